@@ -1,0 +1,2 @@
+//! Benches (being written).
+fn main() {}

@@ -1,0 +1,2 @@
+//! Placeholder build script; replaced by the lexicon compiler.
+fn main() {}

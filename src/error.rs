@@ -1,0 +1,44 @@
+//! The library's one error type. Each message says what went wrong and, where it helps, how to fix
+//! it; the caller adds *where* (the path).
+
+use thiserror::Error;
+
+/// Why a document, a gold file or a floor file could not be used.
+#[derive(Debug, Error)]
+pub enum Error {
+    /// The bytes are not text.
+    #[error("looks like a binary file ({reason}); svocr reads text exported from OCR")]
+    Binary {
+        /// What gave it away.
+        reason: String,
+    },
+    /// A UTF-16 file with an odd number of bytes or unpaired surrogates.
+    #[error("invalid UTF-16 at byte {offset}; re-export the file as UTF-8")]
+    Utf16 {
+        /// Byte offset of the first bad unit.
+        offset: usize,
+    },
+    /// Reading the file failed.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    /// A JSON file (gold, floors) is malformed.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Error {
+        Error::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The Swedish lexicon (placeholder while the data is built).

@@ -1,0 +1,2 @@
+//! svocr command line (being written).
+fn main() {}

@@ -1,0 +1,519 @@
+//! The output contract: one [`Record`] per input document.
+//!
+//! Every type here derives `Serialize` *and* `Deserialize`, so that the JSON svocr writes can be read
+//! back into the same types (tests, `svocr eval`, downstream Rust code). Field order is the order of
+//! the JSON keys; maps are `BTreeMap` so output is byte-stable.
+//!
+//! Offsets: [`Edit`] offsets are character offsets (Unicode scalar values, end exclusive) into the
+//! *decoded input*; every extracted item's `start`/`end` are character offsets into [`Record::text`].
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Version of the record layout; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything svocr knows about one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The path as given on the command line (or `-` for standard input).
+    pub source: String,
+    /// Whether the document could be read at all.
+    pub status: Status,
+    /// Why the document could not be read; `null` when `status` is `ok`.
+    pub error: Option<String>,
+    /// The encoding the bytes were decoded from; `null` when they could not be decoded.
+    pub encoding: Option<Encoding>,
+    /// The repaired text (empty for an error record).
+    pub text: String,
+    /// Character offset into `text` where each page starts (the first is always 0).
+    pub pages: Vec<usize>,
+    /// Every change made to the decoded input, applied or merely proposed.
+    pub edits: Vec<Edit>,
+    /// Monetary amounts, in reading order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amounts: Option<Vec<Amount>>,
+    /// Calendar dates, in reading order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Vec<Date>>,
+    /// Periods of time (`2017–2018`, `under 2020`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periods: Option<Vec<Period>>,
+    /// Numbered conditions (villkor) and areas of effort (insatsområden).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub villkor: Option<Vec<Villkor>>,
+    /// Document references (dnr, SOU, prop. …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references: Option<Vec<Reference>>,
+    /// Reconciliation of stated totals against their parts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totals: Option<Vec<TotalCheck>>,
+}
+
+impl Record {
+    /// A record for a document that could not be read or decoded.
+    pub fn error(source: impl Into<String>, message: impl Into<String>) -> Record {
+        Record {
+            schema_version: SCHEMA_VERSION,
+            source: source.into(),
+            status: Status::Error,
+            error: Some(message.into()),
+            encoding: None,
+            text: String::new(),
+            pages: Vec::new(),
+            edits: Vec::new(),
+            amounts: None,
+            dates: None,
+            periods: None,
+            villkor: None,
+            references: None,
+            totals: None,
+        }
+    }
+}
+
+/// Whether a document was processed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Decoded and processed.
+    Ok,
+    /// Not processed; `error` says why.
+    Error,
+}
+
+/// The character encoding a document was decoded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// UTF-8 with a byte-order mark (the mark is dropped).
+    #[serde(rename = "utf-8-bom")]
+    Utf8Bom,
+    /// UTF-16, little endian, with a byte-order mark.
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    /// UTF-16, big endian, with a byte-order mark.
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    /// ISO-8859-1: not valid UTF-8, and no byte in 0x80–0x9F.
+    #[serde(rename = "iso-8859-1")]
+    Latin1,
+    /// Windows-1252: not valid UTF-8, uses the 0x80–0x9F range (curly quotes, dashes, €).
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Latin1 => "iso-8859-1",
+            Encoding::Windows1252 => "windows-1252",
+        };
+        f.write_str(name)
+    }
+}
+
+/// One change to the text, with where it came from and how sure svocr is of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edit {
+    /// First character of the changed input (character offset into the decoded input).
+    pub start: usize,
+    /// One past the last changed input character.
+    pub end: usize,
+    /// The input text that was (or would be) replaced.
+    pub before: String,
+    /// The replacement.
+    pub after: String,
+    /// Which rule proposed the change.
+    pub kind: EditKind,
+    /// How sure the rule is, in `[0, 1]`.
+    pub confidence: f64,
+    /// Whether the change is in `text`; a low-confidence proposal is recorded but not applied.
+    pub applied: bool,
+}
+
+/// The rule behind an [`Edit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EditKind {
+    /// Unicode normalisation to NFC.
+    Nfc,
+    /// A soft hyphen (U+00AD) removed.
+    SoftHyphen,
+    /// A typographic ligature unfolded (`ﬁ` → `fi`).
+    Ligature,
+    /// CRLF or CR line ending turned into LF.
+    Newline,
+    /// A line-end hyphen joined (`rehabili-`⏎`teringsprocessen`).
+    Hyphenation,
+    /// A line break inside a paragraph turned into a space.
+    Unwrap,
+    /// A repeated running header/footer or bare page number removed.
+    Furniture,
+    /// å/ä/ö restored.
+    Diacritic,
+    /// A digit read for a letter (`f6r`, `1` for `i`).
+    Digit,
+    /// A dropped word-initial letter restored (`verenskommelsen`).
+    DroppedLetter,
+    /// Bracket or brace noise (`{6r`).
+    Noise,
+    /// A valid word replaced by the one the context calls for (`for` → `för`).
+    RealWord,
+    /// A compound repaired in one of its parts.
+    Compound,
+    /// Any other letter confusion.
+    Spelling,
+}
+
+/// Money as an exact number of öre (1/100 krona, or 1/100 of another currency's unit).
+///
+/// Serialised as a JSON number of whole units: `62500000` for 62,5 miljoner, `12.5` for 12,50 kr.
+/// Never a float internally, so `1,2 mnkr` is exactly 1 200 000.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(pub i64);
+
+impl Money {
+    /// Whole units (kronor) as money.
+    pub const fn units(units: i64) -> Money {
+        Money(units * 100)
+    }
+
+    /// The amount in öre.
+    pub const fn ore(self) -> i64 {
+        self.0
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let (units, cents) = (abs / 100, abs % 100);
+        match cents {
+            0 => write!(f, "{sign}{units}"),
+            c if c % 10 == 0 => write!(f, "{sign}{units}.{}", c / 10),
+            c => write!(f, "{sign}{units}.{c:02}"),
+        }
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0 % 100 == 0 {
+            s.serialize_i64(self.0 / 100)
+        } else {
+            // A value with öre: the decimal string is exact, and a JSON number parsed from it is too.
+            let n: serde_json::Number = self
+                .to_string()
+                .parse()
+                .map_err(|_| serde::ser::Error::custom("unrepresentable amount"))?;
+            n.serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+        let n = serde_json::Number::deserialize(d)?;
+        if let Some(i) = n.as_i64() {
+            return i.checked_mul(100).map(Money).ok_or_else(|| {
+                serde::de::Error::custom(format!("amount {i} is too large for öre precision"))
+            });
+        }
+        let f = n
+            .as_f64()
+            .ok_or_else(|| serde::de::Error::custom("amount is not a number"))?;
+        let ore = (f * 100.0).round();
+        if !ore.is_finite() || ore.abs() > 9.0e18 {
+            return Err(serde::de::Error::custom(format!("amount {f} is out of range")));
+        }
+        Ok(Money(ore as i64))
+    }
+}
+
+/// A validated calendar date, written as ISO `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate {
+    /// Year, 1000–2999.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, valid for the month and year.
+    pub day: u8,
+}
+
+impl IsoDate {
+    /// A date, or `None` when no such day exists (`30 februari`).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<IsoDate> {
+        if !(1000..=2999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        (day <= days_in_month(year, month)).then_some(IsoDate { year, month, day })
+    }
+}
+
+/// Days in `month` of `year` (Gregorian).
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for IsoDate {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<IsoDate, String> {
+        let bad = || format!("`{s}` is not a valid YYYY-MM-DD date");
+        let mut it = s.splitn(3, '-');
+        let (y, m, d) = (it.next(), it.next(), it.next());
+        let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+            return Err(bad());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let parse = |p: &str| p.parse::<u16>().map_err(|_| bad());
+        IsoDate::new(parse(y)?, parse(m)? as u8, parse(d)? as u8).ok_or_else(bad)
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IsoDate, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A character span into [`Record::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// A monetary amount.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Amount {
+    /// The amount in the currency's unit, exact; `null` for a range (see `min`/`max`).
+    pub value: Option<Money>,
+    /// ISO 4217 code: `SEK`, `EUR`, `USD`, `NOK`, `DKK` …
+    pub currency: String,
+    /// The matched words, exactly as `text[start..end]`.
+    pub text: String,
+    /// First character in the record's text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// An upper or lower bound rather than an exact figure (`högst`, `minst`).
+    pub qualifier: Option<Qualifier>,
+    /// Stated as approximate (`cirka`, `drygt`, `närmare` …).
+    pub approximate: bool,
+    /// What the amount is per (`år`, `invånare`), if stated.
+    pub per: Option<String>,
+    /// Lower bound of a range (`mellan 10 och 20 miljoner kronor`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Money>,
+    /// Upper bound of a range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Money>,
+    /// Where the amount sits when it is a table cell rather than running text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<Cell>,
+}
+
+/// A bound stated with an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    /// `högst`, `maximalt`, `upp till`.
+    Max,
+    /// `minst`, `lägst`.
+    Min,
+}
+
+/// A table cell's position.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    /// Index of the table in the document, from 0.
+    pub table: usize,
+    /// Row within the table body, from 0.
+    pub row: usize,
+    /// The column header (`2017`), or the column's index when it has none.
+    pub column: String,
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Date {
+    /// The date; `null` when the text gives no year and the document's year is ambiguous.
+    pub value: Option<IsoDate>,
+    /// The matched words.
+    pub text: String,
+    /// First character in the record's text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// What the date means in its sentence.
+    pub role: Option<DateRole>,
+}
+
+/// What a date is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateRole {
+    /// `senast den …`, `före den …`, `till och med …`.
+    Deadline,
+    /// `från och med …`, `fr.o.m. …`.
+    From,
+    /// A date line of a signature block.
+    Signed,
+    /// `Publicerad: …`.
+    Published,
+    /// The date a decision was taken (`beslutade den …`).
+    Decision,
+}
+
+/// A span of time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Period {
+    /// First day.
+    pub from: IsoDate,
+    /// Last day.
+    pub to: IsoDate,
+    /// The matched words.
+    pub text: String,
+    /// First character in the record's text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// A numbered condition (villkor) or area of effort (insatsområde, område).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Villkor {
+    /// The condition's number.
+    pub number: u32,
+    /// Its name, with no trailing amount or punctuation; the fullest of its mentions.
+    pub title: String,
+    /// Indexes into the record's `amounts` that belong to this condition.
+    pub amounts: Vec<usize>,
+    /// Start of the mention the title was taken from.
+    pub start: usize,
+    /// End of that mention.
+    pub end: usize,
+    /// Every mention of the condition, in reading order.
+    pub mentions: Vec<Span>,
+}
+
+/// A reference to another document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reference {
+    /// `dnr`, `sou`, `prop`, `ds`, `sfs`, `bet`, `anslag`, `item`.
+    pub kind: String,
+    /// The reference itself, without its label (`S2019/05301/SF`, `2020:24`).
+    pub value: String,
+    /// The matched words, label included (`dnr S2019/05301/SF`).
+    pub text: String,
+    /// First character in the record's text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+/// One reconciliation of a stated total against its parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TotalCheck {
+    /// The total as stated.
+    pub stated: Money,
+    /// The sum of the parts.
+    pub computed: Money,
+    /// `computed - stated`.
+    pub difference: Money,
+    /// How far apart the two may be given the precision the numbers were stated with.
+    pub tolerance: Money,
+    /// The verdict.
+    pub status: TotalStatus,
+    /// Indexes into the record's `amounts`: the parts that were summed.
+    pub components: Vec<usize>,
+    /// Index into `amounts` of the income a result is computed from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income: Option<usize>,
+    /// How the parts were chosen.
+    pub method: String,
+    /// Start of the stated total in the record's text.
+    pub start: usize,
+    /// End of the stated total.
+    pub end: usize,
+}
+
+/// The verdict of a [`TotalCheck`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TotalStatus {
+    /// The parts add up within tolerance.
+    Ok,
+    /// The parts do not add up, even allowing for rounding.
+    Mismatch,
+    /// A total was stated but its parts could not be identified.
+    Unresolved,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_money_json(ore: i64, json: &str) {
+        let m = Money(ore);
+        assert_eq!(serde_json::to_string(&m).unwrap(), json);
+        assert_eq!(serde_json::from_str::<Money>(json).unwrap(), m);
+    }
+
+    #[test]
+    fn money_is_exact_in_json() {
+        assert_money_json(6_250_000_000, "6250000000");
+        assert_money_json(1250, "12.5");
+        assert_money_json(1205, "12.05");
+        assert_money_json(-340_000_000, "-3400000");
+        assert_money_json(-5, "-0.05");
+    }
+
+    #[test]
+    fn dates_are_validated() {
+        assert!(IsoDate::new(2020, 2, 29).is_some());
+        assert!(IsoDate::new(2021, 2, 29).is_none());
+        assert!(IsoDate::new(2020, 2, 30).is_none());
+        assert!(IsoDate::new(2020, 13, 1).is_none());
+        assert_eq!("2020-12-11".parse::<IsoDate>().unwrap().to_string(), "2020-12-11");
+        assert!("2020-1-11".parse::<IsoDate>().is_err());
+        assert!("2020-04-31".parse::<IsoDate>().is_err());
+    }
+}
