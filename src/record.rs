@@ -486,6 +486,45 @@ pub enum TotalStatus {
     Unresolved,
 }
 
+/// Hand-made gold extraction for one document (the schema of `gold/README.md`).
+///
+/// Values are parsed into the record's own types, so a gold file and svocr's output are compared
+/// as like with like.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Gold {
+    /// Every monetary amount in running text, in whole kronor, reading order (table cells excluded).
+    #[serde(default)]
+    pub amounts: Vec<Money>,
+    /// Every calendar date, reading order.
+    #[serde(default)]
+    pub dates: Vec<IsoDate>,
+    /// Condition number → title.
+    #[serde(default)]
+    pub villkor: std::collections::BTreeMap<String, String>,
+    /// Stated sums and their parts.
+    #[serde(default)]
+    pub totals: Vec<GoldTotal>,
+    /// A table's columns: header → cell values in miljoner kronor (row order); `total` holds the
+    /// stated column sums. Parsed as [`Money`] for exactness, so `151.2` means 151,2 miljoner.
+    #[serde(default)]
+    pub table_msek: std::collections::BTreeMap<String, Vec<Money>>,
+    /// References as written (`SOU 2020:24`).
+    #[serde(default)]
+    pub references: Vec<String>,
+}
+
+/// A stated sum in a [`Gold`] file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldTotal {
+    /// The stated total, in kronor.
+    pub stated: Money,
+    /// The parts, in kronor.
+    pub components: Vec<Money>,
+    /// For a result computed as income plus (negative) costs: the income.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income: Option<Money>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -504,6 +543,22 @@ mod tests {
         assert_money_json(1205, "12.05");
         assert_money_json(-340_000_000, "-3400000");
         assert_money_json(-5, "-0.05");
+    }
+
+    #[test]
+    fn gold_files_parse() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/gold");
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return; // shared/ is beside the repo in CI; the copies in fixtures/ are tested elsewhere.
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "json") {
+                let s = std::fs::read_to_string(&p).unwrap();
+                let g: Gold = serde_json::from_str(&s).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+                assert!(!g.amounts.is_empty() || !g.references.is_empty() || g.dates.is_empty());
+            }
+        }
     }
 
     #[test]

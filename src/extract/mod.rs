@@ -1,4 +1,6 @@
 //! Extraction (placeholder while the extractors are written).
+pub mod table;
+
 use crate::record::{Amount, Date, Period, Reference, Villkor};
 
 /// Everything extracted from one repaired text; offsets are character offsets into it.
