@@ -538,7 +538,7 @@ mod tests {
 
     #[test]
     fn money_is_exact_in_json() {
-        assert_money_json(6_250_000_000, "6250000000");
+        assert_money_json(6_250_000_000, "62500000");
         assert_money_json(1250, "12.5");
         assert_money_json(1205, "12.05");
         assert_money_json(-340_000_000, "-3400000");
