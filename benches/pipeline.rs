@@ -1,2 +1,58 @@
-//! Benches (being written).
-fn main() {}
+//! Ingestion + layout, and the whole pipeline, on the shipped fixtures.
+//!
+//! `cargo bench --bench pipeline`; divan prints the time per iteration and, with the byte counter,
+//! the throughput in MB/s.
+
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use svocr::offsets::apply;
+use svocr::{Options, layout, normalize};
+
+fn main() {
+    divan::main();
+}
+
+/// All fixture documents, concatenated in sorted order.
+fn corpus() -> Vec<u8> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures/seeds exists")
+        .map(|e| e.expect("readable entry").path())
+        .collect();
+    paths.sort();
+    let mut all = Vec::new();
+    for p in paths {
+        all.extend(std::fs::read(p).expect("readable fixture"));
+        all.push(b'\n');
+    }
+    all
+}
+
+/// Decode, normalise and lay out: the stages before repair.
+#[divan::bench]
+fn ingest_and_layout(bencher: Bencher) {
+    let bytes = corpus();
+    let run = |bytes: &[u8]| {
+        let decoded = normalize::decode(bytes).expect("fixtures are text");
+        let (norm, _) = apply(&decoded.text, &normalize::normalize(&decoded.text));
+        let changes = layout::layout(&norm);
+        apply(&norm, &changes).0
+    };
+    let out = run(&bytes);
+    assert!(out.contains("rehabiliteringsprocessen") && !out.contains("utgings-\n"));
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| run(black_box(&bytes)));
+}
+
+/// Everything `svocr run` does for one document, on each fixture in turn.
+#[divan::bench]
+fn whole_pipeline(bencher: Bencher) {
+    let bytes = corpus();
+    let opts = Options::default();
+    let record = svocr::process("corpus", &bytes, &opts);
+    assert!(record.amounts.as_ref().is_some_and(|a| !a.is_empty()) || record.text.len() > 10_000);
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| svocr::process("corpus", black_box(&bytes), &opts));
+}

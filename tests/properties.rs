@@ -1,0 +1,133 @@
+//! Properties that must hold for any input: no panics, edit spans inside the input, extracted
+//! spans slicing the text to exactly their `text`, normalisation idempotent.
+
+use proptest::prelude::*;
+use svocr::offsets::apply;
+use svocr::{Options, layout, normalize, process};
+
+/// Text that looks like OCR output: Swedish letters, digits, hyphens, line and page breaks.
+fn ocr_like() -> impl Strategy<Value = String> {
+    let atoms = prop::sample::select(vec![
+        "för",
+        "f6r",
+        "ir",
+        "1",
+        "944",
+        "miljoner",
+        "kronor",
+        "rehabili-",
+        "teringsprocessen",
+        "och",
+        "sjukskrivnings-",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\x0c",
+        "\r\n",
+        "\u{AD}",
+        "ﬁ",
+        "o\u{308}",
+        "Mkr",
+        "-3,4",
+        "den",
+        "11",
+        "december",
+        "2020",
+        "Villkor",
+        "dnr",
+        "S2019/05301/SF",
+        "Totalt",
+        ".",
+        ":",
+        "(",
+        ")",
+        "–",
+        "1 444",
+        "\t",
+        "å",
+        "Ö",
+    ]);
+    prop::collection::vec(atoms, 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn stages_never_panic_and_spans_stay_inside(s in "\\PC*") {
+        for changes in [normalize::normalize(&s), layout::layout(&s)] {
+            for c in &changes {
+                prop_assert!(c.start <= c.end && c.end <= s.len());
+                prop_assert!(s.is_char_boundary(c.start) && s.is_char_boundary(c.end));
+            }
+            let _ = apply(&s, &changes);
+        }
+    }
+
+    #[test]
+    fn normalisation_is_idempotent(s in ocr_like()) {
+        let (once, _) = apply(&s, &normalize::normalize(&s));
+        prop_assert!(normalize::normalize(&once).is_empty(), "{:?} → {:?}", s, once);
+    }
+
+    #[test]
+    fn layout_spans_stay_inside_on_ocr_like_text(s in ocr_like()) {
+        let (norm, _) = apply(&s, &normalize::normalize(&s));
+        let changes = layout::layout(&norm);
+        let mut last_end = 0;
+        for c in &changes {
+            prop_assert!(c.start >= last_end, "overlapping layout changes in {:?}", norm);
+            prop_assert!(c.end <= norm.len());
+            last_end = c.end;
+        }
+    }
+
+    #[test]
+    fn process_never_panics_and_all_spans_slice_exactly(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        check_record(&bytes)?;
+    }
+
+    #[test]
+    fn process_on_ocr_like_text(s in ocr_like()) {
+        check_record(s.as_bytes())?;
+    }
+}
+
+fn check_record(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let r = process("p.txt", bytes, &Options::default());
+    let Ok(decoded) = normalize::decode(bytes) else {
+        prop_assert!(r.error.is_some());
+        return Ok(());
+    };
+    let input: Vec<char> = decoded.text.chars().collect();
+    for e in &r.edits {
+        prop_assert!(
+            e.start <= e.end && e.end <= input.len(),
+            "edit {:?} outside input",
+            e
+        );
+        let before: String = input[e.start..e.end].iter().collect();
+        prop_assert_eq!(&before, &e.before);
+    }
+    let text: Vec<char> = r.text.chars().collect();
+    let slice = |start: usize, end: usize| -> Option<String> {
+        (start <= end && end <= text.len()).then(|| text[start..end].iter().collect())
+    };
+    for a in r.amounts.iter().flatten() {
+        prop_assert_eq!(slice(a.start, a.end), Some(a.text.clone()));
+    }
+    for d in r.dates.iter().flatten() {
+        prop_assert_eq!(slice(d.start, d.end), Some(d.text.clone()));
+    }
+    for p in r.periods.iter().flatten() {
+        prop_assert_eq!(slice(p.start, p.end), Some(p.text.clone()));
+    }
+    for x in r.references.iter().flatten() {
+        prop_assert_eq!(slice(x.start, x.end), Some(x.text.clone()));
+    }
+    for &p in &r.pages {
+        prop_assert!(p <= text.len());
+    }
+    Ok(())
+}
