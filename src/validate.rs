@@ -859,8 +859,28 @@ fn reconcile_scope(
         );
         return Some((c, parts.to_vec()));
     }
-    // Ambiguous structure: the section holds more (or other) figures than the parts. A run starts
-    // right after the total; a single part equal to the total is a restatement, not a breakdown.
+    // An enumeration is structure enough: its section is the scope, and a gap is a mismatch. Searching
+    // it would let an error hide whenever a wrong part happens to equal the parts after it.
+    if ENUMERATION.is_match(scope) {
+        let status = if whole.soft {
+            TotalStatus::Unresolved
+        } else {
+            TotalStatus::Mismatch
+        };
+        let c = check(
+            doc,
+            &claim(parts),
+            &whole,
+            status,
+            format!(
+                "section: the {n} amounts from the total to the next heading (an enumeration) do not add up to it"
+            ),
+        );
+        return Some((c, parts.to_vec()));
+    }
+    // Prose: the section may hold other figures than the parts. Search the contiguous runs that
+    // start right after the total; a single part equal to the total is a restatement, not a
+    // breakdown, so a run has at least two.
     for len in 2..n {
         let run = &parts[..len];
         let s = sum(doc, &claim(run))?;
@@ -877,18 +897,6 @@ fn reconcile_scope(
             );
             return Some((c, run.to_vec()));
         }
-    }
-    if ENUMERATION.is_match(scope) && !whole.soft {
-        let c = check(
-            doc,
-            &claim(parts),
-            &whole,
-            TotalStatus::Mismatch,
-            format!(
-                "section: the {n} amounts of the enumeration after the total do not add up to it, nor does any run of them"
-            ),
-        );
-        return Some((c, parts.to_vec()));
     }
     let c = unresolved(
         doc,
@@ -1019,6 +1027,24 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!((c[0].status, c[0].components.clone()), (Fine, vec![1, 2]));
         assert!(c[0].method.starts_with("searched"), "{}", c[0].method);
+    }
+
+    #[test]
+    fn an_enumeration_is_never_searched() {
+        // 15 was misread as 20: the first two parts happen to equal the total, the whole list
+        // does not. In a list that is a mismatch; the same figures in prose are searched.
+        let items = [
+            ("30 miljoner kronor", 30 * M),
+            ("10 miljoner kronor", 10 * M),
+            ("20 miljoner kronor", 20 * M),
+            ("5 miljoner kronor", 5 * M),
+        ];
+        let list = "Staten avsätter 30 miljoner kronor för följande:\n\n1. A (10 miljoner kronor)\n\n\
+                    2. B (20 miljoner kronor)\n\n3. C (5 miljoner kronor)\n";
+        assert_checks(list, &items, &[(Mismatch, 30 * M, 5 * M)]);
+        let prose = "Staten avsätter 30 miljoner kronor, 10 miljoner kronor till A och 20 miljoner kronor \
+                     till B. Förra året 5 miljoner kronor.";
+        assert_checks(prose, &items, &[(Fine, 30 * M, 0)]);
     }
 
     #[test]
