@@ -94,10 +94,9 @@ struct Entry {
 impl Entry {
     fn offer(&mut self, rank: Rank, title: String, span: (usize, usize)) {
         let len = title.chars().count();
-        let better = self
-            .best
-            .as_ref()
-            .is_none_or(|(r, l, _, _)| (rank, len) > (*r, *l));
+        let better = self.best.as_ref().is_none_or(|(r, l, _, s)| {
+            (rank, len) > (*r, *l) || ((rank, len) == (*r, *l) && span.0 < s.0)
+        });
         if better {
             self.best = Some((rank, len, title, span));
         }
@@ -285,13 +284,17 @@ fn next_is_body(text: &str, lines: &[Line], i: usize) -> bool {
     para.ends_with(['.', ':', '!', '?']) || para.chars().count() > 100
 }
 
-/// Where a table row's label runs into its first number (`koordinering420`): the byte index of the
-/// digit.
+/// Where a table row's label runs into its first number (`koordinering420`, `SKL21,7`): the byte
+/// index of the digit. The number must end the line (or meet a space), so OCR damage inside a word
+/// (`f6r`) is not a table cell.
 fn glued_number(s: &str) -> Option<usize> {
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
         if c.is_ascii_digit() && prev.is_some_and(char::is_alphabetic) {
-            return Some(i);
+            let after = s[i..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+            if after.chars().next().is_none_or(char::is_whitespace) {
+                return Some(i);
+            }
         }
         prev = Some(c);
     }
@@ -523,6 +526,13 @@ mod tests {
                 (4, "Elektroniskt informationsutbyte"),
             ],
         );
+    }
+
+    #[test]
+    fn ocr_digits_inside_words_are_not_table_cells() {
+        assert_eq!(glued_number("Funktion f6r koordinering"), None);
+        assert_eq!(glued_number("Funktion för koordinering420"), Some(26));
+        assert_eq!(glued_number("Stöd, SKL21,7"), Some(9));
     }
 
     #[test]
