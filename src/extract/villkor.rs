@@ -532,7 +532,7 @@ mod tests {
     fn ocr_digits_inside_words_are_not_table_cells() {
         assert_eq!(glued_number("Funktion f6r koordinering"), None);
         assert_eq!(glued_number("Funktion för koordinering420"), Some(26));
-        assert_eq!(glued_number("Stöd, SKL21,7"), Some(9));
+        assert_eq!(glued_number("Stöd, SKL21,7"), Some(10));
     }
 
     #[test]
