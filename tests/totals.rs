@@ -696,7 +696,6 @@ fn run_pipeline(prefix: &str) -> svocr::Record {
 macro_rules! pipeline_gold_case {
     ($name:ident, $seed:literal) => {
         #[test]
-        #[ignore = "needs the amount extractor (branch extract)"]
         fn $name() {
             let r = run_pipeline($seed);
             assert_gold_totals(
@@ -713,12 +712,73 @@ pipeline_gold_case!(pipeline_gold_002, "002");
 pipeline_gold_case!(pipeline_gold_003, "003");
 pipeline_gold_case!(pipeline_gold_004, "004");
 
+/// Seed 000 through layout and the real extractor, with the cue repaired as in
+/// [`seed_000_repaired_cue`]: everything but the repair engine.
 #[test]
-#[ignore = "needs the repair engine (branch repair) and the amount extractor (branch extract)"]
+fn pipeline_seed_000_944_reconciles_with_the_cue_repaired() {
+    let bytes = seed_000_repaired_cue();
+    let opts = svocr::Options {
+        repair: false,
+        ..svocr::Options::default()
+    };
+    let r = svocr::process("000", bytes.as_bytes(), &opts);
+    let amounts = r.amounts.as_deref().unwrap_or_default();
+    let c = the_944_check(&r.text, amounts);
+    assert_eq!(c.status, TotalStatus::Ok, "{}", describe(&c, amounts));
+    assert_eq!(values(amounts, &c.components), seed_000_parts());
+}
+
+#[test]
+#[ignore = "needs the repair engine (branch repair)"]
 fn pipeline_seed_000_944_reconciles() {
     let r = run_pipeline("000");
     let amounts = r.amounts.as_deref().unwrap_or_default();
     let c = the_944_check(&r.text, amounts);
     assert_eq!(c.status, TotalStatus::Ok, "{}", describe(&c, amounts));
     assert_eq!(values(amounts, &c.components), seed_000_parts());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Robustness.
+
+#[test]
+fn only_the_real_table_yields_cells() {
+    for prefix in ["000", "002", "003", "004"] {
+        let text = seed(prefix);
+        let running = svocr::extract::extract(&text).amounts;
+        let running: Vec<Amount> = running.into_iter().filter(|a| a.cell.is_none()).collect();
+        assert_eq!(
+            table::cells(&text, &running),
+            vec![],
+            "seed {prefix} has no table"
+        );
+    }
+    let text = seed("001");
+    assert_eq!(table::cells(&text, &locate(&text, SEED_001)).len(), 24);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Arbitrary text and arbitrary (even nonsensical) amounts: no panic, checks index real amounts.
+    #[test]
+    fn never_panics(
+        text in "(?s)[ a-zåäöA-Z0-9,.\\-−:\\n\\t\u{a0}]{0,200}",
+        raw in prop::collection::vec((0usize..300, 0usize..300, any::<i64>(), any::<bool>()), 0..12),
+    ) {
+        let amounts: Vec<Amount> = raw.iter().map(|&(s, e, v, cell)| Amount {
+            value: Some(Money(v)), currency: "SEK".into(), text: format!("{} Mkr", v % 10_000),
+            start: s, end: e, qualifier: None, approximate: false, per: None, min: None, max: None,
+            cell: cell.then(|| svocr::record::Cell { table: 0, row: s % 4, column: "0".into() }),
+        }).collect();
+        let cells = table::cells(&text, &amounts);
+        for c in &cells {
+            let got: String = text.chars().skip(c.start).take(c.end - c.start).collect();
+            prop_assert_eq!(&got, &c.text);
+        }
+        for c in reconcile(&text, &amounts) {
+            prop_assert!(c.components.iter().chain(&c.income).all(|&i| i < amounts.len()));
+            let _ = describe(&c, &amounts);
+        }
+    }
 }
