@@ -12,7 +12,8 @@
 //! 2. **Closed lists**: a line `Summa …`, `Totalt …` or a result (`Ekonomiskt överskott 4,7 Mkr`,
 //!    `underskott`, `resultat`, `netto`) closing a block of amount lines in one paragraph. For a
 //!    result, a leading positive line followed by negative ones is the `income` and the costs are the
-//!    components: income + Σ costs = result.
+//!    components: income + Σ costs = result. An `underskott` written without a minus is a negative
+//!    result, and `difference` is taken against that.
 //! 3. **Breakdowns**: `varav`, `därav`, `av dessa`, `av detta`, `av vilka`, `av beloppet` after an
 //!    amount; the parts are the amounts up to the end of that sentence. Named parts may be only some
 //!    of the whole (`omfattar totalt 2,88 miljarder kronor. Av dessa är 500 miljoner … och cirka 730
@@ -638,11 +639,16 @@ fn closed_lists(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCheck>) {
                 components: &block[1..],
                 negate_stated,
             };
+            let sign = if negate_stated {
+                "; `underskott` without a minus is the result's negative"
+            } else {
+                ""
+            };
             complete(
                 doc,
                 &claim,
                 format!(
-                    "list closed by its result: the income on the first line plus the {} costs below it",
+                    "list closed by its result: the income on the first line plus the {} costs below it{sign}",
                     block.len() - 1
                 ),
             )
@@ -1107,6 +1113,57 @@ mod tests {
             &[("14,7 Mkr", 147 * M / 10), ("14,7 Mkr", 147 * M / 10)],
             &[],
         );
+    }
+
+    #[test]
+    fn underskott_written_without_a_minus_is_a_negative_result() {
+        let text = "Intäkter 10,0 Mkr\nKostnader -11,0 Mkr\nUnderskott 1,0 Mkr\n";
+        let items = [("10,0 Mkr", 10 * M), ("-11,0 Mkr", -11 * M), ("1,0 Mkr", M)];
+        assert_checks(text, &items, &[(Fine, M, 0)]);
+        // The same figures as an `överskott` do not add up.
+        let text = text.replace("Underskott", "Överskott");
+        assert_checks(&text, &items, &[(Mismatch, M, -2 * M)]);
+    }
+
+    #[test]
+    fn costs_without_signs_are_not_judged() {
+        let text = "Intäkter 10,0 Mkr\nLöner 6,0 Mkr\nHyra 1,0 Mkr\nResultat 3,0 Mkr\n";
+        let items = [
+            ("10,0 Mkr", 10 * M),
+            ("6,0 Mkr", 6 * M),
+            ("1,0 Mkr", M),
+            ("3,0 Mkr", 3 * M),
+        ];
+        assert_eq!(
+            statuses(text, &items).first().map(|c| c.0),
+            Some(Unresolved)
+        );
+        // A sum line over unsigned figures is plain addition.
+        let text = "Löner 6,0 Mkr\nHyra 1,0 Mkr\nSumma 7,0 Mkr\n";
+        let items = [("6,0 Mkr", 6 * M), ("1,0 Mkr", M), ("7,0 Mkr", 7 * M)];
+        assert_checks(text, &items, &[(Fine, 7 * M, 0)]);
+    }
+
+    #[test]
+    fn approximate_figures_never_make_a_mismatch() {
+        let text = "Regeringen satsar 60 miljoner kronor, varav cirka 50 miljoner kronor till A och \
+                    20 miljoner kronor till B.";
+        let items = [
+            ("60 miljoner kronor", 60 * M),
+            ("cirka 50 miljoner kronor", 50 * M),
+            ("20 miljoner kronor", 20 * M),
+        ];
+        assert_checks(text, &items, &[(Unresolved, 60 * M, 10 * M)]);
+        let exact = text.replace("cirka 50", "50");
+        let items = [items[0], ("50 miljoner kronor", 50 * M), items[2]];
+        assert_checks(&exact, &items, &[(Mismatch, 60 * M, 10 * M)]);
+    }
+
+    #[test]
+    fn varav_without_amounts_is_no_check() {
+        let text = "Regeringen satsar 60 miljoner kronor, varav hälften till regionerna. Sedan 5 miljoner kronor.";
+        let items = [("60 miljoner kronor", 60 * M), ("5 miljoner kronor", 5 * M)];
+        assert_checks(text, &items, &[]);
     }
 
     const VARAV: &str = "Den nya överenskommelsen omfattar totalt 2,88 miljarder kronor. Av dessa är 500 \
