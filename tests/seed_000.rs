@@ -12,7 +12,9 @@ use std::path::Path;
 use svocr::record::{Gold, Record};
 
 fn fixture(rel: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -46,21 +48,36 @@ fn every_amount_a_reader_sees() {
 #[test]
 fn every_date_a_reader_sees() {
     let (expected, record) = load();
-    let got: Vec<_> = record.dates.iter().flatten().filter_map(|d| d.value).collect();
+    let got: Vec<_> = record
+        .dates
+        .iter()
+        .flatten()
+        .filter_map(|d| d.value)
+        .collect();
     assert_eq!(sorted(&got), sorted(&expected.dates));
 }
 
 #[test]
 fn references_as_written() {
     let (expected, record) = load();
-    let got: Vec<String> = record.references.iter().flatten().map(|r| r.text.clone()).collect();
+    let got: Vec<String> = record
+        .references
+        .iter()
+        .flatten()
+        .map(|r| r.text.clone())
+        .collect();
     assert_eq!(sorted(&got), sorted(&expected.references));
 }
 
 #[test]
 fn villkor_numbers() {
     let (expected, record) = load();
-    let got: Vec<String> = record.villkor.iter().flatten().map(|v| v.number.to_string()).collect();
+    let got: Vec<String> = record
+        .villkor
+        .iter()
+        .flatten()
+        .map(|v| v.number.to_string())
+        .collect();
     let want: Vec<String> = expected.villkor.keys().cloned().collect();
     assert_eq!(got, want);
 }
