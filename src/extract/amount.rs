@@ -498,7 +498,12 @@ fn per(after: &str) -> (Option<String>, usize) {
     let what = if let Some(w) = c.name("slash") {
         w.as_str().to_lowercase()
     } else if let Some(w) = c.name("per") {
-        w.as_str().to_lowercase()
+        match w.as_str().to_lowercase().as_str() {
+            // `per den 1 november` dates the amount; it is not a rate.
+            "den" | "det" | "de" | "denna" | "detta" | "dessa" | "en" | "ett" => return (None, 0),
+            "capita" => "invånare".to_string(),
+            other => other.to_string(),
+        }
     } else if c.name("yearly").is_some() {
         "år".to_string()
     } else {
@@ -611,6 +616,10 @@ mod tests {
         );
         let a = &find("500 miljoner kronor till regionerna som per tradition")[0];
         assert_eq!(a.per, None);
+        let a = &find("100 kr per den 1 november 2019")[0];
+        assert_eq!((a.per.as_deref(), a.text.as_str()), (None, "100 kr"));
+        let a = &find("100 kr per capita")[0];
+        assert_eq!(a.per.as_deref(), Some("invånare"));
     }
 
     #[test]
