@@ -728,8 +728,8 @@ fn pipeline_seed_000_944_reconciles_with_the_cue_repaired() {
     assert_eq!(values(amounts, &c.components), seed_000_parts());
 }
 
+/// Seed 000 as it is (real OCR) through the whole pipeline, repair included.
 #[test]
-#[ignore = "needs the repair engine (branch repair)"]
 fn pipeline_seed_000_944_reconciles() {
     let r = run_pipeline("000");
     let amounts = r.amounts.as_deref().unwrap_or_default();
