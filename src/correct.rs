@@ -1,10 +1,1089 @@
-//! OCR repair (placeholder while the engine is written).
+//! OCR repair: candidates from a learned confusion model, ranked as a noisy channel.
+//!
+//! In: text after layout (paragraphs on one line, line-end hyphens joined). Out: proposed
+//! [`Change`]s — whole tokens replaced, byte offsets, sorted, non-overlapping — each with a kind,
+//! a confidence in `[0, 1]` and `applied = confidence >= min_confidence`.
+//!
+//! How a word is repaired:
+//!
+//! 1. **Candidates.** The lower-cased OCR word is read left to right while the lexicon's automaton
+//!    is walked in step ([`Lexicon::words_fst`]): each OCR segment either matches itself or is
+//!    replaced by a ground-truth segment that the confusion model (`dictionaries/confusions.tsv`,
+//!    learned by `scripts/learn-confusions.py` from OCR/GT pairs) says it can come from
+//!    (`i`←`ä`, `6`←`ö`, `oé`←`ö`, a dropped initial `ö`). At a word end the walk may restart at the
+//!    root, after an optional linking `s`, which accepts and repairs compounds with corrections
+//!    in any part. Only when that finds nothing does a second walk allow one generic edit (any
+//!    substitution, insertion or deletion) at a high cost. Both walks are bounded by cost and
+//!    by work.
+//! 2. **Ranking.** Each reading is scored as a noisy channel: the confusion costs (−ln P(OCR|word))
+//!    plus the word's prior (−ln of its frequency, mixed with how often the document itself
+//!    uses the word — a cache model, so `stöd` written as `st6d` elsewhere supports `stod`→`stöd`).
+//!    Keeping a non-word has a fixed cost ([`KEEP_UNKNOWN_COST`]); the confidence of the winner is
+//!    its share of the probability mass.
+//! 3. **Real-word errors** (`for`→`för`, `lin`→`län`) are only considered in a document that shows
+//!    OCR damage: the share of tokens that are non-words fixable by the confusion model, against
+//!    words that carry å/ä/ö intact. Clean documents pay an extra channel cost per edit, so
+//!    `for en vecka sedan` in clean text is left alone.
+//!
+//! Protected: numbers (amounts, dates, years), tokens glued to `/`, `:` or digits (`dnr
+//! S2019/05301/SF`, `SOU 2020:24`), all-capital acronyms of up to four letters, and single
+//! letters. The one number that is repaired is a lone `1` standing between two lower-case words,
+//! where the English model read the word `i` (`sjuka 1 covid`, not `den 1 november`).
+//! Case is preserved (`F6R`→`FÖR`, `F6r`→`För`).
+//!
+//! It does not join or split words (layout's job) and never changes punctuation.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+use fst::raw::{CompiledAddr, Fst};
+use serde::Serialize;
+
+use crate::lexicon::{
+    COMPOUND_DIVISOR, Lexicon, MAX_PARTS, MIN_HEAD_CHARS, MIN_TAIL_CHARS, lexicon,
+};
 use crate::offsets::Change;
+use crate::record::EditKind;
+use crate::tokenize::{Token, TokenKind, tokenize};
 
 /// Repairs below this confidence are reported, not applied.
 pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
 
+/// Cost (−ln probability) of keeping a word the lexicon does not know: about the prior of a word
+/// seen a few times per billion. A correction must beat this to be proposed at all.
+pub const KEEP_UNKNOWN_COST: f64 = 19.0;
+
+/// Cost of one generic edit (a substitution, insertion or deletion the confusion model has not
+/// seen): rarer than any learned confusion.
+const GENERIC_COST: f64 = 7.0;
+
+/// A non-word whose best learned reading costs more than this (channel plus prior) also gets
+/// the generic edit search.
+const GENERIC_SEARCH_ABOVE: f64 = 15.0;
+
+/// How much cheaper than keeping a non-word its best reading must be before the document model
+/// counts it as damage and caches the reading: only clear repairs may feed back into ranking.
+const EVIDENCE_MARGIN: f64 = 3.0;
+
+/// How much cheaper than keeping a compound reading of an unknown capitalised word must be.
+const NAME_COMPOUND_MARGIN: f64 = 3.0;
+
+/// Channel cost above which a reading is not explored.
+const MAX_CHANNEL_COST: f64 = 11.0;
+
+/// Most confusions in one word (`Tilliggsoverenskommelse` needs three).
+const MAX_EDITS: u8 = 5;
+
+/// Work cap per word and walk, in visited states: keeps pathological tokens (long runs of
+/// confusable letters) from costing more than a few microseconds each.
+const MAX_STEPS: usize = 20_000;
+
+/// Weight of the document's own word counts in the prior (the cache model's λ).
+const CACHE_WEIGHT: f64 = 0.05;
+
+/// Below this estimated damage, real-word corrections and `1`→`i` are not proposed.
+const REAL_WORD_MIN_DAMAGE: f64 = 0.3;
+
+/// The damage estimate never goes below this, so the extra cost per edit stays finite.
+const MIN_DAMAGE: f64 = 0.02;
+
+/// The learned confusion model.
+static CONFUSIONS_TSV: &str = include_str!("../dictionaries/confusions.tsv");
+
+/// One learned confusion: `gt` was read as the OCR segment it is filed under.
+#[derive(Debug, Clone)]
+struct Confusion {
+    gt: String,
+    cost: f64,
+    kind: EditKind,
+}
+
+/// The confusion model indexed by OCR segment.
+#[derive(Debug, Default)]
+struct Channel {
+    /// OCR segment → the ground-truth segments it may stand for.
+    by_ocr: HashMap<String, Vec<Confusion>>,
+    /// Letters the OCR dropped anywhere in a word.
+    dropped: Vec<Confusion>,
+    /// Letters the OCR dropped at the start of a word (`verenskommelsen`).
+    dropped_initial: Vec<Confusion>,
+    /// Longest OCR segment, in characters.
+    max_ocr_chars: usize,
+}
+
+static CHANNEL: LazyLock<Channel> = LazyLock::new(|| parse_channel(CONFUSIONS_TSV));
+
+fn parse_channel(tsv: &str) -> Channel {
+    let mut ch = Channel::default();
+    for line in tsv.lines() {
+        let mut f = line.split('\t');
+        let (Some(gt), Some(ocr), Some(_count), Some(cost)) =
+            (f.next(), f.next(), f.next(), f.next())
+        else {
+            continue;
+        };
+        let Ok(cost) = cost.parse::<f64>() else {
+            continue;
+        };
+        let (initial, gt) = match gt.strip_prefix('^') {
+            Some(g) => (true, g),
+            None => (false, gt),
+        };
+        // Only confusions that produce letters are useful for repairing words.
+        if gt.is_empty() || !gt.chars().all(char::is_alphabetic) || gt == ocr {
+            continue;
+        }
+        let kind = confusion_kind(gt, ocr, initial);
+        let c = Confusion {
+            gt: gt.to_string(),
+            cost,
+            kind,
+        };
+        if ocr.is_empty() {
+            if initial {
+                ch.dropped_initial.push(c);
+            } else {
+                ch.dropped.push(c);
+            }
+        } else {
+            ch.max_ocr_chars = ch.max_ocr_chars.max(ocr.chars().count());
+            ch.by_ocr.entry(ocr.to_string()).or_default().push(c);
+        }
+    }
+    ch
+}
+
+fn confusion_kind(gt: &str, ocr: &str, initial: bool) -> EditKind {
+    if ocr.is_empty() && initial {
+        EditKind::DroppedLetter
+    } else if ocr.chars().any(|c| c.is_ascii_digit()) {
+        EditKind::Digit
+    } else if ocr.chars().any(|c| !c.is_alphanumeric()) {
+        EditKind::Noise
+    } else if gt.chars().any(|c| "åäöÅÄÖ".contains(c)) {
+        EditKind::Diacritic
+    } else {
+        EditKind::Spelling
+    }
+}
+
+/// The more telling of two edit kinds for one word: digits and noise explain the most, a plain
+/// spelling change the least.
+fn telling(a: EditKind, b: EditKind) -> EditKind {
+    let rank = |k: EditKind| match k {
+        EditKind::Digit => 0,
+        EditKind::Noise => 1,
+        EditKind::DroppedLetter => 2,
+        EditKind::Diacritic => 3,
+        _ => 4,
+    };
+    if rank(b) < rank(a) { b } else { a }
+}
+
+/// A reading of an OCR word as a lexicon word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// The lower-case word.
+    pub word: String,
+    /// Channel cost: sum of the confusion costs, −ln P(OCR | word).
+    pub channel: f64,
+    /// Number of confusions applied.
+    pub edits: u8,
+    /// Frequency per billion words (estimated for compounds).
+    pub frequency: u64,
+    /// Number of compound parts (1 for a listed word).
+    pub parts: u8,
+    /// The rule behind the most telling confusion.
+    pub kind: EditKind,
+}
+
+/// The document-level evidence that ranking uses.
+#[derive(Debug, Clone, Default)]
+struct DocModel {
+    /// Estimated share of å/ä/ö that the OCR damaged, in `[MIN_DAMAGE, 1]`.
+    damage: f64,
+    /// Counts of diacritic-bearing words the document uses (directly or via a sure repair).
+    cache: HashMap<String, u32>,
+    /// Total word tokens, the cache's denominator.
+    words: u32,
+}
+
+impl DocModel {
+    /// −ln P(word): the unigram prior mixed with the document's own counts.
+    fn prior_cost(&self, word: &str, frequency: u64) -> f64 {
+        let uni = (frequency.max(1) as f64) / 1e9;
+        let cached = match self.cache.get(word) {
+            Some(&n) if self.words > 0 => f64::from(n) / f64::from(self.words),
+            _ => 0.0,
+        };
+        -((1.0 - CACHE_WEIGHT) * uni + CACHE_WEIGHT * cached).ln()
+    }
+
+    /// Extra channel cost per edit in a document this clean: −ln(damage).
+    fn damage_cost(&self) -> f64 {
+        -self.damage.max(MIN_DAMAGE).ln()
+    }
+}
+
+/// The outcome for one word: keep it, or replace it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranked {
+    /// The candidate and its total cost, best first.
+    pub candidates: Vec<(Candidate, f64)>,
+    /// The cost of keeping the word as it is.
+    pub keep_cost: f64,
+    /// The best candidate's share of the probability mass (keeping included).
+    pub confidence: f64,
+}
+
+/// Everything known about one distinct lower-case word of a document.
+#[derive(Debug, Clone)]
+struct WordInfo {
+    /// Frequency if the word is listed or a compound.
+    known: Option<u64>,
+    /// Whether the word is listed as it is (not only readable as a compound): only listed words
+    /// are trusted enough to need a real-word argument against them.
+    listed: bool,
+    /// Readings found by the walks, cheapest channel first.
+    candidates: Vec<Candidate>,
+}
+
 /// Proposes repairs of `text` (byte offsets), with `applied` set from `min_confidence`.
-pub fn repair(_text: &str, _min_confidence: f64) -> Vec<Change> {
-    Vec::new()
+pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
+    let tokens = tokenize(text);
+    let lex = lexicon();
+    // Pass 1: analyse every distinct repairable word and gather the document's evidence.
+    let (doc, infos) = document_model(&tokens, lex);
+
+    // Pass 2: decide, token by token.
+    let mut changes = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind == TokenKind::Number {
+            if let Some(c) = one_for_i(&tokens, i, &doc, lex) {
+                changes.push(apply_threshold(c, min_confidence));
+            }
+            continue;
+        }
+        let Some(lower) = repairable(&tokens, i) else {
+            continue;
+        };
+        let Some(info) = infos.get(&lower) else {
+            continue;
+        };
+        let mut ranked = rank(&lower, info, &doc);
+        // An unknown capitalised word is most often a name (`Ardalan`), and names split into
+        // spurious compounds (`arda|lån`): such readings must beat keeping by a wider margin.
+        if info.known.is_none() && t.text.starts_with(char::is_uppercase) {
+            if let Some((best, total)) = ranked.candidates.first()
+                && best.parts > 1
+                && total + NAME_COMPOUND_MARGIN > ranked.keep_cost
+            {
+                ranked.confidence = 0.0;
+            }
+        }
+        let Some((best, _)) = ranked.candidates.first() else {
+            continue;
+        };
+        if ranked.confidence <= 0.0 || best.word == lower {
+            continue;
+        }
+        let kind = if info.listed {
+            EditKind::RealWord
+        } else if best.parts > 1 && !lex.contains(&best.word) {
+            EditKind::Compound
+        } else {
+            best.kind
+        };
+        changes.push(apply_threshold(
+            Change {
+                start: t.start,
+                end: t.end,
+                after: restore_case(t.text, &best.word),
+                kind,
+                confidence: round3(ranked.confidence),
+                applied: false,
+            },
+            min_confidence,
+        ));
+    }
+    changes
+}
+
+/// The prior cost of a frequency with no document evidence.
+fn doc_free_prior(frequency: u64) -> f64 {
+    -((frequency.max(1) as f64) / 1e9).ln()
+}
+
+impl Candidate {
+    /// Channel plus prior, before any document evidence.
+    fn free_cost(&self) -> f64 {
+        self.channel + doc_free_prior(self.frequency)
+    }
+}
+
+fn apply_threshold(mut c: Change, min_confidence: f64) -> Change {
+    c.applied = c.confidence >= min_confidence;
+    c
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn has_diacritic(w: &str) -> bool {
+    w.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö'))
+}
+
+/// The lower-cased text of token `i` if the repair may touch it, `None` if it is protected.
+fn repairable(tokens: &[Token<'_>], i: usize) -> Option<String> {
+    let t = tokens[i];
+    if !matches!(t.kind, TokenKind::Word | TokenKind::Mixed) {
+        return None;
+    }
+    // Glued to a reference separator or a number: part of `S2019/05301/SF`, `2020:24`, `SKR:s`.
+    let glued = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j)).is_some_and(|n| {
+            matches!(n.text, "/" | ":" | "." | "_" | "§") || n.kind == TokenKind::Number
+        })
+    };
+    if glued(i.checked_sub(1)) || glued(Some(i + 1)) {
+        return None;
+    }
+    // Digits after the letters are a footnote mark or an exponent (`Försäkringskassan9`,
+    // `nivå²`), not letters: OCR garbles letters inside words, not at their ends.
+    if t.text.chars().last().is_some_and(char::is_numeric) {
+        return None;
+    }
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = t.text.chars().filter(|c| c.is_numeric()).count();
+    if letters < 2 || digits > 2 || digits >= letters {
+        return None;
+    }
+    if ABBREVIATIONS.iter().any(|a| t.text.eq_ignore_ascii_case(a)) {
+        return None;
+    }
+    // Acronyms (`SKR`, `SOU`) are not words; longer all-capital words (headings) are.
+    let upper = t.text.chars().filter(|c| c.is_uppercase()).count();
+    if upper == letters && letters <= 4 {
+        return None;
+    }
+    Some(t.text.to_lowercase())
+}
+
+/// Whether token `i` is followed by a hyphen and a space (`sjukskrivnings- och`): a truncated
+/// compound head, which may be a head-only form (`hälso`).
+fn ends_in_hyphen(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|t| t.text == "-")
+        && tokens.get(i + 2).is_none_or(|t| t.kind == TokenKind::Space)
+}
+
+/// Looks a word up and, if it is unknown or could be a real-word error, collects its readings.
+fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
+    let listed = lex.contains(lower);
+    let mut known = lex.word_or_compound_frequency(lower);
+    if known.is_none()
+        && head_ok
+        && (lex.is_head(lower) || lower.strip_suffix('s').is_some_and(|h| lex.is_head(h)))
+    {
+        known = Some(1);
+    }
+    let mut candidates = search(lex, lower, head_ok, false);
+    // The generic edit search runs last, for non-words that learned confusions do not explain
+    // well (`Desutom`: one dropped `s`, not `öde` + `s` + `utom`).
+    let explained = candidates
+        .iter()
+        .any(|c| c.free_cost() < GENERIC_SEARCH_ABOVE);
+    if known.is_none() && !explained {
+        candidates.extend(search(lex, lower, head_ok, true));
+        candidates.sort_by(|a, b| {
+            a.channel
+                .total_cmp(&b.channel)
+                .then_with(|| a.word.cmp(&b.word))
+        });
+        candidates.dedup_by(|a, b| a.word == b.word);
+    }
+    candidates.retain(|c| c.word != lower);
+    if listed {
+        // A listed word is only replaced by another listed word: compound readings of a correct
+        // word (`nedprioriterats` → `nedprioriter|åts`) are artefacts.
+        candidates.retain(|c| c.parts == 1);
+    }
+    WordInfo {
+        known,
+        listed,
+        candidates,
+    }
+}
+
+/// Ranks the readings of a word in this document.
+fn rank(lower: &str, info: &WordInfo, doc: &DocModel) -> Ranked {
+    // Known words (listed, or read as compounds) are only questioned in a damaged document.
+    if info.known.is_some() && doc.damage < REAL_WORD_MIN_DAMAGE {
+        return Ranked {
+            candidates: Vec::new(),
+            keep_cost: 0.0,
+            confidence: 0.0,
+        };
+    }
+    let keep_cost = match info.known {
+        Some(f) if info.listed => doc.prior_cost(lower, f),
+        // A word read only as a compound is kept at least as readily as an unknown word.
+        Some(f) => doc.prior_cost(lower, f).min(KEEP_UNKNOWN_COST),
+        None => KEEP_UNKNOWN_COST,
+    };
+    let mut scored: Vec<(Candidate, f64)> = info
+        .candidates
+        .iter()
+        .map(|c| {
+            // In a clean document every confusion is rarer: each edit pays −ln(damage).
+            let channel = c.channel + f64::from(c.edits) * doc.damage_cost();
+            let total = channel + doc.prior_cost(&c.word, c.frequency);
+            (c.clone(), total)
+        })
+        .collect();
+    scored.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.word.cmp(&b.0.word)));
+    scored.truncate(8);
+    let confidence = match scored.first() {
+        Some(&(_, best)) if best < keep_cost => {
+            let mass: f64 = scored.iter().map(|(_, s)| (best - s).exp()).sum::<f64>()
+                + (best - keep_cost).exp();
+            1.0 / mass
+        }
+        _ => 0.0,
+    };
+    Ranked {
+        candidates: scored,
+        keep_cost,
+        confidence,
+    }
+}
+
+/// A lone `1` between two lower-case words stands for the word `i` (`sjuka 1 covid-19`,
+/// `utgångspunkt 1 antalet`); `den 1 november`, `villkor 1, 2`, `1 444` and `Villkor 1 Ledning`
+/// are numbers.
+fn one_for_i(tokens: &[Token<'_>], i: usize, doc: &DocModel, lex: &Lexicon) -> Option<Change> {
+    let t = tokens[i];
+    if t.text != "1" || doc.damage < REAL_WORD_MIN_DAMAGE {
+        return None;
+    }
+    let space = |j: usize| tokens.get(j).is_some_and(|s| s.text == " ");
+    if i < 2 || !space(i - 1) || !space(i + 1) {
+        return None;
+    }
+    let (prev, next) = (tokens[i - 2], tokens.get(i + 2)?);
+    let lower_word = |w: &Token<'_>| {
+        w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+    };
+    if !lower_word(&prev) || !lower_word(next) {
+        return None;
+    }
+    let (p, n) = (prev.text.to_lowercase(), next.text.to_lowercase());
+    if NUMBER_BEFORE.contains(&p.as_str()) || NUMBER_AFTER.iter().any(|u| n.starts_with(u)) {
+        return None;
+    }
+    // Both neighbours should read as words (possibly garbled ones) for `i` to make a phrase.
+    let wordish = |w: &str| {
+        lex.word_or_compound_frequency(w).is_some() || !search(lex, w, false, false).is_empty()
+    };
+    if !wordish(&p) || !wordish(&n) && n != "covid" {
+        return None;
+    }
+    Some(Change {
+        start: t.start,
+        end: t.end,
+        after: "i".to_string(),
+        kind: EditKind::Digit,
+        confidence: round3(0.55 + 0.4 * doc.damage),
+        applied: false,
+    })
+}
+
+/// Abbreviations of the register that are no words and sit next to numbers (`dnr S2019/…`,
+/// `12 mnkr`): never repaired into the nearest word (`dnr` → `där`).
+const ABBREVIATIONS: &[&str] = &[
+    "dnr", "jfr", "kr", "mkr", "mnkr", "msek", "tkr", "nr", "st", "resp", "prop", "bet", "sfs",
+    "ds",
+];
+
+/// Words after which `1` is a number (`villkor 1`, `den 1`, `kapitel 1`).
+const NUMBER_BEFORE: &[&str] = &[
+    "avsnitt",
+    "bilaga",
+    "del",
+    "delvillkor",
+    "den",
+    "fas",
+    "kapitel",
+    "kap",
+    "nr",
+    "nummer",
+    "punkt",
+    "sida",
+    "steg",
+    "tabell",
+    "villkor",
+    "version",
+    "figur",
+    "område",
+    "insatsområde",
+    "per",
+    "till",
+    "från",
+    "och",
+    "eller",
+    "mot",
+    "av",
+    "med",
+    "om",
+    "på",
+    "under",
+    "ca",
+    "cirka",
+    "drygt",
+    "knappt",
+    "totalt",
+    "minst",
+    "högst",
+    "över",
+];
+
+/// Word beginnings after which `1` is a number: months, units, counted nouns.
+const NUMBER_AFTER: &[&str] = &[
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dec",
+    "miljon",
+    "miljard",
+    "mnkr",
+    "mkr",
+    "tkr",
+    "kr",
+    "krona",
+    "kronor",
+    "procent",
+    "st",
+    "år",
+    "dag",
+    "vecka",
+    "veckor",
+    "månad",
+    "timme",
+    "timmar",
+    "gång",
+    "person",
+    "heltid",
+    "tjänst",
+];
+
+/// Puts the case pattern of the OCR token back on a lower-case repair.
+fn restore_case(original: &str, word: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    if all_upper {
+        return word.to_uppercase();
+    }
+    // The first character decides, whatever it is read as (`F6r`, `6verenskommelsen`, `{6r`).
+    let first_upper = original.chars().next().is_some_and(char::is_uppercase);
+    if first_upper {
+        let mut cs = word.chars();
+        return match cs.next() {
+            Some(f) => f.to_uppercase().chain(cs).collect(),
+            None => String::new(),
+        };
+    }
+    word.to_string()
+}
+
+/// The walk over OCR characters and lexicon automaton together.
+struct Walk<'a> {
+    fst: &'a Fst<&'static [u8]>,
+    lex: &'a Lexicon,
+    channel: &'a Channel,
+    ocr: Vec<char>,
+    /// Whether the word may end in a compound-head form (it is followed by `- `).
+    head_ok: bool,
+    /// Whether one generic edit is allowed.
+    generic: bool,
+    gt: Vec<u8>,
+    steps: usize,
+    found: HashMap<String, Candidate>,
+}
+
+/// Where a walk is.
+#[derive(Clone, Copy)]
+struct State {
+    pos: usize,
+    node: CompiledAddr,
+    /// Output accumulated on the path inside the current part (the fst's value is its sum).
+    out: u64,
+    cost: f64,
+    edits: u8,
+    generic_used: bool,
+    parts: u8,
+    /// Byte offset in `gt` where the current part starts.
+    part_start: usize,
+    /// Lowest frequency of the finished parts so far.
+    head_freq: u64,
+    kind: Option<EditKind>,
+}
+
+/// Candidate readings of a lower-case OCR word, cheapest channel first.
+pub fn search(lex: &Lexicon, lower: &str, head_ok: bool, generic: bool) -> Vec<Candidate> {
+    let Some(fst) = lex.words_fst() else {
+        return Vec::new();
+    };
+    let mut w = Walk {
+        fst,
+        lex,
+        channel: &CHANNEL,
+        ocr: lower.chars().collect(),
+        head_ok,
+        generic,
+        gt: Vec::with_capacity(lower.len() + 8),
+        steps: 0,
+        found: HashMap::new(),
+    };
+    let root = fst.root().addr();
+    let start = State {
+        pos: 0,
+        node: root,
+        out: 0,
+        cost: 0.0,
+        edits: 0,
+        generic_used: false,
+        parts: 1,
+        part_start: 0,
+        head_freq: u64::MAX,
+        kind: None,
+    };
+    w.go(start);
+    // A word that dropped its first letter: try each learned initial letter in front.
+    let channel = w.channel;
+    for c in &channel.dropped_initial {
+        let mut s = start;
+        if let Some((node, out)) = w.walk_bytes(s.node, c.gt.as_bytes()) {
+            let len = w.gt.len();
+            w.gt.extend_from_slice(c.gt.as_bytes());
+            s.node = node;
+            s.out = out;
+            s.cost = c.cost;
+            s.edits = 1;
+            s.kind = Some(c.kind);
+            w.go(s);
+            w.gt.truncate(len);
+        }
+    }
+    let mut v: Vec<Candidate> = w.found.into_values().collect();
+    v.sort_by(|a, b| {
+        a.channel
+            .total_cmp(&b.channel)
+            .then_with(|| a.word.cmp(&b.word))
+    });
+    v
+}
+
+impl Walk<'_> {
+    /// Follows `bytes` from `node`; the node reached and the output gathered.
+    fn walk_bytes(&self, node: CompiledAddr, bytes: &[u8]) -> Option<(CompiledAddr, u64)> {
+        let mut n = self.fst.node(node);
+        let mut out = 0;
+        for &b in bytes {
+            let i = n.find_input(b)?;
+            let t = n.transition(i);
+            out += t.out.value();
+            n = self.fst.node(t.addr);
+        }
+        Some((n.addr(), out))
+    }
+
+    /// Pushes `bytes` onto the reading, walks them, recurses, and pops them again.
+    fn step(
+        &mut self,
+        s: State,
+        bytes: &[u8],
+        consumed: usize,
+        cost: f64,
+        kind: Option<EditKind>,
+        generic: bool,
+    ) {
+        let Some((node, out)) = self.walk_bytes(s.node, bytes) else {
+            return;
+        };
+        let edit = usize::from(cost > 0.0);
+        let next = State {
+            pos: s.pos + consumed,
+            node,
+            out: s.out + out,
+            cost: s.cost + cost,
+            edits: s.edits + edit as u8,
+            generic_used: s.generic_used || generic,
+            kind: match (s.kind, kind) {
+                (Some(old), Some(new)) => Some(telling(old, new)),
+                (old, new) => new.or(old),
+            },
+            ..s
+        };
+        if next.cost > MAX_CHANNEL_COST || next.edits > MAX_EDITS {
+            return;
+        }
+        let len = self.gt.len();
+        self.gt.extend_from_slice(bytes);
+        self.go(next);
+        self.gt.truncate(len);
+    }
+
+    fn go(&mut self, s: State) {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return;
+        }
+        let node = self.fst.node(s.node);
+        let part_chars =
+            std::str::from_utf8(&self.gt[s.part_start..]).map_or(0, |p| p.chars().count());
+
+        if s.pos == self.ocr.len() {
+            self.finish(s, &node);
+        }
+
+        // Compound boundary: the current part is a word (or a head-only stem); start a new part
+        // at the root, with or without a linking `s`.
+        if s.parts < MAX_PARTS as u8 && s.pos < self.ocr.len() && part_chars >= MIN_HEAD_CHARS {
+            let part = std::str::from_utf8(&self.gt[s.part_start..]).unwrap_or("");
+            let freq = if node.is_final() {
+                Some(s.out + node.final_output().value())
+            } else if self.lex.is_head(part) {
+                Some(1_000)
+            } else {
+                None
+            };
+            if let Some(f) = freq {
+                let root = self.fst.root().addr();
+                let fresh = State {
+                    node: root,
+                    out: 0,
+                    parts: s.parts + 1,
+                    part_start: self.gt.len(),
+                    head_freq: s.head_freq.min(f),
+                    ..s
+                };
+                self.go(fresh);
+                if self.ocr[s.pos] == 's' && s.pos + 1 < self.ocr.len() {
+                    let len = self.gt.len();
+                    self.gt.push(b's');
+                    self.go(State {
+                        pos: s.pos + 1,
+                        part_start: self.gt.len(),
+                        ..fresh
+                    });
+                    self.gt.truncate(len);
+                }
+            }
+        }
+
+        if s.pos < self.ocr.len() {
+            let c = self.ocr[s.pos];
+            let mut buf = [0u8; 4];
+            // The OCR character read as itself.
+            self.step(s, c.encode_utf8(&mut buf).as_bytes(), 1, 0.0, None, false);
+            // Learned confusions for OCR segments starting here.
+            let channel = self.channel;
+            let mut seg = String::new();
+            for k in 0..channel.max_ocr_chars.min(self.ocr.len() - s.pos) {
+                seg.push(self.ocr[s.pos + k]);
+                if let Some(list) = channel.by_ocr.get(&seg) {
+                    for conf in list {
+                        self.step(
+                            s,
+                            conf.gt.as_bytes(),
+                            k + 1,
+                            conf.cost,
+                            Some(conf.kind),
+                            false,
+                        );
+                    }
+                }
+            }
+            if s.pos > 0 {
+                for conf in &channel.dropped {
+                    self.step(s, conf.gt.as_bytes(), 0, conf.cost, Some(conf.kind), false);
+                }
+            }
+        }
+
+        if self.generic && !s.generic_used {
+            self.generic_edits(s);
+        }
+    }
+
+    /// One substitution, insertion or deletion that the confusion model has not seen.
+    fn generic_edits(&mut self, s: State) {
+        if s.pos < self.ocr.len() {
+            // Deletion of an OCR character.
+            let kind = if self.ocr[s.pos].is_alphanumeric() {
+                EditKind::Spelling
+            } else {
+                EditKind::Noise
+            };
+            self.step(s, &[], 1, GENERIC_COST, Some(kind), true);
+        }
+        // Every character the automaton allows next (one or two UTF-8 bytes: Swedish letters).
+        let node = self.fst.node(s.node);
+        let mut next_chars: Vec<Vec<u8>> = Vec::new();
+        for t in node.transitions() {
+            if t.inp < 0x80 {
+                next_chars.push(vec![t.inp]);
+            } else if (0xC2..0xE0).contains(&t.inp) {
+                for t2 in self.fst.node(t.addr).transitions() {
+                    next_chars.push(vec![t.inp, t2.inp]);
+                }
+            }
+        }
+        for bytes in next_chars {
+            if s.pos < self.ocr.len() {
+                let c = self.ocr[s.pos];
+                let kind = if c.is_ascii_digit() {
+                    EditKind::Digit
+                } else if c.is_alphanumeric() {
+                    EditKind::Spelling
+                } else {
+                    EditKind::Noise
+                };
+                self.step(s, &bytes, 1, GENERIC_COST, Some(kind), true);
+            }
+            if s.pos > 0 {
+                self.step(s, &bytes, 0, GENERIC_COST, Some(EditKind::Spelling), true);
+            }
+        }
+    }
+
+    /// Records the reading if the walk ends on a word (or an allowed head form).
+    fn finish(&mut self, s: State, node: &fst::raw::Node<'_>) {
+        let Ok(word) = std::str::from_utf8(&self.gt) else {
+            return;
+        };
+        let part_chars = word[s.part_start..].chars().count();
+        let mut frequency = None;
+        if node.is_final() && (s.parts == 1 || part_chars >= MIN_TAIL_CHARS) {
+            let f = s.out + node.final_output().value();
+            frequency = Some(if s.parts == 1 {
+                f
+            } else {
+                (s.head_freq.min(f) / COMPOUND_DIVISOR).max(1)
+            });
+        } else if self.head_ok
+            && s.parts == 1
+            && (self.lex.is_head(word)
+                || word.strip_suffix('s').is_some_and(|h| self.lex.contains(h)))
+        {
+            frequency = Some(1_000);
+        }
+        let Some(frequency) = frequency else { return };
+        let cand = Candidate {
+            word: word.to_string(),
+            channel: s.cost,
+            edits: s.edits,
+            frequency,
+            parts: s.parts,
+            kind: s.kind.unwrap_or(EditKind::Spelling),
+        };
+        match self.found.get(word) {
+            Some(old) if (old.channel, old.parts) <= (cand.channel, cand.parts) => {}
+            _ => {
+                self.found.insert(cand.word.clone(), cand);
+            }
+        }
+    }
+}
+
+/// What [`explain`] found out about a word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The word as given.
+    pub word: String,
+    /// Whether the lexicon knows it (as a word or a compound), and its frequency.
+    pub known_frequency: Option<u64>,
+    /// The estimated OCR damage of the context (`1.0` assumed without context).
+    pub damage: f64,
+    /// The cost of keeping the word.
+    pub keep_cost: f64,
+    /// Candidates with their channel cost, frequency and total cost, best first.
+    pub candidates: Vec<ExplainedCandidate>,
+    /// The replacement, if any.
+    pub decision: Option<String>,
+    /// The best candidate's confidence.
+    pub confidence: f64,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// One row of an [`Explanation`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainedCandidate {
+    /// The candidate word (lower case).
+    pub word: String,
+    /// −ln P(OCR | word).
+    pub channel: f64,
+    /// Frequency per billion words.
+    pub frequency: u64,
+    /// Channel plus prior, as ranked in this context.
+    pub total: f64,
+    /// Compound parts.
+    pub parts: u8,
+    /// The rule behind the reading.
+    pub kind: EditKind,
+}
+
+/// Shows how `word` would be repaired: alone (in a document assumed to be OCR-damaged), or inside
+/// `context`, whose damage and word counts are estimated as for a document.
+pub fn explain(word: &str, context: Option<&str>) -> Explanation {
+    let lex = lexicon();
+    let lower = word.to_lowercase();
+    let mut doc = DocModel {
+        damage: 1.0,
+        ..DocModel::default()
+    };
+    if let Some(ctx) = context {
+        doc = document_model(&tokenize(ctx), lex).0;
+    }
+    let info = analyse(lex, &lower, false);
+    let ranked = rank(&lower, &info, &doc);
+    let candidates = ranked
+        .candidates
+        .iter()
+        .map(|(c, total)| ExplainedCandidate {
+            word: c.word.clone(),
+            channel: round3(c.channel),
+            frequency: c.frequency,
+            total: round3(*total),
+            parts: c.parts,
+            kind: c.kind,
+        })
+        .collect();
+    let best = ranked.candidates.first();
+    let decision = best
+        .filter(|_| ranked.confidence >= DEFAULT_MIN_CONFIDENCE)
+        .map(|(c, _)| restore_case(word, &c.word));
+    let reason = match (info.known, best) {
+        (Some(_), _) if info.listed && doc.damage < REAL_WORD_MIN_DAMAGE => format!(
+            "a known word in a document with little OCR damage ({:.2} < {REAL_WORD_MIN_DAMAGE}): real-word repairs are off",
+            doc.damage
+        ),
+        (_, None) => "no candidate within the channel budget".to_string(),
+        (_, Some((c, total))) if *total >= ranked.keep_cost => format!(
+            "keeping it ({:.2}) is cheaper than the best reading {:?} ({total:.2})",
+            ranked.keep_cost, c.word
+        ),
+        (_, Some((c, total))) => format!(
+            "{:?} ({total:.2}) beats keeping ({:.2}); confidence {:.3} {} the threshold {DEFAULT_MIN_CONFIDENCE}",
+            c.word,
+            ranked.keep_cost,
+            ranked.confidence,
+            if ranked.confidence >= DEFAULT_MIN_CONFIDENCE {
+                "meets"
+            } else {
+                "is under"
+            }
+        ),
+    };
+    Explanation {
+        word: word.to_string(),
+        known_frequency: info.known,
+        damage: round3(doc.damage),
+        keep_cost: round3(ranked.keep_cost),
+        candidates,
+        decision,
+        confidence: round3(ranked.confidence),
+        reason,
+    }
+}
+
+/// Pass 1 of [`repair`]: every distinct repairable word analysed, and the document's damage and
+/// word counts.
+fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, HashMap<String, WordInfo>) {
+    let mut doc = DocModel::default();
+    let (mut damaged, mut intact) = (0u32, 0u32);
+    let mut infos: HashMap<String, WordInfo> = HashMap::new();
+    for i in 0..tokens.len() {
+        let Some(lower) = repairable(tokens, i) else {
+            continue;
+        };
+        doc.words += 1;
+        let info = infos
+            .entry(lower.clone())
+            .or_insert_with(|| analyse(lex, &lower, ends_in_hyphen(tokens, i)));
+        if info.known.is_some() {
+            if has_diacritic(&lower) {
+                intact += 1;
+                *doc.cache.entry(lower).or_default() += 1;
+            }
+        } else if let Some(best) = info
+            .candidates
+            .iter()
+            .min_by(|a, b| a.free_cost().total_cmp(&b.free_cost()))
+            && best.parts == 1
+            && best.free_cost() + EVIDENCE_MARGIN < KEEP_UNKNOWN_COST
+        {
+            // A non-word the confusion model can explain: evidence of damage.
+            damaged += 1;
+            if has_diacritic(&best.word) {
+                *doc.cache.entry(best.word.clone()).or_default() += 1;
+            }
+        }
+    }
+    doc.damage =
+        ((f64::from(damaged) + 0.5) / (f64::from(damaged + intact) + 1.0)).clamp(MIN_DAMAGE, 1.0);
+    (doc, infos)
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.known_frequency {
+            Some(freq) => writeln!(f, "{}: known, {freq} per billion words", self.word)?,
+            None => writeln!(f, "{}: not in the lexicon", self.word)?,
+        }
+        writeln!(
+            f,
+            "document damage {:.3}; keeping costs {:.3}",
+            self.damage, self.keep_cost
+        )?;
+        writeln!(
+            f,
+            "{:<28} {:>8} {:>12} {:>8} {:>5}  kind",
+            "candidate", "channel", "freq/1e9", "total", "parts"
+        )?;
+        for c in &self.candidates {
+            writeln!(
+                f,
+                "{:<28} {:>8.3} {:>12} {:>8.3} {:>5}  {:?}",
+                c.word, c.channel, c.frequency, c.total, c.parts, c.kind
+            )?;
+        }
+        match &self.decision {
+            Some(d) => writeln!(f, "decision: {d} (confidence {:.3})", self.confidence)?,
+            None => writeln!(
+                f,
+                "decision: keep (confidence of best {:.3})",
+                self.confidence
+            )?,
+        }
+        writeln!(f, "why: {}", self.reason)
+    }
 }

@@ -1,1 +1,228 @@
-//! The Swedish lexicon (placeholder while the data is built).
+//! The Swedish lexicon: word forms with frequencies, compound heads, and compound analysis.
+//!
+//! In: lower-case NFC words. Out: whether a word is Swedish, how frequent it is, and how it splits
+//! into compound parts.
+//!
+//! The data is compiled by `build.rs` from `dictionaries/` (hunspell-sv word forms with wordfreq
+//! frequencies, a reviewed list of public-administration words, hunspell's compound-only first
+//! parts) into two finite-state transducers that are embedded in the binary and opened in place:
+//! nothing is parsed at start-up. [`Lexicon::words_fst`] exposes the word automaton so that the
+//! repair can walk it while it generates candidates.
+//!
+//! Swedish compounds are open-class (`försäkringsmedicin`, `uppföljningsmått` are in no word
+//! list), so [`Lexicon::compound`] accepts head + optional linking `s` + tail, recursively and
+//! bounded. It deliberately knows nothing about OCR errors and does no case folding: callers pass
+//! lower-case words.
+
+use std::sync::LazyLock;
+
+use fst::raw::Fst;
+
+static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"));
+static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.fst"));
+
+/// Shortest first part of a compound, in characters (`vård` in `vårdgivare` is 4; `ö` alone is
+/// never a head).
+pub const MIN_HEAD_CHARS: usize = 3;
+/// Shortest last part of a compound, in characters.
+pub const MIN_TAIL_CHARS: usize = 3;
+/// Most parts in one compound (`till|ägg|s|över|ens|kommelse` needs no more than four).
+pub const MAX_PARTS: usize = 4;
+
+/// How a compound's frequency is estimated from its parts: the rarer part's frequency divided by
+/// this. A compound is rarer than either part, and an attested word should win over a compound
+/// reading of the same letters.
+pub const COMPOUND_DIVISOR: u64 = 20;
+
+/// The embedded lexicon.
+pub struct Lexicon {
+    words: Option<Fst<&'static [u8]>>,
+    heads: Option<Fst<&'static [u8]>>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("words", &self.words.as_ref().map(|w| w.len()))
+            .field("heads", &self.heads.as_ref().map(|h| h.len()))
+            .finish()
+    }
+}
+
+/// A compound reading of a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compound {
+    /// Byte offsets where each part after the first starts (after any linking `s`).
+    pub splits: Vec<usize>,
+    /// Estimated frequency per billion words (see [`COMPOUND_DIVISOR`]).
+    pub frequency: u64,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    // Both automata were written by build.rs from the same crate; a failure here would mean a
+    // corrupt build, and an empty lexicon (no repairs) is the safe way to degrade.
+    words: Fst::new(WORDS).ok(),
+    heads: Fst::new(HEADS).ok(),
+});
+
+/// The embedded lexicon, opened on first use.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// The frequency (per billion words) of a listed word form, `None` if it is not listed.
+    pub fn frequency(&self, word: &str) -> Option<u64> {
+        self.words.as_ref()?.get(word.as_bytes()).map(|o| o.value())
+    }
+
+    /// Whether `word` is a listed word form.
+    pub fn contains(&self, word: &str) -> bool {
+        self.frequency(word).is_some()
+    }
+
+    /// Whether `part` may begin a compound: a word, or one of hunspell's compound-only stems
+    /// (`hälso`, `skivspelar`).
+    pub fn is_head(&self, part: &str) -> bool {
+        self.contains(part) || self.heads.as_ref().is_some_and(|h| h.contains_key(part))
+    }
+
+    /// The word automaton (word → frequency), for callers that walk it byte by byte.
+    pub fn words_fst(&self) -> Option<&Fst<&'static [u8]>> {
+        self.words.as_ref()
+    }
+
+    /// The frequency of `word` as a listed word or, failing that, as a compound.
+    pub fn word_or_compound_frequency(&self, word: &str) -> Option<u64> {
+        self.frequency(word)
+            .or_else(|| self.compound(word).map(|c| c.frequency))
+    }
+
+    /// Splits an unlisted word into listed parts: head, optional linking `s`, tail, where the
+    /// tail may itself be a compound. Prefers the reading with the fewest parts, then the
+    /// longest head.
+    pub fn compound(&self, word: &str) -> Option<Compound> {
+        let mut splits = Vec::new();
+        let frequency = self.split_from(word, 0, &mut splits, u64::MAX)?;
+        Some(Compound { splits, frequency })
+    }
+
+    fn split_from(
+        &self,
+        word: &str,
+        from: usize,
+        splits: &mut Vec<usize>,
+        min_freq: u64,
+    ) -> Option<u64> {
+        let rest = &word[from..];
+        // Head boundaries, longest head first: long heads make fewer, likelier parts.
+        let bounds: Vec<usize> = rest
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(MIN_HEAD_CHARS)
+            .collect();
+        for &h in bounds.iter().rev() {
+            let head = &rest[..h];
+            if !self.is_head(head) {
+                continue;
+            }
+            let head_freq = self.frequency(head).unwrap_or(1).min(min_freq);
+            let tail = &rest[h..];
+            let linked = tail.strip_prefix('s').filter(|t| !t.is_empty());
+            for (skip, t) in [(0, Some(tail)), (1, linked)] {
+                let Some(t) = t else { continue };
+                if t.chars().count() < MIN_TAIL_CHARS {
+                    continue;
+                }
+                let at = from + h + skip;
+                if let Some(f) = self.frequency(t) {
+                    splits.push(at);
+                    return Some((head_freq.min(f) / COMPOUND_DIVISOR).max(1));
+                }
+                if splits.len() + 2 < MAX_PARTS {
+                    splits.push(at);
+                    if let Some(f) = self.split_from(word, at, splits, head_freq) {
+                        return Some(f);
+                    }
+                    splits.pop();
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_word(w: &str) {
+        assert!(lexicon().contains(w), "{w} should be listed");
+    }
+
+    #[track_caller]
+    fn assert_not_word(w: &str) {
+        assert!(!lexicon().contains(w), "{w} should not be listed");
+    }
+
+    #[track_caller]
+    fn assert_compound(w: &str, parts: &[&str]) {
+        let c = lexicon()
+            .compound(w)
+            .unwrap_or_else(|| panic!("{w} should split"));
+        let mut got = Vec::new();
+        let mut prev = 0;
+        for &s in &c.splits {
+            got.push(&w[prev..s]);
+            prev = s;
+        }
+        got.push(&w[prev..]);
+        assert_eq!(got, parts);
+    }
+
+    #[test]
+    fn common_words_and_domain_words_are_listed() {
+        assert_word("för");
+        assert_word("är");
+        assert_word("försäkringskassan");
+        assert_word("tilläggsöverenskommelse");
+        assert_word("försäkringsmedicin");
+    }
+
+    #[test]
+    fn garbled_forms_and_acronyms_are_not_listed() {
+        assert_not_word("f6r");
+        assert_not_word("ir");
+        assert_not_word("forsikringskassan");
+        assert_not_word("");
+    }
+
+    #[test]
+    fn frequencies_rank_the_common_reading_first() {
+        let l = lexicon();
+        assert!(l.frequency("för") > l.frequency("for"));
+        assert!(l.frequency("rätt") > l.frequency("ritt"));
+    }
+
+    #[test]
+    fn compounds_split_into_listed_parts() {
+        assert_compound("rehabiliteringsmedicin", &["rehabiliterings", "medicin"]);
+        assert_compound("hälsoappen", &["hälso", "appen"]);
+        assert_compound("kvalitetssäkringsarbete", &["kvalitetssäkrings", "arbete"]);
+    }
+
+    #[test]
+    fn non_compounds_do_not_split() {
+        assert_eq!(lexicon().compound("forsikringskassan"), None);
+        assert_eq!(lexicon().compound("xyzzyplugh"), None);
+        // Too short a tail: `hälsos` is not `hälso` + `s`.
+        assert_eq!(lexicon().compound("hälsos"), None);
+    }
+
+    #[test]
+    fn heads_include_compound_only_stems() {
+        assert!(lexicon().is_head("hälso"));
+        assert!(!lexicon().is_head("hilso"));
+    }
+}

@@ -1,5 +1,28 @@
-//! Extraction (placeholder while the extractors are written).
+//! Extraction: the repaired text → amounts, dates, periods, villkor and references.
+//!
+//! In: the text after repair (or clean text). Out: an [`Extraction`] whose items all carry
+//! character offsets into that text, with `text[start..end]` (in characters) equal to each item's
+//! `text`. One module per field; this one runs them in dependency order and settles overlaps:
+//!
+//! 1. [`reference`] first: the numbers inside `prop. 2020/21:78` or `dnr 2019/05301/SF` are never
+//!    amounts, dates or periods, so items overlapping a reference are dropped.
+//! 2. [`amount`] on running text, then [`table::cells`] (given the running-text amounts), merged in
+//!    reading order; a cell that overlaps a running-text amount is dropped, so nothing is counted
+//!    twice.
+//! 3. [`period`], then [`date`]; a date inside a period (`1 januari–31 mars 2021`) is part of the
+//!    period, not a date of its own.
+//! 4. [`villkor`] last, because it indexes into the final amount list.
+//!
+//! Deliberately not done here: repairing text (the extractors tolerate the damage repair leaves,
+//! such as `hogst` or a dnr without its ministry letters) and reconciling totals
+//! (`crate::validate`).
+
+pub mod amount;
+pub mod date;
+pub mod period;
+pub mod reference;
 pub mod table;
+pub mod villkor;
 
 use crate::record::{Amount, Date, Period, Reference, Villkor};
 
@@ -19,6 +42,81 @@ pub struct Extraction {
 }
 
 /// Runs every extractor over `text`.
-pub fn extract(_text: &str) -> Extraction {
-    Extraction::default()
+pub fn extract(text: &str) -> Extraction {
+    let references = reference::find(text);
+    let in_reference = |start: usize, end: usize| {
+        references
+            .iter()
+            .any(|r| overlaps((start, end), (r.start, r.end)))
+    };
+
+    let mut amounts: Vec<Amount> = amount::find(text)
+        .into_iter()
+        .filter(|a| !in_reference(a.start, a.end))
+        .collect();
+    let cells: Vec<Amount> = table::cells(text, &amounts)
+        .into_iter()
+        .filter(|c| {
+            !amounts
+                .iter()
+                .any(|a| overlaps((a.start, a.end), (c.start, c.end)))
+        })
+        .collect();
+    amounts.extend(cells);
+    amounts.sort_by_key(|a| (a.start, a.end));
+
+    let periods: Vec<Period> = period::find(text)
+        .into_iter()
+        .filter(|p| !in_reference(p.start, p.end))
+        .collect();
+    let dates = date::find(text)
+        .into_iter()
+        .filter(|d| !in_reference(d.start, d.end))
+        .filter(|d| !periods.iter().any(|p| p.start <= d.start && d.end <= p.end))
+        .collect();
+
+    let villkor = villkor::find(text, &amounts);
+    Extraction {
+        amounts,
+        dates,
+        periods,
+        villkor,
+        references,
+    }
+}
+
+/// Whether two half-open spans share a character.
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_shadow_numbers() {
+        let x = extract("enligt prop. 2020/21:78 och dnr 2019/05301/SF");
+        assert_eq!(x.references.len(), 2);
+        assert!(
+            x.periods.is_empty() && x.dates.is_empty() && x.amounts.is_empty(),
+            "{x:#?}"
+        );
+        let x = extract("under 2020 enligt plan");
+        assert_eq!(x.periods.len(), 1);
+    }
+
+    #[test]
+    fn dates_inside_periods_are_not_dates() {
+        let x = extract("under perioden 1 januari–31 mars 2021 och senast den 30 april 2021");
+        assert_eq!(x.periods.len(), 1);
+        let dates: Vec<_> = x.dates.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dates, ["30 april 2021"]);
+    }
+
+    #[test]
+    fn overlap_is_half_open() {
+        assert!(overlaps((0, 3), (2, 5)));
+        assert!(!overlaps((0, 3), (3, 5)));
+    }
 }

@@ -1,0 +1,636 @@
+//! Monetary amounts in running text.
+//!
+//! In: the repaired (or clean) text of one document. Out: [`Amount`]s in reading order with exact
+//! values in öre, currency, qualifier, approximation, `per` and character offsets; ranges have
+//! `value: null` and `min`/`max`.
+//!
+//! What counts: a number (digits with space/no-break/thin-space thousands and a decimal comma, or a
+//! Swedish number word such as `tjugotvå`) followed by a scale (`miljoner`, `mdr`) and/or a unit
+//! (`kronor`, `Mkr`, `tkr`, `MSEK`, `öre`, `EUR` …). A number with a scale but no unit (`500
+//! miljoner`) is money only when the document speaks of money elsewhere and the next word is not a
+//! counted noun (`miljoner invånare`). Whitespace inside an amount may hold one line break
+//! (`9,5 miljoner`⏎`kronor`), never a blank line.
+//!
+//! Deliberately not done here: table cells (see [`super::table`]), amounts written with the currency
+//! before the number (`EUR 100`), and numbers glued to a preceding word (`koordinering420`), which
+//! are table cells, not running text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::offsets::CharIndex;
+use crate::record::{Amount, Money, Qualifier};
+
+/// Whitespace holding at most one line break (form feeds count as whitespace): the gap allowed
+/// between the words of one amount or date. A blank line ends a paragraph, so never spans it.
+pub(crate) const WS: &str = r"(?:[\s&&[^\n]]*\n)?[\s&&[^\n]]*";
+/// As [`WS`], but at least one character.
+pub(crate) const WS1: &str = r"(?:[\s&&[^\n]]+\n?|\n)[\s&&[^\n]]*";
+
+/// Swedish number words up to 999, as written before a scale (`en miljard`, `tjugotvå miljoner`).
+/// Never empty, so a bare `miljoner` is not mistaken for a number.
+const WORD_NUMBER: &str = r"(?i:
+      en\s+halv
+    | (?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra
+      (?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)?
+      (?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton
+         |sjutton|arton|nitton)?
+    | (?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)
+      (?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?
+    | en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton
+    | sjutton|arton|nitton
+)";
+
+/// Scale words. `md`, `mdr` and `mn` only in lower case: upper-case `MD` is a doctor.
+const SCALE: &str = r"(?:(?i:miljon(?:er)?|miljard(?:er)?|tusen)\b|(?i:milj)\.|mdr\b|md\b|mn\b)";
+
+/// Currency units, longest first so that `Mkr` is not read as `M` + `kr`.
+const UNIT: &str = r"(?:
+      (?i:norska|danska)\s+(?i:kronor|kr)\b
+    | (?i:kronor|krona)\b
+    | (?:[Mm]dkr|[Mm]nkr|[Mm]kr|MKR|[Tt]kr|TKR|kkr)\b
+    | (?:MSEK|mnSEK|TSEK|KSEK|SEK|MEUR|TEUR|EUR|MUSD|USD|NOK|DKK)\b
+    | (?i:euro|dollar)\b
+    | (?i:kr)\b
+    | (?i:öre)\b
+    | €
+)";
+
+/// One number with its optional scale and unit. A bare number matches too: it may be the lower end
+/// of a range (`10–20 mnkr`). `\b` keeps glued table cells (`koordinering420`) and references
+/// (`S2019/05301`) out.
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?x)
+        \b
+        (?:
+            # digits: grouped thousands (space, no-break space, thin spaces), then plain digits
+            (?P<num> \d{{1,3}} (?:[\x20\x{{A0}}\x{{2009}}\x{{202F}}]\d{{3}})+ (?:,\d+)?
+                   | \d+ (?:,\d+)? )
+            (?: {WS} (?P<scale> {SCALE} ) )?
+            (?: {WS} (?P<unit> {UNIT} ) )?
+          |
+            # number words need a scale or a unit: `en`, `sex` alone are ordinary words
+            (?P<word> {WORD_NUMBER} ) {WS1}
+            (?: (?P<wscale> {SCALE} ) (?: {WS} (?P<wunit> {UNIT} ) )?
+              | (?P<wunit2> (?i:kronor|krona|öre)\b ) )
+        )"
+    );
+    Regex::new(&pattern).expect("amount pattern")
+});
+
+/// What may stand between the ends of a range: a dash, or `och`/`till` (checked against the word
+/// before the lower end: `mellan … och`, `från … till`).
+static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^(?:
+            \s*[-–—]\s*          # 10–20 mnkr
+          | \s+(?P<och>och)\s+   # mellan 10 och 20 miljoner kronor
+          | \s+(?P<till>till)\s+ # från 10 till 20 miljoner kronor
+        )$",
+    )
+    .expect("range gap pattern")
+});
+
+/// The word that opens a range, right before its lower end.
+static RANGE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) \b (?P<w>mellan|från) \s+ $").expect("range opener pattern")
+});
+
+/// Qualifiers right before an amount. OCR may leave `hogst`/`narmare` without their diacritics;
+/// they are accepted so that a qualifier is never silently dropped.
+static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:
+            (?P<approx> cirka | ca\.? | c:a | omkring | runt | drygt | dryga | närmare | narmare
+                      | nästan | ungefär | uppskattningsvis | knappt )
+          | (?P<max> högst | hogst | h6gst | maximalt | max\.? | upp\s+till | som\s+mest )
+          | (?P<min> minst | lägst | lagst | som\s+minst | åtminstone )
+        )
+        \s+$",
+    )
+    .expect("qualifier pattern")
+});
+
+/// What an amount is per, after it: `per år`, `/år`, `årligen`, `om året`, `per invånare`. Up to two
+/// plain words may come between (`500 miljoner avsatta per år`).
+static PER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^(?P<gap> (?:\s+\p{L}+){0,2}? )
+        (?:
+            \s* / \s* (?P<slash> år | månad | invånare | person | dag )\b
+          | \s+ per \s+ (?P<per> \p{L}+ )
+          | \s+ (?P<yearly> årligen | om\s+året | varje\s+år )\b
+          | \s+ (?P<monthly> i\s+månaden | varje\s+månad | månadsvis )\b
+        )",
+    )
+    .expect("per pattern")
+});
+
+/// Words that say a scale counts something other than money (`2 miljoner invånare`).
+const COUNTED: &[&str] = &[
+    "invånare",
+    "människor",
+    "personer",
+    "individer",
+    "kvinnor",
+    "män",
+    "barn",
+    "patienter",
+    "besök",
+    "besökare",
+    "resor",
+    "ton",
+    "liter",
+    "kubikmeter",
+    "kilometer",
+    "km",
+    "timmar",
+    "dagar",
+    "år",
+    "ljusår",
+    "ärenden",
+    "exemplar",
+    "användare",
+    "kunder",
+    "hushåll",
+    "röster",
+    "procent",
+];
+
+/// Words near a scale-only amount that say the text is about money even when no amount in the
+/// document carries a unit.
+static MONEY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) \b(?: kronor | kr | sek | anslag\w* | budget\w* | \w*medel | medlen | medlet | bidrag\w* )\b")
+        .expect("money words pattern")
+});
+
+/// Finds every monetary amount in `text`, in reading order, with character offsets.
+pub fn find(text: &str) -> Vec<Amount> {
+    let idx = CharIndex::new(text);
+    let raws: Vec<Raw> = AMOUNT
+        .captures_iter(text)
+        .filter_map(|c| Raw::from(&c))
+        .collect();
+    let doc_has_currency = raws.iter().any(|r| r.unit.is_some());
+    let mut out = Vec::new();
+    let mut pending: Option<&Raw> = None;
+    // The currency of the last amount with a unit: a bare `500 miljoner` after `2,88 miljarder
+    // kronor` is in the same currency.
+    let mut last_currency = "SEK";
+    for raw in &raws {
+        if raw.unit.is_none() && raw.scale.is_none() {
+            pending = Some(raw);
+            continue;
+        }
+        let low = pending.take().filter(|p| {
+            // `1 och 2 miljoner` is only a range after `mellan`; a dash needs no opener.
+            match RANGE_GAP.captures(&text[p.end..raw.start]) {
+                Some(g) if g.name("och").is_some() => opener(text, p.start) == Some("mellan"),
+                Some(g) if g.name("till").is_some() => opener(text, p.start) == Some("från"),
+                Some(_) => true,
+                None => false,
+            }
+        });
+        if raw.unit.is_none() && !money_context(text, raw, doc_has_currency) {
+            continue;
+        }
+        let (currency, unit_ore) = match raw.unit {
+            Some(u) => unit(u),
+            None => (last_currency, 100),
+        };
+        if raw.unit.is_some() {
+            last_currency = currency;
+        }
+        let factor = raw.scale.map_or(1, scale) * unit_ore;
+        let Some(high) = money(raw.mantissa, raw.decimals, factor) else {
+            continue;
+        };
+        let mut start = raw.start;
+        let (value, min, max) = match low {
+            Some(p) => {
+                // The lower end takes the upper end's scale and unit (`10–20 mnkr`).
+                let Some(low_value) = money(p.mantissa, p.decimals, factor) else {
+                    continue;
+                };
+                start = p.start;
+                if let Some(w) = opener(text, p.start) {
+                    start -= w.len() + gap_before(text, p.start);
+                }
+                (None, Some(low_value), Some(high))
+            }
+            None => match negative_sign(text, raw.start) {
+                Some(sign_len) => {
+                    start -= sign_len;
+                    (Some(Money(-high.0)), None, None)
+                }
+                None => (Some(high), None, None),
+            },
+        };
+        let (qualifier, approximate, q_len) = qualifier(text, start);
+        start -= q_len;
+        let (per, per_len) = per(&text[raw.end..]);
+        let end = raw.end + per_len;
+        out.push(Amount {
+            value,
+            currency: currency.to_string(),
+            text: text[start..end].to_string(),
+            start: idx.char_offset(start),
+            end: idx.char_offset(end),
+            qualifier,
+            approximate,
+            per,
+            min,
+            max,
+            cell: None,
+        });
+    }
+    out
+}
+
+/// One match of [`AMOUNT`], in byte offsets, with the number already parsed.
+struct Raw<'t> {
+    start: usize,
+    end: usize,
+    mantissa: i128,
+    decimals: u32,
+    scale: Option<&'t str>,
+    unit: Option<&'t str>,
+}
+
+impl<'t> Raw<'t> {
+    fn from(c: &regex::Captures<'t>) -> Option<Raw<'t>> {
+        let m = c.get(0)?;
+        let (mantissa, decimals) = match (c.name("num"), c.name("word")) {
+            (Some(n), _) => parse_decimal(n.as_str())?,
+            (None, Some(w)) => parse_word(w.as_str())?,
+            (None, None) => return None,
+        };
+        let scale = c.name("scale").or(c.name("wscale")).map(|s| s.as_str());
+        let unit = c
+            .name("unit")
+            .or(c.name("wunit"))
+            .or(c.name("wunit2"))
+            .map(|u| u.as_str());
+        Some(Raw {
+            start: m.start(),
+            end: m.end(),
+            mantissa,
+            decimals,
+            scale,
+            unit,
+        })
+    }
+}
+
+/// `1 444,50` → (144450, 2). Thousands separators of any kind are skipped; the decimal comma counts
+/// decimals. `None` when the number is too long to be money.
+pub(crate) fn parse_decimal(s: &str) -> Option<(i128, u32)> {
+    let mut mantissa: i128 = 0;
+    let mut decimals = 0u32;
+    let mut after_comma = false;
+    for ch in s.chars() {
+        match ch {
+            '0'..='9' => {
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(i128::from(ch as u8 - b'0'))?;
+                if after_comma {
+                    decimals += 1;
+                }
+            }
+            ',' => after_comma = true,
+            _ => {}
+        }
+    }
+    (decimals <= 18).then_some((mantissa, decimals))
+}
+
+/// A Swedish number word (`tjugotvå`, `etthundrafemtio`, `en halv`) → (mantissa, decimals).
+fn parse_word(w: &str) -> Option<(i128, u32)> {
+    const UNITS: &[(&str, i128)] = &[
+        ("nitton", 19),
+        ("arton", 18),
+        ("sjutton", 17),
+        ("sexton", 16),
+        ("femton", 15),
+        ("fjorton", 14),
+        ("tretton", 13),
+        ("tolv", 12),
+        ("elva", 11),
+        ("tio", 10),
+        ("nio", 9),
+        ("åtta", 8),
+        ("sju", 7),
+        ("sex", 6),
+        ("fem", 5),
+        ("fyra", 4),
+        ("tre", 3),
+        ("två", 2),
+        ("ett", 1),
+        ("en", 1),
+    ];
+    const TENS: &[(&str, i128)] = &[
+        ("tjugo", 20),
+        ("trettio", 30),
+        ("fyrtio", 40),
+        ("femtio", 50),
+        ("sextio", 60),
+        ("sjuttio", 70),
+        ("åttio", 80),
+        ("nittio", 90),
+    ];
+    let w = w.to_lowercase();
+    if w.starts_with("en") && w.ends_with("halv") && w.split_whitespace().count() == 2 {
+        return Some((5, 1));
+    }
+    let mut rest = w.as_str();
+    let mut total = 0;
+    if let Some(i) = rest.find("hundra") {
+        let head = &rest[..i];
+        let n = if head.is_empty() {
+            1
+        } else {
+            UNITS.iter().find(|(s, _)| *s == head)?.1
+        };
+        total += n * 100;
+        rest = &rest[i + "hundra".len()..];
+    }
+    if let Some((s, n)) = TENS.iter().find(|(s, _)| rest.starts_with(s)) {
+        total += n;
+        rest = &rest[s.len()..];
+    }
+    if !rest.is_empty() {
+        total += UNITS.iter().find(|(s, _)| *s == rest)?.1;
+    }
+    (total > 0).then_some((total, 0))
+}
+
+/// The multiplier of a scale word.
+fn scale(s: &str) -> i128 {
+    let s = s.to_lowercase();
+    if s.starts_with("miljard") || s.starts_with("md") {
+        1_000_000_000
+    } else if s.starts_with("tusen") {
+        1_000
+    } else {
+        1_000_000
+    }
+}
+
+/// The ISO currency of a unit and how many öre (hundredths) one unit is.
+fn unit(u: &str) -> (&'static str, i128) {
+    let lower = u.to_lowercase();
+    let currency = if lower.starts_with("norska") || lower == "nok" {
+        "NOK"
+    } else if lower.starts_with("danska") || lower == "dkk" {
+        "DKK"
+    } else if lower.contains("eur") || u == "€" {
+        "EUR"
+    } else if lower.contains("usd") || lower == "dollar" {
+        "USD"
+    } else {
+        "SEK"
+    };
+    let per_unit = match u {
+        "öre" | "Öre" | "ÖRE" => 1,
+        "Mdkr" | "mdkr" => 100_000_000_000,
+        "Mnkr" | "mnkr" | "Mkr" | "mkr" | "MKR" | "MSEK" | "mnSEK" | "MEUR" | "MUSD" => 100_000_000,
+        "Tkr" | "tkr" | "TKR" | "kkr" | "TSEK" | "KSEK" | "TEUR" => 100_000,
+        _ => 100,
+    };
+    (currency, per_unit)
+}
+
+/// `mantissa / 10^decimals × factor_ore` as exact öre, rounded half away from zero below one öre;
+/// `None` on overflow.
+pub(crate) fn money(mantissa: i128, decimals: u32, factor_ore: i128) -> Option<Money> {
+    let num = mantissa.checked_mul(factor_ore)?;
+    let den = 10i128.checked_pow(decimals)?;
+    let ore = (num + den / 2) / den;
+    i64::try_from(ore).ok().map(Money)
+}
+
+/// Whether a number with a scale but no unit is money: not followed by a counted noun, and the
+/// document (or the nearby text) speaks of money.
+fn money_context(text: &str, raw: &Raw, doc_has_currency: bool) -> bool {
+    let next: String = text[raw.end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if COUNTED.contains(&next.as_str()) || next.ends_with("dagar") {
+        return false;
+    }
+    if doc_has_currency {
+        return true;
+    }
+    let lo = floor_boundary(text, raw.start.saturating_sub(300));
+    let hi = floor_boundary(text, (raw.end + 300).min(text.len()));
+    MONEY_WORDS.is_match(&text[lo..hi])
+}
+
+/// The range opener (`mellan`/`från`) right before byte `at`, lower-cased.
+fn opener(text: &str, at: usize) -> Option<&'static str> {
+    let before = &text[floor_boundary(text, at.saturating_sub(24))..at];
+    let w = RANGE_OPENER
+        .captures(before)?
+        .name("w")?
+        .as_str()
+        .to_lowercase();
+    match w.as_str() {
+        "mellan" => Some("mellan"),
+        "från" => Some("från"),
+        _ => None,
+    }
+}
+
+/// Bytes of whitespace right before `at`.
+fn gap_before(text: &str, at: usize) -> usize {
+    at - text[..at].trim_end().len()
+}
+
+/// The byte length of a minus sign right before `at` (`-`, `−`, `–`), when it is a sign: at the
+/// start or after a space, colon or bracket, not after a number (`10–20`) or a word (`covid-19`).
+fn negative_sign(text: &str, at: usize) -> Option<usize> {
+    let before = &text[..at];
+    let sign = before
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '-' | '−' | '–'))?;
+    let prev = before[..before.len() - sign.len_utf8()].chars().next_back();
+    match prev {
+        None => Some(sign.len_utf8()),
+        Some(p) if p.is_whitespace() || matches!(p, '(' | ':' | '=' | '[') => Some(sign.len_utf8()),
+        Some(_) => None,
+    }
+}
+
+/// The qualifier right before byte `at`: (qualifier, approximate, bytes it covers).
+fn qualifier(text: &str, at: usize) -> (Option<Qualifier>, bool, usize) {
+    let lo = floor_boundary(text, at.saturating_sub(40));
+    let before = &text[lo..at];
+    let Some(c) = QUALIFIER.captures(before) else {
+        return (None, false, 0);
+    };
+    let len = c.get(0).map_or(0, |m| m.len());
+    if c.name("approx").is_some() {
+        (None, true, len)
+    } else if c.name("max").is_some() {
+        (Some(Qualifier::Max), false, len)
+    } else {
+        (Some(Qualifier::Min), false, len)
+    }
+}
+
+/// What the amount is per, from the text right after it: (`per`, bytes to add to the span). The
+/// span grows only when the phrase follows the amount directly.
+fn per(after: &str) -> (Option<String>, usize) {
+    let window = &after[..floor_boundary(after, 60.min(after.len()))];
+    let Some(c) = PER.captures(window) else {
+        return (None, 0);
+    };
+    let what = if let Some(w) = c.name("slash") {
+        w.as_str().to_lowercase()
+    } else if let Some(w) = c.name("per") {
+        match w.as_str().to_lowercase().as_str() {
+            // `per den 1 november` dates the amount; it is not a rate.
+            "den" | "det" | "de" | "denna" | "detta" | "dessa" | "en" | "ett" => return (None, 0),
+            "capita" => "invånare".to_string(),
+            other => other.to_string(),
+        }
+    } else if c.name("yearly").is_some() {
+        "år".to_string()
+    } else {
+        "månad".to_string()
+    };
+    let adjacent = c.name("gap").is_none_or(|g| g.as_str().is_empty());
+    let len = if adjacent {
+        c.get(0).map_or(0, |m| m.len())
+    } else {
+        0
+    };
+    (Some(what), len)
+}
+
+/// `i` moved down to a character boundary of `s`.
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one amount in `text`: its value in kronor as written in JSON, and its text.
+    #[track_caller]
+    fn assert_amount(text: &str, value: &str, matched: &str) {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{text:?} → {found:#?}");
+        let a = &found[0];
+        let v = a.value.map(|m| m.to_string()).unwrap_or_default();
+        assert_eq!((v.as_str(), a.text.as_str()), (value, matched), "{text:?}");
+    }
+
+    #[track_caller]
+    fn assert_none(text: &str) {
+        let found = find(text);
+        assert!(found.is_empty(), "{text:?} → {found:#?}");
+    }
+
+    #[test]
+    fn decimal_comma_is_exact() {
+        assert_eq!(parse_decimal("62,5"), Some((625, 1)));
+        assert_eq!(parse_decimal("2 967 000 000"), Some((2_967_000_000, 0)));
+        assert_eq!(money(625, 1, 100_000_000), Some(Money(6_250_000_000)));
+        assert_eq!(money(1250, 2, 100), Some(Money(1250)));
+        assert_eq!(parse_decimal(&"9".repeat(60)), None);
+        assert_eq!(money(i128::MAX / 10, 0, 100), None);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(parse_word("tjugotvå"), Some((22, 0)));
+        assert_eq!(parse_word("En"), Some((1, 0)));
+        assert_eq!(parse_word("etthundrafemtio"), Some((150, 0)));
+        assert_eq!(parse_word("en halv"), Some((5, 1)));
+        assert_eq!(parse_word("hundrasex"), Some((106, 0)));
+        assert_eq!(parse_word("tjugohej"), None);
+    }
+
+    #[test]
+    fn amounts_with_units() {
+        assert_amount(
+            "totalt 944 miljoner kronor för",
+            "944000000",
+            "944 miljoner kronor",
+        );
+        assert_amount("-3,4 Mkr", "-3400000", "-3,4 Mkr");
+        assert_amount(
+            "(9,5 miljoner\nkronor till",
+            "9500000",
+            "9,5 miljoner\nkronor",
+        );
+        // A blank line ends the amount: the scale alone remains, money by the `kronor` nearby.
+        assert_amount("9,5 miljoner\n\nkronor", "9500000", "9,5 miljoner");
+    }
+
+    #[test]
+    fn minus_only_as_a_sign() {
+        assert_amount("IT-utveckling -0,5 Mkr", "-500000", "-0,5 Mkr");
+        assert_amount("kostnad:−2 kr", "-2", "−2 kr");
+        assert_amount("år-2 kr", "2", "2 kr");
+    }
+
+    #[test]
+    fn qualifiers_are_in_the_span() {
+        let a = &find("ersättas med ca 4,3 mkr för")[0];
+        assert!(a.approximate);
+        assert_eq!(a.text, "ca 4,3 mkr");
+        let a = &find("utbetalar hogst 50 miljoner kronor")[0];
+        assert_eq!(a.qualifier, Some(Qualifier::Max));
+        let a = &find("betalar 50 miljoner kronor")[0];
+        assert_eq!((a.qualifier, a.approximate), (None, false));
+    }
+
+    #[test]
+    fn per_is_adjacent_or_near() {
+        let a = &find("satsar 1,44 miljarder kronor per år, varav")[0];
+        assert_eq!(
+            (a.per.as_deref(), a.text.as_str()),
+            (Some("år"), "1,44 miljarder kronor per år")
+        );
+        let a = &find("2 miljarder kronor. Av dessa är 500 miljoner avsatta per år för")[1];
+        assert_eq!(
+            (a.per.as_deref(), a.text.as_str()),
+            (Some("år"), "500 miljoner")
+        );
+        let a = &find("500 miljoner kronor till regionerna som per tradition")[0];
+        assert_eq!(a.per, None);
+        let a = &find("100 kr per den 1 november 2019")[0];
+        assert_eq!((a.per.as_deref(), a.text.as_str()), (None, "100 kr"));
+        let a = &find("100 kr per capita")[0];
+        assert_eq!(a.per.as_deref(), Some("invånare"));
+    }
+
+    #[test]
+    fn bare_scale_needs_money_context() {
+        assert_none("Sverige har 10 miljoner invånare och 2 miljoner hushåll.");
+        assert_none("Det tog 2 miljoner år.");
+        assert_amount(
+            "Av medlen går 500 miljoner till regionerna",
+            "500000000",
+            "500 miljoner",
+        );
+        assert_none("Av dessa går 500 miljoner till regionerna");
+    }
+}

@@ -1,0 +1,586 @@
+//! Numbered conditions (villkor) and areas of effort (insatsområden).
+//!
+//! In: the text of one document and its amounts (character offsets, reading order, table cells
+//! included). Out: one [`Villkor`] per condition number, sorted by number, with its title, the
+//! indexes of the amounts that belong to it, the span its title came from and every mention.
+//!
+//! Titles come from three sources, best first:
+//! 1. a heading line `Villkor 1 Kompetenssatsning i försäkringsmedicin`, or a numbered list item
+//!    `1. Ledning och styrning … (100 miljoner kronor …)` whose list is introduced by a paragraph
+//!    naming villkor, insatsområden or områden (so section headings `1. Bakgrund` and footnotes
+//!    `1. Med sjukskrivnings- …` are not conditions);
+//! 2. a heading `Område 2 Funktion för koordinering`;
+//! 3. a table row label `Område 2 Funktion för koordinering420`, cut before the glued number.
+//!
+//! Among sources of the same rank the longest title wins. A title stops at a bracket, colon, dash,
+//! full stop, amount, or a lower-to-upper case join (`informationsutbyteSKL`).
+//!
+//! Amounts belong to a condition when they sit in its list item, on its table row, or in its
+//! section: from a heading followed by body text up to the next heading or numbered section.
+//!
+//! Deliberately not done here: a condition only ever mentioned in running text (`enligt villkor 3`)
+//! gets no entry, since nothing gives its title; such mentions, `villkor 1, 2 och 3` lists and
+//! `delvillkor 7` (added to the condition whose section holds it) only extend existing entries.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::offsets::CharIndex;
+use crate::record::{Amount, Span, Villkor};
+
+/// A heading line: the keyword, the number, then the title (matched on a trimmed line).
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^(?P<kw> Villkorsområde | Villkor | Insatsområde | Område | Omrade )
+        \s+ (?P<n> \d{1,2} ) \b
+        \s* [.:]? \s* (?: [-–]\s+ )?      # Villkor 1: …, Villkor 1 – …
+        (?P<rest> .* )$",
+    )
+    .expect("heading pattern")
+});
+
+/// A numbered list item or section heading: `1. Ledning …`, `4, Godkännande …` (OCR reads the
+/// full stop as a comma), `2) …`.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) ^ (?P<n> \d{1,2} ) [.,)] \s+ (?P<rest> \S.* )$").expect("numbered pattern")
+});
+
+/// An introduction that makes the numbered list after it a list of conditions. OCR often damages
+/// `insatsområden` (`insatsomriden`), so its stem is enough.
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) villkor | insatsomr | \bområden\b | delområden").expect("intro pattern")
+});
+
+/// A mention in running text: `villkor 3`, `villkor 1, 2, 3 och 4`, `delvillkor 7`, `område 2`.
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b (?P<kw> [Vv]illkor | [Dd]elvillkor | [Oo]mråde | [Ii]nsatsområde )
+        \s+ (?P<n> \d{1,2} ) \b
+        (?P<more> (?: \s*,\s* \d{1,2}\b | \s+ (?:och|samt) \s+ \d{1,2}\b )* )",
+    )
+    .expect("mention pattern")
+});
+
+/// Further numbers in a mention list.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}").expect("number pattern"));
+
+/// Words a title cannot end on: they join it to something that was cut off (`… koordinering med`).
+const DANGLING: &[&str] = &[
+    "med", "om", "på", "till", "för", "och", "av", "i", "inom", "samt",
+];
+
+/// How much a title source is trusted; higher wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Rank {
+    TableRow,
+    Area,
+    Condition,
+}
+
+/// One condition as it is being gathered (byte offsets).
+#[derive(Debug, Default)]
+struct Entry {
+    /// (rank, title length in characters, title, span of its mention).
+    best: Option<(Rank, usize, String, (usize, usize))>,
+    mentions: Vec<(usize, usize)>,
+    /// Where the condition's amounts may sit.
+    scopes: Vec<(usize, usize)>,
+}
+
+impl Entry {
+    fn offer(&mut self, rank: Rank, title: String, span: (usize, usize)) {
+        let len = title.chars().count();
+        let better = self.best.as_ref().is_none_or(|(r, l, _, s)| {
+            (rank, len) > (*r, *l) || ((rank, len) == (*r, *l) && span.0 < s.0)
+        });
+        if better {
+            self.best = Some((rank, len, title, span));
+        }
+    }
+}
+
+/// A line of the text: byte range without its line break.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    blank: bool,
+}
+
+/// Finds the conditions in `text`; `amounts` are the document's amounts (character offsets).
+pub fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
+    let idx = CharIndex::new(text);
+    let lines = lines(text);
+    let mut entries: BTreeMap<u32, Entry> = BTreeMap::new();
+    // Spans (bytes) already read as headings or list items, so the mention pass skips them.
+    let mut claimed: Vec<(usize, usize)> = Vec::new();
+    // Section boundaries: starts of headings and numbered lines.
+    let mut boundaries: Vec<usize> = Vec::new();
+    let mut sections: Vec<(u32, usize)> = Vec::new(); // (number, body start) of headed sections
+
+    for (i, line) in lines.iter().enumerate() {
+        let raw = &text[line.start..line.end];
+        let trimmed = raw.trim_start();
+        let lead = raw.len() - trimmed.len();
+        if NUMBERED.is_match(trimmed.trim_end()) {
+            boundaries.push(line.start);
+        }
+        let Some(c) = HEADING.captures(trimmed) else {
+            continue;
+        };
+        let (Some(kw), Some(n), Some(rest)) = (c.name("kw"), c.name("n"), c.name("rest")) else {
+            continue;
+        };
+        let Ok(number) = n.as_str().parse::<u32>() else {
+            continue;
+        };
+        if number == 0 {
+            continue;
+        }
+        boundaries.push(line.start);
+        let kw_start = line.start + lead + kw.start();
+        let rest_start = line.start + lead + rest.start();
+        let table_row = glued_number(rest.as_str()).is_some();
+        // A heading that wraps: the next line of the same paragraph starting in lower case.
+        let mut rest_end = line.end;
+        if !table_row {
+            if let Some(next) = lines.get(i + 1).filter(|l| !l.blank) {
+                let first = text[next.start..next.end].trim_start().chars().next();
+                if first.is_some_and(char::is_lowercase) {
+                    rest_end = next.end;
+                }
+            }
+        }
+        let rank = match (table_row, kw.as_str()) {
+            (true, _) => Rank::TableRow,
+            (false, "Villkor" | "Villkorsområde") => Rank::Condition,
+            (false, _) => Rank::Area,
+        };
+        let entry_span;
+        match title(&text[rest_start..rest_end], table_row, &[]) {
+            Some((t, len)) => {
+                entry_span = (kw_start, rest_start + len);
+                entries
+                    .entry(number)
+                    .or_default()
+                    .offer(rank, t, entry_span);
+            }
+            None => {
+                entry_span = (kw_start, line.start + lead + n.end());
+                // Untitled heading: only a mention, resolved with the running-text mentions.
+            }
+        }
+        claimed.push((kw_start, rest_end.max(entry_span.1)));
+        let e = entries.entry(number).or_default();
+        e.mentions.push(entry_span);
+        if table_row {
+            e.scopes.push((line.start, line.end));
+        } else if next_is_body(text, &lines, i) {
+            sections.push((number, rest_end));
+        } else {
+            e.scopes.push((line.start, rest_end));
+        }
+    }
+
+    list_items(text, &lines, amounts, &idx, &mut entries, &mut claimed);
+
+    // Sections run from a heading followed by body text to the next heading or numbered line.
+    boundaries.sort_unstable();
+    for (number, body) in sections {
+        let i = boundaries.partition_point(|&b| b <= body);
+        let end = boundaries.get(i).copied().unwrap_or(text.len());
+        entries.entry(number).or_default().scopes.push((body, end));
+    }
+
+    mentions(text, amounts, &idx, &mut entries, &claimed);
+
+    let amount_starts: Vec<usize> = amounts.iter().map(|a| a.start).collect();
+    entries
+        .into_iter()
+        .filter_map(|(number, e)| {
+            let (_, _, title, span) = e.best?;
+            let scopes: Vec<(usize, usize)> = e
+                .scopes
+                .iter()
+                .map(|&(s, t)| (idx.char_offset(s), idx.char_offset(t)))
+                .collect();
+            let amounts = amount_starts
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| scopes.iter().any(|&(s, t)| s <= **a && **a < t))
+                .map(|(i, _)| i)
+                .collect();
+            let mut mentions: Vec<Span> = e
+                .mentions
+                .iter()
+                .map(|&(s, t)| Span {
+                    start: idx.char_offset(s),
+                    end: idx.char_offset(t),
+                })
+                .collect();
+            mentions.sort_unstable();
+            mentions.dedup();
+            Some(Villkor {
+                number,
+                title,
+                amounts,
+                start: idx.char_offset(span.0),
+                end: idx.char_offset(span.1),
+                mentions,
+            })
+        })
+        .collect()
+}
+
+/// The lines of `text` (form feeds are whitespace, so a page-break line is blank).
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(Line {
+                start,
+                end: i,
+                blank: text[start..i].trim().is_empty(),
+            });
+            start = i + 1;
+        }
+    }
+    out.push(Line {
+        start,
+        end: text.len(),
+        blank: text[start..].trim().is_empty(),
+    });
+    out
+}
+
+/// Whether the paragraph after line `i`'s paragraph is body text (a sentence or a long line) rather
+/// than another heading: `Villkor 1 …` followed by `Villkor 2 …` is a list of headings.
+fn next_is_body(text: &str, lines: &[Line], i: usize) -> bool {
+    let mut j = i + 1;
+    while lines.get(j).is_some_and(|l| !l.blank) {
+        j += 1;
+    }
+    while lines.get(j).is_some_and(|l| l.blank) {
+        j += 1;
+    }
+    let Some(first) = lines.get(j) else {
+        return false;
+    };
+    let mut end = first.end;
+    let mut k = j + 1;
+    while let Some(l) = lines.get(k).filter(|l| !l.blank) {
+        end = l.end;
+        k += 1;
+    }
+    let para = text[first.start..end].trim();
+    if HEADING.is_match(para) {
+        return false;
+    }
+    para.ends_with(['.', ':', '!', '?']) || para.chars().count() > 100
+}
+
+/// Where a table row's label runs into its first number (`koordinering420`, `SKL21,7`): the byte
+/// index of the digit. The number must end the line (or meet a space), so OCR damage inside a word
+/// (`f6r`) is not a table cell.
+fn glued_number(s: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_digit() && prev.is_some_and(char::is_alphabetic) {
+            let after = s[i..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+            if after.chars().next().is_none_or(char::is_whitespace) {
+                return Some(i);
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// The title at the start of `raw` and how many bytes of `raw` it covers; `cuts` are byte offsets
+/// in `raw` where amounts start. `None` when what follows the number is not a title (lower case,
+/// empty, or a whole sentence).
+fn title(raw: &str, table_row: bool, cuts: &[usize]) -> Option<(String, usize)> {
+    let mut end = raw.len();
+    if let Some(g) = glued_number(raw) {
+        end = end.min(g);
+    }
+    if let Some(&c) = cuts.iter().min() {
+        end = end.min(c);
+    }
+    let mut prev: Option<char> = None;
+    for (i, c) in raw.char_indices() {
+        if i >= end {
+            break;
+        }
+        let next = raw[i + c.len_utf8()..].chars().next();
+        let stop = match c {
+            '(' | ':' | ';' | '\t' => true,
+            // A lower-to-upper join glues the next cell on (`informationsutbyteSKL`).
+            c if c.is_uppercase() && prev.is_some_and(char::is_lowercase) => true,
+            '.' => next.is_none_or(char::is_whitespace),
+            '–' | '—' => prev.is_some_and(char::is_whitespace),
+            '-' => prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_whitespace),
+            // In a table row, what follows a comma is the next column (`…, SKL21,7`).
+            ',' => table_row,
+            _ => false,
+        };
+        if stop {
+            end = i;
+            break;
+        }
+        prev = Some(c);
+    }
+    let mut t = raw[..end].trim_end_matches(|c: char| c.is_whitespace() || ",.;:–-".contains(c));
+    // Drop words left dangling by a cut (`Funktion för koordinering med`).
+    loop {
+        let Some((head, last)) = t.rsplit_once(char::is_whitespace) else {
+            break;
+        };
+        if !DANGLING.contains(&last) {
+            break;
+        }
+        t = head.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    }
+    let words = t.split_whitespace().count();
+    let starts_upper = t.chars().next().is_some_and(char::is_uppercase);
+    if !starts_upper || words == 0 || words > 15 {
+        return None;
+    }
+    Some((t.split_whitespace().collect::<Vec<_>>().join(" "), t.len()))
+}
+
+/// Numbered list items under an introduction naming conditions: each item is a condition, its
+/// paragraph the scope of its amounts.
+fn list_items(
+    text: &str,
+    lines: &[Line],
+    amounts: &[Amount],
+    idx: &CharIndex,
+    entries: &mut BTreeMap<u32, Entry>,
+    claimed: &mut Vec<(usize, usize)>,
+) {
+    // Paragraphs as byte ranges.
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].blank {
+            i += 1;
+            continue;
+        }
+        let start = lines[i].start;
+        while i + 1 < lines.len() && !lines[i + 1].blank {
+            i += 1;
+        }
+        paras.push((start, lines[i].end));
+        i += 1;
+    }
+    let number_at = |p: (usize, usize)| {
+        let s = &text[p.0..p.1];
+        let lead = s.len() - s.trim_start().len();
+        let c = NUMBERED.captures(s.trim_start().lines().next().unwrap_or(""))?;
+        let n: u32 = c.name("n")?.as_str().parse().ok()?;
+        let rest = c.name("rest")?.start();
+        Some((n, p.0 + lead + rest))
+    };
+    let mut p = 1;
+    while p < paras.len() {
+        let intro = &text[paras[p - 1].0..paras[p - 1].1];
+        if number_at(paras[p]).map(|x| x.0) != Some(1) || !INTRO.is_match(intro) {
+            p += 1;
+            continue;
+        }
+        let mut expected = 1;
+        while let Some((n, rest_start)) = paras.get(p).and_then(|&q| number_at(q)) {
+            if n != expected {
+                break;
+            }
+            let (para_start, para_end) = paras[p];
+            let raw = &text[rest_start..para_end];
+            let (cs, ce) = (idx.char_offset(para_start), idx.char_offset(para_end));
+            let cuts: Vec<usize> = amounts
+                .iter()
+                .filter(|a| cs <= a.start && a.start < ce)
+                .filter_map(|a| byte_of_char(text, rest_start, idx, a.start))
+                .collect();
+            if let Some((t, len)) = title(raw, false, &cuts) {
+                let span = (
+                    para_start + (text[para_start..].len() - text[para_start..].trim_start().len()),
+                    rest_start + len,
+                );
+                let e = entries.entry(n).or_default();
+                e.offer(Rank::Condition, t, span);
+                e.mentions.push(span);
+                e.scopes.push((para_start, para_end));
+                claimed.push((para_start, para_end));
+            }
+            expected += 1;
+            p += 1;
+        }
+        p += 1;
+    }
+}
+
+/// The byte offset relative to `base` of character offset `ch` (which lies after `base`).
+fn byte_of_char(text: &str, base: usize, idx: &CharIndex, ch: usize) -> Option<usize> {
+    let base_ch = idx.char_offset(base);
+    let k = ch.checked_sub(base_ch)?;
+    text[base..].char_indices().nth(k).map(|(b, _)| b)
+}
+
+/// Running-text mentions: they extend entries that have a title; `delvillkor N` extends the
+/// condition whose section holds it.
+fn mentions(
+    text: &str,
+    amounts: &[Amount],
+    idx: &CharIndex,
+    entries: &mut BTreeMap<u32, Entry>,
+    claimed: &[(usize, usize)],
+) {
+    for c in MENTION.captures_iter(text) {
+        let (Some(m), Some(kw), Some(n)) = (c.get(0), c.name("kw"), c.name("n")) else {
+            continue;
+        };
+        if claimed
+            .iter()
+            .any(|&(s, e)| s <= m.start() && m.start() < e)
+        {
+            continue;
+        }
+        if kw.as_str().eq_ignore_ascii_case("delvillkor") {
+            let holder = entries.iter_mut().find(|(_, e)| {
+                e.scopes
+                    .iter()
+                    .any(|&(s, t)| s <= m.start() && m.start() < t)
+            });
+            if let Some((_, e)) = holder {
+                e.mentions.push((m.start(), n.end()));
+            }
+            continue;
+        }
+        let mut spans = vec![(n.as_str(), (m.start(), n.end()))];
+        if let Some(more) = c.name("more") {
+            for x in NUMBER.find_iter(more.as_str()) {
+                let span = (more.start() + x.start(), more.start() + x.end());
+                spans.push((x.as_str(), span));
+            }
+        }
+        for (digits, span) in spans {
+            // `villkor 3 och 50 miljoner kronor`: the 50 is money, not a condition.
+            let ch = idx.char_offset(span.1 - 1);
+            if amounts.iter().any(|a| a.start <= ch && ch < a.end) {
+                continue;
+            }
+            let Ok(number) = digits.parse::<u32>() else {
+                continue;
+            };
+            if let Some(e) = entries.get_mut(&number).filter(|e| e.best.is_some()) {
+                e.mentions.push(span);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::amount;
+
+    fn titles(text: &str) -> Vec<(u32, String)> {
+        find(text, &amount::find(text))
+            .into_iter()
+            .map(|v| (v.number, v.title))
+            .collect()
+    }
+
+    #[track_caller]
+    fn assert_titles(text: &str, expected: &[(u32, &str)]) {
+        let expected: Vec<(u32, String)> =
+            expected.iter().map(|(n, t)| (*n, t.to_string())).collect();
+        assert_eq!(titles(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn heading_titles() {
+        assert_titles(
+            "Villkor 1 Kompetenssatsning i försäkringsmedicin\n\nVillkor 2 Funktion för koordinering \n",
+            &[
+                (1, "Kompetenssatsning i försäkringsmedicin"),
+                (2, "Funktion för koordinering"),
+            ],
+        );
+        assert_titles("Villkoret ändras.\n\nVillkor\n\nRegionerna ska.", &[]);
+        assert_titles("Villkor 1 ska uppfyllas senast i mars.\n", &[]);
+    }
+
+    #[test]
+    fn table_rows_cut_before_the_glued_number() {
+        assert_titles(
+            "Område 2 Funktion för koordinering420\n430\nOmråde 4 Elektroniskt informationsutbyteSKL, Inera151,2\n",
+            &[
+                (2, "Funktion för koordinering"),
+                (4, "Elektroniskt informationsutbyte"),
+            ],
+        );
+    }
+
+    #[test]
+    fn ocr_digits_inside_words_are_not_table_cells() {
+        assert_eq!(glued_number("Funktion f6r koordinering"), None);
+        assert_eq!(glued_number("Funktion för koordinering420"), Some(26));
+        assert_eq!(glued_number("Stöd, SKL21,7"), Some(10));
+    }
+
+    #[test]
+    fn condition_headings_beat_table_rows() {
+        assert_titles(
+            "Villkor 5 Stöd för rätt sjukskrivning\n\nOmråde 5 Utvecklingsmedel Stöd för rätt sjukskrivning, SKL21,7\n",
+            &[(5, "Stöd för rätt sjukskrivning")],
+        );
+    }
+
+    #[test]
+    fn lists_need_an_introduction() {
+        let listed = "Följande insatsområden (villkor) ingår:\n\n1. Ledning och styrning (100 miljoner kronor\ntill regionerna och 1,2 miljoner kronor till SoS)\n\n2. Funktion för koordinering (140 miljoner kronor)\n\nInsatserna bedöms.\n";
+        assert_titles(
+            listed,
+            &[
+                (1, "Ledning och styrning"),
+                (2, "Funktion för koordinering"),
+            ],
+        );
+        let v = find(listed, &amount::find(listed));
+        assert_eq!(
+            (v[0].amounts.clone(), v[1].amounts.clone()),
+            (vec![0, 1], vec![2])
+        );
+        assert_titles(
+            "Socialstyrelsen\n\n1. Med sjukvården avses det.\n\n2. Med regional nivå avses.\n",
+            &[],
+        );
+        assert_titles("Regioner\n\n1. Bakgrund\n\nText.\n", &[]);
+    }
+
+    #[test]
+    fn wrapped_heading_and_section_amounts() {
+        let text = "Villkor 3 Insatser för lindrig och\nlångvarig smärta\n\nVillkoret ändras så att.\n\nKassan utbetalar högst 50 miljoner kronor.\n\nVillkor 4 Utökat\n\nText om delvillkor 7 här.\n\n4, Godkännande\n\n9 miljoner kronor.\n";
+        let v = find(text, &amount::find(text));
+        assert_eq!(v[0].title, "Insatser för lindrig och långvarig smärta");
+        assert_eq!(v[0].amounts, vec![0]);
+        assert_eq!(v[1].mentions.len(), 2, "{v:#?}");
+        assert!(v[1].amounts.is_empty());
+    }
+
+    #[test]
+    fn running_mentions_extend_entries_only() {
+        let text = "Villkor 1 Ledning\n\nVillkor 2 Koordinering\n\nRevideringarna berör villkor 1, 2 och 3. Inom villkor 2 och 50 miljoner kronor.\n";
+        let v = find(text, &amount::find(text));
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].mentions.len(), 2);
+        assert_eq!(v[1].mentions.len(), 3);
+    }
+}
