@@ -58,9 +58,9 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b (?P<kw> [Vv]illkor | [Dd]elvillkor | [Oo]mråde | [Ii]nsatsområde )
-        \s+ (?P<n> \d{1,2} ) \b
-        (?P<more> (?: \s*,\s* \d{1,2}\b | \s+ (?:och|samt) \s+ \d{1,2}\b )* )",
+        (?-u:\b) (?P<kw> [Vv]illkor | [Dd]elvillkor | [Oo]mråde | [Ii]nsatsområde )
+        \s+ (?P<n> \d{1,2} ) (?-u:\b)
+        (?P<more> (?: \s*,\s* \d{1,2}(?-u:\b) | \s+ (?:och|samt) \s+ \d{1,2}(?-u:\b) )* )",
     )
     .expect("mention pattern")
 });
@@ -337,13 +337,10 @@ fn title(raw: &str, table_row: bool, cuts: &[usize]) -> Option<(String, usize)> 
     }
     let mut t = raw[..end].trim_end_matches(|c: char| c.is_whitespace() || ",.;:–-".contains(c));
     // Drop words left dangling by a cut (`Funktion för koordinering med`).
-    loop {
-        let Some((head, last)) = t.rsplit_once(char::is_whitespace) else {
-            break;
-        };
-        if !DANGLING.contains(&last) {
-            break;
-        }
+    while let Some((head, _)) = t
+        .rsplit_once(char::is_whitespace)
+        .filter(|(_, last)| DANGLING.contains(last))
+    {
         t = head.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     }
     let words = t.split_whitespace().count();
