@@ -11,6 +11,11 @@
 //! counted noun (`miljoner invånare`). Whitespace inside an amount may hold one line break
 //! (`9,5 miljoner`⏎`kronor`), never a blank line.
 //!
+//! The span (`text`, `start`, `end`) covers a leading qualifier (`ca 4,3 mkr`), range opener
+//! (`mellan 10 och 20 miljoner kronor`) or minus sign, and a `per …` phrase that follows directly
+//! (`1,44 miljarder kronor per år`); a `per` read across other words (`500 miljoner avsatta per år`)
+//! sets `per` without widening the span.
+//!
 //! Deliberately not done here: table cells (see [`super::table`]), amounts written with the currency
 //! before the number (`EUR 100`), and numbers glued to a preceding word (`koordinering420`), which
 //! are table cells, not running text.
