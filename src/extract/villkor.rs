@@ -178,7 +178,16 @@ pub fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
         let e = entries.entry(number).or_default();
         e.mentions.push(entry_span);
         if table_row {
-            e.scopes.push((line.start, line.end));
+            // PDF exports stack a row's further columns on lines of their own (`…koordinering420`
+            // ⏎ `430`): those lines belong to the row.
+            let mut row_end = line.end;
+            for next in &lines[i + 1..] {
+                if !bare_number(&text[next.start..next.end]) {
+                    break;
+                }
+                row_end = next.end;
+            }
+            e.scopes.push((line.start, row_end));
         } else if next_is_body(text, &lines, i) {
             sections.push((number, rest_end));
         } else {
@@ -282,6 +291,15 @@ fn next_is_body(text: &str, lines: &[Line], i: usize) -> bool {
         return false;
     }
     para.ends_with(['.', ':', '!', '?']) || para.chars().count() > 100
+}
+
+/// Whether a line holds nothing but a number (a stacked table cell: `430`, `1 444`, `-3,4`).
+fn bare_number(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '.' | '-' | '−' | '–')
+        })
 }
 
 /// Where a table row's label runs into its first number (`koordinering420`, `SKL21,7`): the byte
@@ -530,6 +548,38 @@ mod tests {
         assert_eq!(glued_number("Funktion f6r koordinering"), None);
         assert_eq!(glued_number("Funktion för koordinering420"), Some(26));
         assert_eq!(glued_number("Stöd, SKL21,7"), Some(10));
+    }
+
+    #[test]
+    fn stacked_cells_belong_to_their_row() {
+        assert!(
+            bare_number(" 1 444 ")
+                && bare_number("-3,4")
+                && !bare_number("Område 3")
+                && !bare_number(" ")
+        );
+        let text = "Område 2 Funktion för koordinering420\n430\nOmråde 3 Psykisk ohälsa500\n500\n";
+        let cell = |start: usize, end: usize| Amount {
+            value: Some(crate::record::Money(0)),
+            currency: "SEK".into(),
+            text: text.chars().skip(start).take(end - start).collect(),
+            start,
+            end,
+            qualifier: None,
+            approximate: false,
+            per: None,
+            min: None,
+            max: None,
+            cell: None,
+        };
+        let v = find(
+            text,
+            &[cell(34, 37), cell(38, 41), cell(65, 68), cell(69, 72)],
+        );
+        assert_eq!(
+            (v[0].amounts.clone(), v[1].amounts.clone()),
+            (vec![0, 1], vec![2, 3])
+        );
     }
 
     #[test]
