@@ -61,6 +61,8 @@ cases! {
     tva_miljarder: "Regeringen tillför två miljarder kronor." => ["2000000000"];
     tjugotva_miljoner: "Kommunerna får tjugotvå miljoner kronor." => ["22000000"];
     sex_miljoner: "sex miljoner kronor till forskning" => ["6000000"];
+    atta_miljoner: "åtta miljoner kronor" => ["8000000"];
+    word_inside_word_is_not_a_number: "patienten miljoner kronor" => [];
     etthundrafemtio: "etthundrafemtio miljoner kronor" => ["150000000"];
     en_halv_miljard: "en halv miljard kronor" => ["500000000"];
     bare_scale_after_kronor: "totalt 2,88 miljarder kronor. Av dessa är 500 miljoner avsatta per år" => ["2880000000", "500000000/år"];
@@ -147,6 +149,7 @@ cases! {
     web_address: "Mina intyg på 1177.se" => [];
     glued_table_cell: "Område 2 Funktion för koordinering420" => [];
     glued_total: "Totalt1 444" => [];
+    glued_after_swedish_letter: "Samordning och stöd12 kr" => [];
     ocr_i_read_as_1: "Insatserna 1 överenskommelsen" => [];
     no_number: "flera miljoner kronor och tusen kronor" => [];
     patientmiljard: "Den patientmiljard som landstingen får" => [];

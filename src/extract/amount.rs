@@ -11,6 +11,11 @@
 //! counted noun (`miljoner invånare`). Whitespace inside an amount may hold one line break
 //! (`9,5 miljoner`⏎`kronor`), never a blank line.
 //!
+//! The span (`text`, `start`, `end`) covers a leading qualifier (`ca 4,3 mkr`), range opener
+//! (`mellan 10 och 20 miljoner kronor`) or minus sign, and a `per …` phrase that follows directly
+//! (`1,44 miljarder kronor per år`); a `per` read across other words (`500 miljoner avsatta per år`)
+//! sets `per` without widening the span.
+//!
 //! Deliberately not done here: table cells (see [`super::table`]), amounts written with the currency
 //! before the number (`EUR 100`), and numbers glued to a preceding word (`koordinering420`), which
 //! are table cells, not running text.
@@ -43,27 +48,28 @@ const WORD_NUMBER: &str = r"(?i:
 )";
 
 /// Scale words. `md`, `mdr` and `mn` only in lower case: upper-case `MD` is a doctor.
-const SCALE: &str = r"(?:(?i:miljon(?:er)?|miljard(?:er)?|tusen)\b|(?i:milj)\.|mdr\b|md\b|mn\b)";
+const SCALE: &str = r"(?:(?i:miljon(?:er)?|miljard(?:er)?|tusen)(?-u:\b)|(?i:milj)\.|mdr(?-u:\b)|md(?-u:\b)|mn(?-u:\b))";
 
 /// Currency units, longest first so that `Mkr` is not read as `M` + `kr`.
 const UNIT: &str = r"(?:
-      (?i:norska|danska)\s+(?i:kronor|kr)\b
-    | (?i:kronor|krona)\b
-    | (?:[Mm]dkr|[Mm]nkr|[Mm]kr|MKR|[Tt]kr|TKR|kkr)\b
-    | (?:MSEK|mnSEK|TSEK|KSEK|SEK|MEUR|TEUR|EUR|MUSD|USD|NOK|DKK)\b
-    | (?i:euro|dollar)\b
-    | (?i:kr)\b
-    | (?i:öre)\b
+      (?i:norska|danska)\s+(?i:kronor|kr)(?-u:\b)
+    | (?i:kronor|krona)(?-u:\b)
+    | (?:[Mm]dkr|[Mm]nkr|[Mm]kr|MKR|[Tt]kr|TKR|kkr)(?-u:\b)
+    | (?:MSEK|mnSEK|TSEK|KSEK|SEK|MEUR|TEUR|EUR|MUSD|USD|NOK|DKK)(?-u:\b)
+    | (?i:euro|dollar)(?-u:\b)
+    | (?i:kr)(?-u:\b)
+    | (?i:öre)(?-u:\b)
     | €
 )";
 
 /// One number with its optional scale and unit. A bare number matches too: it may be the lower end
-/// of a range (`10–20 mnkr`). `\b` keeps glued table cells (`koordinering420`) and references
+/// of a range (`10–20 mnkr`). `(?-u:\b)` keeps glued table cells (`koordinering420`) and references
 /// (`S2019/05301`) out.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        \b
+        # No leading `\b`: a Unicode word boundary would keep the regex off its fast DFA on Swedish
+        # text, and an ASCII one fails before `åtta`. `Raw::from` checks the character before.
         (?:
             # digits: grouped thousands (space, no-break space, thin spaces), then plain digits
             (?P<num> \d{{1,3}} (?:[\x20\x{{A0}}\x{{2009}}\x{{202F}}]\d{{3}})+ (?:,\d+)?
@@ -74,7 +80,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
             # number words need a scale or a unit: `en`, `sex` alone are ordinary words
             (?P<word> {WORD_NUMBER} ) {WS1}
             (?: (?P<wscale> {SCALE} ) (?: {WS} (?P<wunit> {UNIT} ) )?
-              | (?P<wunit2> (?i:kronor|krona|öre)\b ) )
+              | (?P<wunit2> (?i:kronor|krona|öre)(?-u:\b) ) )
         )"
     );
     Regex::new(&pattern).expect("amount pattern")
@@ -174,7 +180,7 @@ pub fn find(text: &str) -> Vec<Amount> {
     let idx = CharIndex::new(text);
     let raws: Vec<Raw> = AMOUNT
         .captures_iter(text)
-        .filter_map(|c| Raw::from(&c))
+        .filter_map(|c| Raw::from(text, &c))
         .collect();
     let doc_has_currency = raws.iter().any(|r| r.unit.is_some());
     let mut out = Vec::new();
@@ -263,8 +269,11 @@ struct Raw<'t> {
 }
 
 impl<'t> Raw<'t> {
-    fn from(c: &regex::Captures<'t>) -> Option<Raw<'t>> {
+    fn from(text: &str, c: &regex::Captures<'t>) -> Option<Raw<'t>> {
         let m = c.get(0)?;
+        if glued_to_word(text, m.start()) {
+            return None;
+        }
         let (mantissa, decimals) = match (c.name("num"), c.name("word")) {
             (Some(n), _) => parse_decimal(n.as_str())?,
             (None, Some(w)) => parse_word(w.as_str())?,
@@ -516,6 +525,15 @@ fn per(after: &str) -> (Option<String>, usize) {
         0
     };
     (Some(what), len)
+}
+
+/// Whether a match at byte `at` continues a word or number (`S2019`, `koordinering420`): the
+/// Unicode-aware stand-in for a leading `\b`, which the patterns leave out to stay on the fast DFA.
+pub(crate) fn glued_to_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// `i` moved down to a character boundary of `s`.

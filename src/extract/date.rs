@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::amount::{WS, WS1, floor_boundary};
+use super::amount::{WS, WS1, floor_boundary, glued_to_word};
 use crate::offsets::CharIndex;
 use crate::record::{Date, DateRole, IsoDate};
 
@@ -32,19 +32,19 @@ pub(crate) const MONTH: &str = r"(?i:januari|februari|mars|april|maj|juni|juli|a
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        \b
+        (?-u:\b)
         (?:
             # 11 december 2020, 1:a februari 2020, 11 dec. 2020
             (?P<day> [0-3]?\d ) (?: :[ae] )? {WS1}
-            (?P<month> {MONTH} ) \b \.?
-            (?: {WS} (?P<year> [12]\d{{3}} ) \b )?
+            (?P<month> {MONTH} ) (?-u:\b) \.?
+            (?: {WS} (?P<year> [12]\d{{3}} ) (?-u:\b) )?
           |
             # 2020-12-11
-            (?P<iy> [12]\d{{3}} ) - (?P<im> [01]\d ) - (?P<id> [0-3]\d ) \b
+            (?P<iy> [12]\d{{3}} ) - (?P<im> [01]\d ) - (?P<id> [0-3]\d ) (?-u:\b)
           |
             # 11/12 2020, 11/12-2020, 11.12.2020
             (?P<nd> [0-3]?\d ) (?: / (?P<nm> [01]?\d ) (?:\x20|-) | \. (?P<dm> [01]?\d ) \. )
-            (?P<ny> [12]\d{{3}} ) \b
+            (?P<ny> [12]\d{{3}} ) (?-u:\b)
         )"
     );
     Regex::new(&pattern).expect("date pattern")
@@ -68,7 +68,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A year written out as a year, for the document-year rule (`2020`, not `2 020`).
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("year pattern"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year pattern"));
 
 /// Finds every date in `text`, in reading order, with character offsets.
 pub fn find(text: &str) -> Vec<Date> {
@@ -76,6 +76,10 @@ pub fn find(text: &str) -> Vec<Date> {
     let mut raws = Vec::new();
     for c in DATE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
+        // The patterns use an ASCII `\b` to stay on the fast DFA; this is the Unicode check.
+        if glued_to_word(text, m.start()) {
+            continue;
+        }
         let num = |name: &str| c.name(name).and_then(|x| x.as_str().parse::<u16>().ok());
         let (day, month, year) = if let Some(mo) = c.name("month") {
             (

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::amount::WS;
+use super::amount::{WS, glued_to_word};
 use super::date::{MONTH, month_number};
 use crate::offsets::CharIndex;
 use crate::record::{IsoDate, Period};
@@ -26,20 +26,20 @@ use crate::record::{IsoDate, Period};
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
-        \b
+        (?-u:\b)
         (?:
             # 1 januari–31 mars 2021, 1–31 mars 2021, 1 januari 2021 – 31 mars 2021
             (?P<d1> [0-3]?\d ) (?: :[ae] )?
-            (?: {WS} (?P<m1> {MONTH} ) \b \.? (?: {WS} (?P<y1> [12]\d{{3}} ) )? )?
+            (?: {WS} (?P<m1> {MONTH} ) (?-u:\b) \.? (?: {WS} (?P<y1> [12]\d{{3}} ) )? )?
             \s* [-–—] \s*
-            (?P<d2> [0-3]?\d ) (?: :[ae] )? {WS} (?P<m2> {MONTH} ) \b \.? {WS} (?P<y2> [12]\d{{3}} ) \b
+            (?P<d2> [0-3]?\d ) (?: :[ae] )? {WS} (?P<m2> {MONTH} ) (?-u:\b) \.? {WS} (?P<y2> [12]\d{{3}} ) (?-u:\b)
           |
             # för åren 2017–2018, 2017-2018, 2017/18
             (?P<lead> (?i: för\s+åren | under\s+åren | åren | perioden ) \s+ )?
-            (?P<from> [12]\d{{3}} ) \x20? (?P<sep> [-–—/] ) \x20? (?P<to> [12]\d{{3}} | \d{{2}} ) \b
+            (?P<from> [12]\d{{3}} ) \x20? (?P<sep> [-–—/] ) \x20? (?P<to> [12]\d{{3}} | \d{{2}} ) (?-u:\b)
           |
             # under 2020, under år 2020
-            (?i: under (?: \s+ år )? ) \s+ (?P<year> [12]\d{{3}} ) \b
+            (?i: under (?: \s+ år )? ) \s+ (?P<year> [12]\d{{3}} ) (?-u:\b)
         )"
     );
     Regex::new(&pattern).expect("period pattern")
@@ -51,6 +51,10 @@ pub fn find(text: &str) -> Vec<Period> {
     let mut out = Vec::new();
     for c in PERIOD.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
+        // The patterns use an ASCII `\b` to stay on the fast DFA; this is the Unicode check.
+        if glued_to_word(text, m.start()) {
+            continue;
+        }
         // `2019-11` of `2019-11-01`, `2020/21` of `2020/21:78`, `2020` of `2020-talet`: not periods.
         let next = text[m.end()..].chars().next();
         let prev = text[..m.start()].chars().next_back();

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::amount::floor_boundary;
+use super::amount::{floor_boundary, glued_to_word};
 use crate::offsets::CharIndex;
 use crate::record::Reference;
 
@@ -25,21 +25,21 @@ use crate::record::Reference;
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b
+        (?-u:\b)
         (?:
             # dnr S2019/05301/SF, Dnr: 2019/05301/SF (the label makes the ministry letters optional)
             (?P<dnr> (?i: dnr | diarienummer | diarienr ) \.? :? \s* )
-            (?P<dnr_v> (?:\p{Lu}[\p{L}]{0,2})? \d{4}/\d{2,6} (?:/\p{Lu}{1,5})? ) \b
+            (?P<dnr_v> (?:\p{Lu}[\p{L}]{0,2})? \d{4}/\d{2,6} (?:/\p{Lu}{1,5})? ) (?-u:\b)
           | # S2020/09780, Fi2019/01234/BA: a ministry prefix makes a bare dnr unmistakable
-            (?P<dnrb_v> \p{Lu}[\p{L}]{0,2} \d{4}/\d{3,6} (?:/\p{Lu}{1,5})? ) \b
-          | (?P<sou> SOU \s+ ) (?P<sou_v> \d{4}:\d{1,3} ) \b
-          | (?P<prop> (?:[Pp]rop\. | [Pp]roposition(?:en)?) \s* ) (?P<prop_v> \d{4}/\d{2}:\d{1,4} ) \b
-          | (?P<ds> Ds \s+ ) (?P<ds_v> \d{4}:\d{1,3} ) \b
-          | (?P<sfs> SFS \s+ ) (?P<sfs_v> \d{4}:\d{1,4} ) \b
+            (?P<dnrb_v> \p{Lu}[\p{L}]{0,2} \d{4}/\d{3,6} (?:/\p{Lu}{1,5})? ) (?-u:\b)
+          | (?P<sou> SOU \s+ ) (?P<sou_v> \d{4}:\d{1,3} ) (?-u:\b)
+          | (?P<prop> (?:[Pp]rop\. | [Pp]roposition(?:en)?) \s* ) (?P<prop_v> \d{4}/\d{2}:\d{1,4} ) (?-u:\b)
+          | (?P<ds> Ds \s+ ) (?P<ds_v> \d{4}:\d{1,3} ) (?-u:\b)
+          | (?P<sfs> SFS \s+ ) (?P<sfs_v> \d{4}:\d{1,4} ) (?-u:\b)
           | # bet. 2020/21:SfU1, or the bare committee report number, whose shape is unique
-            (?P<bet> (?:[Bb]et\. | [Bb]etänkande(?:t)?) \s* )? (?P<bet_v> \d{4}/\d{2}:\p{Lu}\p{L}{1,3}\d{1,3} ) \b
-          | (?P<anslag> (?i: anslag(?:et)? ) \s+ ) (?P<anslag_v> \d{1,2}:\d{1,2} ) \b
-          | (?P<item_v> [IVX]{1,4}:\d{1,3} ) \b
+            (?P<bet> (?:[Bb]et\. | [Bb]etänkande(?:t)?) \s* )? (?P<bet_v> \d{4}/\d{2}:\p{Lu}\p{L}{1,3}\d{1,3} ) (?-u:\b)
+          | (?P<anslag> (?i: anslag(?:et)? ) \s+ ) (?P<anslag_v> \d{1,2}:\d{1,2} ) (?-u:\b)
+          | (?P<item_v> [IVX]{1,4}:\d{1,3} ) (?-u:\b)
         )",
     )
     .expect("reference pattern")
@@ -70,6 +70,10 @@ pub fn find(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
     for c in REFERENCE.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
+        // The patterns use an ASCII `\b` to stay on the fast DFA; this is the Unicode check.
+        if glued_to_word(text, m.start()) {
+            continue;
+        }
         let Some((value, kind)) = KINDS
             .iter()
             .find_map(|(group, kind)| c.name(group).map(|v| (v.as_str(), *kind)))

@@ -58,9 +58,9 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b (?P<kw> [Vv]illkor | [Dd]elvillkor | [Oo]mråde | [Ii]nsatsområde )
-        \s+ (?P<n> \d{1,2} ) \b
-        (?P<more> (?: \s*,\s* \d{1,2}\b | \s+ (?:och|samt) \s+ \d{1,2}\b )* )",
+        (?-u:\b) (?P<kw> [Vv]illkor | [Dd]elvillkor | [Oo]mråde | [Ii]nsatsområde )
+        \s+ (?P<n> \d{1,2} ) (?-u:\b)
+        (?P<more> (?: \s*,\s* \d{1,2}(?-u:\b) | \s+ (?:och|samt) \s+ \d{1,2}(?-u:\b) )* )",
     )
     .expect("mention pattern")
 });
@@ -178,7 +178,16 @@ pub fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
         let e = entries.entry(number).or_default();
         e.mentions.push(entry_span);
         if table_row {
-            e.scopes.push((line.start, line.end));
+            // PDF exports stack a row's further columns on lines of their own (`…koordinering420`
+            // ⏎ `430`): those lines belong to the row.
+            let mut row_end = line.end;
+            for next in &lines[i + 1..] {
+                if !bare_number(&text[next.start..next.end]) {
+                    break;
+                }
+                row_end = next.end;
+            }
+            e.scopes.push((line.start, row_end));
         } else if next_is_body(text, &lines, i) {
             sections.push((number, rest_end));
         } else {
@@ -284,6 +293,15 @@ fn next_is_body(text: &str, lines: &[Line], i: usize) -> bool {
     para.ends_with(['.', ':', '!', '?']) || para.chars().count() > 100
 }
 
+/// Whether a line holds nothing but a number (a stacked table cell: `430`, `1 444`, `-3,4`).
+fn bare_number(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| {
+            c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '.' | '-' | '−' | '–')
+        })
+}
+
 /// Where a table row's label runs into its first number (`koordinering420`, `SKL21,7`): the byte
 /// index of the digit. The number must end the line (or meet a space), so OCR damage inside a word
 /// (`f6r`) is not a table cell.
@@ -337,13 +355,10 @@ fn title(raw: &str, table_row: bool, cuts: &[usize]) -> Option<(String, usize)> 
     }
     let mut t = raw[..end].trim_end_matches(|c: char| c.is_whitespace() || ",.;:–-".contains(c));
     // Drop words left dangling by a cut (`Funktion för koordinering med`).
-    loop {
-        let Some((head, last)) = t.rsplit_once(char::is_whitespace) else {
-            break;
-        };
-        if !DANGLING.contains(&last) {
-            break;
-        }
+    while let Some((head, _)) = t
+        .rsplit_once(char::is_whitespace)
+        .filter(|(_, last)| DANGLING.contains(last))
+    {
         t = head.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     }
     let words = t.split_whitespace().count();
@@ -533,6 +548,38 @@ mod tests {
         assert_eq!(glued_number("Funktion f6r koordinering"), None);
         assert_eq!(glued_number("Funktion för koordinering420"), Some(26));
         assert_eq!(glued_number("Stöd, SKL21,7"), Some(10));
+    }
+
+    #[test]
+    fn stacked_cells_belong_to_their_row() {
+        assert!(
+            bare_number(" 1 444 ")
+                && bare_number("-3,4")
+                && !bare_number("Område 3")
+                && !bare_number(" ")
+        );
+        let text = "Område 2 Funktion för koordinering420\n430\nOmråde 3 Psykisk ohälsa500\n500\n";
+        let cell = |start: usize, end: usize| Amount {
+            value: Some(crate::record::Money(0)),
+            currency: "SEK".into(),
+            text: text.chars().skip(start).take(end - start).collect(),
+            start,
+            end,
+            qualifier: None,
+            approximate: false,
+            per: None,
+            min: None,
+            max: None,
+            cell: None,
+        };
+        let v = find(
+            text,
+            &[cell(34, 37), cell(38, 41), cell(65, 68), cell(69, 72)],
+        );
+        assert_eq!(
+            (v[0].amounts.clone(), v[1].amounts.clone()),
+            (vec![0, 1], vec![2, 3])
+        );
     }
 
     #[test]
