@@ -341,18 +341,34 @@ fn repairable(tokens: &[Token<'_>], i: usize) -> Option<String> {
     if !matches!(t.kind, TokenKind::Word | TokenKind::Mixed) {
         return None;
     }
-    // Glued to a reference separator or a number: part of `S2019/05301/SF`, `2020:24`, `SKR:s`.
-    let glued = |j: Option<usize>| {
-        j.and_then(|j| tokens.get(j)).is_some_and(|n| {
-            matches!(n.text, "/" | ":" | "." | "_" | "§") || n.kind == TokenKind::Number
+    // Glued to a reference or a number: part of `S2019/05301/SF`, `2020:24`, `SKR:s`,
+    // `1177.se`. A full stop or colon counts only when a letter or digit follows it directly;
+    // at a sentence end it is punctuation.
+    let word_char = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|n| n.kind != TokenKind::Space && n.kind != TokenKind::Other)
+    };
+    let glued = |j: usize| {
+        tokens.get(j).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || matches!(n.text, "/" | "_" | "§")
+                || (matches!(n.text, "." | ":")
+                    && word_char(j + 1)
+                    && (j < i || j > 0 && word_char(j - 1)))
         })
     };
-    if glued(i.checked_sub(1)) || glued(Some(i + 1)) {
+    if i.checked_sub(1).is_some_and(glued) || glued(i + 1) {
         return None;
     }
-    // Digits after the letters are a footnote mark or an exponent (`Försäkringskassan9`,
-    // `nivå²`), not letters: OCR garbles letters inside words, not at their ends.
-    if t.text.chars().last().is_some_and(char::is_numeric) {
+    // Digits after a word are a footnote mark or an exponent (`Försäkringskassan9`, `nivå²`);
+    // after a non-word they are a garbled letter (`vardmilj6`).
+    let letters_only = t.text.trim_end_matches(char::is_numeric);
+    if letters_only.len() < t.text.len()
+        && lexicon()
+            .word_or_compound_frequency(&letters_only.to_lowercase())
+            .is_some()
+    {
         return None;
     }
     let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
