@@ -247,6 +247,8 @@ struct WordInfo {
     listed: bool,
     /// Readings found by the walks, cheapest channel first.
     candidates: Vec<Candidate>,
+    /// Whether the walks have run (they run lazily for known words).
+    searched: bool,
 }
 
 /// Proposes repairs of `text` (byte offsets), with `applied` set from `min_confidence`.
@@ -254,7 +256,7 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
     let tokens = tokenize(text);
     let lex = lexicon();
     // Pass 1: analyse every distinct repairable word and gather the document's evidence.
-    let (doc, infos) = document_model(&tokens, lex);
+    let (doc, mut infos) = document_model(&tokens, lex);
 
     // Pass 2: decide, token by token.
     let mut changes = Vec::new();
@@ -268,9 +270,13 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
         let Some(lower) = repairable(&tokens, i) else {
             continue;
         };
-        let Some(info) = infos.get(&lower) else {
+        let Some(info) = infos.get_mut(&lower) else {
             continue;
         };
+        if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
+            search_readings(lex, &lower, ends_in_hyphen(&tokens, i), info);
+        }
+        let info = &*info;
         let mut ranked = rank(&lower, info, &doc);
         // An unknown capitalised word is most often a name (`Ardalan`), and names split into
         // spurious compounds (`arda|lån`): such readings must beat keeping by a wider margin.
@@ -406,6 +412,24 @@ fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
     {
         known = Some(1);
     }
+    let mut info = WordInfo {
+        known,
+        listed,
+        candidates: Vec::new(),
+        searched: false,
+    };
+    // Known words are searched only when the document turns out damaged (most words of most
+    // documents are known, and a clean document needs no real-word readings).
+    if known.is_none() {
+        search_readings(lex, lower, head_ok, &mut info);
+    }
+    info
+}
+
+/// Fills in the candidate readings of a word.
+fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, info: &mut WordInfo) {
+    let (known, listed) = (info.known, info.listed);
+    info.searched = true;
     let mut candidates = search(lex, lower, head_ok, false);
     // The generic edit search runs last, for non-words that learned confusions do not explain
     // well (`Desutom`: one dropped `s`, not `öde` + `s` + `utom`).
@@ -427,11 +451,7 @@ fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
         // word (`nedprioriterats` → `nedprioriter|åts`) are artefacts.
         candidates.retain(|c| c.parts == 1);
     }
-    WordInfo {
-        known,
-        listed,
-        candidates,
-    }
+    info.candidates = candidates;
 }
 
 /// Ranks the readings of a word in this document.
@@ -981,7 +1001,10 @@ pub fn explain(word: &str, context: Option<&str>) -> Explanation {
     if let Some(ctx) = context {
         doc = document_model(&tokenize(ctx), lex).0;
     }
-    let info = analyse(lex, &lower, false);
+    let mut info = analyse(lex, &lower, false);
+    if !info.searched {
+        search_readings(lex, &lower, false, &mut info);
+    }
     let ranked = rank(&lower, &info, &doc);
     let candidates = ranked
         .candidates
