@@ -1,12 +1,14 @@
 //! Runs the whole pipeline on each file given and prints the repaired text; with `--edits`,
 //! prints the repair proposals instead (`before → after kind confidence applied`); with
-//! `--explain WORD...`, explains how each word would be repaired.
+//! `--explain WORD...`, explains how a word would be repaired (optionally in the context of a file); with
+//! `--no-repair`, prints the text after layout only.
 //!
 //! Used to measure CER/WER on held-out OCR/GT pairs (see dictionaries/README.md).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 fn main() {
     let mut edits = false;
+    let mut options = svocr::Options::default();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--explain") {
         // `--explain WORD [CONTEXT-FILE]`
@@ -19,6 +21,10 @@ fn main() {
             edits = true;
             continue;
         }
+        if arg == "--no-repair" {
+            options.repair = false;
+            continue;
+        }
         let bytes = match std::fs::read(&arg) {
             Ok(b) => b,
             Err(e) => {
@@ -26,7 +32,7 @@ fn main() {
                 std::process::exit(2);
             }
         };
-        let record = svocr::process(&arg, &bytes, &svocr::Options::default());
+        let record = svocr::process(&arg, &bytes, &options);
         if edits {
             for e in record
                 .edits

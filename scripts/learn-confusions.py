@@ -79,7 +79,7 @@ def main():
             gt_texts.append(gt)
             npairs += 1
             for start, g, o in runs(gt, ocr):
-                if g.isspace() or o.isspace():
+                if any(c.isspace() for c in g + o):
                     continue  # word splits and joins: layout, not spelling
                 if len(g) <= 2 and len(o) <= 2:
                     initial = start == 0 or not gt[start - 1].isalnum()

@@ -247,6 +247,8 @@ struct WordInfo {
     listed: bool,
     /// Readings found by the walks, cheapest channel first.
     candidates: Vec<Candidate>,
+    /// Whether the walks have run (they run lazily for known words).
+    searched: bool,
 }
 
 /// Proposes repairs of `text` (byte offsets), with `applied` set from `min_confidence`.
@@ -254,7 +256,7 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
     let tokens = tokenize(text);
     let lex = lexicon();
     // Pass 1: analyse every distinct repairable word and gather the document's evidence.
-    let (doc, infos) = document_model(&tokens, lex);
+    let (doc, mut infos) = document_model(&tokens, lex);
 
     // Pass 2: decide, token by token.
     let mut changes = Vec::new();
@@ -268,19 +270,23 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
         let Some(lower) = repairable(&tokens, i) else {
             continue;
         };
-        let Some(info) = infos.get(&lower) else {
+        let Some(info) = infos.get_mut(&lower) else {
             continue;
         };
+        if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
+            search_readings(lex, &lower, ends_in_hyphen(&tokens, i), info);
+        }
+        let info = &*info;
         let mut ranked = rank(&lower, info, &doc);
         // An unknown capitalised word is most often a name (`Ardalan`), and names split into
         // spurious compounds (`arda|lån`): such readings must beat keeping by a wider margin.
-        if info.known.is_none() && t.text.starts_with(char::is_uppercase) {
-            if let Some((best, total)) = ranked.candidates.first()
-                && best.parts > 1
-                && total + NAME_COMPOUND_MARGIN > ranked.keep_cost
-            {
-                ranked.confidence = 0.0;
-            }
+        if info.known.is_none()
+            && t.text.starts_with(char::is_uppercase)
+            && let Some((best, total)) = ranked.candidates.first()
+            && best.parts > 1
+            && total + NAME_COMPOUND_MARGIN > ranked.keep_cost
+        {
+            ranked.confidence = 0.0;
         }
         let Some((best, _)) = ranked.candidates.first() else {
             continue;
@@ -341,23 +347,41 @@ fn repairable(tokens: &[Token<'_>], i: usize) -> Option<String> {
     if !matches!(t.kind, TokenKind::Word | TokenKind::Mixed) {
         return None;
     }
-    // Glued to a reference separator or a number: part of `S2019/05301/SF`, `2020:24`, `SKR:s`.
-    let glued = |j: Option<usize>| {
-        j.and_then(|j| tokens.get(j)).is_some_and(|n| {
-            matches!(n.text, "/" | ":" | "." | "_" | "§") || n.kind == TokenKind::Number
+    // Glued to a reference or a number: part of `S2019/05301/SF`, `2020:24`, `SKR:s`,
+    // `1177.se`. A full stop or colon counts only when a letter or digit follows it directly;
+    // at a sentence end it is punctuation.
+    let word_char = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|n| n.kind != TokenKind::Space && n.kind != TokenKind::Other)
+    };
+    let glued = |j: usize| {
+        tokens.get(j).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || matches!(n.text, "/" | "_" | "§")
+                || (matches!(n.text, "." | ":")
+                    && word_char(j + 1)
+                    && (j < i || j > 0 && word_char(j - 1)))
         })
     };
-    if glued(i.checked_sub(1)) || glued(Some(i + 1)) {
+    if i.checked_sub(1).is_some_and(glued) || glued(i + 1) {
         return None;
     }
-    // Digits after the letters are a footnote mark or an exponent (`Försäkringskassan9`,
-    // `nivå²`), not letters: OCR garbles letters inside words, not at their ends.
-    if t.text.chars().last().is_some_and(char::is_numeric) {
+    // Digits after a word are a footnote mark or an exponent (`Försäkringskassan9`, `nivå²`);
+    // after a non-word they are a garbled letter (`vardmilj6`).
+    let letters_only = t.text.trim_end_matches(char::is_numeric);
+    if letters_only.len() < t.text.len()
+        && lexicon()
+            .word_or_compound_frequency(&letters_only.to_lowercase())
+            .is_some()
+    {
         return None;
     }
     let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
     let digits = t.text.chars().filter(|c| c.is_numeric()).count();
-    if letters < 2 || digits > 2 || digits >= letters {
+    // Brace noise stands for a letter (`{6r`).
+    let noise = t.text.chars().filter(|&c| c == '{').count();
+    if letters + noise < 2 || digits > 2 || digits >= letters + noise {
         return None;
     }
     if ABBREVIATIONS.iter().any(|a| t.text.eq_ignore_ascii_case(a)) {
@@ -365,7 +389,7 @@ fn repairable(tokens: &[Token<'_>], i: usize) -> Option<String> {
     }
     // Acronyms (`SKR`, `SOU`) are not words; longer all-capital words (headings) are.
     let upper = t.text.chars().filter(|c| c.is_uppercase()).count();
-    if upper == letters && letters <= 4 {
+    if t.kind == TokenKind::Word && upper == letters && letters <= 4 {
         return None;
     }
     Some(t.text.to_lowercase())
@@ -388,6 +412,24 @@ fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
     {
         known = Some(1);
     }
+    let mut info = WordInfo {
+        known,
+        listed,
+        candidates: Vec::new(),
+        searched: false,
+    };
+    // Known words are searched only when the document turns out damaged (most words of most
+    // documents are known, and a clean document needs no real-word readings).
+    if known.is_none() {
+        search_readings(lex, lower, head_ok, &mut info);
+    }
+    info
+}
+
+/// Fills in the candidate readings of a word.
+fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, info: &mut WordInfo) {
+    let (known, listed) = (info.known, info.listed);
+    info.searched = true;
     let mut candidates = search(lex, lower, head_ok, false);
     // The generic edit search runs last, for non-words that learned confusions do not explain
     // well (`Desutom`: one dropped `s`, not `öde` + `s` + `utom`).
@@ -409,11 +451,7 @@ fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
         // word (`nedprioriterats` → `nedprioriter|åts`) are artefacts.
         candidates.retain(|c| c.parts == 1);
     }
-    WordInfo {
-        known,
-        listed,
-        candidates,
-    }
+    info.candidates = candidates;
 }
 
 /// Ranks the readings of a word in this document.
@@ -963,7 +1001,10 @@ pub fn explain(word: &str, context: Option<&str>) -> Explanation {
     if let Some(ctx) = context {
         doc = document_model(&tokenize(ctx), lex).0;
     }
-    let info = analyse(lex, &lower, false);
+    let mut info = analyse(lex, &lower, false);
+    if !info.searched {
+        search_readings(lex, &lower, false, &mut info);
+    }
     let ranked = rank(&lower, &info, &doc);
     let candidates = ranked
         .candidates
@@ -1048,8 +1089,9 @@ fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, HashMap<Str
             }
         }
     }
+    // Pseudo-counts lean towards "clean": a text without evidence either way is not damaged.
     doc.damage =
-        ((f64::from(damaged) + 0.5) / (f64::from(damaged + intact) + 1.0)).clamp(MIN_DAMAGE, 1.0);
+        ((f64::from(damaged) + 0.5) / (f64::from(damaged + intact) + 3.0)).clamp(MIN_DAMAGE, 1.0);
     (doc, infos)
 }
 
@@ -1085,5 +1127,214 @@ impl fmt::Display for Explanation {
             )?,
         }
         writeln!(f, "why: {}", self.reason)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A damaged document around the phrase under test: the English model's typical output, so
+    /// that the damage estimate is that of a real garbled document.
+    const DAMAGED: &str = "Staten och regionerna har ingdtt en overenskommelse f6r 2020. \
+        Insatser for lindrig psykisk ohilsa och ldngvarig smirta ska kvalitetssikras. \
+        Forsikringskassan har uppdraget att svara f6r uppféljning och berikning. ";
+
+    /// The repaired text of `text`.
+    fn repaired(text: &str) -> String {
+        offsets_apply(text, &repair(text, DEFAULT_MIN_CONFIDENCE))
+    }
+
+    fn offsets_apply(text: &str, changes: &[Change]) -> String {
+        crate::offsets::apply(text, changes).0
+    }
+
+    /// `phrase` inside a damaged document is repaired to `expected`.
+    #[track_caller]
+    fn assert_corrects(phrase: &str, expected: &str) {
+        let out = repaired(&format!("{DAMAGED}{phrase}"));
+        let got = out.strip_prefix(&repaired(DAMAGED)).unwrap_or(&out);
+        assert_eq!(got, expected, "repairing {phrase:?}");
+    }
+
+    /// `text` (a whole document) comes out unchanged.
+    #[track_caller]
+    fn assert_unchanged(text: &str) {
+        let applied: Vec<_> = repair(text, DEFAULT_MIN_CONFIDENCE)
+            .into_iter()
+            .filter(|c| c.applied)
+            .collect();
+        assert!(applied.is_empty(), "{text:?} got {applied:?}");
+    }
+
+    /// `phrase` inside a damaged document is left alone.
+    #[track_caller]
+    fn assert_unchanged_in_damaged(phrase: &str) {
+        assert_corrects(phrase, phrase);
+    }
+
+    #[test]
+    fn diacritics_are_restored() {
+        assert_corrects("hilso- och sjukvirden", "hälso- och sjukvården");
+        assert_corrects("Forsikringskassan", "Försäkringskassan");
+        assert_corrects("Férsikringskassan", "Försäkringskassan");
+        assert_corrects("kvalitetssiker", "kvalitetssäker");
+        assert_corrects("har ingdtt", "har ingått");
+        assert_corrects("ldngvarig", "långvarig");
+        assert_corrects("Tilliggsoverenskommelse", "Tilläggsöverenskommelse");
+    }
+
+    #[test]
+    fn digits_inside_words_are_letters() {
+        assert_corrects("f6r", "för");
+        assert_corrects("6verenskommelsen", "överenskommelsen");
+        assert_corrects("med st6d av", "med stöd av");
+    }
+
+    #[test]
+    fn dropped_initial_letters_are_restored() {
+        assert_corrects("verenskommelsen", "överenskommelsen");
+    }
+
+    #[test]
+    fn a_dropped_letter_that_leaves_a_listed_word_is_the_best_reading() {
+        // `terrapporterar` is listed (rarely), so `återrapporterar` needs a real-word argument;
+        // it is the best reading, but today not clearly better than keeping (a known limit).
+        let e = explain("terrapporterar", Some(DAMAGED));
+        let best = e.candidates.first().expect("a candidate");
+        assert_eq!(best.word, "återrapporterar");
+        assert_eq!(best.kind, EditKind::DroppedLetter);
+    }
+
+    #[test]
+    fn brace_noise_is_repaired() {
+        assert_corrects("{6r", "för");
+        assert_corrects("{or", "för");
+    }
+
+    #[test]
+    fn real_word_errors_are_repaired_in_a_damaged_document() {
+        assert_corrects("for", "för");
+        assert_corrects("Detta far konsekvenser", "Detta får konsekvenser");
+        assert_corrects("lin", "län");
+        assert_corrects("ritt", "rätt");
+        assert_corrects("direktor", "direktör");
+        assert_corrects("smirta och smarta", "smärta och smärta");
+        assert_corrects("st6d och stod", "stöd och stöd");
+    }
+
+    #[test]
+    fn ambiguous_real_words_are_reported_but_not_applied() {
+        // `skålen` and `skälen` are both words a→å/ä away; context would have to decide.
+        let text = format!("{DAMAGED}Skalen");
+        let changes = repair(&text, DEFAULT_MIN_CONFIDENCE);
+        let last = changes.last().expect("a proposal for Skalen");
+        assert!(!last.applied && last.confidence < DEFAULT_MIN_CONFIDENCE);
+        assert_eq!(last.kind, EditKind::RealWord);
+    }
+
+    #[test]
+    fn real_words_are_left_alone_in_clean_text() {
+        assert_unchanged("Jag for dit for en vecka sedan och det var bra.");
+        assert_unchanged(
+            "Hon stod vid sitt beslut, och de smarta lösningarna kom i rätt tid till länet.",
+        );
+    }
+
+    #[test]
+    fn compounds_are_accepted_and_repaired() {
+        assert_unchanged(
+            "Försäkringsmedicin och rehabiliteringsprocessen ingår i uppföljningsmåtten.",
+        );
+        assert_corrects("férsikringsmedicin", "försäkringsmedicin");
+        assert_corrects("uppféljningsmatt", "uppföljningsmått");
+        assert_corrects("tilliggséverenskommelse", "tilläggsöverenskommelse");
+    }
+
+    #[test]
+    fn one_between_words_is_the_word_i() {
+        assert_corrects("svirt sjuka 1 covid-19", "svårt sjuka i covid-19");
+        assert_corrects("utgingspunkt 1 antalet", "utgångspunkt i antalet");
+    }
+
+    #[test]
+    fn numbers_stay_numbers() {
+        assert_unchanged_in_damaged("per den 1 november 2019");
+        assert_unchanged_in_damaged("Villkor 1 Ledning");
+        assert_unchanged_in_damaged("villkor 1, 2, 3 och 4");
+        assert_unchanged_in_damaged("1 444 kronor");
+        assert_unchanged_in_damaged("62,5 miljoner");
+        assert_unchanged_in_damaged("dnr S2019/05301/SF");
+        assert_unchanged_in_damaged("SOU 2020:24");
+        assert_unchanged_in_damaged("1. Bakgrund");
+    }
+
+    #[test]
+    fn one_is_left_alone_in_clean_text() {
+        assert_unchanged("Det gäller 1 november och villkor 1 samt 1 person.");
+    }
+
+    #[test]
+    fn footnote_digits_and_acronyms_are_protected() {
+        assert_unchanged_in_damaged("Försäkringskassan9 och SKR:s");
+        assert_unchanged_in_damaged("SKR");
+    }
+
+    #[test]
+    fn case_is_preserved() {
+        assert_corrects("F6R", "FÖR");
+        assert_corrects("F6r", "För");
+        assert_corrects("FORSIKRINGSKASSAN", "FÖRSÄKRINGSKASSAN");
+    }
+
+    #[test]
+    fn clean_swedish_is_left_alone() {
+        assert_unchanged(
+            "Försäkringskassan och Socialstyrelsen har regeringens uppdrag att följa upp överenskommelsen.",
+        );
+        assert_unchanged("Ardalan Shekarabi och Inera stöttar arbetet.");
+    }
+
+    #[test]
+    fn proposals_are_sorted_in_bounds_and_confident() {
+        let text = format!("{DAMAGED}Skalen for en reviderad 6verenskommelse");
+        let changes = repair(&text, DEFAULT_MIN_CONFIDENCE);
+        let mut end = 0;
+        for c in &changes {
+            assert!(c.start >= end && c.end <= text.len() && c.start < c.end);
+            assert!((0.0..=1.0).contains(&c.confidence));
+            assert_eq!(c.applied, c.confidence >= DEFAULT_MIN_CONFIDENCE);
+            end = c.end;
+        }
+    }
+
+    #[test]
+    fn min_confidence_one_applies_nothing_uncertain() {
+        let changes = repair(DAMAGED, 1.01);
+        assert!(!changes.is_empty() && changes.iter().all(|c| !c.applied));
+    }
+
+    #[test]
+    fn explain_shows_candidates_and_decision() {
+        let e = explain("f6r", None);
+        assert_eq!(e.decision.as_deref(), Some("för"));
+        assert!(e.candidates.iter().any(|c| c.word == "för"));
+        let table = e.to_string();
+        assert!(table.contains("decision: för"), "{table}");
+        let clean = explain(
+            "for",
+            Some("Jag for dit for en vecka sedan och det var bra i år."),
+        );
+        assert_eq!(clean.decision, None);
+    }
+
+    #[test]
+    fn arbitrary_input_never_panics() {
+        for s in [
+            "", "1", "{", "{{6", "ö", "\u{301}a", "1 1 1", "- -", "a1b2c3", "ÅÄÖ6{",
+        ] {
+            let _ = repair(s, 0.5);
+            let _ = explain(s, Some(s));
+        }
     }
 }

@@ -214,10 +214,10 @@ mod tests {
 
     #[test]
     fn non_compounds_do_not_split() {
-        assert_eq!(lexicon().compound("forsikringskassan"), None);
+        assert_eq!(lexicon().compound("ldngvarig"), None);
         assert_eq!(lexicon().compound("xyzzyplugh"), None);
-        // Too short a tail: `hälsos` is not `hälso` + `s`.
-        assert_eq!(lexicon().compound("hälsos"), None);
+        // Too short a head: `ö` + `verenskommelsen` is no compound.
+        assert_eq!(lexicon().compound("överenskommelsenx"), None);
     }
 
     #[test]

@@ -1,0 +1,60 @@
+//! Repair throughput on the seed fixtures: the damaged seed 000 and the clean 001–004.
+//! Each bench checks its result before timing it.
+
+use std::fs;
+
+use svocr::correct::{DEFAULT_MIN_CONFIDENCE, repair};
+
+fn main() {
+    divan::main();
+}
+
+fn seed(prefix: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
+    let mut names: Vec<_> = fs::read_dir(dir)
+        .expect("fixtures/seeds")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| fs::read_to_string(p).expect("UTF-8 seed"))
+        .collect()
+}
+
+/// The damaged seed (real OCR output); words per iteration are reported as items.
+#[divan::bench]
+fn damaged_seed(b: divan::Bencher) {
+    let text = seed("000");
+    assert!(repair(&text, DEFAULT_MIN_CONFIDENCE).len() > 100);
+    let words = text.split_whitespace().count();
+    b.counter(divan::counter::ItemsCount::new(words))
+        .bench(|| repair(divan::black_box(&text), DEFAULT_MIN_CONFIDENCE));
+}
+
+/// The four clean seeds, concatenated.
+#[divan::bench]
+fn clean_seeds(b: divan::Bencher) {
+    let text = ["001", "002", "003", "004"].map(seed).join("\n\n");
+    assert!(
+        repair(&text, DEFAULT_MIN_CONFIDENCE)
+            .iter()
+            .filter(|c| c.applied)
+            .count()
+            < 5
+    );
+    let words = text.split_whitespace().count();
+    b.counter(divan::counter::ItemsCount::new(words))
+        .bench(|| repair(divan::black_box(&text), DEFAULT_MIN_CONFIDENCE));
+}
+
+/// Opening the embedded lexicon and looking up one word (start-up cost).
+#[divan::bench]
+fn lexicon_lookup() -> bool {
+    svocr::lexicon::lexicon().contains(divan::black_box("överenskommelsen"))
+}
