@@ -176,9 +176,9 @@ fn floors(h: &mut String, checks: &[FloorCheck]) {
 
 fn document(h: &mut String, k: usize, d: &Evaluated) {
     let r = &d.record;
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section id=\"doc-{k}\"><h2>{} <span class=\"muted\">{}</span></h2>\n",
+        "<section id=\"doc-{k}\"><h2>{} <span class=\"muted\">{}</span></h2>",
         esc(&d.score.name),
         esc(&r.source)
     );
