@@ -213,3 +213,174 @@ fn total_key(stated: &str, status: TotalStatus) -> String {
     };
     format!("{stated} ({status})")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Amount, Cell, Date, IsoDate, Money, Reference, TotalCheck, Villkor};
+
+    fn gold(json: &str) -> Gold {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn record() -> Record {
+        let mut r = Record::error("doc.txt", "");
+        (r.amounts, r.dates, r.villkor, r.references, r.totals) = (
+            Some(vec![]),
+            Some(vec![]),
+            Some(vec![]),
+            Some(vec![]),
+            Some(vec![]),
+        );
+        r
+    }
+
+    fn amount(value: Option<i64>, cell: bool) -> Amount {
+        Amount {
+            value: value.map(Money::units),
+            currency: "SEK".into(),
+            text: String::new(),
+            start: 0,
+            end: 0,
+            qualifier: None,
+            approximate: false,
+            per: None,
+            min: value.is_none().then(|| Money::units(10)),
+            max: value.is_none().then(|| Money::units(20)),
+            cell: cell.then(|| Cell {
+                table: 0,
+                row: 0,
+                column: "2017".into(),
+            }),
+        }
+    }
+
+    #[track_caller]
+    fn assert_counts(s: &FieldScore, tp: usize, fp: usize, fn_: usize) {
+        assert_eq!((s.tp, s.fp, s.fn_), (tp, fp, fn_), "{s:?}");
+    }
+
+    #[test]
+    fn multisets_count_repeats() {
+        let s = compare(
+            vec!["5".into(), "5".into(), "7".into()],
+            vec!["5".into(), "8".into()],
+        );
+        assert_counts(&s, 1, 1, 2);
+        assert_eq!(s.missed, vec!["5", "7"]);
+        assert_eq!(s.spurious, vec!["8"]);
+        assert_eq!(s.precision, Some(0.5));
+        assert_eq!(s.recall, Some(1.0 / 3.0));
+        assert_eq!(s.f1, Some(0.4));
+    }
+
+    #[test]
+    fn undefined_rates_are_none() {
+        let s = compare(vec![], vec![]);
+        assert_eq!((s.precision, s.recall, s.f1), (None, None, None));
+        let s = compare(vec!["1".into()], vec![]);
+        assert_eq!((s.precision, s.recall, s.f1), (None, Some(0.0), Some(0.0)));
+        let s = compare(vec![], vec!["1".into()]);
+        assert_eq!((s.precision, s.recall, s.f1), (Some(0.0), None, Some(0.0)));
+    }
+
+    #[test]
+    fn amounts_skip_table_cells_and_count_range_bounds() {
+        let g = gold(r#"{"amounts": [500, 10, 20]}"#);
+        let mut r = record();
+        r.amounts = Some(vec![
+            amount(Some(500), false),
+            amount(Some(151), true), // a table cell: not a running-text amount
+            amount(None, false),     // a range: 10 and 20
+        ]);
+        let s = &score(&r, &g)[&Field::Amounts];
+        assert_counts(s, 3, 0, 0);
+        // The same cell counted as running text would be spurious.
+        r.amounts = Some(vec![amount(Some(151), false)]);
+        assert_counts(&score(&r, &g)[&Field::Amounts], 0, 1, 3);
+    }
+
+    #[test]
+    fn dates_ignore_null_values() {
+        let g = gold(r#"{"dates": ["2018-11-20"]}"#);
+        let mut r = record();
+        let date = |v: Option<IsoDate>| Date {
+            value: v,
+            text: String::new(),
+            start: 0,
+            end: 0,
+            role: None,
+        };
+        r.dates = Some(vec![date(IsoDate::new(2018, 11, 20)), date(None)]);
+        assert_counts(&score(&r, &g)[&Field::Dates], 1, 0, 0);
+        r.dates = Some(vec![date(IsoDate::new(2018, 11, 21))]);
+        assert_counts(&score(&r, &g)[&Field::Dates], 0, 1, 1);
+    }
+
+    #[test]
+    fn villkor_need_number_and_exact_title() {
+        let g = gold(r#"{"villkor": {"1": "Funktion för koordinering"}}"#);
+        let mut r = record();
+        let v = |number, title: &str| Villkor {
+            number,
+            title: title.into(),
+            amounts: vec![],
+            start: 0,
+            end: 0,
+            mentions: vec![],
+        };
+        r.villkor = Some(vec![v(1, "Funktion för koordinering")]);
+        assert_counts(&score(&r, &g)[&Field::Villkor], 1, 0, 0);
+        r.villkor = Some(vec![v(1, "Funktion for koordinering")]);
+        assert_counts(&score(&r, &g)[&Field::Villkor], 0, 1, 1);
+        r.villkor = Some(vec![v(2, "Funktion för koordinering")]);
+        assert_counts(&score(&r, &g)[&Field::Villkor], 0, 1, 1);
+    }
+
+    #[test]
+    fn references_compare_as_written() {
+        let g = gold(r#"{"references": ["SOU 2020:24"]}"#);
+        let mut r = record();
+        let reference = |text: &str| Reference {
+            kind: "sou".into(),
+            value: "2020:24".into(),
+            text: text.into(),
+            start: 0,
+            end: 0,
+        };
+        r.references = Some(vec![reference("SOU 2020:24")]);
+        assert_counts(&score(&r, &g)[&Field::References], 1, 0, 0);
+        r.references = Some(vec![reference("2020:24")]);
+        assert_counts(&score(&r, &g)[&Field::References], 0, 1, 1);
+    }
+
+    #[test]
+    fn totals_need_the_stated_value_and_ok() {
+        let g = gold(r#"{"totals": [{"stated": 1444000000, "components": []}]}"#);
+        let mut r = record();
+        let total = |stated: i64, status| TotalCheck {
+            stated: Money::units(stated),
+            computed: Money::units(stated),
+            difference: Money(0),
+            tolerance: Money(0),
+            status,
+            components: vec![],
+            income: None,
+            method: String::new(),
+            start: 0,
+            end: 0,
+        };
+        r.totals = Some(vec![total(1_444_000_000, TotalStatus::Ok)]);
+        assert_counts(&score(&r, &g)[&Field::Totals], 1, 0, 0);
+        r.totals = Some(vec![total(1_444_000_000, TotalStatus::Mismatch)]);
+        assert_counts(&score(&r, &g)[&Field::Totals], 0, 1, 1);
+    }
+
+    #[test]
+    fn an_error_record_extracts_nothing() {
+        let g = gold(r#"{"amounts": [1], "references": ["SOU 2020:24"]}"#);
+        let s = score(&Record::error("x", "unreadable"), &g);
+        assert_counts(&s[&Field::Amounts], 0, 0, 1);
+        assert_eq!(s[&Field::Dates].f1, None);
+    }
+}

@@ -689,3 +689,114 @@ fn show(s: &str) -> String {
         s.replace(' ', "␣")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(name: &str, input: &str, output: &str, gt: &str) -> DocumentScore {
+        let mut record = Record::error(name, "");
+        record.text = output.to_string();
+        let gold = GoldFiles {
+            text: Some(gt.to_string()),
+            fields: None,
+        };
+        score_document(name, input, &record, &gold)
+    }
+
+    #[track_caller]
+    fn assert_floor(floors: &str, report: &EvalReport, passed: bool) {
+        let checks = Floors::from_json(floors).unwrap().check(report);
+        assert!(!checks.is_empty());
+        assert_eq!(checks.iter().all(FloorCheck::passed), passed, "{checks:?}");
+    }
+
+    #[test]
+    fn gold_name_drops_extension_and_ocr_suffix() {
+        assert_eq!(
+            gold_name(Path::new("a/001_x.txt")).as_deref(),
+            Some("001_x")
+        );
+        assert_eq!(gold_name(Path::new("p.ocr.txt")).as_deref(), Some("p"));
+        assert_eq!(
+            gold_name(Path::new("p.ocr2.txt")).as_deref(),
+            Some("p.ocr2")
+        );
+    }
+
+    #[test]
+    fn micro_pools_and_macro_averages() {
+        // 4 GT chars with 2 errors, 8 GT chars with 0 errors.
+        let a = doc("a", "abcd", "abxy", "abcd");
+        let b = doc("b", "abcdefgh", "abcdefgh", "abcdefgh");
+        let s = summarize(&[a, b]);
+        let t = s.text.unwrap();
+        assert_eq!(t.micro.output_cer, 2.0 / 12.0);
+        assert_eq!(t.macro_.output_cer, 0.25);
+        assert_eq!(s.metrics.char_accuracy, Some(1.0 - 2.0 / 12.0));
+        assert!(s.fields.is_none() && s.metrics.amounts_f1.is_none());
+    }
+
+    #[test]
+    fn documents_without_gold_are_listed_not_scored() {
+        let record = Record::error("x.txt", "");
+        let d = score_document("x", "", &record, &GoldFiles::default());
+        let s = summarize(&[d]);
+        assert_eq!(s.without_gold, vec!["x.txt"]);
+        assert!(s.text.is_none());
+    }
+
+    #[test]
+    fn floors_pass_at_or_above_and_fail_below() {
+        let report = EvalReport::new(vec![doc("a", "f6r att", "för att", "för att")]);
+        assert_floor(
+            r#"{"corpus": {"char_accuracy": 1.0, "fix_rate": 1.0}}"#,
+            &report,
+            true,
+        );
+        let worse = EvalReport::new(vec![doc("a", "f6r att", "f6r att", "för att")]);
+        assert_floor(r#"{"corpus": {"char_accuracy": 0.9}}"#, &worse, false);
+        assert_floor(r#"{"documents": {"a": {"fix_rate": 0.5}}}"#, &worse, false);
+        assert_floor(r#"{"documents": {"a": {"fix_rate": 0.5}}}"#, &report, true);
+    }
+
+    #[test]
+    fn unmeasured_floors_fail_and_unknown_names_are_errors() {
+        let report = EvalReport::new(vec![doc("a", "x", "x", "x")]);
+        // No gold JSON, so no field scores: the floor cannot be met.
+        assert_floor(r#"{"corpus": {"amounts_f1": 0.0}}"#, &report, false);
+        // No such document.
+        assert_floor(
+            r#"{"documents": {"b": {"char_accuracy": 0.0}}}"#,
+            &report,
+            false,
+        );
+        assert!(Floors::from_json(r#"{"corpus": {"char_acuracy": 0.9}}"#).is_err());
+        assert!(Floors::from_json(r#"{"corpus": {}, "extra": 1}"#).is_err());
+    }
+
+    #[test]
+    fn json_lines_end_with_the_summary() {
+        let report = EvalReport::new(vec![doc("a", "f6r", "för", "för")]);
+        let out = report.to_json_lines().unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2);
+        let d: DocumentScore = serde_json::from_str(lines[0]).unwrap();
+        assert_eq!(d, report.documents[0]);
+        let v: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+        let s: Summary = serde_json::from_value(v["summary"].clone()).unwrap();
+        assert_eq!(s, report.summary);
+    }
+
+    #[test]
+    fn text_table_lists_documents_and_corpus() {
+        let report = EvalReport::new(vec![doc("a", "f6r att", "för att", "för att")]);
+        let table = report.to_string();
+        assert!(table.contains("corpus (micro)") && table.contains("corpus (macro)"));
+        let row = table.lines().find(|l| l.starts_with("a ")).unwrap();
+        assert!(
+            row.contains("14.29%") && row.contains("0.00%") && row.contains("100.0%"),
+            "{row}"
+        );
+    }
+}
