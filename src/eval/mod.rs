@@ -68,8 +68,17 @@ impl GoldFiles {
 
     /// Reads whichever of the two gold files exist for `name` in `dir`; a missing file is `None`,
     /// an unreadable or malformed one is an error.
+    ///
+    /// A name `BASE__VARIANT` (an OCR variant of a clean document, as the fixture pairs are named)
+    /// falls back to `BASE.gold.json` when it has no gold extraction of its own: the facts in a
+    /// document do not change with how badly it was scanned. Its clean text is the variant's own.
     pub fn load(dir: &Path, name: &str) -> Result<GoldFiles, Error> {
-        let (gt, json) = GoldFiles::paths(dir, name);
+        let (gt, mut json) = GoldFiles::paths(dir, name);
+        if let Some((base, _)) = name.split_once("__") {
+            if !json.exists() {
+                json = GoldFiles::paths(dir, base).1;
+            }
+        }
         let text = match std::fs::read(&gt) {
             Ok(bytes) => Some(normalize::decode(&bytes)?.text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -722,6 +731,26 @@ mod tests {
             gold_name(Path::new("p.ocr2.txt")).as_deref(),
             Some("p.ocr2")
         );
+    }
+
+    #[test]
+    fn variants_fall_back_to_the_base_gold_extraction() {
+        let dir = std::env::temp_dir().join(format!("svocr-eval-gold-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("d.gold.json"), r#"{"amounts": [5]}"#).unwrap();
+        std::fs::write(dir.join("d__v1.gt.txt"), "text").unwrap();
+        std::fs::write(dir.join("d__v2.gold.json"), r#"{"amounts": [7]}"#).unwrap();
+        let v1 = GoldFiles::load(&dir, "d__v1").unwrap();
+        assert_eq!(v1.text.as_deref(), Some("text"));
+        assert_eq!(v1.fields.unwrap().amounts.len(), 1);
+        let v2 = GoldFiles::load(&dir, "d__v2").unwrap();
+        assert_eq!(v2.fields.unwrap().amounts[0].to_string(), "7");
+        assert!(v2.text.is_none());
+        // Without the separator there is no fallback.
+        assert!(GoldFiles::load(&dir, "dv1").unwrap().is_empty());
+        std::fs::write(dir.join("bad.gold.json"), "{").unwrap();
+        assert!(GoldFiles::load(&dir, "bad").is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
