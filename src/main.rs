@@ -35,6 +35,8 @@ struct Cli {
 enum Command {
     /// Repair and extract: one record per document, in input order.
     Run(RunArgs),
+    /// Score the pipeline against gold files (CER/WER, field F1) and check accuracy floors.
+    Eval(EvalArgs),
 }
 
 #[derive(clap::Args)]
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Run(args) => run(args),
+        Command::Eval(args) => eval(args),
     };
     match result {
         Ok(code) => code,
@@ -315,4 +318,120 @@ fn progress_bar(inputs: &[Input]) -> ProgressBar {
     );
     bar.set_message(format!("{} document(s)", inputs.len()));
     bar
+}
+
+// ---------------------------------------------------------------------------------------------
+// svocr eval (issue 7): everything below belongs to the evaluation subcommand.
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Directory with the gold files, found by the input's name: NAME.gt.txt and/or NAME.gold.json.
+    #[arg(long, value_name = "DIR")]
+    gold: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    format: EvalFormat,
+    /// A JSON file of minimum scores; exit with 1 when any score falls below its floor.
+    #[arg(long, value_name = "FILE")]
+    floor: Option<PathBuf>,
+    /// Write the report here instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EvalFormat {
+    /// A table for people.
+    Text,
+    /// One JSON object per document, then a summary object.
+    Json,
+    /// One self-contained HTML file: summary, texts side by side with the edits, fields.
+    Html,
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    use svocr::eval::{EvalReport, Evaluated, Floors, GoldFiles, evaluate, gold_name};
+
+    anyhow::ensure!(
+        args.gold.is_dir(),
+        "--gold {}: not a directory; give the directory holding NAME.gt.txt / NAME.gold.json",
+        args.gold.display()
+    );
+    // Read the floors first: a malformed floors file should fail before minutes of scoring.
+    let floors = match &args.floor {
+        Some(p) => {
+            let json =
+                fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+            Some(Floors::from_json(&json).with_context(|| format!("{}", p.display()))?)
+        }
+        None => None,
+    };
+    let opts = Options {
+        repair: !args.input.no_repair,
+        min_confidence: args.input.min_confidence,
+    };
+    let inputs = collect_inputs(&args.input.paths);
+    let pool = thread_pool(args.input.threads)?;
+    let evaluated: Vec<Result<Evaluated>> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let path = input.path.as_deref().with_context(|| {
+                    input.error.clone().unwrap_or_else(|| {
+                        format!(
+                            "{}: eval needs files (gold is found by file name)",
+                            input.source
+                        )
+                    })
+                })?;
+                let name = gold_name(path)
+                    .with_context(|| format!("{}: no usable file name", path.display()))?;
+                let gold = GoldFiles::load(&args.gold, &name)
+                    .with_context(|| format!("gold for {name} in {}", args.gold.display()))?;
+                let bytes = fs::read(path).map_err(|e| anyhow::anyhow!(read_error(path, e)))?;
+                Ok(evaluate(&input.source, &name, &bytes, &gold, &opts))
+            })
+            .collect()
+    });
+    let evaluated: Vec<Evaluated> = evaluated.into_iter().collect::<Result<_>>()?;
+    let report = EvalReport::new(evaluated.iter().map(|e| e.score.clone()).collect());
+    let checks = floors.map(|f| f.check(&report)).unwrap_or_default();
+
+    let body = match args.format {
+        EvalFormat::Text => report.to_string(),
+        EvalFormat::Json => report.to_json_lines()?,
+        EvalFormat::Html => report::html::render(&report, &evaluated, &checks),
+    };
+    match &args.output {
+        Some(p) => fs::write(p, body).with_context(|| format!("cannot write {}", p.display()))?,
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(body.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    for name in &report.summary.without_gold {
+        eprintln!(
+            "svocr eval: {name}: no gold found in {}",
+            args.gold.display()
+        );
+    }
+    let failed: Vec<_> = checks.iter().filter(|c| !c.passed()).collect();
+    for c in &failed {
+        eprintln!("svocr eval: {c}");
+    }
+    if !checks.is_empty() {
+        eprintln!(
+            "svocr eval: {} of {} floor(s) met",
+            checks.len() - failed.len(),
+            checks.len()
+        );
+    }
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -4,3 +4,4 @@
 
 pub mod jsonl;
 pub mod text;
+pub mod html;

@@ -1,0 +1,386 @@
+//! Field scoring: precision, recall and F1 of the extracted fields against a gold file.
+//!
+//! In: a [`Record`] and the [`Gold`] for the same document.
+//! Out: [`FieldScores`], one [`FieldScore`] per [`Field`], each with the values that were missed
+//! and the ones that were extracted but are not in the gold.
+//!
+//! Every field is compared as a multiset of keys (the count of each value matters, the order does
+//! not), as `gold/README.md` specifies:
+//! - amounts: running-text amounts only (`cell == None`); an exact amount counts its value, a range
+//!   (`value == null`) counts its `min` and its `max`, since the text states both figures;
+//! - dates: the non-null values;
+//! - villkor: number and exact title together;
+//! - references: as written, i.e. the reference's `text` (label included);
+//! - totals: the stated value together with the verdict, which the gold has as `ok` throughout, so
+//!   a total reported as a mismatch counts as both a spurious and a missed item.
+//!
+//! It deliberately does not score spans, table cells (`table_msek`), periods or the parts of a
+//! total; nor does it give partial credit for a nearly right title.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::ratio;
+use crate::record::{Gold, Record, TotalStatus};
+
+/// A scored field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    /// Monetary amounts in running text.
+    Amounts,
+    /// Calendar dates.
+    Dates,
+    /// Numbered conditions.
+    Villkor,
+    /// Document references.
+    References,
+    /// Stated totals and their verdict.
+    Totals,
+}
+
+impl Field {
+    /// Every field, in report order.
+    pub const ALL: [Field; 5] = [
+        Field::Amounts,
+        Field::Dates,
+        Field::Villkor,
+        Field::References,
+        Field::Totals,
+    ];
+
+    /// The field's name in JSON and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Amounts => "amounts",
+            Field::Dates => "dates",
+            Field::Villkor => "villkor",
+            Field::References => "references",
+            Field::Totals => "totals",
+        }
+    }
+}
+
+/// Matches of one field in one document (or pooled over several).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FieldScore {
+    /// Extracted and in the gold.
+    pub tp: usize,
+    /// Extracted but not in the gold.
+    pub fp: usize,
+    /// In the gold but not extracted.
+    #[serde(rename = "fn")]
+    pub fn_: usize,
+    /// `tp / (tp + fp)`; `null` when nothing was extracted.
+    pub precision: Option<f64>,
+    /// `tp / (tp + fn)`; `null` when the gold is empty.
+    pub recall: Option<f64>,
+    /// `2tp / (2tp + fp + fn)`; `null` when both are empty (nothing to score).
+    pub f1: Option<f64>,
+    /// Gold values not extracted, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missed: Vec<String>,
+    /// Extracted values not in the gold, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spurious: Vec<String>,
+}
+
+impl FieldScore {
+    /// A score from counts alone (for pooled totals).
+    pub fn from_counts(tp: usize, fp: usize, fn_: usize) -> FieldScore {
+        FieldScore {
+            tp,
+            fp,
+            fn_,
+            precision: ratio(tp, tp + fp),
+            recall: ratio(tp, tp + fn_),
+            // The F1 formula needs no precision or recall, so it is defined whenever there was
+            // anything to find or anything found: 0 for "found nothing" and for "all spurious".
+            f1: ratio(2 * tp, 2 * tp + fp + fn_),
+            missed: Vec::new(),
+            spurious: Vec::new(),
+        }
+    }
+}
+
+/// Per-field scores of one document.
+pub type FieldScores = BTreeMap<Field, FieldScore>;
+
+/// Scores every field of `record` against `gold`.
+pub fn score(record: &Record, gold: &Gold) -> FieldScores {
+    Field::ALL
+        .into_iter()
+        .map(|f| {
+            let (g, e) = keys(f, record, gold);
+            (f, compare(g, e))
+        })
+        .collect()
+}
+
+/// Compares two multisets of keys: each key counts as many times as it occurs.
+pub fn compare(gold: Vec<String>, extracted: Vec<String>) -> FieldScore {
+    let mut balance: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for g in gold {
+        balance.entry(g).or_default().0 += 1;
+    }
+    for e in extracted {
+        balance.entry(e).or_default().1 += 1;
+    }
+    let (mut tp, mut missed, mut spurious) = (0, Vec::new(), Vec::new());
+    for (key, (g, e)) in balance {
+        tp += g.min(e);
+        missed.extend(std::iter::repeat_n(key.clone(), g.saturating_sub(e)));
+        spurious.extend(std::iter::repeat_n(key, e.saturating_sub(g)));
+    }
+    let mut score = FieldScore::from_counts(tp, spurious.len(), missed.len());
+    (score.missed, score.spurious) = (missed, spurious);
+    score
+}
+
+/// The gold keys and the extracted keys of one field.
+fn keys(field: Field, record: &Record, gold: &Gold) -> (Vec<String>, Vec<String>) {
+    match field {
+        Field::Amounts => (
+            gold.amounts.iter().map(ToString::to_string).collect(),
+            record
+                .amounts
+                .iter()
+                .flatten()
+                .filter(|a| a.cell.is_none())
+                .flat_map(|a| match a.value {
+                    Some(v) => vec![v],
+                    None => a.min.into_iter().chain(a.max).collect(),
+                })
+                .map(|v| v.to_string())
+                .collect(),
+        ),
+        Field::Dates => (
+            gold.dates.iter().map(ToString::to_string).collect(),
+            record
+                .dates
+                .iter()
+                .flatten()
+                .filter_map(|d| d.value)
+                .map(|v| v.to_string())
+                .collect(),
+        ),
+        Field::Villkor => (
+            gold.villkor
+                .iter()
+                .map(|(n, t)| villkor_key(n.trim(), t))
+                .collect(),
+            record
+                .villkor
+                .iter()
+                .flatten()
+                .map(|v| villkor_key(&v.number.to_string(), &v.title))
+                .collect(),
+        ),
+        Field::References => (
+            gold.references.clone(),
+            record
+                .references
+                .iter()
+                .flatten()
+                .map(|r| r.text.clone())
+                .collect(),
+        ),
+        Field::Totals => (
+            gold.totals
+                .iter()
+                .map(|t| total_key(&t.stated.to_string(), TotalStatus::Ok))
+                .collect(),
+            record
+                .totals
+                .iter()
+                .flatten()
+                .map(|t| total_key(&t.stated.to_string(), t.status))
+                .collect(),
+        ),
+    }
+}
+
+fn villkor_key(number: &str, title: &str) -> String {
+    format!("{number}: {title}")
+}
+
+fn total_key(stated: &str, status: TotalStatus) -> String {
+    let status = match status {
+        TotalStatus::Ok => "ok",
+        TotalStatus::Mismatch => "mismatch",
+        TotalStatus::Unresolved => "unresolved",
+    };
+    format!("{stated} ({status})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Amount, Cell, Date, IsoDate, Money, Reference, TotalCheck, Villkor};
+
+    fn gold(json: &str) -> Gold {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn record() -> Record {
+        let mut r = Record::error("doc.txt", "");
+        (r.amounts, r.dates, r.villkor, r.references, r.totals) = (
+            Some(vec![]),
+            Some(vec![]),
+            Some(vec![]),
+            Some(vec![]),
+            Some(vec![]),
+        );
+        r
+    }
+
+    fn amount(value: Option<i64>, cell: bool) -> Amount {
+        Amount {
+            value: value.map(Money::units),
+            currency: "SEK".into(),
+            text: String::new(),
+            start: 0,
+            end: 0,
+            qualifier: None,
+            approximate: false,
+            per: None,
+            min: value.is_none().then(|| Money::units(10)),
+            max: value.is_none().then(|| Money::units(20)),
+            cell: cell.then(|| Cell {
+                table: 0,
+                row: 0,
+                column: "2017".into(),
+            }),
+        }
+    }
+
+    #[track_caller]
+    fn assert_counts(s: &FieldScore, tp: usize, fp: usize, fn_: usize) {
+        assert_eq!((s.tp, s.fp, s.fn_), (tp, fp, fn_), "{s:?}");
+    }
+
+    #[test]
+    fn multisets_count_repeats() {
+        let s = compare(
+            vec!["5".into(), "5".into(), "7".into()],
+            vec!["5".into(), "8".into()],
+        );
+        assert_counts(&s, 1, 1, 2);
+        assert_eq!(s.missed, vec!["5", "7"]);
+        assert_eq!(s.spurious, vec!["8"]);
+        assert_eq!(s.precision, Some(0.5));
+        assert_eq!(s.recall, Some(1.0 / 3.0));
+        assert_eq!(s.f1, Some(0.4));
+    }
+
+    #[test]
+    fn undefined_rates_are_none() {
+        let s = compare(vec![], vec![]);
+        assert_eq!((s.precision, s.recall, s.f1), (None, None, None));
+        let s = compare(vec!["1".into()], vec![]);
+        assert_eq!((s.precision, s.recall, s.f1), (None, Some(0.0), Some(0.0)));
+        let s = compare(vec![], vec!["1".into()]);
+        assert_eq!((s.precision, s.recall, s.f1), (Some(0.0), None, Some(0.0)));
+    }
+
+    #[test]
+    fn amounts_skip_table_cells_and_count_range_bounds() {
+        let g = gold(r#"{"amounts": [500, 10, 20]}"#);
+        let mut r = record();
+        r.amounts = Some(vec![
+            amount(Some(500), false),
+            amount(Some(151), true), // a table cell: not a running-text amount
+            amount(None, false),     // a range: 10 and 20
+        ]);
+        let s = &score(&r, &g)[&Field::Amounts];
+        assert_counts(s, 3, 0, 0);
+        // The same cell counted as running text would be spurious.
+        r.amounts = Some(vec![amount(Some(151), false)]);
+        assert_counts(&score(&r, &g)[&Field::Amounts], 0, 1, 3);
+    }
+
+    #[test]
+    fn dates_ignore_null_values() {
+        let g = gold(r#"{"dates": ["2018-11-20"]}"#);
+        let mut r = record();
+        let date = |v: Option<IsoDate>| Date {
+            value: v,
+            text: String::new(),
+            start: 0,
+            end: 0,
+            role: None,
+        };
+        r.dates = Some(vec![date(IsoDate::new(2018, 11, 20)), date(None)]);
+        assert_counts(&score(&r, &g)[&Field::Dates], 1, 0, 0);
+        r.dates = Some(vec![date(IsoDate::new(2018, 11, 21))]);
+        assert_counts(&score(&r, &g)[&Field::Dates], 0, 1, 1);
+    }
+
+    #[test]
+    fn villkor_need_number_and_exact_title() {
+        let g = gold(r#"{"villkor": {"1": "Funktion för koordinering"}}"#);
+        let mut r = record();
+        let v = |number, title: &str| Villkor {
+            number,
+            title: title.into(),
+            amounts: vec![],
+            start: 0,
+            end: 0,
+            mentions: vec![],
+        };
+        r.villkor = Some(vec![v(1, "Funktion för koordinering")]);
+        assert_counts(&score(&r, &g)[&Field::Villkor], 1, 0, 0);
+        r.villkor = Some(vec![v(1, "Funktion for koordinering")]);
+        assert_counts(&score(&r, &g)[&Field::Villkor], 0, 1, 1);
+        r.villkor = Some(vec![v(2, "Funktion för koordinering")]);
+        assert_counts(&score(&r, &g)[&Field::Villkor], 0, 1, 1);
+    }
+
+    #[test]
+    fn references_compare_as_written() {
+        let g = gold(r#"{"references": ["SOU 2020:24"]}"#);
+        let mut r = record();
+        let reference = |text: &str| Reference {
+            kind: "sou".into(),
+            value: "2020:24".into(),
+            text: text.into(),
+            start: 0,
+            end: 0,
+        };
+        r.references = Some(vec![reference("SOU 2020:24")]);
+        assert_counts(&score(&r, &g)[&Field::References], 1, 0, 0);
+        r.references = Some(vec![reference("2020:24")]);
+        assert_counts(&score(&r, &g)[&Field::References], 0, 1, 1);
+    }
+
+    #[test]
+    fn totals_need_the_stated_value_and_ok() {
+        let g = gold(r#"{"totals": [{"stated": 1444000000, "components": []}]}"#);
+        let mut r = record();
+        let total = |stated: i64, status| TotalCheck {
+            stated: Money::units(stated),
+            computed: Money::units(stated),
+            difference: Money(0),
+            tolerance: Money(0),
+            status,
+            components: vec![],
+            income: None,
+            method: String::new(),
+            start: 0,
+            end: 0,
+        };
+        r.totals = Some(vec![total(1_444_000_000, TotalStatus::Ok)]);
+        assert_counts(&score(&r, &g)[&Field::Totals], 1, 0, 0);
+        r.totals = Some(vec![total(1_444_000_000, TotalStatus::Mismatch)]);
+        assert_counts(&score(&r, &g)[&Field::Totals], 0, 1, 1);
+    }
+
+    #[test]
+    fn an_error_record_extracts_nothing() {
+        let g = gold(r#"{"amounts": [1], "references": ["SOU 2020:24"]}"#);
+        let s = score(&Record::error("x", "unreadable"), &g);
+        assert_counts(&s[&Field::Amounts], 0, 0, 1);
+        assert_eq!(s[&Field::Dates].f1, None);
+    }
+}
