@@ -1,20 +1,552 @@
-//! Layout (being written).
-use crate::offsets::Change;
+//! Page and line structure: page furniture, line-end hyphenation, paragraph unwrapping.
+//!
+//! In: normalised text (LF line ends; a form feed starts each page after the first, as pdftotext
+//! and tesseract write it). Out: [`Change`]s that
+//!
+//! - drop **page furniture**: a line that recurs at the top or bottom of most pages (running header
+//!   or footer, compared with digits masked), and bare page numbers (`3`, `- 3 -`, `Sida 3 av 9`)
+//!   whose number rises with the page;
+//! - join **line-end hyphenation**: `rehabili-`⏎`teringsprocessen` → `rehabiliteringsprocessen`,
+//!   but a suspended compound keeps its hyphen (`sjukskrivnings-`⏎`och` → `sjukskrivnings- och`),
+//!   and so do hyphens before a digit (`covid-`⏎`19`), after a single letter or an abbreviation in
+//!   capitals (`e-`⏎`tjänster`, `IT-`⏎`stöd`) and before a capital (`Jämtland-`⏎`Härjedalen`);
+//! - **unwrap** a line break inside a paragraph into a space, when the line was wrapped by the
+//!   typesetter: it continues in lower case, or it runs close to the page's text width.
+//!
+//! Deliberately not done: list items, table rows and short lines (signature blocks, headings) keep
+//! their breaks, because line structure is how [`crate::validate`] finds lists and tables. Form
+//! feeds stay in the text; [`page_starts`] turns them into the record's `pages`. Blank lines
+//! (paragraph breaks) are kept.
 
-/// Layout repair.
-pub fn layout(_text: &str) -> Vec<Change> {
-    Vec::new()
+use std::collections::HashMap;
+
+use crate::offsets::Change;
+use crate::record::EditKind;
+
+/// Words before which a line-end hyphen is a suspended compound (`hälso- och sjukvård`).
+const SUSPENDED_BEFORE: [&str; 6] = ["och", "eller", "samt", "till", "respektive", "som"];
+
+/// A line of the input, without its `\n`.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    /// Byte offset of the first character (form feeds included).
+    start: usize,
+    /// The line after any leading form feeds.
+    content: &'a str,
+    /// Byte offset where `content` starts.
+    content_start: usize,
+    /// Page number, from 0.
+    page: usize,
 }
 
-/// Character offsets where pages start.
+impl Line<'_> {
+    fn end(&self) -> usize {
+        self.content_start + self.content.len()
+    }
+
+    fn trimmed(&self) -> &str {
+        self.content.trim()
+    }
+
+    fn is_blank(&self) -> bool {
+        self.trimmed().is_empty()
+    }
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut page = 0;
+    let mut start = 0;
+    for raw in text.split('\n') {
+        let content = raw.trim_start_matches('\x0c');
+        let feeds = raw.len() - content.len();
+        page += feeds;
+        // A form feed in the middle of a line (rare) still starts a page; the line belongs to the
+        // page it starts on.
+        let content_start = start + feeds;
+        out.push(Line {
+            start,
+            content,
+            content_start,
+            page,
+        });
+        page += content.matches('\x0c').count();
+        start += raw.len() + 1;
+    }
+    out
+}
+
+/// Proposes the layout repairs of `text` (byte offsets, sorted, non-overlapping).
+pub fn layout(text: &str) -> Vec<Change> {
+    let lines = lines(text);
+    let furniture = furniture(&lines);
+    let width = text_width(&lines);
+    let mut changes = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if furniture[i] {
+            // Drop the line with its newline, but keep the form feeds that start a page.
+            let end = (line.end() + 1).min(text.len());
+            changes.push(Change::sure(
+                line.content_start,
+                end,
+                "",
+                EditKind::Furniture,
+            ));
+            continue;
+        }
+        let Some(next) = lines.get(i + 1) else {
+            continue;
+        };
+        if furniture[i + 1] || line.is_blank() || next.is_blank() {
+            continue;
+        }
+        if let Some(c) = join(line, next, width) {
+            changes.push(c);
+        }
+    }
+    changes.sort_by_key(|c| c.start);
+    changes
+}
+
+/// The typeset text width in characters: the 90th percentile of line lengths, so that a few long
+/// lines (a URL, a run-together table row) do not decide it.
+fn text_width(lines: &[Line<'_>]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trimmed().chars().count())
+        .filter(|&n| n >= 20)
+        .collect();
+    if lens.is_empty() {
+        return usize::MAX;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 9 / 10).min(lens.len() - 1)]
+}
+
+/// The change joining `a` to the line after it, if the break is one to undo.
+fn join(a: &Line<'_>, b: &Line<'_>, width: usize) -> Option<Change> {
+    let a_text = a.content.trim_end();
+    let b_text = b.content.trim_start();
+    // The span replaced: trailing blanks of `a`, the newline, leading blanks of `b`. Form feeds
+    // between them are kept by the callers below.
+    let gap_start = a.content_start + a_text.len();
+    let b_start = b.content_start + (b.content.len() - b_text.len());
+    let page_break = b.content_start != b.start;
+    if let Some(c) = hyphenation(a_text, b_text, gap_start, b_start, page_break, b) {
+        return Some(c);
+    }
+    if !unwraps(a_text, b_text, width) {
+        return None;
+    }
+    let after = if page_break { " \x0c" } else { " " };
+    // With a page break the span runs from the end of `a` to the first visible character of `b`
+    // and the form feed is written back, so the page still starts at that word.
+    Some(Change::sure(gap_start, b_start, after, EditKind::Unwrap))
+}
+
+/// A line-end hyphen: the join, or `None` when `a` does not end in one.
+fn hyphenation(
+    a_text: &str,
+    b_text: &str,
+    gap_start: usize,
+    b_start: usize,
+    page_break: bool,
+    b: &Line<'_>,
+) -> Option<Change> {
+    let stem = a_text.strip_suffix(['-', '\u{2010}'])?;
+    let before = stem.chars().next_back()?;
+    let first = b_text.chars().next()?;
+    if !before.is_alphabetic() && !before.is_ascii_digit() {
+        return None;
+    }
+    let hyphen_at = gap_start - (a_text.len() - stem.len());
+    let next_word: String = b_text
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    let last_word: String = {
+        let rev: Vec<char> = stem
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        rev.into_iter().rev().collect()
+    };
+    let feed = if page_break { "\x0c" } else { "" };
+    if SUSPENDED_BEFORE.contains(&next_word.as_str()) {
+        // `sjukskrivnings- och`: the hyphen is the suspended compound's, the break a space.
+        return Some(Change::sure(
+            gap_start,
+            b_start,
+            format!(" {feed}"),
+            EditKind::Unwrap,
+        ));
+    }
+    let keeps_hyphen = first.is_ascii_digit()
+        || first.is_uppercase()
+        || last_word.chars().count() == 1
+        || (last_word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && last_word.chars().count() <= 4);
+    if !first.is_alphabetic() && !first.is_ascii_digit() {
+        return None;
+    }
+    if keeps_hyphen {
+        // `covid-19`, `e-tjänster`: the hyphen is part of the word; only the break goes.
+        let c = Change::sure(gap_start, b_start, feed, EditKind::Unwrap);
+        return Some(c);
+    }
+    if page_break {
+        // The word is whole again on the first page; the form feed moves behind it.
+        let word_len: usize = b_text
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(b_text.len(), |(i, _)| i);
+        let tail = &b_text[..word_len];
+        let _ = b;
+        return Some(Change {
+            confidence: 0.9,
+            ..Change::sure(
+                hyphen_at,
+                b_start + word_len,
+                format!("{tail}\x0c"),
+                EditKind::Hyphenation,
+            )
+        });
+    }
+    // Confidence below 1: the hyphen may belong to a compound written with one (rare in Swedish).
+    Some(Change {
+        confidence: 0.9,
+        ..Change::sure(hyphen_at, b_start, "", EditKind::Hyphenation)
+    })
+}
+
+/// Whether the break between `a` and `b` (both trimmed, non-blank) is a typesetter's wrap.
+fn unwraps(a: &str, b: &str, width: usize) -> bool {
+    if is_list_item(b) || is_numeric(a) || is_numeric(b) {
+        return false;
+    }
+    let last = a.chars().next_back().unwrap_or(' ');
+    let first = b.chars().next().unwrap_or(' ');
+    // A list or table row ends in a figure or unit, and the next row starts afresh.
+    if ends_in_figure(a)
+        && (first.is_uppercase() || first.is_ascii_digit() || "-−–".contains(first))
+    {
+        return false;
+    }
+    if last == ':' {
+        return false;
+    }
+    let a_len = a.chars().count();
+    let sentence_end = matches!(last, '.' | '!' | '?');
+    if first.is_lowercase() && !sentence_end && a_len >= 30 {
+        return true;
+    }
+    if width == usize::MAX {
+        return false;
+    }
+    if sentence_end {
+        a_len * 100 >= width * 85 && (first.is_uppercase() || first.is_ascii_digit())
+    } else {
+        a_len * 100 >= width * 70
+    }
+}
+
+fn is_list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '•' | '–' | '*' | '·') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            (rest.starts_with(". ") || rest.starts_with(") ")) && line.len() - rest.len() <= 2
+        }
+        Some(c) if c.is_ascii_lowercase() => line[1..].starts_with(") "),
+        _ => false,
+    }
+}
+
+/// A line of only figures (a table cell on its own line, a page number).
+fn is_numeric(line: &str) -> bool {
+    line.chars().any(|c| c.is_ascii_digit())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.-−–%".contains(c))
+}
+
+fn ends_in_figure(line: &str) -> bool {
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    last_word
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || c == '%')
+        || ["kr", "kronor", "mkr", "mnkr", "tkr", "msek", "sek"]
+            .contains(&last_word.to_lowercase().trim_end_matches('.'))
+}
+
+/// Marks the lines that are page furniture. Needs at least three pages: with fewer, a repeated
+/// line is as likely to be body text.
+fn furniture(lines: &[Line<'_>]) -> Vec<bool> {
+    let mut marks = vec![false; lines.len()];
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    if pages < 3 {
+        return marks;
+    }
+    // The first two and last two non-blank lines of each page are the candidates.
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    for (i, l) in lines.iter().enumerate() {
+        if !l.is_blank() && l.page < pages {
+            by_page[l.page].push(i);
+        }
+    }
+    for (p, idx) in by_page.iter().enumerate() {
+        let n = idx.len();
+        let mut e: Vec<usize> = idx.iter().take(2).copied().collect();
+        e.extend(idx.iter().skip(n.saturating_sub(2)).copied());
+        e.sort_unstable();
+        e.dedup();
+        edges[p] = e;
+    }
+    // Running headers and footers: the same masked line on the edge of at least half the pages.
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    for (p, e) in edges.iter().enumerate() {
+        for &i in e {
+            let key = masked(lines[i].trimmed());
+            let pages_seen = seen.entry(key).or_default();
+            if pages_seen.last() != Some(&p) {
+                pages_seen.push(p);
+            }
+        }
+    }
+    let needed = (pages / 2).max(3);
+    for e in &edges {
+        for &i in e {
+            let key = masked(lines[i].trimmed());
+            if key.chars().count() >= 3 && seen.get(&key).is_some_and(|v| v.len() >= needed) {
+                marks[i] = true;
+            }
+        }
+    }
+    // Bare page numbers: the number minus the page index is the same on at least two pages and on
+    // most of the pages that have a candidate.
+    let mut offsets: HashMap<i64, Vec<usize>> = HashMap::new();
+    for (p, e) in edges.iter().enumerate() {
+        for &i in e {
+            if let Some(n) = page_number(lines[i].trimmed()) {
+                offsets.entry(n - p as i64).or_default().push(i);
+            }
+        }
+    }
+    let candidates: usize = offsets.values().map(Vec::len).sum();
+    if let Some((_, idx)) = offsets.iter().max_by_key(|(k, v)| (v.len(), -**k)) {
+        if idx.len() >= 2 && idx.len() * 2 > candidates {
+            for &i in idx {
+                marks[i] = true;
+            }
+        }
+    }
+    marks
+}
+
+/// The line with digits masked and whitespace collapsed, lower case.
+fn masked(line: &str) -> String {
+    let mut s = String::with_capacity(line.len());
+    for w in line.split_whitespace() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.extend(
+            w.chars()
+                .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                .flat_map(char::to_lowercase),
+        );
+    }
+    s
+}
+
+/// The number of a bare page-number line: `3`, `- 3 -`, `Sida 3`, `Sida 3 av 9`, `3 (9)`.
+fn page_number(line: &str) -> Option<i64> {
+    let l = line.to_lowercase();
+    let l = l.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let l = l
+        .strip_prefix("sida ")
+        .or_else(|| l.strip_prefix("sid. "))
+        .unwrap_or(l)
+        .trim();
+    let digits: String = l.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    let rest = l[digits.len()..].trim();
+    let total_ok = rest.is_empty()
+        || rest
+            .strip_prefix("av ")
+            .or_else(|| rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')))
+            .or_else(|| rest.strip_prefix('/'))
+            .is_some_and(|t| !t.trim().is_empty() && t.trim().chars().all(|c| c.is_ascii_digit()));
+    if !total_ok {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Character offsets of the page starts in `text`: 0, then the character after each form feed
+/// that is followed by more text (a final form feed does not open an empty page).
 pub fn page_starts(text: &str) -> Vec<usize> {
-    let mut v = vec![0];
+    let mut starts = vec![0];
     let mut chars = 0;
+    let mut pending = None;
     for c in text.chars() {
         chars += 1;
         if c == '\x0c' {
-            v.push(chars);
+            pending = Some(chars);
+        } else if let Some(p) = pending.take() {
+            if starts.last() != Some(&p) {
+                starts.push(p);
+            }
         }
     }
-    v
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offsets::apply;
+
+    fn run(input: &str) -> String {
+        apply(input, &layout(input)).0
+    }
+
+    #[track_caller]
+    fn assert_layout(input: &str, expected: &str) {
+        assert_eq!(run(input), expected);
+    }
+
+    #[track_caller]
+    fn assert_unchanged(input: &str) {
+        assert_eq!(run(input), input, "{input:?} was changed");
+    }
+
+    const LONG: &str = "Staten och Sveriges Kommuner och Regioner har ingått en överenskommelse om";
+
+    #[test]
+    fn joins_line_end_hyphenation() {
+        assert_layout(
+            "bidrar till en effektiv rehabili-\nteringsprocess inom vården",
+            "bidrar till en effektiv rehabiliteringsprocess inom vården",
+        );
+        assert_unchanged("rehabilitering inom vården");
+    }
+
+    #[test]
+    fn keeps_suspended_compounds() {
+        for word in SUSPENDED_BEFORE {
+            let input = format!(
+                "en kvalitetssäker och effektiv sjukskrivnings-\n{word} rehabiliteringsprocess"
+            );
+            let expected = format!(
+                "en kvalitetssäker och effektiv sjukskrivnings- {word} rehabiliteringsprocess"
+            );
+            assert_layout(&input, &expected);
+        }
+        // Trailing blanks after the hyphen, as in exported PDFs.
+        assert_layout(
+            "lagreglerat åtagande, inskrivet i Hälso- \noch sjukvårdslagen",
+            "lagreglerat åtagande, inskrivet i Hälso- och sjukvårdslagen",
+        );
+    }
+
+    #[test]
+    fn keeps_hyphens_that_belong_to_the_word() {
+        assert_layout(
+            "som ir svirt sjuka 1 covid-\n19. Detta far konsekvenser",
+            "som ir svirt sjuka 1 covid-19. Detta far konsekvenser",
+        );
+        assert_layout(
+            "regionerna ska utveckla sina e-\ntjänster för invånarna",
+            "regionerna ska utveckla sina e-tjänster för invånarna",
+        );
+        assert_layout(
+            "insatser inom området IT-\nstöd för handläggarna",
+            "insatser inom området IT-stöd för handläggarna",
+        );
+        assert_layout(
+            "ersättningen till Region Jämtland-\nHärjedalen minskar",
+            "ersättningen till Region Jämtland-Härjedalen minskar",
+        );
+    }
+
+    #[test]
+    fn leaves_dashes_that_are_not_hyphenation() {
+        assert_unchanged("Övrigt : -0,2 Mkr\n-0,5 Mkr");
+        assert_unchanged("Ekonomiskt överskott\n\n- första punkten");
+    }
+
+    #[test]
+    fn unwraps_lines_inside_a_paragraph() {
+        assert_layout(
+            &format!("{LONG}\natt avsätta 944 miljoner kronor"),
+            &format!("{LONG} att avsätta 944 miljoner kronor"),
+        );
+        assert_layout(
+            "Regionerna terrapporterar till Forsikringskassan senast den 11\ndecember 2020 det som anges",
+            "Regionerna terrapporterar till Forsikringskassan senast den 11 december 2020 det som anges",
+        );
+    }
+
+    #[test]
+    fn keeps_paragraph_breaks_lists_and_tables() {
+        assert_unchanged(&format!("{LONG}\n\nNästa stycke börjar här."));
+        assert_unchanged(&format!("{LONG}\n1. Ledning och styrning"));
+        assert_unchanged("Område 2 Funktion för koordinering420\n430\nTotalt1 444\n1 444");
+        assert_unchanged(
+            "Intäkter från staten 14,7 Mkr\nErsättning till primärvården för behandlingar: -3,4 Mkr",
+        );
+        assert_unchanged("Ulrika Havossar\nFörsäkringsdirektör\nAvdelningen för\nsjukförsäkring");
+        assert_unchanged(
+            "Följande insatsområden ingår i överenskommelsen för 2020:\nLedning och styrning",
+        );
+    }
+
+    fn pages(bodies: &[&str]) -> String {
+        bodies.join("\n\x0c")
+    }
+
+    #[test]
+    fn drops_running_headers_and_page_numbers() {
+        let input = pages(&[
+            "Överenskommelse 2020\n\nText på sidan ett.\n\n1",
+            "Överenskommelse 2020\n\nText på sidan två.\n\n2",
+            "Överenskommelse 2020\n\nText på sidan tre.\n\n3",
+        ]);
+        let out = run(&input);
+        assert!(!out.contains("Överenskommelse 2020"), "{out:?}");
+        assert!(out.contains("Text på sidan ett.") && out.contains("Text på sidan tre."));
+        assert!(!out.contains("\n3"), "{out:?}");
+        assert_eq!(out.matches('\x0c').count(), 2, "page breaks are kept");
+    }
+
+    #[test]
+    fn keeps_repeated_lines_on_too_few_pages_and_numbers_that_do_not_count_pages() {
+        let two = pages(&["Rubrik\n\nEtt.\n\n1", "Rubrik\n\nTvå.\n\n2"]);
+        assert_unchanged(&two);
+        let numbers = pages(&["Text.\n\n7", "Text två.\n\n3", "Text tre.\n\n12"]);
+        assert!(run(&numbers).contains("12"));
+    }
+
+    #[test]
+    fn joins_across_a_page_break() {
+        let input = format!("{LONG} rehabili-\n\x0cteringsprocessen ska fortsätta");
+        let out = run(&input);
+        assert!(out.contains("rehabiliteringsprocessen\x0c ska"), "{out:?}");
+    }
+
+    #[test]
+    fn page_starts_follow_form_feeds() {
+        assert_eq!(page_starts("ab\n\x0ccd\n\x0c"), vec![0, 4]);
+        assert_eq!(page_starts(""), vec![0]);
+    }
 }

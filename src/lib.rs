@@ -60,7 +60,7 @@ pub mod validate;
 pub use error::Error;
 pub use record::{Edit, EditKind, Record, Status};
 
-use offsets::{CharIndex, Change, OffsetMap};
+use offsets::{Change, CharIndex, OffsetMap};
 
 /// How to process a document.
 #[derive(Debug, Clone, PartialEq)]

@@ -235,7 +235,9 @@ impl<'de> Deserialize<'de> for Money {
             .ok_or_else(|| serde::de::Error::custom("amount is not a number"))?;
         let ore = (f * 100.0).round();
         if !ore.is_finite() || ore.abs() > 9.0e18 {
-            return Err(serde::de::Error::custom(format!("amount {f} is out of range")));
+            return Err(serde::de::Error::custom(format!(
+                "amount {f} is out of range"
+            )));
         }
         Ok(Money(ore as i64))
     }
@@ -555,7 +557,8 @@ mod tests {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "json") {
                 let s = std::fs::read_to_string(&p).unwrap();
-                let g: Gold = serde_json::from_str(&s).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+                let g: Gold =
+                    serde_json::from_str(&s).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
                 assert!(!g.amounts.is_empty() || !g.references.is_empty() || g.dates.is_empty());
             }
         }
@@ -567,7 +570,10 @@ mod tests {
         assert!(IsoDate::new(2021, 2, 29).is_none());
         assert!(IsoDate::new(2020, 2, 30).is_none());
         assert!(IsoDate::new(2020, 13, 1).is_none());
-        assert_eq!("2020-12-11".parse::<IsoDate>().unwrap().to_string(), "2020-12-11");
+        assert_eq!(
+            "2020-12-11".parse::<IsoDate>().unwrap().to_string(),
+            "2020-12-11"
+        );
         assert!("2020-1-11".parse::<IsoDate>().is_err());
         assert!("2020-04-31".parse::<IsoDate>().is_err());
     }

@@ -5,3 +5,11 @@ use crate::record::{Amount, TotalCheck};
 pub fn reconcile(_text: &str, _amounts: &[Amount]) -> Vec<TotalCheck> {
     Vec::new()
 }
+
+/// One readable line for a check.
+pub fn describe(check: &TotalCheck, _amounts: &[Amount]) -> String {
+    format!(
+        "{:?}: stated {} computed {}",
+        check.status, check.stated, check.computed
+    )
+}

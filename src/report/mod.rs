@@ -1,1 +1,6 @@
-//! Output formats (placeholder).
+//! Output formats. In: finished [`crate::Record`]s (and scores, for evaluation). Out: bytes on a
+//! writer. Each format is one file; none of them prints on its own or decides what to include:
+//! that is the record's contract.
+
+pub mod jsonl;
+pub mod text;
