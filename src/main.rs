@@ -37,6 +37,20 @@ enum Command {
     Run(RunArgs),
     /// Score the pipeline against gold files (CER/WER, field F1) and check accuracy floors.
     Eval(EvalArgs),
+    /// Show how a word would be repaired: its candidates, their costs and frequencies, the decision.
+    Explain(ExplainArgs),
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// The word as the OCR read it (`f6r`, `Forsikringskassan`).
+    word: String,
+    /// The sentence around it, which real-word decisions (`for` → `för`) depend on.
+    #[arg(long, value_name = "TEXT")]
+    context: Option<String>,
+    /// Print the explanation as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -83,6 +97,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run(args),
         Command::Eval(args) => eval(args),
+        Command::Explain(args) => explain(args),
     };
     match result {
         Ok(code) => code,
@@ -434,4 +449,16 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn explain(args: ExplainArgs) -> Result<ExitCode> {
+    let explanation = svocr::correct::explain(&args.word, args.context.as_deref());
+    let mut out = io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &explanation)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{explanation}")?;
+    }
+    Ok(ExitCode::SUCCESS)
 }

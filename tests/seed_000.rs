@@ -1,10 +1,10 @@
-//! Seed 000 is real OCR output with no hand-made gold; `fixtures/expected/000.json` (Gold schema)
+//! Seed 000 is real OCR output with no hand-made gold; `fixtures/gold/000_40c623360c45ffaf.gold.json` (Gold schema)
 //! holds what a reader of the document sees, written by reading it: every amount and date, the
 //! villkor with their Swedish letters restored, the total and the references as written.
 //!
-//! Amounts, dates and references are checked on the record `svocr::process` writes with default
-//! options (repair on). Villkor titles need the repair engine to restore å/ä/ö (`f6r`, `ohilsa`),
-//! so that comparison is ignored until it lands; the numbers must already be right.
+//! Everything is checked on the record `svocr::process` writes with default options (repair on):
+//! amounts, dates and references must be right whatever the repair does, and the villkor titles
+//! show that repair restored their å/ä/ö (`f6r`, `ohilsa`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,8 +19,8 @@ fn fixture(rel: &str) -> String {
 }
 
 fn load() -> (Gold, Record) {
-    let expected: Gold =
-        serde_json::from_str(&fixture("expected/000.json")).expect("expected/000.json parses");
+    let expected: Gold = serde_json::from_str(&fixture("gold/000_40c623360c45ffaf.gold.json"))
+        .expect("the seed 000 gold parses");
     let seed = fixture("seeds/000_40c623360c45ffaf.txt");
     let record = svocr::process("000", seed.as_bytes(), &svocr::Options::default());
     (expected, record)
@@ -83,7 +83,6 @@ fn villkor_numbers() {
 }
 
 #[test]
-#[ignore = "needs the repair engine: titles keep OCR damage (`f6r`, `ohilsa`) until repair lands"]
 fn villkor_titles_after_repair() {
     let (expected, record) = load();
     let got: BTreeMap<String, String> = record

@@ -26,7 +26,7 @@ fn seed(prefix: &str) -> String {
 }
 
 fn gold(prefix: &str) -> Gold {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/gold");
     let entry = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e} (the gold lives beside the repo)", dir.display()))
         .flatten()

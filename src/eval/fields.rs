@@ -12,7 +12,10 @@
 //! - villkor: number and exact title together;
 //! - references: as written, i.e. the reference's `text` (label included);
 //! - totals: the stated value together with the verdict, which the gold has as `ok` throughout, so
-//!   a total reported as a mismatch counts as both a spurious and a missed item.
+//!   a total reported as a mismatch counts as both a spurious and a missed item. An `unresolved`
+//!   check claims no parts (a total was stated, its breakdown could not be found), and the gold
+//!   lists only sums with their parts, so it is not a prediction here: a gold total it stands for
+//!   is still missed.
 //!
 //! It deliberately does not score spans, table cells (`table_msek`), periods or the parts of a
 //! total; nor does it give partial credit for a nearly right title.
@@ -195,6 +198,7 @@ fn keys(field: Field, record: &Record, gold: &Gold) -> (Vec<String>, Vec<String>
                 .totals
                 .iter()
                 .flatten()
+                .filter(|t| t.status != TotalStatus::Unresolved)
                 .map(|t| total_key(&t.stated.to_string(), t.status))
                 .collect(),
         ),
@@ -374,6 +378,14 @@ mod tests {
         assert_counts(&score(&r, &g)[&Field::Totals], 1, 0, 0);
         r.totals = Some(vec![total(1_444_000_000, TotalStatus::Mismatch)]);
         assert_counts(&score(&r, &g)[&Field::Totals], 0, 1, 1);
+        // Unresolved claims no parts: neither a hit nor a spurious item, and the gold one is missed.
+        r.totals = Some(vec![total(1_444_000_000, TotalStatus::Unresolved)]);
+        assert_counts(&score(&r, &g)[&Field::Totals], 0, 0, 1);
+        r.totals = Some(vec![
+            total(1_444_000_000, TotalStatus::Ok),
+            total(2_880_000_000, TotalStatus::Unresolved),
+        ]);
+        assert_counts(&score(&r, &g)[&Field::Totals], 1, 0, 0);
     }
 
     #[test]
