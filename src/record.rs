@@ -455,7 +455,8 @@ pub struct Reference {
 pub struct TotalCheck {
     /// The total as stated.
     pub stated: Money,
-    /// The sum of the parts.
+    /// The sum of the parts (income included). For an `unresolved` check, the sum of whatever
+    /// parts were found: `0` when none were.
     pub computed: Money,
     /// `computed - stated`.
     pub difference: Money,
