@@ -351,6 +351,32 @@ pub struct Amount {
     pub cell: Option<Cell>,
 }
 
+impl Amount {
+    /// An exact amount in running text, with no qualifier, range or cell: the common case, and the
+    /// base the extractors and tests refine with struct-update syntax.
+    pub fn new(
+        value: Money,
+        currency: &str,
+        text: impl Into<String>,
+        start: usize,
+        end: usize,
+    ) -> Amount {
+        Amount {
+            value: Some(value),
+            currency: currency.to_string(),
+            text: text.into(),
+            start,
+            end,
+            qualifier: None,
+            approximate: false,
+            per: None,
+            min: None,
+            max: None,
+            cell: None,
+        }
+    }
+}
+
 /// A bound stated with an amount.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -930,17 +930,8 @@ mod tests {
                 from = b + words.len();
                 let chars = |b: usize| text[..b].chars().count();
                 Amount {
-                    value: Some(Money(ore)),
-                    currency: "SEK".into(),
-                    text: words.into(),
-                    start: chars(b),
-                    end: chars(b + words.len()),
-                    qualifier: None,
                     approximate: words.starts_with("cirka") || words.starts_with("ca "),
-                    per: None,
-                    min: None,
-                    max: None,
-                    cell: None,
+                    ..Amount::new(Money(ore), "SEK", words, chars(b), chars(b + words.len()))
                 }
             })
             .collect()
@@ -1205,21 +1196,12 @@ mod tests {
         let b = from + text[from..].find(words).expect("cell text");
         let chars = |b: usize| text[..b].chars().count();
         Amount {
-            value: Some(Money(ore)),
-            currency: "SEK".into(),
-            text: words.into(),
-            start: chars(b),
-            end: chars(b + words.len()),
-            qualifier: None,
-            approximate: false,
-            per: None,
-            min: None,
-            max: None,
             cell: Some(Cell {
                 table: 0,
                 row,
                 column: column.into(),
             }),
+            ..Amount::new(Money(ore), "SEK", words, chars(b), chars(b + words.len()))
         }
     }
 

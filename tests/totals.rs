@@ -74,17 +74,15 @@ fn locate(text: &str, items: &[Said]) -> Vec<Amount> {
             from = b + s.words.len();
             let chars = |b: usize| text[..b].chars().count();
             Amount {
-                value: Some(Money(s.ore)),
-                currency: "SEK".into(),
-                text: s.words.into(),
-                start: chars(b),
-                end: chars(b + s.words.len()),
                 qualifier: s.qualifier,
                 approximate: s.approximate,
-                per: None,
-                min: None,
-                max: None,
-                cell: None,
+                ..Amount::new(
+                    Money(s.ore),
+                    "SEK",
+                    s.words,
+                    chars(b),
+                    chars(b + s.words.len()),
+                )
             }
         })
         .collect()
@@ -650,10 +648,7 @@ proptest! {
         }
         let mut all: Vec<(String, i64)> = part_texts.clone();
         if closed { all.push((total_text.clone(), total_ore)); } else { all.insert(0, (total_text.clone(), total_ore)); }
-        let amounts: Vec<Amount> = all.iter().zip(&spans).map(|((t, v), &(s, e))| Amount {
-            value: Some(Money(*v)), currency: "SEK".into(), text: t.clone(), start: s, end: e,
-            qualifier: None, approximate: false, per: None, min: None, max: None, cell: None,
-        }).collect();
+        let amounts: Vec<Amount> = all.iter().zip(&spans).map(|((t, v), &(s, e))| Amount::new(Money(*v), "SEK", t.clone(), s, e)).collect();
 
         let checks = reconcile(&text, &amounts);
         let tol: i128 = half_unit(total_decimals) + parts.iter().map(|&(_, d)| half_unit(d)).sum::<i128>();
@@ -767,9 +762,8 @@ proptest! {
         raw in prop::collection::vec((0usize..300, 0usize..300, any::<i64>(), any::<bool>()), 0..12),
     ) {
         let amounts: Vec<Amount> = raw.iter().map(|&(s, e, v, cell)| Amount {
-            value: Some(Money(v)), currency: "SEK".into(), text: format!("{} Mkr", v % 10_000),
-            start: s, end: e, qualifier: None, approximate: false, per: None, min: None, max: None,
             cell: cell.then(|| svocr::record::Cell { table: 0, row: s % 4, column: "0".into() }),
+            ..Amount::new(Money(v), "SEK", format!("{} Mkr", v % 10_000), s, e)
         }).collect();
         let cells = table::cells(&text, &amounts);
         for c in &cells {

@@ -144,16 +144,6 @@ pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
                     continue;
                 };
                 out.push(Amount {
-                    value: Some(value),
-                    currency: "SEK".to_string(),
-                    text: text[num.start..num.end].to_string(),
-                    start,
-                    end,
-                    qualifier: None,
-                    approximate: false,
-                    per: None,
-                    min: None,
-                    max: None,
                     cell: Some(Cell {
                         table: table_no,
                         row: row_no,
@@ -163,6 +153,7 @@ pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
                             .cloned()
                             .unwrap_or_else(|| col.to_string()),
                     }),
+                    ..Amount::new(value, "SEK", &text[num.start..num.end], start, end)
                 });
             }
         }
@@ -569,19 +560,8 @@ mod tests {
     fn running(text: &str, words: &str, kronor: i64) -> Amount {
         let b = text.find(words).expect("amount text in the test text");
         let idx = CharIndex::new(text);
-        Amount {
-            value: Some(Money::units(kronor)),
-            currency: "SEK".into(),
-            text: words.into(),
-            start: idx.char_offset(b),
-            end: idx.char_offset(b + words.len()),
-            qualifier: None,
-            approximate: false,
-            per: None,
-            min: None,
-            max: None,
-            cell: None,
-        }
+        let (start, end) = (idx.char_offset(b), idx.char_offset(b + words.len()));
+        Amount::new(Money::units(kronor), "SEK", words, start, end)
     }
 
     /// (column, row, kronor, the cell's text) of every cell.

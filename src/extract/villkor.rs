@@ -559,18 +559,9 @@ mod tests {
                 && !bare_number(" ")
         );
         let text = "Område 2 Funktion för koordinering420\n430\nOmråde 3 Psykisk ohälsa500\n500\n";
-        let cell = |start: usize, end: usize| Amount {
-            value: Some(crate::record::Money(0)),
-            currency: "SEK".into(),
-            text: text.chars().skip(start).take(end - start).collect(),
-            start,
-            end,
-            qualifier: None,
-            approximate: false,
-            per: None,
-            min: None,
-            max: None,
-            cell: None,
+        let cell = |start: usize, end: usize| {
+            let words: String = text.chars().skip(start).take(end - start).collect();
+            Amount::new(crate::record::Money(0), "SEK", words, start, end)
         };
         let v = find(
             text,
