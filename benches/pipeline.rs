@@ -56,3 +56,17 @@ fn whole_pipeline(bencher: Bencher) {
         .counter(BytesCount::new(bytes.len()))
         .bench(|| svocr::process("corpus", black_box(&bytes), &opts));
 }
+
+/// Extraction and totals alone, on the repaired fixtures: compare with `whole_pipeline` to see
+/// what share of `svocr run` they take (the target is at most 20 %).
+#[divan::bench]
+fn extract_and_validate(bencher: Bencher) {
+    let bytes = corpus();
+    let text = svocr::process("corpus", &bytes, &Options::default()).text;
+    let fields = svocr::extract::extract(&text);
+    assert!(fields.amounts.len() >= 40 && fields.dates.len() >= 10);
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let fields = svocr::extract::extract(black_box(&text));
+        svocr::validate::reconcile(&text, &fields.amounts)
+    });
+}

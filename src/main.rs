@@ -11,6 +11,7 @@ use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -266,6 +267,7 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     };
     let progress = progress_bar(&inputs);
     let mut summary = Summary::default();
+    let done = AtomicUsize::new(0);
     // Documents are processed a window at a time, so memory stays bounded by the window however
     // long the batch, and records are written in input order as each window completes.
     let window = pool.current_num_threads() * 4;
@@ -276,6 +278,8 @@ fn run(args: RunArgs) -> Result<ExitCode> {
                 .map(|input| {
                     let r = process_input(input, &opts);
                     progress.inc(input.size);
+                    let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress.set_message(format!("{done}/{} documents", inputs.len()));
                     r
                 })
                 .collect()
@@ -331,7 +335,7 @@ fn progress_bar(inputs: &[Input]) -> ProgressBar {
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    bar.set_message(format!("{} document(s)", inputs.len()));
+    bar.set_message(format!("0/{} documents", inputs.len()));
     bar
 }
 

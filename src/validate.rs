@@ -660,6 +660,15 @@ fn closed_lists(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCheck>) {
                 closer,
                 "list closed by a result, but its costs carry no sign; not reconciled".to_string(),
             )
+        } else if result {
+            // A result is income less costs. Without an income line opening the block, the block
+            // was cut short (a page break, a list reflowed into prose) or a sign was lost in OCR:
+            // its parts are not known, so summing what is there would report a false mismatch.
+            unresolved(
+                doc,
+                closer,
+                "list closed by a result, but no income line opens it; not reconciled".to_string(),
+            )
         } else {
             let claim = Claim {
                 stated: closer,
@@ -1094,6 +1103,26 @@ mod tests {
         let mut items = result_items(116 * M / 10);
         items[4].0 = "11,6 Mkr";
         assert_checks(&wrong, &items, &[(Mismatch, 116 * M / 10, -M)]);
+    }
+
+    #[test]
+    fn a_result_whose_income_line_is_cut_off_is_unresolved_not_a_mismatch() {
+        // A page break between the income and the costs: only costs remain above the result.
+        let text = "Intäkter från staten 14,5 Mkr\n\nProcessledning -1,9 Mkr\nIT-utveckling -0,5 Mkr\n\
+                    Övrigt : -0,2 Mkr\nEkonomiskt överskott 1,0 Mkr\n";
+        let items = [
+            ("14,5 Mkr", 145 * M / 10),
+            ("-1,9 Mkr", -19 * M / 10),
+            ("-0,5 Mkr", -5 * M / 10),
+            ("-0,2 Mkr", -2 * M / 10),
+            ("1,0 Mkr", M),
+        ];
+        assert_checks(text, &items, &[(TotalStatus::Unresolved, M, -M)]);
+        // The same costs closed by a plain sum are still judged.
+        let summa = text.replace("Ekonomiskt överskott 1,0", "Summa -2,6");
+        let mut items = items;
+        items[4] = ("-2,6 Mkr", -26 * M / 10);
+        assert_checks(&summa, &items, &[(Fine, -26 * M / 10, 0)]);
     }
 
     #[test]

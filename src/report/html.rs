@@ -104,8 +104,10 @@ fn summary(h: &mut String, report: &EvalReport) {
         h.push_str("<table><tr><th>field</th><th>tp</th><th>fp</th><th>fn</th><th>precision</th><th>recall</th><th>F1 micro</th><th>F1 macro</th></tr>");
         for (field, a) in &f.per_field {
             field_row(h, field.name(), &a.micro, Some(a.macro_f1));
+            h.push_str("</tr>");
         }
         field_row(h, "all fields", &f.micro, Some(f.macro_f1));
+        h.push_str("</tr>");
         h.push_str("</table>\n");
     }
 }
@@ -130,6 +132,7 @@ fn text_row(h: &mut String, label: &str, t: &TextAverages) {
     );
 }
 
+/// The cells of a score row, left open so the caller can add its own cells before `</tr>`.
 fn field_row(h: &mut String, label: &str, s: &FieldScore, macro_f1: Option<Option<f64>>) {
     let _ = write!(
         h,
@@ -145,7 +148,6 @@ fn field_row(h: &mut String, label: &str, s: &FieldScore, macro_f1: Option<Optio
     if let Some(m) = macro_f1 {
         let _ = write!(h, "<td>{}</td>", pct(m));
     }
-    h.push_str("</tr>");
 }
 
 fn floors(h: &mut String, checks: &[FloorCheck]) {
