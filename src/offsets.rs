@@ -182,6 +182,61 @@ impl<'a> CharIndex<'a> {
         let (b, c) = self.checkpoints[i];
         c + self.text[b..byte].chars().count()
     }
+
+    /// The byte offset of character offset `chars` (the text's length past its end).
+    pub fn byte_offset(&self, chars: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return chars.min(self.text.len());
+        }
+        let i = self.checkpoints.partition_point(|&(_, c)| c <= chars) - 1;
+        let (b, c) = self.checkpoints[i];
+        self.text[b..]
+            .char_indices()
+            .nth(chars - c)
+            .map_or(self.text.len(), |(off, _)| b + off)
+    }
+}
+
+/// A set of spans that answers "does any overlap (or contain) this one?" in O(log n), so that
+/// filtering every item of a long document against every other stays linear-logarithmic.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    /// Span starts, sorted.
+    starts: Vec<usize>,
+    /// `max_end[i]`: the largest end among the first `i + 1` spans in start order.
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    /// Indexes `(start, end)` spans given in any order; they may overlap each other.
+    pub fn new(spans: impl IntoIterator<Item = (usize, usize)>) -> SpanIndex {
+        let mut spans: Vec<(usize, usize)> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let mut max = 0;
+        let max_end = spans
+            .iter()
+            .map(|&(_, e)| {
+                max = max.max(e);
+                max
+            })
+            .collect();
+        SpanIndex {
+            starts: spans.iter().map(|&(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether some span shares a position with `[start, end)` (`s < end && start < e`).
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        let i = self.starts.partition_point(|&s| s < end);
+        i > 0 && self.max_end[i - 1] > start
+    }
+
+    /// Whether some span covers all of `[start, end)`.
+    pub fn contains(&self, start: usize, end: usize) -> bool {
+        let i = self.starts.partition_point(|&s| s <= start);
+        i > 0 && self.max_end[i - 1] >= end
+    }
 }
 
 #[cfg(test)]
@@ -222,12 +277,31 @@ mod tests {
     }
 
     #[test]
+    fn span_index_agrees_with_a_linear_scan() {
+        let spans = [(10, 20), (5, 8), (30, 31), (12, 40)];
+        let idx = SpanIndex::new(spans);
+        for s in 0..45 {
+            for e in s..46 {
+                let overlaps = spans.iter().any(|&(a, b)| a < e && s < b);
+                let contains = spans.iter().any(|&(a, b)| a <= s && e <= b);
+                assert_eq!(idx.overlaps(s, e), overlaps, "overlaps {s}..{e}");
+                assert_eq!(idx.contains(s, e), contains, "contains {s}..{e}");
+            }
+        }
+        assert!(!SpanIndex::new([]).overlaps(0, 10));
+    }
+
+    #[test]
     fn char_index_counts_scalars() {
         let text = "åäö abc ".repeat(500);
         let idx = CharIndex::new(&text);
         let byte = text.char_indices().nth(1234).unwrap().0;
         assert_eq!(idx.char_offset(byte), 1234);
         assert_eq!(idx.char_offset(text.len()), text.chars().count());
+        assert_eq!(idx.byte_offset(1234), byte);
+        assert_eq!(idx.byte_offset(text.chars().count()), text.len());
+        assert_eq!(idx.byte_offset(usize::MAX / 2), text.len());
+        assert_eq!(CharIndex::new("abc").byte_offset(7), 3);
         assert_eq!(CharIndex::new("abc").char_offset(2), 2);
     }
 }

@@ -49,6 +49,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::table::TOTAL_LABEL;
+use crate::offsets::{CharIndex, SpanIndex};
 use crate::record::{Amount, Money, TotalCheck, TotalStatus};
 
 /// A number as written: optional minus, digits with space/no-break/thin-space thousands, decimal
@@ -299,9 +300,8 @@ struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str, amounts: &'a [Amount]) -> Doc<'a> {
-        let mut char_to_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        char_to_byte.push(text.len());
-        let byte = |c: usize| char_to_byte.get(c).copied().unwrap_or(text.len());
+        let idx = CharIndex::new(text);
+        let byte = |c: usize| idx.byte_offset(c);
         let spans: Vec<(usize, usize)> = amounts
             .iter()
             .map(|a| {
@@ -313,7 +313,7 @@ impl<'a> Doc<'a> {
             .filter(|&i| amounts[i].cell.is_none() && interval(&amounts[i]).is_some())
             .collect();
         running.sort_by_key(|&i| spans[i]);
-        let headings = headings(text, &spans);
+        let headings = headings(text, &SpanIndex::new(spans.iter().copied()));
         Doc {
             text,
             amounts,
@@ -342,7 +342,7 @@ impl<'a> Doc<'a> {
 }
 
 /// Heading lines: one short line between blank lines, without an amount or closing punctuation.
-fn headings(text: &str, spans: &[(usize, usize)]) -> Vec<usize> {
+fn headings(text: &str, spans: &SpanIndex) -> Vec<usize> {
     let mut lines = Vec::new();
     let mut start = 0;
     for l in text.split('\n') {
@@ -366,7 +366,7 @@ fn headings(text: &str, spans: &[(usize, usize)]) -> Vec<usize> {
             && (first.is_uppercase() || first.is_ascii_digit())
             && t.chars().any(char::is_alphabetic)
             && !t.ends_with(['.', ',', ';', ':', '!', '?', ')'])
-            && !spans.iter().any(|&(a, b)| a < e && s < b)
+            && !spans.overlaps(s, e)
         {
             out.push(s);
         }

@@ -24,6 +24,7 @@ pub mod reference;
 pub mod table;
 pub mod villkor;
 
+use crate::offsets::SpanIndex;
 use crate::record::{Amount, Date, Period, Reference, Villkor};
 
 /// Everything extracted from one repaired text; offsets are character offsets into it.
@@ -44,23 +45,17 @@ pub struct Extraction {
 /// Runs every extractor over `text`.
 pub fn extract(text: &str) -> Extraction {
     let references = reference::find(text);
-    let in_reference = |start: usize, end: usize| {
-        references
-            .iter()
-            .any(|r| overlaps((start, end), (r.start, r.end)))
-    };
+    let reference_spans = SpanIndex::new(references.iter().map(|r| (r.start, r.end)));
+    let in_reference = |start: usize, end: usize| reference_spans.overlaps(start, end);
 
     let mut amounts: Vec<Amount> = amount::find(text)
         .into_iter()
         .filter(|a| !in_reference(a.start, a.end))
         .collect();
+    let running = SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
     let cells: Vec<Amount> = table::cells(text, &amounts)
         .into_iter()
-        .filter(|c| {
-            !amounts
-                .iter()
-                .any(|a| overlaps((a.start, a.end), (c.start, c.end)))
-        })
+        .filter(|c| !running.overlaps(c.start, c.end))
         .collect();
     amounts.extend(cells);
     amounts.sort_by_key(|a| (a.start, a.end));
@@ -69,10 +64,11 @@ pub fn extract(text: &str) -> Extraction {
         .into_iter()
         .filter(|p| !in_reference(p.start, p.end))
         .collect();
+    let period_spans = SpanIndex::new(periods.iter().map(|p| (p.start, p.end)));
     let dates = date::find(text)
         .into_iter()
         .filter(|d| !in_reference(d.start, d.end))
-        .filter(|d| !periods.iter().any(|p| p.start <= d.start && d.end <= p.end))
+        .filter(|d| !period_spans.contains(d.start, d.end))
         .collect();
 
     let villkor = villkor::find(text, &amounts);
@@ -83,11 +79,6 @@ pub fn extract(text: &str) -> Extraction {
         villkor,
         references,
     }
-}
-
-/// Whether two half-open spans share a character.
-fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0 < b.1 && b.0 < a.1
 }
 
 #[cfg(test)]
@@ -116,7 +107,8 @@ mod tests {
 
     #[test]
     fn overlap_is_half_open() {
-        assert!(overlaps((0, 3), (2, 5)));
-        assert!(!overlaps((0, 3), (3, 5)));
+        let spans = SpanIndex::new([(0, 3)]);
+        assert!(spans.overlaps(2, 5));
+        assert!(!spans.overlaps(3, 5));
     }
 }

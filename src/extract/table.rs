@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::offsets::CharIndex;
+use crate::offsets::{CharIndex, SpanIndex};
 use crate::record::{Amount, Cell, Money};
 use crate::validate::{parse_number, tolerance};
 
@@ -121,6 +121,8 @@ pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
     let lines = split_lines(text);
     let shapes: Vec<Shape> = lines.iter().map(|l| shape(l)).collect();
     let idx = CharIndex::new(text);
+    let running = SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
+    let precise = precise_amounts(amounts);
     let mut out = Vec::new();
     let mut table_no = 0;
     let mut i = 0;
@@ -130,14 +132,15 @@ pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
             continue;
         };
         i = table.end_line.max(i + 1);
-        let Some(unit) = unit_of(&table, &lines, text, amounts) else {
+        let near = idx.char_offset(lines[table.first_line].start);
+        let Some(unit) = unit_of(&table, &lines, text, nearby(&precise, near)) else {
             continue; // unitless: see the module docs for why such a table is skipped
         };
         let before = out.len();
         for (row_no, row) in table.body.iter().enumerate() {
             for (col, num) in row.values.iter().enumerate() {
                 let (start, end) = (idx.char_offset(num.start), idx.char_offset(num.end));
-                if amounts.iter().any(|a| a.start < end && start < a.end) {
+                if running.overlaps(start, end) {
                     continue;
                 }
                 let Some(value) = scale(num, unit) else {
@@ -470,7 +473,7 @@ fn finish(
 }
 
 /// Kronor per unit of the table's numbers, or `None` when it cannot be established.
-fn unit_of(table: &Table, lines: &[Line<'_>], text: &str, amounts: &[Amount]) -> Option<i128> {
+fn unit_of(table: &Table, lines: &[Line<'_>], text: &str, amounts: &[Precise]) -> Option<i128> {
     let mut caption = String::new();
     if let Some((s, e)) = table.header_label {
         caption.push_str(&text[s..e]);
@@ -504,8 +507,40 @@ fn unit_of(table: &Table, lines: &[Line<'_>], text: &str, amounts: &[Amount]) ->
     infer_unit(table, text, amounts)
 }
 
+/// A running-text amount in kronor stated precisely enough to pin a table's unit down:
+/// (character start, value in öre, tolerance in öre).
+type Precise = (usize, i128, i128);
+
+/// How far from a table (in characters) a running amount may stand and still speak of it: the
+/// table's own section, not a document hundreds of pages away in a merged file.
+const UNIT_EVIDENCE_RADIUS: usize = 20_000;
+
+/// The running amounts that can pin a unit down, sorted by position, computed once per text.
+fn precise_amounts(amounts: &[Amount]) -> Vec<Precise> {
+    let mut out: Vec<Precise> = amounts
+        .iter()
+        .filter(|a| a.cell.is_none() && a.currency == "SEK")
+        .filter_map(|a| {
+            let v = i128::from(a.value?.ore());
+            let tol = i128::from(tolerance(a).ore());
+            // Only a figure given to about three significant digits pins a unit down: `en miljard`
+            // (±50 %) would agree with a table in miljoner and with one in tusen alike.
+            (tol * 100 <= v.abs()).then_some((a.start, v, tol))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The precise amounts within [`UNIT_EVIDENCE_RADIUS`] of character `at`.
+fn nearby(precise: &[Precise], at: usize) -> &[Precise] {
+    let lo = precise.partition_point(|p| p.0 < at.saturating_sub(UNIT_EVIDENCE_RADIUS));
+    let hi = precise.partition_point(|p| p.0 <= at.saturating_add(UNIT_EVIDENCE_RADIUS));
+    &precise[lo..hi.max(lo)]
+}
+
 /// The one unit under which the table's stated total equals a precisely stated running amount.
-fn infer_unit(table: &Table, text: &str, amounts: &[Amount]) -> Option<i128> {
+fn infer_unit(table: &Table, text: &str, amounts: &[Precise]) -> Option<i128> {
     let totals: Vec<&Num> = table
         .body
         .iter()
@@ -513,17 +548,7 @@ fn infer_unit(table: &Table, text: &str, amounts: &[Amount]) -> Option<i128> {
         .flat_map(|r| r.values.iter())
         .collect();
     let mut found: Option<i128> = None;
-    for a in amounts
-        .iter()
-        .filter(|a| a.cell.is_none() && a.currency == "SEK")
-    {
-        let Some(v) = a.value else { continue };
-        let (v, tol_v) = (i128::from(v.ore()), i128::from(tolerance(a).ore()));
-        // Only a figure given to about three significant digits pins a unit down: `en miljard`
-        // (±50 %) would agree with a table in miljoner and with one in tusen alike.
-        if tol_v * 100 > v.abs() {
-            continue;
-        }
+    for &(_, v, tol_v) in amounts {
         for t in &totals {
             for unit in [1, 1_000, 1_000_000, 1_000_000_000] {
                 let Some(ore) = scale_i128(t, unit) else {

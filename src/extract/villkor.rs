@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::offsets::CharIndex;
+use crate::offsets::{CharIndex, SpanIndex};
 use crate::record::{Amount, Span, Villkor};
 
 /// A heading line: the keyword, the number, then the title (matched on a trimmed line).
@@ -207,7 +207,13 @@ pub fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
 
     mentions(text, amounts, &idx, &mut entries, &claimed);
 
-    let amount_starts: Vec<usize> = amounts.iter().map(|a| a.start).collect();
+    // (start, index) sorted by start, so each scope finds its amounts by binary search.
+    let mut amount_starts: Vec<(usize, usize)> = amounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.start, i))
+        .collect();
+    amount_starts.sort_unstable();
     entries
         .into_iter()
         .filter_map(|(number, e)| {
@@ -217,12 +223,16 @@ pub fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
                 .iter()
                 .map(|&(s, t)| (idx.char_offset(s), idx.char_offset(t)))
                 .collect();
-            let amounts = amount_starts
+            let mut amounts: Vec<usize> = scopes
                 .iter()
-                .enumerate()
-                .filter(|(_, a)| scopes.iter().any(|&(s, t)| s <= **a && **a < t))
-                .map(|(i, _)| i)
+                .flat_map(|&(s, t)| {
+                    let lo = amount_starts.partition_point(|&(a, _)| a < s);
+                    let hi = amount_starts.partition_point(|&(a, _)| a < t);
+                    amount_starts[lo..hi.max(lo)].iter().map(|&(_, i)| i)
+                })
                 .collect();
+            amounts.sort_unstable();
+            amounts.dedup();
             let mut mentions: Vec<Span> = e
                 .mentions
                 .iter()
@@ -456,14 +466,13 @@ fn mentions(
     entries: &mut BTreeMap<u32, Entry>,
     claimed: &[(usize, usize)],
 ) {
+    let money = SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
+    let claimed = SpanIndex::new(claimed.iter().copied());
     for c in MENTION.captures_iter(text) {
         let (Some(m), Some(kw), Some(n)) = (c.get(0), c.name("kw"), c.name("n")) else {
             continue;
         };
-        if claimed
-            .iter()
-            .any(|&(s, e)| s <= m.start() && m.start() < e)
-        {
+        if claimed.overlaps(m.start(), m.start() + 1) {
             continue;
         }
         if kw.as_str().eq_ignore_ascii_case("delvillkor") {
@@ -487,7 +496,7 @@ fn mentions(
         for (digits, span) in spans {
             // `villkor 3 och 50 miljoner kronor`: the 50 is money, not a condition.
             let ch = idx.char_offset(span.1 - 1);
-            if amounts.iter().any(|a| a.start <= ch && ch < a.end) {
+            if money.overlaps(ch, ch + 1) {
                 continue;
             }
             let Ok(number) = digits.parse::<u32>() else {
