@@ -83,7 +83,17 @@ impl Default for Options {
 /// Runs the whole pipeline on one document's bytes. Never fails: unreadable input gives a record
 /// with `status: error`.
 pub fn process(source: &str, bytes: &[u8], opts: &Options) -> Record {
-    let decoded = match normalize::decode(bytes) {
+    finish(source, normalize::decode(bytes), opts)
+}
+
+/// [`process`] for bytes the caller no longer needs: UTF-8 input becomes the text without a
+/// copy, which matters for documents of many megabytes.
+pub fn process_owned(source: &str, bytes: Vec<u8>, opts: &Options) -> Record {
+    finish(source, normalize::decode_owned(bytes), opts)
+}
+
+fn finish(source: &str, decoded: Result<normalize::Decoded, Error>, opts: &Options) -> Record {
+    let decoded = match decoded {
         Ok(d) => d,
         Err(e) => return Record::error(source, format!("{source}: {e}")),
     };

@@ -202,7 +202,7 @@ fn process_input(input: &Input, opts: &Options) -> Record {
         }
     };
     match bytes {
-        Ok(b) => svocr::process(&input.source, &b, opts),
+        Ok(b) => svocr::process_owned(&input.source, b, opts),
         Err(msg) => Record::error(&input.source, msg),
     }
 }

@@ -66,6 +66,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     Ok(Decoded { text, encoding })
 }
 
+/// [`decode`] taking ownership: valid UTF-8 (with or without a byte-order mark) is reused as
+/// the text in place instead of copied.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, Error> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let body = if bom { &bytes[3..] } else { &bytes[..] };
+    if memchr_nul(body).is_some() || std::str::from_utf8(body).is_err() {
+        return decode(&bytes);
+    }
+    if bom {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| Error::Binary {
+        reason: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    })?;
+    check_text(&text)?;
+    let encoding = if bom {
+        Encoding::Utf8Bom
+    } else {
+        Encoding::Utf8
+    };
+    Ok(Decoded { text, encoding })
+}
+
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
 }
@@ -269,6 +292,24 @@ mod tests {
         assert_decodes("för är".as_bytes(), "för är", Encoding::Utf8);
         assert_decodes(b"\xEF\xBB\xBFf\xC3\xB6r", "för", Encoding::Utf8Bom);
         assert_decodes(b"", "", Encoding::Utf8);
+    }
+
+    #[test]
+    fn owned_decoding_agrees_with_borrowed() {
+        let cases: [&[u8]; 7] = [
+            "för är".as_bytes(),
+            b"\xEF\xBB\xBFf\xC3\xB6r",
+            b"",
+            b"\xFF\xFEf\0\xF6\0r\0",
+            b"f\xF6r \xE5r",
+            b"PK\x03\x04\0\0\x08\0",
+            b"\x01\x02\x03\x04a\x05\x06\x07",
+        ];
+        for bytes in cases {
+            let borrowed = decode(bytes).map_err(|e| e.to_string());
+            let owned = decode_owned(bytes.to_vec()).map_err(|e| e.to_string());
+            assert_eq!(borrowed, owned, "{bytes:?}");
+        }
     }
 
     #[test]

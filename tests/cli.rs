@@ -244,3 +244,23 @@ fn a_closed_pipe_ends_quietly() {
     );
     assert_ne!(out.status.code(), Some(101));
 }
+
+#[test]
+fn explain_shows_the_candidates_and_the_decision() {
+    let out = svocr(&["explain", "f6r", "--context", "avsätta medel f6r insatser"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("för") && s.contains("decision"), "{s}");
+    // A clean sentence: `for` is a known word and real-word repairs stay off.
+    let out = svocr(&[
+        "explain",
+        "for",
+        "--context",
+        "for en vecka sedan",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("explain --json is JSON");
+    assert_eq!(v["word"], "for");
+    assert!(v["decision"].is_null(), "{v}");
+}
