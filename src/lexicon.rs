@@ -87,6 +87,13 @@ impl Lexicon {
         self.contains(part) || self.heads.as_ref().is_some_and(|h| h.contains_key(part))
     }
 
+    /// Whether `part` (UTF-8) is one of hunspell's compound-only stems (`hälso`), which are
+    /// no words on their own. The walk in `correct` asks this of every non-word prefix it
+    /// reaches, so it skips the word lookup [`Lexicon::is_head`] would repeat.
+    pub fn is_stem(&self, part: &[u8]) -> bool {
+        self.heads.as_ref().is_some_and(|h| h.contains_key(part))
+    }
+
     /// The word automaton (word → frequency), for callers that walk it byte by byte.
     pub fn words_fst(&self) -> Option<&Fst<&'static [u8]>> {
         self.words.as_ref()
