@@ -41,7 +41,8 @@ use fst::raw::{Fst, Node};
 use serde::Serialize;
 
 use crate::lexicon::{
-    COMPOUND_DIVISOR, Lexicon, MAX_PARTS, MIN_HEAD_CHARS, MIN_TAIL_CHARS, lexicon,
+    COMPOUND_DIVISOR, Lexicon, MAX_FREQUENCY, MAX_PARTS, MIN_HEAD_CHARS, MIN_TAIL_CHARS,
+    frequency_of, lexicon,
 };
 use crate::offsets::Change;
 use crate::record::EditKind;
@@ -78,6 +79,18 @@ const MAX_EDITS: u8 = 5;
 /// Work cap per word and walk, in visited states: keeps pathological tokens (long runs of
 /// confusable letters) from costing more than a few microseconds each.
 const MAX_STEPS: usize = 20_000;
+
+/// How much worse than keeping a word a reading may be and still be searched for (it weighs in
+/// the confidence of the winner by at most e^−margin of keeping's weight).
+const BUDGET_MARGIN: f64 = 3.0;
+
+/// Readings whose total cost is this much above the best one found (or keeping the word) are
+/// not explored: each would weigh at most e^−margin of the winner in the confidence.
+const PRUNE_MARGIN: f64 = 5.0;
+
+/// The frequency given to a compound-only stem (`hälso`) as a compound head, and to a
+/// head form before `- ` (`sjukskrivnings- och`): they are listed without frequencies.
+const STEM_FREQUENCY: u64 = 1_000;
 
 /// Weight of the document's own word counts in the prior (the cache model's λ).
 const CACHE_WEIGHT: f64 = 0.05;
@@ -207,6 +220,9 @@ struct DocModel {
     cache: HashMap<String, u32>,
     /// Total word tokens, the cache's denominator.
     words: u32,
+    /// The lowest prior cost any word can have in this document (the most frequent word of the
+    /// lexicon, or the document's most used word): bounds how cheap a reading can get.
+    prior_floor: f64,
 }
 
 impl DocModel {
@@ -223,6 +239,30 @@ impl DocModel {
     /// Extra channel cost per edit in a document this clean: −ln(damage).
     fn damage_cost(&self) -> f64 {
         -self.damage.max(MIN_DAMAGE).ln()
+    }
+
+    /// How far to search for readings of a word that costs `keep_cost` to keep. A reading can
+    /// only win if its channel cost plus its prior beats keeping, and no prior is below
+    /// [`DocModel::prior_floor`]; the margin also keeps readings slightly worse than keeping,
+    /// which still weigh in the confidence.
+    fn budget(&self, keep_cost: f64) -> Budget {
+        Budget {
+            max_cost: (keep_cost - self.prior_floor + BUDGET_MARGIN).min(MAX_CHANNEL_COST),
+            per_edit: self.damage_cost(),
+            keep: keep_cost,
+        }
+    }
+
+    /// Computes [`DocModel::prior_floor`] from the counts.
+    fn set_prior_floor(&mut self) {
+        let top = self.cache.values().max().copied().unwrap_or(0);
+        let share = if self.words > 0 {
+            f64::from(top) / f64::from(self.words)
+        } else {
+            0.0
+        };
+        let uni = MAX_FREQUENCY as f64 / 1e9;
+        self.prior_floor = -((1.0 - CACHE_WEIGHT) * uni + CACHE_WEIGHT * share).ln();
     }
 }
 
@@ -274,7 +314,8 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
             continue;
         };
         if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
-            search_readings(lex, &lower, ends_in_hyphen(&tokens, i), info);
+            let budget = doc.budget(keep_cost(&lower, info, &doc));
+            search_readings(lex, &lower, ends_in_hyphen(&tokens, i), budget, info);
         }
         let info = &*info;
         let mut ranked = rank(&lower, info, &doc);
@@ -421,23 +462,23 @@ fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
     // Known words are searched only when the document turns out damaged (most words of most
     // documents are known, and a clean document needs no real-word readings).
     if known.is_none() {
-        search_readings(lex, lower, head_ok, &mut info);
+        search_readings(lex, lower, head_ok, Budget::FULL, &mut info);
     }
     info
 }
 
 /// Fills in the candidate readings of a word.
-fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, info: &mut WordInfo) {
+fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, info: &mut WordInfo) {
     let (known, listed) = (info.known, info.listed);
     info.searched = true;
-    let mut candidates = search(lex, lower, head_ok, false);
+    let mut candidates = search_within(lex, lower, head_ok, false, budget);
     // The generic edit search runs last, for non-words that learned confusions do not explain
     // well (`Desutom`: one dropped `s`, not `öde` + `s` + `utom`).
     let explained = candidates
         .iter()
         .any(|c| c.free_cost() < GENERIC_SEARCH_ABOVE);
     if known.is_none() && !explained {
-        candidates.extend(search(lex, lower, head_ok, true));
+        candidates.extend(search_within(lex, lower, head_ok, true, budget));
         candidates.sort_by(|a, b| {
             a.channel
                 .total_cmp(&b.channel)
@@ -454,6 +495,16 @@ fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, info: &mut WordInf
     info.candidates = candidates;
 }
 
+/// The cost of keeping a word as it is, in this document.
+fn keep_cost(lower: &str, info: &WordInfo, doc: &DocModel) -> f64 {
+    match info.known {
+        Some(f) if info.listed => doc.prior_cost(lower, f),
+        // A word read only as a compound is kept at least as readily as an unknown word.
+        Some(f) => doc.prior_cost(lower, f).min(KEEP_UNKNOWN_COST),
+        None => KEEP_UNKNOWN_COST,
+    }
+}
+
 /// Ranks the readings of a word in this document.
 fn rank(lower: &str, info: &WordInfo, doc: &DocModel) -> Ranked {
     // Known words (listed, or read as compounds) are only questioned in a damaged document.
@@ -464,12 +515,7 @@ fn rank(lower: &str, info: &WordInfo, doc: &DocModel) -> Ranked {
             confidence: 0.0,
         };
     }
-    let keep_cost = match info.known {
-        Some(f) if info.listed => doc.prior_cost(lower, f),
-        // A word read only as a compound is kept at least as readily as an unknown word.
-        Some(f) => doc.prior_cost(lower, f).min(KEEP_UNKNOWN_COST),
-        None => KEEP_UNKNOWN_COST,
-    };
+    let keep_cost = keep_cost(lower, info, doc);
     let mut scored: Vec<(Candidate, f64)> = info
         .candidates
         .iter()
@@ -659,6 +705,8 @@ struct Budget {
     /// Surcharge per edit that ranking will add (the document's damage cost); pruning with it
     /// keeps the walk from exploring readings that ranking would price out anyway.
     per_edit: f64,
+    /// The cost of keeping the word: readings far worse than keeping are not explored.
+    keep: f64,
 }
 
 impl Budget {
@@ -666,6 +714,7 @@ impl Budget {
     const FULL: Budget = Budget {
         max_cost: MAX_CHANNEL_COST,
         per_edit: 0.0,
+        keep: KEEP_UNKNOWN_COST,
     };
 }
 
@@ -689,6 +738,9 @@ struct Walk<'a> {
     gt: Vec<u8>,
     steps: usize,
     found: HashMap<String, Candidate>,
+    /// The lowest total cost (channel, edit surcharges and prior without document evidence)
+    /// of a reading found so far, or of keeping the word.
+    best: f64,
 }
 
 /// Where a walk is.
@@ -779,6 +831,7 @@ fn search_within(
         gt: Vec::with_capacity(lower.len() + 8),
         steps: 0,
         found: HashMap::new(),
+        best: budget.keep,
     };
     let root = fst.root();
     let start = State {
@@ -882,7 +935,7 @@ impl<'a> Walk<'a> {
 
     fn go(&mut self, s: State, node: Node<'a>) {
         self.steps += 1;
-        if self.steps > MAX_STEPS {
+        if self.steps > MAX_STEPS || self.hopeless(s) {
             return;
         }
 
@@ -894,10 +947,10 @@ impl<'a> Walk<'a> {
         // at the root, with or without a linking `s`.
         if s.parts < MAX_PARTS as u8 && s.pos < self.ocr.len() && s.part_chars >= MIN_HEAD_CHARS {
             let freq = if node.is_final() {
-                Some(s.out + node.final_output().value())
+                Some(frequency_of(s.out + node.final_output().value()))
             } else if self.lex.is_stem(&self.gt[s.part_start..]) {
                 // Not final, so not a word: only the compound-only stems can make it a head.
-                Some(1_000)
+                Some(STEM_FREQUENCY)
             } else {
                 None
             };
@@ -1019,6 +1072,24 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Whether every reading through `s` costs more than [`PRUNE_MARGIN`] above the best found
+    /// so far (or keeping): the prior of any completion is bounded by the most frequent word
+    /// below the current node (see [`Lexicon::words_fst`]). Most of a long word's walk is spent
+    /// on rare compound readings that this cuts off early.
+    fn hopeless(&self, s: State) -> bool {
+        // A compound-only stem as a head counts 1 000 per billion (see `go`), and a head form
+        // before `- ` as much (see `finish`).
+        let below = frequency_of(s.out);
+        let bound = if s.parts == 1 {
+            let head_form = if self.head_ok { STEM_FREQUENCY } else { 0 };
+            below.max(STEM_FREQUENCY / COMPOUND_DIVISOR).max(head_form)
+        } else {
+            s.head_freq.min(below.max(STEM_FREQUENCY)) / COMPOUND_DIVISOR
+        };
+        let least = s.cost + f64::from(s.edits) * self.budget.per_edit + doc_free_prior(bound);
+        least > self.best + PRUNE_MARGIN
+    }
+
     /// Records the reading if the walk ends on a word (or an allowed head form).
     fn finish(&mut self, s: State, node: &Node<'_>) {
         let Ok(word) = std::str::from_utf8(&self.gt) else {
@@ -1026,7 +1097,7 @@ impl<'a> Walk<'a> {
         };
         let mut frequency = None;
         if node.is_final() && (s.parts == 1 || s.part_chars >= MIN_TAIL_CHARS) {
-            let f = s.out + node.final_output().value();
+            let f = frequency_of(s.out + node.final_output().value());
             frequency = Some(if s.parts == 1 {
                 f
             } else {
@@ -1037,9 +1108,11 @@ impl<'a> Walk<'a> {
             && (self.lex.is_head(word)
                 || word.strip_suffix('s').is_some_and(|h| self.lex.contains(h)))
         {
-            frequency = Some(1_000);
+            frequency = Some(STEM_FREQUENCY);
         }
         let Some(frequency) = frequency else { return };
+        let total = s.cost + f64::from(s.edits) * self.budget.per_edit + doc_free_prior(frequency);
+        self.best = self.best.min(total);
         match self.found.get_mut(word) {
             Some(old) if (old.channel, old.parts) <= (s.cost, s.parts) => {}
             Some(old) => {
@@ -1114,12 +1187,14 @@ pub fn explain(word: &str, context: Option<&str>) -> Explanation {
         damage: 1.0,
         ..DocModel::default()
     };
+    doc.set_prior_floor();
     if let Some(ctx) = context {
         doc = document_model(&tokenize(ctx), lex).0;
     }
     let mut info = analyse(lex, &lower, false);
     if !info.searched {
-        search_readings(lex, &lower, false, &mut info);
+        let budget = doc.budget(keep_cost(&lower, &info, &doc));
+        search_readings(lex, &lower, false, budget, &mut info);
     }
     let ranked = rank(&lower, &info, &doc);
     let candidates = ranked
@@ -1208,6 +1283,7 @@ fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, HashMap<Str
     // Pseudo-counts lean towards "clean": a text without evidence either way is not damaged.
     doc.damage =
         ((f64::from(damaged) + 0.5) / (f64::from(damaged + intact) + 3.0)).clamp(MIN_DAMAGE, 1.0);
+    doc.set_prior_floor();
     (doc, infos)
 }
 

@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 
 use fst::raw::Fst;
 
+include!(concat!(env!("OUT_DIR"), "/stats.rs"));
+
 static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"));
 static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.fst"));
 
@@ -33,6 +35,12 @@ pub const MAX_PARTS: usize = 4;
 /// this. A compound is rarer than either part, and an attested word should win over a compound
 /// reading of the same letters.
 pub const COMPOUND_DIVISOR: u64 = 20;
+
+/// The frequency of a word from its value (or the output gathered on a prefix, giving an upper
+/// bound for the words below it) in [`Lexicon::words_fst`].
+pub fn frequency_of(value: u64) -> u64 {
+    MAX_FREQUENCY.saturating_sub(value)
+}
 
 /// The embedded lexicon.
 pub struct Lexicon {
@@ -73,7 +81,10 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// The frequency (per billion words) of a listed word form, `None` if it is not listed.
     pub fn frequency(&self, word: &str) -> Option<u64> {
-        self.words.as_ref()?.get(word.as_bytes()).map(|o| o.value())
+        self.words
+            .as_ref()?
+            .get(word.as_bytes())
+            .map(|o| frequency_of(o.value()))
     }
 
     /// Whether `word` is a listed word form.
@@ -94,7 +105,10 @@ impl Lexicon {
         self.heads.as_ref().is_some_and(|h| h.contains_key(part))
     }
 
-    /// The word automaton (word → frequency), for callers that walk it byte by byte.
+    /// The word automaton, for callers that walk it byte by byte. Its values are
+    /// `MAX_FREQUENCY - frequency` ([`frequency_of`] turns them back): the output gathered on
+    /// a prefix is then at most the value of any word below it, so `frequency_of(output)`
+    /// bounds the frequency of every completion.
     pub fn words_fst(&self) -> Option<&Fst<&'static [u8]>> {
         self.words.as_ref()
     }
