@@ -42,7 +42,7 @@ use serde::Serialize;
 
 use crate::lexicon::{
     COMPOUND_DIVISOR, Lexicon, MAX_FREQUENCY, MAX_PARTS, MIN_HEAD_CHARS, MIN_TAIL_CHARS,
-    frequency_of, lexicon,
+    STEM_FREQUENCY, frequency_of, lexicon,
 };
 use crate::offsets::Change;
 use crate::record::EditKind;
@@ -87,10 +87,6 @@ const BUDGET_MARGIN: f64 = 3.0;
 /// Readings whose total cost is this much above the best one found (or keeping the word) are
 /// not explored: each would weigh at most e^−margin of the winner in the confidence.
 const PRUNE_MARGIN: f64 = 5.0;
-
-/// The frequency given to a compound-only stem (`hälso`) as a compound head, and to a
-/// head form before `- ` (`sjukskrivnings- och`): they are listed without frequencies.
-const STEM_FREQUENCY: u64 = 1_000;
 
 /// Weight of the document's own word counts in the prior (the cache model's λ).
 const CACHE_WEIGHT: f64 = 0.05;
