@@ -1,9 +1,12 @@
 //! Compiles the lexicon sources in `dictionaries/` into finite-state transducers in `OUT_DIR`,
 //! which `src/lexicon.rs` embeds with `include_bytes!` and opens without parsing.
 //!
-//! - `words.fst`: every word of `sv-words.tsv` and `domain.txt` → frequency per billion words.
+//! - `words.fst`: every word of `sv-words.tsv` and `domain.txt` → [`MAX_FREQUENCY`] minus its
+//!   frequency per billion words (see `main`).
 //!   Domain words without a frequency get [`DOMAIN_FREQUENCY`]: rare in general text, common in
 //!   the documents svocr reads.
+//! - `stats.rs`: [`MAX_FREQUENCY`], the frequency of the most frequent word, which bounds how
+//!   cheap any reading's prior can be.
 //! - `heads.fst`: the compound-only first parts of `sv-heads.txt` (value 0).
 //!
 //! Malformed sources fail the build with the file and line; `tests/hygiene.rs` checks the same
@@ -40,11 +43,23 @@ fn main() {
         let f = words.entry(w.as_bytes().to_vec()).or_insert(0);
         *f = (*f).max(DOMAIN_FREQUENCY);
     }
+    let max = words.values().max().copied().unwrap_or(0);
+    // Stored as `max - frequency`: the fst pushes the smallest value of a subtree towards the
+    // root, so the output gathered on a prefix bounds the frequency of every word below it,
+    // which lets the repair walk give up on prefixes that can only lead to rare readings.
     let mut map = fst::MapBuilder::memory();
     for (w, f) in &words {
-        map.insert(w, *f).expect("keys are sorted and unique");
+        map.insert(w, max - *f).expect("keys are sorted and unique");
     }
     fs::write(out.join("words.fst"), map.into_inner().expect("in memory")).expect("write fst");
+    fs::write(
+        out.join("stats.rs"),
+        format!(
+            "/// The highest frequency (per billion words) of any listed word.\n\
+             pub const MAX_FREQUENCY: u64 = {max};\n"
+        ),
+    )
+    .expect("write stats");
 
     let mut heads: Vec<&str> = Vec::new();
     let text = read(&dir.join("sv-heads.txt"));

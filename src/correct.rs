@@ -37,11 +37,12 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::LazyLock;
 
-use fst::raw::{CompiledAddr, Fst};
+use fst::raw::{Fst, Node};
 use serde::Serialize;
 
 use crate::lexicon::{
-    COMPOUND_DIVISOR, Lexicon, MAX_PARTS, MIN_HEAD_CHARS, MIN_TAIL_CHARS, lexicon,
+    COMPOUND_DIVISOR, Lexicon, MAX_FREQUENCY, MAX_PARTS, MIN_HEAD_CHARS, MIN_TAIL_CHARS,
+    STEM_FREQUENCY, frequency_of, lexicon,
 };
 use crate::offsets::Change;
 use crate::record::EditKind;
@@ -78,6 +79,14 @@ const MAX_EDITS: u8 = 5;
 /// Work cap per word and walk, in visited states: keeps pathological tokens (long runs of
 /// confusable letters) from costing more than a few microseconds each.
 const MAX_STEPS: usize = 20_000;
+
+/// How much worse than keeping a word a reading may be and still be searched for (it weighs in
+/// the confidence of the winner by at most e^−margin of keeping's weight).
+const BUDGET_MARGIN: f64 = 3.0;
+
+/// Readings whose total cost is this much above the best one found (or keeping the word) are
+/// not explored: each would weigh at most e^−margin of the winner in the confidence.
+const PRUNE_MARGIN: f64 = 5.0;
 
 /// Weight of the document's own word counts in the prior (the cache model's λ).
 const CACHE_WEIGHT: f64 = 0.05;
@@ -207,6 +216,9 @@ struct DocModel {
     cache: HashMap<String, u32>,
     /// Total word tokens, the cache's denominator.
     words: u32,
+    /// The lowest prior cost any word can have in this document (the most frequent word of the
+    /// lexicon, or the document's most used word): bounds how cheap a reading can get.
+    prior_floor: f64,
 }
 
 impl DocModel {
@@ -223,6 +235,30 @@ impl DocModel {
     /// Extra channel cost per edit in a document this clean: −ln(damage).
     fn damage_cost(&self) -> f64 {
         -self.damage.max(MIN_DAMAGE).ln()
+    }
+
+    /// How far to search for readings of a word that costs `keep_cost` to keep. A reading can
+    /// only win if its channel cost plus its prior beats keeping, and no prior is below
+    /// [`DocModel::prior_floor`]; the margin also keeps readings slightly worse than keeping,
+    /// which still weigh in the confidence.
+    fn budget(&self, keep_cost: f64) -> Budget {
+        Budget {
+            max_cost: (keep_cost - self.prior_floor + BUDGET_MARGIN).min(MAX_CHANNEL_COST),
+            per_edit: self.damage_cost(),
+            keep: keep_cost,
+        }
+    }
+
+    /// Computes [`DocModel::prior_floor`] from the counts.
+    fn set_prior_floor(&mut self) {
+        let top = self.cache.values().max().copied().unwrap_or(0);
+        let share = if self.words > 0 {
+            f64::from(top) / f64::from(self.words)
+        } else {
+            0.0
+        };
+        let uni = MAX_FREQUENCY as f64 / 1e9;
+        self.prior_floor = -((1.0 - CACHE_WEIGHT) * uni + CACHE_WEIGHT * share).ln();
     }
 }
 
@@ -274,7 +310,8 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
             continue;
         };
         if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
-            search_readings(lex, &lower, ends_in_hyphen(&tokens, i), info);
+            let budget = doc.budget(keep_cost(&lower, info, &doc));
+            search_readings(lex, &lower, ends_in_hyphen(&tokens, i), budget, info);
         }
         let info = &*info;
         let mut ranked = rank(&lower, info, &doc);
@@ -421,23 +458,23 @@ fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
     // Known words are searched only when the document turns out damaged (most words of most
     // documents are known, and a clean document needs no real-word readings).
     if known.is_none() {
-        search_readings(lex, lower, head_ok, &mut info);
+        search_readings(lex, lower, head_ok, Budget::FULL, &mut info);
     }
     info
 }
 
 /// Fills in the candidate readings of a word.
-fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, info: &mut WordInfo) {
+fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, info: &mut WordInfo) {
     let (known, listed) = (info.known, info.listed);
     info.searched = true;
-    let mut candidates = search(lex, lower, head_ok, false);
+    let mut candidates = search_within(lex, lower, head_ok, false, budget);
     // The generic edit search runs last, for non-words that learned confusions do not explain
     // well (`Desutom`: one dropped `s`, not `öde` + `s` + `utom`).
     let explained = candidates
         .iter()
         .any(|c| c.free_cost() < GENERIC_SEARCH_ABOVE);
     if known.is_none() && !explained {
-        candidates.extend(search(lex, lower, head_ok, true));
+        candidates.extend(search_within(lex, lower, head_ok, true, budget));
         candidates.sort_by(|a, b| {
             a.channel
                 .total_cmp(&b.channel)
@@ -454,6 +491,16 @@ fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, info: &mut WordInf
     info.candidates = candidates;
 }
 
+/// The cost of keeping a word as it is, in this document.
+fn keep_cost(lower: &str, info: &WordInfo, doc: &DocModel) -> f64 {
+    match info.known {
+        Some(f) if info.listed => doc.prior_cost(lower, f),
+        // A word read only as a compound is kept at least as readily as an unknown word.
+        Some(f) => doc.prior_cost(lower, f).min(KEEP_UNKNOWN_COST),
+        None => KEEP_UNKNOWN_COST,
+    }
+}
+
 /// Ranks the readings of a word in this document.
 fn rank(lower: &str, info: &WordInfo, doc: &DocModel) -> Ranked {
     // Known words (listed, or read as compounds) are only questioned in a damaged document.
@@ -464,12 +511,7 @@ fn rank(lower: &str, info: &WordInfo, doc: &DocModel) -> Ranked {
             confidence: 0.0,
         };
     }
-    let keep_cost = match info.known {
-        Some(f) if info.listed => doc.prior_cost(lower, f),
-        // A word read only as a compound is kept at least as readily as an unknown word.
-        Some(f) => doc.prior_cost(lower, f).min(KEEP_UNKNOWN_COST),
-        None => KEEP_UNKNOWN_COST,
-    };
+    let keep_cost = keep_cost(lower, info, doc);
     let mut scored: Vec<(Candidate, f64)> = info
         .candidates
         .iter()
@@ -650,26 +692,57 @@ fn restore_case(original: &str, word: &str) -> String {
     word.to_string()
 }
 
+/// How far a walk may go: the cheapest reading that could still matter is bounded by the cost
+/// of keeping the word, so a frequent known word needs only a short walk (`och` none at all).
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    /// Highest channel cost, edit surcharges included, worth exploring.
+    max_cost: f64,
+    /// Surcharge per edit that ranking will add (the document's damage cost); pruning with it
+    /// keeps the walk from exploring readings that ranking would price out anyway.
+    per_edit: f64,
+    /// The cost of keeping the word: readings far worse than keeping are not explored.
+    keep: f64,
+}
+
+impl Budget {
+    /// The budget for a word outside any document (the model's own cap).
+    const FULL: Budget = Budget {
+        max_cost: MAX_CHANNEL_COST,
+        per_edit: 0.0,
+        keep: KEEP_UNKNOWN_COST,
+    };
+}
+
 /// The walk over OCR characters and lexicon automaton together.
 struct Walk<'a> {
     fst: &'a Fst<&'static [u8]>,
     lex: &'a Lexicon,
     channel: &'a Channel,
     ocr: Vec<char>,
+    /// Learned confusions of the OCR segments starting at each position, in model order, with
+    /// the segment's length in characters: looked up once per word, not once per visited state
+    /// (hashing segments in the walk was a third of its time).
+    options: Vec<(usize, &'a Confusion)>,
+    /// `options[option_at[p]..option_at[p + 1]]` start at OCR position `p`.
+    option_at: Vec<usize>,
     /// Whether the word may end in a compound-head form (it is followed by `- `).
     head_ok: bool,
     /// Whether one generic edit is allowed.
     generic: bool,
+    budget: Budget,
     gt: Vec<u8>,
     steps: usize,
     found: HashMap<String, Candidate>,
+    /// The lowest total cost (channel, edit surcharges and prior without document evidence)
+    /// of a reading found so far, or of keeping the word.
+    best: f64,
 }
 
 /// Where a walk is.
 #[derive(Clone, Copy)]
 struct State {
     pos: usize,
-    node: CompiledAddr,
     /// Output accumulated on the path inside the current part (the fst's value is its sum).
     out: u64,
     cost: f64,
@@ -678,55 +751,112 @@ struct State {
     parts: u8,
     /// Byte offset in `gt` where the current part starts.
     part_start: usize,
+    /// Characters in the current part.
+    part_chars: usize,
     /// Lowest frequency of the finished parts so far.
     head_freq: u64,
     kind: Option<EditKind>,
 }
 
+/// One move of the walk: ground-truth bytes written for OCR characters consumed.
+#[derive(Clone, Copy)]
+struct Move<'b> {
+    bytes: &'b [u8],
+    consumed: usize,
+    cost: f64,
+    kind: Option<EditKind>,
+    generic: bool,
+}
+
+/// A generic edit: `bytes` written for `consumed` OCR characters at [`GENERIC_COST`].
+fn generic(bytes: &[u8], consumed: usize, kind: EditKind) -> Move<'_> {
+    Move {
+        bytes,
+        consumed,
+        cost: GENERIC_COST,
+        kind: Some(kind),
+        generic: true,
+    }
+}
+
 /// Candidate readings of a lower-case OCR word, cheapest channel first.
 pub fn search(lex: &Lexicon, lower: &str, head_ok: bool, generic: bool) -> Vec<Candidate> {
+    search_within(lex, lower, head_ok, generic, Budget::FULL)
+}
+
+/// [`search`] bounded by `budget`.
+fn search_within(
+    lex: &Lexicon,
+    lower: &str,
+    head_ok: bool,
+    generic: bool,
+    budget: Budget,
+) -> Vec<Candidate> {
     let Some(fst) = lex.words_fst() else {
         return Vec::new();
     };
+    if budget.max_cost < 0.0 {
+        return Vec::new();
+    }
+    let channel: &Channel = &CHANNEL;
+    let ocr: Vec<char> = lower.chars().collect();
+    let mut options = Vec::new();
+    let mut option_at = Vec::with_capacity(ocr.len() + 1);
+    let mut seg = String::new();
+    for pos in 0..ocr.len() {
+        option_at.push(options.len());
+        seg.clear();
+        for k in 0..channel.max_ocr_chars.min(ocr.len() - pos) {
+            seg.push(ocr[pos + k]);
+            if let Some(list) = channel.by_ocr.get(&seg) {
+                options.extend(list.iter().map(|c| (k + 1, c)));
+            }
+        }
+    }
+    option_at.push(options.len());
     let mut w = Walk {
         fst,
         lex,
-        channel: &CHANNEL,
-        ocr: lower.chars().collect(),
+        channel,
+        ocr,
+        options,
+        option_at,
         head_ok,
         generic,
+        budget,
         gt: Vec::with_capacity(lower.len() + 8),
         steps: 0,
         found: HashMap::new(),
+        best: budget.keep,
     };
-    let root = fst.root().addr();
+    let root = fst.root();
     let start = State {
         pos: 0,
-        node: root,
         out: 0,
         cost: 0.0,
         edits: 0,
         generic_used: false,
         parts: 1,
         part_start: 0,
+        part_chars: 0,
         head_freq: u64::MAX,
         kind: None,
     };
-    w.go(start);
+    w.go(start, root);
     // A word that dropped its first letter: try each learned initial letter in front.
-    let channel = w.channel;
     for c in &channel.dropped_initial {
-        let mut s = start;
-        if let Some((node, out)) = w.walk_bytes(s.node, c.gt.as_bytes()) {
-            let len = w.gt.len();
+        if let Some((node, out)) = w.walk_from(root, c.gt.as_bytes()) {
             w.gt.extend_from_slice(c.gt.as_bytes());
-            s.node = node;
-            s.out = out;
-            s.cost = c.cost;
-            s.edits = 1;
-            s.kind = Some(c.kind);
-            w.go(s);
-            w.gt.truncate(len);
+            let s = State {
+                out,
+                cost: c.cost,
+                edits: 1,
+                part_chars: c.gt.chars().count(),
+                kind: Some(c.kind),
+                ..start
+            };
+            w.go(s, node);
+            w.gt.clear();
         }
     }
     let mut v: Vec<Candidate> = w.found.into_values().collect();
@@ -738,10 +868,17 @@ pub fn search(lex: &Lexicon, lower: &str, head_ok: bool, generic: bool) -> Vec<C
     v
 }
 
-impl Walk<'_> {
-    /// Follows `bytes` from `node`; the node reached and the output gathered.
-    fn walk_bytes(&self, node: CompiledAddr, bytes: &[u8]) -> Option<(CompiledAddr, u64)> {
-        let mut n = self.fst.node(node);
+/// Characters in a UTF-8 byte string (continuation bytes are `10xxxxxx`).
+fn utf8_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+impl<'a> Walk<'a> {
+    /// Follows `bytes` from the decoded `node`; the node reached and the output gathered.
+    /// Taking the decoded node (not its address) spares a decode per move tried: most moves
+    /// fail on their first byte.
+    fn walk_from(&self, node: Node<'a>, bytes: &[u8]) -> Option<(Node<'a>, u64)> {
+        let mut n = node;
         let mut out = 0;
         for &b in bytes {
             let i = n.find_input(b)?;
@@ -749,53 +886,54 @@ impl Walk<'_> {
             out += t.out.value();
             n = self.fst.node(t.addr);
         }
-        Some((n.addr(), out))
+        Some((n, out))
     }
 
-    /// Pushes `bytes` onto the reading, walks them, recurses, and pops them again.
-    fn step(
-        &mut self,
-        s: State,
-        bytes: &[u8],
-        consumed: usize,
-        cost: f64,
-        kind: Option<EditKind>,
-        generic: bool,
-    ) {
-        let Some((node, out)) = self.walk_bytes(s.node, bytes) else {
+    /// Tries move `m` from `node`: walks it, recurses, and pops it again.
+    fn step(&mut self, s: State, node: Node<'a>, m: Move<'_>) {
+        if !self.affordable(s, m) {
             return;
-        };
-        let edit = usize::from(cost > 0.0);
+        }
+        if let Some((next, out)) = self.walk_from(node, m.bytes) {
+            self.enter(s, next, out, m);
+        }
+    }
+
+    /// Whether move `m` keeps the reading within the budget and the edit cap.
+    fn affordable(&self, s: State, m: Move<'_>) -> bool {
+        let edits = s.edits + u8::from(m.cost > 0.0);
+        let cost = s.cost + m.cost;
+        cost <= MAX_CHANNEL_COST
+            && edits <= MAX_EDITS
+            && cost + f64::from(edits) * self.budget.per_edit <= self.budget.max_cost
+    }
+
+    /// Enters `node`, reached from `s` by move `m` that gathered `out`.
+    fn enter(&mut self, s: State, node: Node<'a>, out: u64, m: Move<'_>) {
         let next = State {
-            pos: s.pos + consumed,
-            node,
+            pos: s.pos + m.consumed,
             out: s.out + out,
-            cost: s.cost + cost,
-            edits: s.edits + edit as u8,
-            generic_used: s.generic_used || generic,
-            kind: match (s.kind, kind) {
+            cost: s.cost + m.cost,
+            edits: s.edits + u8::from(m.cost > 0.0),
+            generic_used: s.generic_used || m.generic,
+            part_chars: s.part_chars + utf8_chars(m.bytes),
+            kind: match (s.kind, m.kind) {
                 (Some(old), Some(new)) => Some(telling(old, new)),
                 (old, new) => new.or(old),
             },
             ..s
         };
-        if next.cost > MAX_CHANNEL_COST || next.edits > MAX_EDITS {
-            return;
-        }
         let len = self.gt.len();
-        self.gt.extend_from_slice(bytes);
-        self.go(next);
+        self.gt.extend_from_slice(m.bytes);
+        self.go(next, node);
         self.gt.truncate(len);
     }
 
-    fn go(&mut self, s: State) {
+    fn go(&mut self, s: State, node: Node<'a>) {
         self.steps += 1;
-        if self.steps > MAX_STEPS {
+        if self.steps > MAX_STEPS || self.hopeless(s) {
             return;
         }
-        let node = self.fst.node(s.node);
-        let part_chars =
-            std::str::from_utf8(&self.gt[s.part_start..]).map_or(0, |p| p.chars().count());
 
         if s.pos == self.ocr.len() {
             self.finish(s, &node);
@@ -803,34 +941,37 @@ impl Walk<'_> {
 
         // Compound boundary: the current part is a word (or a head-only stem); start a new part
         // at the root, with or without a linking `s`.
-        if s.parts < MAX_PARTS as u8 && s.pos < self.ocr.len() && part_chars >= MIN_HEAD_CHARS {
-            let part = std::str::from_utf8(&self.gt[s.part_start..]).unwrap_or("");
+        if s.parts < MAX_PARTS as u8 && s.pos < self.ocr.len() && s.part_chars >= MIN_HEAD_CHARS {
             let freq = if node.is_final() {
-                Some(s.out + node.final_output().value())
-            } else if self.lex.is_head(part) {
-                Some(1_000)
+                Some(frequency_of(s.out + node.final_output().value()))
+            } else if self.lex.is_stem(&self.gt[s.part_start..]) {
+                // Not final, so not a word: only the compound-only stems can make it a head.
+                Some(STEM_FREQUENCY)
             } else {
                 None
             };
             if let Some(f) = freq {
-                let root = self.fst.root().addr();
+                let root = self.fst.root();
                 let fresh = State {
-                    node: root,
                     out: 0,
                     parts: s.parts + 1,
                     part_start: self.gt.len(),
+                    part_chars: 0,
                     head_freq: s.head_freq.min(f),
                     ..s
                 };
-                self.go(fresh);
+                self.go(fresh, root);
                 if self.ocr[s.pos] == 's' && s.pos + 1 < self.ocr.len() {
                     let len = self.gt.len();
                     self.gt.push(b's');
-                    self.go(State {
-                        pos: s.pos + 1,
-                        part_start: self.gt.len(),
-                        ..fresh
-                    });
+                    self.go(
+                        State {
+                            pos: s.pos + 1,
+                            part_start: self.gt.len(),
+                            ..fresh
+                        },
+                        root,
+                    );
                     self.gt.truncate(len);
                 }
             }
@@ -840,87 +981,119 @@ impl Walk<'_> {
             let c = self.ocr[s.pos];
             let mut buf = [0u8; 4];
             // The OCR character read as itself.
-            self.step(s, c.encode_utf8(&mut buf).as_bytes(), 1, 0.0, None, false);
+            let own = Move {
+                bytes: c.encode_utf8(&mut buf).as_bytes(),
+                consumed: 1,
+                cost: 0.0,
+                kind: None,
+                generic: false,
+            };
+            self.step(s, node, own);
             // Learned confusions for OCR segments starting here.
-            let channel = self.channel;
-            let mut seg = String::new();
-            for k in 0..channel.max_ocr_chars.min(self.ocr.len() - s.pos) {
-                seg.push(self.ocr[s.pos + k]);
-                if let Some(list) = channel.by_ocr.get(&seg) {
-                    for conf in list {
-                        self.step(
-                            s,
-                            conf.gt.as_bytes(),
-                            k + 1,
-                            conf.cost,
-                            Some(conf.kind),
-                            false,
-                        );
-                    }
-                }
+            for o in self.option_at[s.pos]..self.option_at[s.pos + 1] {
+                let (consumed, conf) = self.options[o];
+                let m = Move {
+                    bytes: conf.gt.as_bytes(),
+                    consumed,
+                    cost: conf.cost,
+                    kind: Some(conf.kind),
+                    generic: false,
+                };
+                self.step(s, node, m);
             }
             if s.pos > 0 {
+                let channel = self.channel;
                 for conf in &channel.dropped {
-                    self.step(s, conf.gt.as_bytes(), 0, conf.cost, Some(conf.kind), false);
+                    let m = Move {
+                        bytes: conf.gt.as_bytes(),
+                        consumed: 0,
+                        cost: conf.cost,
+                        kind: Some(conf.kind),
+                        generic: false,
+                    };
+                    self.step(s, node, m);
                 }
             }
         }
 
         if self.generic && !s.generic_used {
-            self.generic_edits(s);
+            self.generic_edits(s, node);
         }
     }
 
     /// One substitution, insertion or deletion that the confusion model has not seen.
-    fn generic_edits(&mut self, s: State) {
-        if s.pos < self.ocr.len() {
+    fn generic_edits(&mut self, s: State, node: Node<'a>) {
+        if !self.affordable(s, generic(&[], 0, EditKind::Spelling)) {
+            return;
+        }
+        let sub_kind = self.ocr.get(s.pos).map(|&c| {
+            if c.is_ascii_digit() {
+                EditKind::Digit
+            } else if c.is_alphanumeric() {
+                EditKind::Spelling
+            } else {
+                EditKind::Noise
+            }
+        });
+        if let Some(&c) = self.ocr.get(s.pos) {
             // Deletion of an OCR character.
-            let kind = if self.ocr[s.pos].is_alphanumeric() {
+            let kind = if c.is_alphanumeric() {
                 EditKind::Spelling
             } else {
                 EditKind::Noise
             };
-            self.step(s, &[], 1, GENERIC_COST, Some(kind), true);
+            self.enter(s, node, 0, generic(&[], 1, kind));
         }
-        // Every character the automaton allows next (one or two UTF-8 bytes: Swedish letters).
-        let node = self.fst.node(s.node);
-        let mut next_chars: Vec<Vec<u8>> = Vec::new();
-        for t in node.transitions() {
-            if t.inp < 0x80 {
-                next_chars.push(vec![t.inp]);
-            } else if (0xC2..0xE0).contains(&t.inp) {
-                for t2 in self.fst.node(t.addr).transitions() {
-                    next_chars.push(vec![t.inp, t2.inp]);
-                }
-            }
-        }
-        for bytes in next_chars {
-            if s.pos < self.ocr.len() {
-                let c = self.ocr[s.pos];
-                let kind = if c.is_ascii_digit() {
-                    EditKind::Digit
-                } else if c.is_alphanumeric() {
-                    EditKind::Spelling
-                } else {
-                    EditKind::Noise
-                };
-                self.step(s, &bytes, 1, GENERIC_COST, Some(kind), true);
+        // Every character the automaton allows next (one or two UTF-8 bytes: Swedish letters),
+        // substituted for the OCR character or inserted before it.
+        let fst = self.fst;
+        let try_char = |w: &mut Self, bytes: &[u8], next: Node<'a>, out: u64| {
+            if let Some(kind) = sub_kind {
+                w.enter(s, next, out, generic(bytes, 1, kind));
             }
             if s.pos > 0 {
-                self.step(s, &bytes, 0, GENERIC_COST, Some(EditKind::Spelling), true);
+                w.enter(s, next, out, generic(bytes, 0, EditKind::Spelling));
+            }
+        };
+        for t in node.transitions() {
+            if t.inp < 0x80 {
+                try_char(self, &[t.inp], fst.node(t.addr), t.out.value());
+            } else if (0xC2..0xE0).contains(&t.inp) {
+                let lead = fst.node(t.addr);
+                for t2 in lead.transitions() {
+                    let out = t.out.value() + t2.out.value();
+                    try_char(self, &[t.inp, t2.inp], fst.node(t2.addr), out);
+                }
             }
         }
     }
 
+    /// Whether every reading through `s` costs more than [`PRUNE_MARGIN`] above the best found
+    /// so far (or keeping): the prior of any completion is bounded by the most frequent word
+    /// below the current node (see [`Lexicon::words_fst`]). Most of a long word's walk is spent
+    /// on rare compound readings that this cuts off early.
+    fn hopeless(&self, s: State) -> bool {
+        // A compound-only stem as a head counts 1 000 per billion (see `go`), and a head form
+        // before `- ` as much (see `finish`).
+        let below = frequency_of(s.out);
+        let bound = if s.parts == 1 {
+            let head_form = if self.head_ok { STEM_FREQUENCY } else { 0 };
+            below.max(STEM_FREQUENCY / COMPOUND_DIVISOR).max(head_form)
+        } else {
+            s.head_freq.min(below.max(STEM_FREQUENCY)) / COMPOUND_DIVISOR
+        };
+        let least = s.cost + f64::from(s.edits) * self.budget.per_edit + doc_free_prior(bound);
+        least > self.best + PRUNE_MARGIN
+    }
+
     /// Records the reading if the walk ends on a word (or an allowed head form).
-    fn finish(&mut self, s: State, node: &fst::raw::Node<'_>) {
+    fn finish(&mut self, s: State, node: &Node<'_>) {
         let Ok(word) = std::str::from_utf8(&self.gt) else {
             return;
         };
-        let part_chars = word[s.part_start..].chars().count();
         let mut frequency = None;
-        if node.is_final() && (s.parts == 1 || part_chars >= MIN_TAIL_CHARS) {
-            let f = s.out + node.final_output().value();
+        if node.is_final() && (s.parts == 1 || s.part_chars >= MIN_TAIL_CHARS) {
+            let f = frequency_of(s.out + node.final_output().value());
             frequency = Some(if s.parts == 1 {
                 f
             } else {
@@ -931,20 +1104,32 @@ impl Walk<'_> {
             && (self.lex.is_head(word)
                 || word.strip_suffix('s').is_some_and(|h| self.lex.contains(h)))
         {
-            frequency = Some(1_000);
+            frequency = Some(STEM_FREQUENCY);
         }
         let Some(frequency) = frequency else { return };
-        let cand = Candidate {
-            word: word.to_string(),
-            channel: s.cost,
-            edits: s.edits,
-            frequency,
-            parts: s.parts,
-            kind: s.kind.unwrap_or(EditKind::Spelling),
-        };
-        match self.found.get(word) {
-            Some(old) if (old.channel, old.parts) <= (cand.channel, cand.parts) => {}
-            _ => {
+        let total = s.cost + f64::from(s.edits) * self.budget.per_edit + doc_free_prior(frequency);
+        self.best = self.best.min(total);
+        match self.found.get_mut(word) {
+            Some(old) if (old.channel, old.parts) <= (s.cost, s.parts) => {}
+            Some(old) => {
+                *old = Candidate {
+                    word: word.to_string(),
+                    channel: s.cost,
+                    edits: s.edits,
+                    frequency,
+                    parts: s.parts,
+                    kind: s.kind.unwrap_or(EditKind::Spelling),
+                };
+            }
+            None => {
+                let cand = Candidate {
+                    word: word.to_string(),
+                    channel: s.cost,
+                    edits: s.edits,
+                    frequency,
+                    parts: s.parts,
+                    kind: s.kind.unwrap_or(EditKind::Spelling),
+                };
                 self.found.insert(cand.word.clone(), cand);
             }
         }
@@ -998,12 +1183,14 @@ pub fn explain(word: &str, context: Option<&str>) -> Explanation {
         damage: 1.0,
         ..DocModel::default()
     };
+    doc.set_prior_floor();
     if let Some(ctx) = context {
         doc = document_model(&tokenize(ctx), lex).0;
     }
     let mut info = analyse(lex, &lower, false);
     if !info.searched {
-        search_readings(lex, &lower, false, &mut info);
+        let budget = doc.budget(keep_cost(&lower, &info, &doc));
+        search_readings(lex, &lower, false, budget, &mut info);
     }
     let ranked = rank(&lower, &info, &doc);
     let candidates = ranked
@@ -1092,6 +1279,7 @@ fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, HashMap<Str
     // Pseudo-counts lean towards "clean": a text without evidence either way is not damaged.
     doc.damage =
         ((f64::from(damaged) + 0.5) / (f64::from(damaged + intact) + 3.0)).clamp(MIN_DAMAGE, 1.0);
+    doc.set_prior_floor();
     (doc, infos)
 }
 

@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 
 use fst::raw::Fst;
 
+include!(concat!(env!("OUT_DIR"), "/stats.rs"));
+
 static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"));
 static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.fst"));
 
@@ -29,10 +31,24 @@ pub const MIN_TAIL_CHARS: usize = 3;
 /// Most parts in one compound (`till|ägg|s|över|ens|kommelse` needs no more than four).
 pub const MAX_PARTS: usize = 4;
 
+/// The frequency (per billion words) a compound-only stem (`hälso`) counts with as a compound
+/// head: such stems are listed without frequencies.
+pub const STEM_FREQUENCY: u64 = 1_000;
+
 /// How a compound's frequency is estimated from its parts: the rarer part's frequency divided by
 /// this. A compound is rarer than either part, and an attested word should win over a compound
 /// reading of the same letters.
 pub const COMPOUND_DIVISOR: u64 = 20;
+
+/// The frequency of a word from its value (or the output gathered on a prefix, giving an upper
+/// bound for the words below it) in [`Lexicon::words_fst`].
+pub fn frequency_of(value: u64) -> u64 {
+    MAX_FREQUENCY.saturating_sub(value)
+}
+
+/// Each junction after the first divides a compound's estimated frequency by this too; an
+/// estimate under one per billion words is no reading.
+pub const EXTRA_JUNCTION_DIVISOR: u64 = 10;
 
 /// The embedded lexicon.
 pub struct Lexicon {
@@ -73,7 +89,10 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// The frequency (per billion words) of a listed word form, `None` if it is not listed.
     pub fn frequency(&self, word: &str) -> Option<u64> {
-        self.words.as_ref()?.get(word.as_bytes()).map(|o| o.value())
+        self.words
+            .as_ref()?
+            .get(word.as_bytes())
+            .map(|o| frequency_of(o.value()))
     }
 
     /// Whether `word` is a listed word form.
@@ -87,7 +106,17 @@ impl Lexicon {
         self.contains(part) || self.heads.as_ref().is_some_and(|h| h.contains_key(part))
     }
 
-    /// The word automaton (word → frequency), for callers that walk it byte by byte.
+    /// Whether `part` (UTF-8) is one of hunspell's compound-only stems (`hälso`), which are
+    /// no words on their own. The walk in `correct` asks this of every non-word prefix it
+    /// reaches, so it skips the word lookup [`Lexicon::is_head`] would repeat.
+    pub fn is_stem(&self, part: &[u8]) -> bool {
+        self.heads.as_ref().is_some_and(|h| h.contains_key(part))
+    }
+
+    /// The word automaton, for callers that walk it byte by byte. Its values are
+    /// `MAX_FREQUENCY - frequency` ([`frequency_of`] turns them back): the output gathered on
+    /// a prefix is then at most the value of any word below it, so `frequency_of(output)`
+    /// bounds the frequency of every completion.
     pub fn words_fst(&self) -> Option<&Fst<&'static [u8]>> {
         self.words.as_ref()
     }
@@ -121,30 +150,52 @@ impl Lexicon {
             .map(|(i, _)| i)
             .skip(MIN_HEAD_CHARS)
             .collect();
-        for &h in bounds.iter().rev() {
-            let head = &rest[..h];
-            if !self.is_head(head) {
-                continue;
+        // First every head with a whole-word tail, then deeper splits: the fewest parts win
+        // (`urinprov|s|kontroll`, not `urinprov|skon|troll`).
+        for deeper in [false, true] {
+            if deeper && splits.len() + 2 >= MAX_PARTS {
+                break;
             }
-            let head_freq = self.frequency(head).unwrap_or(1).min(min_freq);
-            let tail = &rest[h..];
-            let linked = tail.strip_prefix('s').filter(|t| !t.is_empty());
-            for (skip, t) in [(0, Some(tail)), (1, linked)] {
-                let Some(t) = t else { continue };
-                if t.chars().count() < MIN_TAIL_CHARS {
+            for &h in bounds.iter().rev() {
+                let head = &rest[..h];
+                // Compound-only stems (`hälso`) open a compound; inside one they mostly stand
+                // for letter runs that happen to match, so later parts must be words.
+                let head_ok = if from == 0 {
+                    self.is_head(head)
+                } else {
+                    self.contains(head)
+                };
+                if !head_ok {
                     continue;
                 }
-                let at = from + h + skip;
-                if let Some(f) = self.frequency(t) {
-                    splits.push(at);
-                    return Some((head_freq.min(f) / COMPOUND_DIVISOR).max(1));
-                }
-                if splits.len() + 2 < MAX_PARTS {
-                    splits.push(at);
-                    if let Some(f) = self.split_from(word, at, splits, head_freq) {
-                        return Some(f);
+                let head_freq = self.frequency(head).unwrap_or(STEM_FREQUENCY).min(min_freq);
+                let tail = &rest[h..];
+                let linked = tail.strip_prefix('s').filter(|t| !t.is_empty());
+                for (skip, t) in [(0, Some(tail)), (1, linked)] {
+                    let Some(t) = t else { continue };
+                    if t.chars().count() < MIN_TAIL_CHARS {
+                        continue;
                     }
-                    splits.pop();
+                    let at = from + h + skip;
+                    if deeper {
+                        splits.push(at);
+                        if let Some(f) = self.split_from(word, at, splits, head_freq) {
+                            return Some(f);
+                        }
+                        splits.pop();
+                    } else if let Some(f) = self.frequency(t) {
+                        // Every junction makes the compound rarer: a reading that only rare
+                        // parts and many junctions explain (`for|s|ikring|ska|s|san`) is no
+                        // reading at all.
+                        let extra = u32::try_from(splits.len()).unwrap_or(u32::MAX);
+                        let estimate = head_freq.min(f)
+                            / COMPOUND_DIVISOR
+                            / EXTRA_JUNCTION_DIVISOR.saturating_pow(extra);
+                        if estimate > 0 {
+                            splits.push(at);
+                            return Some(estimate);
+                        }
+                    }
                 }
             }
         }
@@ -216,6 +267,8 @@ mod tests {
     fn non_compounds_do_not_split() {
         assert_eq!(lexicon().compound("ldngvarig"), None);
         assert_eq!(lexicon().compound("xyzzyplugh"), None);
+        // Garbled, not a compound: `fors` + `ikrings…` must not pass as one.
+        assert_eq!(lexicon().compound("forsikringskassan"), None);
         // Too short a head: `ö` + `verenskommelsen` is no compound.
         assert_eq!(lexicon().compound("överenskommelsenx"), None);
     }
