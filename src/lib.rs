@@ -102,7 +102,7 @@ fn finish(source: &str, decoded: Result<normalize::Decoded, Error>, opts: &Optio
     stages.run(normalize::normalize);
     stages.run(layout::layout);
     if opts.repair {
-        stages.run(|t| correct::repair(t, opts.min_confidence));
+        stages.run(|t| repair_by_section(t, opts.min_confidence));
     }
     let (text, edits) = stages.finish();
 
@@ -124,6 +124,58 @@ fn finish(source: &str, decoded: Result<normalize::Decoded, Error>, opts: &Optio
         totals: Some(totals),
         text,
     }
+}
+
+/// Longest stretch of text [`correct::repair`] sees at once.
+const REPAIR_SECTION: usize = 1 << 20;
+
+/// Runs [`correct::repair`] over sections of at most [`REPAIR_SECTION`] bytes, cut at paragraph
+/// breaks, and shifts the changes back into `text`'s offsets.
+///
+/// Repair keeps a token list and word statistics for what it sees, several times the size of the
+/// text; sections keep that bounded for documents of many megabytes. Any document under a
+/// megabyte — nearly all of them — is one section, so its document-level evidence (how damaged it
+/// is, which words it uses) is the whole document's; in a longer one it is the section's, which
+/// suits merged files whose parts were scanned differently.
+fn repair_by_section(text: &str, min_confidence: f64) -> Vec<offsets::Change> {
+    repair_sections(text, min_confidence, REPAIR_SECTION)
+}
+
+fn repair_sections(text: &str, min_confidence: f64, max: usize) -> Vec<offsets::Change> {
+    let mut changes = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = section_end(text, start, max);
+        changes.extend(
+            correct::repair(&text[start..end], min_confidence)
+                .into_iter()
+                .map(|c| offsets::Change {
+                    start: c.start + start,
+                    end: c.end + start,
+                    ..c
+                }),
+        );
+        start = end;
+    }
+    changes
+}
+
+/// Where a section starting at `start` should end: after the last paragraph break (else line
+/// break, else space) within `max` bytes, or at the text's end.
+fn section_end(text: &str, start: usize, max: usize) -> usize {
+    if text.len() - start <= max {
+        return text.len();
+    }
+    let mut limit = start + max;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[start..limit];
+    ["\n\n", "\n", " "]
+        .iter()
+        .find_map(|sep| window.rfind(sep).map(|i| start + i + sep.len()))
+        .filter(|&e| e > start)
+        .unwrap_or(limit.max(start + text[start..].chars().next().map_or(1, char::len_utf8)))
 }
 
 /// The text as it passes through the rewriting stages, with the maps back to the decoded input.
@@ -186,5 +238,50 @@ impl<'a> Stages<'a> {
             })
             .collect();
         (self.text, edits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_end_at_paragraph_breaks_and_cover_the_text() {
+        let text = "första stycket f6r\n\nandra stycket ir\nrad två\n\ntredje åäö";
+        let mut start = 0;
+        let mut ends = Vec::new();
+        while start < text.len() {
+            let end = section_end(text, start, 24);
+            assert!(end > start && text.is_char_boundary(end));
+            ends.push(end);
+            start = end;
+        }
+        assert_eq!(ends.last(), Some(&text.len()));
+        assert_eq!(&text[..ends[0]], "första stycket f6r\n\n");
+        // One long word with no break at all is still cut, on a character boundary.
+        let word = "ö".repeat(40);
+        assert!(word.is_char_boundary(section_end(&word, 0, 9)));
+    }
+
+    #[test]
+    fn sectioned_repair_equals_whole_repair_on_paragraph_aligned_text() {
+        let para = "Medlen f6r insatserna ir avsatta till regionerna.\n\n";
+        let text = para.repeat(8);
+        let whole = correct::repair(&text, 0.5);
+        assert!(!whole.is_empty());
+        assert_eq!(
+            whole,
+            repair_by_section(&text, 0.5),
+            "a short document is one section"
+        );
+        // Every section holds the same paragraphs, so it makes the same decisions; confidences
+        // may differ a little, since a word seen more often is better evidence.
+        let decisions = |cs: &[offsets::Change]| -> Vec<(usize, usize, String, bool)> {
+            cs.iter()
+                .map(|c| (c.start, c.end, c.after.clone(), c.applied))
+                .collect()
+        };
+        let sectioned = repair_sections(&text, 0.5, para.len() * 2);
+        assert_eq!(decisions(&whole), decisions(&sectioned));
     }
 }
