@@ -24,7 +24,7 @@ use crate::offsets::Change;
 use crate::record::EditKind;
 
 /// Words before which a line-end hyphen is a suspended compound (`hälso- och sjukvård`).
-const SUSPENDED_BEFORE: [&str; 6] = ["och", "eller", "samt", "till", "respektive", "som"];
+pub const SUSPENDED_BEFORE: [&str; 6] = ["och", "eller", "samt", "till", "respektive", "som"];
 
 /// A line of the input, without its `\n`.
 #[derive(Debug, Clone, Copy)]

@@ -97,8 +97,8 @@ fn finish(source: &str, decoded: Result<normalize::Decoded, Error>, opts: &Optio
         Ok(d) => d,
         Err(e) => return Record::error(source, format!("{source}: {e}")),
     };
-    let input = decoded.text.as_str();
-    let mut stages = Stages::new(input);
+    let encoding = decoded.encoding;
+    let mut stages = Stages::new(decoded.text);
     stages.run(normalize::normalize);
     stages.run(layout::layout);
     if opts.repair {
@@ -113,7 +113,7 @@ fn finish(source: &str, decoded: Result<normalize::Decoded, Error>, opts: &Optio
         source: source.to_string(),
         status: Status::Ok,
         error: None,
-        encoding: Some(decoded.encoding),
+        encoding: Some(encoding),
         pages: layout::page_starts(&text),
         edits,
         amounts: Some(extraction.amounts),
@@ -179,28 +179,34 @@ fn section_end(text: &str, start: usize, max: usize) -> usize {
 }
 
 /// The text as it passes through the rewriting stages, with the maps back to the decoded input.
-struct Stages<'a> {
-    input: &'a str,
-    text: String,
+struct Stages {
+    /// The decoded input, kept for the edits' `before`.
+    input: String,
+    /// The current text; `None` while no stage has changed anything, so the input is not copied.
+    text: Option<String>,
     /// One map per stage that changed something, oldest first.
     maps: Vec<OffsetMap>,
     /// Edits in byte offsets of the decoded input.
     edits: Vec<(usize, usize, Change)>,
 }
 
-impl<'a> Stages<'a> {
-    fn new(input: &'a str) -> Stages<'a> {
+impl Stages {
+    fn new(input: String) -> Stages {
         Stages {
             input,
-            text: input.to_string(),
+            text: None,
             maps: Vec::new(),
             edits: Vec::new(),
         }
     }
 
+    fn current(&self) -> &str {
+        self.text.as_deref().unwrap_or(&self.input)
+    }
+
     /// Runs one stage: records its changes against the decoded input, then applies them.
     fn run(&mut self, stage: impl FnOnce(&str) -> Vec<Change>) {
-        let changes = stage(&self.text);
+        let changes = stage(self.current());
         if changes.is_empty() {
             return;
         }
@@ -212,9 +218,9 @@ impl<'a> Stages<'a> {
             }
             self.edits.push((start, end.max(start), c.clone()));
         }
-        let (text, map) = offsets::apply(&self.text, &changes);
-        self.text = text;
+        let (text, map) = offsets::apply(self.current(), &changes);
         if !map.is_identity() {
+            self.text = Some(text);
             self.maps.push(map);
         }
     }
@@ -223,21 +229,22 @@ impl<'a> Stages<'a> {
     fn finish(mut self) -> (String, Vec<Edit>) {
         // Stable sort: at equal offsets, earlier stages come first.
         self.edits.sort_by_key(|&(s, e, _)| (s, e));
-        let idx = CharIndex::new(self.input);
+        let input = self.input.as_str();
+        let idx = CharIndex::new(input);
         let edits = self
             .edits
             .into_iter()
             .map(|(s, e, c)| Edit {
                 start: idx.char_offset(s),
                 end: idx.char_offset(e),
-                before: self.input.get(s..e).unwrap_or_default().to_string(),
+                before: input.get(s..e).unwrap_or_default().to_string(),
                 after: c.after,
                 kind: c.kind,
                 confidence: c.confidence,
                 applied: c.applied,
             })
             .collect();
-        (self.text, edits)
+        (self.text.unwrap_or(self.input), edits)
     }
 }
 

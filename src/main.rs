@@ -66,8 +66,16 @@ struct InputArgs {
     #[arg(long)]
     no_repair: bool,
     /// Apply only repairs at least this confident; the rest are reported with `applied: false`.
-    #[arg(long, value_name = "X", default_value_t = svocr::correct::DEFAULT_MIN_CONFIDENCE)]
+    #[arg(long, value_name = "X", default_value_t = svocr::correct::DEFAULT_MIN_CONFIDENCE, value_parser = confidence)]
     min_confidence: f64,
+}
+
+/// A confidence threshold: a number from 0 to 1.
+fn confidence(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a confidence from 0 to 1")),
+    }
 }
 
 #[derive(clap::Args)]

@@ -212,7 +212,8 @@ impl Serialize for Money {
         if self.0 % 100 == 0 {
             s.serialize_i64(self.0 / 100)
         } else {
-            // A value with öre: the decimal string is exact, and a JSON number parsed from it is too.
+            // A value with öre is written from its decimal text: serde_json's arbitrary-precision
+            // numbers keep that text as it is, so no float ever rounds it.
             let n: serde_json::Number = self
                 .to_string()
                 .parse()
@@ -225,22 +226,48 @@ impl Serialize for Money {
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
         let n = serde_json::Number::deserialize(d)?;
-        if let Some(i) = n.as_i64() {
-            return i.checked_mul(100).map(Money).ok_or_else(|| {
-                serde::de::Error::custom(format!("amount {i} is too large for öre precision"))
-            });
-        }
-        let f = n
-            .as_f64()
-            .ok_or_else(|| serde::de::Error::custom("amount is not a number"))?;
-        let ore = (f * 100.0).round();
-        if !ore.is_finite() || ore.abs() > 9.0e18 {
-            return Err(serde::de::Error::custom(format!(
-                "amount {f} is out of range"
-            )));
-        }
-        Ok(Money(ore as i64))
+        parse_ore(&n.to_string()).map(Money).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "amount {n} is not a number of kronor with at most two decimals that fits"
+            ))
+        })
     }
+}
+
+/// Öre in a JSON number's decimal text (`-12.5`, `62500000`, `1e3`): exact, or `None` when it
+/// has more than two decimals or does not fit.
+fn parse_ore(s: &str) -> Option<i64> {
+    let (mantissa, exp) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().ok()?),
+        None => (s, 0),
+    };
+    let (neg, digits) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // The value is int.frac × 10^exp; in öre the decimal point moves two places further right.
+    let all = [int, frac].concat();
+    let point = i64::try_from(int.len()).ok()? + i64::from(exp) + 2;
+    if point > 40 {
+        return None;
+    }
+    let mut ore: i128 = 0;
+    for (i, b) in all.bytes().enumerate() {
+        let d = i128::from(b - b'0');
+        if i64::try_from(i).ok()? < point {
+            ore = ore.checked_mul(10)?.checked_add(d)?;
+        } else if d != 0 {
+            return None; // a fraction of an öre
+        }
+    }
+    for _ in i64::try_from(all.len()).ok()?..point {
+        ore = ore.checked_mul(10)?;
+    }
+    i64::try_from(if neg { -ore } else { ore }).ok()
 }
 
 /// A validated calendar date, written as ISO `YYYY-MM-DD`.
@@ -572,6 +599,19 @@ mod tests {
         assert_money_json(1205, "12.05");
         assert_money_json(-340_000_000, "-3400000");
         assert_money_json(-5, "-0.05");
+        // Beyond what a float holds exactly: the decimal text is kept as it is.
+        assert_money_json(123_456_789_012_345_645, "1234567890123456.45");
+        assert_eq!(
+            serde_json::from_str::<Money>("151.2").unwrap(),
+            Money(15120)
+        );
+        assert_eq!(
+            serde_json::from_str::<Money>("1e3").unwrap(),
+            Money(100_000)
+        );
+        assert_eq!(serde_json::from_str::<Money>("1.50").unwrap(), Money(150));
+        assert!(serde_json::from_str::<Money>("0.001").is_err());
+        assert!(serde_json::from_str::<Money>("1e30").is_err());
     }
 
     #[test]

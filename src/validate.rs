@@ -296,6 +296,8 @@ struct Doc<'a> {
     running: Vec<usize>,
     /// Byte offsets where a heading line starts, ascending.
     headings: Vec<usize>,
+    /// Byte offset of every `\n`, ascending: line starts by binary search, not by scanning back.
+    newlines: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -320,6 +322,7 @@ impl<'a> Doc<'a> {
             spans,
             running,
             headings,
+            newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
         }
     }
 
@@ -328,10 +331,8 @@ impl<'a> Doc<'a> {
     }
 
     fn line_start(&self, pos: usize) -> usize {
-        self.text
-            .get(..pos)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |p| p + 1)
+        let i = self.newlines.partition_point(|&n| n < pos);
+        i.checked_sub(1).map_or(0, |i| self.newlines[i] + 1)
     }
 
     /// Start of the first heading after `pos`, or the end of the text.
@@ -697,6 +698,9 @@ fn closed_lists(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCheck>) {
 
 /// 3. `varav`/`därav`/`av dessa` breakdowns of the amount just before the cue.
 fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCheck>) {
+    // The end of the sentence the previous cue was in: a later cue before it is in the same
+    // sentence, so a run of `varav` in one long sentence scans it once, not once per cue.
+    let mut known_end = 0;
     for c in BREAKDOWN.captures_iter(doc.text) {
         let cue = c.name("cue").expect("group cue");
         // The total: the nearest running amount before the cue, with only a short gap.
@@ -710,7 +714,10 @@ fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCheck>) {
             continue;
         }
         // The parts: amounts from the cue to the end of its sentence.
-        let sentence_end = sentence_end(doc.text, cue.end()).min(doc.section_end(cue.end()));
+        if cue.end() >= known_end {
+            known_end = sentence_end(doc.text, cue.end());
+        }
+        let sentence_end = known_end.min(doc.section_end(cue.end()));
         let parts: Vec<usize> = doc.running[k..]
             .iter()
             .copied()

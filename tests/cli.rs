@@ -205,6 +205,10 @@ fn usage_errors_exit_2() {
         Some(2)
     );
     assert_eq!(svocr(&["frobnicate"]).status.code(), Some(2));
+    for bad in ["1.5", "NaN", "-0.1"] {
+        let out = svocr(&["run", "--min-confidence", bad, "fixtures"]);
+        assert_eq!(out.status.code(), Some(2), "--min-confidence {bad}");
+    }
 }
 
 #[test]

@@ -109,6 +109,7 @@ cases! {
     min_lagst: "lägst 100 kr" => [">=100"];
     // Ranges.
     range_mellan: "mellan 10 och 20 miljoner kronor" => ["10000000..20000000"];
+    range_reversed_is_ordered: "mellan 20 och 10 miljoner kronor" => ["10000000..20000000"];
     range_en_dash: "10–20 mnkr" => ["10000000..20000000"];
     range_hyphen: "10-20 mnkr" => ["10000000..20000000"];
     range_fran_till: "från 1 till 3 miljarder kronor" => ["1000000000..3000000000"];

@@ -21,8 +21,9 @@ use unicode_normalization::UnicodeNormalization;
 use super::align::{self, Op};
 
 /// Words after which a line-end hyphen is kept: `hälso- och sjukvård` is a suspended compound,
-/// not a hyphenated word. Compared case-sensitively, after stripping `.,;:`, as `measure` does.
-pub const KEEP_HYPHEN_BEFORE: [&str; 6] = ["och", "eller", "samt", "till", "respektive", "som"];
+/// not a hyphenated word; the same list as layout's. Compared case-sensitively, after stripping
+/// `.,;:`, as `measure` does.
+pub use crate::layout::SUSPENDED_BEFORE as KEEP_HYPHEN_BEFORE;
 
 /// How many of the most frequent confusions a [`TextScore`] lists.
 pub const TOP_CONFUSIONS: usize = 12;

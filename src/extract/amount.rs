@@ -227,7 +227,8 @@ pub fn find(text: &str) -> Vec<Amount> {
                 if let Some(w) = opener(text, p.start) {
                     start -= w.len() + gap_before(text, p.start);
                 }
-                (None, Some(low_value), Some(high))
+                // `mellan 20 och 10 miljoner`: the bounds are the bounds, whatever their order.
+                (None, Some(low_value.min(high)), Some(low_value.max(high)))
             }
             None => match negative_sign(text, raw.start) {
                 Some(sign_len) => {
