@@ -474,13 +474,31 @@ fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, in
         .iter()
         .any(|c| c.free_cost() < GENERIC_SEARCH_ABOVE);
     if known.is_none() && !explained {
-        candidates.extend(search_within(lex, lower, head_ok, true, budget));
+        // The learned readings already bound the best total: the generic walk prunes against
+        // it from its first step instead of rediscovering it.
+        let found_best = candidates
+            .iter()
+            .map(|c| c.channel + f64::from(c.edits) * budget.per_edit + doc_free_prior(c.frequency))
+            .fold(budget.keep, f64::min);
+        let generic_budget = Budget {
+            keep: found_best,
+            ..budget
+        };
+        candidates.extend(search_within(lex, lower, head_ok, true, generic_budget));
+        // A word both walks found is one reading, at its cheaper channel: counted twice, it
+        // would weigh twice in the confidence (`vikrigt` read as `viktigt` by `r`←`t` and by a
+        // generic substitution).
+        candidates.sort_by(|a, b| {
+            a.word
+                .cmp(&b.word)
+                .then_with(|| a.channel.total_cmp(&b.channel))
+        });
+        candidates.dedup_by(|a, b| a.word == b.word);
         candidates.sort_by(|a, b| {
             a.channel
                 .total_cmp(&b.channel)
                 .then_with(|| a.word.cmp(&b.word))
         });
-        candidates.dedup_by(|a, b| a.word == b.word);
     }
     candidates.retain(|c| c.word != lower);
     if listed {
