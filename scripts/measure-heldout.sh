@@ -2,10 +2,10 @@
 # Measures repair on held-out OCR/GT pairs: CER/WER before and after, with the tool's `measure`
 # (NFC, whitespace collapsed). GT, OCR and repaired OCR all go through svocr's own layout stage
 # first, so line-end hyphenation is joined the same way on every side.
-# Usage: scripts/measure-heldout.sh [PAIRS-DIR]   (default ../wt-pairs/training/pairs/heldout)
+# Usage: scripts/measure-heldout.sh [PAIRS-DIR]   (default training/pairs/heldout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DIR=${1:-../wt-pairs/training/pairs/heldout}
+DIR=${1:-training/pairs/heldout}
 MEASURE=${MEASURE:-../shared/tools/ocr-roundtrip/measure}
 cargo build -q --release --example repair
 BIN=target/release/examples/repair

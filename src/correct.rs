@@ -37,7 +37,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::LazyLock;
 
-use fst::raw::{Fst, Node};
+use fst::raw::{CompiledAddr, Fst, Node};
 use serde::Serialize;
 
 use crate::lexicon::{
@@ -474,13 +474,31 @@ fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, in
         .iter()
         .any(|c| c.free_cost() < GENERIC_SEARCH_ABOVE);
     if known.is_none() && !explained {
-        candidates.extend(search_within(lex, lower, head_ok, true, budget));
+        // The learned readings already bound the best total: the generic walk prunes against
+        // it from its first step instead of rediscovering it.
+        let found_best = candidates
+            .iter()
+            .map(|c| c.channel + f64::from(c.edits) * budget.per_edit + doc_free_prior(c.frequency))
+            .fold(budget.keep, f64::min);
+        let generic_budget = Budget {
+            keep: found_best,
+            ..budget
+        };
+        candidates.extend(search_within(lex, lower, head_ok, true, generic_budget));
+        // A word both walks found is one reading, at its cheaper channel: counted twice, it
+        // would weigh twice in the confidence (`vikrigt` read as `viktigt` by `r`←`t` and by a
+        // generic substitution).
+        candidates.sort_by(|a, b| {
+            a.word
+                .cmp(&b.word)
+                .then_with(|| a.channel.total_cmp(&b.channel))
+        });
+        candidates.dedup_by(|a, b| a.word == b.word);
         candidates.sort_by(|a, b| {
             a.channel
                 .total_cmp(&b.channel)
                 .then_with(|| a.word.cmp(&b.word))
         });
-        candidates.dedup_by(|a, b| a.word == b.word);
     }
     candidates.retain(|c| c.word != lower);
     if listed {
@@ -717,6 +735,8 @@ impl Budget {
 /// The walk over OCR characters and lexicon automaton together.
 struct Walk<'a> {
     fst: &'a Fst<&'static [u8]>,
+    /// The automaton's root, decoded once: every compound part starts there.
+    root: Node<'a>,
     lex: &'a Lexicon,
     channel: &'a Channel,
     ocr: Vec<char>,
@@ -814,8 +834,10 @@ fn search_within(
         }
     }
     option_at.push(options.len());
+    let root = fst.root();
     let mut w = Walk {
         fst,
+        root,
         lex,
         channel,
         ocr,
@@ -829,7 +851,6 @@ fn search_within(
         found: HashMap::new(),
         best: budget.keep,
     };
-    let root = fst.root();
     let start = State {
         pos: 0,
         out: 0,
@@ -842,10 +863,10 @@ fn search_within(
         head_freq: u64::MAX,
         kind: None,
     };
-    w.go(start, root);
+    w.go(start, root.addr());
     // A word that dropped its first letter: try each learned initial letter in front.
     for c in &channel.dropped_initial {
-        if let Some((node, out)) = w.walk_from(root, c.gt.as_bytes()) {
+        if let Some((addr, out)) = w.walk_from(root, c.gt.as_bytes()) {
             w.gt.extend_from_slice(c.gt.as_bytes());
             let s = State {
                 out,
@@ -855,7 +876,7 @@ fn search_within(
                 kind: Some(c.kind),
                 ..start
             };
-            w.go(s, node);
+            w.go(s, addr);
             w.gt.clear();
         }
     }
@@ -868,25 +889,31 @@ fn search_within(
     v
 }
 
+/// ln(10⁹): priors are −ln(frequency per billion / 10⁹).
+const LN_1E9: f64 = 20.723_265_836_946_41;
+const LN_2: f64 = std::f64::consts::LN_2;
+
 /// Characters in a UTF-8 byte string (continuation bytes are `10xxxxxx`).
 fn utf8_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 impl<'a> Walk<'a> {
-    /// Follows `bytes` from the decoded `node`; the node reached and the output gathered.
+    /// Follows `bytes` from the decoded `node`; the address reached and the output gathered.
     /// Taking the decoded node (not its address) spares a decode per move tried: most moves
-    /// fail on their first byte.
-    fn walk_from(&self, node: Node<'a>, bytes: &[u8]) -> Option<(Node<'a>, u64)> {
+    /// fail on their first byte; and the node reached is only decoded by [`Walk::go`] once
+    /// the state there has proved worth exploring.
+    fn walk_from(&self, node: Node<'a>, bytes: &[u8]) -> Option<(CompiledAddr, u64)> {
+        let (&last, init) = bytes.split_last()?;
         let mut n = node;
         let mut out = 0;
-        for &b in bytes {
-            let i = n.find_input(b)?;
-            let t = n.transition(i);
+        for &b in init {
+            let t = n.transition(n.find_input(b)?);
             out += t.out.value();
             n = self.fst.node(t.addr);
         }
-        Some((n, out))
+        let t = n.transition(n.find_input(last)?);
+        Some((t.addr, out + t.out.value()))
     }
 
     /// Tries move `m` from `node`: walks it, recurses, and pops it again.
@@ -899,17 +926,20 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// Whether move `m` keeps the reading within the budget and the edit cap.
+    /// Whether move `m` keeps the reading within the budget and the edit cap, and could still
+    /// lead to a reading that matters: the bound [`Walk::hopeless`] puts on the prior only
+    /// tightens as the walk goes deeper, so a move that is hopeless from here is not walked.
     fn affordable(&self, s: State, m: Move<'_>) -> bool {
         let edits = s.edits + u8::from(m.cost > 0.0);
         let cost = s.cost + m.cost;
         cost <= MAX_CHANNEL_COST
             && edits <= MAX_EDITS
             && cost + f64::from(edits) * self.budget.per_edit <= self.budget.max_cost
+            && (m.cost == 0.0 || !self.hopeless(State { cost, edits, ..s }))
     }
 
-    /// Enters `node`, reached from `s` by move `m` that gathered `out`.
-    fn enter(&mut self, s: State, node: Node<'a>, out: u64, m: Move<'_>) {
+    /// Enters the node at `addr`, reached from `s` by move `m` that gathered `out`.
+    fn enter(&mut self, s: State, addr: CompiledAddr, out: u64, m: Move<'_>) {
         let next = State {
             pos: s.pos + m.consumed,
             out: s.out + out,
@@ -925,15 +955,21 @@ impl<'a> Walk<'a> {
         };
         let len = self.gt.len();
         self.gt.extend_from_slice(m.bytes);
-        self.go(next, node);
+        self.go(next, addr);
         self.gt.truncate(len);
     }
 
-    fn go(&mut self, s: State, node: Node<'a>) {
+    /// Explores the readings through state `s` at the node at `addr`.
+    fn go(&mut self, s: State, addr: CompiledAddr) {
         self.steps += 1;
         if self.steps > MAX_STEPS || self.hopeless(s) {
             return;
         }
+        let node = if addr == self.root.addr() {
+            self.root
+        } else {
+            self.fst.node(addr)
+        };
 
         if s.pos == self.ocr.len() {
             self.finish(s, &node);
@@ -942,24 +978,29 @@ impl<'a> Walk<'a> {
         // Compound boundary: the current part is a word (or a head-only stem); start a new part
         // at the root, with or without a linking `s`.
         if s.parts < MAX_PARTS as u8 && s.pos < self.ocr.len() && s.part_chars >= MIN_HEAD_CHARS {
+            let fresh_with = |f: u64| State {
+                out: 0,
+                parts: s.parts + 1,
+                part_start: self.gt.len(),
+                part_chars: 0,
+                head_freq: s.head_freq.min(f),
+                ..s
+            };
             let freq = if node.is_final() {
                 Some(frequency_of(s.out + node.final_output().value()))
-            } else if self.lex.is_stem(&self.gt[s.part_start..]) {
-                // Not final, so not a word: only the compound-only stems can make it a head.
+            } else if !self.hopeless(fresh_with(STEM_FREQUENCY))
+                && self.lex.is_stem(&self.gt[s.part_start..])
+            {
+                // Not final, so not a word: only the compound-only stems can make it a head
+                // (looked up only when such a compound could still matter: the lookup starts
+                // from the root of the other automaton).
                 Some(STEM_FREQUENCY)
             } else {
                 None
             };
             if let Some(f) = freq {
-                let root = self.fst.root();
-                let fresh = State {
-                    out: 0,
-                    parts: s.parts + 1,
-                    part_start: self.gt.len(),
-                    part_chars: 0,
-                    head_freq: s.head_freq.min(f),
-                    ..s
-                };
+                let root = self.root.addr();
+                let fresh = fresh_with(f);
                 self.go(fresh, root);
                 if self.ocr[s.pos] == 's' && s.pos + 1 < self.ocr.len() {
                     let len = self.gt.len();
@@ -1042,12 +1083,12 @@ impl<'a> Walk<'a> {
             } else {
                 EditKind::Noise
             };
-            self.enter(s, node, 0, generic(&[], 1, kind));
+            self.enter(s, node.addr(), 0, generic(&[], 1, kind));
         }
         // Every character the automaton allows next (one or two UTF-8 bytes: Swedish letters),
         // substituted for the OCR character or inserted before it.
         let fst = self.fst;
-        let try_char = |w: &mut Self, bytes: &[u8], next: Node<'a>, out: u64| {
+        let try_char = |w: &mut Self, bytes: &[u8], next: CompiledAddr, out: u64| {
             if let Some(kind) = sub_kind {
                 w.enter(s, next, out, generic(bytes, 1, kind));
             }
@@ -1057,12 +1098,12 @@ impl<'a> Walk<'a> {
         };
         for t in node.transitions() {
             if t.inp < 0x80 {
-                try_char(self, &[t.inp], fst.node(t.addr), t.out.value());
+                try_char(self, &[t.inp], t.addr, t.out.value());
             } else if (0xC2..0xE0).contains(&t.inp) {
                 let lead = fst.node(t.addr);
                 for t2 in lead.transitions() {
                     let out = t.out.value() + t2.out.value();
-                    try_char(self, &[t.inp, t2.inp], fst.node(t2.addr), out);
+                    try_char(self, &[t.inp, t2.inp], t2.addr, out);
                 }
             }
         }
@@ -1082,8 +1123,19 @@ impl<'a> Walk<'a> {
         } else {
             s.head_freq.min(below.max(STEM_FREQUENCY)) / COMPOUND_DIVISOR
         };
-        let least = s.cost + f64::from(s.edits) * self.budget.per_edit + doc_free_prior(bound);
-        least > self.best + PRUNE_MARGIN
+        let channel = s.cost + f64::from(s.edits) * self.budget.per_edit;
+        // The prior lies between the priors of the powers of two around `bound`: when that
+        // settles the question, the logarithm (a tenth of the walk's time) is skipped.
+        let room = self.best + PRUNE_MARGIN - channel;
+        let log2 = f64::from(63 - bound.max(1).leading_zeros());
+        let (least_prior, most_prior) = (LN_1E9 - (log2 + 1.0) * LN_2, LN_1E9 - log2 * LN_2);
+        if least_prior > room + 1e-9 {
+            return true;
+        }
+        if most_prior < room - 1e-9 {
+            return false;
+        }
+        channel + doc_free_prior(bound) > self.best + PRUNE_MARGIN
     }
 
     /// Records the reading if the walk ends on a word (or an allowed head form).
