@@ -775,7 +775,9 @@ struct Walk<'a> {
     budget: Budget,
     gt: Vec<u8>,
     steps: usize,
-    found: HashMap<String, Candidate>,
+    /// Readings found so far, one per word: a few dozen at most, so a list searched in place
+    /// is cheaper than hashing every word the walk completes.
+    found: Vec<Candidate>,
     /// The lowest total cost (channel, edit surcharges and prior without document evidence)
     /// of a reading found so far, or of keeping the word.
     best: f64,
@@ -870,7 +872,7 @@ fn search_within(
         budget,
         gt: Vec::with_capacity(lower.len() + 8),
         steps: 0,
-        found: HashMap::new(),
+        found: Vec::new(),
         best: budget.keep,
     };
     let start = State {
@@ -902,7 +904,7 @@ fn search_within(
             w.gt.clear();
         }
     }
-    let mut v: Vec<Candidate> = w.found.into_values().collect();
+    let mut v = w.found;
     v.sort_by(|a, b| {
         a.channel
             .total_cmp(&b.channel)
@@ -1183,7 +1185,7 @@ impl<'a> Walk<'a> {
         let Some(frequency) = frequency else { return };
         let total = s.cost + f64::from(s.edits) * self.budget.per_edit + doc_free_prior(frequency);
         self.best = self.best.min(total);
-        match self.found.get_mut(word) {
+        match self.found.iter_mut().find(|c| c.word == word) {
             Some(old) if (old.channel, old.parts) <= (s.cost, s.parts) => {}
             Some(old) => {
                 *old = Candidate {
@@ -1204,7 +1206,7 @@ impl<'a> Walk<'a> {
                     parts: s.parts,
                     kind: s.kind.unwrap_or(EditKind::Spelling),
                 };
-                self.found.insert(cand.word.clone(), cand);
+                self.found.push(cand);
             }
         }
     }
