@@ -285,6 +285,9 @@ struct WordInfo {
     candidates: Vec<Candidate>,
     /// Whether the walks have run (they run lazily for known words).
     searched: bool,
+    /// Whether the learned walk, unbounded by the document and with no head forms allowed,
+    /// found any reading: `None` if that walk has not run. Spares `1`→`i` a second walk.
+    readable: Option<bool>,
 }
 
 /// Proposes repairs of `text` (byte offsets), with `applied` set from `min_confidence`.
@@ -298,7 +301,7 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
     let mut changes = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Number {
-            if let Some(c) = one_for_i(&tokens, i, &doc, lex) {
+            if let Some(c) = one_for_i(&tokens, i, &doc, lex, &infos) {
                 changes.push(apply_threshold(c, min_confidence));
             }
             continue;
@@ -454,6 +457,7 @@ fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
         listed,
         candidates: Vec::new(),
         searched: false,
+        readable: None,
     };
     // Known words are searched only when the document turns out damaged (most words of most
     // documents are known, and a clean document needs no real-word readings).
@@ -468,6 +472,9 @@ fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, in
     let (known, listed) = (info.known, info.listed);
     info.searched = true;
     let mut candidates = search_within(lex, lower, head_ok, false, budget);
+    if !head_ok && budget.is_full() {
+        info.readable = Some(!candidates.is_empty());
+    }
     // The generic edit search runs last, for non-words that learned confusions do not explain
     // well (`Desutom`: one dropped `s`, not `öde` + `s` + `utom`).
     let explained = candidates
@@ -560,7 +567,13 @@ fn rank(lower: &str, info: &WordInfo, doc: &DocModel) -> Ranked {
 /// A lone `1` between two lower-case words stands for the word `i` (`sjuka 1 covid-19`,
 /// `utgångspunkt 1 antalet`); `den 1 november`, `villkor 1, 2`, `1 444` and `Villkor 1 Ledning`
 /// are numbers.
-fn one_for_i(tokens: &[Token<'_>], i: usize, doc: &DocModel, lex: &Lexicon) -> Option<Change> {
+fn one_for_i(
+    tokens: &[Token<'_>],
+    i: usize,
+    doc: &DocModel,
+    lex: &Lexicon,
+    infos: &HashMap<String, WordInfo>,
+) -> Option<Change> {
     let t = tokens[i];
     if t.text != "1" || doc.damage < REAL_WORD_MIN_DAMAGE {
         return None;
@@ -582,7 +595,11 @@ fn one_for_i(tokens: &[Token<'_>], i: usize, doc: &DocModel, lex: &Lexicon) -> O
     }
     // Both neighbours should read as words (possibly garbled ones) for `i` to make a phrase.
     let wordish = |w: &str| {
-        lex.word_or_compound_frequency(w).is_some() || !search(lex, w, false, false).is_empty()
+        lex.word_or_compound_frequency(w).is_some()
+            || infos
+                .get(w)
+                .and_then(|info| info.readable)
+                .unwrap_or_else(|| !search(lex, w, false, false).is_empty())
     };
     if !wordish(&p) || !wordish(&n) && n != "covid" {
         return None;
@@ -730,6 +747,11 @@ impl Budget {
         per_edit: 0.0,
         keep: KEEP_UNKNOWN_COST,
     };
+
+    /// Whether this is [`Budget::FULL`].
+    fn is_full(self) -> bool {
+        self.max_cost == MAX_CHANNEL_COST && self.per_edit == 0.0 && self.keep == KEEP_UNKNOWN_COST
+    }
 }
 
 /// The walk over OCR characters and lexicon automaton together.
@@ -753,7 +775,9 @@ struct Walk<'a> {
     budget: Budget,
     gt: Vec<u8>,
     steps: usize,
-    found: HashMap<String, Candidate>,
+    /// Readings found so far, one per word: a few dozen at most, so a list searched in place
+    /// is cheaper than hashing every word the walk completes.
+    found: Vec<Candidate>,
     /// The lowest total cost (channel, edit surcharges and prior without document evidence)
     /// of a reading found so far, or of keeping the word.
     best: f64,
@@ -848,7 +872,7 @@ fn search_within(
         budget,
         gt: Vec::with_capacity(lower.len() + 8),
         steps: 0,
-        found: HashMap::new(),
+        found: Vec::new(),
         best: budget.keep,
     };
     let start = State {
@@ -880,7 +904,7 @@ fn search_within(
             w.gt.clear();
         }
     }
-    let mut v: Vec<Candidate> = w.found.into_values().collect();
+    let mut v = w.found;
     v.sort_by(|a, b| {
         a.channel
             .total_cmp(&b.channel)
@@ -1161,7 +1185,7 @@ impl<'a> Walk<'a> {
         let Some(frequency) = frequency else { return };
         let total = s.cost + f64::from(s.edits) * self.budget.per_edit + doc_free_prior(frequency);
         self.best = self.best.min(total);
-        match self.found.get_mut(word) {
+        match self.found.iter_mut().find(|c| c.word == word) {
             Some(old) if (old.channel, old.parts) <= (s.cost, s.parts) => {}
             Some(old) => {
                 *old = Candidate {
@@ -1182,7 +1206,7 @@ impl<'a> Walk<'a> {
                     parts: s.parts,
                     kind: s.kind.unwrap_or(EditKind::Spelling),
                 };
-                self.found.insert(cand.word.clone(), cand);
+                self.found.push(cand);
             }
         }
     }
