@@ -42,7 +42,7 @@ use serde::Serialize;
 
 use crate::lexicon::{
     COMPOUND_DIVISOR, Lexicon, MAX_FREQUENCY, MAX_PARTS, MIN_HEAD_CHARS, MIN_TAIL_CHARS,
-    STEM_FREQUENCY, frequency_of, lexicon,
+    STEM_FREQUENCY, compound_frequency, frequency_of, lexicon,
 };
 use crate::offsets::Change;
 use crate::record::EditKind;
@@ -58,6 +58,9 @@ pub const KEEP_UNKNOWN_COST: f64 = 19.0;
 /// Cost of one generic edit (a substitution, insertion or deletion the confusion model has not
 /// seen): rarer than any learned confusion.
 const GENERIC_COST: f64 = 7.0;
+
+/// Most compound parts of a reading that needs a generic edit.
+const GENERIC_MAX_PARTS: u8 = 1;
 
 /// A non-word whose best learned reading costs more than this (channel plus prior) also gets
 /// the generic edit search.
@@ -75,6 +78,9 @@ const MAX_CHANNEL_COST: f64 = 11.0;
 
 /// Most confusions in one word (`Tilliggsoverenskommelse` needs three).
 const MAX_EDITS: u8 = 5;
+
+/// Channel cost of the first, cheap walk of [`search_within`].
+const CHEAP_FIRST: f64 = 4.0;
 
 /// Work cap per word and walk, in visited states: keeps pathological tokens (long runs of
 /// confusable letters) from costing more than a few microseconds each.
@@ -246,6 +252,7 @@ impl DocModel {
             max_cost: (keep_cost - self.prior_floor + BUDGET_MARGIN).min(MAX_CHANNEL_COST),
             per_edit: self.damage_cost(),
             keep: keep_cost,
+            max_parts: MAX_PARTS as u8,
         }
     }
 
@@ -471,6 +478,14 @@ fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
 fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, info: &mut WordInfo) {
     let (known, listed) = (info.known, info.listed);
     info.searched = true;
+    let budget = if listed {
+        Budget {
+            max_parts: 1,
+            ..budget
+        }
+    } else {
+        budget
+    };
     let mut candidates = search_within(lex, lower, head_ok, false, budget);
     if !head_ok && budget.is_full() {
         info.readable = Some(!candidates.is_empty());
@@ -489,6 +504,7 @@ fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, in
             .fold(budget.keep, f64::min);
         let generic_budget = Budget {
             keep: found_best,
+            max_parts: budget.max_parts.min(GENERIC_MAX_PARTS),
             ..budget
         };
         candidates.extend(search_within(lex, lower, head_ok, true, generic_budget));
@@ -738,6 +754,9 @@ struct Budget {
     per_edit: f64,
     /// The cost of keeping the word: readings far worse than keeping are not explored.
     keep: f64,
+    /// Most compound parts of a reading: a listed word is only ever replaced by another listed
+    /// word, so its walk need not open compound junctions at all.
+    max_parts: u8,
 }
 
 impl Budget {
@@ -746,11 +765,15 @@ impl Budget {
         max_cost: MAX_CHANNEL_COST,
         per_edit: 0.0,
         keep: KEEP_UNKNOWN_COST,
+        max_parts: MAX_PARTS as u8,
     };
 
     /// Whether this is [`Budget::FULL`].
     fn is_full(self) -> bool {
-        self.max_cost == MAX_CHANNEL_COST && self.per_edit == 0.0 && self.keep == KEEP_UNKNOWN_COST
+        self.max_cost == MAX_CHANNEL_COST
+            && self.per_edit == 0.0
+            && self.keep == KEEP_UNKNOWN_COST
+            && self.max_parts == MAX_PARTS as u8
     }
 }
 
@@ -781,6 +804,21 @@ struct Walk<'a> {
     /// The lowest total cost (channel, edit surcharges and prior without document evidence)
     /// of a reading found so far, or of keeping the word.
     best: f64,
+    /// Readings completed so far (found again or not): tells [`Walk::go_tail`] whether a
+    /// tail walk led anywhere.
+    readings: usize,
+    /// Compound tails that led nowhere in this pass.
+    dead_tails: Vec<DeadTail>,
+}
+
+/// A compound tail walk that found no reading: the state it started from.
+struct DeadTail {
+    pos: usize,
+    parts: u8,
+    generic_used: bool,
+    cost: f64,
+    edits: u8,
+    head_freq: u64,
 }
 
 /// Where a walk is.
@@ -874,6 +912,8 @@ fn search_within(
         steps: 0,
         found: Vec::new(),
         best: budget.keep,
+        readings: 0,
+        dead_tails: Vec::new(),
     };
     let start = State {
         pos: 0,
@@ -887,21 +927,31 @@ fn search_within(
         head_freq: u64::MAX,
         kind: None,
     };
-    w.go(start, root.addr());
-    // A word that dropped its first letter: try each learned initial letter in front.
-    for c in &channel.dropped_initial {
-        if let Some((addr, out)) = w.walk_from(root, c.gt.as_bytes()) {
-            w.gt.extend_from_slice(c.gt.as_bytes());
-            let s = State {
-                out,
-                cost: c.cost,
-                edits: 1,
-                part_chars: c.gt.chars().count(),
-                kind: Some(c.kind),
-                ..start
-            };
-            w.go(s, addr);
-            w.gt.clear();
+    // Iterative deepening: a first walk limited to cheap readings usually finds the winner
+    // at a fraction of the cost, and the full walk then prunes against it from its first step.
+    for max_cost in [CHEAP_FIRST.min(budget.max_cost), budget.max_cost] {
+        w.budget.max_cost = max_cost;
+        w.steps = 0;
+        w.dead_tails.clear();
+        w.go(start, root.addr());
+        // A word that dropped its first letter: try each learned initial letter in front.
+        for c in &channel.dropped_initial {
+            if c.cost > max_cost {
+                continue;
+            }
+            if let Some((addr, out)) = w.walk_from(root, c.gt.as_bytes()) {
+                w.gt.extend_from_slice(c.gt.as_bytes());
+                let s = State {
+                    out,
+                    cost: c.cost,
+                    edits: 1,
+                    part_chars: c.gt.chars().count(),
+                    kind: Some(c.kind),
+                    ..start
+                };
+                w.go(s, addr);
+                w.gt.clear();
+            }
         }
     }
     let mut v = w.found;
@@ -1001,7 +1051,10 @@ impl<'a> Walk<'a> {
 
         // Compound boundary: the current part is a word (or a head-only stem); start a new part
         // at the root, with or without a linking `s`.
-        if s.parts < MAX_PARTS as u8 && s.pos < self.ocr.len() && s.part_chars >= MIN_HEAD_CHARS {
+        if s.parts < self.budget.max_parts
+            && s.pos < self.ocr.len()
+            && s.part_chars >= MIN_HEAD_CHARS
+        {
             let fresh_with = |f: u64| State {
                 out: 0,
                 parts: s.parts + 1,
@@ -1023,20 +1076,16 @@ impl<'a> Walk<'a> {
                 None
             };
             if let Some(f) = freq {
-                let root = self.root.addr();
                 let fresh = fresh_with(f);
-                self.go(fresh, root);
+                self.go_tail(fresh);
                 if self.ocr[s.pos] == 's' && s.pos + 1 < self.ocr.len() {
                     let len = self.gt.len();
                     self.gt.push(b's');
-                    self.go(
-                        State {
-                            pos: s.pos + 1,
-                            part_start: self.gt.len(),
-                            ..fresh
-                        },
-                        root,
-                    );
+                    self.go_tail(State {
+                        pos: s.pos + 1,
+                        part_start: self.gt.len(),
+                        ..fresh
+                    });
                     self.gt.truncate(len);
                 }
             }
@@ -1083,6 +1132,37 @@ impl<'a> Walk<'a> {
 
         if self.generic && !s.generic_used {
             self.generic_edits(s, node);
+        }
+    }
+
+    /// Starts a new compound part at the root from state `s`, unless a tail walk from the same
+    /// position already found nothing from a state at least as good. Many heads end at the
+    /// same position (`fors|`, `forsi|`…) and each would walk the same hopeless tails again;
+    /// since pruning only tightens as cost and edits grow and the head frequency falls, a
+    /// tail that failed from a better state fails from this one too.
+    fn go_tail(&mut self, s: State) {
+        let dominated = self.dead_tails.iter().any(|d| {
+            d.pos == s.pos
+                && d.parts == s.parts
+                && (d.generic_used <= s.generic_used)
+                && d.cost <= s.cost
+                && d.edits <= s.edits
+                && d.head_freq >= s.head_freq
+        });
+        if dominated {
+            return;
+        }
+        let before = self.readings;
+        self.go(s, self.root.addr());
+        if self.readings == before {
+            self.dead_tails.push(DeadTail {
+                pos: s.pos,
+                parts: s.parts,
+                generic_used: s.generic_used,
+                cost: s.cost,
+                edits: s.edits,
+                head_freq: s.head_freq,
+            });
         }
     }
 
@@ -1145,8 +1225,15 @@ impl<'a> Walk<'a> {
             let head_form = if self.head_ok { STEM_FREQUENCY } else { 0 };
             below.max(STEM_FREQUENCY / COMPOUND_DIVISOR).max(head_form)
         } else {
-            s.head_freq.min(below.max(STEM_FREQUENCY)) / COMPOUND_DIVISOR
+            compound_frequency(
+                s.head_freq.min(below.max(STEM_FREQUENCY)),
+                usize::from(s.parts),
+            )
         };
+        if bound == 0 {
+            // Too many junctions for parts this rare: no reading at all (see `finish`).
+            return true;
+        }
         let channel = s.cost + f64::from(s.edits) * self.budget.per_edit;
         // The prior lies between the priors of the powers of two around `bound`: when that
         // settles the question, the logarithm (a tenth of the walk's time) is skipped.
@@ -1170,11 +1257,14 @@ impl<'a> Walk<'a> {
         let mut frequency = None;
         if node.is_final() && (s.parts == 1 || s.part_chars >= MIN_TAIL_CHARS) {
             let f = frequency_of(s.out + node.final_output().value());
+            // A compound estimated under one per billion words is no reading (as in
+            // [`Lexicon::word_or_compound_frequency`]).
             frequency = Some(if s.parts == 1 {
                 f
             } else {
-                (s.head_freq.min(f) / COMPOUND_DIVISOR).max(1)
-            });
+                compound_frequency(s.head_freq.min(f), usize::from(s.parts))
+            })
+            .filter(|&f| f > 0);
         } else if self.head_ok
             && s.parts == 1
             && (self.lex.is_head(word)
@@ -1183,6 +1273,7 @@ impl<'a> Walk<'a> {
             frequency = Some(STEM_FREQUENCY);
         }
         let Some(frequency) = frequency else { return };
+        self.readings += 1;
         let total = s.cost + f64::from(s.edits) * self.budget.per_edit + doc_free_prior(frequency);
         self.best = self.best.min(total);
         match self.found.iter_mut().find(|c| c.word == word) {

@@ -50,6 +50,13 @@ pub fn frequency_of(value: u64) -> u64 {
 /// estimate under one per billion words is no reading.
 pub const EXTRA_JUNCTION_DIVISOR: u64 = 10;
 
+/// The estimated frequency of a compound of `parts` parts whose rarest part has frequency
+/// `rarest` (see [`COMPOUND_DIVISOR`] and [`EXTRA_JUNCTION_DIVISOR`]).
+pub fn compound_frequency(rarest: u64, parts: usize) -> u64 {
+    let extra = u32::try_from(parts.saturating_sub(2)).unwrap_or(u32::MAX);
+    rarest / COMPOUND_DIVISOR / EXTRA_JUNCTION_DIVISOR.saturating_pow(extra)
+}
+
 /// The embedded lexicon.
 pub struct Lexicon {
     words: Option<Fst<&'static [u8]>>,
@@ -187,10 +194,7 @@ impl Lexicon {
                         // Every junction makes the compound rarer: a reading that only rare
                         // parts and many junctions explain (`for|s|ikring|ska|s|san`) is no
                         // reading at all.
-                        let extra = u32::try_from(splits.len()).unwrap_or(u32::MAX);
-                        let estimate = head_freq.min(f)
-                            / COMPOUND_DIVISOR
-                            / EXTRA_JUNCTION_DIVISOR.saturating_pow(extra);
+                        let estimate = compound_frequency(head_freq.min(f), splits.len() + 2);
                         if estimate > 0 {
                             splits.push(at);
                             return Some(estimate);
