@@ -94,6 +94,9 @@ const BUDGET_MARGIN: f64 = 3.0;
 /// not explored: each would weigh at most e^−margin of the winner in the confidence.
 const PRUNE_MARGIN: f64 = 5.0;
 
+/// [`PRUNE_MARGIN`] of the generic walk.
+const GENERIC_PRUNE_MARGIN: f64 = 3.0;
+
 /// Weight of the document's own word counts in the prior (the cache model's λ).
 const CACHE_WEIGHT: f64 = 0.05;
 
@@ -1237,7 +1240,8 @@ impl<'a> Walk<'a> {
         let channel = s.cost + f64::from(s.edits) * self.budget.per_edit;
         // The prior lies between the priors of the powers of two around `bound`: when that
         // settles the question, the logarithm (a tenth of the walk's time) is skipped.
-        let room = self.best + PRUNE_MARGIN - channel;
+        let margin = if self.generic { GENERIC_PRUNE_MARGIN } else { PRUNE_MARGIN };
+        let room = self.best + margin - channel;
         let log2 = f64::from(63 - bound.max(1).leading_zeros());
         let (least_prior, most_prior) = (LN_1E9 - (log2 + 1.0) * LN_2, LN_1E9 - log2 * LN_2);
         if least_prior > room + 1e-9 {
@@ -1246,7 +1250,7 @@ impl<'a> Walk<'a> {
         if most_prior < room - 1e-9 {
             return false;
         }
-        channel + doc_free_prior(bound) > self.best + PRUNE_MARGIN
+        channel + doc_free_prior(bound) > self.best + margin
     }
 
     /// Records the reading if the walk ends on a word (or an allowed head form).

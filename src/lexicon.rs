@@ -143,6 +143,56 @@ impl Lexicon {
         Some(Compound { splits, frequency })
     }
 
+    /// The heads `rest` begins with, as (byte length, frequency), shortest first: listed words
+    /// of at least [`MIN_HEAD_CHARS`] characters and, when `stems` is set, compound-only stems
+    /// (counted at [`STEM_FREQUENCY`]). One walk of each automaton along `rest`, instead of a
+    /// lookup from the root for every prefix.
+    fn heads_of(&self, rest: &str, stems: bool) -> Vec<(usize, u64)> {
+        let bytes = rest.as_bytes();
+        let mut words = self.words.as_ref().map(|f| (f, f.root(), 0u64));
+        let mut heads = self.heads.as_ref().filter(|_| stems).map(|f| (f, f.root()));
+        let mut found = Vec::new();
+        let mut chars = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if let Some((f, node, out)) = &mut words {
+                match node.find_input(b) {
+                    Some(k) => {
+                        let t = node.transition(k);
+                        *out += t.out.value();
+                        *node = f.node(t.addr);
+                    }
+                    None => words = None,
+                }
+            }
+            if let Some((f, node)) = &mut heads {
+                match node.find_input(b) {
+                    Some(k) => *node = f.node(node.transition(k).addr),
+                    None => heads = None,
+                }
+            }
+            if words.is_none() && heads.is_none() {
+                break;
+            }
+            if b & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            // A head ends at a character boundary: the next byte starts a character.
+            let boundary = bytes.get(i + 1).is_none_or(|&n| n & 0xC0 != 0x80);
+            if !boundary || chars < MIN_HEAD_CHARS {
+                continue;
+            }
+            let word = words
+                .as_ref()
+                .filter(|(_, node, _)| node.is_final())
+                .map(|(_, node, out)| frequency_of(out + node.final_output().value()));
+            let stem = heads.as_ref().is_some_and(|(_, node)| node.is_final());
+            if let Some(f) = word.or(stem.then_some(STEM_FREQUENCY)) {
+                found.push((i + 1, f));
+            }
+        }
+        found
+    }
+
     fn split_from(
         &self,
         word: &str,
@@ -152,30 +202,15 @@ impl Lexicon {
     ) -> Option<u64> {
         let rest = &word[from..];
         // Head boundaries, longest head first: long heads make fewer, likelier parts.
-        let bounds: Vec<usize> = rest
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(MIN_HEAD_CHARS)
-            .collect();
+        let heads = self.heads_of(rest, from == 0);
         // First every head with a whole-word tail, then deeper splits: the fewest parts win
         // (`urinprov|s|kontroll`, not `urinprov|skon|troll`).
         for deeper in [false, true] {
             if deeper && splits.len() + 2 >= MAX_PARTS {
                 break;
             }
-            for &h in bounds.iter().rev() {
-                let head = &rest[..h];
-                // Compound-only stems (`hälso`) open a compound; inside one they mostly stand
-                // for letter runs that happen to match, so later parts must be words.
-                let head_ok = if from == 0 {
-                    self.is_head(head)
-                } else {
-                    self.contains(head)
-                };
-                if !head_ok {
-                    continue;
-                }
-                let head_freq = self.frequency(head).unwrap_or(STEM_FREQUENCY).min(min_freq);
+            for &(h, freq) in heads.iter().rev() {
+                let head_freq = freq.min(min_freq);
                 let tail = &rest[h..];
                 let linked = tail.strip_prefix('s').filter(|t| !t.is_empty());
                 for (skip, t) in [(0, Some(tail)), (1, linked)] {
