@@ -300,34 +300,48 @@ struct WordInfo {
     readable: Option<bool>,
 }
 
+/// The distinct repairable words of a document, and which token is which: pass 2 of
+/// [`repair`] finds each token's analysis without lower-casing or hashing it again.
+struct Vocabulary {
+    /// Lower-case word → its place in `words`.
+    index: HashMap<String, usize>,
+    /// Each distinct word with its analysis, in order of first use.
+    words: Vec<(String, WordInfo)>,
+    /// For each token, its word's place in `words`, if the repair may touch it.
+    of_token: Vec<Option<usize>>,
+}
+
 /// Proposes repairs of `text` (byte offsets), with `applied` set from `min_confidence`.
 pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
     let tokens = tokenize(text);
     let lex = lexicon();
     // Pass 1: analyse every distinct repairable word and gather the document's evidence.
-    let (doc, mut infos) = document_model(&tokens, lex);
+    let (doc, mut vocab) = document_model(&tokens, lex);
+    // Each distinct word is ranked once; its tokens differ only in case and place.
+    let mut ranks: Vec<Option<Ranked>> = vec![None; vocab.words.len()];
 
     // Pass 2: decide, token by token.
     let mut changes = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Number {
-            if let Some(c) = one_for_i(&tokens, i, &doc, lex, &infos) {
+            if let Some(c) = one_for_i(&tokens, i, &doc, lex, &vocab) {
                 changes.push(apply_threshold(c, min_confidence));
             }
             continue;
         }
-        let Some(lower) = repairable(&tokens, i) else {
+        let Some(id) = vocab.of_token[i] else {
             continue;
         };
-        let Some(info) = infos.get_mut(&lower) else {
-            continue;
-        };
+        let (lower, info) = &mut vocab.words[id];
+        let lower = lower.as_str();
         if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
-            let budget = doc.budget(keep_cost(&lower, info, &doc));
-            search_readings(lex, &lower, ends_in_hyphen(&tokens, i), budget, info);
+            let budget = doc.budget(keep_cost(lower, info, &doc));
+            search_readings(lex, lower, ends_in_hyphen(&tokens, i), budget, info);
         }
         let info = &*info;
-        let mut ranked = rank(&lower, info, &doc);
+        let mut ranked = ranks[id]
+            .get_or_insert_with(|| rank(lower, info, &doc))
+            .clone();
         // An unknown capitalised word is most often a name (`Ardalan`), and names split into
         // spurious compounds (`arda|lån`): such readings must beat keeping by a wider margin.
         if info.known.is_none()
@@ -591,7 +605,7 @@ fn one_for_i(
     i: usize,
     doc: &DocModel,
     lex: &Lexicon,
-    infos: &HashMap<String, WordInfo>,
+    vocab: &Vocabulary,
 ) -> Option<Change> {
     let t = tokens[i];
     if t.text != "1" || doc.damage < REAL_WORD_MIN_DAMAGE {
@@ -615,9 +629,10 @@ fn one_for_i(
     // Both neighbours should read as words (possibly garbled ones) for `i` to make a phrase.
     let wordish = |w: &str| {
         lex.word_or_compound_frequency(w).is_some()
-            || infos
+            || vocab
+                .index
                 .get(w)
-                .and_then(|info| info.readable)
+                .and_then(|&id| vocab.words[id].1.readable)
                 .unwrap_or_else(|| !search(lex, w, false, false).is_empty())
     };
     if !wordish(&p) || !wordish(&n) && n != "covid" {
@@ -1416,22 +1431,34 @@ pub fn explain(word: &str, context: Option<&str>) -> Explanation {
 
 /// Pass 1 of [`repair`]: every distinct repairable word analysed, and the document's damage and
 /// word counts.
-fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, HashMap<String, WordInfo>) {
+fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, Vocabulary) {
     let mut doc = DocModel::default();
     let (mut damaged, mut intact) = (0u32, 0u32);
-    let mut infos: HashMap<String, WordInfo> = HashMap::new();
+    let mut vocab = Vocabulary {
+        index: HashMap::new(),
+        words: Vec::new(),
+        of_token: vec![None; tokens.len()],
+    };
     for i in 0..tokens.len() {
         let Some(lower) = repairable(tokens, i) else {
             continue;
         };
         doc.words += 1;
-        let info = infos
-            .entry(lower.clone())
-            .or_insert_with(|| analyse(lex, &lower, ends_in_hyphen(tokens, i)));
+        let id = match vocab.index.get(&lower) {
+            Some(&id) => id,
+            None => {
+                let info = analyse(lex, &lower, ends_in_hyphen(tokens, i));
+                vocab.index.insert(lower.clone(), vocab.words.len());
+                vocab.words.push((lower, info));
+                vocab.words.len() - 1
+            }
+        };
+        vocab.of_token[i] = Some(id);
+        let (lower, info) = &vocab.words[id];
         if info.known.is_some() {
-            if has_diacritic(&lower) {
+            if has_diacritic(lower) {
                 intact += 1;
-                *doc.cache.entry(lower).or_default() += 1;
+                *doc.cache.entry(lower.clone()).or_default() += 1;
             }
         } else if let Some(best) = info
             .candidates
@@ -1451,7 +1478,7 @@ fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, HashMap<Str
     doc.damage =
         ((f64::from(damaged) + 0.5) / (f64::from(damaged + intact) + 3.0)).clamp(MIN_DAMAGE, 1.0);
     doc.set_prior_floor();
-    (doc, infos)
+    (doc, vocab)
 }
 
 impl fmt::Display for Explanation {
