@@ -945,9 +945,12 @@ fn search_within(
         head_freq: u64::MAX,
         kind: None,
     };
-    // Iterative deepening: a first walk limited to cheap readings usually finds the winner
-    // at a fraction of the cost, and the full walk then prunes against it from its first step.
-    for max_cost in [CHEAP_FIRST.min(budget.max_cost), budget.max_cost] {
+    // Iterative deepening: a first walk limited to cheap readings usually finds the winner of
+    // a non-word at a fraction of the cost, and the full walk then prunes against it from its
+    // first step. A listed word mostly has no other reading, and the first walk would be spent
+    // in vain.
+    let cheap_first = (budget.max_parts > 1).then_some(CHEAP_FIRST.min(budget.max_cost));
+    for max_cost in cheap_first.into_iter().chain([budget.max_cost]) {
         w.budget.max_cost = max_cost;
         w.steps = 0;
         w.dead_tails.clear();
