@@ -88,7 +88,7 @@ const MAX_STEPS: usize = 20_000;
 
 /// How much worse than keeping a word a reading may be and still be searched for (it weighs in
 /// the confidence of the winner by at most e^−margin of keeping's weight).
-const BUDGET_MARGIN: f64 = 3.0;
+const BUDGET_MARGIN: f64 = 1.0;
 
 /// Readings whose total cost is this much above the best one found (or keeping the word) are
 /// not explored: each would weigh at most e^−margin of the winner in the confidence.
