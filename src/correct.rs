@@ -626,6 +626,16 @@ fn one_for_i(
     if NUMBER_BEFORE.contains(&p.as_str()) || NUMBER_AFTER.iter().any(|u| n.starts_with(u)) {
         return None;
     }
+    // A list of numbers (`villkor 2 eller 1 och 3`): a number on either side of a conjunction.
+    let conjunction = |w: &str| matches!(w, "och" | "eller" | "samt");
+    let number_at = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j))
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    if conjunction(&p) && number_at(i.checked_sub(4)) || conjunction(&n) && number_at(Some(i + 4))
+    {
+        return None;
+    }
     // Both neighbours should read as words (possibly garbled ones) for `i` to make a phrase.
     let wordish = |w: &str| {
         lex.word_or_compound_frequency(w).is_some()
@@ -655,7 +665,10 @@ const ABBREVIATIONS: &[&str] = &[
     "ds",
 ];
 
-/// Words after which `1` is a number (`villkor 1`, `den 1`, `kapitel 1`).
+/// Words after which `1` is a number (`villkor 1`, `den 1`, `kapitel 1`). `och` and `eller`
+/// are not among them: after them a number is followed by its unit or counted noun (`och 1
+/// procent`, caught by [`NUMBER_AFTER`]) or by another number, while `och 1 samverkan med` is
+/// the word `i`.
 const NUMBER_BEFORE: &[&str] = &[
     "avsnitt",
     "bilaga",
@@ -679,8 +692,6 @@ const NUMBER_BEFORE: &[&str] = &[
     "per",
     "till",
     "från",
-    "och",
-    "eller",
     "mot",
     "av",
     "med",
@@ -740,6 +751,9 @@ const NUMBER_AFTER: &[&str] = &[
     "person",
     "heltid",
     "tjänst",
+    "kap",
+    "gäll",
+    "styck",
 ];
 
 /// Puts the case pattern of the OCR token back on a lower-case repair.
@@ -1644,6 +1658,7 @@ mod tests {
     fn one_between_words_is_the_word_i() {
         assert_corrects("svirt sjuka 1 covid-19", "svårt sjuka i covid-19");
         assert_corrects("utgingspunkt 1 antalet", "utgångspunkt i antalet");
+        assert_corrects("och 1 samverkan med", "och i samverkan med");
     }
 
     #[test]
@@ -1656,6 +1671,10 @@ mod tests {
         assert_unchanged_in_damaged("dnr S2019/05301/SF");
         assert_unchanged_in_damaged("SOU 2020:24");
         assert_unchanged_in_damaged("1. Bakgrund");
+        assert_unchanged_in_damaged("mellan 0 och 1 procent");
+        assert_unchanged_in_damaged("2 och 1 kap. lagen");
+        assert_unchanged_in_damaged("villkor 2 eller 1 och 3");
+        assert_unchanged_in_damaged("bifaller motionens yrkandena 1 och 2");
     }
 
     #[test]
