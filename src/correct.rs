@@ -632,8 +632,7 @@ fn one_for_i(
         j.and_then(|j| tokens.get(j))
             .is_some_and(|t| t.kind == TokenKind::Number)
     };
-    if conjunction(&p) && number_at(i.checked_sub(4)) || conjunction(&n) && number_at(Some(i + 4))
-    {
+    if conjunction(&p) && number_at(i.checked_sub(4)) || conjunction(&n) && number_at(Some(i + 4)) {
         return None;
     }
     // Both neighbours should read as words (possibly garbled ones) for `i` to make a phrase.
@@ -1272,7 +1271,11 @@ impl<'a> Walk<'a> {
         let channel = s.cost + f64::from(s.edits) * self.budget.per_edit;
         // The prior lies between the priors of the powers of two around `bound`: when that
         // settles the question, the logarithm (a tenth of the walk's time) is skipped.
-        let margin = if self.generic { GENERIC_PRUNE_MARGIN } else { PRUNE_MARGIN };
+        let margin = if self.generic {
+            GENERIC_PRUNE_MARGIN
+        } else {
+            PRUNE_MARGIN
+        };
         let room = self.best + margin - channel;
         let log2 = f64::from(63 - bound.max(1).leading_zeros());
         let (least_prior, most_prior) = (LN_1E9 - (log2 + 1.0) * LN_2, LN_1E9 - log2 * LN_2);
