@@ -997,10 +997,6 @@ fn search_within(
     v
 }
 
-/// ln(10⁹): priors are −ln(frequency per billion / 10⁹).
-const LN_1E9: f64 = 20.723_265_836_946_41;
-const LN_2: f64 = std::f64::consts::LN_2;
-
 /// Characters in a UTF-8 byte string (continuation bytes are `10xxxxxx`).
 fn utf8_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
@@ -1025,8 +1021,8 @@ impl<'a> Walk<'a> {
     }
 
     /// Tries move `m` from `node`: walks it, recurses, and pops it again.
-    fn step(&mut self, s: State, node: Node<'a>, m: Move<'_>) {
-        if !self.affordable(s, m) {
+    fn step(&mut self, s: State, node: Node<'a>, m: Move<'_>, least_prior: f64) {
+        if !self.affordable(s, m, least_prior) {
             return;
         }
         if let Some((next, out)) = self.walk_from(node, m.bytes) {
@@ -1037,13 +1033,14 @@ impl<'a> Walk<'a> {
     /// Whether move `m` keeps the reading within the budget and the edit cap, and could still
     /// lead to a reading that matters: the bound [`Walk::hopeless`] puts on the prior only
     /// tightens as the walk goes deeper, so a move that is hopeless from here is not walked.
-    fn affordable(&self, s: State, m: Move<'_>) -> bool {
+    /// `least_prior` is [`Walk::least_prior`] of `s`, which a move does not change.
+    fn affordable(&self, s: State, m: Move<'_>, least_prior: f64) -> bool {
         let edits = s.edits + u8::from(m.cost > 0.0);
         let cost = s.cost + m.cost;
         cost <= MAX_CHANNEL_COST
             && edits <= MAX_EDITS
             && cost + f64::from(edits) * self.budget.per_edit <= self.budget.max_cost
-            && (m.cost == 0.0 || !self.hopeless(State { cost, edits, ..s }))
+            && (m.cost == 0.0 || !self.hopeless_with(State { cost, edits, ..s }, least_prior))
     }
 
     /// Enters the node at `addr`, reached from `s` by move `m` that gathered `out`.
@@ -1070,7 +1067,8 @@ impl<'a> Walk<'a> {
     /// Explores the readings through state `s` at the node at `addr`.
     fn go(&mut self, s: State, addr: CompiledAddr) {
         self.steps += 1;
-        if self.steps > MAX_STEPS || self.hopeless(s) {
+        let least_prior = self.least_prior(s);
+        if self.steps > MAX_STEPS || self.hopeless_with(s, least_prior) {
             return;
         }
         let node = if addr == self.root.addr() {
@@ -1136,7 +1134,7 @@ impl<'a> Walk<'a> {
                 kind: None,
                 generic: false,
             };
-            self.step(s, node, own);
+            self.step(s, node, own, least_prior);
             // Learned confusions for OCR segments starting here.
             for o in self.option_at[s.pos]..self.option_at[s.pos + 1] {
                 let (consumed, conf) = self.options[o];
@@ -1147,7 +1145,7 @@ impl<'a> Walk<'a> {
                     kind: Some(conf.kind),
                     generic: false,
                 };
-                self.step(s, node, m);
+                self.step(s, node, m, least_prior);
             }
             if s.pos > 0 {
                 let channel = self.channel;
@@ -1159,13 +1157,13 @@ impl<'a> Walk<'a> {
                         kind: Some(conf.kind),
                         generic: false,
                     };
-                    self.step(s, node, m);
+                    self.step(s, node, m, least_prior);
                 }
             }
         }
 
         if self.generic && !s.generic_used {
-            self.generic_edits(s, node);
+            self.generic_edits(s, node, least_prior);
         }
     }
 
@@ -1201,8 +1199,8 @@ impl<'a> Walk<'a> {
     }
 
     /// One substitution, insertion or deletion that the confusion model has not seen.
-    fn generic_edits(&mut self, s: State, node: Node<'a>) {
-        if !self.affordable(s, generic(&[], 0, EditKind::Spelling)) {
+    fn generic_edits(&mut self, s: State, node: Node<'a>, least_prior: f64) {
+        if !self.affordable(s, generic(&[], 0, EditKind::Spelling), least_prior) {
             return;
         }
         let sub_kind = self.ocr.get(s.pos).map(|&c| {
@@ -1252,6 +1250,21 @@ impl<'a> Walk<'a> {
     /// below the current node (see [`Lexicon::words_fst`]). Most of a long word's walk is spent
     /// on rare compound readings that this cuts off early.
     fn hopeless(&self, s: State) -> bool {
+        self.hopeless_with(s, self.least_prior(s))
+    }
+
+    /// [`Walk::hopeless`] given [`Walk::least_prior`] of `s`: moves from one node share it.
+    fn hopeless_with(&self, s: State, least_prior: f64) -> bool {
+        let margin = if self.generic {
+            GENERIC_PRUNE_MARGIN
+        } else {
+            PRUNE_MARGIN
+        };
+        s.cost + f64::from(s.edits) * self.budget.per_edit + least_prior > self.best + margin
+    }
+
+    /// The lowest prior any reading through `s` can have (infinite if none can be a reading).
+    fn least_prior(&self, s: State) -> f64 {
         // A compound-only stem as a head counts 1 000 per billion (see `go`), and a head form
         // before `- ` as much (see `finish`).
         let below = frequency_of(s.out);
@@ -1266,26 +1279,9 @@ impl<'a> Walk<'a> {
         };
         if bound == 0 {
             // Too many junctions for parts this rare: no reading at all (see `finish`).
-            return true;
+            return f64::INFINITY;
         }
-        let channel = s.cost + f64::from(s.edits) * self.budget.per_edit;
-        // The prior lies between the priors of the powers of two around `bound`: when that
-        // settles the question, the logarithm (a tenth of the walk's time) is skipped.
-        let margin = if self.generic {
-            GENERIC_PRUNE_MARGIN
-        } else {
-            PRUNE_MARGIN
-        };
-        let room = self.best + margin - channel;
-        let log2 = f64::from(63 - bound.max(1).leading_zeros());
-        let (least_prior, most_prior) = (LN_1E9 - (log2 + 1.0) * LN_2, LN_1E9 - log2 * LN_2);
-        if least_prior > room + 1e-9 {
-            return true;
-        }
-        if most_prior < room - 1e-9 {
-            return false;
-        }
-        channel + doc_free_prior(bound) > self.best + margin
+        doc_free_prior(bound)
     }
 
     /// Records the reading if the walk ends on a word (or an allowed head form).
