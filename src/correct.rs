@@ -33,6 +33,7 @@
 //!
 //! It does not join or split words (layout's job) and never changes punctuation.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::LazyLock;
@@ -840,6 +841,8 @@ struct Walk<'a> {
     readings: usize,
     /// Compound tails that led nowhere in this pass.
     dead_tails: Vec<DeadTail>,
+    /// The last bound [`Walk::least_prior`] took a logarithm of, and its prior.
+    last_prior: Cell<(u64, f64)>,
 }
 
 /// A compound tail walk that found no reading: the state it started from.
@@ -945,6 +948,7 @@ fn search_within(
         best: budget.keep,
         readings: 0,
         dead_tails: Vec::new(),
+        last_prior: Cell::new((0, f64::INFINITY)),
     };
     let start = State {
         pos: 0,
@@ -1281,7 +1285,15 @@ impl<'a> Walk<'a> {
             // Too many junctions for parts this rare: no reading at all (see `finish`).
             return f64::INFINITY;
         }
-        doc_free_prior(bound)
+        // Along a path the bound changes only where the most frequent word below it does, so
+        // the last logarithm is mostly the one asked for again.
+        let (last, prior) = self.last_prior.get();
+        if last == bound {
+            return prior;
+        }
+        let prior = doc_free_prior(bound);
+        self.last_prior.set((bound, prior));
+        prior
     }
 
     /// Records the reading if the walk ends on a word (or an allowed head form).
