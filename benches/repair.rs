@@ -1,4 +1,5 @@
-//! Repair throughput on the seed fixtures: the damaged seed 000 and the clean 001–004.
+//! Repair throughput on the seed fixtures: all five, the damaged seed 000 alone and the clean
+//! 001–004 alone.
 //! Each bench checks its result before timing it.
 
 use std::fs;
@@ -51,6 +52,18 @@ fn clean_seeds(b: divan::Bencher) {
     let words = text.split_whitespace().count();
     b.counter(divan::counter::ItemsCount::new(words))
         .bench(|| repair(divan::black_box(&text), DEFAULT_MIN_CONFIDENCE));
+}
+
+/// All five fixtures, each repaired as its own document (the "repair on the fixtures").
+#[divan::bench]
+fn all_fixtures(b: divan::Bencher) {
+    let docs = ["000", "001", "002", "003", "004"].map(seed);
+    let words: usize = docs.iter().map(|d| d.split_whitespace().count()).sum();
+    b.counter(divan::counter::ItemsCount::new(words)).bench(|| {
+        docs.iter()
+            .map(|d| repair(divan::black_box(d), DEFAULT_MIN_CONFIDENCE).len())
+            .sum::<usize>()
+    });
 }
 
 /// Opening the embedded lexicon and looking up one word (start-up cost).
