@@ -118,23 +118,37 @@ struct Confusion {
     kind: EditKind,
 }
 
+/// An OCR segment and the ground-truth segments it may stand for.
+type Segment = (Vec<char>, Vec<Confusion>);
+
 /// The confusion model indexed by OCR segment.
 #[derive(Debug, Default)]
 struct Channel {
-    /// OCR segment → the ground-truth segments it may stand for.
-    by_ocr: HashMap<String, Vec<Confusion>>,
+    /// OCR segments grouped by first character, sorted by it; within a group, shortest first,
+    /// each with the ground-truth segments it may stand for. A search looks up each OCR
+    /// character once, by a binary search on characters rather than by hashing every segment.
+    by_first: Vec<(char, Vec<Segment>)>,
     /// Letters the OCR dropped anywhere in a word.
     dropped: Vec<Confusion>,
     /// Letters the OCR dropped at the start of a word (`verenskommelsen`).
     dropped_initial: Vec<Confusion>,
-    /// Longest OCR segment, in characters.
-    max_ocr_chars: usize,
+}
+
+impl Channel {
+    /// The segments starting with `c` (see [`Channel::by_first`]).
+    fn starting_with(&self, c: char) -> &[Segment] {
+        match self.by_first.binary_search_by_key(&c, |(first, _)| *first) {
+            Ok(i) => &self.by_first[i].1,
+            Err(_) => &[],
+        }
+    }
 }
 
 static CHANNEL: LazyLock<Channel> = LazyLock::new(|| parse_channel(CONFUSIONS_TSV));
 
 fn parse_channel(tsv: &str) -> Channel {
     let mut ch = Channel::default();
+    let mut by_ocr: HashMap<String, Vec<Confusion>> = HashMap::new();
     for line in tsv.lines() {
         let mut f = line.split('\t');
         let (Some(gt), Some(ocr), Some(_count), Some(cost)) =
@@ -166,8 +180,19 @@ fn parse_channel(tsv: &str) -> Channel {
                 ch.dropped.push(c);
             }
         } else {
-            ch.max_ocr_chars = ch.max_ocr_chars.max(ocr.chars().count());
-            ch.by_ocr.entry(ocr.to_string()).or_default().push(c);
+            by_ocr.entry(ocr.to_string()).or_default().push(c);
+        }
+    }
+    let mut segments: Vec<Segment> = by_ocr
+        .into_iter()
+        .map(|(ocr, list)| (ocr.chars().collect(), list))
+        .collect();
+    segments.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
+    for (seg, list) in segments {
+        let Some(&first) = seg.first() else { continue };
+        match ch.by_first.binary_search_by_key(&first, |(c, _)| *c) {
+            Ok(i) => ch.by_first[i].1.push((seg, list)),
+            Err(i) => ch.by_first.insert(i, (first, vec![(seg, list)])),
         }
     }
     ch
@@ -918,14 +943,11 @@ fn search_within(
     let ocr: Vec<char> = lower.chars().collect();
     let mut options = Vec::new();
     let mut option_at = Vec::with_capacity(ocr.len() + 1);
-    let mut seg = String::new();
     for pos in 0..ocr.len() {
         option_at.push(options.len());
-        seg.clear();
-        for k in 0..channel.max_ocr_chars.min(ocr.len() - pos) {
-            seg.push(ocr[pos + k]);
-            if let Some(list) = channel.by_ocr.get(&seg) {
-                options.extend(list.iter().map(|c| (k + 1, c)));
+        for (seg, list) in channel.starting_with(ocr[pos]) {
+            if ocr[pos..].starts_with(seg) {
+                options.extend(list.iter().map(|c| (seg.len(), c)));
             }
         }
     }
