@@ -282,6 +282,7 @@ impl DocModel {
             per_edit: self.damage_cost(),
             keep: keep_cost,
             max_parts: MAX_PARTS as u8,
+            listed: false,
         }
     }
 
@@ -524,6 +525,7 @@ fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, in
     let budget = if listed {
         Budget {
             max_parts: 1,
+            listed: true,
             ..budget
         }
     } else {
@@ -814,6 +816,11 @@ struct Budget {
     /// Most compound parts of a reading: a listed word is only ever replaced by another listed
     /// word, so its walk need not open compound junctions at all.
     max_parts: u8,
+    /// Whether the word is listed. The English model makes one word into another by misreading
+    /// a letter or by dropping the first one (`återrapporterar` → `terrapporterar`); a listed
+    /// word that lost a letter inside and is still a word is too rare to pay for trying every
+    /// dropped letter at every position of every known word.
+    listed: bool,
 }
 
 impl Budget {
@@ -823,6 +830,7 @@ impl Budget {
         per_edit: 0.0,
         keep: KEEP_UNKNOWN_COST,
         max_parts: MAX_PARTS as u8,
+        listed: false,
     };
 
     /// Whether this is [`Budget::FULL`].
@@ -831,6 +839,7 @@ impl Budget {
             && self.per_edit == 0.0
             && self.keep == KEEP_UNKNOWN_COST
             && self.max_parts == MAX_PARTS as u8
+            && !self.listed
     }
 }
 
@@ -1173,7 +1182,7 @@ impl<'a> Walk<'a> {
                 };
                 self.step(s, node, m, least_prior);
             }
-            if s.pos > 0 {
+            if s.pos > 0 && !self.budget.listed {
                 let channel = self.channel;
                 for conf in &channel.dropped {
                     let m = Move {
