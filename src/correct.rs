@@ -875,8 +875,9 @@ struct Walk<'a> {
     readings: usize,
     /// Compound tails that led nowhere in this pass.
     dead_tails: Vec<DeadTail>,
-    /// The last bound [`Walk::least_prior`] took a logarithm of, and its prior.
-    last_prior: Cell<(u64, f64)>,
+    /// Bounds [`Walk::least_prior`] took a logarithm of, with their priors, by bound modulo
+    /// [`PRIOR_SLOTS`].
+    priors: [Cell<(u64, f64)>; PRIOR_SLOTS],
 }
 
 /// A compound tail walk that found no reading: the state it started from.
@@ -888,6 +889,9 @@ struct DeadTail {
     edits: u8,
     head_freq: u64,
 }
+
+/// Slots of the walk's cache of prior bounds.
+const PRIOR_SLOTS: usize = 64;
 
 /// Where a walk is.
 #[derive(Clone, Copy)]
@@ -979,7 +983,7 @@ fn search_within(
         best: budget.keep,
         readings: 0,
         dead_tails: Vec::new(),
-        last_prior: Cell::new((0, f64::INFINITY)),
+        priors: std::array::from_fn(|_| Cell::new((0, f64::INFINITY))),
     };
     let start = State {
         pos: 0,
@@ -1316,14 +1320,15 @@ impl<'a> Walk<'a> {
             // Too many junctions for parts this rare: no reading at all (see `finish`).
             return f64::INFINITY;
         }
-        // Along a path the bound changes only where the most frequent word below it does, so
-        // the last logarithm is mostly the one asked for again.
-        let (last, prior) = self.last_prior.get();
-        if last == bound {
+        // Along a path the bound changes only where the most frequent word below it does, and
+        // sibling paths share their bounds: a few logarithms serve a whole walk.
+        let slot = &self.priors[(bound % PRIOR_SLOTS as u64) as usize];
+        let (known, prior) = slot.get();
+        if known == bound {
             return prior;
         }
         let prior = doc_free_prior(bound);
-        self.last_prior.set((bound, prior));
+        slot.set((bound, prior));
         prior
     }
 
