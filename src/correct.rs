@@ -779,7 +779,6 @@ const NUMBER_AFTER: &[&str] = &[
     "heltid",
     "tjänst",
     "kap",
-    "gäll",
     "styck",
 ];
 
@@ -999,9 +998,9 @@ fn search_within(
     };
     // Iterative deepening: a first walk limited to cheap readings usually finds the winner of
     // a non-word at a fraction of the cost, and the full walk then prunes against it from its
-    // first step. A listed word mostly has no other reading, and the first walk would be spent
-    // in vain.
-    let cheap_first = (budget.max_parts > 1).then_some(CHEAP_FIRST.min(budget.max_cost));
+    // first step. A listed word mostly has no other reading, so the first walk would be spent
+    // in vain; the generic walk starts from the learned walk's best instead.
+    let cheap_first = (!budget.listed && !generic).then_some(CHEAP_FIRST.min(budget.max_cost));
     for max_cost in cheap_first.into_iter().chain([budget.max_cost]) {
         w.budget.max_cost = max_cost;
         w.steps = 0;
