@@ -12,8 +12,11 @@
 //!    learned by `scripts/learn-confusions.py` from OCR/GT pairs) says it can come from
 //!    (`i`←`ä`, `6`←`ö`, `oé`←`ö`, a dropped initial `ö`). At a word end the walk may restart at the
 //!    root, after an optional linking `s`, which accepts and repairs compounds with corrections
-//!    in any part. Only when that finds nothing does a second walk allow one generic edit (any
-//!    substitution, insertion or deletion) at a high cost. Both walks are bounded by cost and
+//!    in any part (each junction past the first makes the reading rarer, as in the lexicon).
+//!    Only when that explains the word poorly does a second walk allow one generic edit (any
+//!    substitution, insertion or deletion) at a high cost, towards a single listed word. A word
+//!    that is itself listed is only walked towards other listed words, by misread letters or a
+//!    dropped first letter. All walks are bounded by cost, by the best reading found so far and
 //!    by work.
 //! 2. **Ranking.** Each reading is scored as a noisy channel: the confusion costs (−ln P(OCR|word))
 //!    plus the word's prior (−ln of its frequency, mixed with how often the document itself
