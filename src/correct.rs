@@ -63,9 +63,6 @@ pub const KEEP_UNKNOWN_COST: f64 = 19.0;
 /// seen): rarer than any learned confusion.
 const GENERIC_COST: f64 = 7.0;
 
-/// Most compound parts of a reading that needs a generic edit.
-const GENERIC_MAX_PARTS: u8 = 1;
-
 /// A non-word whose best learned reading costs more than this (channel plus prior) also gets
 /// the generic edit search.
 const GENERIC_SEARCH_ABOVE: f64 = 15.0;
@@ -284,7 +281,6 @@ impl DocModel {
             max_cost: (keep_cost - self.prior_floor + BUDGET_MARGIN).min(MAX_CHANNEL_COST),
             per_edit: self.damage_cost(),
             keep: keep_cost,
-            max_parts: MAX_PARTS as u8,
             listed: false,
         }
     }
@@ -516,28 +512,27 @@ fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
     // Known words are searched only when the document turns out damaged (most words of most
     // documents are known, and a clean document needs no real-word readings).
     if known.is_none() {
-        search_readings(lex, lower, head_ok, Budget::FULL, &mut info);
+        let learned = search_readings(lex, lower, head_ok, Budget::FULL, &mut info);
+        if !head_ok {
+            info.readable = Some(learned);
+        }
     }
     info
 }
 
-/// Fills in the candidate readings of a word.
-fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, info: &mut WordInfo) {
+/// Fills in the candidate readings of a word; whether the learned walk found any.
+fn search_readings(
+    lex: &Lexicon,
+    lower: &str,
+    head_ok: bool,
+    budget: Budget,
+    info: &mut WordInfo,
+) -> bool {
     let (known, listed) = (info.known, info.listed);
     info.searched = true;
-    let budget = if listed {
-        Budget {
-            max_parts: 1,
-            listed: true,
-            ..budget
-        }
-    } else {
-        budget
-    };
+    let budget = Budget { listed, ..budget };
     let mut candidates = search_within(lex, lower, head_ok, false, budget);
-    if !head_ok && budget.is_full() {
-        info.readable = Some(!candidates.is_empty());
-    }
+    let learned = !candidates.is_empty();
     // The generic edit search runs last, for non-words that learned confusions do not explain
     // well (`Desutom`: one dropped `s`, not `öde` + `s` + `utom`).
     let explained = candidates
@@ -552,7 +547,6 @@ fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, in
             .fold(budget.keep, f64::min);
         let generic_budget = Budget {
             keep: found_best,
-            max_parts: budget.max_parts.min(GENERIC_MAX_PARTS),
             ..budget
         };
         candidates.extend(search_within(lex, lower, head_ok, true, generic_budget));
@@ -578,6 +572,7 @@ fn search_readings(lex: &Lexicon, lower: &str, head_ok: bool, budget: Budget, in
         candidates.retain(|c| c.parts == 1);
     }
     info.candidates = candidates;
+    learned
 }
 
 /// The cost of keeping a word as it is, in this document.
@@ -815,9 +810,6 @@ struct Budget {
     per_edit: f64,
     /// The cost of keeping the word: readings far worse than keeping are not explored.
     keep: f64,
-    /// Most compound parts of a reading: a listed word is only ever replaced by another listed
-    /// word, so its walk need not open compound junctions at all.
-    max_parts: u8,
     /// Whether the word is listed. The English model makes one word into another by misreading
     /// a letter or by dropping the first one (`återrapporterar` → `terrapporterar`); a listed
     /// word that lost a letter inside and is still a word is too rare to pay for trying every
@@ -831,18 +823,8 @@ impl Budget {
         max_cost: MAX_CHANNEL_COST,
         per_edit: 0.0,
         keep: KEEP_UNKNOWN_COST,
-        max_parts: MAX_PARTS as u8,
         listed: false,
     };
-
-    /// Whether this is [`Budget::FULL`].
-    fn is_full(self) -> bool {
-        self.max_cost == MAX_CHANNEL_COST
-            && self.per_edit == 0.0
-            && self.keep == KEEP_UNKNOWN_COST
-            && self.max_parts == MAX_PARTS as u8
-            && !self.listed
-    }
 }
 
 /// The walk over OCR characters and lexicon automaton together.
@@ -1124,10 +1106,7 @@ impl<'a> Walk<'a> {
 
         // Compound boundary: the current part is a word (or a head-only stem); start a new part
         // at the root, with or without a linking `s`.
-        if s.parts < self.budget.max_parts
-            && s.pos < self.ocr.len()
-            && s.part_chars >= MIN_HEAD_CHARS
-        {
+        if s.parts < self.max_parts() && s.pos < self.ocr.len() && s.part_chars >= MIN_HEAD_CHARS {
             let fresh_with = |f: u64| State {
                 out: 0,
                 parts: s.parts + 1,
@@ -1205,6 +1184,17 @@ impl<'a> Walk<'a> {
 
         if self.generic && !s.generic_used {
             self.generic_edits(s, node, least_prior);
+        }
+    }
+
+    /// Most compound parts of a reading. A listed word is only ever replaced by another listed
+    /// word, and a reading that needs a generic edit must be a single word too: neither walk
+    /// opens compound junctions.
+    fn max_parts(&self) -> u8 {
+        if self.budget.listed || self.generic {
+            1
+        } else {
+            MAX_PARTS as u8
         }
     }
 
