@@ -365,23 +365,17 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
             search_readings(lex, lower, ends_in_hyphen(&tokens, i), budget, info);
         }
         let info = &*info;
-        let mut ranked = ranks[id]
-            .get_or_insert_with(|| rank(lower, info, &doc))
-            .clone();
-        // An unknown capitalised word is most often a name (`Ardalan`), and names split into
-        // spurious compounds (`arda|lån`): such readings must beat keeping by a wider margin.
-        if info.known.is_none()
-            && t.text.starts_with(char::is_uppercase)
-            && let Some((best, total)) = ranked.candidates.first()
-            && best.parts > 1
-            && total + NAME_COMPOUND_MARGIN > ranked.keep_cost
-        {
-            ranked.confidence = 0.0;
-        }
-        let Some((best, _)) = ranked.candidates.first() else {
+        let ranked = ranks[id].get_or_insert_with(|| rank(lower, info, &doc));
+        let Some((best, total)) = ranked.candidates.first() else {
             continue;
         };
-        if ranked.confidence <= 0.0 || best.word == lower {
+        // An unknown capitalised word is most often a name (`Ardalan`), and names split into
+        // spurious compounds (`arda|lån`): such readings must beat keeping by a wider margin.
+        let name_like = info.known.is_none()
+            && t.text.starts_with(char::is_uppercase)
+            && best.parts > 1
+            && total + NAME_COMPOUND_MARGIN > ranked.keep_cost;
+        if name_like || ranked.confidence <= 0.0 || best.word == lower {
             continue;
         }
         let kind = if info.listed {
