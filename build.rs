@@ -8,6 +8,9 @@
 //! - `stats.rs`: [`MAX_FREQUENCY`], the frequency of the most frequent word, which bounds how
 //!   cheap any reading's prior can be.
 //! - `heads.fst`: the compound-only first parts of `sv-heads.txt` (value 0).
+//! - `stem_ends.rs`: `STEM_ENDS`, one bit per pair of last two bytes (big-endian) that some
+//!   compound-only first part ends in, so the lexicon has it without reading `heads.fst` at
+//!   start-up.
 //!
 //! Malformed sources fail the build with the file and line; `tests/hygiene.rs` checks the same
 //! rules with friendlier messages.
@@ -67,10 +70,23 @@ fn main() {
     heads.sort_unstable();
     heads.dedup();
     let mut set = fst::SetBuilder::memory();
+    let mut ends = [0u64; 1024];
     for h in heads {
         set.insert(h).expect("keys are sorted and unique");
+        if let [.., a, b] = h.as_bytes() {
+            let end = u16::from_be_bytes([*a, *b]);
+            ends[usize::from(end >> 6)] |= 1 << (end & 63);
+        }
     }
     fs::write(out.join("heads.fst"), set.into_inner().expect("in memory")).expect("write fst");
+    fs::write(
+        out.join("stem_ends.rs"),
+        format!(
+            "/// One bit per pair of last two bytes that a compound-only stem ends in.\n\
+             static STEM_ENDS: [u64; 1024] = {ends:?};\n"
+        ),
+    )
+    .expect("write stem ends");
 }
 
 fn read(path: &Path) -> String {

@@ -16,10 +16,10 @@
 
 use std::sync::LazyLock;
 
-use fst::Streamer;
 use fst::raw::Fst;
 
 include!(concat!(env!("OUT_DIR"), "/stats.rs"));
+include!(concat!(env!("OUT_DIR"), "/stem_ends.rs"));
 
 static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.fst"));
 static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.fst"));
@@ -62,10 +62,6 @@ pub fn compound_frequency(rarest: u64, parts: usize) -> u64 {
 pub struct Lexicon {
     words: Option<Fst<&'static [u8]>>,
     heads: Option<Fst<&'static [u8]>>,
-    /// One bit per pair of last two bytes that some compound-only stem ends in: the repair
-    /// walk asks [`Lexicon::is_stem`] of thousands of prefixes per document, and most end in a
-    /// pair no stem does.
-    stem_ends: Box<[u64; 1024]>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -86,33 +82,12 @@ pub struct Compound {
     pub frequency: u64,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     // Both automata were written by build.rs from the same crate; a failure here would mean a
     // corrupt build, and an empty lexicon (no repairs) is the safe way to degrade.
-    let heads = Fst::new(HEADS).ok();
-    let mut stem_ends = Box::new([0u64; 1024]);
-    if let Some(h) = &heads {
-        let mut stream = h.stream();
-        while let Some((stem, _)) = stream.next() {
-            if let Some(end) = last_two(stem) {
-                stem_ends[usize::from(end >> 6)] |= 1 << (end & 63);
-            }
-        }
-    }
-    Lexicon {
-        words: Fst::new(WORDS).ok(),
-        heads,
-        stem_ends,
-    }
+    words: Fst::new(WORDS).ok(),
+    heads: Fst::new(HEADS).ok(),
 });
-
-/// The last two bytes of `s` as one number.
-fn last_two(s: &[u8]) -> Option<u16> {
-    match s {
-        [.., a, b] => Some(u16::from_be_bytes([*a, *b])),
-        _ => None,
-    }
-}
 
 /// The embedded lexicon, opened on first use.
 pub fn lexicon() -> &'static Lexicon {
@@ -143,10 +118,13 @@ impl Lexicon {
     /// no words on their own. The walk in `correct` asks this of every non-word prefix it
     /// reaches, so it skips the word lookup [`Lexicon::is_head`] would repeat.
     pub fn is_stem(&self, part: &[u8]) -> bool {
-        let Some(end) = last_two(part) else {
+        // The walk asks this of thousands of prefixes per document, and most end in a pair of
+        // bytes no stem ends in (`STEM_ENDS`, written by build.rs): a bit test spares the lookup.
+        let [.., a, b] = part else {
             return false;
         };
-        self.stem_ends[usize::from(end >> 6)] & (1 << (end & 63)) != 0
+        let end = u16::from_be_bytes([*a, *b]);
+        STEM_ENDS[usize::from(end >> 6)] & (1 << (end & 63)) != 0
             && self.heads.as_ref().is_some_and(|h| h.contains_key(part))
     }
 
