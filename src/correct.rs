@@ -537,7 +537,7 @@ fn search_readings(
         // it from its first step instead of rediscovering it.
         let found_best = candidates
             .iter()
-            .map(|c| c.channel + f64::from(c.edits) * budget.per_edit + doc_free_prior(c.frequency))
+            .map(|c| c.free_cost() + f64::from(c.edits) * budget.per_edit)
             .fold(budget.keep, f64::min);
         let generic_budget = Budget {
             keep: found_best,
