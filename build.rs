@@ -1,13 +1,16 @@
 //! Compiles the lexicon sources in `dictionaries/` into finite-state transducers in `OUT_DIR`,
 //! which `src/lexicon.rs` embeds with `include_bytes!` and opens without parsing.
 //!
-//! - `words.fst`: every word of `sv-words.tsv` and `domain.txt` → [`MAX_FREQUENCY`] minus its
-//!   frequency per billion words (see `main`).
+//! - `words.fst`: every word of `sv-words.tsv` and `domain.txt` → ([`MAX_FREQUENCY`] minus its
+//!   frequency per billion words) shifted left by [`HEAD_BITS`], or'ed with [`HEAD`] if the
+//!   word may begin a compound and [`LINKED_HEAD`] if it may with a linking `s` (both from
+//!   `sv-heads.txt`; see `main`).
 //!   Domain words without a frequency get [`DOMAIN_FREQUENCY`]: rare in general text, common in
 //!   the documents svocr reads.
 //! - `stats.rs`: [`MAX_FREQUENCY`], the frequency of the most frequent word, which bounds how
 //!   cheap any reading's prior can be.
-//! - `heads.fst`: the compound-only first parts of `sv-heads.txt` (value 0).
+//! - `heads.fst`: the compound parts of `sv-heads.txt` that are no words (`hälso`,
+//!   `försäkrings`), value 0.
 //! - `stem_ends.rs`: `STEM_ENDS`, one bit per pair of last two bytes (big-endian) that some
 //!   compound-only first part ends in, so the lexicon has it without reading `heads.fst` at
 //!   start-up.
@@ -24,6 +27,14 @@ use std::path::{Path, PathBuf};
 /// web-text frequencies understate how common `överenskommelse` or `återrapporterar` are in the
 /// public-administration register svocr reads (about a zipf of 4, like `läge` in general text).
 const DOMAIN_FREQUENCY: u64 = 10_000;
+
+/// Low bits of a word's value that say how it may begin a compound (`src/lexicon.rs` reads them
+/// with the same constants).
+const HEAD_BITS: u32 = 2;
+/// The word itself may begin a compound (`vård` in `vårdgivare`).
+const HEAD: u64 = 1;
+/// The word plus a linking `s` may begin a compound (`försäkring` in `försäkringskassa`).
+const LINKED_HEAD: u64 = 2;
 
 fn main() {
     let dir = Path::new("dictionaries");
@@ -42,17 +53,40 @@ fn main() {
             .unwrap_or_else(|_| panic!("sv-words.tsv:{}: bad frequency {f:?}", n + 1));
         words.insert(w.as_bytes().to_vec(), f);
     }
+    let heads_text = read(&dir.join("sv-heads.txt"));
+    let heads: std::collections::BTreeSet<&[u8]> = heads_text.lines().map(str::as_bytes).collect();
+    let head_bits = |w: &[u8]| {
+        let linked = [w, b"s"].concat();
+        let mut b = 0;
+        if heads.contains(w) {
+            b |= HEAD;
+        }
+        if heads.contains(linked.as_slice()) {
+            b |= LINKED_HEAD;
+        }
+        b
+    };
+    let mut bits: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    for w in words.keys() {
+        bits.insert(w.clone(), head_bits(w));
+    }
     for w in read(&dir.join("domain.txt")).lines() {
         let f = words.entry(w.as_bytes().to_vec()).or_insert(0);
         *f = (*f).max(DOMAIN_FREQUENCY);
+        // A domain word hunspell does not know (`covid`, `regionernas`…) gets no verdict from
+        // it: it may begin a compound either way.
+        bits.entry(w.as_bytes().to_vec())
+            .or_insert(HEAD | LINKED_HEAD);
     }
     let max = words.values().max().copied().unwrap_or(0);
     // Stored as `max - frequency`: the fst pushes the smallest value of a subtree towards the
     // root, so the output gathered on a prefix bounds the frequency of every word below it,
-    // which lets the repair walk give up on prefixes that can only lead to rare readings.
+    // which lets the repair walk give up on prefixes that can only lead to rare readings. The
+    // head bits below the shift do not disturb that bound.
     let mut map = fst::MapBuilder::memory();
     for (w, f) in &words {
-        map.insert(w, max - *f).expect("keys are sorted and unique");
+        let value = ((max - *f) << HEAD_BITS) | bits.get(w).copied().unwrap_or(0);
+        map.insert(w, value).expect("keys are sorted and unique");
     }
     fs::write(out.join("words.fst"), map.into_inner().expect("in memory")).expect("write fst");
     fs::write(
@@ -64,16 +98,12 @@ fn main() {
     )
     .expect("write stats");
 
-    let mut heads: Vec<&str> = Vec::new();
-    let text = read(&dir.join("sv-heads.txt"));
-    heads.extend(text.lines());
-    heads.sort_unstable();
-    heads.dedup();
+    // Heads that are words are marked in `words.fst`; the rest are compound-only stems.
     let mut set = fst::SetBuilder::memory();
     let mut ends = [0u64; 1024];
-    for h in heads {
+    for h in heads.iter().filter(|h| !words.contains_key(**h)) {
         set.insert(h).expect("keys are sorted and unique");
-        if let [.., a, b] = h.as_bytes() {
+        if let [.., a, b] = h {
             let end = u16::from_be_bytes([*a, *b]);
             ends[usize::from(end >> 6)] |= 1 << (end & 63);
         }

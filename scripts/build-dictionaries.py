@@ -11,7 +11,8 @@ A form is kept when hunspell generates it AND wordfreq has seen it. Hunspell alo
 accepts anyway); wordfreq alone is full of English, names and chat spellings (`ir`, `pa`,
 `tex`) that must not count as Swedish words. The intersection is ~190 000 forms.
 
-A second file, dictionaries/sv-heads.txt, lists hunspell's compound-only first parts (`hälso`).
+A second file, dictionaries/sv-heads.txt, lists every form hunspell lets begin or continue a
+compound (`vård`, `hälso`, `försäkrings`, `vårds`), whether or not it is a word on its own.
 
 Output: one `word<TAB>frequency` line per form; words lower-case NFC, alphabetic only; the
 frequency is occurrences per billion words (>= 1); sorted by UTF-8 bytes (the order fst needs),
@@ -27,10 +28,16 @@ import unicodedata
 import wordfreq
 
 
-def hunspell_forms(dic, aff):
+def unmunch(dic, aff):
+    """Every form hunspell generates, one per line; compound-only forms carry their flags
+    (`solfläcks/WXZ|`)."""
     out = subprocess.run(["unmunch", dic, aff], check=True, capture_output=True).stdout
+    return out.decode("utf-8").splitlines()
+
+
+def hunspell_forms(lines):
     forms = set()
-    for line in out.decode("utf-8").splitlines():
+    for line in lines:
         # Compound-only parts come out with their flags (`solfläcks/WXZ|`): not words.
         if "/" in line:
             continue
@@ -44,19 +51,36 @@ def hunspell_forms(dic, aff):
     return forms
 
 
-def compound_heads(dic):
-    """Stems hunspell allows only as the first part of a compound (flags X and Z):
-    `hälso` (hälsa), `skivspelar` (skivspelare), `arbetsskade`. Head forms that are words, or
-    words plus a linking s/e/a, are derived at run time and need not be listed."""
+# sv_SE.aff: COMPOUNDBEGIN X, COMPOUNDMIDDLE U. A dic entry may carry them itself
+# (`vård/ADGXY`), or an affix class gives a derived form them (`SFX v 0 s/WXZ`: `försäkring` ->
+# `försäkrings`); class `s` (`SFX s 0 0/WX`) makes the entry itself a head, and unmunch prints
+# that form without flags, so it is read from the dic.
+HEAD_FLAGS = set("XU")
+ZERO_HEAD_CLASS = "s"
+
+
+def compound_heads(dic, lines):
+    """Forms hunspell allows before another compound part: `vård` (vårdgivare), `hälso`
+    (hälsoappen), `försäkrings` (försäkringskassa), `vårds` (sjukvårdsförsäkring). Forms of
+    words that carry no head flag (`ter`, `aktörer`) are not heads, so `ter|rapporterar` or
+    `aktörer|nås` are no compounds."""
     heads = set()
+
+    def add(form):
+        w = unicodedata.normalize("NFC", form).lower()
+        if len(w) >= 3 and w.isalpha():
+            heads.add(w)
+
     with open(dic, encoding="utf-8") as fh:
         next(fh)  # the entry count
         for line in fh:
             stem, _, flags = line.strip().partition("/")
-            if "X" in flags and "Z" in flags:
-                w = unicodedata.normalize("NFC", stem).lower()
-                if len(w) >= 3 and w.isalpha():
-                    heads.add(w)
+            if HEAD_FLAGS & set(flags) or ZERO_HEAD_CLASS in flags:
+                add(stem)
+    for line in lines:
+        form, _, flags = line.strip().partition("/")
+        if HEAD_FLAGS & set(flags):
+            add(form)
     return heads
 
 
@@ -68,7 +92,8 @@ def main():
     ap.add_argument("--heads", default="dictionaries/sv-heads.txt")
     a = ap.parse_args()
 
-    forms = hunspell_forms(a.dic, a.aff)
+    lines = unmunch(a.dic, a.aff)
+    forms = hunspell_forms(lines)
     freqs = wordfreq.get_frequency_dict("sv", "large")
     rows = {}
     for w in forms:
@@ -79,7 +104,7 @@ def main():
     with open(a.out, "w", encoding="utf-8", newline="\n") as fh:
         for w in sorted(rows, key=lambda s: s.encode("utf-8")):
             fh.write(f"{w}\t{rows[w]}\n")
-    heads = compound_heads(a.dic) - set(rows)
+    heads = compound_heads(a.dic, lines)
     with open(a.heads, "w", encoding="utf-8", newline="\n") as fh:
         for w in sorted(heads, key=lambda s: s.encode("utf-8")):
             fh.write(f"{w}\n")

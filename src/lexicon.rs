@@ -4,14 +4,15 @@
 //! into compound parts.
 //!
 //! The data is compiled by `build.rs` from `dictionaries/` (hunspell-sv word forms with wordfreq
-//! frequencies, a reviewed list of public-administration words, hunspell's compound-only first
-//! parts) into two finite-state transducers that are embedded in the binary and opened in place:
+//! frequencies, a reviewed list of public-administration words, the forms hunspell lets begin a
+//! compound) into two finite-state transducers that are embedded in the binary and opened in place:
 //! nothing is parsed at start-up. [`Lexicon::words_fst`] exposes the word automaton so that the
 //! repair can walk it while it generates candidates.
 //!
 //! Swedish compounds are open-class (`försäkringsmedicin`, `uppföljningsmått` are in no word
 //! list), so [`Lexicon::compound`] accepts head + optional linking `s` + tail, recursively and
-//! bounded. It deliberately knows nothing about OCR errors and does no case folding: callers pass
+//! bounded. Only forms hunspell-sv marks as compound parts are heads: `vård`, `hälso`,
+//! `försäkring` + `s`, but not `ter` (of `te sig`), so `terrapporterar` is no compound. It deliberately knows nothing about OCR errors and does no case folding: callers pass
 //! lower-case words.
 
 use std::sync::LazyLock;
@@ -44,7 +45,26 @@ pub const COMPOUND_DIVISOR: u64 = 20;
 /// The frequency of a word from its value (or the output gathered on a prefix, giving an upper
 /// bound for the words below it) in [`Lexicon::words_fst`].
 pub fn frequency_of(value: u64) -> u64 {
-    MAX_FREQUENCY.saturating_sub(value)
+    MAX_FREQUENCY.saturating_sub(value >> HEAD_BITS)
+}
+
+/// Low bits of a value in [`Lexicon::words_fst`] that say how the word may begin a compound
+/// (written by `build.rs` from `dictionaries/sv-heads.txt`).
+const HEAD_BITS: u32 = 2;
+const HEAD: u64 = 1;
+const LINKED_HEAD: u64 = 2;
+
+/// Whether the word whose value in [`Lexicon::words_fst`] is `value` may begin a compound as it
+/// is (`vård` in `vårdgivare`). Hunspell-sv says which forms may: `ter` (of `te sig`) may not,
+/// so `terrapporterar` is no compound of it.
+pub fn is_head_value(value: u64) -> bool {
+    value & HEAD != 0
+}
+
+/// Whether the word whose value is `value` may begin a compound with a linking `s`
+/// (`försäkring` in `försäkringskassa`, but not `ränta`, which takes `ränte`).
+pub fn is_linked_head_value(value: u64) -> bool {
+    value & LINKED_HEAD != 0
 }
 
 /// Each junction after the first divides a compound's estimated frequency by this too; an
@@ -97,10 +117,7 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// The frequency (per billion words) of a listed word form, `None` if it is not listed.
     pub fn frequency(&self, word: &str) -> Option<u64> {
-        self.words
-            .as_ref()?
-            .get(word.as_bytes())
-            .map(|o| frequency_of(o.value()))
+        self.value(word).map(frequency_of)
     }
 
     /// Whether `word` is a listed word form.
@@ -108,10 +125,23 @@ impl Lexicon {
         self.frequency(word).is_some()
     }
 
-    /// Whether `part` may begin a compound: a word, or one of hunspell's compound-only stems
-    /// (`hälso`, `skivspelar`).
+    /// Whether `part` may begin a compound: a word hunspell marks as a compound head, or one
+    /// of its compound-only stems (`hälso`, `försäkrings`).
     pub fn is_head(&self, part: &str) -> bool {
-        self.contains(part) || self.heads.as_ref().is_some_and(|h| h.contains_key(part))
+        self.value(part)
+            .map_or_else(|| self.is_stem(part.as_bytes()), is_head_value)
+    }
+
+    /// Whether `part` may stand before a hyphen that shares a compound tail (`hälso- och
+    /// sjukvård`, `sjukskrivnings- och`): any word, compound-only stem, or either plus `s`.
+    /// The hyphen itself says a compound is meant, so this is looser than [`Lexicon::is_head`].
+    pub fn is_hyphen_head(&self, part: &str) -> bool {
+        let loose = |p: &str| self.contains(p) || self.is_stem(p.as_bytes());
+        loose(part) || part.strip_suffix('s').is_some_and(loose)
+    }
+
+    fn value(&self, word: &str) -> Option<u64> {
+        self.words.as_ref()?.get(word.as_bytes()).map(|o| o.value())
     }
 
     /// Whether `part` (UTF-8) is one of hunspell's compound-only stems (`hälso`), which are
@@ -151,14 +181,14 @@ impl Lexicon {
         Some(Compound { splits, frequency })
     }
 
-    /// The heads `rest` begins with, as (byte length, frequency), shortest first: listed words
-    /// of at least [`MIN_HEAD_CHARS`] characters and, when `stems` is set, compound-only stems
-    /// (counted at [`STEM_FREQUENCY`]). One walk of each automaton along `rest`, instead of a
-    /// lookup from the root for every prefix.
-    fn heads_of(&self, rest: &str, stems: bool) -> Vec<(usize, u64)> {
+    /// The heads `rest` begins with, shortest first: listed words of at least
+    /// [`MIN_HEAD_CHARS`] characters that hunspell lets begin a compound, as they are or with a
+    /// linking `s`, and compound-only stems (`hälso`, `vårds`; counted at [`STEM_FREQUENCY`]). One walk of each automaton along `rest`, instead of a lookup from
+    /// the root for every prefix.
+    fn heads_of(&self, rest: &str) -> Vec<Head> {
         let bytes = rest.as_bytes();
         let mut words = self.words.as_ref().map(|f| (f, f.root(), 0u64));
-        let mut heads = self.heads.as_ref().filter(|_| stems).map(|f| (f, f.root()));
+        let mut heads = self.heads.as_ref().map(|f| (f, f.root()));
         let mut found = Vec::new();
         let mut chars = 0;
         for (i, &b) in bytes.iter().enumerate() {
@@ -192,10 +222,25 @@ impl Lexicon {
             let word = words
                 .as_ref()
                 .filter(|(_, node, _)| node.is_final())
-                .map(|(_, node, out)| frequency_of(out + node.final_output().value()));
+                .map(|(_, node, out)| out + node.final_output().value());
             let stem = heads.as_ref().is_some_and(|(_, node)| node.is_final());
-            if let Some(f) = word.or(stem.then_some(STEM_FREQUENCY)) {
-                found.push((i + 1, f));
+            let head = match word {
+                Some(v) => Head {
+                    end: i + 1,
+                    frequency: frequency_of(v),
+                    plain: is_head_value(v),
+                    linked: is_linked_head_value(v),
+                },
+                None if stem => Head {
+                    end: i + 1,
+                    frequency: STEM_FREQUENCY,
+                    plain: true,
+                    linked: false,
+                },
+                None => continue,
+            };
+            if head.plain || head.linked {
+                found.push(head);
             }
         }
         found
@@ -210,23 +255,26 @@ impl Lexicon {
     ) -> Option<u64> {
         let rest = &word[from..];
         // Head boundaries, longest head first: long heads make fewer, likelier parts.
-        let heads = self.heads_of(rest, from == 0);
+        let heads = self.heads_of(rest);
         // First every head with a whole-word tail, then deeper splits: the fewest parts win
         // (`urinprov|s|kontroll`, not `urinprov|skon|troll`).
         for deeper in [false, true] {
             if deeper && splits.len() + 2 >= MAX_PARTS {
                 break;
             }
-            for &(h, freq) in heads.iter().rev() {
-                let head_freq = freq.min(min_freq);
-                let tail = &rest[h..];
-                let linked = tail.strip_prefix('s').filter(|t| !t.is_empty());
-                for (skip, t) in [(0, Some(tail)), (1, linked)] {
+            for head in heads.iter().rev() {
+                let head_freq = head.frequency.min(min_freq);
+                let tail = &rest[head.end..];
+                let plain = Some(tail).filter(|_| head.plain);
+                let linked = tail
+                    .strip_prefix('s')
+                    .filter(|t| head.linked && !t.is_empty());
+                for (skip, t) in [(0, plain), (1, linked)] {
                     let Some(t) = t else { continue };
                     if t.chars().count() < MIN_TAIL_CHARS {
                         continue;
                     }
-                    let at = from + h + skip;
+                    let at = from + head.end + skip;
                     if deeper {
                         splits.push(at);
                         if let Some(f) = self.split_from(word, at, splits, head_freq) {
@@ -248,6 +296,17 @@ impl Lexicon {
         }
         None
     }
+}
+
+/// A first part that [`Lexicon::heads_of`] found.
+struct Head {
+    /// Byte length of the part (without a linking `s`).
+    end: usize,
+    frequency: u64,
+    /// Whether the next part may follow directly.
+    plain: bool,
+    /// Whether the next part may follow after a linking `s`.
+    linked: bool,
 }
 
 #[cfg(test)]
@@ -323,6 +382,27 @@ mod tests {
     #[test]
     fn heads_include_compound_only_stems() {
         assert!(lexicon().is_head("hälso"));
+        assert!(lexicon().is_head("försäkrings"));
         assert!(!lexicon().is_head("hilso"));
+    }
+
+    #[test]
+    fn only_forms_hunspell_lets_begin_a_compound_are_heads() {
+        assert!(lexicon().is_head("vård"));
+        assert!(lexicon().is_head("rapport"));
+        // Words, but no compound heads: `ter` (te sig), a plural in -er.
+        assert!(!lexicon().is_head("ter"));
+        assert!(!lexicon().is_head("aktörer"));
+        assert_eq!(lexicon().compound("terrapporterar"), None);
+        assert_eq!(lexicon().compound("aktörernås"), None);
+        assert_compound("vårdgivarkontakter", &["vårdgivar", "kontakter"]);
+    }
+
+    #[test]
+    fn hyphen_heads_are_looser_than_compound_heads() {
+        // `ter- och` is odd Swedish but the hyphen says a compound is meant.
+        assert!(lexicon().is_hyphen_head("ter"));
+        assert!(lexicon().is_hyphen_head("sjukskrivnings"));
+        assert!(!lexicon().is_hyphen_head("hilso"));
     }
 }
