@@ -1649,6 +1649,14 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_word_beats_a_compound_of_frequent_parts() {
+        // `låg|förslag` would be estimated from `förslag`; the listed `lagförslag` needs one
+        // edit fewer.
+        assert_corrects("lagforslag", "lagförslag");
+        assert_corrects("sjuklén", "sjuklön");
+    }
+
+    #[test]
     fn brace_noise_is_repaired() {
         assert_corrects("{6r", "för");
         assert_corrects("{or", "för");

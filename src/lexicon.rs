@@ -72,11 +72,17 @@ pub fn is_linked_head_value(value: u64) -> bool {
 pub const EXTRA_JUNCTION_DIVISOR: u64 = 10;
 
 /// The estimated frequency of a compound of `parts` parts whose rarest part has frequency
-/// `rarest` (see [`COMPOUND_DIVISOR`] and [`EXTRA_JUNCTION_DIVISOR`]).
+/// `rarest` (see [`COMPOUND_DIVISOR`], [`EXTRA_JUNCTION_DIVISOR`] and [`COMPOUND_CEILING`]).
 pub fn compound_frequency(rarest: u64, parts: usize) -> u64 {
     let extra = u32::try_from(parts.saturating_sub(2)).unwrap_or(u32::MAX);
-    rarest / COMPOUND_DIVISOR / EXTRA_JUNCTION_DIVISOR.saturating_pow(extra)
+    (rarest / COMPOUND_DIVISOR / EXTRA_JUNCTION_DIVISOR.saturating_pow(extra)).min(COMPOUND_CEILING)
 }
+
+/// The highest frequency (per billion words) an unlisted compound is estimated at, however
+/// frequent its parts: a compound as common as one in a million words would be in hunspell's
+/// dictionary and wordfreq's list, so being unlisted is itself evidence of rarity. Without the
+/// cap `låg|förslag` (estimated from `förslag`) outranked the listed `lagförslag`.
+pub const COMPOUND_CEILING: u64 = 1_000;
 
 /// The embedded lexicon.
 pub struct Lexicon {
