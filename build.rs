@@ -15,6 +15,10 @@
 //!   compound-only first part ends in, so the lexicon has it without reading `heads.fst` at
 //!   start-up.
 //!
+//! - `bigrams.fst`: `sv-bigrams.tsv` as `word next` → count, plus the totals `word ` → how often
+//!   `word` has a successor and ` next` → how often `next` has a predecessor (a space cannot
+//!   occur inside a word, so the three kinds of key never collide).
+//!
 //! Malformed sources fail the build with the file and line; `tests/hygiene.rs` checks the same
 //! rules with friendlier messages.
 
@@ -38,7 +42,12 @@ const LINKED_HEAD: u64 = 2;
 
 fn main() {
     let dir = Path::new("dictionaries");
-    for f in ["sv-words.tsv", "domain.txt", "sv-heads.txt"] {
+    for f in [
+        "sv-words.tsv",
+        "domain.txt",
+        "sv-heads.txt",
+        "sv-bigrams.tsv",
+    ] {
         println!("cargo:rerun-if-changed=dictionaries/{f}");
     }
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -117,6 +126,34 @@ fn main() {
         ),
     )
     .expect("write stem ends");
+
+    bigrams(dir, &out);
+}
+
+/// Writes `bigrams.fst` (see the module docs).
+fn bigrams(dir: &Path, out: &Path) {
+    let mut map: BTreeMap<String, u64> = BTreeMap::new();
+    for (n, line) in read(&dir.join("sv-bigrams.tsv")).lines().enumerate() {
+        let mut f = line.split('\t');
+        let (Some(a), Some(b), Some(c), None) = (f.next(), f.next(), f.next(), f.next()) else {
+            panic!("sv-bigrams.tsv:{}: expected word<TAB>next<TAB>count", n + 1);
+        };
+        let c: u64 = c
+            .parse()
+            .unwrap_or_else(|_| panic!("sv-bigrams.tsv:{}: bad count {c:?}", n + 1));
+        *map.entry(format!("{a} {b}")).or_default() += c;
+        *map.entry(format!("{a} ")).or_default() += c;
+        *map.entry(format!(" {b}")).or_default() += c;
+    }
+    let mut builder = fst::MapBuilder::memory();
+    for (k, v) in &map {
+        builder.insert(k, *v).expect("keys are sorted and unique");
+    }
+    fs::write(
+        out.join("bigrams.fst"),
+        builder.into_inner().expect("in memory"),
+    )
+    .expect("write fst");
 }
 
 fn read(path: &Path) -> String {

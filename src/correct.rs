@@ -23,7 +23,13 @@
 //!    uses the word — a cache model, so `stöd` written as `st6d` elsewhere supports `stod`→`stöd`).
 //!    Keeping a non-word has a fixed cost ([`KEEP_UNKNOWN_COST`]); the confidence of the winner is
 //!    its share of the probability mass.
-//! 3. **Real-word errors** (`for`→`för`, `lin`→`län`) are only considered in a document that shows
+//! 3. **Context.** When the best reading and the runner-up (keeping included) are within a few
+//!    nats, each is re-scored with its neighbours: how often the word before and the word after
+//!    (as they read before context) were seen next to it in clean public-sector text
+//!    ([`crate::context`]). `Skalen for` becomes `Skälen för`, `den vird som` `den vård som`.
+//!    For a word the lexicon does not know, context only chooses among its readings; it never
+//!    makes repairing it more attractive than keeping it.
+//! 4. **Real-word errors** (`for`→`för`, `lin`→`län`) are only considered in a document that shows
 //!    OCR damage: the share of tokens that are non-words fixable by the confusion model, against
 //!    words that carry å/ä/ö intact. Clean documents pay an extra channel cost per edit, so
 //!    `for en vecka sedan` in clean text is left alone.
@@ -44,6 +50,7 @@ use std::sync::LazyLock;
 use fst::raw::{CompiledAddr, Fst, Node};
 use serde::Serialize;
 
+use crate::context;
 use crate::lexicon::{
     COMPOUND_DIVISOR, Lexicon, MAX_FREQUENCY, MAX_PARTS, MIN_HEAD_CHARS, MIN_TAIL_CHARS,
     STEM_FREQUENCY, compound_frequency, frequency_of, is_head_value, is_linked_head_value, lexicon,
@@ -70,6 +77,14 @@ const GENERIC_SEARCH_ABOVE: f64 = 15.0;
 /// How much cheaper than keeping a non-word its best reading must be before the document model
 /// counts it as damage and caches the reading: only clear repairs may feed back into ranking.
 const EVIDENCE_MARGIN: f64 = 3.0;
+
+/// A neighbour counts as its word's best reading when that reading is at least this sure, else
+/// as written.
+const NEIGHBOUR_CONFIDENCE: f64 = 0.5;
+
+/// Context is consulted when the best reading and the runner-up (keeping included) are within
+/// this many nats: a wider gap is for the channel and the priors to decide.
+const CONTEXT_RANGE: f64 = 2.0 * context::MAX_GAIN;
 
 /// How much cheaper than keeping a compound reading of an unknown capitalised word must be.
 const NAME_COMPOUND_MARGIN: f64 = 3.0;
@@ -343,10 +358,35 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
     let lex = lexicon();
     // Pass 1: analyse every distinct repairable word and gather the document's evidence.
     let (doc, mut vocab) = document_model(&tokens, lex);
-    // Each distinct word is ranked once; its tokens differ only in case and place.
+    // Pass 2: rank each distinct word once; its tokens differ only in case and place.
     let mut ranks: Vec<Option<Ranked>> = vec![None; vocab.words.len()];
+    for (i, id) in vocab.of_token.iter().enumerate() {
+        let Some(id) = *id else { continue };
+        if ranks[id].is_some() {
+            continue;
+        }
+        let (lower, info) = &mut vocab.words[id];
+        if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
+            let budget = doc.budget(keep_cost(lower, info, &doc));
+            search_readings(lex, lower, ends_in_hyphen(&tokens, i), budget, info);
+        }
+        ranks[id] = Some(rank(lower, info, &doc));
+    }
+    // How each repairable token reads before context: its word's winner if that is sure enough,
+    // else the word as written. Neighbours are read this way.
+    let reading = |j: usize| -> Option<&str> {
+        let id = vocab.of_token.get(j).copied().flatten()?;
+        let lower = vocab.words[id].0.as_str();
+        match ranks[id]
+            .as_ref()
+            .and_then(|r| r.candidates.first().map(|c| (r, c)))
+        {
+            Some((r, (best, _))) if r.confidence >= NEIGHBOUR_CONFIDENCE => Some(&best.word),
+            _ => Some(lower),
+        }
+    };
 
-    // Pass 2: decide, token by token.
+    // Pass 3: decide, token by token.
     let mut changes = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Number {
@@ -358,14 +398,15 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
         let Some(id) = vocab.of_token[i] else {
             continue;
         };
-        let (lower, info) = &mut vocab.words[id];
+        let (lower, info) = &vocab.words[id];
         let lower = lower.as_str();
-        if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
-            let budget = doc.budget(keep_cost(lower, info, &doc));
-            search_readings(lex, lower, ends_in_hyphen(&tokens, i), budget, info);
-        }
-        let info = &*info;
-        let ranked = ranks[id].get_or_insert_with(|| rank(lower, info, &doc));
+        let Some(ranked) = ranks[id].as_ref() else {
+            continue;
+        };
+        let left = neighbour(&tokens, i, false).and_then(&reading);
+        let right = neighbour(&tokens, i, true).and_then(&reading);
+        let in_context = with_context(ranked, lower, info, left, right);
+        let ranked = in_context.as_ref().unwrap_or(ranked);
         let Some((best, total)) = ranked.candidates.first() else {
             continue;
         };
@@ -398,6 +439,75 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
         ));
     }
     changes
+}
+
+/// The token of the word next to token `i` (after it if `after`), if only a run of spaces
+/// separates them: punctuation, a line break or a number ends the context.
+fn neighbour(tokens: &[Token<'_>], i: usize, after: bool) -> Option<usize> {
+    let (gap, j) = if after {
+        (i + 1, i + 2)
+    } else {
+        (i.checked_sub(1)?, i.checked_sub(2)?)
+    };
+    let g = tokens.get(gap)?;
+    let spaces = g.kind == TokenKind::Space && g.text.bytes().all(|b| b == b' ' || b == b'\t');
+    (spaces && tokens.get(j)?.kind != TokenKind::Number).then_some(j)
+}
+
+/// `ranked` re-scored with the neighbours' evidence (see [`crate::context`]), when the call is
+/// close enough for context to matter; `None` when it is not, or the neighbours say nothing.
+fn with_context(
+    ranked: &Ranked,
+    lower: &str,
+    info: &WordInfo,
+    left: Option<&str>,
+    right: Option<&str>,
+) -> Option<Ranked> {
+    let (_, best) = ranked.candidates.first()?;
+    if left.is_none() && right.is_none() {
+        return None;
+    }
+    // The runner-up: the second reading or keeping, whichever is cheaper.
+    let second = ranked
+        .candidates
+        .get(1)
+        .map_or(ranked.keep_cost, |(_, c)| c.min(ranked.keep_cost));
+    let runner_up = if *best < ranked.keep_cost {
+        second
+    } else {
+        *best
+    };
+    if (runner_up - best.min(ranked.keep_cost)).abs() > CONTEXT_RANGE {
+        return None;
+    }
+    let gain =
+        |word: &str, frequency: u64| context::gain(word, frequency as f64 / 1e9, left, right);
+    let keep_gain = gain(lower, info.known.unwrap_or(0));
+    let mut candidates: Vec<(Candidate, f64)> = ranked
+        .candidates
+        .iter()
+        .map(|(c, total)| (c.clone(), total - gain(&c.word, c.frequency)))
+        .collect();
+    let keep_cost = ranked.keep_cost - keep_gain;
+    candidates.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.word.cmp(&b.0.word)));
+    // A word the lexicon does not know cannot have been seen in context either, so context
+    // could only ever speak against keeping it, and unlisted correct forms (`propositionens`)
+    // would pay for the gaps of the lexicon. For such a word context picks among the readings
+    // but does not make the best of them beat keeping by more than it did without context.
+    if info.known.is_none() {
+        if let Some(&(_, new_best)) = candidates.first() {
+            let lift = (best - new_best).max(0.0);
+            for (_, total) in &mut candidates {
+                *total += lift;
+            }
+        }
+    }
+    let confidence = confidence_of(&candidates, keep_cost);
+    Some(Ranked {
+        candidates,
+        keep_cost,
+        confidence,
+    })
 }
 
 /// The prior cost of a frequency with no document evidence.
@@ -599,18 +709,23 @@ fn rank(lower: &str, info: &WordInfo, doc: &DocModel) -> Ranked {
         .collect();
     scored.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.word.cmp(&b.0.word)));
     scored.truncate(8);
-    let confidence = match scored.first() {
+    let confidence = confidence_of(&scored, keep_cost);
+    Ranked {
+        candidates: scored,
+        keep_cost,
+        confidence,
+    }
+}
+
+/// The best reading's share of the probability mass, keeping included (0 if keeping is best).
+fn confidence_of(scored: &[(Candidate, f64)], keep_cost: f64) -> f64 {
+    match scored.first() {
         Some(&(_, best)) if best < keep_cost => {
             let mass: f64 = scored.iter().map(|(_, s)| (best - s).exp()).sum::<f64>()
                 + (best - keep_cost).exp();
             1.0 / mass
         }
         _ => 0.0,
-    };
-    Ranked {
-        candidates: scored,
-        keep_cost,
-        confidence,
     }
 }
 
@@ -1675,12 +1790,35 @@ mod tests {
 
     #[test]
     fn ambiguous_real_words_are_reported_but_not_applied() {
-        // `skålen` and `skälen` are both words a→å/ä away; context would have to decide.
+        // `skålen` and `skälen` are both words a→å/ä away; with no neighbour to decide, the
+        // repair only reports its guess.
         let text = format!("{DAMAGED}Skalen");
         let changes = repair(&text, DEFAULT_MIN_CONFIDENCE);
         let last = changes.last().expect("a proposal for Skalen");
         assert!(!last.applied && last.confidence < DEFAULT_MIN_CONFIDENCE);
         assert_eq!(last.kind, EditKind::RealWord);
+    }
+
+    #[test]
+    fn neighbouring_words_decide_close_calls() {
+        // `skälen för` is a pair of the register, `skålen för` is not.
+        assert_corrects(
+            "2. Skalen for en reviderad 6verenskommelse",
+            "2. Skälen för en reviderad överenskommelse",
+        );
+        // `värd` is the cheaper misreading, but `den vård som` is what the register says.
+        assert_corrects(
+            "Den 6vervigande delen av den vird som inte dr",
+            "Den övervägande delen av den vård som inte är",
+        );
+    }
+
+    #[test]
+    fn context_leaves_correct_words_alone() {
+        assert_unchanged_in_damaged("Insatsen är värd sitt pris.");
+        assert_unchanged_in_damaged("Regeringen ger stöd för vård av patienter.");
+        // An unlisted but correct form is not pushed towards a listed one by its neighbours.
+        assert_unchanged_in_damaged("i propositionens förslag");
     }
 
     #[test]

@@ -44,6 +44,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod context;
 pub mod correct;
 pub mod error;
 pub mod eval;

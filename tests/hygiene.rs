@@ -96,3 +96,27 @@ fn confusions_are_well_formed() {
     let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
     assert_clean_keys("confusions.tsv", &refs);
 }
+
+#[test]
+fn bigrams_are_sorted_unique_nfc_with_counts() {
+    let lines = lines("sv-bigrams.tsv");
+    assert!(lines.len() > 10_000, "sv-bigrams.tsv looks truncated");
+    let mut keys = Vec::with_capacity(lines.len());
+    let mut words = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let (pair, count) = l.rsplit_once('\t').unwrap_or_else(|| {
+            panic!("sv-bigrams.tsv:{}: expected word<TAB>next<TAB>count", i + 1)
+        });
+        let (a, b) = pair.split_once('\t').unwrap_or_else(|| {
+            panic!("sv-bigrams.tsv:{}: expected word<TAB>next<TAB>count", i + 1)
+        });
+        let n: u64 = count
+            .parse()
+            .unwrap_or_else(|_| panic!("sv-bigrams.tsv:{}: bad count {count:?}", i + 1));
+        assert!(n >= 1, "sv-bigrams.tsv:{}: count must be at least 1", i + 1);
+        keys.push(pair);
+        words.extend([a, b]);
+    }
+    assert_clean_keys("sv-bigrams.tsv", &keys);
+    assert_lower_alphabetic("sv-bigrams.tsv", &words);
+}
