@@ -37,7 +37,8 @@
 //! Protected: numbers (amounts, dates, years), tokens glued to `/`, `:` or digits (`dnr
 //! S2019/05301/SF`, `SOU 2020:24`), all-capital acronyms of up to four letters, and single
 //! letters. The one number that is repaired is a lone `1` standing between two lower-case words,
-//! where the English model read the word `i` (`sjuka 1 covid`, not `den 1 november`).
+//! where the English model read the word `i` (`sjuka 1 covid`, not `den 1 november`), or between
+//! a capitalised word and a definite form (`Insatserna 1 överenskommelsen`, not `Grupp 1 består`).
 //! Case is preserved (`F6R`→`FÖR`, `F6r`→`För`).
 //!
 //! It does not join or split words (layout's job) and never changes punctuation.
@@ -390,7 +391,8 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
     let mut changes = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Number {
-            if let Some(c) = one_for_i(&tokens, i, &doc, lex, &vocab) {
+            let next = neighbour(&tokens, i, true).and_then(&reading);
+            if let Some(c) = one_for_i(&tokens, i, &doc, lex, &vocab, next) {
                 changes.push(apply_threshold(c, min_confidence));
             }
             continue;
@@ -730,14 +732,16 @@ fn confidence_of(scored: &[(Candidate, f64)], keep_cost: f64) -> f64 {
 }
 
 /// A lone `1` between two lower-case words stands for the word `i` (`sjuka 1 covid-19`,
-/// `utgångspunkt 1 antalet`); `den 1 november`, `villkor 1, 2`, `1 444` and `Villkor 1 Ledning`
-/// are numbers.
+/// `utgångspunkt 1 antalet`), and so does one between a capitalised word and a definite form
+/// (`Insatserna 1 överenskommelsen`); `den 1 november`, `villkor 1, 2`, `1 444`, `Villkor 1
+/// Ledning` and `Grupp 1 består` are numbers. `next_reading` is how the next word reads.
 fn one_for_i(
     tokens: &[Token<'_>],
     i: usize,
     doc: &DocModel,
     lex: &Lexicon,
     vocab: &Vocabulary,
+    next_reading: Option<&str>,
 ) -> Option<Change> {
     let t = tokens[i];
     if t.text != "1" || doc.damage < REAL_WORD_MIN_DAMAGE {
@@ -748,13 +752,28 @@ fn one_for_i(
         return None;
     }
     let (prev, next) = (tokens[i - 2], tokens.get(i + 2)?);
-    let lower_word = |w: &Token<'_>| {
-        w.kind == TokenKind::Word && w.text.chars().next().is_some_and(char::is_lowercase)
+    let starts = |w: &Token<'_>, f: fn(char) -> bool| w.text.chars().next().is_some_and(f);
+    // The next word may itself be garbled (`1 6verenskommelsen`): it counts as it reads.
+    let next_ok = match next.kind {
+        TokenKind::Word => starts(next, char::is_lowercase),
+        TokenKind::Mixed => !starts(next, char::is_uppercase) && next_reading.is_some(),
+        _ => false,
     };
-    if !lower_word(&prev) || !lower_word(next) {
+    let capitalised = prev.kind == TokenKind::Word
+        && starts(&prev, char::is_uppercase)
+        && prev.text.chars().skip(1).all(char::is_lowercase);
+    let prev_ok = prev.kind == TokenKind::Word && starts(&prev, char::is_lowercase) || capitalised;
+    if !prev_ok || !next_ok {
         return None;
     }
-    let (p, n) = (prev.text.to_lowercase(), next.text.to_lowercase());
+    let p = prev.text.to_lowercase();
+    let n = next_reading.map_or_else(|| next.text.to_lowercase(), str::to_string);
+    // After a capitalised word (`Insatserna 1 överenskommelsen`) a number is as likely as not
+    // (`Grupp 1 består`); a definite form after it settles it, since a Swedish numeral takes an
+    // indefinite noun (`1 överenskommelse`).
+    if capitalised && !(lex.contains(&n) && ["en", "et", "na"].iter().any(|s| n.ends_with(s))) {
+        return None;
+    }
     if NUMBER_BEFORE.contains(&p.as_str()) || NUMBER_AFTER.iter().any(|u| n.starts_with(u)) {
         return None;
     }
@@ -1844,6 +1863,11 @@ mod tests {
         assert_corrects("svirt sjuka 1 covid-19", "svårt sjuka i covid-19");
         assert_corrects("utgingspunkt 1 antalet", "utgångspunkt i antalet");
         assert_corrects("och 1 samverkan med", "och i samverkan med");
+        // After a capitalised word only a definite form (which no numeral takes) decides.
+        assert_corrects(
+            "Insatserna 1 6verenskommelsen bedoms",
+            "Insatserna i överenskommelsen bedöms",
+        );
     }
 
     #[test]
@@ -1860,6 +1884,9 @@ mod tests {
         assert_unchanged_in_damaged("2 och 1 kap. lagen");
         assert_unchanged_in_damaged("villkor 2 eller 1 och 3");
         assert_unchanged_in_damaged("bifaller motionens yrkandena 1 och 2");
+        assert_unchanged_in_damaged("Grupp 1 består av tre personer.");
+        assert_unchanged_in_damaged("Alternativ 1 innebär att");
+        assert_unchanged_in_damaged("Bilaga 1 innehåller tabellen");
     }
 
     #[test]
