@@ -360,32 +360,8 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
     // Pass 1: analyse every distinct repairable word and gather the document's evidence.
     let (doc, mut vocab) = document_model(&tokens, lex);
     // Pass 2: rank each distinct word once; its tokens differ only in case and place.
-    let mut ranks: Vec<Option<Ranked>> = vec![None; vocab.words.len()];
-    for (i, id) in vocab.of_token.iter().enumerate() {
-        let Some(id) = *id else { continue };
-        if ranks[id].is_some() {
-            continue;
-        }
-        let (lower, info) = &mut vocab.words[id];
-        if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
-            let budget = doc.budget(keep_cost(lower, info, &doc));
-            search_readings(lex, lower, ends_in_hyphen(&tokens, i), budget, info);
-        }
-        ranks[id] = Some(rank(lower, info, &doc));
-    }
-    // How each repairable token reads before context: its word's winner if that is sure enough,
-    // else the word as written. Neighbours are read this way.
-    let reading = |j: usize| -> Option<&str> {
-        let id = vocab.of_token.get(j).copied().flatten()?;
-        let lower = vocab.words[id].0.as_str();
-        match ranks[id]
-            .as_ref()
-            .and_then(|r| r.candidates.first().map(|c| (r, c)))
-        {
-            Some((r, (best, _))) if r.confidence >= NEIGHBOUR_CONFIDENCE => Some(&best.word),
-            _ => Some(lower),
-        }
-    };
+    let ranks = rank_all(&tokens, &doc, &mut vocab, lex);
+    let reading = |j: usize| reading_of(&vocab, &ranks, j);
 
     // Pass 3: decide, token by token.
     let mut changes = Vec::new();
@@ -441,6 +417,45 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
         ));
     }
     changes
+}
+
+/// Pass 2 of [`repair`]: the ranking of each distinct word (searching known words for real-word
+/// readings first, in a damaged document), by its place in `vocab.words`.
+fn rank_all(
+    tokens: &[Token<'_>],
+    doc: &DocModel,
+    vocab: &mut Vocabulary,
+    lex: &Lexicon,
+) -> Vec<Option<Ranked>> {
+    let mut ranks: Vec<Option<Ranked>> = vec![None; vocab.words.len()];
+    for (i, id) in vocab.of_token.iter().enumerate() {
+        let Some(id) = *id else { continue };
+        if ranks[id].is_some() {
+            continue;
+        }
+        let (lower, info) = &mut vocab.words[id];
+        if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
+            let budget = doc.budget(keep_cost(lower, info, doc));
+            search_readings(lex, lower, ends_in_hyphen(tokens, i), budget, info);
+        }
+        ranks[id] = Some(rank(lower, info, doc));
+    }
+    ranks
+}
+
+/// How token `j` reads before context: its word's winner if that is sure enough
+/// ([`NEIGHBOUR_CONFIDENCE`]), else the word as written; `None` if it is no repairable word.
+/// Neighbours are read this way.
+fn reading_of<'v>(vocab: &'v Vocabulary, ranks: &'v [Option<Ranked>], j: usize) -> Option<&'v str> {
+    let id = vocab.of_token.get(j).copied().flatten()?;
+    let lower = vocab.words[id].0.as_str();
+    match ranks[id]
+        .as_ref()
+        .and_then(|r| r.candidates.first().map(|c| (r, c)))
+    {
+        Some((r, (best, _))) if r.confidence >= NEIGHBOUR_CONFIDENCE => Some(&best.word),
+        _ => Some(lower),
+    }
 }
 
 /// The token of the word next to token `i` (after it if `after`), if only a run of spaces
@@ -1517,6 +1532,10 @@ impl<'a> Walk<'a> {
 pub struct Explanation {
     /// The word as given.
     pub word: String,
+    /// How the word before its first occurrence in the context reads, if one is next to it.
+    pub before: Option<String>,
+    /// How the word after it reads.
+    pub after: Option<String>,
     /// Whether the lexicon knows it (as a word or a compound), and its frequency.
     pub known_frequency: Option<u64>,
     /// The estimated OCR damage of the context (`1.0` assumed without context).
@@ -1542,7 +1561,7 @@ pub struct ExplainedCandidate {
     pub channel: f64,
     /// Frequency per billion words.
     pub frequency: u64,
-    /// Channel plus prior, as ranked in this context.
+    /// Channel plus prior, less the neighbours' context gain, as ranked in this context.
     pub total: f64,
     /// Compound parts.
     pub parts: u8,
@@ -1560,8 +1579,27 @@ pub fn explain(word: &str, context: Option<&str>) -> Explanation {
         ..DocModel::default()
     };
     doc.set_prior_floor();
+    let mut neighbours = (None, None);
     if let Some(ctx) = context {
-        doc = document_model(&tokenize(ctx), lex).0;
+        let tokens = tokenize(ctx);
+        let (d, mut vocab) = document_model(&tokens, lex);
+        doc = d;
+        // Where the word occurs in the context, its first occurrence's neighbours speak too.
+        let ranks = rank_all(&tokens, &doc, &mut vocab, lex);
+        let at = vocab
+            .index
+            .get(&lower)
+            .and_then(|&id| vocab.of_token.iter().position(|&t| t == Some(id)));
+        if let Some(i) = at {
+            let read = |j: Option<usize>| {
+                j.and_then(|j| reading_of(&vocab, &ranks, j))
+                    .map(str::to_string)
+            };
+            neighbours = (
+                read(neighbour(&tokens, i, false)),
+                read(neighbour(&tokens, i, true)),
+            );
+        }
     }
     let mut info = analyse(lex, &lower, false);
     if !info.searched {
@@ -1569,6 +1607,8 @@ pub fn explain(word: &str, context: Option<&str>) -> Explanation {
         search_readings(lex, &lower, false, budget, &mut info);
     }
     let ranked = rank(&lower, &info, &doc);
+    let (before, after) = (neighbours.0.as_deref(), neighbours.1.as_deref());
+    let ranked = with_context(&ranked, &lower, &info, before, after).unwrap_or(ranked);
     let candidates = ranked
         .candidates
         .iter()
@@ -1609,6 +1649,8 @@ pub fn explain(word: &str, context: Option<&str>) -> Explanation {
     };
     Explanation {
         word: word.to_string(),
+        before: neighbours.0,
+        after: neighbours.1,
         known_frequency: info.known,
         damage: round3(doc.damage),
         keep_cost: round3(ranked.keep_cost),
@@ -1682,6 +1724,15 @@ impl fmt::Display for Explanation {
             "document damage {:.3}; keeping costs {:.3}",
             self.damage, self.keep_cost
         )?;
+        if self.before.is_some() || self.after.is_some() {
+            let show = |w: &Option<String>| w.clone().unwrap_or_else(|| "-".to_string());
+            writeln!(
+                f,
+                "in context: {} _ {} (totals include what these neighbours say)",
+                show(&self.before),
+                show(&self.after)
+            )?;
+        }
         writeln!(
             f,
             "{:<28} {:>8} {:>12} {:>8} {:>5}  kind",
@@ -1946,6 +1997,15 @@ mod tests {
             Some("Jag for dit for en vecka sedan och det var bra i år."),
         );
         assert_eq!(clean.decision, None);
+        // Inside a document, the word's neighbours there weigh in, as they do in `repair`.
+        let text = format!("{DAMAGED}2. Skalen for en reviderad 6verenskommelse");
+        let in_doc = explain("Skalen", Some(&text));
+        assert_eq!(in_doc.decision.as_deref(), Some("Skälen"));
+        assert_eq!(
+            (in_doc.before.as_deref(), in_doc.after.as_deref()),
+            (None, Some("för"))
+        );
+        assert!(in_doc.to_string().contains("in context: - _ för"));
     }
 
     #[test]
