@@ -8,13 +8,11 @@
 //!   Domain words without a frequency get [`DOMAIN_FREQUENCY`]: rare in general text, common in
 //!   the documents svocr reads.
 //! - `stats.rs`: [`MAX_FREQUENCY`], the frequency of the most frequent word, which bounds how
-//!   cheap any reading's prior can be.
+//!   cheap any reading's prior can be, and the head-bit constants `words.fst` was written with.
 //! - `heads.fst`: the compound parts of `sv-heads.txt` that are no words (`hälso`,
 //!   `försäkrings`), value 0.
 //! - `stem_ends.rs`: `STEM_ENDS`, one bit per pair of last two bytes (big-endian) that some
-//!   compound-only first part ends in, so the lexicon has it without reading `heads.fst` at
-//!   start-up.
-//!
+//!   compound-only stem ends in, so the lexicon has it without reading `heads.fst` at start-up.
 //! - `bigrams.fst`: `sv-bigrams.tsv` as `word next` → count, plus the totals `word ` → how often
 //!   `word` has a successor and ` next` → how often `next` has a predecessor (a space cannot
 //!   occur inside a word, so the three kinds of key never collide).
@@ -22,7 +20,7 @@
 //! Malformed sources fail the build with the file and line; `tests/hygiene.rs` checks the same
 //! rules with friendlier messages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -32,8 +30,8 @@ use std::path::{Path, PathBuf};
 /// public-administration register svocr reads (about a zipf of 4, like `läge` in general text).
 const DOMAIN_FREQUENCY: u64 = 10_000;
 
-/// Low bits of a word's value that say how it may begin a compound (`src/lexicon.rs` reads them
-/// with the same constants).
+/// Low bits of a word's value that say how it may begin a compound (written into `stats.rs`
+/// too, so that `src/lexicon.rs` reads values with the same constants).
 const HEAD_BITS: u32 = 2;
 /// The word itself may begin a compound (`vård` in `vårdgivare`).
 const HEAD: u64 = 1;
@@ -52,7 +50,20 @@ fn main() {
     }
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
-    let mut words: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    let heads_text = read(&dir.join("sv-heads.txt"));
+    let heads: BTreeSet<&[u8]> = heads_text.lines().map(str::as_bytes).collect();
+    let head_bits = |w: &[u8]| {
+        let mut b = 0;
+        if heads.contains(w) {
+            b |= HEAD;
+        }
+        if heads.contains([w, b"s"].concat().as_slice()) {
+            b |= LINKED_HEAD;
+        }
+        b
+    };
+    // Word → (frequency, head bits).
+    let mut words: BTreeMap<Vec<u8>, (u64, u64)> = BTreeMap::new();
     for (n, line) in read(&dir.join("sv-words.tsv")).lines().enumerate() {
         let (w, f) = line
             .split_once('\t')
@@ -60,49 +71,41 @@ fn main() {
         let f: u64 = f
             .parse()
             .unwrap_or_else(|_| panic!("sv-words.tsv:{}: bad frequency {f:?}", n + 1));
-        words.insert(w.as_bytes().to_vec(), f);
-    }
-    let heads_text = read(&dir.join("sv-heads.txt"));
-    let heads: std::collections::BTreeSet<&[u8]> = heads_text.lines().map(str::as_bytes).collect();
-    let head_bits = |w: &[u8]| {
-        let linked = [w, b"s"].concat();
-        let mut b = 0;
-        if heads.contains(w) {
-            b |= HEAD;
-        }
-        if heads.contains(linked.as_slice()) {
-            b |= LINKED_HEAD;
-        }
-        b
-    };
-    let mut bits: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
-    for w in words.keys() {
-        bits.insert(w.clone(), head_bits(w));
+        words.insert(w.as_bytes().to_vec(), (f, head_bits(w.as_bytes())));
     }
     for w in read(&dir.join("domain.txt")).lines() {
-        let f = words.entry(w.as_bytes().to_vec()).or_insert(0);
-        *f = (*f).max(DOMAIN_FREQUENCY);
         // A domain word hunspell does not know (`covid`, `regionernas`…) gets no verdict from
         // it: it may begin a compound either way.
-        bits.entry(w.as_bytes().to_vec())
-            .or_insert(HEAD | LINKED_HEAD);
+        let (f, _) = words
+            .entry(w.as_bytes().to_vec())
+            .or_insert((0, HEAD | LINKED_HEAD));
+        *f = (*f).max(DOMAIN_FREQUENCY);
     }
-    let max = words.values().max().copied().unwrap_or(0);
+    let max = words.values().map(|&(f, _)| f).max().unwrap_or(0);
     // Stored as `max - frequency`: the fst pushes the smallest value of a subtree towards the
     // root, so the output gathered on a prefix bounds the frequency of every word below it,
     // which lets the repair walk give up on prefixes that can only lead to rare readings. The
     // head bits below the shift do not disturb that bound.
     let mut map = fst::MapBuilder::memory();
-    for (w, f) in &words {
-        let value = ((max - *f) << HEAD_BITS) | bits.get(w).copied().unwrap_or(0);
+    for (w, &(f, bits)) in &words {
+        let value = ((max - f) << HEAD_BITS) | bits;
         map.insert(w, value).expect("keys are sorted and unique");
     }
     fs::write(out.join("words.fst"), map.into_inner().expect("in memory")).expect("write fst");
+    // The lexicon reads values with the same constants this script wrote them with.
     fs::write(
         out.join("stats.rs"),
         format!(
             "/// The highest frequency (per billion words) of any listed word.\n\
-             pub const MAX_FREQUENCY: u64 = {max};\n"
+             pub const MAX_FREQUENCY: u64 = {max};\n\
+             /// Low bits of a value in the word automaton that say how the word may begin a\n\
+             /// compound (from `dictionaries/sv-heads.txt`).\n\
+             const HEAD_BITS: u32 = {HEAD_BITS};\n\
+             /// The word itself may begin a compound (`vård` in `vårdgivare`).\n\
+             const HEAD: u64 = {HEAD};\n\
+             /// The word plus a linking `s` may begin a compound (`försäkring` in\n\
+             /// `försäkringskassa`).\n\
+             const LINKED_HEAD: u64 = {LINKED_HEAD};\n"
         ),
     )
     .expect("write stats");

@@ -48,12 +48,6 @@ pub fn frequency_of(value: u64) -> u64 {
     MAX_FREQUENCY.saturating_sub(value >> HEAD_BITS)
 }
 
-/// Low bits of a value in [`Lexicon::words_fst`] that say how the word may begin a compound
-/// (written by `build.rs` from `dictionaries/sv-heads.txt`).
-const HEAD_BITS: u32 = 2;
-const HEAD: u64 = 1;
-const LINKED_HEAD: u64 = 2;
-
 /// Whether the word whose value in [`Lexicon::words_fst`] is `value` may begin a compound as it
 /// is (`vård` in `vårdgivare`). Hunspell-sv says which forms may: `ter` (of `te sig`) may not,
 /// so `terrapporterar` is no compound of it.
