@@ -37,37 +37,72 @@ pub const PSEUDO_COUNT: f64 = 100.0;
 /// The most one neighbour can gain a reading, in nats.
 pub const MAX_GAIN: f64 = 3.0;
 
-/// The context gain (nats) of reading `word`, whose unigram probability is `probability`,
-/// between `left` and `right` (lower-case; `None` where a sentence, a line or punctuation
-/// intervenes).
-pub fn gain(word: &str, probability: f64, left: Option<&str>, right: Option<&str>) -> f64 {
-    let Some(map) = MODEL.as_ref() else {
-        return 0.0;
-    };
-    let count = |key: &str| map.get(key).unwrap_or(0) as f64;
-    let side = |pair: String, total: String| {
-        let seen = count(&total);
-        if seen == 0.0 {
-            return 0.0;
-        }
-        let n = count(&pair);
-        let evidence = if n > 0.0 && probability > 0.0 {
-            n / probability
-        } else {
-            0.0
+/// The neighbours of one token, with how often each was seen next to any word: looked up once
+/// per token, then asked about each of its readings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Neighbours<'a> {
+    /// The word before and how often it was seen before some word.
+    left: Option<(&'a str, f64)>,
+    /// The word after and how often it was seen after some word.
+    right: Option<(&'a str, f64)>,
+}
+
+impl<'a> Neighbours<'a> {
+    /// The words around a token (lower-case; `None` where a sentence, a line or punctuation
+    /// intervenes). A neighbour never seen in the corpus says nothing and is dropped.
+    pub fn new(left: Option<&'a str>, right: Option<&'a str>) -> Self {
+        let Some(map) = MODEL.as_ref() else {
+            return Self::default();
         };
-        ((evidence + PSEUDO_COUNT) / (seen + PSEUDO_COUNT))
-            .ln()
-            .min(MAX_GAIN)
-    };
-    let before = left.map_or(0.0, |l| side(format!("{l} {word}"), format!("{l} ")));
-    let after = right.map_or(0.0, |r| side(format!("{word} {r}"), format!(" {r}")));
-    before + after
+        let seen = |w: &'a str, key: String| {
+            let n = map.get(key).unwrap_or(0);
+            (n > 0).then_some((w, n as f64))
+        };
+        Neighbours {
+            left: left.and_then(|l| seen(l, format!("{l} "))),
+            right: right.and_then(|r| seen(r, format!(" {r}"))),
+        }
+    }
+
+    /// Whether neither neighbour can change a ranking.
+    pub fn is_silent(&self) -> bool {
+        self.left.is_none() && self.right.is_none()
+    }
+
+    /// The context gain (nats) of reading `word`, whose unigram probability is `probability`.
+    pub fn gain(&self, word: &str, probability: f64) -> f64 {
+        let Some(map) = MODEL.as_ref() else {
+            return 0.0;
+        };
+        let mut key = String::new();
+        let mut side = |(first, second): (&str, &str), seen: f64| {
+            key.clear();
+            key.push_str(first);
+            key.push(' ');
+            key.push_str(second);
+            let n = map.get(&key).unwrap_or(0) as f64;
+            let evidence = if n > 0.0 && probability > 0.0 {
+                n / probability
+            } else {
+                0.0
+            };
+            ((evidence + PSEUDO_COUNT) / (seen + PSEUDO_COUNT))
+                .ln()
+                .min(MAX_GAIN)
+        };
+        let before = self.left.map_or(0.0, |(l, seen)| side((l, word), seen));
+        let after = self.right.map_or(0.0, |(r, seen)| side((word, r), seen));
+        before + after
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn gain(word: &str, probability: f64, left: Option<&str>, right: Option<&str>) -> f64 {
+        Neighbours::new(left, right).gain(word, probability)
+    }
 
     #[test]
     fn a_seen_pair_gains_and_an_unseen_neighbour_is_neutral() {

@@ -378,7 +378,7 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
         };
         let (lower, info) = &vocab.words[id];
         let lower = lower.as_str();
-        let Some(ranked) = ranks[id].as_ref() else {
+        let Some(ranked) = ranks[id].as_ref().filter(|r| !r.candidates.is_empty()) else {
             continue;
         };
         let left = neighbour(&tokens, i, false).and_then(&reading);
@@ -480,25 +480,19 @@ fn with_context(
     left: Option<&str>,
     right: Option<&str>,
 ) -> Option<Ranked> {
-    let (_, best) = ranked.candidates.first()?;
-    if left.is_none() && right.is_none() {
+    let &(_, best) = ranked.candidates.first()?;
+    // Only a close call between the two cheapest options (keeping included) asks the context.
+    let second = ranked.candidates.get(1).map_or(f64::INFINITY, |&(_, c)| c);
+    let mut costs = [best, second, ranked.keep_cost];
+    costs.sort_by(f64::total_cmp);
+    if costs[1] - costs[0] > CONTEXT_RANGE {
         return None;
     }
-    // The runner-up: the second reading or keeping, whichever is cheaper.
-    let second = ranked
-        .candidates
-        .get(1)
-        .map_or(ranked.keep_cost, |(_, c)| c.min(ranked.keep_cost));
-    let runner_up = if *best < ranked.keep_cost {
-        second
-    } else {
-        *best
-    };
-    if (runner_up - best.min(ranked.keep_cost)).abs() > CONTEXT_RANGE {
+    let around = context::Neighbours::new(left, right);
+    if around.is_silent() {
         return None;
     }
-    let gain =
-        |word: &str, frequency: u64| context::gain(word, frequency as f64 / 1e9, left, right);
+    let gain = |word: &str, frequency: u64| around.gain(word, frequency as f64 / 1e9);
     let keep_gain = gain(lower, info.known.unwrap_or(0));
     let mut candidates: Vec<(Candidate, f64)> = ranked
         .candidates
@@ -1270,10 +1264,12 @@ impl<'a> Walk<'a> {
                 // (looked up only when such a compound could still matter: the lookup starts
                 // from the root of the other automaton).
                 let plain = self.lex.is_stem(&self.gt[s.part_start..]);
-                let len = self.gt.len();
-                self.gt.push(b's');
-                let linked = linking && self.lex.is_stem(&self.gt[s.part_start..]);
-                self.gt.truncate(len);
+                let linked = linking && {
+                    self.gt.push(b's');
+                    let stem = self.lex.is_stem(&self.gt[s.part_start..]);
+                    self.gt.pop();
+                    stem
+                };
                 (plain || linked).then_some((STEM_FREQUENCY, plain, linked))
             } else {
                 None
