@@ -12,8 +12,9 @@
 //! Swedish compounds are open-class (`försäkringsmedicin`, `uppföljningsmått` are in no word
 //! list), so [`Lexicon::compound`] accepts head + optional linking `s` + tail, recursively and
 //! bounded. Only forms hunspell-sv marks as compound parts are heads: `vård`, `hälso`,
-//! `försäkring` + `s`, but not `ter` (of `te sig`), so `terrapporterar` is no compound. It deliberately knows nothing about OCR errors and does no case folding: callers pass
-//! lower-case words.
+//! `försäkring` + `s`, but not `ter` (of `te sig`), so `terrapporterar` is no compound. It
+//! deliberately knows nothing about OCR errors and does no case folding: callers pass lower-case
+//! words.
 
 use std::sync::LazyLock;
 
@@ -183,8 +184,9 @@ impl Lexicon {
 
     /// The heads `rest` begins with, shortest first: listed words of at least
     /// [`MIN_HEAD_CHARS`] characters that hunspell lets begin a compound, as they are or with a
-    /// linking `s`, and compound-only stems (`hälso`, `vårds`; counted at [`STEM_FREQUENCY`]). One walk of each automaton along `rest`, instead of a lookup from
-    /// the root for every prefix.
+    /// linking `s`, and compound-only stems (`hälso`, `vårds`; counted at [`STEM_FREQUENCY`]).
+    /// One walk of each automaton along `rest`, instead of a lookup from the root for every
+    /// prefix.
     fn heads_of(&self, rest: &str) -> Vec<Head> {
         let bytes = rest.as_bytes();
         let mut words = self.words.as_ref().map(|f| (f, f.root(), 0u64));
