@@ -1,0 +1,130 @@
+//! Hygiene of the table development set (`training/tables/`, tune; `fixtures/tables/`, held out):
+//! every document has gold and a recorded source, every OCR pair is whole, and the gold is
+//! internally consistent, so a wrong score is never the data's fault.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+const PARTS: [&str; 2] = ["training/tables", "fixtures/tables"];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// File names in `dir` ending in `suffix`, without it, sorted.
+fn names(dir: &Path, suffix: &str) -> BTreeSet<String> {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    entries
+        .map(|e| e.expect("directory entry").file_name())
+        .filter_map(|n| n.to_str()?.strip_suffix(suffix).map(str::to_string))
+        .collect()
+}
+
+fn gold(part: &str, name: &str) -> Value {
+    let path = root()
+        .join(part)
+        .join("gold")
+        .join(format!("{name}.gold.json"));
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A gold money value in öre, exactly (`12.5` is 1 250 öre).
+#[track_caller]
+fn ore(v: &Value, at: &str) -> i128 {
+    let s = v.to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    assert!(frac.len() <= 2, "{at}: {s} has more than öre precision");
+    let int: i128 = int
+        .parse()
+        .unwrap_or_else(|_| panic!("{at}: {s} is not a number"));
+    let frac: i128 = format!("{frac:0<2}").parse().expect("digits");
+    int * 100 + if s.starts_with('-') { -frac } else { frac }
+}
+
+#[test]
+fn every_document_has_gold_and_a_source() {
+    let sources =
+        fs::read_to_string(root().join("training/tables/SOURCES.md")).expect("SOURCES.md");
+    let mut total = 0;
+    for part in PARTS {
+        let docs = names(&root().join(part).join("docs"), ".txt");
+        let golds = names(&root().join(part).join("gold"), ".gold.json");
+        assert_eq!(docs, golds, "{part}: documents and gold files differ");
+        for name in &docs {
+            let listed = format!("| {part}/docs/{name}.txt |");
+            assert!(
+                sources.contains(&listed),
+                "{part}/docs/{name}.txt has no row in SOURCES.md"
+            );
+        }
+        let typeset = names(&root().join(part).join("typeset"), ".typeset.txt");
+        assert!(
+            typeset.is_subset(&docs),
+            "{part}: a typeset copy without its document"
+        );
+        total += docs.len();
+    }
+    assert!(
+        total >= 25,
+        "the set holds {total} documents, fewer than the 25 it promises"
+    );
+}
+
+#[test]
+fn every_ocr_pair_is_whole_and_made_by_the_script() {
+    let script = fs::read_to_string(root().join("training/tables/make-ocr.sh")).expect("script");
+    let mut pairs = 0;
+    for part in PARTS {
+        let ocr = names(&root().join(part).join("ocr"), ".ocr.txt");
+        let gts = names(&root().join(part).join("gold"), ".gt.txt");
+        assert_eq!(
+            ocr, gts,
+            "{part}: OCR outputs and their printed lines differ"
+        );
+        let typeset = names(&root().join(part).join("typeset"), ".typeset.txt");
+        for pair in &ocr {
+            let (name, setting) = pair.split_once("__goveng-s").expect("NAME__goveng-sN");
+            assert!(typeset.contains(name), "{part}: {pair} has no typeset copy");
+            let line = format!(" {name} {setting}");
+            assert!(
+                script.contains(&line),
+                "make-ocr.sh does not make {part}/{pair}"
+            );
+        }
+        pairs += ocr.len();
+    }
+    assert!(pairs >= 10, "{pairs} OCR pairs, fewer than 10");
+}
+
+#[test]
+fn consistent_gold_totals_add_up_and_cells_are_well_formed() {
+    for part in PARTS {
+        for name in names(&root().join(part).join("gold"), ".gold.json") {
+            let g = gold(part, &name);
+            let at = format!("{part}/gold/{name}.gold.json");
+            for (i, t) in g["totals"].as_array().into_iter().flatten().enumerate() {
+                let stated = ore(&t["stated"], &at);
+                let parts: i128 = t["components"]
+                    .as_array()
+                    .unwrap_or_else(|| panic!("{at}: total {i} has no components"))
+                    .iter()
+                    .map(|c| ore(c, &at))
+                    .sum();
+                let income = t.get("income").map_or(0, |v| ore(v, &at));
+                if t.get("consistent") != Some(&Value::Bool(false)) {
+                    assert_eq!(stated, parts + income, "{at}: total {i} does not add up");
+                }
+            }
+            for (i, c) in g["cells"].as_array().into_iter().flatten().enumerate() {
+                ore(&c["value"], &at);
+                assert!(c["label"].is_string(), "{at}: cell {i} has no label");
+                assert!(c["header"].is_string(), "{at}: cell {i} has no header");
+                assert!(c["table"].is_u64(), "{at}: cell {i} has no table");
+            }
+        }
+    }
+}
