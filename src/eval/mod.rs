@@ -44,7 +44,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::record::{Gold, Record};
-use crate::{Options, normalize};
+use crate::{Options, input};
 use fields::{Field, FieldScore, FieldScores};
 use text::{TextScore, ratio, reduction};
 
@@ -80,7 +80,7 @@ impl GoldFiles {
             }
         }
         let text = match std::fs::read(&gt) {
-            Ok(bytes) => Some(normalize::decode(&bytes)?.text),
+            Ok(bytes) => Some(input::decode(&bytes)?.text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(e.into()),
         };
@@ -258,7 +258,7 @@ pub fn evaluate(
     opts: &Options,
 ) -> Evaluated {
     // An undecodable input scores as an empty text: the record says why.
-    let input = normalize::decode(bytes).map(|d| d.text).unwrap_or_default();
+    let input = input::decode(bytes).map(|d| d.text).unwrap_or_default();
     let record = crate::process(source, bytes, opts);
     let score = score_document(name, &input, &record, gold);
     Evaluated {
