@@ -24,8 +24,11 @@
 //! 5. [`validate`]: stated totals reconciled against their parts, with interval arithmetic so that
 //!    rounding never causes a false mismatch.
 //!
-//! [`eval`] scores records against gold (CER/WER, field precision/recall) and [`report`] writes
-//! records and scores in the output formats.
+//! [`batch`] turns paths into documents (directories walked for `*.txt`, sorted; `-` for standard
+//! input) and runs [`process`] over them in parallel, delivering records in input order and
+//! reporting progress through a trait the caller implements; the command line and language
+//! bindings share it. [`eval`] scores records against gold (CER/WER, field precision/recall) and
+//! [`report`] writes records and scores in the output formats.
 //!
 //! ## Swedish words used as identifiers
 //!
@@ -44,6 +47,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 pub mod context;
 pub mod correct;
 pub mod error;

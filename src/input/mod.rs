@@ -4,7 +4,7 @@
 //! refused) and [`normalize()`] proposes the changes that make the text canonical (NFC, soft hyphens,
 //! ligatures, CRLF), applied like every other stage's changes so that each is reported as an edit.
 //!
-//! Deliberately not done here: reading files or walking directories (the batch runner), and
+//! Deliberately not done here: reading files or walking directories ([`crate::batch`]), and
 //! anything that depends on lines or pages ([`crate::layout`]). Text extraction from PDF will live
 //! beside these as a further source of text.
 
