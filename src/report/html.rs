@@ -13,10 +13,11 @@
 
 use std::fmt::Write as _;
 
+use super::eval::pct;
 use crate::eval::align::Op;
 use crate::eval::fields::{Field, FieldScore};
 use crate::eval::text::{Alignment, TextScore};
-use crate::eval::{EvalReport, Evaluated, FloorCheck, TextAverages, pct};
+use crate::eval::{EvalReport, Evaluated, FloorCheck, TextAverages};
 use crate::record::{Edit, Record};
 
 const STYLE: &str = r#"
