@@ -6,7 +6,7 @@
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use svocr::offsets::apply;
-use svocr::{Options, layout, normalize};
+use svocr::{Options, input, layout};
 
 fn main() {
     divan::main();
@@ -33,8 +33,8 @@ fn corpus() -> Vec<u8> {
 fn ingest_and_layout(bencher: Bencher) {
     let bytes = corpus();
     let run = |bytes: &[u8]| {
-        let decoded = normalize::decode(bytes).expect("fixtures are text");
-        let (norm, _) = apply(&decoded.text, &normalize::normalize(&decoded.text));
+        let decoded = input::decode(bytes).expect("fixtures are text");
+        let (norm, _) = apply(&decoded.text, &input::normalize(&decoded.text));
         let changes = layout::layout(&norm);
         apply(&norm, &changes).0
     };

@@ -11,9 +11,9 @@
 //! stage makes is an [`offsets::Change`], applied by [`offsets::apply`], which also keeps a map back
 //! to the stage's input, so every [`Edit`] in the record points into the *decoded input*.
 //!
-//! 1. [`normalize`]: raw bytes → text. Detects the encoding (UTF-8 with or without BOM, UTF-16 with
-//!    BOM, Windows-1252/Latin-1 for older exports), refuses binary, then NFC, soft hyphens,
-//!    ligatures and CRLF.
+//! 1. [`input`]: raw bytes → text. [`input::decode`] detects the encoding (UTF-8 with or without
+//!    BOM, UTF-16 with BOM, Windows-1252/Latin-1 for older exports) and refuses binary; then
+//!    [`input::normalize`] makes the text canonical: NFC, soft hyphens, ligatures and CRLF.
 //! 2. [`layout`]: page furniture (running headers, bare page numbers), line-end hyphenation and
 //!    paragraph unwrapping. Form feeds stay in the text and mark page starts.
 //! 3. [`correct`] (with [`lexicon`] and [`tokenize`]): OCR repair. Proposes edits with a confidence;
@@ -24,8 +24,11 @@
 //! 5. [`validate`]: stated totals reconciled against their parts, with interval arithmetic so that
 //!    rounding never causes a false mismatch.
 //!
-//! [`eval`] scores records against gold (CER/WER, field precision/recall) and [`report`] writes
-//! records and scores in the output formats.
+//! [`batch`] turns paths into documents (directories walked for `*.txt`, sorted; `-` for standard
+//! input) and runs [`process`] over them in parallel, delivering records in input order and
+//! reporting progress through a trait the caller implements; the command line and language
+//! bindings share it. [`eval`] scores records against gold (CER/WER, field precision/recall) and
+//! [`report`] writes records and scores in the output formats.
 //!
 //! ## Swedish words used as identifiers
 //!
@@ -44,14 +47,15 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 pub mod context;
 pub mod correct;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod input;
 pub mod layout;
 pub mod lexicon;
-pub mod normalize;
 pub mod offsets;
 pub mod record;
 pub mod report;
@@ -84,23 +88,23 @@ impl Default for Options {
 /// Runs the whole pipeline on one document's bytes. Never fails: unreadable input gives a record
 /// with `status: error`.
 pub fn process(source: &str, bytes: &[u8], opts: &Options) -> Record {
-    finish(source, normalize::decode(bytes), opts)
+    finish(source, input::decode(bytes), opts)
 }
 
 /// [`process`] for bytes the caller no longer needs: UTF-8 input becomes the text without a
 /// copy, which matters for documents of many megabytes.
 pub fn process_owned(source: &str, bytes: Vec<u8>, opts: &Options) -> Record {
-    finish(source, normalize::decode_owned(bytes), opts)
+    finish(source, input::decode_owned(bytes), opts)
 }
 
-fn finish(source: &str, decoded: Result<normalize::Decoded, Error>, opts: &Options) -> Record {
+fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) -> Record {
     let decoded = match decoded {
         Ok(d) => d,
         Err(e) => return Record::error(source, format!("{source}: {e}")),
     };
     let encoding = decoded.encoding;
     let mut stages = Stages::new(decoded.text);
-    stages.run(normalize::normalize);
+    stages.run(input::normalize);
     stages.run(layout::layout);
     if opts.repair {
         stages.run(|t| repair_by_section(t, opts.min_confidence));

@@ -8,17 +8,16 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
-use svocr::record::{Record, Status, TotalStatus};
+use svocr::batch::{self, Batch, Input};
+use svocr::eval::{EvalReport, Evaluated, FloorCheck, Floors, GoldFiles, evaluate, gold_name};
 use svocr::{Options, report};
 
 #[derive(Parser)]
@@ -124,187 +123,30 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-/// One document to process: where it comes from and its size for the progress bar.
-struct Input {
-    /// The path as it will appear in the record's `source`.
-    source: String,
-    /// `None` for standard input.
-    path: Option<PathBuf>,
-    /// Size in bytes, when known up front.
-    size: u64,
-    /// A problem found while listing (an unreadable directory).
-    error: Option<String>,
-}
-
-/// Expands the command line's paths into documents, in order: directories are walked
-/// recursively and their `*.txt` files sorted by path.
-fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            inputs.push(Input {
-                source: "-".to_string(),
-                path: None,
-                size: 0,
-                error: None,
-            });
-        } else if p.is_dir() {
-            walk(p, &mut inputs);
-        } else {
-            inputs.push(file_input(p));
-        }
-    }
-    inputs
-}
-
-fn file_input(p: &Path) -> Input {
-    Input {
-        source: p.display().to_string(),
-        path: Some(p.to_path_buf()),
-        size: fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-        error: None,
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<Input>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            out.push(Input {
-                source: dir.display().to_string(),
-                path: None,
-                size: 0,
-                error: Some(format!("{}: cannot list directory: {e}", dir.display())),
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        // Symbolic links to directories are not followed (no cycles); links to files, broken or
-        // not, are documents like any other so that a broken one is reported, not skipped.
-        let is_real_dir = fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
-        if is_real_dir {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(file_input(&p));
-        }
-    }
-}
-
-/// Reads and processes one document; never fails, an unreadable one gives an error record.
-fn process_input(input: &Input, opts: &Options) -> Record {
-    if let Some(e) = &input.error {
-        return Record::error(&input.source, e.clone());
-    }
-    let bytes = match &input.path {
-        Some(p) => fs::read(p).map_err(|e| read_error(p, e)),
-        None => {
-            let mut buf = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map(|_| buf)
-                .map_err(|e| format!("standard input: cannot read: {e}"))
-        }
-    };
-    match bytes {
-        Ok(b) => svocr::process_owned(&input.source, b, opts),
-        Err(msg) => Record::error(&input.source, msg),
-    }
-}
-
-fn read_error(p: &Path, e: io::Error) -> String {
-    let broken_link =
-        fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) && !p.exists();
-    if broken_link {
-        let target = fs::read_link(p)
-            .map(|t| t.display().to_string())
-            .unwrap_or_default();
-        format!(
-            "{}: cannot read: broken symbolic link (its target `{target}` does not exist)",
-            p.display()
-        )
-    } else if p.is_dir() {
-        format!("{}: cannot read: is a directory", p.display())
-    } else {
-        format!("{}: cannot read: {e}", p.display())
-    }
-}
-
-/// Tallies for the closing summary line.
-#[derive(Default)]
-struct Summary {
-    ok: usize,
-    failed: usize,
-    totals_ok: usize,
-    mismatch: usize,
-    unresolved: usize,
-}
-
-impl Summary {
-    fn add(&mut self, r: &Record) {
-        match r.status {
-            Status::Ok => self.ok += 1,
-            Status::Error => self.failed += 1,
-        }
-        for t in r.totals.iter().flatten() {
-            match t.status {
-                TotalStatus::Ok => self.totals_ok += 1,
-                TotalStatus::Mismatch => self.mismatch += 1,
-                TotalStatus::Unresolved => self.unresolved += 1,
-            }
-        }
-    }
-}
-
 fn run(args: RunArgs) -> Result<ExitCode> {
     let start = Instant::now();
     let opts = Options {
         repair: !args.input.no_repair,
         min_confidence: args.input.min_confidence,
     };
-    let inputs = collect_inputs(&args.input.paths);
-    let pool = thread_pool(args.input.threads)?;
+    let inputs = batch::inputs(&args.input.paths);
+    let batch = new_batch(args.input.threads)?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(BufWriter::new(
             fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    let progress = progress_bar(&inputs);
-    let mut summary = Summary::default();
-    let done = AtomicUsize::new(0);
-    // Documents are processed a window at a time, so memory stays bounded by the window however
-    // long the batch, and records are written in input order as each window completes.
-    let window = pool.current_num_threads() * 4;
-    for chunk in inputs.chunks(window) {
-        let records: Vec<Record> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| {
-                    let r = process_input(input, &opts);
-                    progress.inc(input.size);
-                    let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    progress.set_message(format!("{done}/{} documents", inputs.len()));
-                    r
-                })
-                .collect()
-        });
-        for r in &records {
-            summary.add(r);
-            match args.format {
-                Format::Jsonl => report::jsonl::write_record(&mut out, r)?,
-                Format::Text => report::text::write_record(&mut out, r)?,
-            }
-        }
-    }
+    let progress = Bar::new(&inputs);
+    let summary = batch.run(&inputs, &opts, &progress, |r| match args.format {
+        Format::Jsonl => report::jsonl::write_record(&mut out, r),
+        Format::Text => report::text::write_record(&mut out, r),
+    })?;
     out.flush()?;
-    progress.finish_and_clear();
+    progress.0.finish_and_clear();
     eprintln!(
         "svocr: {} document(s): {} ok, {} failed; totals: {} ok, {} mismatch, {} unresolved; {:.2} s",
-        summary.ok + summary.failed,
+        summary.documents(),
         summary.ok,
         summary.failed,
         summary.totals_ok,
@@ -321,30 +163,39 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     })
 }
 
-fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
-    let mut b = rayon::ThreadPoolBuilder::new();
+fn new_batch(threads: Option<usize>) -> Result<Batch> {
     if let Some(n) = threads {
         anyhow::ensure!(n > 0, "-j must be at least 1");
-        b = b.num_threads(n);
     }
-    b.build().context("cannot start worker threads")
+    Batch::new(threads).context("cannot start worker threads")
 }
 
 /// A bar over the bytes to read, drawn only when stderr is a terminal.
-fn progress_bar(inputs: &[Input]) -> ProgressBar {
-    if !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
+struct Bar(ProgressBar);
+
+impl Bar {
+    fn new(inputs: &[Input]) -> Bar {
+        if !io::stderr().is_terminal() {
+            return Bar(ProgressBar::hidden());
+        }
+        let total: u64 = inputs.iter().map(|i| i.size).sum();
+        let bar = ProgressBar::new(total);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.set_message(format!("0/{} documents", inputs.len()));
+        Bar(bar)
     }
-    let total: u64 = inputs.iter().map(|i| i.size).sum();
-    let bar = ProgressBar::new(total);
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    bar.set_message(format!("0/{} documents", inputs.len()));
-    bar
+}
+
+impl batch::Progress for Bar {
+    fn document_done(&self, input: &Input, done: usize, total: usize) {
+        self.0.inc(input.size);
+        self.0.set_message(format!("{done}/{total} documents"));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,8 +230,6 @@ enum EvalFormat {
 }
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {
-    use svocr::eval::{EvalReport, Evaluated, Floors, GoldFiles, evaluate, gold_name};
-
     anyhow::ensure!(
         args.gold.is_dir(),
         "--gold {}: not a directory; give the directory holding NAME.gt.txt / NAME.gold.json",
@@ -395,34 +244,7 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         }
         None => None,
     };
-    let opts = Options {
-        repair: !args.input.no_repair,
-        min_confidence: args.input.min_confidence,
-    };
-    let inputs = collect_inputs(&args.input.paths);
-    let pool = thread_pool(args.input.threads)?;
-    let evaluated: Vec<Result<Evaluated>> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let path = input.path.as_deref().with_context(|| {
-                    input.error.clone().unwrap_or_else(|| {
-                        format!(
-                            "{}: eval needs files (gold is found by file name)",
-                            input.source
-                        )
-                    })
-                })?;
-                let name = gold_name(path)
-                    .with_context(|| format!("{}: no usable file name", path.display()))?;
-                let gold = GoldFiles::load(&args.gold, &name)
-                    .with_context(|| format!("gold for {name} in {}", args.gold.display()))?;
-                let bytes = fs::read(path).map_err(|e| anyhow::anyhow!(read_error(path, e)))?;
-                Ok(evaluate(&input.source, &name, &bytes, &gold, &opts))
-            })
-            .collect()
-    });
-    let evaluated: Vec<Evaluated> = evaluated.into_iter().collect::<Result<_>>()?;
+    let evaluated = evaluate_all(&args)?;
     let report = EvalReport::new(evaluated.iter().map(|e| e.score.clone()).collect());
     let checks = floors.map(|f| f.check(&report)).unwrap_or_default();
 
@@ -445,6 +267,50 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
             args.gold.display()
         );
     }
+    Ok(report_floors(&checks))
+}
+
+/// Runs and scores every input; the first input (in input order) that cannot be scored is the
+/// error.
+fn evaluate_all(args: &EvalArgs) -> Result<Vec<Evaluated>> {
+    let opts = Options {
+        repair: !args.input.no_repair,
+        min_confidence: args.input.min_confidence,
+    };
+    let inputs = batch::inputs(&args.input.paths);
+    let batch = new_batch(args.input.threads)?;
+    let mut evaluated = Vec::with_capacity(inputs.len());
+    batch.map(
+        &inputs,
+        |input| evaluate_one(input, &args.gold, &opts),
+        &(),
+        |_, e| {
+            evaluated.push(e?);
+            anyhow::Ok(())
+        },
+    )?;
+    Ok(evaluated)
+}
+
+fn evaluate_one(input: &Input, gold_dir: &Path, opts: &Options) -> Result<Evaluated> {
+    let path = match &input.origin {
+        batch::Origin::File(p) => p,
+        batch::Origin::Unlisted(e) => anyhow::bail!("{e}"),
+        batch::Origin::Stdin => anyhow::bail!(
+            "{}: eval needs files (gold is found by file name)",
+            input.source
+        ),
+    };
+    let name =
+        gold_name(path).with_context(|| format!("{}: no usable file name", path.display()))?;
+    let gold = GoldFiles::load(gold_dir, &name)
+        .with_context(|| format!("gold for {name} in {}", gold_dir.display()))?;
+    let bytes = batch::read(input).map_err(|e| anyhow::anyhow!(e))?;
+    Ok(evaluate(&input.source, &name, &bytes, &gold, opts))
+}
+
+/// Prints the floors not met and a count; exit code 1 when any is not.
+fn report_floors(checks: &[FloorCheck]) -> ExitCode {
     let failed: Vec<_> = checks.iter().filter(|c| !c.passed()).collect();
     for c in &failed {
         eprintln!("svocr eval: {c}");
@@ -456,11 +322,11 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
             checks.len()
         );
     }
-    Ok(if failed.is_empty() {
+    if failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }
 
 fn explain(args: ExplainArgs) -> Result<ExitCode> {

@@ -6,7 +6,10 @@
 //! villkor numbers → titles, and references as written. A missing key in gold means "none".
 //!
 //! 001–004 are the hand-made gold of the clean seeds, copied unchanged. Seed 000 is real OCR with
-//! no such gold: its file was written by reading the document, and its test runs *after repair*.
+//! no such gold: its file was written by reading the document (every amount and date, the villkor
+//! with their Swedish letters restored, the total and the references as written), and its test runs
+//! *after repair*: amounts, dates and references must be right whatever the repair does, and the
+//! villkor titles show that repair restored their å/ä/ö (`f6r`, `ohilsa`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -64,6 +67,18 @@ fn assert_gold(stem: &str) {
         .map(|v| (v.number.to_string(), v.title.clone()))
         .collect();
     assert_eq!(villkor, gold.villkor, "{stem}: villkor");
+    // Each condition once, in number order (the map above would hide a duplicate).
+    let numbers: Vec<u32> = record.villkor.iter().flatten().map(|v| v.number).collect();
+    let mut expected: Vec<u32> = gold
+        .villkor
+        .keys()
+        .map(|k| {
+            k.parse()
+                .unwrap_or_else(|e| panic!("{stem}: villkor {k}: {e}"))
+        })
+        .collect();
+    expected.sort_unstable();
+    assert_eq!(numbers, expected, "{stem}: villkor numbers");
 
     let references: Vec<String> = record
         .references

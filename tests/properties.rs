@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use svocr::offsets::apply;
-use svocr::{Options, layout, normalize, process};
+use svocr::{Options, input, layout, process};
 
 /// Text that looks like OCR output: Swedish letters, digits, hyphens, line and page breaks.
 fn ocr_like() -> impl Strategy<Value = String> {
@@ -56,7 +56,7 @@ proptest! {
 
     #[test]
     fn stages_never_panic_and_spans_stay_inside(s in "\\PC*") {
-        for changes in [normalize::normalize(&s), layout::layout(&s)] {
+        for changes in [input::normalize(&s), layout::layout(&s)] {
             for c in &changes {
                 prop_assert!(c.start <= c.end && c.end <= s.len());
                 prop_assert!(s.is_char_boundary(c.start) && s.is_char_boundary(c.end));
@@ -67,13 +67,13 @@ proptest! {
 
     #[test]
     fn normalisation_is_idempotent(s in ocr_like()) {
-        let (once, _) = apply(&s, &normalize::normalize(&s));
-        prop_assert!(normalize::normalize(&once).is_empty(), "{:?} → {:?}", s, once);
+        let (once, _) = apply(&s, &input::normalize(&s));
+        prop_assert!(input::normalize(&once).is_empty(), "{:?} → {:?}", s, once);
     }
 
     #[test]
     fn layout_spans_stay_inside_on_ocr_like_text(s in ocr_like()) {
-        let (norm, _) = apply(&s, &normalize::normalize(&s));
+        let (norm, _) = apply(&s, &input::normalize(&s));
         let changes = layout::layout(&norm);
         let mut last_end = 0;
         for c in &changes {
@@ -96,7 +96,7 @@ proptest! {
 
 fn check_record(bytes: &[u8]) -> Result<(), TestCaseError> {
     let r = process("p.txt", bytes, &Options::default());
-    let Ok(decoded) = normalize::decode(bytes) else {
+    let Ok(decoded) = input::decode(bytes) else {
         prop_assert!(r.error.is_some());
         return Ok(());
     };

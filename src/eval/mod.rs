@@ -6,7 +6,8 @@
 //! Out: a [`DocumentScore`] per document ([`text::TextScore`] and [`fields::FieldScores`]), a
 //! corpus [`Summary`] with micro averages (pooled counts) and macro averages (the mean over
 //! documents, each weighing the same), [`Metrics`] under stable names, and the verdicts of a
-//! [`Floors`] file. [`EvalReport`] prints as a text table; it serialises as JSON.
+//! [`Floors`] file. [`EvalReport`] serialises as JSON; [`crate::report::eval`] prints it as a
+//! text table.
 //!
 //! What it deliberately does not do: read directories, print or decide exit codes (the CLI does),
 //! or score anything the gold does not state (spans, periods, table cells).
@@ -44,7 +45,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::record::{Gold, Record};
-use crate::{Options, normalize};
+use crate::{Options, input};
 use fields::{Field, FieldScore, FieldScores};
 use text::{TextScore, ratio, reduction};
 
@@ -80,7 +81,7 @@ impl GoldFiles {
             }
         }
         let text = match std::fs::read(&gt) {
-            Ok(bytes) => Some(normalize::decode(&bytes)?.text),
+            Ok(bytes) => Some(input::decode(&bytes)?.text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(e.into()),
         };
@@ -258,7 +259,7 @@ pub fn evaluate(
     opts: &Options,
 ) -> Evaluated {
     // An undecodable input scores as an empty text: the record says why.
-    let input = normalize::decode(bytes).map(|d| d.text).unwrap_or_default();
+    let input = input::decode(bytes).map(|d| d.text).unwrap_or_default();
     let record = crate::process(source, bytes, opts);
     let score = score_document(name, &input, &record, gold);
     Evaluated {
@@ -571,140 +572,6 @@ impl EvalReport {
     }
 }
 
-/// A rate as a percentage with one decimal, or `–` when undefined.
-pub fn pct(v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_string(), |v| format!("{:.1}%", v * 100.0))
-}
-
-/// A rate as a percentage with two decimals.
-fn pct2(v: f64) -> String {
-    format!("{:.2}%", v * 100.0)
-}
-
-/// The text table (`--format text`).
-impl fmt::Display for EvalReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let width = self
-            .documents
-            .iter()
-            .map(|d| d.name.chars().count())
-            .chain([14])
-            .max()
-            .unwrap_or(14);
-        writeln!(
-            f,
-            "{:<width$}  {:>8} {:>8} {:>7}  {:>8} {:>8} {:>7}  {:>6} {:>6}  {:>7} {:>6} {:>7} {:>6} {:>6}",
-            "document",
-            "CER in",
-            "CER out",
-            "red.",
-            "WER in",
-            "WER out",
-            "red.",
-            "fix",
-            "broken",
-            "amounts",
-            "dates",
-            "villkor",
-            "refs",
-            "totals"
-        )?;
-        let text_cols = |f: &mut fmt::Formatter<'_>, t: Option<&TextAverages>| match t {
-            Some(t) => write!(
-                f,
-                "  {:>8} {:>8} {:>7}  {:>8} {:>8} {:>7}  {:>6} {:>6}",
-                pct2(t.input_cer),
-                pct2(t.output_cer),
-                pct(t.cer_reduction),
-                pct2(t.input_wer),
-                pct2(t.output_wer),
-                pct(t.wer_reduction),
-                pct(t.fix_rate),
-                pct(t.broken_rate)
-            ),
-            None => write!(
-                f,
-                "  {:>8} {:>8} {:>7}  {:>8} {:>8} {:>7}  {:>6} {:>6}",
-                "", "", "", "", "", "", "", ""
-            ),
-        };
-        let field_cols = |f: &mut fmt::Formatter<'_>, f1: &dyn Fn(Field) -> Option<Option<f64>>| {
-            let cell = |field| f1(field).map_or(String::new(), pct);
-            writeln!(
-                f,
-                "  {:>7} {:>6} {:>7} {:>6} {:>6}",
-                cell(Field::Amounts),
-                cell(Field::Dates),
-                cell(Field::Villkor),
-                cell(Field::References),
-                cell(Field::Totals)
-            )
-        };
-        for d in &self.documents {
-            write!(f, "{:<width$}", d.name)?;
-            let t = d
-                .text
-                .as_ref()
-                .map(|t| TextAverages::micro(std::slice::from_ref(t)));
-            text_cols(f, t.as_ref())?;
-            field_cols(f, &|field| {
-                d.fields.as_ref().map(|s| s.get(&field).and_then(|s| s.f1))
-            })?;
-        }
-        let s = &self.summary;
-        write!(f, "{:<width$}", "corpus (micro)")?;
-        text_cols(f, s.text.as_ref().map(|t| &t.micro))?;
-        field_cols(f, &|field| {
-            s.fields
-                .as_ref()
-                .map(|x| x.per_field.get(&field).and_then(|a| a.micro.f1))
-        })?;
-        write!(f, "{:<width$}", "corpus (macro)")?;
-        text_cols(f, s.text.as_ref().map(|t| &t.macro_))?;
-        field_cols(f, &|field| {
-            s.fields
-                .as_ref()
-                .map(|x| x.per_field.get(&field).and_then(|a| a.macro_f1))
-        })?;
-        if let Some(fs) = &s.fields {
-            writeln!(
-                f,
-                "\nfields, all pooled: P {} R {} F1 {} (micro); F1 {} (macro over documents)",
-                pct(fs.micro.precision),
-                pct(fs.micro.recall),
-                pct(fs.micro.f1),
-                pct(fs.macro_f1)
-            )?;
-        }
-        for d in &self.documents {
-            if let Some(t) = &d.text {
-                if !t.confusions.is_empty() {
-                    let top: Vec<String> = t
-                        .confusions
-                        .iter()
-                        .take(8)
-                        .map(|c| format!("{} :: {} ({})", show(&c.gt), show(&c.output), c.count))
-                        .collect();
-                    writeln!(f, "{}: remaining confusions: {}", d.name, top.join(", "))?;
-                }
-            }
-        }
-        if !s.without_gold.is_empty() {
-            writeln!(f, "no gold found for: {}", s.without_gold.join(", "))?;
-        }
-        Ok(())
-    }
-}
-
-/// A confusion side for display: `∅` for nothing, `␣` for a space.
-fn show(s: &str) -> String {
-    if s.is_empty() {
-        "∅".to_string()
-    } else {
-        s.replace(' ', "␣")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -821,17 +688,5 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
         let s: Summary = serde_json::from_value(v["summary"].clone()).unwrap();
         assert_eq!(s, report.summary);
-    }
-
-    #[test]
-    fn text_table_lists_documents_and_corpus() {
-        let report = EvalReport::new(vec![doc("a", "f6r att", "för att", "för att")]);
-        let table = report.to_string();
-        assert!(table.contains("corpus (micro)") && table.contains("corpus (macro)"));
-        let row = table.lines().find(|l| l.starts_with("a ")).unwrap();
-        assert!(
-            row.contains("14.29%") && row.contains("0.00%") && row.contains("100.0%"),
-            "{row}"
-        );
     }
 }

@@ -4,7 +4,7 @@
 //! character offsets into that text, with `text[start..end]` (in characters) equal to each item's
 //! `text`. One module per field; this one runs them in dependency order and settles overlaps:
 //!
-//! 1. [`reference`] first: the numbers inside `prop. 2020/21:78` or `dnr 2019/05301/SF` are never
+//! 1. [`reference`](mod@reference) first: the numbers inside `prop. 2020/21:78` or `dnr 2019/05301/SF` are never
 //!    amounts, dates or periods, so items overlapping a reference are dropped.
 //! 2. [`amount`] on running text, then [`table::cells`] (given the running-text amounts), merged in
 //!    reading order; a cell that overlaps a running-text amount is dropped, so nothing is counted

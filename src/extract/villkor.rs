@@ -115,98 +115,139 @@ struct Line {
 pub fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
     let idx = CharIndex::new(text);
     let lines = lines(text);
-    let mut entries: BTreeMap<u32, Entry> = BTreeMap::new();
-    // Spans (bytes) already read as headings or list items, so the mention pass skips them.
-    let mut claimed: Vec<(usize, usize)> = Vec::new();
-    // Section boundaries: starts of headings and numbered lines.
-    let mut boundaries: Vec<usize> = Vec::new();
-    let mut sections: Vec<(u32, usize)> = Vec::new(); // (number, body start) of headed sections
+    let mut found = Headings::default();
+    for i in 0..lines.len() {
+        heading(text, &lines, i, &mut found);
+    }
+    let Headings {
+        mut entries,
+        mut claimed,
+        mut boundaries,
+        sections,
+    } = found;
+    list_items(text, &lines, amounts, &idx, &mut entries, &mut claimed);
+    section_scopes(text, &mut boundaries, sections, &mut entries);
+    mentions(text, amounts, &idx, &mut entries, &claimed);
+    villkor(entries, amounts, &idx)
+}
 
-    for (i, line) in lines.iter().enumerate() {
-        let raw = &text[line.start..line.end];
-        let trimmed = raw.trim_start();
-        let lead = raw.len() - trimmed.len();
-        if NUMBERED.is_match(trimmed.trim_end()) {
-            boundaries.push(line.start);
-        }
-        let Some(c) = HEADING.captures(trimmed) else {
-            continue;
-        };
-        let (Some(kw), Some(n), Some(rest)) = (c.name("kw"), c.name("n"), c.name("rest")) else {
-            continue;
-        };
-        let Ok(number) = n.as_str().parse::<u32>() else {
-            continue;
-        };
-        if number == 0 {
-            continue;
-        }
-        boundaries.push(line.start);
-        let kw_start = line.start + lead + kw.start();
-        let rest_start = line.start + lead + rest.start();
-        let table_row = glued_number(rest.as_str()).is_some();
-        // A heading that wraps: the next line of the same paragraph starting in lower case.
-        let mut rest_end = line.end;
-        if !table_row {
-            if let Some(next) = lines.get(i + 1).filter(|l| !l.blank) {
-                let first = text[next.start..next.end].trim_start().chars().next();
-                if first.is_some_and(char::is_lowercase) {
-                    rest_end = next.end;
-                }
+/// What the heading pass gathers (byte offsets).
+#[derive(Debug, Default)]
+struct Headings {
+    entries: BTreeMap<u32, Entry>,
+    /// Spans already read as headings or list items, so the mention pass skips them.
+    claimed: Vec<(usize, usize)>,
+    /// Section boundaries: starts of headings and numbered lines.
+    boundaries: Vec<usize>,
+    /// (number, body start) of headings followed by body text.
+    sections: Vec<(u32, usize)>,
+}
+
+/// The parts of a heading line `Villkor 1 Kompetenssatsning …` (byte offsets into the text).
+struct HeadingLine<'t> {
+    keyword: &'t str,
+    number: u32,
+    keyword_start: usize,
+    number_end: usize,
+    rest: &'t str,
+    rest_start: usize,
+}
+
+/// Line `line` as a heading, or `None` when it is not one (or numbers it 0).
+fn heading_line<'t>(text: &'t str, line: &Line) -> Option<HeadingLine<'t>> {
+    let raw = &text[line.start..line.end];
+    let trimmed = raw.trim_start();
+    let lead = line.start + raw.len() - trimmed.len();
+    let c = HEADING.captures(trimmed)?;
+    let (kw, n, rest) = (c.name("kw")?, c.name("n")?, c.name("rest")?);
+    let number = n.as_str().parse::<u32>().ok().filter(|&n| n != 0)?;
+    Some(HeadingLine {
+        keyword: kw.as_str(),
+        number,
+        keyword_start: lead + kw.start(),
+        number_end: lead + n.end(),
+        rest: rest.as_str(),
+        rest_start: lead + rest.start(),
+    })
+}
+
+/// Reads line `i` as a heading or table row: offers its title, records the mention and where the
+/// condition's amounts may sit, and notes section boundaries.
+fn heading(text: &str, lines: &[Line], i: usize, found: &mut Headings) {
+    let line = lines[i];
+    if NUMBERED.is_match(text[line.start..line.end].trim()) {
+        found.boundaries.push(line.start);
+    }
+    let Some(h) = heading_line(text, &line) else {
+        return;
+    };
+    found.boundaries.push(line.start);
+    let table_row = glued_number(h.rest).is_some();
+    // A heading that wraps: the next line of the same paragraph starting in lower case.
+    let mut rest_end = line.end;
+    if !table_row {
+        if let Some(next) = lines.get(i + 1).filter(|l| !l.blank) {
+            let first = text[next.start..next.end].trim_start().chars().next();
+            if first.is_some_and(char::is_lowercase) {
+                rest_end = next.end;
             }
-        }
-        let rank = match (table_row, kw.as_str()) {
-            (true, _) => Rank::TableRow,
-            (false, "Villkor" | "Villkorsområde") => Rank::Condition,
-            (false, _) => Rank::Area,
-        };
-        let entry_span;
-        match title(&text[rest_start..rest_end], table_row, &[]) {
-            Some((t, len)) => {
-                entry_span = (kw_start, rest_start + len);
-                entries
-                    .entry(number)
-                    .or_default()
-                    .offer(rank, t, entry_span);
-            }
-            None => {
-                entry_span = (kw_start, line.start + lead + n.end());
-                // Untitled heading: only a mention, resolved with the running-text mentions.
-            }
-        }
-        claimed.push((kw_start, rest_end.max(entry_span.1)));
-        let e = entries.entry(number).or_default();
-        e.mentions.push(entry_span);
-        if table_row {
-            // PDF exports stack a row's further columns on lines of their own (`…koordinering420`
-            // ⏎ `430`): those lines belong to the row.
-            let mut row_end = line.end;
-            for next in &lines[i + 1..] {
-                if !bare_number(&text[next.start..next.end]) {
-                    break;
-                }
-                row_end = next.end;
-            }
-            e.scopes.push((line.start, row_end));
-        } else if next_is_body(text, &lines, i) {
-            sections.push((number, rest_end));
-        } else {
-            e.scopes.push((line.start, rest_end));
         }
     }
+    let rank = match (table_row, h.keyword) {
+        (true, _) => Rank::TableRow,
+        (false, "Villkor" | "Villkorsområde") => Rank::Condition,
+        (false, _) => Rank::Area,
+    };
+    let e = found.entries.entry(h.number).or_default();
+    let entry_span = match title(&text[h.rest_start..rest_end], table_row, &[]) {
+        Some((t, len)) => {
+            let span = (h.keyword_start, h.rest_start + len);
+            e.offer(rank, t, span);
+            span
+        }
+        // Untitled heading: only a mention, resolved with the running-text mentions.
+        None => (h.keyword_start, h.number_end),
+    };
+    found
+        .claimed
+        .push((h.keyword_start, rest_end.max(entry_span.1)));
+    e.mentions.push(entry_span);
+    if table_row {
+        // PDF exports stack a row's further columns on lines of their own (`…koordinering420`
+        // ⏎ `430`): those lines belong to the row.
+        let mut row_end = line.end;
+        for next in &lines[i + 1..] {
+            if !bare_number(&text[next.start..next.end]) {
+                break;
+            }
+            row_end = next.end;
+        }
+        e.scopes.push((line.start, row_end));
+    } else if next_is_body(text, lines, i) {
+        found.sections.push((h.number, rest_end));
+    } else {
+        e.scopes.push((line.start, rest_end));
+    }
+}
 
-    list_items(text, &lines, amounts, &idx, &mut entries, &mut claimed);
-
-    // Sections run from a heading followed by body text to the next heading or numbered line.
+/// Sections run from a heading followed by body text to the next heading or numbered line.
+fn section_scopes(
+    text: &str,
+    boundaries: &mut [usize],
+    sections: Vec<(u32, usize)>,
+    entries: &mut BTreeMap<u32, Entry>,
+) {
     boundaries.sort_unstable();
     for (number, body) in sections {
         let i = boundaries.partition_point(|&b| b <= body);
         let end = boundaries.get(i).copied().unwrap_or(text.len());
         entries.entry(number).or_default().scopes.push((body, end));
     }
+}
 
-    mentions(text, amounts, &idx, &mut entries, &claimed);
-
+/// The conditions that got a title, in number order, with their amounts (indexes into `amounts`)
+/// and mentions in character offsets.
+fn villkor(entries: BTreeMap<u32, Entry>, amounts: &[Amount], idx: &CharIndex) -> Vec<Villkor> {
     // (start, index) sorted by start, so each scope finds its amounts by binary search.
     let mut amount_starts: Vec<(usize, usize)> = amounts
         .iter()
@@ -214,18 +255,16 @@ pub fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
         .map(|(i, a)| (a.start, i))
         .collect();
     amount_starts.sort_unstable();
+    let chars = |&(s, t): &(usize, usize)| (idx.char_offset(s), idx.char_offset(t));
     entries
         .into_iter()
         .filter_map(|(number, e)| {
             let (_, _, title, span) = e.best?;
-            let scopes: Vec<(usize, usize)> = e
+            let mut amounts: Vec<usize> = e
                 .scopes
                 .iter()
-                .map(|&(s, t)| (idx.char_offset(s), idx.char_offset(t)))
-                .collect();
-            let mut amounts: Vec<usize> = scopes
-                .iter()
-                .flat_map(|&(s, t)| {
+                .map(chars)
+                .flat_map(|(s, t)| {
                     let lo = amount_starts.partition_point(|&(a, _)| a < s);
                     let hi = amount_starts.partition_point(|&(a, _)| a < t);
                     amount_starts[lo..hi.max(lo)].iter().map(|&(_, i)| i)
@@ -236,19 +275,18 @@ pub fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
             let mut mentions: Vec<Span> = e
                 .mentions
                 .iter()
-                .map(|&(s, t)| Span {
-                    start: idx.char_offset(s),
-                    end: idx.char_offset(t),
-                })
+                .map(chars)
+                .map(|(start, end)| Span { start, end })
                 .collect();
             mentions.sort_unstable();
             mentions.dedup();
+            let (start, end) = chars(&span);
             Some(Villkor {
                 number,
                 title,
                 amounts,
-                start: idx.char_offset(span.0),
-                end: idx.char_offset(span.1),
+                start,
+                end,
                 mentions,
             })
         })

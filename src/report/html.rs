@@ -13,11 +13,12 @@
 
 use std::fmt::Write as _;
 
+use super::eval::pct;
 use crate::eval::align::Op;
 use crate::eval::fields::{Field, FieldScore};
 use crate::eval::text::{Alignment, TextScore};
-use crate::eval::{EvalReport, Evaluated, FloorCheck, TextAverages, pct};
-use crate::record::{Edit, Record};
+use crate::eval::{EvalReport, Evaluated, FloorCheck, TextAverages};
+use crate::record::{Amount, Edit, Record};
 
 const STYLE: &str = r#"
 body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#1b1b1b;background:#fafafa}
@@ -405,42 +406,11 @@ fn touches(e: &Edit, from: usize, to: usize) -> bool {
     }
 }
 
+/// The record's extracted fields, one list each.
 fn extracted(h: &mut String, r: &Record) {
     h.push_str("<h3>Extracted fields</h3>");
-    let list = |h: &mut String, name: &str, items: Vec<String>| {
-        let _ = write!(h, "<p><b>{}</b> ({})", esc(name), items.len());
-        if items.is_empty() {
-            h.push_str(" —</p>");
-            return;
-        }
-        h.push_str("</p><ul class=\"vals\">");
-        for it in items {
-            let _ = write!(h, "<li>{}</li>", esc(&it));
-        }
-        h.push_str("</ul>");
-    };
-    let amounts = r
-        .amounts
-        .iter()
-        .flatten()
-        .map(|a| {
-            let value = match (a.value, a.min, a.max) {
-                (Some(v), _, _) => v.to_string(),
-                (None, min, max) => format!(
-                    "{}–{}",
-                    min.map(|m| m.to_string()).unwrap_or_default(),
-                    max.map(|m| m.to_string()).unwrap_or_default()
-                ),
-            };
-            let cell = a
-                .cell
-                .as_ref()
-                .map(|c| format!(" [table {} row {} col {}]", c.table, c.row, c.column))
-                .unwrap_or_default();
-            format!("{value} {} «{}»{cell}", a.currency, a.text)
-        })
-        .collect();
-    list(h, Field::Amounts.name(), amounts);
+    let amounts = r.amounts.iter().flatten().map(amount_item).collect();
+    value_list(h, Field::Amounts.name(), amounts);
     let dates = r
         .dates
         .iter()
@@ -450,28 +420,28 @@ fn extracted(h: &mut String, r: &Record) {
             format!("{v} «{}»", d.text)
         })
         .collect();
-    list(h, Field::Dates.name(), dates);
+    value_list(h, Field::Dates.name(), dates);
     let periods = r
         .periods
         .iter()
         .flatten()
         .map(|p| format!("{} – {} «{}»", p.from, p.to, p.text))
         .collect();
-    list(h, "periods", periods);
+    value_list(h, "periods", periods);
     let villkor = r
         .villkor
         .iter()
         .flatten()
         .map(|v| format!("{}: {}", v.number, v.title))
         .collect();
-    list(h, Field::Villkor.name(), villkor);
+    value_list(h, Field::Villkor.name(), villkor);
     let references = r
         .references
         .iter()
         .flatten()
         .map(|x| format!("{} {} «{}»", x.kind, x.value, x.text))
         .collect();
-    list(h, Field::References.name(), references);
+    value_list(h, Field::References.name(), references);
     let totals = r
         .totals
         .iter()
@@ -483,7 +453,39 @@ fn extracted(h: &mut String, r: &Record) {
             )
         })
         .collect();
-    list(h, Field::Totals.name(), totals);
+    value_list(h, Field::Totals.name(), totals);
+}
+
+/// One field's values as a list under its name and count.
+fn value_list(h: &mut String, name: &str, items: Vec<String>) {
+    let _ = write!(h, "<p><b>{}</b> ({})", esc(name), items.len());
+    if items.is_empty() {
+        h.push_str(" —</p>");
+        return;
+    }
+    h.push_str("</p><ul class=\"vals\">");
+    for it in items {
+        let _ = write!(h, "<li>{}</li>", esc(&it));
+    }
+    h.push_str("</ul>");
+}
+
+/// An amount as listed: its value (or range), currency, text as written and table cell.
+fn amount_item(a: &Amount) -> String {
+    let value = match (a.value, a.min, a.max) {
+        (Some(v), _, _) => v.to_string(),
+        (None, min, max) => format!(
+            "{}–{}",
+            min.map(|m| m.to_string()).unwrap_or_default(),
+            max.map(|m| m.to_string()).unwrap_or_default()
+        ),
+    };
+    let cell = a
+        .cell
+        .as_ref()
+        .map(|c| format!(" [table {} row {} col {}]", c.table, c.row, c.column))
+        .unwrap_or_default();
+    format!("{value} {} «{}»{cell}", a.currency, a.text)
 }
 
 /// Escapes text for an element or a quoted attribute.

@@ -1,8 +1,7 @@
-//! Raw bytes → decoded text → normalised text.
+//! Raw bytes → decoded text.
 //!
 //! In: the bytes of one document. Out: [`decode`] gives the text and the [`Encoding`] it was read
-//! as, or an [`Error`] when the bytes are not text; [`normalize`] proposes the changes that make the
-//! text canonical: NFC, no soft hyphens, no typographic ligatures, LF line ends.
+//! as, or an [`Error`] when the bytes are not text.
 //!
 //! Encoding detection, in order: a UTF-8 or UTF-16 byte-order mark; UTF-16 without a mark when
 //! every other byte is NUL (a common Windows export); valid UTF-8; otherwise Windows-1252 (named
@@ -10,15 +9,11 @@
 //! å/ä/ö are single bytes there (0xE5, 0xE4, 0xF6) that are never valid UTF-8 on their own, a failed
 //! UTF-8 decode is strong evidence for it.
 //!
-//! Deliberately not done here: anything that depends on lines or pages ([`crate::layout`]) or on
-//! words ([`crate::correct`]). Compatibility forms other than ligatures (full-width letters,
-//! superscripts such as the footnote mark `¹`) are kept: NFKC would change the meaning of `m²`.
-
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+//! Deliberately not done here: changing the text in any way (that is [`super::normalize()`]'s job,
+//! and it reports each change as an edit).
 
 use crate::error::Error;
-use crate::offsets::Change;
-use crate::record::{EditKind, Encoding};
+use crate::record::Encoding;
 
 /// Decoded text and the encoding it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,86 +175,9 @@ fn check_text(text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Unfolds a typographic ligature, or `None` for any other character.
-fn unfold_ligature(c: char) -> Option<&'static str> {
-    Some(match c {
-        'ﬀ' => "ff",
-        'ﬁ' => "fi",
-        'ﬂ' => "fl",
-        'ﬃ' => "ffi",
-        'ﬄ' => "ffl",
-        'ﬅ' | 'ﬆ' => "st",
-        _ => return None,
-    })
-}
-
-const SOFT_HYPHEN: char = '\u{AD}';
-
-/// Proposes the changes that make `text` canonical: each soft hyphen removed, each ligature
-/// unfolded, each CRLF/CR turned into LF, and each word that is not in NFC recomposed.
-/// All are certain and applied; offsets are bytes of `text`, sorted.
-pub fn normalize(text: &str) -> Vec<Change> {
-    let mut changes = Vec::new();
-    let bytes = text.as_bytes();
-    let mut word_start = 0;
-    let mut i = 0;
-    // Words are delimited by ASCII whitespace, which never takes part in canonical composition,
-    // so recomposing word by word equals recomposing the whole text.
-    while i <= text.len() {
-        let at_end = i == text.len();
-        if at_end || matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
-            normalize_word(text, word_start, i, &mut changes);
-            if !at_end && bytes[i] == b'\r' {
-                let crlf = bytes.get(i + 1) == Some(&b'\n');
-                let end = if crlf { i + 2 } else { i + 1 };
-                changes.push(Change::sure(i, end, "\n", EditKind::Newline));
-                i = end;
-                word_start = i;
-                continue;
-            }
-            word_start = i + 1;
-        }
-        i += 1;
-    }
-    changes
-}
-
-/// Changes for one whitespace-free word `text[start..end]`.
-fn normalize_word(text: &str, start: usize, end: usize, out: &mut Vec<Change>) {
-    let word = &text[start..end];
-    if word.is_ascii() {
-        return;
-    }
-    let special = |c: char| c == SOFT_HYPHEN || unfold_ligature(c).is_some();
-    let nfc = is_nfc_quick(word.chars()) == IsNormalized::Yes || word.nfc().eq(word.chars());
-    if !nfc {
-        // One change for the whole word: recomposition and unfolding may interact.
-        let after: String = word
-            .chars()
-            .filter(|&c| c != SOFT_HYPHEN)
-            .flat_map(|c| match unfold_ligature(c) {
-                Some(s) => s.chars().collect::<Vec<_>>(),
-                None => vec![c],
-            })
-            .collect::<String>()
-            .nfc()
-            .collect();
-        out.push(Change::sure(start, end, after, EditKind::Nfc));
-        return;
-    }
-    for (off, c) in word.char_indices().filter(|&(_, c)| special(c)) {
-        let (s, e) = (start + off, start + off + c.len_utf8());
-        match unfold_ligature(c) {
-            Some(unfolded) => out.push(Change::sure(s, e, unfolded, EditKind::Ligature)),
-            None => out.push(Change::sure(s, e, "", EditKind::SoftHyphen)),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::offsets::apply;
 
     #[track_caller]
     fn assert_decodes(bytes: &[u8], text: &str, encoding: Encoding) {
@@ -274,17 +192,6 @@ mod tests {
             matches!(decode(bytes), Err(Error::Binary { .. })),
             "{bytes:?} was accepted as text"
         );
-    }
-
-    #[track_caller]
-    fn assert_normalizes(input: &str, expected: &str) {
-        let (out, _) = apply(input, &normalize(input));
-        assert_eq!(out, expected);
-    }
-
-    #[track_caller]
-    fn assert_unchanged(input: &str) {
-        assert!(normalize(input).is_empty(), "{input:?} was changed");
     }
 
     #[test]
@@ -348,34 +255,5 @@ mod tests {
             "a\x07b cdefghijklmnopqrstuvwxyz",
             Encoding::Utf8,
         );
-    }
-
-    #[test]
-    fn normalizes_nfc() {
-        assert_normalizes("fo\u{308}r a\u{30A}r", "för år");
-        assert_unchanged("för år");
-    }
-
-    #[test]
-    fn removes_soft_hyphens() {
-        assert_normalizes("rehabili\u{AD}tering", "rehabilitering");
-        assert_unchanged("sjukskrivnings- och");
-    }
-
-    #[test]
-    fn unfolds_ligatures() {
-        assert_normalizes("e\u{FB00}ektiv \u{FB01}nns", "effektiv finns");
-        assert_unchanged("effektiv finns");
-    }
-
-    #[test]
-    fn turns_crlf_and_cr_into_lf() {
-        assert_normalizes("a\r\nb\rc\n", "a\nb\nc\n");
-        assert_unchanged("a\nb\n\x0cc");
-    }
-
-    #[test]
-    fn mixed_word_gets_one_change() {
-        assert_normalizes("o\u{308}\u{AD}\u{FB01}", "öfi");
     }
 }

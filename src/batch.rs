@@ -1,0 +1,455 @@
+//! Batches: many documents, processed in parallel, delivered in input order.
+//!
+//! In: paths as a user gives them (files, directories, `-` for standard input) and [`Options`].
+//! Out: the documents as [`Input`]s ([`inputs`]), then one [`Record`] per input handed to the
+//! caller's sink in input order ([`Batch::run`]), with a [`Summary`] of what happened. A document
+//! that cannot be listed or read (a broken symbolic link, a directory given as a file, binary
+//! data) becomes an error record; the batch goes on.
+//!
+//! Documents are worked on a window at a time by a thread pool (rayon's order-preserving
+//! collect), so memory stays bounded by the window however long the batch, and the output is the
+//! same whatever the number of threads. [`Batch::stop_when`] takes a flag (set by a Ctrl-C handler,
+//! say) that is checked between documents: a stopped batch has delivered a prefix of the inputs,
+//! each record whole.
+//!
+//! Shared by the command line and language bindings. Deliberately not done here: printing,
+//! progress bars or exit codes. Progress is reported through [`Progress`], which the caller
+//! implements; the closing summary line and the exit code are the caller's.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::record::{Record, Status, TotalStatus};
+use crate::{Options, process_owned};
+
+/// One document to process: where it comes from and its size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The path as it will appear in the record's `source`.
+    pub source: String,
+    /// Where the bytes are read from.
+    pub origin: Origin,
+    /// Size in bytes when known up front (for progress), else 0.
+    pub size: u64,
+}
+
+/// Where an [`Input`]'s bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Standard input (the path `-`).
+    Stdin,
+    /// A file, or a symbolic link to one (possibly broken: reading it then gives the error).
+    File(PathBuf),
+    /// A directory that could not be listed; the message says why.
+    Unlisted(String),
+}
+
+impl Input {
+    /// The file to read, for inputs that are files.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(p) => Some(p),
+            Origin::Stdin | Origin::Unlisted(_) => None,
+        }
+    }
+}
+
+/// Expands paths into documents, in order: `-` is standard input, a directory is walked
+/// recursively for its `*.txt` files, sorted by path, and anything else is a file.
+///
+/// Symbolic links to directories are not followed (no cycles); links to files, broken or not, are
+/// documents like any other, so that a broken one is reported rather than skipped.
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input {
+                source: "-".to_string(),
+                origin: Origin::Stdin,
+                size: 0,
+            });
+        } else if p.is_dir() {
+            walk(p, &mut inputs);
+        } else {
+            inputs.push(file_input(p));
+        }
+    }
+    inputs
+}
+
+fn file_input(p: &Path) -> Input {
+    Input {
+        source: p.display().to_string(),
+        origin: Origin::File(p.to_path_buf()),
+        size: fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<Input>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            out.push(Input {
+                source: dir.display().to_string(),
+                origin: Origin::Unlisted(format!("{}: cannot list directory: {e}", dir.display())),
+                size: 0,
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let is_real_dir = fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
+        if is_real_dir {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.push(file_input(&p));
+        }
+    }
+}
+
+/// Reads an input's bytes. The error is a message that names the input and says what went wrong
+/// (`a.txt: cannot read: broken symbolic link (its target `b.txt` does not exist)`).
+pub fn read(input: &Input) -> Result<Vec<u8>, String> {
+    match &input.origin {
+        Origin::File(p) => fs::read(p).map_err(|e| read_error(p, &e)),
+        Origin::Stdin => {
+            let mut buf = Vec::new();
+            io::stdin()
+                .lock()
+                .read_to_end(&mut buf)
+                .map(|_| buf)
+                .map_err(|e| format!("standard input: cannot read: {e}"))
+        }
+        Origin::Unlisted(e) => Err(e.clone()),
+    }
+}
+
+/// The message for a file that could not be read: broken links and directories are named as such,
+/// since the system's own message ("No such file or directory") would mislead.
+fn read_error(p: &Path, e: &io::Error) -> String {
+    let broken_link =
+        fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) && !p.exists();
+    if broken_link {
+        let target = fs::read_link(p)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        format!(
+            "{}: cannot read: broken symbolic link (its target `{target}` does not exist)",
+            p.display()
+        )
+    } else if p.is_dir() {
+        format!("{}: cannot read: is a directory", p.display())
+    } else {
+        format!("{}: cannot read: {e}", p.display())
+    }
+}
+
+/// Reads and processes one document; never fails: an unreadable one gives an error record.
+pub fn process_input(input: &Input, opts: &Options) -> Record {
+    match read(input) {
+        Ok(bytes) => process_owned(&input.source, bytes, opts),
+        Err(msg) => Record::error(&input.source, msg),
+    }
+}
+
+/// Told about each document as it is finished, for a progress bar. Implementations must be cheap:
+/// they are called from the worker threads.
+pub trait Progress: Sync {
+    /// `input` is finished; `done` of `total` documents are. Calls come in completion order, not
+    /// input order.
+    fn document_done(&self, input: &Input, done: usize, total: usize);
+}
+
+/// No progress reporting.
+impl Progress for () {
+    fn document_done(&self, _: &Input, _: usize, _: usize) {}
+}
+
+/// Whether a batch went through all its inputs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Completion {
+    /// Every input was delivered.
+    #[default]
+    All,
+    /// The stop flag was set: only the first `delivered` inputs were.
+    Stopped {
+        /// How many inputs were delivered, in input order.
+        delivered: usize,
+    },
+}
+
+/// Tallies over the records of a batch, for a closing summary and the exit code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Records with `status: ok`.
+    pub ok: usize,
+    /// Error records (unreadable or binary documents).
+    pub failed: usize,
+    /// Totals that reconcile.
+    pub totals_ok: usize,
+    /// Totals that do not match their parts.
+    pub mismatch: usize,
+    /// Totals whose parts could not be found.
+    pub unresolved: usize,
+    /// Whether the batch ran to the end.
+    pub completion: Completion,
+}
+
+impl Summary {
+    /// Counts one record.
+    pub fn add(&mut self, r: &Record) {
+        match r.status {
+            Status::Ok => self.ok += 1,
+            Status::Error => self.failed += 1,
+        }
+        for t in r.totals.iter().flatten() {
+            match t.status {
+                TotalStatus::Ok => self.totals_ok += 1,
+                TotalStatus::Mismatch => self.mismatch += 1,
+                TotalStatus::Unresolved => self.unresolved += 1,
+            }
+        }
+    }
+
+    /// Documents counted.
+    pub fn documents(&self) -> usize {
+        self.ok + self.failed
+    }
+}
+
+/// A thread pool for batches, and the flag that stops them.
+#[derive(Debug)]
+pub struct Batch {
+    pool: rayon::ThreadPool,
+    stop: Option<Arc<AtomicBool>>,
+}
+
+impl Batch {
+    /// A pool of `threads` workers; `None` (or 0) for one per core.
+    pub fn new(threads: Option<usize>) -> Result<Batch, rayon::ThreadPoolBuildError> {
+        let mut b = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = threads {
+            b = b.num_threads(n);
+        }
+        Ok(Batch {
+            pool: b.build()?,
+            stop: None,
+        })
+    }
+
+    /// Stops batches once `flag` is set: no document is started after that, and the records
+    /// delivered are those of the inputs before the first one not finished.
+    pub fn stop_when(mut self, flag: Arc<AtomicBool>) -> Batch {
+        self.stop = Some(flag);
+        self
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
+    }
+
+    /// Runs the pipeline on every input and hands the records to `sink` in input order. An error
+    /// from the sink (a closed output) ends the batch and is returned.
+    pub fn run<E>(
+        &self,
+        inputs: &[Input],
+        opts: &Options,
+        progress: &dyn Progress,
+        mut sink: impl FnMut(&Record) -> Result<(), E>,
+    ) -> Result<Summary, E> {
+        let mut summary = Summary::default();
+        let completion = self.map(
+            inputs,
+            |input| process_input(input, opts),
+            progress,
+            |_, record| {
+                summary.add(&record);
+                sink(&record)
+            },
+        )?;
+        summary.completion = completion;
+        Ok(summary)
+    }
+
+    /// Applies `work` to every input in parallel and hands the results to `sink` in input order,
+    /// a window of a few documents per thread at a time. An error from the sink ends the batch
+    /// and is returned.
+    pub fn map<T: Send, E>(
+        &self,
+        inputs: &[Input],
+        work: impl Fn(&Input) -> T + Sync,
+        progress: &dyn Progress,
+        mut sink: impl FnMut(&Input, T) -> Result<(), E>,
+    ) -> Result<Completion, E> {
+        let done = AtomicUsize::new(0);
+        let window = self.pool.current_num_threads() * 4;
+        let mut delivered = 0;
+        for chunk in inputs.chunks(window) {
+            let results: Vec<Option<T>> = self.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|input| {
+                        if self.stopped() {
+                            return None;
+                        }
+                        let result = work(input);
+                        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        progress.document_done(input, done, inputs.len());
+                        Some(result)
+                    })
+                    .collect()
+            });
+            for (input, result) in chunk.iter().zip(results) {
+                let Some(result) = result else {
+                    return Ok(Completion::Stopped { delivered });
+                };
+                sink(input, result)?;
+                delivered += 1;
+            }
+        }
+        Ok(Completion::All)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scratch directory removed on drop.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(name: &str) -> Scratch {
+            let dir =
+                std::env::temp_dir().join(format!("svocr-batch-{name}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(&dir).unwrap();
+            Scratch(dir)
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn sources(inputs: &[Input]) -> Vec<String> {
+        inputs.iter().map(|i| i.source.clone()).collect()
+    }
+
+    #[test]
+    fn directories_are_walked_for_txt_files_in_sorted_order() {
+        let s = Scratch::new("walk");
+        fs::create_dir_all(s.0.join("b")).unwrap();
+        for f in ["c.txt", "a.txt", "b/z.txt", "notes.md"] {
+            fs::write(s.0.join(f), "text").unwrap();
+        }
+        let listed = inputs(&[s.0.clone(), PathBuf::from("-")]);
+        let root = s.0.display().to_string();
+        assert_eq!(
+            sources(&listed),
+            [
+                format!("{root}/a.txt"),
+                format!("{root}/b/z.txt"),
+                format!("{root}/c.txt"),
+                "-".to_string()
+            ]
+        );
+        assert_eq!(listed[0].size, 4);
+        assert_eq!(listed[3].origin, Origin::Stdin);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_broken_link_is_an_error_record_that_names_it() {
+        let s = Scratch::new("link");
+        std::os::unix::fs::symlink(s.0.join("gone.txt"), s.0.join("link.txt")).unwrap();
+        let listed = inputs(std::slice::from_ref(&s.0));
+        assert_eq!(listed.len(), 1);
+        let r = process_input(&listed[0], &Options::default());
+        assert_eq!(r.status, Status::Error);
+        let msg = r.error.unwrap_or_default();
+        assert!(msg.contains("broken symbolic link"), "{msg}");
+        assert!(msg.contains("gone.txt"), "{msg}");
+    }
+
+    #[test]
+    fn results_come_in_input_order_whatever_the_threads() {
+        let many: Vec<Input> = (0..50)
+            .map(|i| Input {
+                source: i.to_string(),
+                origin: Origin::Unlisted(String::new()),
+                size: 0,
+            })
+            .collect();
+        for threads in [1, 3] {
+            let batch = Batch::new(Some(threads)).unwrap();
+            let mut seen = Vec::new();
+            let completion = batch.map(
+                &many,
+                |i| i.source.parse::<usize>().unwrap(),
+                &(),
+                |_, n| {
+                    seen.push(n);
+                    Ok::<_, ()>(())
+                },
+            );
+            assert_eq!(completion, Ok(Completion::All));
+            assert_eq!(seen, (0..50).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn a_set_stop_flag_delivers_a_prefix_and_says_so() {
+        let many: Vec<Input> = (0..50)
+            .map(|i| Input {
+                source: i.to_string(),
+                origin: Origin::Unlisted(String::new()),
+                size: 0,
+            })
+            .collect();
+        let flag = Arc::new(AtomicBool::new(false));
+        let batch = Batch::new(Some(2)).unwrap().stop_when(flag.clone());
+        let mut seen = Vec::new();
+        let completion = batch.map(
+            &many,
+            |i| i.source.parse::<usize>().unwrap(),
+            &(),
+            |_, n| {
+                seen.push(n);
+                if n == 10 {
+                    flag.store(true, Ordering::Relaxed);
+                }
+                Ok::<_, ()>(())
+            },
+        );
+        let Ok(Completion::Stopped { delivered }) = completion else {
+            panic!("{completion:?}");
+        };
+        assert!(delivered > 10 && delivered < 50, "{delivered}");
+        assert_eq!(seen, (0..delivered).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_sink_error_ends_the_batch() {
+        let one = inputs(&[PathBuf::from("does-not-exist.txt")]);
+        let batch = Batch::new(Some(1)).unwrap();
+        let result = batch.run(&one, &Options::default(), &(), |_| Err("closed"));
+        assert_eq!(result, Err("closed"));
+        let summary = batch
+            .run(&one, &Options::default(), &(), |_| Ok::<_, ()>(()))
+            .unwrap();
+        assert_eq!((summary.ok, summary.failed), (0, 1));
+        assert_eq!(summary.completion, Completion::All);
+    }
+}
