@@ -11,7 +11,7 @@
 //! UTF-8 decode is strong evidence for it.
 //!
 //! Deliberately not done here: anything that depends on lines or pages ([`crate::layout`]) or on
-//! words ([`crate::correct`]). Compatibility forms other than ligatures (full-width letters,
+//! words ([`crate::repair`]). Compatibility forms other than ligatures (full-width letters,
 //! superscripts such as the footnote mark `¹`) are kept: NFKC would change the meaning of `m²`.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};

@@ -2,6 +2,7 @@
 //! writer. Each format is one file; none of them prints on its own or decides what to include:
 //! that is the record's contract.
 
+pub mod explain;
 pub mod html;
 pub mod jsonl;
 pub mod text;
