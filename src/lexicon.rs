@@ -384,7 +384,7 @@ impl<'a> Words<'a> {
     /// Follows `bytes` from `at` (at least one byte); the position reached, not decoded: only
     /// the nodes on the way are.
     #[inline]
-    pub fn follow(&self, at: Cursor<'a>, bytes: &[u8]) -> Option<Prefix> {
+    pub fn follow(&self, at: &Cursor<'a>, bytes: &[u8]) -> Option<Prefix> {
         let (&last, init) = bytes.split_last()?;
         let mut n = at.node;
         let mut out = at.out;
@@ -404,7 +404,7 @@ impl<'a> Words<'a> {
     /// after it, in byte order. Only one- and two-byte characters are offered: Swedish letters
     /// are.
     #[inline]
-    pub fn for_each_char(&self, at: Cursor<'a>, mut f: impl FnMut(&[u8], Prefix)) {
+    pub fn for_each_char(&self, at: &Cursor<'a>, mut f: impl FnMut(&[u8], Prefix)) {
         for t in at.node.transitions() {
             let out = at.out + t.out.value();
             if t.inp < 0x80 {
@@ -611,13 +611,13 @@ mod tests {
     #[test]
     fn following_bytes_and_decoding_meets_stepping() {
         let words = lexicon().words().expect("lexicon");
-        let at = words.follow(words.root(), "för".as_bytes()).expect("för");
+        let at = words.follow(&words.root(), "för".as_bytes()).expect("för");
         let stepped = cursor_at("för").expect("för");
         assert_eq!(at, stepped.prefix());
         assert_eq!(words.cursor(at).word(), stepped.word());
         // Every next character offered leads somewhere `step` also reaches.
         let mut next = Vec::new();
-        words.for_each_char(stepped, |bytes, p| next.push((bytes.to_vec(), p)));
+        words.for_each_char(&stepped, |bytes, p| next.push((bytes.to_vec(), p)));
         assert!(next.iter().any(|(b, _)| b == "s".as_bytes()));
         for (bytes, p) in next {
             let by_step = bytes.iter().try_fold(stepped, |c, &b| words.step(c, b));

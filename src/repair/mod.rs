@@ -47,7 +47,7 @@
 //!
 //! Each file imports only files above it in this list:
 //!
-//! - [`tokenize`]: tokens with spans; [`context`]: the bigram model of neighbours.
+//! - [`tokenize`](mod@tokenize): tokens with spans; [`context`]: the bigram model of neighbours.
 //! - `channel.rs`: the learned confusions and edit kinds.
 //! - `walk.rs`: candidate readings ([`search`]), walking the lexicon's automaton through its
 //!   cursor ([`crate::lexicon::Words`]).

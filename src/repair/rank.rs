@@ -139,7 +139,7 @@ pub(super) struct WordInfo {
 }
 
 /// The distinct repairable words of a document, and which token is which: pass 2 of
-/// [`repair`](super::repair()) finds each token's analysis without lower-casing or hashing it again.
+/// [`super::repair`] finds each token's analysis without lower-casing or hashing it again.
 pub(super) struct Vocabulary {
     /// Lower-case word → its place in `words`.
     pub(super) index: HashMap<String, usize>,
@@ -149,8 +149,8 @@ pub(super) struct Vocabulary {
     pub(super) of_token: Vec<Option<usize>>,
 }
 
-/// Pass 2 of [`repair`](super::repair()): the ranking of each distinct word (searching known words for real-word
-/// readings first, in a damaged document), by its place in `vocab.words`.
+/// Pass 2 of [`super::repair`]: the ranking of each distinct word (searching known words for
+/// real-word readings first, in a damaged document), by its place in `vocab.words`.
 pub(super) fn rank_all(
     tokens: &[Token<'_>],
     doc: &DocModel,
@@ -403,8 +403,8 @@ fn confidence_of(scored: &[(Candidate, f64)], keep_cost: f64) -> f64 {
     }
 }
 
-/// Pass 1 of [`repair`](super::repair()): every distinct repairable word analysed, and the document's damage and
-/// word counts.
+/// Pass 1 of [`super::repair`]: every distinct repairable word analysed, and the document's
+/// damage and word counts.
 pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, Vocabulary) {
     let mut doc = DocModel::default();
     let (mut damaged, mut intact) = (0u32, 0u32);
