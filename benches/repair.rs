@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use svocr::correct::{DEFAULT_MIN_CONFIDENCE, repair};
+use svocr::repair::{DEFAULT_MIN_CONFIDENCE, repair};
 
 fn main() {
     divan::main();

@@ -2,7 +2,7 @@
 """Regenerates dictionaries/sv-bigrams.tsv: which word follows which in clean public-sector text.
 
 The repair uses these counts as context (`Skalen for` is `Skälen för`, not `Skålen för`; `den
-vird som` is `den vård som`): see `src/context.rs`.
+vird som` is `den vård som`): see `src/repair/context.rs`.
 
 Input: the clean texts under training/corpus/ (the collected documents and training/corpus/context/),
 except

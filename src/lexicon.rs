@@ -6,8 +6,10 @@
 //! The data is compiled by `build.rs` from `dictionaries/` (hunspell-sv word forms with wordfreq
 //! frequencies, a reviewed list of public-administration words, the forms hunspell lets begin a
 //! compound) into two finite-state transducers that are embedded in the binary and opened in place:
-//! nothing is parsed at start-up. [`Lexicon::words_fst`] exposes the word automaton so that the
-//! repair can walk it while it generates candidates.
+//! nothing is parsed at start-up. [`Lexicon::words`] opens the word automaton for walking byte by
+//! byte (a [`Cursor`] per position), so that the repair can walk it while it generates candidates;
+//! how a word's frequency and compound flags are packed into the automaton's values stays in this
+//! file.
 //!
 //! Swedish compounds are open-class (`försäkringsmedicin`, `uppföljningsmått` are in no word
 //! list), so [`Lexicon::compound`] accepts head + optional linking `s` + tail, recursively and
@@ -18,7 +20,7 @@
 
 use std::sync::LazyLock;
 
-use fst::raw::Fst;
+use fst::raw::{CompiledAddr, Fst, Node};
 
 include!(concat!(env!("OUT_DIR"), "/stats.rs"));
 include!(concat!(env!("OUT_DIR"), "/stem_ends.rs"));
@@ -44,21 +46,24 @@ pub const STEM_FREQUENCY: u64 = 1_000;
 pub const COMPOUND_DIVISOR: u64 = 20;
 
 /// The frequency of a word from its value (or the output gathered on a prefix, giving an upper
-/// bound for the words below it) in [`Lexicon::words_fst`].
-pub fn frequency_of(value: u64) -> u64 {
+/// bound for the words below it) in the word automaton.
+#[inline]
+fn frequency_of(value: u64) -> u64 {
     MAX_FREQUENCY.saturating_sub(value >> HEAD_BITS)
 }
 
-/// Whether the word whose value in [`Lexicon::words_fst`] is `value` may begin a compound as it
-/// is (`vård` in `vårdgivare`). Hunspell-sv says which forms may: `ter` (of `te sig`) may not,
-/// so `terrapporterar` is no compound of it.
-pub fn is_head_value(value: u64) -> bool {
+/// Whether the word whose value in the word automaton is `value` may begin a compound as it is
+/// (`vård` in `vårdgivare`). Hunspell-sv says which forms may: `ter` (of `te sig`) may not, so
+/// `terrapporterar` is no compound of it.
+#[inline]
+fn is_head_value(value: u64) -> bool {
     value & HEAD != 0
 }
 
 /// Whether the word whose value is `value` may begin a compound with a linking `s`
 /// (`försäkring` in `försäkringskassa`, but not `ränta`, which takes `ränte`).
-pub fn is_linked_head_value(value: u64) -> bool {
+#[inline]
+fn is_linked_head_value(value: u64) -> bool {
     value & LINKED_HEAD != 0
 }
 
@@ -146,8 +151,8 @@ impl Lexicon {
     }
 
     /// Whether `part` (UTF-8) is one of hunspell's compound-only stems (`hälso`), which are
-    /// no words on their own. The walk in `correct` asks this of every non-word prefix it
-    /// reaches, so it skips the word lookup [`Lexicon::is_head`] would repeat.
+    /// no words on their own. The repair's walk asks this of every non-word prefix it reaches,
+    /// so it skips the word lookup [`Lexicon::is_head`] would repeat.
     pub fn is_stem(&self, part: &[u8]) -> bool {
         // The walk asks this of thousands of prefixes per document, and most end in a pair of
         // bytes no stem ends in (`STEM_ENDS`, written by build.rs): a bit test spares the lookup.
@@ -159,12 +164,13 @@ impl Lexicon {
             && self.heads.as_ref().is_some_and(|h| h.contains_key(part))
     }
 
-    /// The word automaton, for callers that walk it byte by byte. Its values are
-    /// `MAX_FREQUENCY - frequency` ([`frequency_of`] turns them back): the output gathered on
-    /// a prefix is then at most the value of any word below it, so `frequency_of(output)`
-    /// bounds the frequency of every completion.
-    pub fn words_fst(&self) -> Option<&Fst<&'static [u8]>> {
-        self.words.as_ref()
+    /// The word automaton, for callers that walk it byte by byte ([`Words::root`]).
+    pub fn words(&self) -> Option<Words<'_>> {
+        let fst = self.words.as_ref()?;
+        Some(Words {
+            fst,
+            root: fst.root(),
+        })
     }
 
     /// The frequency of `word` as a listed word or, failing that, as a compound.
@@ -187,20 +193,16 @@ impl Lexicon {
     /// linking `s`, and compound-only stems (`hälso`, `vårds`; counted at [`STEM_FREQUENCY`]).
     /// One walk of each automaton along `rest`, instead of a lookup from the root for every
     /// prefix.
-    fn heads_of(&self, rest: &str) -> Vec<Head> {
+    fn heads_of(&self, rest: &str) -> Vec<(usize, Head)> {
         let bytes = rest.as_bytes();
-        let mut words = self.words.as_ref().map(|f| (f, f.root(), 0u64));
+        let mut words = self.words().map(|w| (w, w.root()));
         let mut heads = self.heads.as_ref().map(|f| (f, f.root()));
         let mut found = Vec::new();
         let mut chars = 0;
         for (i, &b) in bytes.iter().enumerate() {
-            if let Some((f, node, out)) = &mut words {
-                match node.find_input(b) {
-                    Some(k) => {
-                        let t = node.transition(k);
-                        *out += t.out.value();
-                        *node = f.node(t.addr);
-                    }
+            if let Some((w, at)) = &mut words {
+                match w.step(*at, b) {
+                    Some(next) => *at = next,
                     None => words = None,
                 }
             }
@@ -221,28 +223,15 @@ impl Lexicon {
             if !boundary || chars < MIN_HEAD_CHARS {
                 continue;
             }
-            let word = words
-                .as_ref()
-                .filter(|(_, node, _)| node.is_final())
-                .map(|(_, node, out)| out + node.final_output().value());
+            let word = words.as_ref().and_then(|(_, at)| at.word());
             let stem = heads.as_ref().is_some_and(|(_, node)| node.is_final());
             let head = match word {
-                Some(v) => Head {
-                    end: i + 1,
-                    frequency: frequency_of(v),
-                    plain: is_head_value(v),
-                    linked: is_linked_head_value(v),
-                },
-                None if stem => Head {
-                    end: i + 1,
-                    frequency: STEM_FREQUENCY,
-                    plain: true,
-                    linked: false,
-                },
+                Some(end) => end.head(),
+                None if stem => Head::STEM,
                 None => continue,
             };
             if head.plain || head.linked {
-                found.push(head);
+                found.push((i + 1, head));
             }
         }
         found
@@ -264,9 +253,9 @@ impl Lexicon {
             if deeper && splits.len() + 2 >= MAX_PARTS {
                 break;
             }
-            for head in heads.iter().rev() {
+            for &(end, head) in heads.iter().rev() {
                 let head_freq = head.frequency.min(min_freq);
-                let tail = &rest[head.end..];
+                let tail = &rest[end..];
                 let plain = Some(tail).filter(|_| head.plain);
                 let linked = tail
                     .strip_prefix('s')
@@ -276,7 +265,7 @@ impl Lexicon {
                     if t.chars().count() < MIN_TAIL_CHARS {
                         continue;
                     }
-                    let at = from + head.end + skip;
+                    let at = from + end + skip;
                     if deeper {
                         splits.push(at);
                         if let Some(f) = self.split_from(word, at, splits, head_freq) {
@@ -300,15 +289,194 @@ impl Lexicon {
     }
 }
 
-/// A first part that [`Lexicon::heads_of`] found.
-struct Head {
-    /// Byte length of the part (without a linking `s`).
-    end: usize,
-    frequency: u64,
-    /// Whether the next part may follow directly.
-    plain: bool,
-    /// Whether the next part may follow after a linking `s`.
-    linked: bool,
+/// How a part may begin a compound: the one compound grammar that [`Lexicon::compound`] and the
+/// repair's walk share. A part is a head if it is a listed word hunspell lets begin a compound
+/// ([`WordEnd::head`]), or a compound-only stem ([`Head::STEM`]); it must be at least
+/// [`MIN_HEAD_CHARS`] long, the tail at least [`MIN_TAIL_CHARS`], and a compound has at most
+/// [`MAX_PARTS`] parts, estimated at [`compound_frequency`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    /// The part's frequency per billion words, as the compound's estimate counts it.
+    pub frequency: u64,
+    /// Whether the next part may follow directly (`vård|givare`).
+    pub plain: bool,
+    /// Whether the next part may follow after a linking `s` (`försäkring|s|kassa`).
+    pub linked: bool,
+}
+
+impl Head {
+    /// A compound-only stem (`hälso`, `vårds`, see [`Lexicon::is_stem`]) as a head: counted at
+    /// [`STEM_FREQUENCY`], followed directly by the next part (a stem that takes a linking `s`
+    /// is listed with it).
+    pub const STEM: Head = Head {
+        frequency: STEM_FREQUENCY,
+        plain: true,
+        linked: false,
+    };
+}
+
+/// The word automaton of the lexicon, opened for walking ([`Lexicon::words`]).
+///
+/// A walk holds a [`Cursor`] (a decoded position) where it reads moves, and a [`Prefix`] (a
+/// position not yet decoded) where it only may go: most moves tried from a position fail on their
+/// first byte, and decoding the positions reached waits until they prove worth exploring.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    fst: &'a Fst<&'static [u8]>,
+    /// The root, decoded once: every word and every compound part starts there.
+    root: Node<'a>,
+}
+
+/// A position in the word automaton reached by some bytes, not decoded yet: cheap to keep and
+/// compare. [`Words::cursor`] decodes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prefix {
+    addr: CompiledAddr,
+    /// The output gathered on the way (the sum along the path).
+    out: u64,
+}
+
+/// A decoded position in the word automaton: the words that begin with the bytes walked so far.
+#[derive(Clone, Copy)]
+pub struct Cursor<'a> {
+    node: Node<'a>,
+    /// The output gathered on the way.
+    out: u64,
+}
+
+/// A word that ends at a [`Cursor`]: its frequency and whether it may begin a compound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordEnd {
+    value: u64,
+}
+
+impl<'a> Words<'a> {
+    /// The cursor at the root: no bytes walked.
+    #[inline]
+    pub fn root(&self) -> Cursor<'a> {
+        Cursor {
+            node: self.root,
+            out: 0,
+        }
+    }
+
+    /// Decodes the position `at` (the root is decoded already).
+    #[inline]
+    pub fn cursor(&self, at: Prefix) -> Cursor<'a> {
+        let node = if at.addr == self.root.addr() {
+            self.root
+        } else {
+            self.fst.node(at.addr)
+        };
+        Cursor { node, out: at.out }
+    }
+
+    /// The cursor one byte further, `None` if no word continues with `byte`.
+    #[inline]
+    pub fn step(&self, at: Cursor<'a>, byte: u8) -> Option<Cursor<'a>> {
+        let t = at.node.transition(at.node.find_input(byte)?);
+        Some(Cursor {
+            node: self.fst.node(t.addr),
+            out: at.out + t.out.value(),
+        })
+    }
+
+    /// Follows `bytes` from `at` (at least one byte); the position reached, not decoded: only
+    /// the nodes on the way are.
+    #[inline]
+    pub fn follow(&self, at: &Cursor<'a>, bytes: &[u8]) -> Option<Prefix> {
+        let (&last, init) = bytes.split_last()?;
+        let mut n = at.node;
+        let mut out = at.out;
+        for &b in init {
+            let t = n.transition(n.find_input(b)?);
+            out += t.out.value();
+            n = self.fst.node(t.addr);
+        }
+        let t = n.transition(n.find_input(last)?);
+        Some(Prefix {
+            addr: t.addr,
+            out: out + t.out.value(),
+        })
+    }
+
+    /// Calls `f` with every character that may follow `at` (its UTF-8 bytes) and the position
+    /// after it, in byte order. Only one- and two-byte characters are offered: Swedish letters
+    /// are.
+    #[inline]
+    pub fn for_each_char(&self, at: &Cursor<'a>, mut f: impl FnMut(&[u8], Prefix)) {
+        for t in at.node.transitions() {
+            let out = at.out + t.out.value();
+            if t.inp < 0x80 {
+                f(&[t.inp], Prefix { addr: t.addr, out });
+            } else if (0xC2..0xE0).contains(&t.inp) {
+                for t2 in self.fst.node(t.addr).transitions() {
+                    let out = out + t2.out.value();
+                    f(&[t.inp, t2.inp], Prefix { addr: t2.addr, out });
+                }
+            }
+        }
+    }
+}
+
+impl Prefix {
+    /// The highest frequency (per billion words) of any word that begins here: a bound on the
+    /// prior of every completion, which lets a walk prune early.
+    #[inline]
+    pub fn max_frequency(&self) -> u64 {
+        frequency_of(self.out)
+    }
+}
+
+impl Cursor<'_> {
+    /// The position as a [`Prefix`], to come back to.
+    #[inline]
+    pub fn prefix(&self) -> Prefix {
+        Prefix {
+            addr: self.node.addr(),
+            out: self.out,
+        }
+    }
+
+    /// The word the bytes walked so far spell, if they spell a listed word.
+    #[inline]
+    pub fn word(&self) -> Option<WordEnd> {
+        self.node.is_final().then(|| WordEnd {
+            value: self.out + self.node.final_output().value(),
+        })
+    }
+}
+
+impl WordEnd {
+    /// The word's frequency per billion words.
+    #[inline]
+    pub fn frequency(self) -> u64 {
+        frequency_of(self.value)
+    }
+
+    /// Whether the word may begin a compound as it is (`vård` in `vårdgivare`; not `ter` of
+    /// `te sig`, so `terrapporterar` is no compound of it).
+    #[inline]
+    pub fn may_begin_compound(self) -> bool {
+        is_head_value(self.value)
+    }
+
+    /// Whether the word may begin a compound with a linking `s` (`försäkring` in
+    /// `försäkringskassa`, but not `ränta`, which takes `ränte`).
+    #[inline]
+    pub fn may_begin_compound_with_s(self) -> bool {
+        is_linked_head_value(self.value)
+    }
+
+    /// The word as the first part of a compound.
+    #[inline]
+    pub fn head(self) -> Head {
+        Head {
+            frequency: self.frequency(),
+            plain: self.may_begin_compound(),
+            linked: self.may_begin_compound_with_s(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -406,5 +574,54 @@ mod tests {
         assert!(lexicon().is_hyphen_head("ter"));
         assert!(lexicon().is_hyphen_head("sjukskrivnings"));
         assert!(!lexicon().is_hyphen_head("hilso"));
+    }
+
+    /// Walks `word` from the root with the cursor, one byte at a time.
+    fn cursor_at(word: &str) -> Option<Cursor<'static>> {
+        let words = lexicon().words()?;
+        word.bytes()
+            .try_fold(words.root(), |at, b| words.step(at, b))
+    }
+
+    #[test]
+    fn the_cursor_reads_what_the_lookups_read() {
+        let l = lexicon();
+        let end = cursor_at("vård")
+            .and_then(|c| c.word())
+            .expect("vård is listed");
+        assert_eq!(Some(end.frequency()), l.frequency("vård"));
+        assert!(end.may_begin_compound() && end.head().plain);
+        let ter = cursor_at("ter")
+            .and_then(|c| c.word())
+            .expect("ter is listed");
+        assert!(!ter.may_begin_compound() && !ter.may_begin_compound_with_s());
+        assert!(
+            cursor_at("försäkring")
+                .and_then(|c| c.word())
+                .is_some_and(|w| w.may_begin_compound_with_s())
+        );
+        // A prefix that is no word ends nothing, but bounds the words below it.
+        let prefix = cursor_at("försäkringskass").expect("a prefix of försäkringskassan");
+        assert_eq!(prefix.word(), None);
+        let below = l.frequency("försäkringskassan").expect("listed");
+        assert!(prefix.prefix().max_frequency() >= below);
+        assert!(cursor_at("xq").is_none());
+    }
+
+    #[test]
+    fn following_bytes_and_decoding_meets_stepping() {
+        let words = lexicon().words().expect("lexicon");
+        let at = words.follow(&words.root(), "för".as_bytes()).expect("för");
+        let stepped = cursor_at("för").expect("för");
+        assert_eq!(at, stepped.prefix());
+        assert_eq!(words.cursor(at).word(), stepped.word());
+        // Every next character offered leads somewhere `step` also reaches.
+        let mut next = Vec::new();
+        words.for_each_char(&stepped, |bytes, p| next.push((bytes.to_vec(), p)));
+        assert!(next.iter().any(|(b, _)| b == "s".as_bytes()));
+        for (bytes, p) in next {
+            let by_step = bytes.iter().try_fold(stepped, |c, &b| words.step(c, b));
+            assert_eq!(by_step.map(|c| c.prefix()), Some(p));
+        }
     }
 }

@@ -16,9 +16,12 @@
 //!    [`input::normalize`] makes the text canonical: NFC, soft hyphens, ligatures and CRLF.
 //! 2. [`layout`]: page furniture (running headers, bare page numbers), line-end hyphenation and
 //!    paragraph unwrapping. Form feeds stay in the text and mark page starts.
-//! 3. [`correct`] (with [`lexicon`] and [`tokenize`]): OCR repair. Proposes edits with a confidence;
-//!    only those above the threshold are applied, the rest are reported with `applied: false`.
-//!    Numbers that are numbers (amounts, dates, years, references, section numbers) are protected.
+//! 3. [`repair`] (with [`lexicon`]): OCR repair. Tokenizes ([`repair::tokenize`]), reads each word
+//!    through the learned confusion model into lexicon words and compounds, and ranks the readings
+//!    in the document and between their neighbours ([`repair::context`]). Proposes edits with a
+//!    confidence; only those above the threshold are applied, the rest are reported with
+//!    `applied: false`. Numbers that are numbers (amounts, dates, years, references, section
+//!    numbers) are protected.
 //! 4. [`extract`]: amounts, dates, periods, villkor, references and table cells, each with
 //!    character offsets into the repaired text.
 //! 5. [`validate`]: stated totals reconciled against their parts, with interval arithmetic so that
@@ -48,8 +51,6 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod batch;
-pub mod context;
-pub mod correct;
 pub mod error;
 pub mod eval;
 pub mod extract;
@@ -58,8 +59,8 @@ pub mod layout;
 pub mod lexicon;
 pub mod offsets;
 pub mod record;
+pub mod repair;
 pub mod report;
-pub mod tokenize;
 pub mod validate;
 
 pub use error::Error;
@@ -80,7 +81,7 @@ impl Default for Options {
     fn default() -> Options {
         Options {
             repair: true,
-            min_confidence: correct::DEFAULT_MIN_CONFIDENCE,
+            min_confidence: repair::DEFAULT_MIN_CONFIDENCE,
         }
     }
 }
@@ -131,10 +132,10 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
     }
 }
 
-/// Longest stretch of text [`correct::repair`] sees at once.
+/// Longest stretch of text [`repair::repair`] sees at once.
 const REPAIR_SECTION: usize = 1 << 20;
 
-/// Runs [`correct::repair`] over sections of at most [`REPAIR_SECTION`] bytes, cut at paragraph
+/// Runs [`repair::repair`] over sections of at most [`REPAIR_SECTION`] bytes, cut at paragraph
 /// breaks, and shifts the changes back into `text`'s offsets.
 ///
 /// Repair keeps a token list and word statistics for what it sees, several times the size of the
@@ -152,7 +153,7 @@ fn repair_sections(text: &str, min_confidence: f64, max: usize) -> Vec<offsets::
     while start < text.len() {
         let end = section_end(text, start, max);
         changes.extend(
-            correct::repair(&text[start..end], min_confidence)
+            repair::repair(&text[start..end], min_confidence)
                 .into_iter()
                 .map(|c| offsets::Change {
                     start: c.start + start,
@@ -279,7 +280,7 @@ mod tests {
     fn sectioned_repair_equals_whole_repair_on_paragraph_aligned_text() {
         let para = "Medlen f6r insatserna ir avsatta till regionerna.\n\n";
         let text = para.repeat(8);
-        let whole = correct::repair(&text, 0.5);
+        let whole = repair::repair(&text, 0.5);
         assert!(!whole.is_empty());
         assert_eq!(
             whole,

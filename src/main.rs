@@ -65,7 +65,7 @@ struct InputArgs {
     #[arg(long)]
     no_repair: bool,
     /// Apply only repairs at least this confident; the rest are reported with `applied: false`.
-    #[arg(long, value_name = "X", default_value_t = svocr::correct::DEFAULT_MIN_CONFIDENCE, value_parser = confidence)]
+    #[arg(long, value_name = "X", default_value_t = svocr::repair::DEFAULT_MIN_CONFIDENCE, value_parser = confidence)]
     min_confidence: f64,
 }
 
@@ -330,7 +330,7 @@ fn report_floors(checks: &[FloorCheck]) -> ExitCode {
 }
 
 fn explain(args: ExplainArgs) -> Result<ExitCode> {
-    let explanation = svocr::correct::explain(&args.word, args.context.as_deref());
+    let explanation = svocr::repair::explain(&args.word, args.context.as_deref());
     let mut out = io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &explanation)?;

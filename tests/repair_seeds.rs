@@ -5,8 +5,8 @@
 use std::fs;
 use std::path::PathBuf;
 
-use svocr::correct::{DEFAULT_MIN_CONFIDENCE, repair};
 use svocr::offsets::Change;
+use svocr::repair::{DEFAULT_MIN_CONFIDENCE, repair};
 
 fn seeds() -> Vec<(String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");

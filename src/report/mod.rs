@@ -3,6 +3,7 @@
 //! that is the record's contract.
 
 pub mod eval;
+pub mod explain;
 pub mod html;
 pub mod jsonl;
 pub mod text;

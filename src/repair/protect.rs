@@ -1,0 +1,307 @@
+//! Protection: what the repair never touches, and the one number it does.
+//!
+//! In: the tokens of a document. Out: for each token, whether the repair may touch it
+//! ([`repairable`]), whether a lone `1` is the word `i` ([`one_for_i`]), and the case pattern a
+//! repair keeps ([`restore_case`]).
+//!
+//! Protected: numbers (amounts, dates, years), tokens glued to `/`, `:` or digits (`dnr
+//! S2019/05301/SF`, `SOU 2020:24`), footnote marks after a word (`Försäkringskassan9`),
+//! abbreviations of the register ([`ABBREVIATIONS`]), all-capital acronyms of up to four letters,
+//! and single letters. The one number that is repaired is a lone `1` standing between two
+//! lower-case words, where the English model read the word `i` (`sjuka 1 covid`, not `den 1
+//! november`: [`NUMBER_BEFORE`], [`NUMBER_AFTER`]), or between a capitalised word and a definite
+//! form (`Insatserna 1 överenskommelsen`, not `Grupp 1 består`). Case is preserved (`F6R`→`FÖR`,
+//! `F6r`→`För`).
+//!
+//! These are rules about the text's shape and the lexicon only: they know nothing of the
+//! confusion model or of ranking, and whether a document is damaged enough for `1`→`i` is the
+//! caller's question.
+
+use super::tokenize::{Token, TokenKind};
+use crate::lexicon::{Lexicon, lexicon};
+
+/// The lower-cased text of token `i` if the repair may touch it, `None` if it is protected.
+pub(super) fn repairable(tokens: &[Token<'_>], i: usize) -> Option<String> {
+    let t = tokens[i];
+    if !matches!(t.kind, TokenKind::Word | TokenKind::Mixed) {
+        return None;
+    }
+    // Glued to a reference or a number: part of `S2019/05301/SF`, `2020:24`, `SKR:s`,
+    // `1177.se`. A full stop or colon counts only when a letter or digit follows it directly;
+    // at a sentence end it is punctuation.
+    let word_char = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|n| n.kind != TokenKind::Space && n.kind != TokenKind::Other)
+    };
+    let glued = |j: usize| {
+        tokens.get(j).is_some_and(|n| {
+            n.kind == TokenKind::Number
+                || matches!(n.text, "/" | "_" | "§")
+                || (matches!(n.text, "." | ":")
+                    && word_char(j + 1)
+                    && (j < i || j > 0 && word_char(j - 1)))
+        })
+    };
+    if i.checked_sub(1).is_some_and(glued) || glued(i + 1) {
+        return None;
+    }
+    // Digits after a word are a footnote mark or an exponent (`Försäkringskassan9`, `nivå²`);
+    // after a non-word they are a garbled letter (`vardmilj6`).
+    let letters_only = t.text.trim_end_matches(char::is_numeric);
+    if letters_only.len() < t.text.len()
+        && lexicon()
+            .word_or_compound_frequency(&letters_only.to_lowercase())
+            .is_some()
+    {
+        return None;
+    }
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = t.text.chars().filter(|c| c.is_numeric()).count();
+    // Brace noise stands for a letter (`{6r`).
+    let noise = t.text.chars().filter(|&c| c == '{').count();
+    if letters + noise < 2 || digits > 2 || digits >= letters + noise {
+        return None;
+    }
+    if ABBREVIATIONS.iter().any(|a| t.text.eq_ignore_ascii_case(a)) {
+        return None;
+    }
+    // Acronyms (`SKR`, `SOU`) are not words; longer all-capital words (headings) are.
+    let upper = t.text.chars().filter(|c| c.is_uppercase()).count();
+    if t.kind == TokenKind::Word && upper == letters && letters <= 4 {
+        return None;
+    }
+    Some(t.text.to_lowercase())
+}
+
+/// A lone `1` between two lower-case words stands for the word `i` (`sjuka 1 covid-19`,
+/// `utgångspunkt 1 antalet`), and so does one between a capitalised word and a definite form
+/// (`Insatserna 1 överenskommelsen`); `den 1 november`, `villkor 1, 2`, `1 444`, `Villkor 1
+/// Ledning` and `Grupp 1 består` are numbers. `next_reading` is how the next word reads;
+/// `reads_as_word` says whether a lower-case word reads as a word, possibly a garbled one.
+pub(super) fn one_for_i(
+    tokens: &[Token<'_>],
+    i: usize,
+    lex: &Lexicon,
+    next_reading: Option<&str>,
+    reads_as_word: impl Fn(&str) -> bool,
+) -> bool {
+    let t = tokens[i];
+    if t.text != "1" {
+        return false;
+    }
+    let space = |j: usize| tokens.get(j).is_some_and(|s| s.text == " ");
+    if i < 2 || !space(i - 1) || !space(i + 1) {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 2) else {
+        return false;
+    };
+    let prev = tokens[i - 2];
+    let starts = |w: &Token<'_>, f: fn(char) -> bool| w.text.chars().next().is_some_and(f);
+    // The next word may itself be garbled (`1 6verenskommelsen`): it counts as it reads.
+    let next_ok = match next.kind {
+        TokenKind::Word => starts(next, char::is_lowercase),
+        TokenKind::Mixed => !starts(next, char::is_uppercase) && next_reading.is_some(),
+        _ => false,
+    };
+    let capitalised = prev.kind == TokenKind::Word
+        && starts(&prev, char::is_uppercase)
+        && prev.text.chars().skip(1).all(char::is_lowercase);
+    let prev_ok = prev.kind == TokenKind::Word && starts(&prev, char::is_lowercase) || capitalised;
+    if !prev_ok || !next_ok {
+        return false;
+    }
+    let p = prev.text.to_lowercase();
+    let n = next_reading.map_or_else(|| next.text.to_lowercase(), str::to_string);
+    // After a capitalised word (`Insatserna 1 överenskommelsen`) a number is as likely as not
+    // (`Grupp 1 består`); a definite form after it settles it, since a Swedish numeral takes an
+    // indefinite noun (`1 överenskommelse`).
+    if capitalised && !(lex.contains(&n) && ["en", "et", "na"].iter().any(|s| n.ends_with(s))) {
+        return false;
+    }
+    if NUMBER_BEFORE.contains(&p.as_str()) || NUMBER_AFTER.iter().any(|u| n.starts_with(u)) {
+        return false;
+    }
+    // A list of numbers (`villkor 2 eller 1 och 3`): a number on either side of a conjunction.
+    let conjunction = |w: &str| matches!(w, "och" | "eller" | "samt");
+    let number_at = |j: Option<usize>| {
+        j.and_then(|j| tokens.get(j))
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    if conjunction(&p) && number_at(i.checked_sub(4)) || conjunction(&n) && number_at(Some(i + 4)) {
+        return false;
+    }
+    // Both neighbours should read as words (possibly garbled ones) for `i` to make a phrase.
+    reads_as_word(&p) && (reads_as_word(&n) || n == "covid")
+}
+
+/// Abbreviations of the register that are no words and sit next to numbers (`dnr S2019/…`,
+/// `12 mnkr`): never repaired into the nearest word (`dnr` → `där`).
+pub(super) const ABBREVIATIONS: &[&str] = &[
+    "dnr", "jfr", "kr", "mkr", "mnkr", "msek", "tkr", "nr", "st", "resp", "prop", "bet", "sfs",
+    "ds",
+];
+
+/// Words after which `1` is a number (`villkor 1`, `den 1`, `kapitel 1`). `och` and `eller`
+/// are not among them: after them a number is followed by its unit or counted noun (`och 1
+/// procent`, caught by [`NUMBER_AFTER`]) or by another number, while `och 1 samverkan med` is
+/// the word `i`.
+pub(super) const NUMBER_BEFORE: &[&str] = &[
+    "avsnitt",
+    "bilaga",
+    "del",
+    "delvillkor",
+    "den",
+    "fas",
+    "kapitel",
+    "kap",
+    "nr",
+    "nummer",
+    "punkt",
+    "sida",
+    "steg",
+    "tabell",
+    "villkor",
+    "version",
+    "figur",
+    "område",
+    "insatsområde",
+    "per",
+    "till",
+    "från",
+    "mot",
+    "av",
+    "med",
+    "om",
+    "på",
+    "under",
+    "ca",
+    "cirka",
+    "drygt",
+    "knappt",
+    "totalt",
+    "minst",
+    "högst",
+    "över",
+];
+
+/// Word beginnings after which `1` is a number: months, units, counted nouns.
+pub(super) const NUMBER_AFTER: &[&str] = &[
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "aug",
+    "sep",
+    "okt",
+    "nov",
+    "dec",
+    "miljon",
+    "miljard",
+    "mnkr",
+    "mkr",
+    "tkr",
+    "kr",
+    "krona",
+    "kronor",
+    "procent",
+    "st",
+    "år",
+    "dag",
+    "vecka",
+    "veckor",
+    "månad",
+    "timme",
+    "timmar",
+    "gång",
+    "person",
+    "heltid",
+    "tjänst",
+    "kap",
+    "styck",
+];
+
+/// Puts the case pattern of the OCR token back on a lower-case repair.
+pub(super) fn restore_case(original: &str, word: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    if all_upper {
+        return word.to_uppercase();
+    }
+    // The first character decides, whatever it is read as (`F6r`, `6verenskommelsen`, `{6r`).
+    let first_upper = original.chars().next().is_some_and(char::is_uppercase);
+    if first_upper {
+        let mut cs = word.chars();
+        return match cs.next() {
+            Some(f) => f.to_uppercase().chain(cs).collect(),
+            None => String::new(),
+        };
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::spec::{assert_corrects, assert_unchanged, assert_unchanged_in_damaged};
+
+    #[test]
+    fn one_between_words_is_the_word_i() {
+        assert_corrects("svirt sjuka 1 covid-19", "svårt sjuka i covid-19");
+        assert_corrects("utgingspunkt 1 antalet", "utgångspunkt i antalet");
+        assert_corrects("och 1 samverkan med", "och i samverkan med");
+        // After a capitalised word only a definite form (which no numeral takes) decides.
+        assert_corrects(
+            "Insatserna 1 6verenskommelsen bedoms",
+            "Insatserna i överenskommelsen bedöms",
+        );
+    }
+
+    #[test]
+    fn numbers_stay_numbers() {
+        assert_unchanged_in_damaged("per den 1 november 2019");
+        assert_unchanged_in_damaged("Villkor 1 Ledning");
+        assert_unchanged_in_damaged("villkor 1, 2, 3 och 4");
+        assert_unchanged_in_damaged("1 444 kronor");
+        assert_unchanged_in_damaged("62,5 miljoner");
+        assert_unchanged_in_damaged("dnr S2019/05301/SF");
+        assert_unchanged_in_damaged("SOU 2020:24");
+        assert_unchanged_in_damaged("1. Bakgrund");
+        assert_unchanged_in_damaged("mellan 0 och 1 procent");
+        assert_unchanged_in_damaged("2 och 1 kap. lagen");
+        assert_unchanged_in_damaged("villkor 2 eller 1 och 3");
+        assert_unchanged_in_damaged("bifaller motionens yrkandena 1 och 2");
+        assert_unchanged_in_damaged("Grupp 1 består av tre personer.");
+        assert_unchanged_in_damaged("Alternativ 1 innebär att");
+        assert_unchanged_in_damaged("Bilaga 1 innehåller tabellen");
+    }
+
+    #[test]
+    fn one_is_left_alone_in_clean_text() {
+        assert_unchanged("Det gäller 1 november och villkor 1 samt 1 person.");
+    }
+
+    #[test]
+    fn footnote_digits_and_acronyms_are_protected() {
+        assert_unchanged_in_damaged("Försäkringskassan9 och SKR:s");
+        assert_unchanged_in_damaged("SKR");
+    }
+
+    #[test]
+    fn case_is_preserved() {
+        assert_corrects("F6R", "FÖR");
+        assert_corrects("F6r", "För");
+        assert_corrects("FORSIKRINGSKASSAN", "FÖRSÄKRINGSKASSAN");
+    }
+}

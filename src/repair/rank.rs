@@ -1,0 +1,517 @@
+//! Ranking: the readings of each word scored as a noisy channel, in its document and between its
+//! neighbours.
+//!
+//! In: the tokens of a document. Out: a [`DocModel`] (how damaged the document is, which words it
+//! uses), its distinct repairable words with their readings ([`Vocabulary`]), and a [`Ranked`] list
+//! per word: each reading's total cost (confusion costs, edit surcharges for a clean document, and
+//! the word's prior mixed with the document's own counts — a cache model, so `stöd` written as
+//! `st6d` elsewhere supports `stod`→`stöd`), the cost of keeping the word, and the winner's share
+//! of the probability mass. Close calls are re-scored with the words around them
+//! ([`super::context`]).
+//!
+//! It does not generate readings ([`super::walk`]) nor decide what may be touched
+//! ([`super::protect`]); it never changes the text.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::context;
+use super::protect::repairable;
+use super::tokenize::{Token, TokenKind};
+use super::walk::{Budget, Candidate, KEEP_UNKNOWN_COST, MAX_CHANNEL_COST, search_within};
+use crate::lexicon::{Lexicon, MAX_FREQUENCY};
+
+/// Repairs below this confidence are reported, not applied.
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
+
+/// A non-word whose best learned reading costs more than this (channel plus prior) also gets
+/// the generic edit search.
+const GENERIC_SEARCH_ABOVE: f64 = 15.0;
+
+/// How much cheaper than keeping a non-word its best reading must be before the document model
+/// counts it as damage and caches the reading: only clear repairs may feed back into ranking.
+const EVIDENCE_MARGIN: f64 = 3.0;
+
+/// A neighbour counts as its word's best reading when that reading is at least this sure, else
+/// as written.
+const NEIGHBOUR_CONFIDENCE: f64 = 0.5;
+
+/// Context is consulted when the best reading and the runner-up (keeping included) are within
+/// this many nats: a wider gap is for the channel and the priors to decide.
+const CONTEXT_RANGE: f64 = 2.0 * context::MAX_GAIN;
+
+/// How much worse than keeping a word a reading may be and still be searched for (it weighs in
+/// the confidence of the winner by at most e^−margin of keeping's weight).
+const BUDGET_MARGIN: f64 = 1.0;
+
+/// Weight of the document's own word counts in the prior (the cache model's λ).
+const CACHE_WEIGHT: f64 = 0.05;
+
+/// Below this estimated damage, real-word corrections and `1`→`i` are not proposed.
+pub(super) const REAL_WORD_MIN_DAMAGE: f64 = 0.3;
+
+/// The damage estimate never goes below this, so the extra cost per edit stays finite.
+const MIN_DAMAGE: f64 = 0.02;
+
+/// The document-level evidence that ranking uses.
+#[derive(Debug, Clone, Default)]
+pub(super) struct DocModel {
+    /// Estimated share of å/ä/ö that the OCR damaged, in `[MIN_DAMAGE, 1]`.
+    pub(super) damage: f64,
+    /// Counts of diacritic-bearing words the document uses (directly or via a sure repair).
+    pub(super) cache: HashMap<String, u32>,
+    /// Total word tokens, the cache's denominator.
+    pub(super) words: u32,
+    /// The lowest prior cost any word can have in this document (the most frequent word of the
+    /// lexicon, or the document's most used word): bounds how cheap a reading can get.
+    pub(super) prior_floor: f64,
+}
+
+impl DocModel {
+    /// −ln P(word): the unigram prior mixed with the document's own counts.
+    pub(super) fn prior_cost(&self, word: &str, frequency: u64) -> f64 {
+        let uni = (frequency.max(1) as f64) / 1e9;
+        let cached = match self.cache.get(word) {
+            Some(&n) if self.words > 0 => f64::from(n) / f64::from(self.words),
+            _ => 0.0,
+        };
+        -((1.0 - CACHE_WEIGHT) * uni + CACHE_WEIGHT * cached).ln()
+    }
+
+    /// Extra channel cost per edit in a document this clean: −ln(damage).
+    pub(super) fn damage_cost(&self) -> f64 {
+        -self.damage.max(MIN_DAMAGE).ln()
+    }
+
+    /// How far to search for readings of a word that costs `keep_cost` to keep. A reading can
+    /// only win if its channel cost plus its prior beats keeping, and no prior is below
+    /// [`DocModel::prior_floor`]; the margin also keeps readings slightly worse than keeping,
+    /// which still weigh in the confidence.
+    pub(super) fn budget(&self, keep_cost: f64) -> Budget {
+        Budget {
+            max_cost: (keep_cost - self.prior_floor + BUDGET_MARGIN).min(MAX_CHANNEL_COST),
+            per_edit: self.damage_cost(),
+            keep: keep_cost,
+            listed: false,
+        }
+    }
+
+    /// Computes [`DocModel::prior_floor`] from the counts.
+    pub(super) fn set_prior_floor(&mut self) {
+        let top = self.cache.values().max().copied().unwrap_or(0);
+        let share = if self.words > 0 {
+            f64::from(top) / f64::from(self.words)
+        } else {
+            0.0
+        };
+        let uni = MAX_FREQUENCY as f64 / 1e9;
+        self.prior_floor = -((1.0 - CACHE_WEIGHT) * uni + CACHE_WEIGHT * share).ln();
+    }
+}
+
+/// The outcome for one word: keep it, or replace it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranked {
+    /// The candidate and its total cost, best first.
+    pub candidates: Vec<(Candidate, f64)>,
+    /// The cost of keeping the word as it is.
+    pub keep_cost: f64,
+    /// The best candidate's share of the probability mass (keeping included).
+    pub confidence: f64,
+}
+
+/// Everything known about one distinct lower-case word of a document.
+#[derive(Debug, Clone)]
+pub(super) struct WordInfo {
+    /// Frequency if the word is listed or a compound.
+    pub(super) known: Option<u64>,
+    /// Whether the word is listed as it is (not only readable as a compound): only listed words
+    /// are trusted enough to need a real-word argument against them.
+    pub(super) listed: bool,
+    /// Readings found by the walks, cheapest channel first.
+    pub(super) candidates: Vec<Candidate>,
+    /// Whether the walks have run (they run lazily for known words).
+    pub(super) searched: bool,
+    /// Whether the learned walk, unbounded by the document and with no head forms allowed,
+    /// found any reading: `None` if that walk has not run. Spares `1`→`i` a second walk.
+    pub(super) readable: Option<bool>,
+}
+
+/// The distinct repairable words of a document, and which token is which: pass 2 of
+/// [`super::repair`] finds each token's analysis without lower-casing or hashing it again.
+pub(super) struct Vocabulary {
+    /// Lower-case word → its place in `words`.
+    pub(super) index: HashMap<String, usize>,
+    /// Each distinct word with its analysis, in order of first use.
+    pub(super) words: Vec<(String, WordInfo)>,
+    /// For each token, its word's place in `words`, if the repair may touch it.
+    pub(super) of_token: Vec<Option<usize>>,
+}
+
+/// Pass 2 of [`super::repair`]: the ranking of each distinct word (searching known words for
+/// real-word readings first, in a damaged document), by its place in `vocab.words`.
+pub(super) fn rank_all(
+    tokens: &[Token<'_>],
+    doc: &DocModel,
+    vocab: &mut Vocabulary,
+    lex: &Lexicon,
+) -> Vec<Option<Ranked>> {
+    let mut ranks: Vec<Option<Ranked>> = vec![None; vocab.words.len()];
+    for (i, id) in vocab.of_token.iter().enumerate() {
+        let Some(id) = *id else { continue };
+        if ranks[id].is_some() {
+            continue;
+        }
+        let (lower, info) = &mut vocab.words[id];
+        if !info.searched && doc.damage >= REAL_WORD_MIN_DAMAGE {
+            let budget = doc.budget(keep_cost(lower, info, doc));
+            search_readings(lex, lower, ends_in_hyphen(tokens, i), budget, info);
+        }
+        ranks[id] = Some(rank(lower, info, doc));
+    }
+    ranks
+}
+
+/// How token `j` reads before context: its word's winner if that is sure enough
+/// ([`NEIGHBOUR_CONFIDENCE`]), else the word as written; `None` if it is no repairable word.
+/// Neighbours are read this way.
+pub(super) fn reading_of<'v>(
+    vocab: &'v Vocabulary,
+    ranks: &'v [Option<Ranked>],
+    j: usize,
+) -> Option<&'v str> {
+    let id = vocab.of_token.get(j).copied().flatten()?;
+    let lower = vocab.words[id].0.as_str();
+    match ranks[id]
+        .as_ref()
+        .and_then(|r| r.candidates.first().map(|c| (r, c)))
+    {
+        Some((r, (best, _))) if r.confidence >= NEIGHBOUR_CONFIDENCE => Some(&best.word),
+        _ => Some(lower),
+    }
+}
+
+/// The token of the word next to token `i` (after it if `after`), if only a run of spaces
+/// separates them: punctuation, a line break or a number ends the context.
+pub(super) fn neighbour(tokens: &[Token<'_>], i: usize, after: bool) -> Option<usize> {
+    let (gap, j) = if after {
+        (i + 1, i + 2)
+    } else {
+        (i.checked_sub(1)?, i.checked_sub(2)?)
+    };
+    let g = tokens.get(gap)?;
+    let spaces = g.kind == TokenKind::Space && g.text.bytes().all(|b| b == b' ' || b == b'\t');
+    (spaces && tokens.get(j)?.kind != TokenKind::Number).then_some(j)
+}
+
+/// `ranked` re-scored with the neighbours' evidence (see [`super::context`]), when the call is
+/// close enough for context to matter; `None` when it is not, or the neighbours say nothing.
+pub(super) fn with_context(
+    ranked: &Ranked,
+    lower: &str,
+    info: &WordInfo,
+    left: Option<&str>,
+    right: Option<&str>,
+) -> Option<Ranked> {
+    let &(_, best) = ranked.candidates.first()?;
+    // Only a close call between the two cheapest options (keeping included) asks the context.
+    let second = ranked.candidates.get(1).map_or(f64::INFINITY, |&(_, c)| c);
+    let mut costs = [best, second, ranked.keep_cost];
+    costs.sort_by(f64::total_cmp);
+    if costs[1] - costs[0] > CONTEXT_RANGE {
+        return None;
+    }
+    let around = context::Neighbours::new(left, right);
+    if around.is_silent() {
+        return None;
+    }
+    let gain = |word: &str, frequency: u64| around.gain(word, frequency as f64 / 1e9);
+    let keep_gain = gain(lower, info.known.unwrap_or(0));
+    let mut candidates: Vec<(Candidate, f64)> = ranked
+        .candidates
+        .iter()
+        .map(|(c, total)| (c.clone(), total - gain(&c.word, c.frequency)))
+        .collect();
+    let keep_cost = ranked.keep_cost - keep_gain;
+    candidates.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.word.cmp(&b.0.word)));
+    // A word the lexicon does not know cannot have been seen in context either, so context
+    // could only ever speak against keeping it, and unlisted correct forms (`propositionens`)
+    // would pay for the gaps of the lexicon. For such a word context picks among the readings
+    // but does not make the best of them beat keeping by more than it did without context.
+    if info.known.is_none() {
+        if let Some(&(_, new_best)) = candidates.first() {
+            let lift = (best - new_best).max(0.0);
+            for (_, total) in &mut candidates {
+                *total += lift;
+            }
+        }
+    }
+    let confidence = confidence_of(&candidates, keep_cost);
+    Some(Ranked {
+        candidates,
+        keep_cost,
+        confidence,
+    })
+}
+
+pub(super) fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+pub(super) fn has_diacritic(w: &str) -> bool {
+    w.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö'))
+}
+
+/// Whether token `i` is followed by a hyphen and a space (`sjukskrivnings- och`): a truncated
+/// compound head, which may be a head-only form (`hälso`).
+pub(super) fn ends_in_hyphen(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|t| t.text == "-")
+        && tokens.get(i + 2).is_none_or(|t| t.kind == TokenKind::Space)
+}
+
+/// Looks a word up and, if it is unknown or could be a real-word error, collects its readings.
+pub(super) fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
+    let listed = lex.contains(lower);
+    let mut known = lex.word_or_compound_frequency(lower);
+    if known.is_none() && head_ok && lex.is_hyphen_head(lower) {
+        known = Some(1);
+    }
+    let mut info = WordInfo {
+        known,
+        listed,
+        candidates: Vec::new(),
+        searched: false,
+        readable: None,
+    };
+    // Known words are searched only when the document turns out damaged (most words of most
+    // documents are known, and a clean document needs no real-word readings).
+    if known.is_none() {
+        let learned = search_readings(lex, lower, head_ok, Budget::FULL, &mut info);
+        if !head_ok {
+            info.readable = Some(learned);
+        }
+    }
+    info
+}
+
+/// Fills in the candidate readings of a word; whether the learned walk found any.
+pub(super) fn search_readings(
+    lex: &Lexicon,
+    lower: &str,
+    head_ok: bool,
+    budget: Budget,
+    info: &mut WordInfo,
+) -> bool {
+    let (known, listed) = (info.known, info.listed);
+    info.searched = true;
+    let budget = Budget { listed, ..budget };
+    let mut candidates = search_within(lex, lower, head_ok, false, budget);
+    let learned = !candidates.is_empty();
+    // The generic edit search runs last, for non-words that learned confusions do not explain
+    // well (`Desutom`: one dropped `s`, not `öde` + `s` + `utom`).
+    let explained = candidates
+        .iter()
+        .any(|c| c.free_cost() < GENERIC_SEARCH_ABOVE);
+    if known.is_none() && !explained {
+        // The learned readings already bound the best total: the generic walk prunes against
+        // it from its first step instead of rediscovering it.
+        let found_best = candidates
+            .iter()
+            .map(|c| c.free_cost() + f64::from(c.edits) * budget.per_edit)
+            .fold(budget.keep, f64::min);
+        let generic_budget = Budget {
+            keep: found_best,
+            ..budget
+        };
+        candidates.extend(search_within(lex, lower, head_ok, true, generic_budget));
+        // A word both walks found is one reading, at its cheaper channel: counted twice, it
+        // would weigh twice in the confidence (`vikrigt` read as `viktigt` by `r`←`t` and by a
+        // generic substitution).
+        candidates.sort_by(|a, b| {
+            a.word
+                .cmp(&b.word)
+                .then_with(|| a.channel.total_cmp(&b.channel))
+        });
+        candidates.dedup_by(|a, b| a.word == b.word);
+        candidates.sort_by(|a, b| {
+            a.channel
+                .total_cmp(&b.channel)
+                .then_with(|| a.word.cmp(&b.word))
+        });
+    }
+    candidates.retain(|c| c.word != lower);
+    if listed {
+        // A listed word is only replaced by another listed word: compound readings of a correct
+        // word (`nedprioriterats` → `nedprioriter|åts`) are artefacts.
+        candidates.retain(|c| c.parts == 1);
+    }
+    info.candidates = candidates;
+    learned
+}
+
+/// The cost of keeping a word as it is, in this document.
+pub(super) fn keep_cost(lower: &str, info: &WordInfo, doc: &DocModel) -> f64 {
+    match info.known {
+        Some(f) if info.listed => doc.prior_cost(lower, f),
+        // A word read only as a compound is kept at least as readily as an unknown word.
+        Some(f) => doc.prior_cost(lower, f).min(KEEP_UNKNOWN_COST),
+        None => KEEP_UNKNOWN_COST,
+    }
+}
+
+/// Ranks the readings of a word in this document.
+pub(super) fn rank(lower: &str, info: &WordInfo, doc: &DocModel) -> Ranked {
+    // Known words (listed, or read as compounds) are only questioned in a damaged document.
+    if info.known.is_some() && doc.damage < REAL_WORD_MIN_DAMAGE {
+        return Ranked {
+            candidates: Vec::new(),
+            keep_cost: 0.0,
+            confidence: 0.0,
+        };
+    }
+    let keep_cost = keep_cost(lower, info, doc);
+    let mut scored: Vec<(Candidate, f64)> = info
+        .candidates
+        .iter()
+        .map(|c| {
+            // In a clean document every confusion is rarer: each edit pays −ln(damage).
+            let channel = c.channel + f64::from(c.edits) * doc.damage_cost();
+            let total = channel + doc.prior_cost(&c.word, c.frequency);
+            (c.clone(), total)
+        })
+        .collect();
+    scored.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.word.cmp(&b.0.word)));
+    scored.truncate(8);
+    let confidence = confidence_of(&scored, keep_cost);
+    Ranked {
+        candidates: scored,
+        keep_cost,
+        confidence,
+    }
+}
+
+/// The best reading's share of the probability mass, keeping included (0 if keeping is best).
+fn confidence_of(scored: &[(Candidate, f64)], keep_cost: f64) -> f64 {
+    match scored.first() {
+        Some(&(_, best)) if best < keep_cost => {
+            let mass: f64 = scored.iter().map(|(_, s)| (best - s).exp()).sum::<f64>()
+                + (best - keep_cost).exp();
+            1.0 / mass
+        }
+        _ => 0.0,
+    }
+}
+
+/// Pass 1 of [`super::repair`]: every distinct repairable word analysed, and the document's
+/// damage and word counts.
+pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, Vocabulary) {
+    let mut doc = DocModel::default();
+    let (mut damaged, mut intact) = (0u32, 0u32);
+    let mut vocab = Vocabulary {
+        index: HashMap::new(),
+        words: Vec::new(),
+        of_token: vec![None; tokens.len()],
+    };
+    for i in 0..tokens.len() {
+        let Some(lower) = repairable(tokens, i) else {
+            continue;
+        };
+        doc.words += 1;
+        let id = match vocab.index.get(&lower) {
+            Some(&id) => id,
+            None => {
+                let info = analyse(lex, &lower, ends_in_hyphen(tokens, i));
+                vocab.index.insert(lower.clone(), vocab.words.len());
+                vocab.words.push((lower, info));
+                vocab.words.len() - 1
+            }
+        };
+        vocab.of_token[i] = Some(id);
+        let (lower, info) = &vocab.words[id];
+        if info.known.is_some() {
+            if has_diacritic(lower) {
+                intact += 1;
+                *doc.cache.entry(lower.clone()).or_default() += 1;
+            }
+        } else if let Some(best) = info
+            .candidates
+            .iter()
+            .min_by(|a, b| a.free_cost().total_cmp(&b.free_cost()))
+            && best.parts == 1
+            && best.free_cost() + EVIDENCE_MARGIN < KEEP_UNKNOWN_COST
+        {
+            // A non-word the confusion model can explain: evidence of damage.
+            damaged += 1;
+            if has_diacritic(&best.word) {
+                *doc.cache.entry(best.word.clone()).or_default() += 1;
+            }
+        }
+    }
+    // Pseudo-counts lean towards "clean": a text without evidence either way is not damaged.
+    doc.damage =
+        ((f64::from(damaged) + 0.5) / (f64::from(damaged + intact) + 3.0)).clamp(MIN_DAMAGE, 1.0);
+    doc.set_prior_floor();
+    (doc, vocab)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::EditKind;
+    use crate::repair::spec::{
+        DAMAGED, assert_corrects, assert_unchanged, assert_unchanged_in_damaged,
+    };
+    use crate::repair::{DEFAULT_MIN_CONFIDENCE, repair};
+
+    #[test]
+    fn real_word_errors_are_repaired_in_a_damaged_document() {
+        assert_corrects("for", "för");
+        assert_corrects("Detta far konsekvenser", "Detta får konsekvenser");
+        assert_corrects("lin", "län");
+        assert_corrects("ritt", "rätt");
+        assert_corrects("direktor", "direktör");
+        assert_corrects("smirta och smarta", "smärta och smärta");
+        assert_corrects("st6d och stod", "stöd och stöd");
+    }
+
+    #[test]
+    fn ambiguous_real_words_are_reported_but_not_applied() {
+        // `skålen` and `skälen` are both words a→å/ä away; with no neighbour to decide, the
+        // repair only reports its guess.
+        let text = format!("{DAMAGED}Skalen");
+        let changes = repair(&text, DEFAULT_MIN_CONFIDENCE);
+        let last = changes.last().expect("a proposal for Skalen");
+        assert!(!last.applied && last.confidence < DEFAULT_MIN_CONFIDENCE);
+        assert_eq!(last.kind, EditKind::RealWord);
+    }
+
+    #[test]
+    fn neighbouring_words_decide_close_calls() {
+        // `skälen för` is a pair of the register, `skålen för` is not.
+        assert_corrects(
+            "2. Skalen for en reviderad 6verenskommelse",
+            "2. Skälen för en reviderad överenskommelse",
+        );
+        // `värd` is the cheaper misreading, but `den vård som` is what the register says.
+        assert_corrects(
+            "Den 6vervigande delen av den vird som inte dr",
+            "Den övervägande delen av den vård som inte är",
+        );
+    }
+
+    #[test]
+    fn context_leaves_correct_words_alone() {
+        assert_unchanged_in_damaged("Insatsen är värd sitt pris.");
+        assert_unchanged_in_damaged("Regeringen ger stöd för vård av patienter.");
+        // An unlisted but correct form is not pushed towards a listed one by its neighbours.
+        assert_unchanged_in_damaged("i propositionens förslag");
+    }
+
+    #[test]
+    fn real_words_are_left_alone_in_clean_text() {
+        assert_unchanged("Jag for dit for en vecka sedan och det var bra.");
+        assert_unchanged(
+            "Hon stod vid sitt beslut, och de smarta lösningarna kom i rätt tid till länet.",
+        );
+    }
+}

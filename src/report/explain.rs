@@ -1,0 +1,53 @@
+//! The text of `svocr explain WORD`: an [`Explanation`] as a table for people.
+//!
+//! In: an [`Explanation`] (see [`crate::repair::explain`]). Out: lines of text on a formatter —
+//! what the lexicon knows of the word, the document's damage, the neighbours that weigh in, one
+//! row per candidate and the decision with its reason. The JSON form is the type's `Serialize`.
+
+use std::fmt;
+
+use crate::repair::Explanation;
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.known_frequency {
+            Some(freq) => writeln!(f, "{}: known, {freq} per billion words", self.word)?,
+            None => writeln!(f, "{}: not in the lexicon", self.word)?,
+        }
+        writeln!(
+            f,
+            "document damage {:.3}; keeping costs {:.3}",
+            self.damage, self.keep_cost
+        )?;
+        if self.before.is_some() || self.after.is_some() {
+            let show = |w: &Option<String>| w.clone().unwrap_or_else(|| "-".to_string());
+            writeln!(
+                f,
+                "in context: {} _ {} (totals include what these neighbours say)",
+                show(&self.before),
+                show(&self.after)
+            )?;
+        }
+        writeln!(
+            f,
+            "{:<28} {:>8} {:>12} {:>8} {:>5}  kind",
+            "candidate", "channel", "freq/1e9", "total", "parts"
+        )?;
+        for c in &self.candidates {
+            writeln!(
+                f,
+                "{:<28} {:>8.3} {:>12} {:>8.3} {:>5}  {:?}",
+                c.word, c.channel, c.frequency, c.total, c.parts, c.kind
+            )?;
+        }
+        match &self.decision {
+            Some(d) => writeln!(f, "decision: {d} (confidence {:.3})", self.confidence)?,
+            None => writeln!(
+                f,
+                "decision: keep (confidence of best {:.3})",
+                self.confidence
+            )?,
+        }
+        writeln!(f, "why: {}", self.reason)
+    }
+}
