@@ -52,6 +52,7 @@ pub mod extract;
 pub mod layout;
 pub mod lexicon;
 pub mod normalize;
+pub mod number;
 pub mod offsets;
 pub mod record;
 pub mod report;

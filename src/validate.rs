@@ -7,8 +7,9 @@
 //!
 //! Only a *cue* makes an amount a total; a large amount on its own is not one.
 //!
-//! 1. **Table columns**: a row labelled `Totalt`/`Summa` (see [`crate::extract::table`]); one check
-//!    per column, the parts are the cells above it in the same column.
+//! 1. **Table columns**: a row the table reader marked as a sum ([`crate::record::Cell::total`], a
+//!    `Totalt`/`Summa` label); one check per column, the parts are the cells above it in the same
+//!    column.
 //! 2. **Closed lists**: a line `Summa …`, `Totalt …` or a result (`Ekonomiskt överskott 4,7 Mkr`,
 //!    `underskott`, `resultat`, `netto`) closing a block of amount lines in one paragraph. For a
 //!    result, a leading positive line followed by negative ones is the `income` and the costs are the
@@ -30,7 +31,8 @@
 //!
 //! ## Tolerance
 //!
-//! Every number is an interval of ± half a unit of its last stated digit ([`tolerance`]):
+//! Every number is an interval of ± half a unit of its last stated digit ([`tolerance`], from the
+//! precision [`crate::number`] reads off the amount's text):
 //! `1,2 miljoner` is 1 150 000–1 250 000, `944 miljoner` ± 500 000, a table's `1 444` in Mkr ± 0,5 Mkr.
 //! The parts' intervals are summed and compared with the stated interval; the check is `ok` exactly
 //! when the two overlap, i.e. when `|computed − stated| ≤ tolerance`. Rounding can therefore never
@@ -43,34 +45,13 @@
 //! **Deliberately not done:** totals without a cue, sums across different currencies, subtotals
 //! nested inside a list, and arithmetic other than addition (shares, `hälften`, percentages).
 
-use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::table::TOTAL_LABEL;
+use crate::number;
 use crate::offsets::{CharIndex, SpanIndex};
 use crate::record::{Amount, Money, TotalCheck, TotalStatus};
-
-/// A number as written: optional minus, digits with space/no-break/thin-space thousands, decimal
-/// comma.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        \d{1,3} (?: [\x20\u{a0}\u{202f}] \d{3} )+ (?: ,\d+ )?   # 1 444, 2 967 000 000
-      | \d+ (?: [,.] \d+ )?                                    # 944, 1,2 (a point when exported)",
-    )
-    .expect("valid regex")
-});
-
-/// Scale words of an amount written in words (`en miljard`, `tjugotvå miljoner`).
-static SCALE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-        (?P<bn> miljard ) | (?P<mn> miljon ) | (?P<tn> tusen )",
-    )
-    .expect("valid regex")
-});
 
 /// A cue directly before an amount that makes it a total whose parts follow.
 static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -146,132 +127,17 @@ pub fn reconcile(text: &str, amounts: &[Amount]) -> Vec<TotalCheck> {
     checks
 }
 
-/// Half a unit of the last digit `amount` was stated with: its rounding tolerance.
+/// Half a unit of the last digit `amount` was stated with: its rounding tolerance (see
+/// [`number::tolerance`]). A range is as precise as its upper end (`10–20 mnkr` → `20`).
 ///
 /// `1,2 miljoner kronor` → 50 000 kr; `944 miljoner` → 500 000 kr; a table cell `1 444` in Mkr →
-/// 500 000 kr; `2 967 000 000 kronor` → 0,50 kr; `12,50 kr` → 0 (öre are the smallest unit). Amounts written in words are as precise
-/// as their scale word (`en miljard` → 500 miljoner).
+/// 500 000 kr; `2 967 000 000 kronor` → 0,50 kr; `12,50 kr` → 0 (öre are the smallest unit). Amounts
+/// written in words are as precise as their scale word (`en miljard` → 500 miljoner).
 pub fn tolerance(amount: &Amount) -> Money {
-    let Some(reference) = amount.value.or(amount.max).or(amount.min) else {
-        return Money(0);
-    };
-    let v = i128::from(reference.ore()).abs();
-    // The last number in the text is the one `reference` was read from (`10–20 mnkr` → 20).
-    if let Some(m) = NUMBER.find_iter(&amount.text).last() {
-        let Some((mantissa, _)) = parse_number(m.as_str()) else {
-            return Money(0);
-        };
-        let mantissa = mantissa.abs();
-        if mantissa == 0 {
-            return Money(0);
-        }
-        // The last digit's place value is value / mantissa: 1,2 miljoner is 12 × 100 000.
-        return Money(clamp(v / mantissa / 2));
+    match amount.value.or(amount.max).or(amount.min) {
+        Some(reference) => number::tolerance(&amount.text, reference),
+        None => Money(0),
     }
-    let scale = SCALE_WORD
-        .captures_iter(&amount.text)
-        .fold(0i128, |acc, c| {
-            let s = if c.name("bn").is_some() {
-                1_000_000_000
-            } else if c.name("mn").is_some() {
-                1_000_000
-            } else {
-                1_000
-            };
-            acc.max(s)
-        });
-    Money(clamp(scale * 100 / 2))
-}
-
-/// Parses a number as written (`1 444`, `151,2`, `-3,4`, `−0,5`) into `(mantissa, decimals)`:
-/// the value is `mantissa / 10^decimals`. `None` for anything else or more than 30 digits.
-pub(crate) fn parse_number(s: &str) -> Option<(i128, u32)> {
-    let s = s.trim();
-    let (negative, digits) = match s.chars().next()? {
-        c @ ('-' | '−' | '–') => (true, &s[c.len_utf8()..]),
-        _ => (false, s),
-    };
-    let mut mantissa: i128 = 0;
-    let mut decimals = 0u32;
-    let mut seen_comma = false;
-    let mut count = 0;
-    for c in digits.chars() {
-        match c {
-            '0'..='9' => {
-                count += 1;
-                if count > 30 {
-                    return None;
-                }
-                mantissa = mantissa * 10 + i128::from(c as u8 - b'0');
-                if seen_comma {
-                    decimals += 1;
-                }
-            }
-            ',' | '.' if !seen_comma => seen_comma = true,
-            ' ' | '\u{a0}' | '\u{202f}' if !seen_comma => {}
-            _ => return None,
-        }
-    }
-    if count == 0 || (seen_comma && decimals == 0) {
-        return None;
-    }
-    Some((if negative { -mantissa } else { mantissa }, decimals))
-}
-
-/// One readable line for a check: verdict, stated, computed, difference, tolerance and the parts.
-///
-/// `ok: stated 944 000 000 kr, computed 944 000 000 kr, difference 0 kr (tolerance ±3 250 000 kr);
-/// parts: 100 miljoner kronor + 1,2 miljoner kronor + … — section: …`
-pub fn describe(check: &TotalCheck, amounts: &[Amount]) -> String {
-    let status = match check.status {
-        TotalStatus::Ok => "ok",
-        TotalStatus::Mismatch => "MISMATCH",
-        TotalStatus::Unresolved => "unresolved",
-    };
-    let mut line = format!(
-        "{status}: stated {} kr, computed {} kr, difference {} kr (tolerance ±{} kr)",
-        grouped(check.stated),
-        grouped(check.computed),
-        grouped(check.difference),
-        grouped(check.tolerance),
-    );
-    let text_of = |i: usize| {
-        amounts.get(i).map_or_else(
-            || format!("#{i}"),
-            |a| a.text.split_whitespace().collect::<Vec<_>>().join(" "),
-        )
-    };
-    if !check.components.is_empty() || check.income.is_some() {
-        line.push_str("; parts: ");
-        let mut terms: Vec<String> = check.income.map(text_of).into_iter().collect();
-        terms.extend(check.components.iter().map(|&i| text_of(i)));
-        line.push_str(&terms.join(" + "));
-    }
-    let _ = write!(line, " — {}", check.method);
-    line
-}
-
-/// Money in whole kronor with space-grouped thousands (`1 444 000 000`, `-3 400 000`, `12.5`).
-fn grouped(m: Money) -> String {
-    let plain = m.to_string();
-    let (sign, rest) = plain
-        .strip_prefix('-')
-        .map_or(("", plain.as_str()), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
-    let mut out = String::from(sign);
-    for (n, c) in int.chars().enumerate() {
-        if n > 0 && (int.len() - n) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
 }
 
 fn clamp(v: i128) -> i64 {
@@ -522,10 +388,10 @@ fn table_columns(doc: &Doc<'_>, out: &mut Vec<TotalCheck>) {
             let Some(&first) = cells.iter().min_by_key(|&&i| doc.spans[i]) else {
                 continue;
             };
-            let label = doc.slice(doc.line_start(doc.spans[first].0), doc.spans[first].0);
-            if !TOTAL_LABEL.is_match(label) {
+            if !doc.amounts[first].cell.as_ref().is_some_and(|c| c.total) {
                 continue;
             }
+            let label = doc.slice(doc.line_start(doc.spans[first].0), doc.spans[first].0);
             for &stated in cells {
                 let col = column(stated);
                 let parts: Vec<usize> = rows
@@ -990,13 +856,14 @@ mod tests {
     }
 
     #[test]
-    fn parse_number_reads_swedish_numbers_and_rejects_others() {
-        assert_eq!(parse_number("1 444"), Some((1444, 0)));
-        assert_eq!(parse_number("1\u{a0}444,5"), Some((14445, 1)));
-        assert_eq!(parse_number("−3,4"), Some((-34, 1)));
-        assert_eq!(parse_number("3,"), None);
-        assert_eq!(parse_number("abc"), None);
-        assert_eq!(parse_number(&"9".repeat(40)), None);
+    fn thin_and_no_break_spaces_give_the_tolerance_of_a_space() {
+        // `1 444 kr` is stated to the krona whatever space groups its thousands; reading only
+        // `444` would make it ±1,62 kr.
+        assert_tolerance("1 444 kr", 144_400, 50);
+        for sep in ['\u{2009}', '\u{202f}', '\u{a0}'] {
+            assert_tolerance(&format!("1{sep}444 kr"), 144_400, 50);
+            assert_tolerance(&format!("1{sep}444 miljoner kronor"), 1444 * M, M / 2);
+        }
     }
 
     const PARTS_FOLLOW: &str = "Staten avsätter 944 miljoner kronor för följande insatser:\n\n\
@@ -1228,6 +1095,7 @@ mod tests {
         assert_checks(&over, &items, &[(Mismatch, 60 * M, 20 * M)]);
     }
 
+    /// A cell of table 0; the table reader marks the cells of a sum row as `total`.
     fn cell(text: &str, words: &str, from: usize, ore: i64, row: usize, column: &str) -> Amount {
         let b = from + text[from..].find(words).expect("cell text");
         let chars = |b: usize| text[..b].chars().count();
@@ -1236,6 +1104,7 @@ mod tests {
                 table: 0,
                 row,
                 column: column.into(),
+                total: text[from..].starts_with("Summa"),
             }),
             ..Amount::new(Money(ore), "SEK", words, chars(b), chars(b + words.len()))
         }
@@ -1266,30 +1135,19 @@ mod tests {
             got,
             vec![(Fine, vec![0, 2], 0), (Mismatch, vec![1, 3], -3 * M / 10)]
         );
-    }
-
-    #[test]
-    fn describe_shows_verdict_figures_and_parts() {
-        let text = "Regeringen satsar 60 miljoner kronor, varav 50 miljoner kronor till A och 10 miljoner kronor till B.";
-        let a = amounts(
-            text,
-            &[
-                ("60 miljoner kronor", 60 * M),
-                ("50 miljoner kronor", 50 * M),
-                ("10 miljoner kronor", 10 * M),
-            ],
+        assert_eq!(
+            c[0].method,
+            "table 0, column 2019: the 2 cells above the `Summa` row"
         );
-        let c = reconcile(text, &a);
-        let line = describe(&c[0], &a);
-        assert!(
-            line.starts_with("ok: stated 60 000 000 kr, computed 60 000 000 kr, difference 0 kr"),
-            "{line}"
-        );
-        assert!(
-            line.contains("parts: 50 miljoner kronor + 10 miljoner kronor"),
-            "{line}"
-        );
-        assert_eq!(grouped(Money(-340_000_050)), "-3 400 000.5");
+        // The label is the table reader's call: a row it did not mark is no total.
+        let unmarked: Vec<Amount> = a
+            .into_iter()
+            .map(|mut x| {
+                x.cell.as_mut().expect("cell").total = false;
+                x
+            })
+            .collect();
+        assert!(reconcile(text, &unmarked).is_empty());
     }
 
     #[test]
