@@ -24,6 +24,9 @@
 //! 5. [`validate`]: stated totals reconciled against their parts, with interval arithmetic so that
 //!    rounding never causes a false mismatch.
 //!
+//! [`number`] is the one numeral grammar (digit grouping, decimal comma, minus signs), parser and
+//! table of units and scale words that extraction, validation and repair share.
+//!
 //! [`eval`] scores records against gold (CER/WER, field precision/recall) and [`report`] writes
 //! records and scores in the output formats.
 //!

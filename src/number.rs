@@ -45,8 +45,8 @@ pub const NUMERAL: &str =
 /// Regex fragment: one minus sign (see [`MINUS_SIGNS`]).
 pub const SIGN: &str = r"[-−–]";
 
-/// Most digits a numeral may have: more than any figure in a document, and the mantissa of any
-/// shorter numeral, times any unit, fits in an `i128`.
+/// Most digits a numeral may have: more than any figure in a document, and few enough that the
+/// mantissa always fits in an `i128` (callers still multiply by units with checked arithmetic).
 pub const MAX_DIGITS: u32 = 30;
 
 /// An exact decimal number: `mantissa / 10^decimals`.

@@ -1,8 +1,9 @@
 //! Table cells: amounts laid out in rows and columns instead of sentences.
 //!
 //! **In:** the repaired text and the running-text amounts the other extractors already found.
-//! **Out:** one [`Amount`] per numeric cell, with `cell: Some(Cell { table, row, column })`, character
-//! offsets of the number only, and the value in kronor (öre-exact), in reading order.
+//! **Out:** one [`Amount`] per numeric cell, with `cell: Some(Cell { table, row, column, total })`,
+//! character offsets of the number only, and the value in kronor (öre-exact), in reading order.
+//! `total` marks the cells of a `Totalt`/`Summa` row, which is what totals reconciliation checks.
 //!
 //! Two layouts are read:
 //!
@@ -646,6 +647,26 @@ mod tests {
         );
         let got = table(STACKED, &[]);
         assert_eq!(got[4].3, "1\u{a0}444", "offsets cover the number only");
+    }
+
+    #[test]
+    fn every_thousands_separator_groups_a_cell() {
+        let want = table(STACKED, &[]);
+        for sep in ["\u{2009}", "\u{202f}", " "] {
+            let text = STACKED.replace('\u{a0}', sep);
+            let got: Vec<_> = table(&text, &[]).into_iter().map(|c| c.2).collect();
+            let want: Vec<_> = want.iter().map(|c| c.2).collect();
+            assert_eq!(got, want, "{sep:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_sum_row_is_total() {
+        let total: Vec<bool> = cells(STACKED, &[])
+            .iter()
+            .map(|c| c.cell.as_ref().expect("a cell").total)
+            .collect();
+        assert_eq!(total, [false, false, false, false, true, true]);
     }
 
     #[test]
