@@ -160,8 +160,13 @@ const COUNTED: &[&str] = &[
 /// Words near a scale-only amount that say the text is about money even when no amount in the
 /// document carries a unit.
 static MONEY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) \b(?: kronor | kr | sek | anslag\w* | budget\w* | \w*medel | medlen | medlet | bidrag\w* )\b")
-        .expect("money words pattern")
+    // The currency words (`kronor`, `kr`, `SEK`) are the unit table's money cues; the rest are
+    // Swedish words for funds, which are no units.
+    let currency = units::money_cue_pattern();
+    let pattern = format!(
+        r"(?xi) \b(?: {currency} | anslag\w* | budget\w* | \w*medel | medlen | medlet | bidrag\w* )\b"
+    );
+    Regex::new(&pattern).expect("money words pattern")
 });
 
 /// Finds every monetary amount in `text`, in reading order, with character offsets.
@@ -588,5 +593,17 @@ mod tests {
             "500 miljoner",
         );
         assert_none("Av dessa går 500 miljoner till regionerna");
+    }
+
+    #[test]
+    fn the_unit_tables_money_cues_make_money_context_in_any_case() {
+        for cue in ["kronor", "Kronor", "kr", "KR", "SEK", "sek"] {
+            let text = format!("Beloppen anges i {cue}. Det blir 500 miljoner.");
+            assert_amount(&text, "500000000", "500 miljoner");
+        }
+        // Not every currency word is a cue, and a cue is a whole word.
+        for word in ["krona", "öre", "euro", "kronorna", "sekel"] {
+            assert_none(&format!("Beloppen anges i {word}. Det blir 500 miljoner."));
+        }
     }
 }

@@ -3,8 +3,9 @@
 //! **In:** [`UNITS`], one row per spelling. **Out:** the regex alternations the extractors compose
 //! into their patterns ([`scale_pattern`], [`unit_pattern`], [`word_unit_pattern`],
 //! [`caption_pattern`]) and the look-ups that turn a matched spelling back into its row
-//! ([`scale_of`], [`unit_of`], [`caption_unit_of`], [`kept_by_repair`], [`cues_a_number`]). Adding a
-//! unit is one row here; every pattern picks it up.
+//! ([`scale_of`], [`unit_of`], [`caption_unit_of`], [`kept_by_repair`], [`cues_a_number`]), and the
+//! currency words that say a text speaks of money ([`money_cue_pattern`]). Adding a unit is one row
+//! here; every pattern picks it up.
 //!
 //! A row says how a spelling is matched ([`Case`]), what it is worth (a scale word multiplies, a
 //! currency unit is worth `factor` öre), and where it is recognised ([`Uses`]). The places differ on
@@ -40,6 +41,9 @@ impl Uses {
     pub const REPAIR_KEEPS: Uses = Uses(1 << 3);
     /// Repair reads a `1` before a word that starts with this spelling as a number, not as `i`.
     pub const REPAIR_CUE: Uses = Uses(1 << 4);
+    /// Anywhere near a number with a scale but no unit (`500 miljoner`), ignoring case: the text
+    /// speaks of money, so the number is an amount (`… kronor …`, `SEK`, `kr`).
+    pub const MONEY_CUE: Uses = Uses(1 << 5);
 
     /// Whether every place in `other` is in `self`.
     pub const fn contains(self, other: Uses) -> bool {
@@ -101,6 +105,7 @@ const CAPTION: Uses = Uses::CAPTION;
 const WORD: Uses = Uses::AFTER_WORD;
 const KEEP: Uses = Uses::REPAIR_KEEPS;
 const CUE: Uses = Uses::REPAIR_CUE;
+const MONEY: Uses = Uses::MONEY_CUE;
 const BOTH: Uses = TEXT.and(CAPTION);
 
 /// Miljoner and tusen kronor in öre.
@@ -124,10 +129,16 @@ pub static UNITS: &[Unit] = &[
     scale("mdr", Exact, 1_000_000_000, TEXT),
     // Swedish kronor.
     unit("öre", Fold, 1, "SEK", TEXT.and(WORD)),
-    unit("kr", Fold, 100, "SEK", BOTH.and(KEEP).and(CUE)),
+    unit("kr", Fold, 100, "SEK", BOTH.and(KEEP).and(CUE).and(MONEY)),
     unit("krona", Fold, 100, "SEK", TEXT.and(WORD).and(CUE)),
-    unit("kronor", Fold, 100, "SEK", BOTH.and(WORD).and(CUE)),
-    unit("SEK", Exact, 100, "SEK", BOTH),
+    unit(
+        "kronor",
+        Fold,
+        100,
+        "SEK",
+        BOTH.and(WORD).and(CUE).and(MONEY),
+    ),
+    unit("SEK", Exact, 100, "SEK", BOTH.and(MONEY)),
     unit("Tkr", Exact, T, "SEK", TEXT),
     unit("tkr", Exact, T, "SEK", BOTH.and(KEEP).and(CUE)),
     unit("TKR", Exact, T, "SEK", TEXT),
@@ -200,6 +211,12 @@ pub fn word_unit_pattern() -> String {
 /// supplies its own boundaries: the spellings are plain, without `(?i)` or `\b`.
 pub fn caption_pattern() -> String {
     alternation(|u| u.uses.contains(Uses::CAPTION), Bounded::No)
+}
+
+/// Alternation of the currency words that say a text speaks of money (`kronor`, `kr`, `SEK`). Like
+/// [`caption_pattern`], meant for a case-insensitive pattern that supplies its own boundaries.
+pub fn money_cue_pattern() -> String {
+    alternation(|u| u.uses.contains(Uses::MONEY_CUE), Bounded::No)
 }
 
 /// The multiplier of a scale word matched in running text (`miljoner` → 1 000 000).
@@ -499,6 +516,24 @@ mod tests {
         }
         for w in ["tusen", "sektor", "europa", "md", "mn", "öre", "msek"] {
             assert!(!cues_a_number(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn money_cues_both_ways() {
+        let cue = Regex::new(&format!(r"(?i)^{}$", money_cue_pattern())).expect("valid pattern");
+        for w in ["kronor", "Kronor", "kr", "KR", "SEK", "sek"] {
+            assert!(cue.is_match(w), "{w}");
+        }
+        // Only these three: not `krona` or `öre`, not the larger units, not other currencies.
+        for w in [
+            "krona", "öre", "Mkr", "tkr", "MSEK", "EUR", "euro", "kronorna", "k r",
+        ] {
+            assert!(!cue.is_match(w), "{w}");
+        }
+        for u in UNITS {
+            let s = u.spelling;
+            assert_eq!(cue.is_match(s), u.uses.contains(Uses::MONEY_CUE), "{s}");
         }
     }
 
