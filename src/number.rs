@@ -3,8 +3,8 @@
 //!
 //! **In:** text. **Out:** regex fragments ([`NUMERAL`], [`SIGN`]) that the extractors compose into
 //! their own patterns; [`parse`], which turns a numeral (with an optional minus sign) into an exact
-//! [`Decimal`]; [`precision`] and [`tolerance`], which say how finely an amount's text states its
-//! figure. Units, currencies and scale words live in one table in [`units`].
+//! [`Decimal`]; [`is_numeral_char`], the grammar's alphabet; [`precision`] and [`tolerance`], which
+//! say how finely an amount's text states its figure. Units, currencies and scale words live in one table in [`units`].
 //!
 //! The grammar, everywhere the same:
 //!
@@ -61,6 +61,13 @@ pub struct Decimal {
 /// Whether `c` is read as a minus sign.
 pub fn is_minus(c: char) -> bool {
     MINUS_SIGNS.contains(&c)
+}
+
+/// Whether `c` may occur in a numeral: an ASCII digit, a group separator, the decimal comma or a
+/// minus sign. Says nothing about their order (`1-,2` is made of numeral characters and is no
+/// numeral); for that, [`parse`].
+pub fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || c == ',' || is_minus(c) || GROUP_SEPARATORS.contains(&c)
 }
 
 /// A whole numeral with an optional sign: what [`parse`] accepts.
@@ -234,6 +241,21 @@ mod tests {
                 whole.is_match(&format!("{sign}1")) && is_minus(sign),
                 "{sign:?}"
             );
+        }
+    }
+
+    #[test]
+    fn numeral_chars_are_the_grammars_alphabet() {
+        for &(s, want) in CASES {
+            if want.is_some() {
+                assert!(s.chars().all(is_numeral_char), "{s:?}");
+            }
+        }
+        for c in GROUP_SEPARATORS.into_iter().chain(MINUS_SIGNS) {
+            assert!(is_numeral_char(c), "{c:?}");
+        }
+        for c in ['.', '+', '—', '\t', '\u{2007}', 'a', '%', '١', '１'] {
+            assert!(!is_numeral_char(c), "{c:?}");
         }
     }
 
