@@ -27,6 +27,9 @@
 //! 5. [`validate`]: stated totals reconciled against their parts, with interval arithmetic so that
 //!    rounding never causes a false mismatch.
 //!
+//! [`number`] is the one numeral grammar (digit grouping, decimal comma, minus signs), parser and
+//! table of units and scale words that extraction, validation and repair share.
+//!
 //! [`batch`] turns paths into documents (directories walked for `*.txt`, sorted; `-` for standard
 //! input) and runs [`process`] over them in parallel, delivering records in input order and
 //! reporting progress through a trait the caller implements; the command line and language
@@ -57,6 +60,7 @@ pub mod extract;
 pub mod input;
 pub mod layout;
 pub mod lexicon;
+pub mod number;
 pub mod offsets;
 pub mod record;
 pub mod repair;

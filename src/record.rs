@@ -423,6 +423,11 @@ pub struct Cell {
     pub row: usize,
     /// The column header (`2017`), or the column's index when it has none.
     pub column: String,
+    /// The row states a sum (`Totalt`, `Summa`): the table reader says so, so that reconciliation
+    /// need not read labels again. Not part of the JSON, which stays as it was; `false` when read
+    /// back from JSON.
+    #[serde(skip)]
+    pub total: bool,
 }
 
 /// A calendar date.

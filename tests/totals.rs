@@ -10,7 +10,8 @@ use std::path::Path;
 use proptest::prelude::*;
 use svocr::extract::table;
 use svocr::record::{Amount, Gold, Money, Qualifier, TotalCheck, TotalStatus};
-use svocr::validate::{describe, reconcile};
+use svocr::report::text::describe;
+use svocr::validate::reconcile;
 
 /// One miljon kronor in öre.
 const M: i64 = 100_000_000;
@@ -762,7 +763,7 @@ proptest! {
         raw in prop::collection::vec((0usize..300, 0usize..300, any::<i64>(), any::<bool>()), 0..12),
     ) {
         let amounts: Vec<Amount> = raw.iter().map(|&(s, e, v, cell)| Amount {
-            cell: cell.then(|| svocr::record::Cell { table: 0, row: s % 4, column: "0".into() }),
+            cell: cell.then(|| svocr::record::Cell { table: 0, row: s % 4, column: "0".into(), total: e % 2 == 0 }),
             ..Amount::new(Money(v), "SEK", format!("{} Mkr", v % 10_000), s, e)
         }).collect();
         let cells = table::cells(&text, &amounts);

@@ -255,6 +255,7 @@ mod tests {
                 table: 0,
                 row: 0,
                 column: "2017".into(),
+                total: false,
             }),
         }
     }

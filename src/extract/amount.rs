@@ -4,9 +4,9 @@
 //! values in öre, currency, qualifier, approximation, `per` and character offsets; ranges have
 //! `value: null` and `min`/`max`.
 //!
-//! What counts: a number (digits with space/no-break/thin-space thousands and a decimal comma, or a
-//! Swedish number word such as `tjugotvå`) followed by a scale (`miljoner`, `mdr`) and/or a unit
-//! (`kronor`, `Mkr`, `tkr`, `MSEK`, `öre`, `EUR` …). A number with a scale but no unit (`500
+//! What counts: a number (a numeral as [`crate::number`] defines it, or a Swedish number word such
+//! as `tjugotvå`) followed by a scale (`miljoner`, `mdr`) and/or a unit (`kronor`, `Mkr`, `tkr`,
+//! `MSEK`, `öre`, `EUR` …, all from [`crate::number::units`]). A number with a scale but no unit (`500
 //! miljoner`) is money only when the document speaks of money elsewhere and the next word is not a
 //! counted noun (`miljoner invånare`). Whitespace inside an amount may hold one line break
 //! (`9,5 miljoner`⏎`kronor`), never a blank line.
@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::number::{self, NUMERAL, units};
 use crate::offsets::CharIndex;
 use crate::record::{Amount, Money, Qualifier};
 
@@ -47,40 +48,28 @@ const WORD_NUMBER: &str = r"(?i:
     | sjutton|arton|nitton
 )";
 
-/// Scale words. `md`, `mdr` and `mn` only in lower case: upper-case `MD` is a doctor.
-const SCALE: &str = r"(?:(?i:miljon(?:er)?|miljard(?:er)?|tusen)(?-u:\b)|(?i:milj)\.|mdr(?-u:\b)|md(?-u:\b)|mn(?-u:\b))";
-
-/// Currency units, longest first so that `Mkr` is not read as `M` + `kr`.
-const UNIT: &str = r"(?:
-      (?i:norska|danska)\s+(?i:kronor|kr)(?-u:\b)
-    | (?i:kronor|krona)(?-u:\b)
-    | (?:[Mm]dkr|[Mm]nkr|[Mm]kr|MKR|[Tt]kr|TKR|kkr)(?-u:\b)
-    | (?:MSEK|mnSEK|TSEK|KSEK|SEK|MEUR|TEUR|EUR|MUSD|USD|NOK|DKK)(?-u:\b)
-    | (?i:euro|dollar)(?-u:\b)
-    | (?i:kr)(?-u:\b)
-    | (?i:öre)(?-u:\b)
-    | €
-)";
-
 /// One number with its optional scale and unit. A bare number matches too: it may be the lower end
 /// of a range (`10–20 mnkr`). `(?-u:\b)` keeps glued table cells (`koordinering420`) and references
 /// (`S2019/05301`) out.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    // Scale words (`miljoner`, `mdr`) and units (`kronor`, `Mkr`, `EUR` …) come from the one table
+    // in `number::units`, longest first so that `Mkr` is not read as `M` + `kr`.
+    let (scale, unit) = (units::scale_pattern(), units::unit_pattern());
+    let word_unit = units::word_unit_pattern();
     let pattern = format!(
         r"(?x)
         # No leading `\b`: a Unicode word boundary would keep the regex off its fast DFA on Swedish
         # text, and an ASCII one fails before `åtta`. `Raw::from` checks the character before.
         (?:
             # digits: grouped thousands (space, no-break space, thin spaces), then plain digits
-            (?P<num> \d{{1,3}} (?:[\x20\x{{A0}}\x{{2009}}\x{{202F}}]\d{{3}})+ (?:,\d+)?
-                   | \d+ (?:,\d+)? )
-            (?: {WS} (?P<scale> {SCALE} ) )?
-            (?: {WS} (?P<unit> {UNIT} ) )?
+            (?P<num> {NUMERAL} )
+            (?: {WS} (?P<scale> {scale} ) )?
+            (?: {WS} (?P<unit> {unit} ) )?
           |
             # number words need a scale or a unit: `en`, `sex` alone are ordinary words
             (?P<word> {WORD_NUMBER} ) {WS1}
-            (?: (?P<wscale> {SCALE} ) (?: {WS} (?P<wunit> {UNIT} ) )?
-              | (?P<wunit2> (?i:kronor|krona|öre)(?-u:\b) ) )
+            (?: (?P<wscale> {scale} ) (?: {WS} (?P<wunit> {unit} ) )?
+              | (?P<wunit2> {word_unit} ) )
         )"
     );
     Regex::new(&pattern).expect("amount pattern")
@@ -171,8 +160,13 @@ const COUNTED: &[&str] = &[
 /// Words near a scale-only amount that say the text is about money even when no amount in the
 /// document carries a unit.
 static MONEY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) \b(?: kronor | kr | sek | anslag\w* | budget\w* | \w*medel | medlen | medlet | bidrag\w* )\b")
-        .expect("money words pattern")
+    // The currency words (`kronor`, `kr`, `SEK`) are the unit table's money cues; the rest are
+    // Swedish words for funds, which are no units.
+    let currency = units::money_cue_pattern();
+    let pattern = format!(
+        r"(?xi) \b(?: {currency} | anslag\w* | budget\w* | \w*medel | medlen | medlet | bidrag\w* )\b"
+    );
+    Regex::new(&pattern).expect("money words pattern")
 });
 
 /// Finds every monetary amount in `text`, in reading order, with character offsets.
@@ -205,14 +199,11 @@ pub fn find(text: &str) -> Vec<Amount> {
         if raw.unit.is_none() && !money_context(text, raw, doc_has_currency) {
             continue;
         }
-        let (currency, unit_ore) = match raw.unit {
-            Some(u) => unit(u),
-            None => (last_currency, 100),
-        };
+        let (currency, unit_ore) = raw.unit.unwrap_or((last_currency, 100));
         if raw.unit.is_some() {
             last_currency = currency;
         }
-        let factor = raw.scale.map_or(1, scale) * unit_ore;
+        let factor = raw.scale.unwrap_or(1) * unit_ore;
         let Some(high) = money(raw.mantissa, raw.decimals, factor) else {
             continue;
         };
@@ -259,33 +250,45 @@ pub fn find(text: &str) -> Vec<Amount> {
     out
 }
 
-/// One match of [`AMOUNT`], in byte offsets, with the number already parsed.
-struct Raw<'t> {
+/// One match of [`AMOUNT`], in byte offsets, with the number, scale and unit already read.
+struct Raw {
     start: usize,
     end: usize,
     mantissa: i128,
     decimals: u32,
-    scale: Option<&'t str>,
-    unit: Option<&'t str>,
+    /// The scale word's multiplier (`miljoner` → 1 000 000).
+    scale: Option<i128>,
+    /// The unit's currency and öre (hundredths) per unit.
+    unit: Option<(&'static str, i128)>,
 }
 
-impl<'t> Raw<'t> {
-    fn from(text: &str, c: &regex::Captures<'t>) -> Option<Raw<'t>> {
+impl Raw {
+    fn from(text: &str, c: &regex::Captures<'_>) -> Option<Raw> {
         let m = c.get(0)?;
         if glued_to_word(text, m.start()) {
             return None;
         }
         let (mantissa, decimals) = match (c.name("num"), c.name("word")) {
-            (Some(n), _) => parse_decimal(n.as_str())?,
+            (Some(n), _) => {
+                let d = number::parse(n.as_str())?;
+                (d.mantissa, d.decimals)
+            }
             (None, Some(w)) => parse_word(w.as_str())?,
             (None, None) => return None,
         };
-        let scale = c.name("scale").or(c.name("wscale")).map(|s| s.as_str());
-        let unit = c
-            .name("unit")
-            .or(c.name("wunit"))
-            .or(c.name("wunit2"))
-            .map(|u| u.as_str());
+        // More decimals than that is no sum of money.
+        if decimals > 18 {
+            return None;
+        }
+        // The patterns are built from the unit table, so every match has its row.
+        let scale = match c.name("scale").or(c.name("wscale")) {
+            Some(s) => Some(units::scale_of(s.as_str())?),
+            None => None,
+        };
+        let unit = match c.name("unit").or(c.name("wunit")).or(c.name("wunit2")) {
+            Some(u) => Some(units::unit_of(u.as_str())?),
+            None => None,
+        };
         Some(Raw {
             start: m.start(),
             end: m.end(),
@@ -295,29 +298,6 @@ impl<'t> Raw<'t> {
             unit,
         })
     }
-}
-
-/// `1 444,50` → (144450, 2). Thousands separators of any kind are skipped; the decimal comma counts
-/// decimals. `None` when the number is too long to be money.
-pub(crate) fn parse_decimal(s: &str) -> Option<(i128, u32)> {
-    let mut mantissa: i128 = 0;
-    let mut decimals = 0u32;
-    let mut after_comma = false;
-    for ch in s.chars() {
-        match ch {
-            '0'..='9' => {
-                mantissa = mantissa
-                    .checked_mul(10)?
-                    .checked_add(i128::from(ch as u8 - b'0'))?;
-                if after_comma {
-                    decimals += 1;
-                }
-            }
-            ',' => after_comma = true,
-            _ => {}
-        }
-    }
-    (decimals <= 18).then_some((mantissa, decimals))
 }
 
 /// A Swedish number word (`tjugotvå`, `etthundrafemtio`, `en halv`) → (mantissa, decimals).
@@ -380,42 +360,6 @@ fn parse_word(w: &str) -> Option<(i128, u32)> {
     (total > 0).then_some((total, 0))
 }
 
-/// The multiplier of a scale word.
-fn scale(s: &str) -> i128 {
-    let s = s.to_lowercase();
-    if s.starts_with("miljard") || s.starts_with("md") {
-        1_000_000_000
-    } else if s.starts_with("tusen") {
-        1_000
-    } else {
-        1_000_000
-    }
-}
-
-/// The ISO currency of a unit and how many öre (hundredths) one unit is.
-fn unit(u: &str) -> (&'static str, i128) {
-    let lower = u.to_lowercase();
-    let currency = if lower.starts_with("norska") || lower == "nok" {
-        "NOK"
-    } else if lower.starts_with("danska") || lower == "dkk" {
-        "DKK"
-    } else if lower.contains("eur") || u == "€" {
-        "EUR"
-    } else if lower.contains("usd") || lower == "dollar" {
-        "USD"
-    } else {
-        "SEK"
-    };
-    let per_unit = match u {
-        "öre" | "Öre" | "ÖRE" => 1,
-        "Mdkr" | "mdkr" => 100_000_000_000,
-        "Mnkr" | "mnkr" | "Mkr" | "mkr" | "MKR" | "MSEK" | "mnSEK" | "MEUR" | "MUSD" => 100_000_000,
-        "Tkr" | "tkr" | "TKR" | "kkr" | "TSEK" | "KSEK" | "TEUR" => 100_000,
-        _ => 100,
-    };
-    (currency, per_unit)
-}
-
 /// `mantissa / 10^decimals × factor_ore` as exact öre, rounded half away from zero below one öre;
 /// `None` on overflow.
 pub(crate) fn money(mantissa: i128, decimals: u32, factor_ore: i128) -> Option<Money> {
@@ -472,7 +416,7 @@ fn negative_sign(text: &str, at: usize) -> Option<usize> {
     let sign = before
         .chars()
         .next_back()
-        .filter(|c| matches!(c, '-' | '−' | '–'))?;
+        .filter(|&c| number::is_minus(c))?;
     let prev = before[..before.len() - sign.len_utf8()].chars().next_back();
     match prev {
         None => Some(sign.len_utf8()),
@@ -567,12 +511,10 @@ mod tests {
     }
 
     #[test]
-    fn decimal_comma_is_exact() {
-        assert_eq!(parse_decimal("62,5"), Some((625, 1)));
-        assert_eq!(parse_decimal("2 967 000 000"), Some((2_967_000_000, 0)));
+    fn money_is_exact() {
+        // Parsing `62,5`, `2 967 000 000` and 60 nines is tested in `number`.
         assert_eq!(money(625, 1, 100_000_000), Some(Money(6_250_000_000)));
         assert_eq!(money(1250, 2, 100), Some(Money(1250)));
-        assert_eq!(parse_decimal(&"9".repeat(60)), None);
         assert_eq!(money(i128::MAX / 10, 0, 100), None);
     }
 
@@ -651,5 +593,17 @@ mod tests {
             "500 miljoner",
         );
         assert_none("Av dessa går 500 miljoner till regionerna");
+    }
+
+    #[test]
+    fn the_unit_tables_money_cues_make_money_context_in_any_case() {
+        for cue in ["kronor", "Kronor", "kr", "KR", "SEK", "sek"] {
+            let text = format!("Beloppen anges i {cue}. Det blir 500 miljoner.");
+            assert_amount(&text, "500000000", "500 miljoner");
+        }
+        // Not every currency word is a cue, and a cue is a whole word.
+        for word in ["krona", "öre", "euro", "kronorna", "sekel"] {
+            assert_none(&format!("Beloppen anges i {word}. Det blir 500 miljoner."));
+        }
     }
 }

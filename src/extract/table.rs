@@ -1,8 +1,9 @@
 //! Table cells: amounts laid out in rows and columns instead of sentences.
 //!
 //! **In:** the repaired text and the running-text amounts the other extractors already found.
-//! **Out:** one [`Amount`] per numeric cell, with `cell: Some(Cell { table, row, column })`, character
-//! offsets of the number only, and the value in kronor (öre-exact), in reading order.
+//! **Out:** one [`Amount`] per numeric cell, with `cell: Some(Cell { table, row, column, total })`,
+//! character offsets of the number only, and the value in kronor (öre-exact), in reading order.
+//! `total` marks the cells of a `Totalt`/`Summa` row, which is what totals reconciliation checks.
 //!
 //! Two layouts are read:
 //!
@@ -34,35 +35,29 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::number::{self, NUMERAL, SIGN, units};
 use crate::offsets::{CharIndex, SpanIndex};
 use crate::record::{Amount, Cell, Money};
-use crate::validate::{parse_number, tolerance};
 
-/// A whole line that is one number (a stacked cell).
+/// A whole line that is one number (a stacked cell): `1 444`, `-151,2`.
 static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?x)
-        ^ [\x20\t\u{a0}]*
-        (?P<n>
-            [-−–]? \d{1,3} (?: [\x20\u{a0}\u{202f}] \d{3} )+ (?: ,\d+ )?   # 1 444, 1 444,5
-          | [-−–]? \d+ (?: ,\d+ )?                                         # 420, 151,2
-        )
-        [\x20\t\u{a0}]* $",
-    )
+        ^ [\x20\t\u{{a0}}]*
+        (?P<n> {SIGN}? {NUMERAL} )
+        [\x20\t\u{{a0}}]* $"
+    ))
     .expect("valid regex")
 });
 
-/// The number a line ends with, possibly run into the label (`koordinering420`, `Totalt1 444`).
+/// The number a line ends with, possibly run into the label (`koordinering420`, `Totalt1 444`:
+/// [`NUMERAL`] tries grouped thousands first, so that is 1 444, not 444).
 static TRAILING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?x)
-        (?P<n>
-            \d{1,3} (?: [\x20\u{a0}\u{202f}] \d{3} )+ (?: ,\d+ )?   # grouped thousands first, so
-                                                                # `Totalt1 444` is 1 444, not 444
-          | \d+ (?: ,\d+ )?
-        )
-        [\x20\t\u{a0}]* $",
-    )
+        (?P<n> {NUMERAL} )
+        [\x20\t\u{{a0}}]* $"
+    ))
     .expect("valid regex")
 });
 
@@ -77,16 +72,11 @@ static COLUMN_GAP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// One field of an aligned row that is a bare number.
-static FIELD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        ^ [-−–]? (?: \d{1,3} (?: [\x20\u{a0}\u{202f}] \d{3} )+ | \d+ ) (?: ,\d+ )? $",
-    )
-    .expect("valid regex")
-});
+static FIELD_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{SIGN}?{NUMERAL}$")).expect("valid regex"));
 
 /// A row label that makes the row a stated sum.
-pub(crate) static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^ [\x20\t\u{a0}]*
@@ -96,19 +86,16 @@ pub(crate) static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Units stated in a caption or header, in kronor per unit.
+/// Units stated in a caption or header (`Belopp i tkr`, `(mnkr)`, `miljoner kronor`), from the unit
+/// table in [`crate::number::units`], in any case.
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?xi)
-        (?: ^ | [^\p{L}] )
-        (?:
-            (?P<bn> mdkr | mdr\.? \s* kr | miljarder \s+ kronor | miljarder \s+ kr )
-          | (?P<mn> mkr | mnkr | msek | mn \s* kr | miljoner \s+ kronor | milj\.? \s* kr )
-          | (?P<tn> tkr | tsek | ksek | tusen \s+ kronor | tusental \s+ kronor )
-          | (?P<kr> kronor | kr | sek )
-        )
-        (?: [^\p{L}] | $ )",
-    )
+        (?: ^ | [^\p{{L}}] )
+        (?P<unit> {} )
+        (?: [^\p{{L}}] | $ )",
+        units::caption_pattern()
+    ))
     .expect("valid regex")
 });
 
@@ -138,6 +125,8 @@ pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
         };
         let before = out.len();
         for (row_no, row) in table.body.iter().enumerate() {
+            let row_start = out.len();
+            let mut first_byte = None;
             for (col, num) in row.values.iter().enumerate() {
                 let (start, end) = (idx.char_offset(num.start), idx.char_offset(num.end));
                 if running.overlaps(start, end) {
@@ -146,6 +135,7 @@ pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
                 let Some(value) = scale(num, unit) else {
                     continue;
                 };
+                first_byte.get_or_insert(num.start);
                 out.push(Amount {
                     cell: Some(Cell {
                         table: table_no,
@@ -155,9 +145,16 @@ pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
                             .get(col)
                             .cloned()
                             .unwrap_or_else(|| col.to_string()),
+                        total: false,
                     }),
                     ..Amount::new(value, "SEK", &text[num.start..num.end], start, end)
                 });
+            }
+            if let Some(at) = first_byte {
+                let total = is_total_row(text, at);
+                for cell in out[row_start..].iter_mut().filter_map(|a| a.cell.as_mut()) {
+                    cell.total = total;
+                }
             }
         }
         if out.len() > before {
@@ -166,6 +163,13 @@ pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
     }
     out.sort_by_key(|a| a.start);
     out
+}
+
+/// Whether a row whose first reported cell starts at byte `at` states a sum: the text before that
+/// cell on its line is a [`TOTAL_LABEL`] (`Totalt1 444`, `Summa\t1 500`).
+fn is_total_row(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    TOTAL_LABEL.is_match(&text[line_start..at])
 }
 
 /// One line of the text, by byte offsets.
@@ -246,7 +250,7 @@ fn shape(line: &Line<'_>) -> Shape {
             let mut start = m.start();
             // A minus sign is part of the number only when it stands apart from the label.
             let sign = label.chars().next_back();
-            if matches!(sign, Some('-' | '−' | '–')) {
+            if sign.is_some_and(number::is_minus) {
                 let before = label[..label.len() - sign.map_or(0, char::len_utf8)]
                     .chars()
                     .next_back();
@@ -320,12 +324,12 @@ fn has_letter(s: &str) -> bool {
 
 /// Parses the number at `line.text[s..e]` (line-relative) into an absolute [`Num`].
 fn number(line: &Line<'_>, s: usize, e: usize) -> Option<Num> {
-    let (mantissa, decimals) = parse_number(line.text.get(s..e)?)?;
+    let d = number::parse(line.text.get(s..e)?)?;
     Some(Num {
         start: line.start + s,
         end: line.start + e,
-        mantissa,
-        decimals,
+        mantissa: d.mantissa,
+        decimals: d.decimals,
     })
 }
 
@@ -487,20 +491,12 @@ fn unit_of(table: &Table, lines: &[Line<'_>], text: &str, amounts: &[Precise]) -
         caption.push_str(l.text);
         caption.push('\n');
     }
-    let mut units = UNIT.captures_iter(&caption).filter_map(|c| {
-        if c.name("bn").is_some() {
-            Some(1_000_000_000)
-        } else if c.name("mn").is_some() {
-            Some(1_000_000)
-        } else if c.name("tn").is_some() {
-            Some(1_000)
-        } else {
-            c.name("kr").map(|_| 1)
-        }
-    });
-    if let Some(first) = units.next() {
+    let mut stated = UNIT
+        .captures_iter(&caption)
+        .filter_map(|c| units::caption_unit_of(c.name("unit")?.as_str()));
+    if let Some(first) = stated.next() {
         // Two different units in the caption: which applies to the cells is a guess; infer instead.
-        if units.all(|u| u == first) {
+        if stated.all(|u| u == first) {
             return Some(first);
         }
     }
@@ -521,8 +517,9 @@ fn precise_amounts(amounts: &[Amount]) -> Vec<Precise> {
         .iter()
         .filter(|a| a.cell.is_none() && a.currency == "SEK")
         .filter_map(|a| {
-            let v = i128::from(a.value?.ore());
-            let tol = i128::from(tolerance(a).ore());
+            let value = a.value?;
+            let v = i128::from(value.ore());
+            let tol = i128::from(number::tolerance(&a.text, value).ore());
             // Only a figure given to about three significant digits pins a unit down: `en miljard`
             // (±50 %) would agree with a table in miljoner and with one in tusen alike.
             (tol * 100 <= v.abs()).then_some((a.start, v, tol))
@@ -650,6 +647,26 @@ mod tests {
         );
         let got = table(STACKED, &[]);
         assert_eq!(got[4].3, "1\u{a0}444", "offsets cover the number only");
+    }
+
+    #[test]
+    fn every_thousands_separator_groups_a_cell() {
+        let want = table(STACKED, &[]);
+        for sep in ["\u{2009}", "\u{202f}", " "] {
+            let text = STACKED.replace('\u{a0}', sep);
+            let got: Vec<_> = table(&text, &[]).into_iter().map(|c| c.2).collect();
+            let want: Vec<_> = want.iter().map(|c| c.2).collect();
+            assert_eq!(got, want, "{sep:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_sum_row_is_total() {
+        let total: Vec<bool> = cells(STACKED, &[])
+            .iter()
+            .map(|c| c.cell.as_ref().expect("a cell").total)
+            .collect();
+        assert_eq!(total, [false, false, false, false, true, true]);
     }
 
     #[test]

@@ -27,6 +27,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::number;
 use crate::offsets::{CharIndex, SpanIndex};
 use crate::record::{Amount, Span, Villkor};
 
@@ -341,13 +342,16 @@ fn next_is_body(text: &str, lines: &[Line], i: usize) -> bool {
     para.ends_with(['.', ':', '!', '?']) || para.chars().count() > 100
 }
 
-/// Whether a line holds nothing but a number (a stacked table cell: `430`, `1 444`, `-3,4`).
+/// Whether a line holds nothing but numbers (stacked table cells: `430`, `1 444`, `-3,4`).
+///
+/// Made of the numeral alphabet ([`number::is_numeral_char`]) and deliberately looser than one
+/// [`number::parse`]: a stacked line may hold several cells (`444 1 444`), any white space, and a
+/// point (`1.444`), which some exports write for thousands and the grammar does not read.
 fn bare_number(line: &str) -> bool {
     let t = line.trim();
     t.chars().any(|c| c.is_ascii_digit())
-        && t.chars().all(|c| {
-            c.is_ascii_digit() || c.is_whitespace() || matches!(c, ',' | '.' | '-' | '−' | '–')
-        })
+        && t.chars()
+            .all(|c| number::is_numeral_char(c) || c.is_whitespace() || c == '.')
 }
 
 /// Where a table row's label runs into its first number (`koordinering420`, `SKL21,7`): the byte
@@ -602,7 +606,11 @@ mod tests {
         assert!(
             bare_number(" 1 444 ")
                 && bare_number("-3,4")
+                && bare_number("−3,4\u{2009}")
+                && bare_number("444 1 444")
                 && !bare_number("Område 3")
+                && !bare_number("3 %")
+                && !bare_number("+3")
                 && !bare_number(" ")
         );
         let text = "Område 2 Funktion för koordinering420\n430\nOmråde 3 Psykisk ohälsa500\n500\n";

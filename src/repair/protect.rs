@@ -63,7 +63,9 @@ pub(super) fn repairable(tokens: &[Token<'_>], i: usize) -> Option<String> {
     if letters + noise < 2 || digits > 2 || digits >= letters + noise {
         return None;
     }
-    if ABBREVIATIONS.iter().any(|a| t.text.eq_ignore_ascii_case(a)) {
+    if ABBREVIATIONS.iter().any(|a| t.text.eq_ignore_ascii_case(a))
+        || crate::number::units::kept_by_repair(t.text)
+    {
         return None;
     }
     // Acronyms (`SKR`, `SOU`) are not words; longer all-capital words (headings) are.
@@ -120,7 +122,10 @@ pub(super) fn one_for_i(
     if capitalised && !(lex.contains(&n) && ["en", "et", "na"].iter().any(|s| n.ends_with(s))) {
         return false;
     }
-    if NUMBER_BEFORE.contains(&p.as_str()) || NUMBER_AFTER.iter().any(|u| n.starts_with(u)) {
+    if NUMBER_BEFORE.contains(&p.as_str())
+        || NUMBER_AFTER.iter().any(|u| n.starts_with(u))
+        || crate::number::units::cues_a_number(&n)
+    {
         return false;
     }
     // A list of numbers (`villkor 2 eller 1 och 3`): a number on either side of a conjunction.
@@ -136,12 +141,11 @@ pub(super) fn one_for_i(
     reads_as_word(&p) && (reads_as_word(&n) || n == "covid")
 }
 
-/// Abbreviations of the register that are no words and sit next to numbers (`dnr S2019/…`,
-/// `12 mnkr`): never repaired into the nearest word (`dnr` → `där`).
-pub(super) const ABBREVIATIONS: &[&str] = &[
-    "dnr", "jfr", "kr", "mkr", "mnkr", "msek", "tkr", "nr", "st", "resp", "prop", "bet", "sfs",
-    "ds",
-];
+/// Abbreviations of the register that are no words and sit next to numbers (`dnr S2019/…`):
+/// never repaired into the nearest word (`dnr` → `där`). Unit abbreviations (`12 mnkr`) come from
+/// the unit table ([`crate::number::units::kept_by_repair`]).
+pub(super) const ABBREVIATIONS: &[&str] =
+    &["dnr", "jfr", "nr", "st", "resp", "prop", "bet", "sfs", "ds"];
 
 /// Words after which `1` is a number (`villkor 1`, `den 1`, `kapitel 1`). `och` and `eller`
 /// are not among them: after them a number is followed by its unit or counted noun (`och 1
@@ -186,7 +190,8 @@ pub(super) const NUMBER_BEFORE: &[&str] = &[
     "över",
 ];
 
-/// Word beginnings after which `1` is a number: months, units, counted nouns.
+/// Word beginnings after which `1` is a number: months and counted nouns; units and scale words come
+/// from the unit table ([`crate::number::units::cues_a_number`]).
 pub(super) const NUMBER_AFTER: &[&str] = &[
     "januari",
     "februari",
@@ -208,14 +213,6 @@ pub(super) const NUMBER_AFTER: &[&str] = &[
     "okt",
     "nov",
     "dec",
-    "miljon",
-    "miljard",
-    "mnkr",
-    "mkr",
-    "tkr",
-    "kr",
-    "krona",
-    "kronor",
     "procent",
     "st",
     "år",

@@ -1,9 +1,11 @@
 //! A readable view of a record: a header line, the repaired text, then each extracted field and
-//! each totals check on a line of its own. Meant for people; scripts should read JSON Lines.
+//! each totals check on a line of its own ([`describe`]). Meant for people; scripts should read JSON
+//! Lines.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::record::{Amount, Record, Status};
+use crate::record::{Amount, Money, Record, Status, TotalCheck, TotalStatus};
 
 /// Writes `record` for a reader.
 pub fn write_record(w: &mut impl Write, record: &Record) -> io::Result<()> {
@@ -70,7 +72,7 @@ pub fn write_record(w: &mut impl Write, record: &Record) -> io::Result<()> {
     if let Some(totals) = record.totals.as_deref().filter(|t| !t.is_empty()) {
         writeln!(w, "--- totals")?;
         for t in totals {
-            writeln!(w, "  {}", crate::validate::describe(t, amounts))?;
+            writeln!(w, "  {}", describe(t, amounts))?;
         }
     }
     writeln!(w)
@@ -106,4 +108,107 @@ fn amount(a: &Amount) -> String {
         ));
     }
     s
+}
+
+/// One readable line for a check: verdict, stated, computed, difference, tolerance and the parts.
+///
+/// `ok: stated 944 000 000 kr, computed 944 000 000 kr, difference 0 kr (tolerance ±3 250 000 kr);
+/// parts: 100 miljoner kronor + 1,2 miljoner kronor + … — section: …`
+pub fn describe(check: &TotalCheck, amounts: &[Amount]) -> String {
+    let status = match check.status {
+        TotalStatus::Ok => "ok",
+        TotalStatus::Mismatch => "MISMATCH",
+        TotalStatus::Unresolved => "unresolved",
+    };
+    let mut line = format!(
+        "{status}: stated {} kr, computed {} kr, difference {} kr (tolerance ±{} kr)",
+        grouped(check.stated),
+        grouped(check.computed),
+        grouped(check.difference),
+        grouped(check.tolerance),
+    );
+    let text_of = |i: usize| {
+        amounts.get(i).map_or_else(
+            || format!("#{i}"),
+            |a| a.text.split_whitespace().collect::<Vec<_>>().join(" "),
+        )
+    };
+    if !check.components.is_empty() || check.income.is_some() {
+        line.push_str("; parts: ");
+        let mut terms: Vec<String> = check.income.map(text_of).into_iter().collect();
+        terms.extend(check.components.iter().map(|&i| text_of(i)));
+        line.push_str(&terms.join(" + "));
+    }
+    let _ = write!(line, " — {}", check.method);
+    line
+}
+
+/// Money in whole kronor with space-grouped thousands (`1 444 000 000`, `-3 400 000`, `12.5`).
+fn grouped(m: Money) -> String {
+    let plain = m.to_string();
+    let (sign, rest) = plain
+        .strip_prefix('-')
+        .map_or(("", plain.as_str()), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::from(sign);
+    for (n, c) in int.chars().enumerate() {
+        if n > 0 && (int.len() - n) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::reconcile;
+
+    /// One miljon kronor in öre.
+    const M: i64 = 100_000_000;
+
+    /// Amounts for `(words, öre)` found in `text` in order, like the extractor would build them.
+    fn amounts(text: &str, items: &[(&str, i64)]) -> Vec<Amount> {
+        let mut from = 0;
+        items
+            .iter()
+            .map(|&(words, ore)| {
+                let b = from + text[from..].find(words).expect("words in text");
+                from = b + words.len();
+                let chars = |b: usize| text[..b].chars().count();
+                Amount::new(Money(ore), "SEK", words, chars(b), chars(b + words.len()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn describe_shows_verdict_figures_and_parts() {
+        let text = "Regeringen satsar 60 miljoner kronor, varav 50 miljoner kronor till A och 10 miljoner kronor till B.";
+        let a = amounts(
+            text,
+            &[
+                ("60 miljoner kronor", 60 * M),
+                ("50 miljoner kronor", 50 * M),
+                ("10 miljoner kronor", 10 * M),
+            ],
+        );
+        let c = reconcile(text, &a);
+        let line = describe(&c[0], &a);
+        assert!(
+            line.starts_with("ok: stated 60 000 000 kr, computed 60 000 000 kr, difference 0 kr"),
+            "{line}"
+        );
+        assert!(
+            line.contains("parts: 50 miljoner kronor + 10 miljoner kronor"),
+            "{line}"
+        );
+        assert_eq!(grouped(Money(-340_000_050)), "-3 400 000.5");
+    }
 }

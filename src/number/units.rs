@@ -1,0 +1,550 @@
+//! The one table of units, currencies and scale words, and everything derived from it.
+//!
+//! **In:** [`UNITS`], one row per spelling. **Out:** the regex alternations the extractors compose
+//! into their patterns ([`scale_pattern`], [`unit_pattern`], [`word_unit_pattern`],
+//! [`caption_pattern`]) and the look-ups that turn a matched spelling back into its row
+//! ([`scale_of`], [`unit_of`], [`caption_unit_of`], [`kept_by_repair`], [`cues_a_number`]), and the
+//! currency words that say a text speaks of money ([`money_cue_pattern`]). Adding a unit is one row
+//! here; every pattern picks it up.
+//!
+//! A row says how a spelling is matched ([`Case`]), what it is worth (a scale word multiplies, a
+//! currency unit is worth `factor` öre), and where it is recognised ([`Uses`]). The places differ on
+//! purpose and the table keeps each exactly as it was: running text is case-sensitive where case
+//! carries meaning (`Mkr`, `mkr` and `MKR` are miljoner kronor, `MKr` is nothing; upper-case `MD` is a
+//! doctor, lower-case `md` is miljarder), while a table caption is always matched ignoring case
+//! (`BELOPP I MKR`).
+//!
+//! **Deliberately not here:** amounts written with the currency first (`EUR 100`), percentages and
+//! counted nouns (`miljoner invånare`), which are the amount extractor's business.
+
+/// How a spelling's letter case is matched in running text. Captions always ignore case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Exactly as spelled: `Mkr` matches `Mkr` only.
+    Exact,
+    /// Ignoring case: `kronor` matches `Kronor` and `KRONOR`.
+    Fold,
+}
+
+/// Where a spelling is recognised: a set of places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Uses(u8);
+
+impl Uses {
+    /// After a number in running text (`4,3 mkr`, `944 miljoner`).
+    pub const TEXT: Uses = Uses(1);
+    /// In a table's caption or header (`Belopp i tkr`, `(mnkr)`).
+    pub const CAPTION: Uses = Uses(1 << 1);
+    /// Directly after a number word, without a scale (`tjugo kronor`, `femtio öre`).
+    pub const AFTER_WORD: Uses = Uses(1 << 2);
+    /// Left as written by repair, ignoring ASCII case: an abbreviation, not a misread word.
+    pub const REPAIR_KEEPS: Uses = Uses(1 << 3);
+    /// Repair reads a `1` before a word that starts with this spelling as a number, not as `i`.
+    pub const REPAIR_CUE: Uses = Uses(1 << 4);
+    /// Anywhere near a number with a scale but no unit (`500 miljoner`), ignoring case: the text
+    /// speaks of money, so the number is an amount (`… kronor …`, `SEK`, `kr`).
+    pub const MONEY_CUE: Uses = Uses(1 << 5);
+
+    /// Whether every place in `other` is in `self`.
+    pub const fn contains(self, other: Uses) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// The places of both.
+    pub const fn and(self, other: Uses) -> Uses {
+        Uses(self.0 | other.0)
+    }
+}
+
+/// One spelling of a unit, currency or scale word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// The spelling; a space stands for any run of white space (`norska kronor`, `tusen kronor`).
+    pub spelling: &'static str,
+    /// How its case is matched in running text.
+    pub case: Case,
+    /// A scale word's multiplier (`miljoner` → 1 000 000), or what one currency unit is worth in
+    /// hundredths (`Mkr` → 100 000 000 öre, `EUR` → 100 cent).
+    pub factor: i128,
+    /// The ISO 4217 code of a currency unit; `None` for a scale word.
+    pub currency: Option<&'static str>,
+    /// Where it is recognised.
+    pub uses: Uses,
+}
+
+const fn scale(spelling: &'static str, case: Case, factor: i128, uses: Uses) -> Unit {
+    Unit {
+        spelling,
+        case,
+        factor,
+        currency: None,
+        uses,
+    }
+}
+
+const fn unit(
+    spelling: &'static str,
+    case: Case,
+    factor: i128,
+    currency: &'static str,
+    uses: Uses,
+) -> Unit {
+    Unit {
+        spelling,
+        case,
+        factor,
+        currency: Some(currency),
+        uses,
+    }
+}
+
+use Case::{Exact, Fold};
+
+const TEXT: Uses = Uses::TEXT;
+const CAPTION: Uses = Uses::CAPTION;
+const WORD: Uses = Uses::AFTER_WORD;
+const KEEP: Uses = Uses::REPAIR_KEEPS;
+const CUE: Uses = Uses::REPAIR_CUE;
+const MONEY: Uses = Uses::MONEY_CUE;
+const BOTH: Uses = TEXT.and(CAPTION);
+
+/// Miljoner and tusen kronor in öre.
+const MN: i128 = 100_000_000;
+const MD: i128 = 1_000 * MN;
+const T: i128 = 100_000;
+
+/// Every unit, currency and scale word, one spelling a row. Order does not matter: patterns are
+/// built longest first.
+pub static UNITS: &[Unit] = &[
+    // Scale words, after a number in running text. `md`, `mdr` and `mn` only in lower case: upper
+    // case `MD` is a doctor.
+    scale("tusen", Fold, 1_000, TEXT),
+    scale("miljon", Fold, 1_000_000, TEXT.and(CUE)),
+    scale("miljoner", Fold, 1_000_000, TEXT),
+    scale("milj.", Fold, 1_000_000, TEXT),
+    scale("mn", Exact, 1_000_000, TEXT),
+    scale("miljard", Fold, 1_000_000_000, TEXT.and(CUE)),
+    scale("miljarder", Fold, 1_000_000_000, TEXT),
+    scale("md", Exact, 1_000_000_000, TEXT),
+    scale("mdr", Exact, 1_000_000_000, TEXT),
+    // Swedish kronor.
+    unit("öre", Fold, 1, "SEK", TEXT.and(WORD)),
+    unit("kr", Fold, 100, "SEK", BOTH.and(KEEP).and(CUE).and(MONEY)),
+    unit("krona", Fold, 100, "SEK", TEXT.and(WORD).and(CUE)),
+    unit(
+        "kronor",
+        Fold,
+        100,
+        "SEK",
+        BOTH.and(WORD).and(CUE).and(MONEY),
+    ),
+    unit("SEK", Exact, 100, "SEK", BOTH.and(MONEY)),
+    unit("Tkr", Exact, T, "SEK", TEXT),
+    unit("tkr", Exact, T, "SEK", BOTH.and(KEEP).and(CUE)),
+    unit("TKR", Exact, T, "SEK", TEXT),
+    unit("kkr", Exact, T, "SEK", TEXT),
+    unit("TSEK", Exact, T, "SEK", BOTH),
+    unit("KSEK", Exact, T, "SEK", BOTH),
+    unit("Mkr", Exact, MN, "SEK", TEXT),
+    unit("mkr", Exact, MN, "SEK", BOTH.and(KEEP).and(CUE)),
+    unit("MKR", Exact, MN, "SEK", TEXT),
+    unit("Mnkr", Exact, MN, "SEK", TEXT),
+    unit("mnkr", Exact, MN, "SEK", BOTH.and(KEEP).and(CUE)),
+    unit("MSEK", Exact, MN, "SEK", BOTH.and(KEEP)),
+    unit("mnSEK", Exact, MN, "SEK", TEXT),
+    unit("Mdkr", Exact, MD, "SEK", TEXT),
+    unit("mdkr", Exact, MD, "SEK", BOTH),
+    // Scale and unit in one caption (in running text these are a scale word and a unit).
+    unit("tusen kronor", Fold, T, "SEK", CAPTION),
+    unit("tusental kronor", Fold, T, "SEK", CAPTION),
+    unit("mn kr", Fold, MN, "SEK", CAPTION),
+    unit("milj kr", Fold, MN, "SEK", CAPTION),
+    unit("milj. kr", Fold, MN, "SEK", CAPTION),
+    unit("miljkr", Fold, MN, "SEK", CAPTION),
+    unit("milj.kr", Fold, MN, "SEK", CAPTION),
+    unit("miljoner kronor", Fold, MN, "SEK", CAPTION),
+    unit("mdr kr", Fold, MD, "SEK", CAPTION),
+    unit("mdr. kr", Fold, MD, "SEK", CAPTION),
+    unit("mdrkr", Fold, MD, "SEK", CAPTION),
+    unit("mdr.kr", Fold, MD, "SEK", CAPTION),
+    unit("miljarder kr", Fold, MD, "SEK", CAPTION),
+    unit("miljarder kronor", Fold, MD, "SEK", CAPTION),
+    // Other currencies.
+    unit("EUR", Exact, 100, "EUR", TEXT),
+    unit("TEUR", Exact, T, "EUR", TEXT),
+    unit("MEUR", Exact, MN, "EUR", TEXT),
+    unit("euro", Fold, 100, "EUR", TEXT),
+    unit("€", Exact, 100, "EUR", TEXT),
+    unit("USD", Exact, 100, "USD", TEXT),
+    unit("MUSD", Exact, MN, "USD", TEXT),
+    unit("dollar", Fold, 100, "USD", TEXT),
+    unit("NOK", Exact, 100, "NOK", TEXT),
+    unit("norska kr", Fold, 100, "NOK", TEXT),
+    unit("norska kronor", Fold, 100, "NOK", TEXT),
+    unit("DKK", Exact, 100, "DKK", TEXT),
+    unit("danska kr", Fold, 100, "DKK", TEXT),
+    unit("danska kronor", Fold, 100, "DKK", TEXT),
+];
+
+/// Alternation of the scale words recognised after a number in running text.
+pub fn scale_pattern() -> String {
+    alternation(
+        |u| u.currency.is_none() && u.uses.contains(Uses::TEXT),
+        Bounded::Yes,
+    )
+}
+
+/// Alternation of the currency units recognised after a number (or a scale) in running text.
+pub fn unit_pattern() -> String {
+    alternation(
+        |u| u.currency.is_some() && u.uses.contains(Uses::TEXT),
+        Bounded::Yes,
+    )
+}
+
+/// Alternation of the currency words a number word may take without a scale (`tjugo kronor`).
+pub fn word_unit_pattern() -> String {
+    alternation(|u| u.uses.contains(Uses::AFTER_WORD), Bounded::Yes)
+}
+
+/// Alternation of the units a table caption may state. Meant for a case-insensitive pattern that
+/// supplies its own boundaries: the spellings are plain, without `(?i)` or `\b`.
+pub fn caption_pattern() -> String {
+    alternation(|u| u.uses.contains(Uses::CAPTION), Bounded::No)
+}
+
+/// Alternation of the currency words that say a text speaks of money (`kronor`, `kr`, `SEK`). Like
+/// [`caption_pattern`], meant for a case-insensitive pattern that supplies its own boundaries.
+pub fn money_cue_pattern() -> String {
+    alternation(|u| u.uses.contains(Uses::MONEY_CUE), Bounded::No)
+}
+
+/// The multiplier of a scale word matched in running text (`miljoner` → 1 000 000).
+pub fn scale_of(matched: &str) -> Option<i128> {
+    lookup(
+        matched,
+        |u| u.currency.is_none() && u.uses.contains(Uses::TEXT),
+        false,
+    )
+    .map(|u| u.factor)
+}
+
+/// The currency of a unit matched in running text and what one unit is worth in hundredths
+/// (`Mkr` → (`SEK`, 100 000 000)).
+pub fn unit_of(matched: &str) -> Option<(&'static str, i128)> {
+    let u = lookup(
+        matched,
+        |u| u.currency.is_some() && u.uses.contains(Uses::TEXT),
+        false,
+    )?;
+    Some((u.currency?, u.factor))
+}
+
+/// Kronor per unit of a unit matched in a table caption (`tkr` → 1 000).
+pub fn caption_unit_of(matched: &str) -> Option<i128> {
+    lookup(matched, |u| u.uses.contains(Uses::CAPTION), true).map(|u| u.factor / 100)
+}
+
+/// Whether repair leaves `word` as written because it is a unit abbreviation (`kr`, `MSEK`).
+pub fn kept_by_repair(word: &str) -> bool {
+    UNITS
+        .iter()
+        .filter(|u| u.uses.contains(Uses::REPAIR_KEEPS))
+        .any(|u| word.eq_ignore_ascii_case(u.spelling))
+}
+
+/// Whether the lower-case `word` after a `1` makes that `1` a number (`1 miljon`, `1 kronor`).
+pub fn cues_a_number(word: &str) -> bool {
+    UNITS
+        .iter()
+        .filter(|u| u.uses.contains(Uses::REPAIR_CUE))
+        .any(|u| word.starts_with(u.spelling))
+}
+
+/// Whether an alternative carries its own trailing boundary.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bounded {
+    Yes,
+    No,
+}
+
+/// `(?:a|b|…)` over the rows `keep` selects, longest spelling first so that `Mkr` is not read as
+/// `M` + `kr` whatever the engine tries first.
+fn alternation(keep: impl Fn(&Unit) -> bool, bounded: Bounded) -> String {
+    let mut rows: Vec<&Unit> = UNITS.iter().filter(|u| keep(u)).collect();
+    rows.sort_by_key(|u| std::cmp::Reverse(u.spelling.chars().count()));
+    let alternatives: Vec<String> = rows.iter().map(|u| alternative(u, bounded)).collect();
+    format!("(?:{})", alternatives.join("|"))
+}
+
+/// One spelling as a regex: spaces become `\s+`. In running text a folded spelling is wrapped in
+/// `(?i:…)`, and one that ends in an ASCII letter or digit gets an ASCII `\b` (`kr` is not the start
+/// of `krav`); an ASCII boundary keeps the amount pattern on the fast DFA.
+fn alternative(u: &Unit, bounded: Bounded) -> String {
+    let body = u
+        .spelling
+        .split(' ')
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    if bounded == Bounded::No {
+        return body;
+    }
+    let body = match u.case {
+        Case::Exact => body,
+        Case::Fold => format!("(?i:{body})"),
+    };
+    if u.spelling.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        format!(r"{body}(?-u:\b)")
+    } else {
+        body
+    }
+}
+
+/// The row among those `keep` selects that spells `matched` (white space runs count as one space).
+fn lookup(matched: &str, keep: impl Fn(&Unit) -> bool, fold_all: bool) -> Option<&'static Unit> {
+    let words: Vec<&str> = matched.split_whitespace().collect();
+    let matched = words.join(" ");
+    UNITS.iter().filter(|u| keep(u)).find(|u| {
+        if fold_all || u.case == Case::Fold {
+            eq_fold(&matched, u.spelling)
+        } else {
+            matched == u.spelling
+        }
+    })
+}
+
+/// Equality under the simple case folding `(?i)` uses for these letters (the long `ſ` is an `s`).
+fn eq_fold(a: &str, b: &str) -> bool {
+    let fold = |c: char| {
+        if c == 'ſ' {
+            's'
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        }
+    };
+    a.chars().map(fold).eq(b.chars().map(fold))
+}
+
+#[cfg(test)]
+mod tests {
+    use regex::Regex;
+
+    use super::*;
+
+    #[track_caller]
+    fn assert_scale(word: &str, want: Option<i128>) {
+        assert_eq!(scale_of(word), want, "{word:?}");
+    }
+
+    #[track_caller]
+    fn assert_unit(word: &str, want: Option<(&str, i128)>) {
+        assert_eq!(unit_of(word), want, "{word:?}");
+    }
+
+    #[track_caller]
+    fn assert_caption(word: &str, want: Option<i128>) {
+        assert_eq!(caption_unit_of(word), want, "{word:?}");
+    }
+
+    #[test]
+    fn every_scale_word_both_ways() {
+        for (word, want) in [
+            ("tusen", Some(1_000)),
+            ("Tusen", Some(1_000)),
+            ("miljon", Some(1_000_000)),
+            ("MILJONER", Some(1_000_000)),
+            ("milj.", Some(1_000_000)),
+            ("mn", Some(1_000_000)),
+            ("miljard", Some(1_000_000_000)),
+            ("miljarder", Some(1_000_000_000)),
+            ("md", Some(1_000_000_000)),
+            ("mdr", Some(1_000_000_000)),
+            // Case carries meaning: `MD` is a doctor, `MN` nothing.
+            ("MD", None),
+            ("Mdr", None),
+            ("MN", None),
+            ("milj", None),
+            ("kronor", None),
+        ] {
+            assert_scale(word, want);
+        }
+    }
+
+    #[test]
+    fn every_unit_both_ways() {
+        for (word, want) in [
+            ("kr", Some(("SEK", 100))),
+            ("KR", Some(("SEK", 100))),
+            ("Kronor", Some(("SEK", 100))),
+            ("krona", Some(("SEK", 100))),
+            ("öre", Some(("SEK", 1))),
+            ("ÖRE", Some(("SEK", 1))),
+            ("ÖrE", Some(("SEK", 1))),
+            ("SEK", Some(("SEK", 100))),
+            ("tkr", Some(("SEK", T))),
+            ("Tkr", Some(("SEK", T))),
+            ("TKR", Some(("SEK", T))),
+            ("kkr", Some(("SEK", T))),
+            ("TSEK", Some(("SEK", T))),
+            ("KSEK", Some(("SEK", T))),
+            ("mkr", Some(("SEK", MN))),
+            ("Mkr", Some(("SEK", MN))),
+            ("MKR", Some(("SEK", MN))),
+            ("mnkr", Some(("SEK", MN))),
+            ("Mnkr", Some(("SEK", MN))),
+            ("MSEK", Some(("SEK", MN))),
+            ("mnSEK", Some(("SEK", MN))),
+            ("mdkr", Some(("SEK", MD))),
+            ("Mdkr", Some(("SEK", MD))),
+            ("EUR", Some(("EUR", 100))),
+            ("TEUR", Some(("EUR", T))),
+            ("MEUR", Some(("EUR", MN))),
+            ("Euro", Some(("EUR", 100))),
+            ("€", Some(("EUR", 100))),
+            ("USD", Some(("USD", 100))),
+            ("MUSD", Some(("USD", MN))),
+            ("dollar", Some(("USD", 100))),
+            ("NOK", Some(("NOK", 100))),
+            ("norska kronor", Some(("NOK", 100))),
+            ("Norska\n kr", Some(("NOK", 100))),
+            ("DKK", Some(("DKK", 100))),
+            ("danska kronor", Some(("DKK", 100))),
+            // Not units in running text: wrong case, or caption-only compounds.
+            ("MKr", None),
+            ("mKR", None),
+            ("sek", None),
+            ("Eur", None),
+            ("nok", None),
+            ("tusen kronor", None),
+            ("miljoner", None),
+        ] {
+            assert_unit(word, want);
+        }
+    }
+
+    #[test]
+    fn every_caption_unit_both_ways() {
+        for (word, want) in [
+            ("kr", Some(1)),
+            ("KRONOR", Some(1)),
+            ("sek", Some(1)),
+            ("tkr", Some(1_000)),
+            ("TSEK", Some(1_000)),
+            ("ksek", Some(1_000)),
+            ("tusen kronor", Some(1_000)),
+            ("Tusental kronor", Some(1_000)),
+            ("Mkr", Some(1_000_000)),
+            ("mnkr", Some(1_000_000)),
+            ("msek", Some(1_000_000)),
+            ("mn kr", Some(1_000_000)),
+            ("mnkr", Some(1_000_000)),
+            ("miljoner  kronor", Some(1_000_000)),
+            ("milj. kr", Some(1_000_000)),
+            ("miljkr", Some(1_000_000)),
+            ("mdkr", Some(1_000_000_000)),
+            ("mdr kr", Some(1_000_000_000)),
+            ("mdr.kr", Some(1_000_000_000)),
+            ("miljarder kr", Some(1_000_000_000)),
+            ("Miljarder kronor", Some(1_000_000_000)),
+            // Never stated in a caption.
+            ("krona", None),
+            ("kkr", None),
+            ("miljoner kr", None),
+            ("tusen kr", None),
+            ("EUR", None),
+            ("öre", None),
+        ] {
+            assert_caption(word, want);
+        }
+    }
+
+    #[test]
+    fn patterns_match_what_the_look_ups_know() {
+        let whole = |p: String| Regex::new(&format!("^{p}$")).expect("valid pattern");
+        let (scale, unit, word) = (
+            whole(scale_pattern()),
+            whole(unit_pattern()),
+            whole(word_unit_pattern()),
+        );
+        let caption = whole(format!("(?i:{})", caption_pattern()));
+        for u in UNITS {
+            let s = u.spelling;
+            let text = u.uses.contains(Uses::TEXT);
+            assert_eq!(scale.is_match(s), text && u.currency.is_none(), "{s}");
+            assert_eq!(unit.is_match(s), text && u.currency.is_some(), "{s}");
+            assert_eq!(word.is_match(s), u.uses.contains(Uses::AFTER_WORD), "{s}");
+            // Captions ignore case, so `Tkr` is a caption unit through the `tkr` row.
+            assert_eq!(caption.is_match(s), caption_unit_of(s).is_some(), "{s}");
+            if u.uses.contains(Uses::CAPTION) {
+                assert_eq!(caption_unit_of(s), Some(u.factor / 100), "{s}");
+            }
+            if text {
+                let found = scale_of(s).or(unit_of(s).map(|(_, f)| f));
+                assert_eq!(found, Some(u.factor), "{s}");
+            }
+        }
+        // The boundary keeps a unit from matching the start of a word …
+        let prefix = Regex::new(&format!("^{}", unit_pattern())).expect("valid pattern");
+        assert!(!prefix.is_match("krav") && !prefix.is_match("kronorna"));
+        // … and longest first keeps `Mnkr` whole.
+        let any = Regex::new(&unit_pattern()).expect("valid pattern");
+        assert_eq!(any.find("5 Mnkr").map(|m| m.as_str()), Some("Mnkr"));
+    }
+
+    #[test]
+    fn repair_keeps_unit_abbreviations_and_reads_numbers_before_units() {
+        for w in [
+            "kr", "KR", "mkr", "Mkr", "mnkr", "msek", "MSEK", "tkr", "TKR",
+        ] {
+            assert!(kept_by_repair(w), "{w}");
+        }
+        for w in ["kronor", "sek", "md", "mn", "dnr", "krav"] {
+            assert!(!kept_by_repair(w), "{w}");
+        }
+        for w in [
+            "miljoner",
+            "miljarder",
+            "kronor",
+            "krona",
+            "kr",
+            "mkr",
+            "mnkr",
+            "tkr",
+        ] {
+            assert!(cues_a_number(w), "{w}");
+        }
+        for w in ["tusen", "sektor", "europa", "md", "mn", "öre", "msek"] {
+            assert!(!cues_a_number(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn money_cues_both_ways() {
+        let cue = Regex::new(&format!(r"(?i)^{}$", money_cue_pattern())).expect("valid pattern");
+        for w in ["kronor", "Kronor", "kr", "KR", "SEK", "sek"] {
+            assert!(cue.is_match(w), "{w}");
+        }
+        // Only these three: not `krona` or `öre`, not the larger units, not other currencies.
+        for w in [
+            "krona", "öre", "Mkr", "tkr", "MSEK", "EUR", "euro", "kronorna", "k r",
+        ] {
+            assert!(!cue.is_match(w), "{w}");
+        }
+        for u in UNITS {
+            let s = u.spelling;
+            assert_eq!(cue.is_match(s), u.uses.contains(Uses::MONEY_CUE), "{s}");
+        }
+    }
+
+    #[test]
+    fn table_rows_are_unique_and_sensible() {
+        for (i, a) in UNITS.iter().enumerate() {
+            assert!(a.factor > 0, "{}", a.spelling);
+            assert!(!a.spelling.is_empty() && !a.spelling.contains("  "));
+            for b in &UNITS[i + 1..] {
+                assert_ne!(a.spelling, b.spelling, "a spelling appears twice");
+            }
+        }
+    }
+}

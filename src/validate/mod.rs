@@ -1,0 +1,105 @@
+//! Totals reconciliation: stated sums checked against their parts, with rounding taken into account.
+//!
+//! **In:** the repaired text and every extracted amount (running text and table cells, reading
+//! order). **Out:** one [`TotalCheck`] per stated total, in text order.
+//!
+//! ## Where totals are found
+//!
+//! Only a *cue* makes an amount a total; a large amount on its own is not one.
+//!
+//! 1. **Table columns**: a row the table reader marked as a sum ([`crate::record::Cell::total`], a
+//!    `Totalt`/`Summa` label); one check per column, the parts are the cells above it in the same
+//!    column.
+//! 2. **Closed lists**: a line `Summa …`, `Totalt …` or a result (`Ekonomiskt överskott 4,7 Mkr`,
+//!    `underskott`, `resultat`, `netto`) closing a block of amount lines in one paragraph. For a
+//!    result, a leading positive line followed by negative ones is the `income` and the costs are the
+//!    components: income + Σ costs = result. An `underskott` written without a minus is a negative
+//!    result, and `difference` is taken against that.
+//! 3. **Breakdowns**: `varav`, `därav`, `av dessa`, `av detta`, `av vilka`, `av beloppet` after an
+//!    amount; the parts are the amounts up to the end of that sentence. Named parts may be only some
+//!    of the whole (`omfattar totalt 2,88 miljarder kronor. Av dessa är 500 miljoner … och cirka 730
+//!    miljoner …`): parts that fall short of the total are *consistent*, not wrong, so such a check is
+//!    `unresolved` (the rest is not itemised), never `mismatch`. Parts that exceed the total are a
+//!    `mismatch`, unless they are stated per a different base (`per år`).
+//! 4. **A total followed by its parts**: `avsätta 944 miljoner kronor …`, `totalt`, `sammanlagt`,
+//!    `sammantaget`, `summa`, `tillsammans` directly before an amount. The parts are chosen by
+//!    structure: every amount from the total to the next heading (or the next total). When those do
+//!    not add up, the contiguous runs of following amounts (at least two) are searched for one that
+//!    does, and `method` says so. If none does, the verdict is `mismatch` when the section is
+//!    visibly an enumeration (a numbered or bulleted list, `följande`), else `unresolved`: in plain
+//!    prose the parts may simply not be stated.
+//!
+//! ## Tolerance
+//!
+//! Every number is an interval of ± half a unit of its last stated digit ([`tolerance`], from the
+//! precision [`crate::number`] reads off the amount's text):
+//! `1,2 miljoner` is 1 150 000–1 250 000, `944 miljoner` ± 500 000, a table's `1 444` in Mkr ± 0,5 Mkr.
+//! The parts' intervals are summed and compared with the stated interval; the check is `ok` exactly
+//! when the two overlap, i.e. when `|computed − stated| ≤ tolerance`. Rounding can therefore never
+//! produce a false `mismatch`, and a difference larger than every rounding allows is never `ok`.
+//! Arithmetic is in öre with `i128`, so no sum overflows and no float ever rounds.
+//!
+//! An approximate (`cirka`) or bounded (`högst`, `minst`) figure among the numbers turns a would-be
+//! `mismatch` into `unresolved`: such a figure does not claim the precision a mismatch needs.
+//!
+//! **Deliberately not done:** totals without a cue, sums across different currencies, subtotals
+//! nested inside a list, and arithmetic other than addition (shares, `hälften`, percentages).
+//!
+//! ## Files
+//!
+//! Each stage is one file; they share the document view and the arithmetic, and import each other
+//! in one direction only: `interval` ← `doc` ← `sum` ← the stages ← this file.
+//!
+//! - `interval.rs`: an amount as an interval in öre ([`tolerance`]);
+//! - `doc.rs`: the text, the amounts' byte spans, headings and sentence ends;
+//! - `sum.rs`: a claim's arithmetic and the checks built from it;
+//! - `tables.rs`, `lists.rs`, `breakdowns.rs`: the four ways a total is found, above.
+
+mod breakdowns;
+mod doc;
+mod interval;
+mod lists;
+mod sum;
+mod tables;
+#[cfg(test)]
+mod testing;
+
+use crate::record::{Amount, TotalCheck};
+
+use breakdowns::{breakdowns, totals_then_parts};
+use doc::Doc;
+pub use interval::tolerance;
+use lists::closed_lists;
+use sum::Role;
+use tables::table_columns;
+
+/// Finds stated totals in `text` and checks them against their parts among `amounts`.
+///
+/// `amounts` carry character offsets into `text`; the returned checks index into `amounts` and are
+/// in text order. Never panics, whatever the offsets.
+pub fn reconcile(text: &str, amounts: &[Amount]) -> Vec<TotalCheck> {
+    let doc = Doc::new(text, amounts);
+    let mut role = vec![Role::Free; amounts.len()];
+    let mut checks = Vec::new();
+    table_columns(&doc, &mut checks);
+    closed_lists(&doc, &mut role, &mut checks);
+    breakdowns(&doc, &mut role, &mut checks);
+    totals_then_parts(&doc, &mut role, &mut checks);
+    checks.sort_by_key(|c| (c.start, c.end));
+    checks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::testing::amounts;
+
+    #[test]
+    fn never_panics_on_offsets_outside_the_text() {
+        let mut a = amounts("Totalt 5 kr", &[("5 kr", 500)]);
+        a[0].start = 99;
+        a[0].end = 3;
+        let _ = reconcile("Totalt 5 kr", &a);
+        let _ = reconcile("", &a);
+    }
+}
