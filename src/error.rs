@@ -31,6 +31,17 @@ pub enum Error {
         /// What the parser said.
         message: String,
     },
+    /// Edits that cannot be replayed on the text given as their input.
+    #[error(
+        "edit {index} cannot be replayed: {reason}; pass the decoded input the record was made \
+         from and its edits in order"
+    )]
+    Replay {
+        /// Index of the edit in the list.
+        index: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 impl From<serde_json::Error> for Error {

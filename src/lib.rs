@@ -8,8 +8,11 @@
 //! ## The pipeline
 //!
 //! [`process`] runs these stages top to bottom. Each is a function over plain data; each change a
-//! stage makes is an [`offsets::Change`], applied by [`offsets::apply`], which also keeps a map back
-//! to the stage's input, so every [`Edit`] in the record points into the *decoded input*.
+//! stage makes is an [`offsets::Change`], applied by an [`offsets::Trail`], which composes the
+//! stages' changes so that every [`Edit`] in the record points into the *decoded input* (the text
+//! after encoding detection, before NFC; NFC itself is an edit of kind `nfc`). Edits never nest:
+//! a change overlapping an earlier stage's is merged with it into one edit, so replaying the applied
+//! edits in order on the decoded input gives the record's text exactly ([`apply_edits`]).
 //!
 //! 1. [`input`]: raw bytes → text. [`input::decode`] detects the encoding (UTF-8 with or without
 //!    BOM, UTF-16 with BOM, Windows-1252/Latin-1 for older exports) and refuses binary; then
@@ -70,7 +73,9 @@ pub mod validate;
 pub use error::Error;
 pub use record::{Edit, EditKind, Record, Status};
 
-use offsets::{Change, CharIndex, OffsetMap};
+pub use offsets::apply_edits;
+
+use offsets::Trail;
 
 /// How to process a document.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,13 +113,13 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
         Err(e) => return Record::error(source, format!("{source}: {e}")),
     };
     let encoding = decoded.encoding;
-    let mut stages = Stages::new(decoded.text);
-    stages.run(input::normalize);
-    stages.run(layout::layout);
+    let mut trail = Trail::new(decoded.text);
+    trail.rewrite(input::normalize);
+    trail.rewrite(layout::layout);
     if opts.repair {
-        stages.run(|t| repair_by_section(t, opts.min_confidence));
+        trail.rewrite(|t| repair_by_section(t, opts.min_confidence));
     }
-    let (text, edits) = stages.finish();
+    let (text, edits) = trail.finish();
 
     let extraction = extract::extract(&text);
     let totals = validate::reconcile(&text, &extraction.amounts);
@@ -186,76 +191,6 @@ fn section_end(text: &str, start: usize, max: usize) -> usize {
         .find_map(|sep| window.rfind(sep).map(|i| start + i + sep.len()))
         .filter(|&e| e > start)
         .unwrap_or(limit.max(start + text[start..].chars().next().map_or(1, char::len_utf8)))
-}
-
-/// The text as it passes through the rewriting stages, with the maps back to the decoded input.
-struct Stages {
-    /// The decoded input, kept for the edits' `before`.
-    input: String,
-    /// The current text; `None` while no stage has changed anything, so the input is not copied.
-    text: Option<String>,
-    /// One map per stage that changed something, oldest first.
-    maps: Vec<OffsetMap>,
-    /// Edits in byte offsets of the decoded input.
-    edits: Vec<(usize, usize, Change)>,
-}
-
-impl Stages {
-    fn new(input: String) -> Stages {
-        Stages {
-            input,
-            text: None,
-            maps: Vec::new(),
-            edits: Vec::new(),
-        }
-    }
-
-    fn current(&self) -> &str {
-        self.text.as_deref().unwrap_or(&self.input)
-    }
-
-    /// Runs one stage: records its changes against the decoded input, then applies them.
-    fn run(&mut self, stage: impl FnOnce(&str) -> Vec<Change>) {
-        let changes = stage(self.current());
-        if changes.is_empty() {
-            return;
-        }
-        for c in &changes {
-            let (mut start, mut end) = (c.start, c.end);
-            for map in self.maps.iter().rev() {
-                start = map.start_to_source(start);
-                end = map.end_to_source(end);
-            }
-            self.edits.push((start, end.max(start), c.clone()));
-        }
-        let (text, map) = offsets::apply(self.current(), &changes);
-        if !map.is_identity() {
-            self.text = Some(text);
-            self.maps.push(map);
-        }
-    }
-
-    /// The final text and the edits in character offsets of the decoded input, in input order.
-    fn finish(mut self) -> (String, Vec<Edit>) {
-        // Stable sort: at equal offsets, earlier stages come first.
-        self.edits.sort_by_key(|&(s, e, _)| (s, e));
-        let input = self.input.as_str();
-        let idx = CharIndex::new(input);
-        let edits = self
-            .edits
-            .into_iter()
-            .map(|(s, e, c)| Edit {
-                start: idx.char_offset(s),
-                end: idx.char_offset(e),
-                before: input.get(s..e).unwrap_or_default().to_string(),
-                after: c.after,
-                kind: c.kind,
-                confidence: c.confidence,
-                applied: c.applied,
-            })
-            .collect();
-        (self.text.unwrap_or(self.input), edits)
-    }
 }
 
 #[cfg(test)]

@@ -2,13 +2,21 @@
 //!
 //! In: a text and a list of [`Change`]s (byte spans of that text and their replacements).
 //! Out: the rewritten text and an [`OffsetMap`] from the new text back to the old one.
-//! Stages chain their maps so that an edit proposed on the repaired text can be reported against the
-//! decoded input, and [`CharIndex`] turns byte offsets into the character offsets of the output
-//! contract.
+//! [`Trail`] chains the stages: it keeps one list of regions of the current text against the
+//! decoded input, so that the record's edits point into the decoded input, and [`CharIndex`]
+//! turns byte offsets into the character offsets of the output contract.
+//!
+//! The edits a [`Trail`] reports **never nest**: a change that overlaps a region changed by an
+//! earlier stage (a layout join over a CRLF, a repair inside a word that NFC recomposed) is merged
+//! with it into one edit, so the applied edits are sorted, do not overlap, and [`apply_edits`]
+//! replays them on the decoded input to give the text exactly. Proposals (`applied: false`) are
+//! not replayed; they are widened over the earlier regions they touch, so their `before` and
+//! `after` still describe a change of the decoded input, and may therefore contain applied edits.
 //!
 //! It does not decide *what* to change; it only applies changes that do not overlap.
 
-use crate::record::EditKind;
+use crate::error::Error;
+use crate::record::{Edit, EditKind};
 
 /// A proposed replacement of `text[start..end]` (byte offsets) by `after`.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,15 +116,7 @@ pub fn apply(text: &str, changes: &[Change]) -> (String, OffsetMap) {
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
     let mut pos = 0;
-    for c in changes.iter().filter(|c| c.applied) {
-        if c.start < pos
-            || c.end < c.start
-            || c.end > text.len()
-            || !text.is_char_boundary(c.start)
-            || !text.is_char_boundary(c.end)
-        {
-            continue;
-        }
+    for c in applicable(text, changes) {
         out.push_str(&text[pos..c.start]);
         let new_start = out.len();
         out.push_str(&c.after);
@@ -130,6 +130,328 @@ pub fn apply(text: &str, changes: &[Change]) -> (String, OffsetMap) {
     }
     out.push_str(&text[pos..]);
     (out, map)
+}
+
+/// The applied changes [`apply`] makes, in order: in bounds, on character boundaries, each
+/// starting at or after the end of the one before.
+fn applicable<'c>(text: &str, changes: &'c [Change]) -> Vec<&'c Change> {
+    let mut pos = 0;
+    let mut out = Vec::new();
+    for c in changes.iter().filter(|c| c.applied) {
+        if c.start >= pos && fits(text, c) {
+            pos = c.end;
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn fits(text: &str, c: &Change) -> bool {
+    c.start <= c.end
+        && c.end <= text.len()
+        && text.is_char_boundary(c.start)
+        && text.is_char_boundary(c.end)
+}
+
+/// Whether two byte spans share a position; an empty span shares one only strictly inside the
+/// other, so an insertion at the edge of a replaced region stays its own edit.
+fn overlaps((s, e): (usize, usize), (t, u): (usize, usize)) -> bool {
+    if s == e {
+        t < s && s < u
+    } else if t == u {
+        s < t && t < e
+    } else {
+        t < e && s < u
+    }
+}
+
+/// `x` moved by `delta`, the difference between input and current offsets.
+fn shift(x: usize, delta: isize) -> usize {
+    x.checked_add_signed(delta).unwrap_or(0)
+}
+
+/// A stretch of the current text that differs from the decoded input, and what changed it.
+#[derive(Debug, Clone)]
+struct Region {
+    /// Bytes of the current text.
+    new: (usize, usize),
+    /// Bytes of the decoded input.
+    old: (usize, usize),
+    kind: EditKind,
+    /// The least confidence of the changes merged into it.
+    confidence: f64,
+    /// Which change names a merged region: the latest stage's, then the widest
+    /// (`(stage, bytes replaced)`).
+    rank: (usize, usize),
+}
+
+impl Region {
+    /// Input minus current offset just after the region.
+    fn delta(&self) -> isize {
+        self.old.1 as isize - self.new.1 as isize
+    }
+}
+
+/// One stage's change, or a region left by the stages before, when merging the two.
+enum Item<'a> {
+    Earlier(&'a Region),
+    Now(&'a Change),
+}
+
+impl Item<'_> {
+    fn span(&self) -> (usize, usize) {
+        match self {
+            Item::Earlier(r) => r.new,
+            Item::Now(c) => (c.start, c.end),
+        }
+    }
+}
+
+/// The text as it passes through the rewriting stages, with every applied change composed into
+/// non-overlapping regions of the decoded input, and the proposals mapped onto it.
+#[derive(Debug, Clone)]
+pub struct Trail {
+    /// The decoded input, for the edits' `before`.
+    input: String,
+    /// The current text; `None` while no stage has changed anything, so the input is not copied.
+    text: Option<String>,
+    /// Sorted, non-overlapping in both the current text and the input.
+    regions: Vec<Region>,
+    /// Proposals in input bytes, each widened over the regions it touched when it was made.
+    proposals: Vec<Region>,
+    /// Proposals' replacements, parallel to `proposals`.
+    proposed: Vec<String>,
+    /// How many stages have run.
+    stage: usize,
+}
+
+impl Trail {
+    /// Starts from the decoded input.
+    pub fn new(input: String) -> Trail {
+        Trail {
+            input,
+            text: None,
+            regions: Vec::new(),
+            proposals: Vec::new(),
+            proposed: Vec::new(),
+            stage: 0,
+        }
+    }
+
+    /// The current text.
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or(&self.input)
+    }
+
+    /// Runs one stage over the current text and records its changes (byte offsets of the current
+    /// text). Applied changes are made as [`apply`] makes them and merged with every region they
+    /// overlap; proposals are recorded, widened over the regions they touch.
+    pub fn rewrite(&mut self, stage: impl FnOnce(&str) -> Vec<Change>) {
+        let changes = stage(self.text());
+        self.stage += 1;
+        for p in changes.iter().filter(|c| !c.applied) {
+            if fits(self.text(), p) {
+                let (region, after) = self.widen(p);
+                self.proposals.push(region);
+                self.proposed.push(after);
+            }
+        }
+        let accepted = applicable(self.text(), &changes);
+        if accepted.is_empty() {
+            return;
+        }
+        let (text, regions) = self.compose(&accepted);
+        self.text = Some(text);
+        self.regions = regions;
+    }
+
+    /// A proposal widened over the earlier regions it overlaps, as an input region and the
+    /// replacement of that region.
+    fn widen(&self, p: &Change) -> (Region, String) {
+        let text = self.text();
+        let first = self.regions.partition_point(|r| r.new.1 <= p.start);
+        let delta = first.checked_sub(1).map_or(0, |i| self.regions[i].delta());
+        let (mut a, mut b, mut delta_after) = (p.start, p.end, delta);
+        for r in self.regions[first..]
+            .iter()
+            .take_while(|r| r.new.0 <= p.end)
+            .filter(|r| overlaps((p.start, p.end), r.new))
+        {
+            (a, b) = (a.min(r.new.0), b.max(r.new.1));
+            delta_after = r.delta();
+        }
+        let after = format!("{}{}{}", &text[a..p.start], p.after, &text[p.end..b]);
+        let region = Region {
+            new: (a, b),
+            old: (shift(a, delta), shift(b, delta_after)),
+            kind: p.kind,
+            confidence: p.confidence,
+            rank: (self.stage, p.end - p.start),
+        };
+        (region, after)
+    }
+
+    /// The text after `changes` and the regions of the result: each change merged with the
+    /// earlier regions and changes it overlaps, transitively.
+    fn compose(&self, changes: &[&Change]) -> (String, Vec<Region>) {
+        let text = self.text();
+        let mut items: Vec<Item<'_>> = self.regions.iter().map(Item::Earlier).collect();
+        items.extend(changes.iter().map(|c| Item::Now(c)));
+        // Stable: at the same span an earlier region comes before this stage's change.
+        items.sort_by_key(|i| {
+            let (s, e) = i.span();
+            (s, e, matches!(i, Item::Now(_)))
+        });
+        let mut out = String::with_capacity(text.len());
+        let mut regions = Vec::with_capacity(items.len());
+        let (mut pos, mut delta, mut i) = (0, 0isize, 0);
+        while i < items.len() {
+            let (a, mut b) = items[i].span();
+            let mut j = i + 1;
+            // Items come sorted by start: one joins the group when it starts inside it, or at its
+            // start if it is not empty.
+            while let Some((s, e)) = items.get(j).map(Item::span) {
+                if !(s < b && (s < e || a < s)) {
+                    break;
+                }
+                b = b.max(e);
+                j += 1;
+            }
+            out.push_str(&text[pos..a]);
+            let region = self.merge(&items[i..j], (a, b), delta, text, &mut out);
+            // Input minus current offset after the group (`region.new` is in `out`).
+            delta = region.old.1 as isize - b as isize;
+            if region.old.0 != region.old.1 || region.new.0 != region.new.1 {
+                regions.push(region);
+            }
+            (pos, i) = (b, j);
+        }
+        out.push_str(&text[pos..]);
+        (out, regions)
+    }
+
+    /// One group of overlapping items covering `span` of `text`, written to `out`, as a region.
+    fn merge(
+        &self,
+        group: &[Item<'_>],
+        (a, b): (usize, usize),
+        delta: isize,
+        text: &str,
+        out: &mut String,
+    ) -> Region {
+        let new_start = out.len();
+        let mut cursor = a;
+        let mut delta_after = delta;
+        let mut region = Region {
+            new: (0, 0),
+            old: (0, 0),
+            kind: EditKind::Nfc,
+            confidence: 1.0,
+            rank: (0, 0),
+        };
+        for item in group {
+            let (kind, confidence, rank) = match item {
+                Item::Earlier(r) => {
+                    delta_after = r.delta();
+                    (r.kind, r.confidence, r.rank)
+                }
+                Item::Now(c) => {
+                    out.push_str(&text[cursor..c.start]);
+                    out.push_str(&c.after);
+                    cursor = c.end;
+                    (c.kind, c.confidence, (self.stage, c.end - c.start))
+                }
+            };
+            if rank >= region.rank {
+                (region.kind, region.rank) = (kind, rank);
+            }
+            region.confidence = region.confidence.min(confidence);
+        }
+        out.push_str(&text[cursor..b]);
+        region.new = (new_start, out.len());
+        region.old = (shift(a, delta), shift(b, delta_after));
+        region
+    }
+
+    /// The final text and its edits in character offsets of the decoded input, sorted by
+    /// position: every applied region, and every proposal.
+    pub fn finish(self) -> (String, Vec<Edit>) {
+        let input = self.input.as_str();
+        let text = self.text.as_deref().unwrap_or(input);
+        let idx = CharIndex::new(input);
+        let edit = |r: &Region, after: &str, applied: bool| Edit {
+            start: idx.char_offset(r.old.0),
+            end: idx.char_offset(r.old.1),
+            before: input.get(r.old.0..r.old.1).unwrap_or_default().to_string(),
+            after: after.to_string(),
+            kind: r.kind,
+            confidence: r.confidence,
+            applied,
+        };
+        let mut edits: Vec<Edit> = self
+            .regions
+            .iter()
+            .map(|r| edit(r, &text[r.new.0..r.new.1], true))
+            .chain(
+                self.proposals
+                    .iter()
+                    .zip(&self.proposed)
+                    .map(|(r, after)| edit(r, after, false)),
+            )
+            .collect();
+        // Stable: applied edits keep their text order (two insertions at one place), and come
+        // before a proposal at the same span.
+        edits.sort_by_key(|e| (e.start, e.end));
+        let text = match self.text {
+            Some(t) => t,
+            None => self.input,
+        };
+        (text, edits)
+    }
+}
+
+/// Replays the applied `edits` of a record on `input`, the decoded input they were made on
+/// (character offsets): the result is the record's `text`. Proposals (`applied: false`) are
+/// skipped.
+///
+/// Fails, instead of guessing, when an applied edit lies outside the input, starts before the
+/// previous applied edit ends (the list must be sorted and non-overlapping), or its `before` is
+/// not the input at its span.
+pub fn apply_edits(input: &str, edits: &[Edit]) -> Result<String, Error> {
+    let idx = CharIndex::new(input);
+    let chars = idx.char_offset(input.len());
+    let mut out = String::with_capacity(input.len());
+    let (mut pos, mut byte) = (0, 0);
+    for (index, e) in edits.iter().enumerate().filter(|(_, e)| e.applied) {
+        let fail = |reason: String| Err(Error::Replay { index, reason });
+        if e.start > e.end || e.end > chars {
+            return fail(format!(
+                "span {}..{} is outside the input's {chars} characters",
+                e.start, e.end
+            ));
+        }
+        if e.start < pos {
+            return fail(format!(
+                "it starts at {} but the applied edit before it ends at {pos}",
+                e.start
+            ));
+        }
+        let (s, t) = (idx.byte_offset(e.start), idx.byte_offset(e.end));
+        if input[s..t] != e.before {
+            return fail(format!(
+                "the input at {}..{} is {:?}, not its `before` {:?}",
+                e.start,
+                e.end,
+                &input[s..t],
+                e.before
+            ));
+        }
+        out.push_str(&input[byte..s]);
+        out.push_str(&e.after);
+        (pos, byte) = (e.end, t);
+    }
+    out.push_str(&input[byte..]);
+    Ok(out)
 }
 
 /// Converts byte offsets of one text into character offsets, in O(1) plus a short scan.
@@ -274,6 +596,137 @@ mod tests {
         let (out, map) = apply("abc", &[c]);
         assert_eq!(out, "abc");
         assert!(map.is_identity());
+    }
+
+    /// Runs stages of fixed changes through a [`Trail`]; checks that the applied edits are sorted,
+    /// do not overlap, and replay to the text.
+    #[track_caller]
+    fn trail(input: &str, stages: Vec<Vec<Change>>) -> (String, Vec<Edit>) {
+        let mut t = Trail::new(input.to_string());
+        for changes in stages {
+            t.rewrite(|_| changes);
+        }
+        let (text, edits) = t.finish();
+        let applied: Vec<&Edit> = edits.iter().filter(|e| e.applied).collect();
+        assert!(
+            applied.windows(2).all(|w| w[0].end <= w[1].start),
+            "{edits:#?}"
+        );
+        assert_eq!(apply_edits(input, &edits).unwrap(), text, "{edits:#?}");
+        (text, edits)
+    }
+
+    fn sure(start: usize, end: usize, after: &str, kind: EditKind) -> Change {
+        Change::sure(start, end, after, kind)
+    }
+
+    #[test]
+    fn a_change_over_an_earlier_one_is_merged_into_one_edit() {
+        // NFC recomposes a word, then layout removes the line holding it: one furniture edit.
+        let input = "Ra\u{308}nta\nText";
+        let (text, edits) = trail(
+            input,
+            vec![
+                vec![sure(0, 7, "Ränta", EditKind::Nfc)],
+                vec![sure(0, 7, "", EditKind::Furniture)],
+            ],
+        );
+        assert_eq!(text, "Text");
+        assert_eq!(edits.len(), 1, "{edits:#?}");
+        assert_eq!((edits[0].start, edits[0].end), (0, 7));
+        assert_eq!(edits[0].kind, EditKind::Furniture);
+    }
+
+    #[test]
+    fn a_change_inside_an_earlier_one_takes_the_rest_of_it_along() {
+        // CRLF → LF, then the LF unwrapped; NFC of `hälsa.`, then a repair of `hälsa` only.
+        let input = "a\r\nb ha\u{308}lsa.";
+        let (text, edits) = trail(
+            input,
+            vec![
+                vec![
+                    sure(1, 3, "\n", EditKind::Newline),
+                    sure(5, 13, "hälsa.", EditKind::Nfc),
+                ],
+                vec![sure(1, 2, " ", EditKind::Unwrap)],
+                vec![Change {
+                    confidence: 0.8,
+                    ..sure(4, 10, "hälsan", EditKind::Spelling)
+                }],
+            ],
+        );
+        assert_eq!(text, "a b hälsan.");
+        let spans: Vec<_> = edits
+            .iter()
+            .map(|e| (e.before.as_str(), e.after.as_str(), e.kind, e.confidence))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("\r\n", " ", EditKind::Unwrap, 1.0),
+                ("ha\u{308}lsa.", "hälsan.", EditKind::Spelling, 0.8),
+            ]
+        );
+    }
+
+    #[test]
+    fn separate_changes_stay_separate_and_insertions_keep_their_place() {
+        let (text, edits) = trail(
+            "ab cd",
+            vec![
+                vec![sure(0, 2, "AB", EditKind::Spelling)],
+                vec![
+                    sure(2, 2, "!", EditKind::Noise),
+                    sure(3, 5, "", EditKind::Furniture),
+                ],
+            ],
+        );
+        assert_eq!(text, "AB! ");
+        assert_eq!(edits.len(), 3, "{edits:#?}");
+    }
+
+    #[test]
+    fn a_proposal_is_widened_over_the_edit_it_lies_in_and_not_replayed() {
+        let input = "ha\u{308}lsa. x";
+        let (text, edits) = trail(
+            input,
+            vec![
+                vec![sure(0, 8, "hälsa.", EditKind::Nfc)],
+                vec![Change {
+                    confidence: 0.3,
+                    applied: false,
+                    ..sure(0, 6, "hälsan", EditKind::Spelling)
+                }],
+            ],
+        );
+        assert_eq!(text, "hälsa. x");
+        let proposal = edits.iter().find(|e| !e.applied).unwrap();
+        assert_eq!((proposal.start, proposal.end), (0, 7));
+        assert_eq!(proposal.after, "hälsan.");
+    }
+
+    #[test]
+    fn replay_refuses_edits_it_cannot_apply() {
+        let edit = |start, end, before: &str| Edit {
+            start,
+            end,
+            before: before.to_string(),
+            after: String::new(),
+            kind: EditKind::Furniture,
+            confidence: 1.0,
+            applied: true,
+        };
+        assert_eq!(apply_edits("åäö", &[edit(1, 2, "ä")]).unwrap(), "åö");
+        for bad in [
+            vec![edit(2, 4, "ö")],
+            vec![edit(0, 2, "åä"), edit(1, 3, "äö")],
+            vec![edit(0, 1, "a")],
+        ] {
+            assert!(
+                matches!(apply_edits("åäö", &bad), Err(Error::Replay { .. })),
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]
