@@ -122,6 +122,7 @@ fn finish(source: &str, decoded: Result<normalize::Decoded, Error>, opts: &Optio
         periods: Some(extraction.periods),
         villkor: Some(extraction.villkor),
         references: Some(extraction.references),
+        tables: Some(extraction.tables),
         totals: Some(totals),
         text,
     }
