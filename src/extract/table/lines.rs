@@ -240,6 +240,23 @@ fn group_before(t: &str, pos: usize) -> Option<Group> {
     }
     let before = t[..body_start].chars().next_back();
     let mut start = body_start;
+    // `– 1,8`, `− 31`: a minus sign with a space after it, standing apart from the label.
+    if let Some(sign) = t[..body_start]
+        .strip_suffix(' ')
+        .and_then(|b| b.chars().next_back())
+    {
+        let at = body_start - 1 - sign.len_utf8();
+        if is_sign(sign) && t[..at].chars().next_back().is_none_or(char::is_whitespace) {
+            start = at;
+            return Some(Group {
+                start,
+                digits: body_start,
+                end,
+                join: Join::None,
+                percent,
+            });
+        }
+    }
     match before {
         Some(c) if is_sign(c) => {
             let at = body_start - c.len_utf8();

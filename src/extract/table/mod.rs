@@ -184,8 +184,10 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
                 rows.next();
                 continue;
             }
-            let years_first = chunk.len() == 1 && chunk[0].is_years(text);
-            let fits = chunk.is_empty() || years_first || mask & r.widths != 0;
+            // Under a header row of years, rows have as many columns as it has years.
+            let years_first = (chunk.len() == 1 && chunk[0].is_years(text))
+                .then(|| 1u64 << chunk[0].groups.len().min(63));
+            let fits = chunk.is_empty() || mask & years_first.unwrap_or(u64::MAX) & r.widths != 0;
             if !fits && r.after_break {
                 rows.next(); // page furniture between the parts of one table
                 continue;
@@ -198,7 +200,13 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             }
             chunk.extend(rows.next());
         }
-        let next_head = rows.peek().map(|r| r.before.clone()).unwrap_or_default();
+        let mut next_head = rows.peek().map(|r| r.before.clone()).unwrap_or_default();
+        if let [lone] = chunk.as_slice() {
+            // One row that fits no table (`mnkr Intäkter 2019Intäkter 2020 …`) is a header line.
+            let mut lines_of: Vec<usize> = (lone.first_line..lone.end_line).collect();
+            lines_of.append(&mut next_head);
+            next_head = lines_of;
+        }
         out.extend(table_of(text, lines, &head, chunk, mask));
         head = next_head;
     }
@@ -318,11 +326,14 @@ fn columns(
     natural: bool,
 ) -> (usize, String, Vec<String>, String) {
     if let Some(y) = years {
-        let headers: Vec<String> = y
-            .groups
-            .iter()
-            .map(|g| text[g.start..g.end].to_string())
-            .collect();
+        let headers: Vec<String> = if y.names.len() == y.groups.len() {
+            y.names.clone()
+        } else {
+            y.groups
+                .iter()
+                .map(|g| text[g.start..g.end].to_string())
+                .collect()
+        };
         return (headers.len(), y.label.clone(), headers, pieces.join(" "));
     }
     let narrowest = mask.trailing_zeros() as usize;

@@ -34,6 +34,8 @@ pub(super) struct Row {
     pub before: Vec<usize>,
     /// The first row after a page break: a running header (`Rapport 2024 sida 3`) looks like one.
     pub after_break: bool,
+    /// Column names of a header row stacked one per line (`Bokslut` ⏎ `2023` ⏎ `Budget` ⏎ `2024`).
+    pub names: Vec<String>,
 }
 
 impl Row {
@@ -77,7 +79,43 @@ enum Item {
 
 /// Reads the rows of `lines` and cuts them into runs.
 pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
-    group(&items(text, lines))
+    let mut runs = group(&items(text, lines));
+    for run in &mut runs {
+        merge_stacked_header(text, run);
+    }
+    runs
+}
+
+/// A header written one name and one year per line (`(mnkr) Bokslut` ⏎ `2023` ⏎ `Budget` ⏎
+/// `2024` …) reads as rows of one year each: they become one header row named `Bokslut 2023`,
+/// `Budget 2024`, with `(mnkr)` the label column's header.
+fn merge_stacked_header(text: &str, run: &mut Run) {
+    let single_year = |r: &Row| r.groups.len() == 1 && r.is_years(text);
+    let n = run.rows.iter().take_while(|r| single_year(r)).count();
+    if n < 2 {
+        return;
+    }
+    let mut header = run.rows[0].clone();
+    let first = header.label.clone();
+    let (label, name) = match first.rfind(' ') {
+        Some(i) => (first[..i].trim().to_string(), first[i + 1..].to_string()),
+        None => (String::new(), first.clone()),
+    };
+    let mut names = vec![name];
+    names.extend(run.rows[1..n].iter().map(|r| r.label.clone()));
+    header.groups = run.rows[..n].iter().map(|r| r.groups[0]).collect();
+    header.names = names
+        .iter()
+        .zip(&header.groups)
+        .map(|(name, g)| {
+            format!("{name} {}", &text[g.start..g.end])
+                .trim()
+                .to_string()
+        })
+        .collect();
+    header.label = label;
+    header.end_line = run.rows[n - 1].end_line;
+    run.rows.splice(..n, [header]);
 }
 
 fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
@@ -102,7 +140,10 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
                 i += 1;
             }
             Kind::Labeled { label: span } => {
-                let own = text[span.0..span.1].trim().to_string();
+                let own = text[span.0..span.1]
+                    .trim()
+                    .trim_end_matches(':')
+                    .to_string();
                 let (label, first) = join_label(lines, &mut pending, own, i, &mut out);
                 let glued = line
                     .segments
@@ -262,6 +303,7 @@ fn row_at(
             loose_first,
             before: Vec::new(),
             after_break: false,
+            names: Vec::new(),
         },
         end,
     )
