@@ -19,8 +19,9 @@
 //! 3. [`correct`] (with [`lexicon`] and [`tokenize`]): OCR repair. Proposes edits with a confidence;
 //!    only those above the threshold are applied, the rest are reported with `applied: false`.
 //!    Numbers that are numbers (amounts, dates, years, references, section numbers) are protected.
-//! 4. [`extract`]: amounts, dates, periods, villkor, references and table cells, each with
-//!    character offsets into the repaired text.
+//! 4. [`extract`]: amounts, dates, periods, villkor, references, and tables (their cells are
+//!    amounts with row label, column header and a total flag), each with character offsets into
+//!    the repaired text.
 //! 5. [`validate`]: stated totals reconciled against their parts, with interval arithmetic so that
 //!    rounding never causes a false mismatch.
 //!

@@ -12,6 +12,9 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Version of the record layout; bumped on any incompatible change.
+///
+/// 2: `Cell.column` is the column index (was the header text), cells carry `label`, `header` and
+/// `total`, and the record lists `tables`.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything svocr knows about one document.

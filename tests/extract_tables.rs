@@ -55,8 +55,10 @@ fn verdicts(text: &str) -> Vec<(TotalStatus, i64)> {
                 .iter()
                 .any(|a| a.cell.is_some() && a.start == c.start)
         })
-        .inspect(|c| eprintln!("{}", describe(c, &amounts)))
-        .map(|c| (c.status, c.stated.ore() / 100))
+        .map(|c| {
+            assert!(!describe(&c, &amounts).is_empty());
+            (c.status, c.stated.ore() / 100)
+        })
         .collect()
 }
 
