@@ -203,6 +203,17 @@ fn tail(t: &str) -> (usize, Vec<Vec<Group>>) {
     if !current.is_empty() {
         segments.push(current);
     }
+    // Run into the label, then a column gap (`Område2\t1 200\t1 300`): the first figure is part
+    // of the label; a figure is run into a label only when it is the row's one field of numbers.
+    let glued = t[..label_end]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    if glued && segments.len() >= 2 {
+        if let Some(first) = segments.pop() {
+            label_end = first.first().map_or(label_end, |g| g.end);
+        }
+    }
     // The leftmost group of each segment joins nothing.
     for s in &mut segments {
         if let Some(first) = s.last_mut() {
@@ -310,6 +321,14 @@ mod tests {
             (k[2].0, k[2].1.clone()),
             (Kind::Numbers, vec![vec!["2017"], vec!["2018"]])
         );
+    }
+
+    #[test]
+    fn a_figure_run_into_a_label_before_a_gap_is_the_labels() {
+        let k = kinds("Område2\t1 200\t1 300");
+        assert_eq!(k[0].1, [vec!["1", "200"], vec!["1", "300"]]);
+        let k = kinds("Rad0  5  6");
+        assert_eq!(k[0].1, [vec!["5"], vec!["6"]]);
     }
 
     #[test]
