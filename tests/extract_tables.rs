@@ -326,3 +326,11 @@ fn a_total_of_all_rows_after_a_sub_total_is_checked_as_a_block_first() {
         [(TotalStatus::Ok, 300_000), (TotalStatus::Ok, 50_000)]
     );
 }
+
+#[test]
+fn prose_broken_before_a_number_is_no_table() {
+    assert_no_cells(
+        "Belopp i kronor\nRegionerna ska redovisa insatserna senast den\n11\n\
+         Försäkringskassan betalar ut medlen i\n12\nomgångar under året till\n3\n",
+    );
+}

@@ -126,7 +126,8 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
     let short = label.chars().count() <= MAX_LABEL_CHARS;
     let groups: usize = segments.iter().map(Vec::len).sum();
     line.kind = if groups == 0 {
-        if has_letter(t) && short {
+        // A short code (`1:1`, `4.1`) is a heading or a label, not prose.
+        if (has_letter(t) && short) || t.trim().chars().count() <= 12 {
             Kind::Text
         } else {
             Kind::Prose

@@ -11,6 +11,8 @@
 use super::lines::{Group, Kind, Line};
 use super::split;
 
+/// Longest row label, wrapped lines joined: longer is a paragraph.
+const MAX_LABEL_CHARS: usize = 120;
 /// Most short text lines between two rows of one table (sub-headings, a running header).
 const MAX_GAP_LINES: usize = 3;
 /// Most text lines above a table read as its headers and caption.
@@ -151,10 +153,14 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
                     .and_then(|s| s.groups.first())
                     .is_some_and(|g| g.start == span.1);
                 let (row, next) = row_at(text, lines, label, first, i, Follow::Adjacent);
-                out.push(Item::Row(Row {
-                    loose_first: !glued && row.loose_first,
-                    ..row
-                }));
+                out.push(if is_sentence(&row.label) {
+                    Item::Break
+                } else {
+                    Item::Row(Row {
+                        loose_first: !glued && row.loose_first,
+                        ..row
+                    })
+                });
                 i = next;
             }
             Kind::Numbers if year_label(text, line) => {
@@ -173,7 +179,11 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
                 let own = lines[last].trimmed().to_string();
                 let (label, first) = join_label(lines, &mut pending, own, last, &mut out);
                 let (row, next) = row_at(text, lines, label, first, i, Follow::AcrossBlanks);
-                out.push(Item::Row(row));
+                out.push(if is_sentence(&row.label) {
+                    Item::Break
+                } else {
+                    Item::Row(row)
+                });
                 i = next;
             }
             Kind::Numbers => {
@@ -220,7 +230,8 @@ fn join_label(
     let mut first = at;
     while let Some(&p) = pending.last() {
         let prev = lines[p].trimmed();
-        if !wraps_into(prev, &label) {
+        let fits = prev.chars().count() + label.chars().count() < MAX_LABEL_CHARS;
+        if !fits || !wraps_into(prev, &label) {
             break;
         }
         label = format!("{prev} {label}");
@@ -231,11 +242,44 @@ fn join_label(
     (label, first)
 }
 
+/// A label that is running prose broken before a number (`… ska slutredovisa senast den` ⏎
+/// `11`): too long for a row label, or ending in a word a sentence goes on after.
+fn is_sentence(label: &str) -> bool {
+    let last = label.rsplit(' ').next().unwrap_or("").to_lowercase();
+    label.chars().count() > MAX_LABEL_CHARS
+        || matches!(
+            last.as_str(),
+            "den"
+                | "det"
+                | "senast"
+                | "från"
+                | "under"
+                | "cirka"
+                | "ca"
+                | "drygt"
+                | "än"
+                | "om"
+                | "och"
+                | "samt"
+                | "i"
+                | "för"
+                | "av"
+                | "till"
+                | "med"
+                | "på"
+                | "inom"
+                | "är"
+        )
+}
+
 /// Whether text line `prev` continues on the next (`Västra Götalands` ⏎ `län`, `Stöd till` ⏎ …).
 fn wraps_into(prev: &str, next: &str) -> bool {
     let last_word = prev.rsplit(' ').next().unwrap_or("");
     let first_word = next.split(' ').next().unwrap_or("");
-    let lower_word = !first_word.is_empty() && first_word.chars().all(char::is_lowercase);
+    // A lower-case word goes on from the line before, unless it is a unit opening a header line.
+    let lower_word = !first_word.is_empty()
+        && first_word.chars().all(char::is_lowercase)
+        && super::numeral::units_in(first_word).is_empty();
     lower_word
         || prev.ends_with(['-', ','])
         || matches!(
