@@ -223,15 +223,13 @@ fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for &l in head {
         let t = lines[l].trimmed();
-        let fields: Vec<&str> = if t.contains('\t') || t.contains("  ") {
-            t.split(['\t'])
-                .flat_map(|f| f.split("  "))
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-                .collect()
-        } else {
-            vec![t]
-        };
+        let fields: Vec<&str> = t
+            .split('\t')
+            .flat_map(|f| f.split("  "))
+            .flat_map(run_together)
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect();
         for (k, f) in fields.into_iter().enumerate() {
             let continues = k == 0 && f.starts_with(|c: char| c.is_lowercase() || c == '(');
             match out.last_mut() {
@@ -240,6 +238,32 @@ fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
                     prev.push_str(f);
                 }
                 _ => out.push(f.to_string()),
+            }
+        }
+    }
+    out
+}
+
+/// Headers an export ran together (`mnkr Intäkter 2019Intäkter 2020Budget 2020`), cut after each
+/// year that a capital letter follows, with a leading unit (`mnkr`) a piece of its own.
+fn run_together(field: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let b = field.as_bytes();
+    for (i, c) in field.char_indices() {
+        let year_before = i >= 4 && numeral::is_year(field.get(i - 4..i).unwrap_or(""));
+        let word_before = i < 5 || !b[i - 5].is_ascii_digit();
+        if c.is_uppercase() && year_before && word_before && i > from {
+            out.push(&field[from..i]);
+            from = i;
+        }
+    }
+    out.push(&field[from..]);
+    if out.len() > 1 {
+        let first = out[0];
+        if let Some((unit, rest)) = first.split_once(' ') {
+            if numeral::units_in(unit).len() == 1 && unit.len() <= 6 {
+                out.splice(0..1, [unit, rest]);
             }
         }
     }
@@ -486,5 +510,26 @@ fn unresolved_row(text: &str, idx: &CharIndex, row: &Row, why: &str) -> Unresolv
         reason: why.to_string(),
         start: idx.char_offset(s),
         end: idx.char_offset(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_run_together_are_cut_after_their_years() {
+        assert_eq!(
+            run_together("mnkr Intäkter 2019Intäkter 2020Avvikelse mot budget 2020"),
+            [
+                "mnkr",
+                "Intäkter 2019",
+                "Intäkter 2020",
+                "Avvikelse mot budget 2020"
+            ]
+        );
+        // Not a year, or a year inside a longer number: left alone.
+        assert_eq!(run_together("Konto 12345Budget"), ["Konto 12345Budget"]);
+        assert_eq!(run_together("Budget 2020"), ["Budget 2020"]);
     }
 }
