@@ -141,26 +141,9 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
                 pending.push(i);
                 i += 1;
             }
-            Kind::Labeled { label: span } => {
-                let own = text[span.0..span.1]
-                    .trim()
-                    .trim_end_matches(':')
-                    .to_string();
-                let (label, first) = join_label(lines, &mut pending, own, i, &mut out);
-                let glued = line
-                    .segments
-                    .first()
-                    .and_then(|s| s.groups.first())
-                    .is_some_and(|g| g.start == span.1);
-                let (row, next) = row_at(text, lines, label, first, i, Follow::Adjacent);
-                out.push(if is_sentence(&row.label) {
-                    Item::Break
-                } else {
-                    Item::Row(Row {
-                        loose_first: !glued && row.loose_first,
-                        ..row
-                    })
-                });
+            Kind::Labeled { label } => {
+                let (item, next) = labeled_row(text, lines, label, i, &mut pending, &mut out);
+                out.push(item);
                 i = next;
             }
             Kind::Numbers if year_label(text, line) => {
@@ -202,6 +185,38 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
     }
     out.extend(pending.drain(..).map(Item::Heading));
     out
+}
+
+/// The row of a line whose label (`span`) is followed by numbers (`Totalt1 444`,
+/// `Löner\t1 200\t1 300`), with the lines of numbers directly after it; prose makes a break.
+fn labeled_row(
+    text: &str,
+    lines: &[Line<'_>],
+    span: (usize, usize),
+    i: usize,
+    pending: &mut Vec<usize>,
+    out: &mut Vec<Item>,
+) -> (Item, usize) {
+    let own = text[span.0..span.1]
+        .trim()
+        .trim_end_matches(':')
+        .to_string();
+    let (label, first) = join_label(lines, pending, own, i, out);
+    let glued = lines[i]
+        .segments
+        .first()
+        .and_then(|s| s.groups.first())
+        .is_some_and(|g| g.start == span.1);
+    let (row, next) = row_at(text, lines, label, first, i, Follow::Adjacent);
+    let item = if is_sentence(&row.label) {
+        Item::Break
+    } else {
+        Item::Row(Row {
+            loose_first: !glued && row.loose_first,
+            ..row
+        })
+    };
+    (item, next)
 }
 
 /// A line of numbers whose first column is a year standing alone, followed by other columns.
