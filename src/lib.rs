@@ -25,8 +25,9 @@
 //!    confidence; only those above the threshold are applied, the rest are reported with
 //!    `applied: false`. Numbers that are numbers (amounts, dates, years, references, section
 //!    numbers) are protected.
-//! 4. [`extract`]: amounts, dates, periods, villkor, references and table cells, each with
-//!    character offsets into the repaired text.
+//! 4. [`extract`]: amounts, dates, periods, villkor, references, and tables (their cells are
+//!    amounts with row label, column header and a total flag), each with character offsets into
+//!    the repaired text.
 //! 5. [`validate`]: stated totals reconciled against their parts, with interval arithmetic so that
 //!    rounding never causes a false mismatch.
 //!
@@ -136,6 +137,7 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
         periods: Some(extraction.periods),
         villkor: Some(extraction.villkor),
         references: Some(extraction.references),
+        tables: Some(extraction.tables),
         totals: Some(totals),
         text,
     }

@@ -115,6 +115,24 @@ pub fn parse(s: &str) -> Option<Decimal> {
     })
 }
 
+/// The grouping rules as a splitter needs them, one digit group at a time (a group is digits,
+/// perhaps with a decimal comma): whether `s` may open a grouped number, one to three digits
+/// before any comma and no leading zero. An ungrouped number (`4500`) is a number of one group.
+pub fn opens_group(s: &str) -> bool {
+    let int = s.split(',').next().unwrap_or("");
+    (1..=3).contains(&int.len()) && !int.starts_with('0')
+}
+
+/// A digit group that may continue a grouped number: exactly three digits before any comma.
+pub fn continues_group(s: &str) -> bool {
+    s.split(',').next().is_some_and(|int| int.len() == 3)
+}
+
+/// A digit group with a decimal comma ends its number.
+pub fn closes_number(s: &str) -> bool {
+    s.contains(',')
+}
+
 /// How finely an amount's text states its figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Precision {

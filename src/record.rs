@@ -12,7 +12,10 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Version of the record layout; bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: `Cell.column` is the column index (was the header text), cells carry `label`, `header` and
+/// `total`, and the record lists `tables`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything svocr knows about one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +51,9 @@ pub struct Record {
     /// Document references (dnr, SOU, prop. …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub references: Option<Vec<Reference>>,
+    /// Tables whose cells are in `amounts` (a table whose unit cannot be established is not listed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tables: Option<Vec<Table>>,
     /// Reconciliation of stated totals against their parts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub totals: Option<Vec<TotalCheck>>,
@@ -70,6 +76,7 @@ impl Record {
             periods: None,
             villkor: None,
             references: None,
+            tables: None,
             totals: None,
         }
     }
@@ -379,6 +386,15 @@ pub struct Amount {
 }
 
 impl Amount {
+    /// Half a unit of the last digit the amount was stated with: its rounding tolerance (see
+    /// [`crate::number::tolerance`]). A range is as precise as its upper end (`10–20 mnkr` → `20`).
+    pub fn tolerance(&self) -> Money {
+        match self.value.or(self.max).or(self.min) {
+            Some(reference) => crate::number::tolerance(&self.text, reference),
+            None => Money(0),
+        }
+    }
+
     /// An exact amount in running text, with no qualifier, range or cell: the common case, and the
     /// base the extractors and tests refine with struct-update syntax.
     pub fn new(
@@ -414,20 +430,81 @@ pub enum Qualifier {
     Min,
 }
 
-/// A table cell's position.
+/// A table cell's position, with the row label and column header as text, so that a reader can ask
+/// for `Stockholm`, `2024` without reading the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
-    /// Index of the table in the document, from 0.
+    /// Index of the table in the record's `tables`, from 0.
     pub table: usize,
-    /// Row within the table body, from 0.
+    /// Row within the table body (header rows excluded), from 0.
     pub row: usize,
-    /// The column header (`2017`), or the column's index when it has none.
-    pub column: String,
-    /// The row states a sum (`Totalt`, `Summa`): the table reader says so, so that reconciliation
-    /// need not read labels again. Not part of the JSON, which stays as it was; `false` when read
-    /// back from JSON.
-    #[serde(skip)]
+    /// Column index, from 0 (the label column not counted).
+    pub column: usize,
+    /// The row label as written, wrapped lines joined with a space (`Stockholm`, `Totalt`).
+    pub label: String,
+    /// The column header as written (`Medel i kronor`, `2017`), or `""` when the table has none.
+    pub header: String,
+    /// The row states a sum (`Totalt`, `Summa …`, `S:a`): checked against the rows above it.
     pub total: bool,
+}
+
+/// A table read from the text: where it is, its unit, headers and rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    /// First character of the table (its header, else its first row) in the record's text.
+    pub start: usize,
+    /// One past the last character of its last row.
+    pub end: usize,
+    /// The caption lines above the headers, joined with a space; `""` when there are none.
+    pub caption: String,
+    /// The unit the cells are stated in.
+    pub unit: TableUnit,
+    /// The header of the label column (`Län`), or `""`.
+    pub label_header: String,
+    /// Column headers, one per column (`""` for a column without one).
+    pub headers: Vec<String>,
+    /// Body rows, in reading order.
+    pub rows: Vec<TableRow>,
+    /// Rows whose numbers could not be split into the table's columns with certainty: no cells.
+    pub unresolved: Vec<UnresolvedRow>,
+}
+
+/// The unit of a table's numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableUnit {
+    /// The unit as written (`tkr`, `Tusental kronor`, `KRONOR`); `""` when it was inferred.
+    pub text: String,
+    /// Kronor per unit: 1, 1000, 1000000 or 1000000000.
+    pub kronor: i64,
+    /// Inferred by matching the table's total against a running-text amount, not written.
+    pub inferred: bool,
+}
+
+/// One body row of a [`Table`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableRow {
+    /// The row label as text.
+    pub label: String,
+    /// A `Totalt`/`Summa` row.
+    pub total: bool,
+    /// Per column, the index into the record's `amounts` of the cell, or `null` when the column
+    /// holds no money (a count, a percentage) or the cell is a running-text amount.
+    pub amounts: Vec<Option<usize>>,
+}
+
+/// A table row that was not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnresolvedRow {
+    /// The row label.
+    pub label: String,
+    /// The row's numbers as written.
+    pub text: String,
+    /// Why the row was not read (`3 ways to split the digit groups into 3 columns`).
+    pub reason: String,
+    /// First character of the numbers in the record's text.
+    pub start: usize,
+    /// One past their last character.
+    pub end: usize,
 }
 
 /// A calendar date.

@@ -49,7 +49,7 @@ fn runs_the_fixtures_one_record_each_in_order() {
     assert_eq!(in_order, sources);
     for r in &recs {
         assert_eq!(r.status, Status::Ok);
-        assert_eq!(r.schema_version, 1);
+        assert_eq!(r.schema_version, 2);
         assert!(!r.text.is_empty());
         assert_eq!(r.pages.first(), Some(&0));
     }

@@ -1,6 +1,7 @@
 //! Properties of extraction over arbitrary input: it never panics, every item's offsets slice the
-//! text to exactly its `text`, villkor spans and amount indexes are in bounds, and amounts come in
-//! reading order.
+//! text to exactly its `text`, villkor spans and amount indexes are in bounds, amounts come in
+//! reading order, and tables (also on table-shaped input: labels, grouped numbers, blank lines,
+//! form feeds, tabs) have spans in bounds and rows that point at their own cells.
 
 use proptest::prelude::*;
 use svocr::extract::{Extraction, extract};
@@ -46,6 +47,35 @@ fn check_invariants(text: &str, x: &Extraction) {
             "{v:?}"
         );
         assert!(v.amounts.iter().all(|&i| i < x.amounts.len()), "{v:?}");
+    }
+    check_tables(text, x, chars);
+}
+
+fn check_tables(text: &str, x: &Extraction, chars: usize) {
+    for (t, table) in x.tables.iter().enumerate() {
+        assert!(table.start <= table.end && table.end <= chars, "{table:?}");
+        assert!(table.unit.kronor >= 1, "{table:?}");
+        for (r, row) in table.rows.iter().enumerate() {
+            for (c, i) in row.amounts.iter().enumerate() {
+                let Some(i) = *i else { continue };
+                let cell = x.amounts[i].cell.as_ref().expect("a row points at a cell");
+                assert_eq!((cell.table, cell.row, cell.column), (t, r, c));
+                assert_eq!(cell.total, row.total);
+                let a = &x.amounts[i];
+                assert!(
+                    table.start <= a.start && a.end <= table.end,
+                    "{a:?} in {table:?}"
+                );
+            }
+        }
+        for u in &table.unresolved {
+            assert_eq!(slice(text, u.start, u.end), u.text, "{u:?}");
+        }
+    }
+    for a in &x.amounts {
+        if let Some(c) = &a.cell {
+            assert!(c.table < x.tables.len(), "{a:?}");
+        }
     }
 }
 
@@ -107,8 +137,46 @@ fn document() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.into_iter().map(|(t, sep)| t + sep).collect())
 }
 
+/// One line of a table-shaped document: a label, a grouped number, a label run into a number,
+/// aligned or single-spaced columns, a caption, a total row, a blank line or a page break.
+fn table_line() -> impl Strategy<Value = String> {
+    let label = "[A-ZÅÄÖ][a-zåäö]{0,8}( [a-zåäö]{1,6})?";
+    let group = "-?[1-9][0-9]{0,2}( [0-9]{3}){0,3}(,[0-9]{1,2})?";
+    prop_oneof![
+        Just(String::new()),
+        Just("\u{c}".to_string()),
+        Just("Belopp i tkr".to_string()),
+        Just("Tusental kronor".to_string()),
+        Just("KRONOR".to_string()),
+        Just("(mnkr)".to_string()),
+        Just("Beslutad ram".to_string()),
+        Just("Ny ram".to_string()),
+        Just("Andel %".to_string()),
+        label.prop_map(|s| s),
+        group.prop_map(|s| s),
+        "(20[0-3][0-9])".prop_map(|s| s),
+        (label, group).prop_map(|(l, g)| format!("{l}{g}")),
+        (label, group, group).prop_map(|(l, a, b)| format!("{l}\t{a}\t{b}")),
+        (label, group, group).prop_map(|(l, a, b)| format!("{l}  {a}  {b}")),
+        (label, group, group, group).prop_map(|(l, a, b, c)| format!("{l} {a} {b} {c}")),
+        (group, group).prop_map(|(a, b)| format!("Totalt {a} {b}")),
+        group.prop_map(|g| format!("Summa\t{g}")),
+        group.prop_map(|g| format!("ap.1Post (ram){g}")),
+        group.prop_map(|g| format!("{g} %")),
+    ]
+}
+
+fn table_document() -> impl Strategy<Value = String> {
+    prop::collection::vec(table_line(), 0..40).prop_map(|lines| lines.join("\n"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn tables_hold_their_invariants_on_table_shaped_text(text in table_document()) {
+        check_invariants(&text, &extract(&text));
+    }
 
     #[test]
     fn never_panics_on_arbitrary_text(text in "\\PC{0,300}") {

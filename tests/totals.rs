@@ -230,7 +230,7 @@ fn gold_001_table_cells_are_the_gold_table() {
             .iter()
             .filter_map(|a| a.cell.as_ref().map(|c| (c, a.value.expect("value"))))
             .filter(|(c, _)| match header {
-                Some(h) => c.column == h,
+                Some(h) => c.header == h,
                 None => false,
             })
             .map(|(c, v)| (c.row, Money(v.ore() / 1_000_000)))
@@ -763,7 +763,9 @@ proptest! {
         raw in prop::collection::vec((0usize..300, 0usize..300, any::<i64>(), any::<bool>()), 0..12),
     ) {
         let amounts: Vec<Amount> = raw.iter().map(|&(s, e, v, cell)| Amount {
-            cell: cell.then(|| svocr::record::Cell { table: 0, row: s % 4, column: "0".into(), total: e % 2 == 0 }),
+            cell: cell.then(|| svocr::record::Cell {
+                table: 0, row: s % 4, column: 0, label: "Summa".into(), header: String::new(), total: s % 3 == 0,
+            }),
             ..Amount::new(Money(v), "SEK", format!("{} Mkr", v % 10_000), s, e)
         }).collect();
         let cells = table::cells(&text, &amounts);

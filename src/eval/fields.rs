@@ -254,7 +254,9 @@ mod tests {
             cell: cell.then(|| Cell {
                 table: 0,
                 row: 0,
-                column: "2017".into(),
+                column: 0,
+                label: "Område 1".into(),
+                header: "2017".into(),
                 total: false,
             }),
         }

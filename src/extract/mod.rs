@@ -6,9 +6,9 @@
 //!
 //! 1. [`reference`](mod@reference) first: the numbers inside `prop. 2020/21:78` or `dnr 2019/05301/SF` are never
 //!    amounts, dates or periods, so items overlapping a reference are dropped.
-//! 2. [`amount`] on running text, then [`table::cells`] (given the running-text amounts), merged in
-//!    reading order; a cell that overlaps a running-text amount is dropped, so nothing is counted
-//!    twice.
+//! 2. [`amount`] on running text, then [`table::read`] (given the running-text amounts), merged in
+//!    reading order; a cell that overlaps a running-text amount or a reference is dropped, so
+//!    nothing is counted twice, and each table row then lists its cells' indexes in `amounts`.
 //! 3. [`period`], then [`date`]; a date inside a period (`1 januari–31 mars 2021`) is part of the
 //!    period, not a date of its own.
 //! 4. [`villkor`] last, because it indexes into the final amount list.
@@ -25,7 +25,7 @@ pub mod table;
 pub mod villkor;
 
 use crate::offsets::SpanIndex;
-use crate::record::{Amount, Date, Period, Reference, Villkor};
+use crate::record::{Amount, Date, Period, Reference, Table, Villkor};
 
 /// Everything extracted from one repaired text; offsets are character offsets into it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,6 +40,8 @@ pub struct Extraction {
     pub villkor: Vec<Villkor>,
     /// References in reading order.
     pub references: Vec<Reference>,
+    /// Tables whose cells are among `amounts`, in reading order.
+    pub tables: Vec<Table>,
 }
 
 /// Runs every extractor over `text`.
@@ -53,12 +55,14 @@ pub fn extract(text: &str) -> Extraction {
         .filter(|a| !in_reference(a.start, a.end))
         .collect();
     let running = SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
-    let cells: Vec<Amount> = table::cells(text, &amounts)
-        .into_iter()
-        .filter(|c| !running.overlaps(c.start, c.end))
-        .collect();
-    amounts.extend(cells);
+    let table::Tables { cells, mut tables } = table::read(text, &amounts);
+    amounts.extend(
+        cells
+            .into_iter()
+            .filter(|c| !running.overlaps(c.start, c.end) && !in_reference(c.start, c.end)),
+    );
     amounts.sort_by_key(|a| (a.start, a.end));
+    table::link(&mut tables, &amounts);
 
     let periods: Vec<Period> = period::find(text)
         .into_iter()
@@ -78,6 +82,7 @@ pub fn extract(text: &str) -> Extraction {
         periods,
         villkor,
         references,
+        tables,
     }
 }
 

@@ -483,7 +483,12 @@ fn amount_item(a: &Amount) -> String {
     let cell = a
         .cell
         .as_ref()
-        .map(|c| format!(" [table {} row {} col {}]", c.table, c.row, c.column))
+        .map(|c| {
+            format!(
+                " [table {} row {} «{}» col {} «{}»]",
+                c.table, c.row, c.label, c.column, c.header
+            )
+        })
         .unwrap_or_default();
     format!("{value} {} «{}»{cell}", a.currency, a.text)
 }

@@ -103,8 +103,13 @@ fn amount(a: &Amount) -> String {
     }
     if let Some(c) = &a.cell {
         s.push_str(&format!(
-            " (table {} row {} column {})",
-            c.table, c.row, c.column
+            " (table {} row {} «{}» column {} «{}»{})",
+            c.table,
+            c.row,
+            c.label,
+            c.column,
+            c.header,
+            if c.total { ", total" } else { "" }
         ));
     }
     s

@@ -7,9 +7,10 @@
 //!
 //! Only a *cue* makes an amount a total; a large amount on its own is not one.
 //!
-//! 1. **Table columns**: a row the table reader marked as a sum ([`crate::record::Cell::total`], a
-//!    `Totalt`/`Summa` label); one check per column, the parts are the cells above it in the same
-//!    column.
+//! 1. **Table columns**: a row the table reader marked as a sum ([`crate::record::Cell::total`]:
+//!    `Totalt`, `Summa …`, `S:a`); one check per column, the parts are the cells above it in the
+//!    same column since the previous sum row, or, for a grand total, the sub-totals and the rows
+//!    after them (see `tables.rs`).
 //! 2. **Closed lists**: a line `Summa …`, `Totalt …` or a result (`Ekonomiskt överskott 4,7 Mkr`,
 //!    `underskott`, `resultat`, `netto`) closing a block of amount lines in one paragraph. For a
 //!    result, a leading positive line followed by negative ones is the `income` and the costs are the

@@ -1,0 +1,351 @@
+//! Lines and what each can be in a table.
+//!
+//! **In:** the text. **Out:** one [`Line`] per line (form feeds end lines too and mark a page
+//! break), classified as blank, numbers only, a label followed by numbers, short text, or prose,
+//! with the trailing numbers cut into digit groups. **Deliberately not done:** deciding where
+//! one number ends and the next begins when a single space separates them (see `split`).
+
+use super::numeral::{is_group_space, is_sign};
+
+/// Longest label or text line that can belong to a table; longer lines are prose.
+const MAX_LABEL_CHARS: usize = 120;
+/// Most digit groups on one line: more is a list of figures, not a table row.
+const MAX_GROUPS: usize = 40;
+
+/// How a digit group is joined to the one on its left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Join {
+    /// The first group of its segment.
+    None,
+    /// One ordinary space: the thousands separator, or a column gap — the split decides.
+    Space,
+    /// A no-break or thin space: always inside one number.
+    Group,
+}
+
+/// One digit group (`98`, `410`, `-3`, `151,2`), in absolute byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Group {
+    /// Start, sign included.
+    pub start: usize,
+    /// Start of the digits.
+    pub digits: usize,
+    pub end: usize,
+    pub join: Join,
+    /// Written with a `%` after it: a percentage.
+    pub percent: bool,
+}
+
+impl Group {
+    pub fn signed(&self) -> bool {
+        self.digits > self.start
+    }
+}
+
+/// Digit groups between column gaps (a tab, two or more spaces, or a line break).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Segment {
+    pub groups: Vec<Group>,
+    /// Index of the line the segment is on.
+    pub line: usize,
+}
+
+/// What a line can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Blank,
+    /// Nothing but numbers.
+    Numbers,
+    /// A label (absolute byte span) followed by numbers, perhaps run into it (`Totalt1 444`).
+    Labeled {
+        label: (usize, usize),
+    },
+    /// Short text without trailing numbers: a label, header, caption or sub-heading.
+    Text,
+    /// Anything else: running prose, a code list.
+    Prose,
+}
+
+/// One line of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Line<'a> {
+    /// Absolute byte offset of the line's first byte.
+    pub start: usize,
+    pub text: &'a str,
+    /// A form feed comes right before this line.
+    pub page_break: bool,
+    pub kind: Kind,
+    /// The trailing numbers, left to right (empty unless `Numbers` or `Labeled`).
+    pub segments: Vec<Segment>,
+}
+
+impl Line<'_> {
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    /// The line's text without surrounding white space.
+    pub fn trimmed(&self) -> &str {
+        self.text.trim()
+    }
+}
+
+/// Splits `text` into classified lines.
+pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in text.split('\n') {
+        let mut piece_start = start;
+        for (k, piece) in part.split('\x0c').enumerate() {
+            let body = piece.strip_suffix('\r').unwrap_or(piece);
+            let index = out.len();
+            out.push(classify(piece_start, body, k > 0, index));
+            piece_start += piece.len() + 1;
+        }
+        start += part.len() + 1;
+    }
+    out
+}
+
+fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_> {
+    let mut line = Line {
+        start,
+        text,
+        page_break,
+        kind: Kind::Prose,
+        segments: Vec::new(),
+    };
+    let t = text.trim_end();
+    if t.trim_start().is_empty() {
+        line.kind = Kind::Blank;
+        return line;
+    }
+    let (label_end, segments) = tail(t);
+    let label = t[..label_end].trim_end();
+    let label_start = label.len() - label.trim_start().len();
+    let short = label.chars().count() <= MAX_LABEL_CHARS;
+    let groups: usize = segments.iter().map(Vec::len).sum();
+    line.kind = if groups == 0 {
+        // A short code (`1:1`, `4.1`) is a heading or a label, not prose.
+        if (has_letter(t) && short) || t.trim().chars().count() <= 12 {
+            Kind::Text
+        } else {
+            Kind::Prose
+        }
+    } else if groups > MAX_GROUPS {
+        Kind::Prose
+    } else if label.trim().is_empty() {
+        Kind::Numbers
+    } else if has_letter(label) && short {
+        Kind::Labeled {
+            label: (start + label_start, start + label.len()),
+        }
+    } else {
+        Kind::Prose
+    };
+    if matches!(line.kind, Kind::Numbers | Kind::Labeled { .. }) {
+        line.segments = segments
+            .into_iter()
+            .rev()
+            .map(|mut groups| {
+                groups.reverse();
+                for g in &mut groups {
+                    g.start += start;
+                    g.digits += start;
+                    g.end += start;
+                }
+                Segment {
+                    groups,
+                    line: index,
+                }
+            })
+            .collect();
+    }
+    line
+}
+
+pub(super) fn has_letter(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
+}
+
+/// The numbers a line ends with, scanned from the right: (where the label ends, the segments
+/// right to left, each with its groups right to left). Offsets are line-relative.
+fn tail(t: &str) -> (usize, Vec<Vec<Group>>) {
+    let mut segments: Vec<Vec<Group>> = Vec::new();
+    let mut current: Vec<Group> = Vec::new();
+    let mut pos = t.len();
+    let mut label_end = t.len();
+    while let Some(g) = group_before(t, pos) {
+        current.push(g);
+        label_end = g.start;
+        // The white space left of the group decides how it joins the one before it.
+        let before = &t[..g.start];
+        let ws_start = before.trim_end_matches(is_blank).len();
+        let ws = &before[ws_start..];
+        let chars = ws.chars().count();
+        let join = if ws.is_empty() {
+            break; // run into the label (`koordinering420`), or the line's start
+        } else if ws.contains('\t') || chars >= 2 {
+            segments.push(std::mem::take(&mut current));
+            Join::None
+        } else if ws.chars().all(is_group_space) {
+            Join::Group
+        } else {
+            Join::Space
+        };
+        if let Some(last) = current
+            .last_mut()
+            .or_else(|| segments.last_mut()?.last_mut())
+        {
+            last.join = join;
+        }
+        pos = ws_start;
+    }
+    if !current.is_empty() {
+        segments.push(current);
+    }
+    // Run into the label, then a column gap (`Område2\t1 200\t1 300`): the first figure is part
+    // of the label; a figure is run into a label only when it is the row's one field of numbers.
+    let glued = t[..label_end]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    if glued && segments.len() >= 2 {
+        if let Some(first) = segments.pop() {
+            label_end = first.first().map_or(label_end, |g| g.end);
+        }
+    }
+    // The leftmost group of each segment joins nothing.
+    for s in &mut segments {
+        if let Some(first) = s.last_mut() {
+            first.join = Join::None;
+        }
+    }
+    (label_end, segments)
+}
+
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t' || is_group_space(c)
+}
+
+/// The digit group ending at `pos` (after an optional `%`), if the text there is one.
+fn group_before(t: &str, pos: usize) -> Option<Group> {
+    let mut end = pos;
+    let mut percent = false;
+    if t[..end].ends_with('%') {
+        percent = true;
+        end = t[..end - 1].trim_end_matches(is_blank).len();
+        if end + 2 < pos {
+            return None; // `12   %` is not a percentage cell
+        }
+    }
+    let body_start = t[..end]
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ',')
+        .len();
+    let body = &t[body_start..end];
+    if body.is_empty()
+        || body.starts_with(',')
+        || body.ends_with(',')
+        || body.matches(',').count() > 1
+    {
+        return None;
+    }
+    let before = t[..body_start].chars().next_back();
+    let mut start = body_start;
+    // `– 1,8`, `− 31`: a minus sign with a space after it, standing apart from the label.
+    if let Some(sign) = t[..body_start]
+        .strip_suffix(' ')
+        .and_then(|b| b.chars().next_back())
+    {
+        let at = body_start - 1 - sign.len_utf8();
+        if is_sign(sign) && t[..at].chars().next_back().is_none_or(char::is_whitespace) {
+            start = at;
+            return Some(Group {
+                start,
+                digits: body_start,
+                end,
+                join: Join::None,
+                percent,
+            });
+        }
+    }
+    match before {
+        Some(c) if is_sign(c) => {
+            let at = body_start - c.len_utf8();
+            let prev = t[..at].chars().next_back();
+            if prev.is_none_or(|p| p.is_whitespace() || p == '(') {
+                start = at;
+            } else {
+                return None; // `covid-19`, `2017-2018`: not a number of its own
+            }
+        }
+        // `ap.14`, `1:5`, `2020/21`, `§ 3.2`: codes, not figures.
+        Some('.' | ':' | '/' | '§' | '_' | '+' | '=' | '&' | '#') => return None,
+        _ => {}
+    }
+    Some(Group {
+        start,
+        digits: body_start,
+        end,
+        join: Join::None,
+        percent,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, Vec<Vec<&str>>)> {
+        lines(text)
+            .into_iter()
+            .map(|l| {
+                let segs = l
+                    .segments
+                    .iter()
+                    .map(|s| s.groups.iter().map(|g| &text[g.start..g.end]).collect())
+                    .collect();
+                (l.kind, segs)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn trailing_numbers_are_cut_into_groups_and_segments() {
+        let k = kinds("Disponeras av Kammarkollegiet22 744 817");
+        assert!(matches!(k[0].0, Kind::Labeled { .. }));
+        assert_eq!(k[0].1, [vec!["22", "744", "817"]]);
+        let k = kinds("Löner\t1 200\t-300\n(ram)0\n\t2017  2018");
+        assert_eq!(k[0].1, [vec!["1", "200"], vec!["-300"]]);
+        assert_eq!(k[1].1, [vec!["0"]]);
+        assert_eq!(
+            (k[2].0, k[2].1.clone()),
+            (Kind::Numbers, vec![vec!["2017"], vec!["2018"]])
+        );
+    }
+
+    #[test]
+    fn a_figure_run_into_a_label_before_a_gap_is_the_labels() {
+        let k = kinds("Område2\t1 200\t1 300");
+        assert_eq!(k[0].1, [vec!["1", "200"], vec!["1", "300"]]);
+        let k = kinds("Rad0  5  6");
+        assert_eq!(k[0].1, [vec!["5"], vec!["6"]]);
+    }
+
+    #[test]
+    fn codes_are_not_numbers() {
+        for t in ["ap.14", "Anslag 1:5", "prop. 2020/21", "covid-19"] {
+            assert_eq!(kinds(t)[0].0, Kind::Text, "{t}");
+        }
+        let k = kinds("ap.1Professionssatsningen (ram)897 000");
+        assert_eq!(k[0].1, [vec!["897", "000"]]);
+    }
+
+    #[test]
+    fn form_feeds_end_lines() {
+        let l = lines("a 1\x0cb 2\nc");
+        assert_eq!(l.len(), 3);
+        assert!(l[1].page_break && !l[2].page_break);
+        assert_eq!(l[1].text, "b 2");
+    }
+}

@@ -1,0 +1,535 @@
+//! Tables: amounts laid out in rows and columns instead of sentences, as PDF-to-text exports
+//! write them.
+//!
+//! **In:** the repaired text and the running-text amounts the other extractors already found.
+//! **Out:** [`Tables`]: one [`Amount`] per money cell, with `cell: {table, row, column, label,
+//! header, total}`, character offsets of the number only and the value in kronor (öre-exact), in
+//! reading order; and one [`Table`] per table read (span, caption, unit, headers, rows, and the
+//! rows that could not be read with certainty).
+//!
+//! ## Layouts
+//!
+//! A row is a label and its numbers (`rows.rs`); the numbers may be
+//!
+//! - on the label's line, separated by a tab or two or more spaces (*aligned*), by a single space
+//!   (then the digit grouping decides where one number ends, see `split.rs`), or run into the label
+//!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`);
+//! - one per line after it, the first run into the label (*stacked*: `Område 2 …koordinering420` ⏎
+//!   `430`);
+//! - one per line with blank lines between, the label on its own line (*one cell per line*).
+//!
+//! Consecutive rows that can be read with the same number of columns are one table, across
+//! sub-headings and page breaks (with a running header or page number between). A first row of
+//! years (`2017`, `2018`) is the header; otherwise the text lines above the first row are the
+//! headers, one per column, after the label column's header and below the caption. A `Totalt`,
+//! `Summa …` or `S:a` row is a total row (`cell.total`), checked by `crate::validate`.
+//!
+//! ## Units
+//!
+//! The unit comes from the caption, the headers or a header row's label, looked up past header
+//! and blank lines but not past prose or another table (`(belopp angivna i tkr)`, `Tusental
+//! kronor`, `(mnkr)`, `KRONOR`). Failing that it is inferred by matching the table's total row
+//! against a precisely stated running-text amount (`1 444` and `1,44 miljarder kronor` agree
+//! only in miljoner). **A table whose unit cannot be established is skipped**: `150` could be
+//! kronor, tusen or miljoner, and a wrong amount that looks exact is worse than none.
+//!
+//! ## Not money
+//!
+//! Years (as headers or labels), item numbers and codes run into a label (`ap.14`, `1:5`), page
+//! numbers, percentages (`%` after a number or `%`/`procent`/`andel` in the header) and counts or
+//! rates (`antal`, `invånare`, `kr/invånare` in the header) are never cells.
+//!
+//! **Deliberately not done:** a single row of numbers (as likely prose as a table), merged
+//! cells, guessing between readings of a row that are all possible (the row is listed in
+//! `unresolved` instead), and numbers that overlap a running-text amount.
+
+mod lines;
+mod numeral;
+mod rows;
+mod split;
+mod unit;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::offsets::CharIndex;
+use crate::record::{Amount, Cell, Table, TableRow, TableUnit, UnresolvedRow};
+use rows::{Row, Run};
+use split::{Arithmetic, Num};
+
+/// What the table reader found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tables {
+    /// Money cells, in reading order.
+    pub cells: Vec<Amount>,
+    /// The tables, in reading order; `cell.table` indexes into it. Row `amounts` are `None` until
+    /// [`link`] is given the final amount list.
+    pub tables: Vec<Table>,
+}
+
+/// A row label that makes the row a stated sum.
+static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        ^ [\x20\t\u{a0}]*
+        (?: totalt | total | totalsumma | summa | s:a | sammanlagt | sammantaget )
+        (?: \b | $ )",
+    )
+    .expect("valid regex")
+});
+
+/// A column header naming a column that is the sum of the others (`Ny ram`, `Summa`).
+static SUM_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) ^ \s* (?: summa | totalt | total | s:a | ny \s+ ram | nytt \s+ belopp ) \b")
+        .expect("valid regex")
+});
+
+/// A column header naming something other than money: a share, a count, a rate.
+static NOT_MONEY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi) % | procent | andel | antal | invånare | \b st \b | kr \s* / | per \s+ capita",
+    )
+    .expect("valid regex")
+});
+
+/// Headers of a label column: seen first in a header, they are not a column of numbers.
+static LABEL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi) ^ \s* (?: län | region | kommun | anslag | anslagspost | post | myndighet | område
+            | mottagare | ändamål | verksamhet | organisation | huvudman | landsting ) \s* $",
+    )
+    .expect("valid regex")
+});
+
+/// Finds the tables in `text` and their money cells.
+///
+/// `amounts` are the running-text amounts already found: they can establish a table's unit, and a
+/// number that overlaps one is never reported again as a cell.
+pub fn read(text: &str, amounts: &[Amount]) -> Tables {
+    let lines = lines::lines(text);
+    let idx = CharIndex::new(text);
+    let running = crate::offsets::SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
+    let precise = unit::precise_amounts(amounts);
+    let mut out = Tables::default();
+    for run in rows::runs(text, &lines) {
+        for shaped in shape(text, &lines, run) {
+            let near = idx.char_offset(lines[shaped.first_line].start);
+            let found = shaped
+                .unit
+                .clone()
+                .or_else(|| unit::infer(&shaped, unit::nearby(&precise, near)));
+            let Some(unit) = found else {
+                continue; // unitless: see the module docs for why such a table is skipped
+            };
+            emit(text, &lines, &idx, &running, shaped, unit, &mut out);
+        }
+    }
+    out.cells.sort_by_key(|a| a.start);
+    out
+}
+
+/// The money cells of the tables in `text` (see [`read`]).
+pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
+    read(text, amounts).cells
+}
+
+/// Fills each table row's `amounts` with the indexes of its cells in the final `amounts` list.
+pub fn link(tables: &mut [Table], amounts: &[Amount]) {
+    for (i, a) in amounts.iter().enumerate() {
+        let Some(c) = &a.cell else { continue };
+        if let Some(slot) = tables
+            .get_mut(c.table)
+            .and_then(|t| t.rows.get_mut(c.row))
+            .and_then(|r| r.amounts.get_mut(c.column))
+        {
+            *slot = Some(i);
+        }
+    }
+}
+
+/// A table whose columns are settled: every body row read or set aside.
+#[derive(Debug, Clone)]
+struct Shaped {
+    first_line: usize,
+    end_line: usize,
+    caption: String,
+    label_header: String,
+    headers: Vec<String>,
+    /// Whether each column holds money.
+    money: Vec<bool>,
+    body: Vec<(Row, Result<Vec<Num>, String>)>,
+    /// The unit written in the caption or headers, if one is.
+    unit: Option<TableUnit>,
+}
+
+impl Shaped {
+    fn is_total(row: &Row) -> bool {
+        TOTAL_LABEL.is_match(&row.label)
+    }
+}
+
+/// Cuts a run into tables of one width each and reads their rows.
+fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
+    let mut out = Vec::new();
+    let mut head = run.head;
+    let mut rows = run.rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let mut chunk: Vec<Row> = Vec::new();
+        let mut mask = u64::MAX;
+        while let Some(r) = rows.peek() {
+            let repeated_header =
+                !chunk.is_empty() && r.is_years(text) && is_years_header(text, &chunk);
+            if repeated_header || (!chunk.is_empty() && r.is_furniture(text)) {
+                rows.next();
+                continue;
+            }
+            // Under a header row of years, rows have as many columns as it has years.
+            let years_first = (chunk.len() == 1 && chunk[0].is_years(text))
+                .then(|| 1u64 << chunk[0].groups.len().min(63));
+            let fits = chunk.is_empty() || mask & years_first.unwrap_or(u64::MAX) & r.widths != 0;
+            if !fits && r.after_break {
+                rows.next(); // page furniture between the parts of one table
+                continue;
+            }
+            if !fits {
+                break;
+            }
+            if !(chunk.is_empty() && r.is_years(text)) {
+                mask &= r.widths;
+            }
+            chunk.extend(rows.next());
+        }
+        let mut next_head = rows.peek().map(|r| r.before.clone()).unwrap_or_default();
+        if let [lone] = chunk.as_slice() {
+            // One row that fits no table (`mnkr Intäkter 2019Intäkter 2020 …`) is a header line.
+            let mut lines_of: Vec<usize> = (lone.first_line..lone.end_line).collect();
+            lines_of.append(&mut next_head);
+            next_head = lines_of;
+        }
+        out.extend(table_of(text, lines, &head, chunk, mask));
+        head = next_head;
+    }
+    out
+}
+
+fn is_years_header(text: &str, chunk: &[Row]) -> bool {
+    chunk.first().is_some_and(|r| r.is_years(text))
+}
+
+/// Header pieces from the text lines above a table: one per line or per gap-separated field; a
+/// line starting in lower case (or `(`) continues the piece before (`Medel i` ⏎ `kronor`).
+fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &l in head {
+        let t = lines[l].trimmed();
+        let fields: Vec<&str> = t
+            .split('\t')
+            .flat_map(|f| f.split("  "))
+            .flat_map(run_together)
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect();
+        for (k, f) in fields.into_iter().enumerate() {
+            let continues = k == 0 && f.starts_with(|c: char| c.is_lowercase() || c == '(');
+            match out.last_mut() {
+                Some(prev) if continues => {
+                    prev.push(' ');
+                    prev.push_str(f);
+                }
+                _ => out.push(f.to_string()),
+            }
+        }
+    }
+    out
+}
+
+/// Headers an export ran together (`mnkr Intäkter 2019Intäkter 2020Budget 2020`), cut after each
+/// year that a capital letter follows, with a leading unit (`mnkr`) a piece of its own.
+fn run_together(field: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let b = field.as_bytes();
+    for (i, c) in field.char_indices() {
+        let year_before = i >= 4 && numeral::is_year(field.get(i - 4..i).unwrap_or(""));
+        let word_before = i < 5 || !b[i - 5].is_ascii_digit();
+        if c.is_uppercase() && year_before && word_before && i > from {
+            out.push(&field[from..i]);
+            from = i;
+        }
+    }
+    out.push(&field[from..]);
+    if out.len() > 1 {
+        let first = out[0];
+        if let Some((unit, rest)) = first.split_once(' ') {
+            if numeral::units_in(unit).len() == 1 && unit.len() <= 6 {
+                out.splice(0..1, [unit, rest]);
+            }
+        }
+    }
+    out
+}
+
+/// A table from rows of one width, or `None` when fewer than two body rows remain.
+fn table_of(
+    text: &str,
+    lines: &[lines::Line<'_>],
+    head: &[usize],
+    mut rows: Vec<Row>,
+    mask: u64,
+) -> Option<Shaped> {
+    let first_line = head
+        .first()
+        .copied()
+        .or(rows.first().map(|r| r.first_line))?;
+    let end_line = rows.last()?.end_line;
+    let pieces = header_pieces(lines, head);
+    let years = rows.first().filter(|r| r.is_years(text)).cloned();
+    if years.is_some() {
+        rows.remove(0);
+    }
+    if rows.len() < 2 || mask == 0 || mask == u64::MAX {
+        return None;
+    }
+    // One number per segment (per line or gap-separated field) is the natural reading; a single
+    // space between columns leaves the count to the headers.
+    let narrowest = mask.trailing_zeros();
+    let natural = rows.iter().all(|r| {
+        r.groups
+            .iter()
+            .filter(|g| g.join == lines::Join::None)
+            .count()
+            == narrowest as usize
+    });
+    let (width, label_header, headers, caption) =
+        columns(text, &pieces, years.as_ref(), mask, natural);
+    let sum_column = headers.iter().rposition(|h| SUM_HEADER.is_match(h));
+    let arithmetic = Arithmetic { sum_column };
+    let body: Vec<(Row, Result<Vec<Num>, String>)> = rows
+        .into_iter()
+        .map(|r| {
+            let got = read_row(text, &r, width, arithmetic);
+            (r, got)
+        })
+        .collect();
+    let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
+    if read_ok < 2 {
+        return None;
+    }
+    let money = money_columns(&headers, &body, width);
+    let mut unit_text = caption.clone();
+    for h in std::iter::once(&label_header).chain(
+        headers
+            .iter()
+            .zip(&money)
+            .filter(|(_, m)| **m)
+            .map(|(h, _)| h),
+    ) {
+        unit_text.push('\n');
+        unit_text.push_str(h);
+    }
+    let unit = unit::written(&unit_text);
+    Some(Shaped {
+        first_line,
+        end_line,
+        caption,
+        label_header,
+        headers,
+        money,
+        body,
+        unit,
+    })
+}
+
+/// (width, label header, column headers, caption) of a table.
+fn columns(
+    text: &str,
+    pieces: &[String],
+    years: Option<&Row>,
+    mask: u64,
+    natural: bool,
+) -> (usize, String, Vec<String>, String) {
+    if let Some(y) = years {
+        let headers: Vec<String> = if y.names.len() == y.groups.len() {
+            y.names.clone()
+        } else {
+            y.groups
+                .iter()
+                .map(|g| text[g.start..g.end].to_string())
+                .collect()
+        };
+        return (headers.len(), y.label.clone(), headers, pieces.join(" "));
+    }
+    let narrowest = mask.trailing_zeros() as usize;
+    let mut width = narrowest;
+    if !natural {
+        // Single spaces between columns: the headers say how many there are.
+        let columns = pieces
+            .iter()
+            .skip_while(|p| unit::is_caption(p))
+            .filter(|p| !LABEL_HEADER.is_match(p))
+            .count();
+        if columns > 0 && columns < 64 && mask & (1 << columns) != 0 {
+            width = columns;
+        }
+    }
+    // Caption lines above the headers: a caption by its words always, a bare unit (`KRONOR`) only
+    // while more pieces remain than there are columns.
+    let lead = pieces
+        .iter()
+        .enumerate()
+        .take_while(|&(k, p)| {
+            unit::is_caption_opener(p) || (unit::is_caption(p) && pieces.len() - k > width)
+        })
+        .count();
+    let (above, pieces) = pieces.split_at(lead);
+    let n = pieces.len();
+    let (label_header, headers, mut caption) = if n > width {
+        (
+            pieces[n - width - 1].clone(),
+            pieces[n - width..].to_vec(),
+            pieces[..n - width - 1].join(" "),
+        )
+    } else if n == width {
+        (String::new(), pieces.to_vec(), String::new())
+    } else {
+        (String::new(), vec![String::new(); width], pieces.join(" "))
+    };
+    if !above.is_empty() {
+        caption = [above.join(" "), caption].join(" ").trim().to_string();
+    }
+    (width, label_header, headers, caption)
+}
+
+/// A row's numbers as `width` columns; a loose first group may belong to the label.
+fn read_row(text: &str, r: &Row, width: usize, arithmetic: Arithmetic) -> Result<Vec<Num>, String> {
+    let whole = split::read(text, &r.groups, width, arithmetic);
+    match whole {
+        Err(_) if r.loose_first && split::widths(text, &r.groups) & (1 << width.min(63)) == 0 => {
+            split::read(text, &r.groups[1..], width, arithmetic)
+        }
+        other => other,
+    }
+}
+
+/// Whether each column holds money: not a share, count or rate by its header, not all years, not
+/// percentages.
+fn money_columns(
+    headers: &[String],
+    body: &[(Row, Result<Vec<Num>, String>)],
+    width: usize,
+) -> Vec<bool> {
+    (0..width)
+        .map(|c| {
+            let header_ok = headers.get(c).is_none_or(|h| !NOT_MONEY_HEADER.is_match(h));
+            let nums: Vec<&Num> = body
+                .iter()
+                .filter_map(|(_, r)| r.as_ref().ok()?.get(c))
+                .collect();
+            let all_years = !nums.is_empty() && nums.iter().all(|n| n.year);
+            header_ok && !all_years
+        })
+        .collect()
+}
+
+/// Adds a table's cells and record to `out` (nothing when no cell is left).
+fn emit(
+    text: &str,
+    lines: &[lines::Line<'_>],
+    idx: &CharIndex,
+    running: &crate::offsets::SpanIndex,
+    t: Shaped,
+    unit: TableUnit,
+    out: &mut Tables,
+) {
+    let table_no = out.tables.len();
+    let mut cells = Vec::new();
+    let mut rows = Vec::new();
+    let mut unresolved = Vec::new();
+    for (row, got) in &t.body {
+        let total = Shaped::is_total(row);
+        let nums = match got {
+            Ok(nums) => nums,
+            Err(why) => {
+                unresolved.push(unresolved_row(text, idx, row, why));
+                continue;
+            }
+        };
+        let row_no = rows.len();
+        for (column, n) in nums.iter().enumerate() {
+            let (start, end) = (idx.char_offset(n.start), idx.char_offset(n.end));
+            let money = t.money.get(column).copied().unwrap_or(false) && !n.percent;
+            if !money || running.overlaps(start, end) {
+                continue;
+            }
+            let Some(value) = numeral::money(n.value, unit.kronor) else {
+                continue;
+            };
+            cells.push(Amount {
+                cell: Some(Cell {
+                    table: table_no,
+                    row: row_no,
+                    column,
+                    label: row.label.clone(),
+                    header: t.headers.get(column).cloned().unwrap_or_default(),
+                    total,
+                }),
+                ..Amount::new(value, "SEK", &text[n.start..n.end], start, end)
+            });
+        }
+        rows.push(TableRow {
+            label: row.label.clone(),
+            total,
+            amounts: vec![None; nums.len()],
+        });
+    }
+    if cells.is_empty() {
+        return;
+    }
+    let start = idx.char_offset(lines[t.first_line].start);
+    let end = idx.char_offset(lines[t.end_line - 1].end());
+    out.cells.extend(cells);
+    out.tables.push(Table {
+        start,
+        end,
+        caption: t.caption,
+        unit,
+        label_header: t.label_header,
+        headers: t.headers,
+        rows,
+        unresolved,
+    });
+}
+
+fn unresolved_row(text: &str, idx: &CharIndex, row: &Row, why: &str) -> UnresolvedRow {
+    let s = row.groups.first().map_or(0, |g| g.start);
+    let e = row.groups.last().map_or(s, |g| g.end);
+    UnresolvedRow {
+        label: row.label.clone(),
+        text: text[s..e].to_string(),
+        reason: why.to_string(),
+        start: idx.char_offset(s),
+        end: idx.char_offset(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_run_together_are_cut_after_their_years() {
+        assert_eq!(
+            run_together("mnkr Intäkter 2019Intäkter 2020Avvikelse mot budget 2020"),
+            [
+                "mnkr",
+                "Intäkter 2019",
+                "Intäkter 2020",
+                "Avvikelse mot budget 2020"
+            ]
+        );
+        // Not a year, or a year inside a longer number: left alone.
+        assert_eq!(run_together("Konto 12345Budget"), ["Konto 12345Budget"]);
+        assert_eq!(run_together("Budget 2020"), ["Budget 2020"]);
+    }
+}

@@ -1,0 +1,154 @@
+//! The numeral grammar as the table reader uses it: the one place where the reader asks
+//! [`crate::number`] its digit, sign, grouping and unit questions, in the reader's own terms.
+//!
+//! **In:** pieces of one line. **Out:** exact values (`mantissa / 10^decimals`), whether a digit
+//! group may start or continue a grouped number, whether a number is a year, and the units a
+//! caption or header states. **Deliberately not done:** finding numbers in running text (the
+//! amount extractor's job) and deciding what a number means in its table.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::number::{self, units};
+use crate::record::Money;
+
+/// A minus sign as exports write it: hyphen-minus, minus sign or en dash.
+pub(super) fn is_sign(c: char) -> bool {
+    number::is_minus(c)
+}
+
+/// A space that only ever groups digits (no-break, thin, narrow no-break): never a column gap.
+pub(super) fn is_group_space(c: char) -> bool {
+    c != ' ' && number::GROUP_SEPARATORS.contains(&c)
+}
+
+/// An exact decimal number: `mantissa / 10^decimals`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Exact {
+    pub mantissa: i128,
+    pub decimals: u32,
+}
+
+/// Parses a number as written (`1 444`, `151,2`, `−3,4`, `1\u{2009}000`), `None` for anything else.
+pub(super) fn parse(s: &str) -> Option<Exact> {
+    number::parse(s).map(|d| Exact {
+        mantissa: d.mantissa,
+        decimals: d.decimals,
+    })
+}
+
+/// The value in öre of `n` stated in units of `kronor` kronor, when exact and in range.
+pub(super) fn money(n: Exact, kronor: i64) -> Option<Money> {
+    let scaled = n
+        .mantissa
+        .checked_mul(i128::from(kronor))?
+        .checked_mul(100)?;
+    let div = 10i128.checked_pow(n.decimals)?;
+    if scaled % div != 0 {
+        return None;
+    }
+    i64::try_from(scaled / div).ok().map(Money)
+}
+
+/// Half a unit of `n`'s last digit, in öre, when stated in units of `kronor`: its rounding.
+pub(super) fn half_unit(n: Exact, kronor: i64) -> i128 {
+    let unit = i128::from(kronor) * 100;
+    10i128
+        .checked_pow(n.decimals)
+        .map_or(0, |div| unit / div / 2)
+}
+
+/// A digit group `s` (digits, perhaps a decimal comma) that may open a grouped number.
+pub(super) fn opens_group(s: &str) -> bool {
+    number::opens_group(s)
+}
+
+/// A digit group that may continue a grouped number.
+pub(super) fn continues_group(s: &str) -> bool {
+    number::continues_group(s)
+}
+
+/// A digit group with a decimal comma ends its number.
+pub(super) fn closes_number(s: &str) -> bool {
+    number::closes_number(s)
+}
+
+/// Whether `s` is written as a year (`2017`): four digits, 1900–2100, no grouping or decimals.
+pub(super) fn is_year(s: &str) -> bool {
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && s.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// Units stated in a caption or header: the unit table's caption spellings, as whole words.
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi) (?: ^ | [^\p{{L}}] ) (?P<u> {} ) (?: [^\p{{L}}] | $ )",
+        units::caption_pattern()
+    ))
+    .expect("valid regex")
+});
+
+/// A rate rather than a unit right after a unit word: `kr/invånare`, `kronor per elev`.
+static RATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:/|per\s)").expect("valid regex"));
+
+/// Every unit `s` states, as (kronor per unit, the unit as written); rates (`kr/invånare`) are
+/// not units of money.
+pub(super) fn units_in(s: &str) -> Vec<(i64, &str)> {
+    UNIT.captures_iter(s)
+        .filter_map(|c| {
+            let u = c.name("u")?;
+            if RATE.is_match(&s[u.end()..]) {
+                return None;
+            }
+            let factor = i64::try_from(units::caption_unit_of(u.as_str())?).ok()?;
+            Some((factor, u.as_str()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_open_and_continue_by_the_grouping_rules() {
+        assert!(opens_group("98") && opens_group("1,5") && !opens_group("4500"));
+        assert!(
+            !opens_group("000"),
+            "no number is written with a leading zero group"
+        );
+        assert!(continues_group("400") && continues_group("400,5") && !continues_group("40"));
+        assert!(is_year("2017") && !is_year("1 017") && !is_year("2999"));
+    }
+
+    #[test]
+    fn units_are_read_and_rates_are_not() {
+        let u = |s: &str| units_in(s).into_iter().map(|(f, _)| f).collect::<Vec<_>>();
+        assert_eq!(u("(belopp angivna i tkr)"), [1000]);
+        assert_eq!(u("Tusental kronor"), [1000]);
+        assert_eq!(u("Belopp i miljoner kronor"), [1_000_000]);
+        assert_eq!(u("(mnkr)"), [1_000_000]);
+        assert_eq!(u("KRONOR"), [1]);
+        assert_eq!(u("kr/invånare"), Vec::<i64>::new());
+        assert_eq!(u("Kronor per invånare"), Vec::<i64>::new());
+        assert_eq!(u("Kriterier"), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn values_are_exact() {
+        let n = parse("1\u{2009}444,5").expect("a number");
+        assert_eq!(
+            n,
+            Exact {
+                mantissa: 14445,
+                decimals: 1
+            }
+        );
+        assert_eq!(money(n, 1_000), Some(Money(144_450_000)));
+        assert_eq!(half_unit(n, 1_000), 5_000);
+        assert_eq!(parse("12a"), None);
+    }
+}

@@ -1,0 +1,418 @@
+//! From lines to table rows, and from rows to runs of rows that may be one table.
+//!
+//! **In:** classified lines. **Out:** [`Run`]s: consecutive rows with the header lines above them.
+//! A row is a label and its numbers in any of the layouts exports write: the numbers on the
+//! label's line (`Stockholm 68 143 865`, `Löner\t1 200\t1 300`, `Totalt1 444`), on the lines
+//! after it (`Område 2 …420` ⏎ `430`), or one per line with blank lines between (`Stockholm` ⏎⏎
+//! `317 989 729` ⏎⏎ `3 823 518`). Short text lines between rows are sub-headings; a page break
+//! with a running header or page number between rows does not end a run. **Deliberately not
+//! done:** choosing the columns (see `mod.rs`); a run may still hold rows of different widths.
+
+use super::lines::{Group, Kind, Line};
+use super::split;
+
+/// Longest row label, wrapped lines joined: longer is a paragraph.
+const MAX_LABEL_CHARS: usize = 120;
+/// Most short text lines between two rows of one table (sub-headings, a running header).
+const MAX_GAP_LINES: usize = 3;
+/// Most text lines above a table read as its headers and caption.
+const MAX_HEAD_LINES: usize = 10;
+
+/// One row: a label and the digit groups that follow it.
+#[derive(Debug, Clone)]
+pub(super) struct Row {
+    /// The label, wrapped lines joined with a space.
+    pub label: String,
+    /// The digit groups, left to right; a segment's first group has `Join::None`.
+    pub groups: Vec<Group>,
+    /// First line of the row (its label) and one past its last.
+    pub first_line: usize,
+    pub end_line: usize,
+    /// The numbers a row's digit groups can be read as, one bit per count.
+    pub widths: u64,
+    /// The first group is a separate word after the label (`Område 4 2 000`) and may be part of it.
+    pub loose_first: bool,
+    /// Text lines between the previous row and this one (sub-headings, or the next table's head).
+    pub before: Vec<usize>,
+    /// The first row after a page break: a running header (`Rapport 2024 sida 3`) looks like one.
+    pub after_break: bool,
+    /// Column names of a header row stacked one per line (`Bokslut` ⏎ `2023` ⏎ `Budget` ⏎ `2024`).
+    pub names: Vec<String>,
+}
+
+impl Row {
+    /// A running header after a page break: it names a year (`Årsredovisning 2018   3`).
+    pub fn is_furniture(&self, text: &str) -> bool {
+        self.after_break
+            && self.groups.iter().any(|g| {
+                g.join == super::lines::Join::None && super::numeral::is_year(&text[g.start..g.end])
+            })
+    }
+
+    /// Every group is a year: a header row (`Till landsting/regioner2017` ⏎ `2018`).
+    pub fn is_years(&self, text: &str) -> bool {
+        !self.groups.is_empty()
+            && self.groups.iter().all(|g| {
+                g.join == super::lines::Join::None && super::numeral::is_year(&text[g.start..g.end])
+            })
+    }
+}
+
+/// Rows that may make one table, with the text lines directly above the first.
+#[derive(Debug, Clone)]
+pub(super) struct Run {
+    /// Header and caption lines above the first row, top to bottom (line indexes).
+    pub head: Vec<usize>,
+    pub rows: Vec<Row>,
+}
+
+/// What the line stream holds, in order.
+#[derive(Debug)]
+enum Item {
+    Row(Row),
+    /// A short text line that is no row's label.
+    Heading(usize),
+    /// Numbers without a label.
+    Orphan,
+    PageBreak,
+    /// Prose: no table continues across it.
+    Break,
+}
+
+/// Reads the rows of `lines` and cuts them into runs.
+pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
+    let mut runs = group(&items(text, lines));
+    for run in &mut runs {
+        merge_stacked_header(text, run);
+    }
+    runs
+}
+
+/// A header written one name and one year per line (`(mnkr) Bokslut` ⏎ `2023` ⏎ `Budget` ⏎
+/// `2024` …) reads as rows of one year each: they become one header row named `Bokslut 2023`,
+/// `Budget 2024`, with `(mnkr)` the label column's header.
+fn merge_stacked_header(text: &str, run: &mut Run) {
+    let single_year = |r: &Row| r.groups.len() == 1 && r.is_years(text);
+    let n = run.rows.iter().take_while(|r| single_year(r)).count();
+    if n < 2 {
+        return;
+    }
+    let mut header = run.rows[0].clone();
+    let first = header.label.clone();
+    let (label, name) = match first.rfind(' ') {
+        Some(i) => (first[..i].trim().to_string(), first[i + 1..].to_string()),
+        None => (String::new(), first.clone()),
+    };
+    let mut names = vec![name];
+    names.extend(run.rows[1..n].iter().map(|r| r.label.clone()));
+    header.groups = run.rows[..n].iter().map(|r| r.groups[0]).collect();
+    header.names = names
+        .iter()
+        .zip(&header.groups)
+        .map(|(name, g)| {
+            format!("{name} {}", &text[g.start..g.end])
+                .trim()
+                .to_string()
+        })
+        .collect();
+    header.label = label;
+    header.end_line = run.rows[n - 1].end_line;
+    run.rows.splice(..n, [header]);
+}
+
+fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.page_break {
+            out.extend(pending.drain(..).map(Item::Heading));
+            out.push(Item::PageBreak);
+        }
+        match line.kind {
+            Kind::Blank => i += 1,
+            Kind::Prose => {
+                out.extend(pending.drain(..).map(Item::Heading));
+                out.push(Item::Break);
+                i += 1;
+            }
+            Kind::Text => {
+                pending.push(i);
+                i += 1;
+            }
+            Kind::Labeled { label } => {
+                let (item, next) = labeled_row(text, lines, label, i, &mut pending, &mut out);
+                out.push(item);
+                i = next;
+            }
+            Kind::Numbers if year_label(text, line) => {
+                // `2017\t1 200\t1 300`: a year labels the row.
+                let mut row = row_at(text, lines, String::new(), i, i, Follow::Nothing).0;
+                let year = row.groups.remove(0);
+                row.label = text[year.start..year.end].to_string();
+                row.widths = split::widths(text, &row.groups);
+                row.loose_first = false;
+                out.extend(pending.drain(..).map(Item::Heading));
+                out.push(Item::Row(row));
+                i += 1;
+            }
+            Kind::Numbers if !pending.is_empty() => {
+                let last = pending.pop().unwrap_or(i);
+                let own = lines[last].trimmed().to_string();
+                let (label, first) = join_label(lines, &mut pending, own, last, &mut out);
+                let (row, next) = row_at(text, lines, label, first, i, Follow::AcrossBlanks);
+                out.push(if is_sentence(&row.label) {
+                    Item::Break
+                } else {
+                    Item::Row(row)
+                });
+                i = next;
+            }
+            Kind::Numbers => {
+                // A header of years without a label (`\t2017\t2018`) opens a table; other bare
+                // numbers (a page number) are no row.
+                let (row, next) = row_at(text, lines, String::new(), i, i, Follow::Nothing);
+                out.extend(pending.drain(..).map(Item::Heading));
+                out.push(if row.is_years(text) {
+                    Item::Row(row)
+                } else {
+                    Item::Orphan
+                });
+                i = next;
+            }
+        }
+    }
+    out.extend(pending.drain(..).map(Item::Heading));
+    out
+}
+
+/// The row of a line whose label (`span`) is followed by numbers (`Totalt1 444`,
+/// `Löner\t1 200\t1 300`), with the lines of numbers directly after it; prose makes a break.
+fn labeled_row(
+    text: &str,
+    lines: &[Line<'_>],
+    span: (usize, usize),
+    i: usize,
+    pending: &mut Vec<usize>,
+    out: &mut Vec<Item>,
+) -> (Item, usize) {
+    let own = text[span.0..span.1]
+        .trim()
+        .trim_end_matches(':')
+        .to_string();
+    let (label, first) = join_label(lines, pending, own, i, out);
+    let glued = lines[i]
+        .segments
+        .first()
+        .and_then(|s| s.groups.first())
+        .is_some_and(|g| g.start == span.1);
+    let (row, next) = row_at(text, lines, label, first, i, Follow::Adjacent);
+    let item = if is_sentence(&row.label) {
+        Item::Break
+    } else {
+        Item::Row(Row {
+            loose_first: !glued && row.loose_first,
+            ..row
+        })
+    };
+    (item, next)
+}
+
+/// A line of numbers whose first column is a year standing alone, followed by other columns.
+fn year_label(text: &str, line: &Line<'_>) -> bool {
+    line.segments.len() >= 2
+        && line.segments[0].groups.len() == 1
+        && !line.segments[1..].iter().all(|s| {
+            s.groups.len() == 1
+                && super::numeral::is_year(&text[s.groups[0].start..s.groups[0].end])
+        })
+        && super::numeral::is_year(
+            &text[line.segments[0].groups[0].start..line.segments[0].groups[0].end],
+        )
+}
+
+/// The label of a row whose own label text is `own` (on line `at`): pending text lines that
+/// visibly wrap into it are joined; the others become headings. Returns (label, first line).
+fn join_label(
+    lines: &[Line<'_>],
+    pending: &mut Vec<usize>,
+    own: String,
+    at: usize,
+    out: &mut Vec<Item>,
+) -> (String, usize) {
+    let mut label = own;
+    let mut first = at;
+    while let Some(&p) = pending.last() {
+        let prev = lines[p].trimmed();
+        let fits = prev.chars().count() + label.chars().count() < MAX_LABEL_CHARS;
+        if !fits || !wraps_into(prev, &label) {
+            break;
+        }
+        label = format!("{prev} {label}");
+        first = p;
+        pending.pop();
+    }
+    out.extend(pending.drain(..).map(Item::Heading));
+    (label, first)
+}
+
+/// A label that is running prose broken before a number (`… ska slutredovisa senast den` ⏎
+/// `11`): too long for a row label, or ending in a word a sentence goes on after.
+fn is_sentence(label: &str) -> bool {
+    let last = label.rsplit(' ').next().unwrap_or("").to_lowercase();
+    label.chars().count() > MAX_LABEL_CHARS
+        || matches!(
+            last.as_str(),
+            "den"
+                | "det"
+                | "senast"
+                | "från"
+                | "under"
+                | "cirka"
+                | "ca"
+                | "drygt"
+                | "än"
+                | "om"
+                | "och"
+                | "samt"
+                | "i"
+                | "för"
+                | "av"
+                | "till"
+                | "med"
+                | "på"
+                | "inom"
+                | "är"
+        )
+}
+
+/// Whether text line `prev` continues on the next (`Västra Götalands` ⏎ `län`, `Stöd till` ⏎ …).
+fn wraps_into(prev: &str, next: &str) -> bool {
+    let last_word = prev.rsplit(' ').next().unwrap_or("");
+    let first_word = next.split(' ').next().unwrap_or("");
+    // A lower-case word goes on from the line before, unless it is a unit opening a header line.
+    let lower_word = !first_word.is_empty()
+        && first_word.chars().all(char::is_lowercase)
+        && super::numeral::units_in(first_word).is_empty();
+    lower_word
+        || prev.ends_with(['-', ','])
+        || matches!(
+            last_word,
+            "och" | "samt" | "i" | "för" | "av" | "till" | "med" | "på" | "inom" | "om"
+        )
+}
+
+/// Which lines after a row's first line of numbers hold more of its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follow {
+    /// None: the row is one line.
+    Nothing,
+    /// Lines of only numbers directly after it (the stacked layout).
+    Adjacent,
+    /// Lines of only numbers with blank lines between (the one-cell-per-line layout).
+    AcrossBlanks,
+}
+
+/// The row whose numbers start on line `i`: that line's groups and those of the lines `follow`
+/// allows after it.
+fn row_at(
+    text: &str,
+    lines: &[Line<'_>],
+    label: String,
+    first_line: usize,
+    i: usize,
+    follow: Follow,
+) -> (Row, usize) {
+    let mut groups: Vec<Group> = lines[i]
+        .segments
+        .iter()
+        .flat_map(|s| s.groups.clone())
+        .collect();
+    let mut end = i + 1;
+    let mut j = i + 1;
+    while let Some(l) = lines.get(j).filter(|_| follow != Follow::Nothing) {
+        if l.page_break {
+            break;
+        }
+        match l.kind {
+            Kind::Blank if follow == Follow::AcrossBlanks => j += 1,
+            Kind::Numbers => {
+                groups.extend(l.segments.iter().flat_map(|s| s.groups.iter().copied()));
+                j += 1;
+                end = j;
+            }
+            _ => break,
+        }
+    }
+    let loose_first = groups.len() > 1
+        && groups[1].join == super::lines::Join::Space
+        && text[groups[0].start..groups[0].end].len() <= 2;
+    let mut widths = split::widths(text, &groups);
+    if loose_first {
+        widths |= split::widths(text, &groups[1..]);
+    }
+    (
+        Row {
+            label,
+            groups,
+            first_line,
+            end_line: end,
+            widths,
+            loose_first,
+            before: Vec::new(),
+            after_break: false,
+            names: Vec::new(),
+        },
+        end,
+    )
+}
+
+/// Cuts the item stream into runs: rows separated only by blank lines, a few sub-headings, or a
+/// page break with its furniture.
+fn group(items: &[Item]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    let mut head: Vec<usize> = Vec::new();
+    let mut current: Option<Run> = None;
+    let mut gap_lines = 0;
+    let mut after_break = false;
+    for item in items {
+        match item {
+            Item::Row(r) => {
+                let run = current.get_or_insert_with(|| Run {
+                    head: std::mem::take(&mut head),
+                    rows: Vec::new(),
+                });
+                run.rows.push(Row {
+                    before: std::mem::take(&mut head),
+                    after_break,
+                    ..r.clone()
+                });
+                gap_lines = 0;
+                after_break = false;
+            }
+            Item::Heading(l) => {
+                gap_lines += 1;
+                if gap_lines > MAX_GAP_LINES && !after_break {
+                    out.extend(current.take());
+                }
+                head.push(*l);
+                if head.len() > MAX_HEAD_LINES {
+                    head.remove(0);
+                }
+            }
+            Item::PageBreak => {
+                after_break = true;
+                gap_lines = 0;
+            }
+            Item::Orphan if after_break => {}
+            Item::Orphan | Item::Break => {
+                out.extend(current.take());
+                head.clear();
+                gap_lines = 0;
+            }
+        }
+    }
+    out.extend(current);
+    out
+}

@@ -1,0 +1,273 @@
+//! Where one number ends and the next begins when columns are separated by a single space.
+//!
+//! **In:** a row's digit groups (from `lines`) and the number of columns the table has.
+//! **Out:** the row's numbers, or why they cannot be told apart. A single space is also the
+//! Swedish thousands separator, so `98 410 400 250 000 98 660 400` has many readings; only those
+//! that obey the grouping rules (a number's first group has one to three digits, every later
+//! group exactly three, a decimal comma or `%` ends a number, a no-break space never separates
+//! two numbers) count. When several remain, the row's own arithmetic (a `Ny ram` or `Summa`
+//! column equal to the sum of the others) may single one out. **Deliberately not done:**
+//! guessing between readings that are all possible: such a row is reported unresolved.
+
+use super::lines::{Group, Join};
+use super::numeral::{self, Exact};
+
+/// Most readings of one row that are enumerated for the arithmetic check.
+const MAX_READINGS: usize = 256;
+/// Widest table read (a bit of a `u64` per width).
+const MAX_WIDTH: usize = 63;
+
+/// A number read from a row: absolute byte span and exact value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Num {
+    pub start: usize,
+    pub end: usize,
+    pub value: Exact,
+    pub percent: bool,
+    /// Written as a year (`2017`): one ungrouped group of four digits.
+    pub year: bool,
+}
+
+/// How the numbers of a row are checked against each other.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Arithmetic {
+    /// The column that equals the sum of the other columns (`Ny ram`, `Summa`).
+    pub sum_column: Option<usize>,
+}
+
+/// Whether groups `from..to` make one number.
+fn one_number(text: &str, g: &[Group], from: usize, to: usize) -> bool {
+    if to == from + 1 {
+        return true;
+    }
+    let digits = |k: usize| &text[g[k].digits..g[k].end];
+    numeral::opens_group(digits(from))
+        && (from + 1..to).all(|k| {
+            g[k].join != Join::None
+                && !g[k].signed()
+                && numeral::continues_group(digits(k))
+                && !numeral::closes_number(digits(k - 1))
+                && !g[k - 1].percent
+        })
+}
+
+/// Whether a number may end before group `at` (a no-break space binds).
+fn may_end_before(g: &[Group], at: usize) -> bool {
+    at == g.len() || g[at].join != Join::Group
+}
+
+/// `ways[pos][k]`: in how many ways (capped at 2) groups `pos..` split into `k` numbers.
+fn ways(text: &str, g: &[Group]) -> Vec<[u8; MAX_WIDTH + 1]> {
+    let n = g.len();
+    let mut ways = vec![[0u8; MAX_WIDTH + 1]; n + 1];
+    ways[n][0] = 1;
+    for pos in (0..n).rev() {
+        for end in pos + 1..=n {
+            if !one_number(text, g, pos, end) {
+                break; // a longer run cannot be a number either
+            }
+            if !may_end_before(g, end) {
+                continue;
+            }
+            for k in 1..=MAX_WIDTH {
+                let add = ways[end][k - 1];
+                ways[pos][k] = ways[pos][k].saturating_add(add).min(2);
+            }
+        }
+    }
+    ways
+}
+
+/// The numbers of columns the groups can be read as, one bit per width.
+pub(super) fn widths(text: &str, g: &[Group]) -> u64 {
+    let w = ways(text, g);
+    (1..=MAX_WIDTH.min(g.len()))
+        .filter(|&k| w[0][k] > 0)
+        .fold(0, |m, k| m | 1 << k)
+}
+
+/// The row's numbers as `width` columns, or why they cannot be read.
+pub(super) fn read(
+    text: &str,
+    g: &[Group],
+    width: usize,
+    arithmetic: Arithmetic,
+) -> Result<Vec<Num>, String> {
+    if width == 0 || width > MAX_WIDTH {
+        return Err("no columns".into());
+    }
+    let w = ways(text, g);
+    match w[0][width] {
+        0 => Err(format!(
+            "its digit groups cannot be read as {width} numbers"
+        )),
+        1 => Ok(walk(text, g, &w, width)),
+        _ => {
+            let mut all = Vec::new();
+            enumerate(text, g, 0, width, &mut Vec::new(), &mut all);
+            let n = all.len();
+            let Some(sum) = arithmetic.sum_column.filter(|_| n < MAX_READINGS) else {
+                return Err(format!(
+                    "{}{n} ways to split its digit groups into {width} columns",
+                    if n >= MAX_READINGS { "at least " } else { "" }
+                ));
+            };
+            let fits: Vec<Vec<Num>> = all.into_iter().filter(|r| adds_up(r, sum)).collect();
+            match fits.len() {
+                1 => Ok(fits.into_iter().next().unwrap_or_default()),
+                k => Err(format!(
+                    "{n} ways to split its digit groups into {width} columns, {k} of them add up"
+                )),
+            }
+        }
+    }
+}
+
+/// The one reading of `g` as `width` numbers, when `ways` says there is exactly one.
+fn walk(text: &str, g: &[Group], w: &[[u8; MAX_WIDTH + 1]], width: usize) -> Vec<Num> {
+    let mut out = Vec::new();
+    let (mut pos, mut k) = (0, width);
+    while k > 0 && pos < g.len() {
+        let next = (pos + 1..=g.len())
+            .take_while(|&e| one_number(text, g, pos, e))
+            .find(|&e| may_end_before(g, e) && w[e][k - 1] > 0);
+        let Some(end) = next else { break };
+        out.extend(num(text, g, pos, end));
+        pos = end;
+        k -= 1;
+    }
+    out
+}
+
+fn enumerate(
+    text: &str,
+    g: &[Group],
+    pos: usize,
+    left: usize,
+    cur: &mut Vec<Num>,
+    all: &mut Vec<Vec<Num>>,
+) {
+    if all.len() >= MAX_READINGS {
+        return;
+    }
+    if pos == g.len() || left == 0 {
+        if pos == g.len() && left == 0 {
+            all.push(cur.clone());
+        }
+        return;
+    }
+    for end in pos + 1..=g.len() {
+        if !one_number(text, g, pos, end) {
+            break;
+        }
+        if !may_end_before(g, end) {
+            continue;
+        }
+        let Some(n) = num(text, g, pos, end) else {
+            continue;
+        };
+        cur.push(n);
+        enumerate(text, g, end, left - 1, cur, all);
+        cur.pop();
+    }
+}
+
+fn num(text: &str, g: &[Group], from: usize, to: usize) -> Option<Num> {
+    let (start, end) = (g[from].start, g[to - 1].end);
+    let written = &text[start..end];
+    let value = numeral::parse(written)?;
+    let digits = &text[g[from].digits..end];
+    Some(Num {
+        start,
+        end,
+        value,
+        percent: g[to - 1].percent,
+        year: to == from + 1 && numeral::is_year(digits),
+    })
+}
+
+/// Whether column `sum` equals the sum of the others, within the rounding of every figure.
+pub(super) fn adds_up(row: &[Num], sum: usize) -> bool {
+    let Some(stated) = row.get(sum) else {
+        return false;
+    };
+    let d = row
+        .iter()
+        .map(|n| n.value.decimals)
+        .max()
+        .unwrap_or(0)
+        .min(18);
+    let at = |n: &Num| -> Option<(i128, i128)> {
+        let f = 10i128.checked_pow(d.checked_sub(n.value.decimals)?)?;
+        Some((n.value.mantissa.checked_mul(f)?, f / 2))
+    };
+    let (mut total, mut tolerance) = (0i128, 0i128);
+    for (i, n) in row.iter().enumerate() {
+        let Some((v, t)) = at(n) else { return false };
+        tolerance += t;
+        if i != sum && !n.percent {
+            total += v;
+        }
+    }
+    at(stated).is_some_and(|(v, _)| (total - v).abs() <= tolerance)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::lines;
+    use super::*;
+
+    fn groups(text: &str) -> Vec<Group> {
+        lines(text)[0]
+            .segments
+            .iter()
+            .flat_map(|s| s.groups.iter().copied())
+            .collect()
+    }
+
+    fn read_as(text: &str, width: usize, sum: Option<usize>) -> Result<Vec<&str>, String> {
+        let g = groups(text);
+        read(text, &g, width, Arithmetic { sum_column: sum })
+            .map(|ns| ns.iter().map(|n| &text[n.start..n.end]).collect())
+    }
+
+    #[test]
+    fn grouping_rules_limit_the_splits() {
+        assert_eq!(
+            read_as("Stockholm 68 143 865", 1, None),
+            Ok(vec!["68 143 865"])
+        );
+        assert!(
+            read_as("Lön 1 200 300", 2, None).is_err(),
+            "1 | 200 300 or 1 200 | 300"
+        );
+        assert_eq!(read_as("Post 2017 2018", 2, None), Ok(vec!["2017", "2018"]));
+        assert!(read_as("Post 12 34", 1, None).is_err());
+        // A no-break space never separates two numbers.
+        assert_eq!(
+            read_as("A 1\u{a0}200 300", 2, None),
+            Ok(vec!["1\u{a0}200", "300"])
+        );
+    }
+
+    #[test]
+    fn the_rows_own_arithmetic_picks_the_split() {
+        let row = "Anslag 98 410 400 250 000 98 660 400";
+        assert!(
+            read_as(row, 3, None).is_err(),
+            "ambiguous without arithmetic"
+        );
+        assert_eq!(
+            read_as(row, 3, Some(2)),
+            Ok(vec!["98 410 400", "250 000", "98 660 400"])
+        );
+        // Nothing adds up: unresolved, no guess.
+        assert!(read_as("Anslag 98 410 400 250 000 98 670 400", 3, Some(2)).is_err());
+    }
+
+    #[test]
+    fn widths_are_a_mask() {
+        let t = "x 1 200 300";
+        assert_eq!(widths(t, &groups(t)), 0b1110);
+    }
+}

@@ -1,0 +1,109 @@
+//! A table's unit: written in its caption or headers, or inferred from a running-text total.
+//!
+//! **In:** caption and header text; the table's total row and the running-text amounts near it.
+//! **Out:** a [`TableUnit`], or `None` when the unit cannot be established (the table is then
+//! skipped). **Deliberately not done:** assuming kronor, or choosing between two units a caption
+//! states (`tkr` and `mnkr` in one caption leave the choice to inference).
+
+use super::Shaped;
+use super::numeral;
+use crate::record::{Amount, TableUnit};
+
+/// The one unit `s` states, with its text as written.
+pub(super) fn written(s: &str) -> Option<TableUnit> {
+    let units = numeral::units_in(s);
+    let (factor, text) = *units.first()?;
+    units.iter().all(|u| u.0 == factor).then(|| TableUnit {
+        text: text.to_string(),
+        kronor: factor,
+        inferred: false,
+    })
+}
+
+/// A header piece that is a caption rather than a column header: it states a unit, or opens as
+/// captions do (`Tabell 3`, `Belopp i …`).
+pub(super) fn is_caption(s: &str) -> bool {
+    !numeral::units_in(s).is_empty() || is_caption_opener(s)
+}
+
+/// A piece that reads as a caption, never as a column header: it opens as captions do (`Tabell
+/// 3`, `Belopp i …`, `(tkr)`) or is a phrase of five words or more.
+pub(super) fn is_caption_opener(s: &str) -> bool {
+    let lower = s.trim_start().to_lowercase();
+    lower.split_whitespace().count() >= 5
+        || [
+            "tabell",
+            "belopp",
+            "tilldelade",
+            "fördelning",
+            "medel ",
+            "(",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
+/// A running-text amount in kronor stated precisely enough to pin a table's unit down:
+/// (character start, value in öre, tolerance in öre).
+pub(super) type Precise = (usize, i128, i128);
+
+/// How far from a table (in characters) a running amount may stand and still speak of it: the
+/// table's own section, not a document hundreds of pages away in a merged file.
+const UNIT_EVIDENCE_RADIUS: usize = 20_000;
+
+/// The running amounts that can pin a unit down, sorted by position, computed once per text.
+pub(super) fn precise_amounts(amounts: &[Amount]) -> Vec<Precise> {
+    let mut out: Vec<Precise> = amounts
+        .iter()
+        .filter(|a| a.cell.is_none() && a.currency == "SEK")
+        .filter_map(|a| {
+            let v = i128::from(a.value?.ore());
+            let tol = i128::from(a.tolerance().ore());
+            // Only a figure given to about three significant digits pins a unit down: `en miljard`
+            // (±50 %) would agree with a table in miljoner and with one in tusen alike.
+            (tol * 100 <= v.abs()).then_some((a.start, v, tol))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The precise amounts within [`UNIT_EVIDENCE_RADIUS`] of character `at`.
+pub(super) fn nearby(precise: &[Precise], at: usize) -> &[Precise] {
+    let lo = precise.partition_point(|p| p.0 < at.saturating_sub(UNIT_EVIDENCE_RADIUS));
+    let hi = precise.partition_point(|p| p.0 <= at.saturating_add(UNIT_EVIDENCE_RADIUS));
+    &precise[lo..hi.max(lo)]
+}
+
+/// The one unit under which the table's stated total equals a precisely stated running amount.
+pub(super) fn infer(table: &Shaped, amounts: &[Precise]) -> Option<TableUnit> {
+    let totals: Vec<numeral::Exact> = table
+        .body
+        .iter()
+        .filter(|(r, _)| Shaped::is_total(r))
+        .filter_map(|(_, got)| got.as_ref().ok())
+        .flat_map(|nums| nums.iter().map(|n| n.value))
+        .collect();
+    let mut found: Option<i64> = None;
+    for &(_, v, tol_v) in amounts {
+        for &t in &totals {
+            for unit in [1, 1_000, 1_000_000, 1_000_000_000] {
+                let Some(ore) = numeral::money(t, unit) else {
+                    continue;
+                };
+                let tol_t = numeral::half_unit(t, unit);
+                if (i128::from(ore.ore()) - v).abs() <= tol_v + tol_t {
+                    match found {
+                        Some(u) if u != unit => return None, // two readings fit: do not guess
+                        _ => found = Some(unit),
+                    }
+                }
+            }
+        }
+    }
+    found.map(|kronor| TableUnit {
+        text: String::new(),
+        kronor,
+        inferred: true,
+    })
+}

@@ -1,0 +1,337 @@
+//! Tables as PDF-to-text exports write them: one case per layout and per kind of number that is not
+//! money, each both ways (reads the table; invents none from prose or codes). The documents are
+//! invented, in the layouts of real exports.
+
+use svocr::extract::extract;
+use svocr::record::{Amount, Money, Table, TotalStatus};
+use svocr::report::text::describe;
+use svocr::validate::reconcile;
+
+/// (label, header, kronor, total) of every table cell, in reading order.
+type Cells = Vec<(String, String, i64, bool)>;
+
+fn cells_of(text: &str) -> (Cells, Vec<Table>, Vec<Amount>) {
+    let x = extract(text);
+    for a in &x.amounts {
+        let got: String = text.chars().skip(a.start).take(a.end - a.start).collect();
+        assert_eq!(got, a.text, "offsets slice the cell's text");
+    }
+    let cells = x
+        .amounts
+        .iter()
+        .filter_map(|a| {
+            let c = a.cell.as_ref()?;
+            let v = a.value.expect("a cell has a value").ore();
+            assert_eq!(v % 100, 0, "whole kronor in these tests");
+            Some((c.label.clone(), c.header.clone(), v / 100, c.total))
+        })
+        .collect();
+    (cells, x.tables, x.amounts)
+}
+
+#[track_caller]
+fn assert_cells(text: &str, want: &[(&str, &str, i64)]) {
+    let (got, tables, _) = cells_of(text);
+    let got: Vec<(String, String, i64)> = got.into_iter().map(|(l, h, v, _)| (l, h, v)).collect();
+    let want: Vec<(String, String, i64)> = want
+        .iter()
+        .map(|&(l, h, v)| (l.to_string(), h.to_string(), v))
+        .collect();
+    assert_eq!(got, want, "tables: {tables:#?}");
+}
+
+#[track_caller]
+fn assert_no_cells(text: &str) {
+    let (got, tables, _) = cells_of(text);
+    assert!(got.is_empty() && tables.is_empty(), "{got:?} {tables:#?}");
+}
+
+/// Every table total's verdict, in text order.
+fn verdicts(text: &str) -> Vec<(TotalStatus, i64)> {
+    let (_, _, amounts) = cells_of(text);
+    reconcile(text, &amounts)
+        .into_iter()
+        .filter(|c| {
+            amounts
+                .iter()
+                .any(|a| a.cell.is_some() && a.start == c.start)
+        })
+        .map(|c| {
+            assert!(!describe(&c, &amounts).is_empty());
+            (c.status, c.stated.ore() / 100)
+        })
+        .collect()
+}
+
+const ONE_PER_LINE: &str = "Medel 2024 i kronor\n\nLän\n\nMedel i\n\nkronor\n\nLandsbygdssatsning\n\n\
+    kronor\n\nStockholm\n\n317 989 729\n\n3 823 518\n\nUppsala\n\n52 010 271\n\n1 176 482\n\n\
+    Totalt\n\n370 000 000\n\n5 000 000\n\nMedlen betalas ut i januari.\n";
+
+#[test]
+fn one_cell_per_line_reads_labels_headers_and_caption() {
+    let (m, l) = ("Medel i kronor", "Landsbygdssatsning kronor");
+    assert_cells(
+        ONE_PER_LINE,
+        &[
+            ("Stockholm", m, 317_989_729),
+            ("Stockholm", l, 3_823_518),
+            ("Uppsala", m, 52_010_271),
+            ("Uppsala", l, 1_176_482),
+            ("Totalt", m, 370_000_000),
+            ("Totalt", l, 5_000_000),
+        ],
+    );
+    let (cells, tables, amounts) = cells_of(ONE_PER_LINE);
+    assert_eq!(
+        cells.iter().filter(|c| c.3).count(),
+        2,
+        "the Totalt row is a total"
+    );
+    let t = &tables[0];
+    assert_eq!(
+        (t.caption.as_str(), t.label_header.as_str()),
+        ("Medel 2024 i kronor", "Län")
+    );
+    assert_eq!((t.unit.kronor, t.unit.inferred), (1, false));
+    assert_eq!(t.rows.len(), 3);
+    let first = t.rows[0].amounts[0].expect("linked to amounts");
+    assert_eq!(amounts[first].value, Some(Money::units(317_989_729)));
+    let chars = ONE_PER_LINE.chars().count();
+    assert!(t.start < t.end && t.end <= chars);
+    assert_eq!(
+        verdicts(ONE_PER_LINE),
+        [(TotalStatus::Ok, 370_000_000), (TotalStatus::Ok, 5_000_000)]
+    );
+}
+
+#[test]
+fn short_lines_of_prose_and_numbers_are_no_table() {
+    // No unit anywhere: a list of numbered points, not money.
+    assert_no_cells("Punkt\n\n12\n\nÄrende\n\n14\n\nBeslut\n\n3\n");
+    // One row alone is no table, even under a unit.
+    assert_no_cells(
+        "Belopp i kronor\n\nStockholm\n\n317 989 729\n\nMedlen betalas ut i januari.\n",
+    );
+}
+
+const SINGLE_COLUMN: &str = "Fördelning per län\n\nKRONOR\nStockholm 68 143 865\nUppsala 31 856 135\n\
+    Västra Götaland 200 000 000\nTOTALT 300 000 000\n";
+
+#[test]
+fn single_column_tables_are_read() {
+    assert_cells(
+        SINGLE_COLUMN,
+        &[
+            ("Stockholm", "KRONOR", 68_143_865),
+            ("Uppsala", "KRONOR", 31_856_135),
+            ("Västra Götaland", "KRONOR", 200_000_000),
+            ("TOTALT", "KRONOR", 300_000_000),
+        ],
+    );
+    assert_eq!(verdicts(SINGLE_COLUMN), [(TotalStatus::Ok, 300_000_000)]);
+}
+
+#[test]
+fn lines_of_prose_ending_in_a_number_are_no_table() {
+    assert_no_cells("Se bilaga 2\nSe avsnitt 4\nBeslutet gäller från 2024\n");
+    // A unit in a long paragraph is not a caption.
+    assert_no_cells(
+        "Regeringen har beslutat att fördela medel i kronor till regionerna enligt den modell som \
+         beskrivs i avsnittet ovan och som tidigare har tillämpats.\nÄrende 12\nÄrende 14\n",
+    );
+}
+
+#[test]
+fn a_unit_caption_several_lines_up_applies() {
+    for (caption, kronor) in [
+        (
+            "Tilldelade anslag/anslagsposter (belopp angivna i tkr)",
+            1_000,
+        ),
+        ("Tusental kronor", 1_000),
+        ("Medel 2024 i kronor", 1),
+        ("(mnkr)", 1_000_000),
+        ("Belopp i miljoner kronor", 1_000_000),
+    ] {
+        let text = format!("{caption}\n\nAnslag\n\nBelopp\n\nLöner\t1 200\nLokaler\t300\n");
+        assert_cells(
+            &text,
+            &[
+                ("Löner", "Belopp", 1_200 * kronor),
+                ("Lokaler", "Belopp", 300 * kronor),
+            ],
+        );
+    }
+}
+
+#[test]
+fn a_unit_caption_is_not_read_past_prose_or_another_table() {
+    let prose = "Belopp i tkr\n\nRegeringen har beslutat att fördela medlen enligt den modell som beskrivs \
+        ovan och som tidigare har tillämpats av myndigheten under flera år.\n\nLöner\t1 200\nLokaler\t300\n";
+    assert_no_cells(prose);
+    let other = "Belopp i tkr\nLöner\t1 200\nLokaler\t300\nRegeringen beslutar om fördelningen av medlen \
+        enligt den modell som beskrivs ovan och som tidigare har tillämpats av myndigheten.\n\
+        Anslag\tBelopp\tUtfall\nA\t1\t2\nB\t3\t4\n";
+    let (cells, _, _) = cells_of(other);
+    assert_eq!(cells.len(), 2, "only the first table has a unit: {cells:?}");
+}
+
+const RUN_INTO_LABEL: &str = "Anslag 1:5 Bidrag till utbildning (kronor)\n\
+    ap.1Professionssatsningen (ram)897 000\nap.2Fortbildning (ram)0\n\
+    Disponeras av Kammarkollegiet22 744 817\n";
+
+#[test]
+fn labels_run_into_their_numbers_are_cut_at_the_number() {
+    assert_cells(
+        RUN_INTO_LABEL,
+        &[
+            ("ap.1Professionssatsningen (ram)", "", 897_000),
+            ("ap.2Fortbildning (ram)", "", 0),
+            ("Disponeras av Kammarkollegiet", "", 22_744_817),
+        ],
+    );
+}
+
+#[test]
+fn item_numbers_and_anslag_codes_are_not_money() {
+    assert_no_cells("Belopp i kronor\nap.14\nap.15\nAnslag 1:5\nAnslag 1:6\n");
+}
+
+const SINGLE_SPACE: &str = "Belopp i kronor\n\nAnslag\nBeslutad ram\nFörändring\nNy ram\n\
+    Forskning 98 410 400 250 000 98 660 400\nUtbildning 1 200 000 300 000 1 500 000\n\
+    Kultur 5 000 000 0 5 000 000\n";
+
+#[test]
+fn single_space_columns_are_split_by_grouping_and_the_rows_arithmetic() {
+    assert_cells(
+        SINGLE_SPACE,
+        &[
+            ("Forskning", "Beslutad ram", 98_410_400),
+            ("Forskning", "Förändring", 250_000),
+            ("Forskning", "Ny ram", 98_660_400),
+            ("Utbildning", "Beslutad ram", 1_200_000),
+            ("Utbildning", "Förändring", 300_000),
+            ("Utbildning", "Ny ram", 1_500_000),
+            ("Kultur", "Beslutad ram", 5_000_000),
+            ("Kultur", "Förändring", 0),
+            ("Kultur", "Ny ram", 5_000_000),
+        ],
+    );
+}
+
+#[test]
+fn an_ambiguous_row_is_unresolved_not_guessed() {
+    // `1 200 300 000 1 500 300` adds up neither way it can be split: no cells, one unresolved row.
+    let text = SINGLE_SPACE.replace("1 200 000 300 000 1 500 000", "1 200 300 000 1 500 300");
+    let (cells, tables, _) = cells_of(&text);
+    assert!(cells.iter().all(|c| c.0 != "Utbildning"), "{cells:?}");
+    let u = &tables[0].unresolved;
+    assert_eq!(u.len(), 1, "{tables:#?}");
+    assert_eq!(
+        (u[0].label.as_str(), u[0].text.as_str()),
+        ("Utbildning", "1 200 300 000 1 500 300")
+    );
+}
+
+const ALIGNED_ACROSS_PAGES: &str = "Belopp i tkr\nPost\t2017\t2018\nLöner\t1 200\t1 300\n\
+    Lokaler  300  350\n\x0cÅrsredovisning 2018   3\nPost\t2017\t2018\nResor\t50\t40\n\
+    Summa\t1 550\t1 690\n\nNästa avsnitt handlar om något annat och är ett stycke löptext.\n";
+
+#[test]
+fn aligned_columns_with_year_headers_continue_across_a_page_break() {
+    assert_cells(
+        ALIGNED_ACROSS_PAGES,
+        &[
+            ("Löner", "2017", 1_200_000),
+            ("Löner", "2018", 1_300_000),
+            ("Lokaler", "2017", 300_000),
+            ("Lokaler", "2018", 350_000),
+            ("Resor", "2017", 50_000),
+            ("Resor", "2018", 40_000),
+            ("Summa", "2017", 1_550_000),
+            ("Summa", "2018", 1_690_000),
+        ],
+    );
+    let (_, tables, _) = cells_of(ALIGNED_ACROSS_PAGES);
+    assert_eq!(tables.len(), 1, "one table across the page break");
+    assert_eq!(
+        verdicts(ALIGNED_ACROSS_PAGES),
+        [(TotalStatus::Ok, 1_550_000), (TotalStatus::Ok, 1_690_000)]
+    );
+}
+
+#[test]
+fn a_unitless_table_is_skipped() {
+    assert_no_cells("Post\t2017\t2018\nA\t1\t2\nB\t3\t4\n");
+}
+
+#[test]
+fn percent_count_and_rate_columns_are_not_money() {
+    let text = "Belopp i tkr\nVerksamhet\tBelopp\tAndel %\tAntal\nLöner\t1 200\t80\t12\nHyra\t300\t20\t1\n";
+    assert_cells(
+        text,
+        &[("Löner", "Belopp", 1_200_000), ("Hyra", "Belopp", 300_000)],
+    );
+    let text = "Kronor\nKommun\tBidrag\tkr/invånare\nAby\t100 000\t50\nBby\t200 000\t40\n";
+    assert_cells(
+        text,
+        &[("Aby", "Bidrag", 100_000), ("Bby", "Bidrag", 200_000)],
+    );
+    let text = "Belopp i tkr\nLöner\t1 200\t80 %\nHyra\t300\t20 %\n";
+    assert_cells(text, &[("Löner", "", 1_200_000), ("Hyra", "", 300_000)]);
+}
+
+#[test]
+fn years_as_row_labels_are_not_money() {
+    let text = "Utbetalt (tkr)\n2017\t1 200\t300\n2018\t1 300\t350\n";
+    assert_cells(
+        text,
+        &[
+            ("2017", "", 1_200_000),
+            ("2017", "", 300_000),
+            ("2018", "", 1_300_000),
+            ("2018", "", 350_000),
+        ],
+    );
+}
+
+const SUBTOTALS: &str = "Belopp i tkr\nNorr\t100\nVäst\t200\nSumma norra\t300\nSyd\t50\nÖst\t50\n\
+    Summa södra\t100\nTotalt\t400\n";
+
+#[test]
+fn sub_totals_check_their_block_and_the_grand_total_the_sub_totals() {
+    assert_eq!(
+        verdicts(SUBTOTALS),
+        [
+            (TotalStatus::Ok, 300_000),
+            (TotalStatus::Ok, 100_000),
+            (TotalStatus::Ok, 400_000)
+        ]
+    );
+    let wrong = SUBTOTALS.replace("Totalt\t400", "Totalt\t500");
+    assert_eq!(
+        verdicts(&wrong),
+        [
+            (TotalStatus::Ok, 300_000),
+            (TotalStatus::Ok, 100_000),
+            (TotalStatus::Mismatch, 500_000)
+        ]
+    );
+}
+
+#[test]
+fn a_total_of_all_rows_after_a_sub_total_is_checked_as_a_block_first() {
+    let text = "Belopp i tkr\nA\t100\nB\t200\nSumma\t300\nC\t50\nTotalt\t50\n";
+    assert_eq!(
+        verdicts(text),
+        [(TotalStatus::Ok, 300_000), (TotalStatus::Ok, 50_000)]
+    );
+}
+
+#[test]
+fn prose_broken_before_a_number_is_no_table() {
+    assert_no_cells(
+        "Belopp i kronor\nRegionerna ska redovisa insatserna senast den\n11\n\
+         Försäkringskassan betalar ut medlen i\n12\nomgångar under året till\n3\n",
+    );
+}
