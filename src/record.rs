@@ -649,6 +649,24 @@ pub struct Gold {
     /// References as written (`SOU 2020:24`).
     #[serde(default)]
     pub references: Vec<String>,
+    /// Every money cell of the document's tables, in reading order (the table development set's
+    /// schema, `training/tables/README.md`). `None` where a gold file does not list cells (the seeds
+    /// list a table's columns as `table_msek` instead), so cells are then not scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cells: Option<Vec<GoldCell>>,
+}
+
+/// A money cell in a [`Gold`] file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldCell {
+    /// The value in kronor, the table's unit applied.
+    pub value: Money,
+    /// The table, counted from 0 in document order.
+    pub table: usize,
+    /// The row label as printed.
+    pub label: String,
+    /// The column header (multi-line headers joined with a space), or `""` when none is printed.
+    pub header: String,
 }
 
 /// A stated sum in a [`Gold`] file.
@@ -661,6 +679,17 @@ pub struct GoldTotal {
     /// For a result computed as income plus (negative) costs: the income.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub income: Option<Money>,
+    /// `false` when the document's printed parts do not reproduce its printed total (rounding in
+    /// the source, or a real error); such a total is not scored, since either verdict is defensible.
+    #[serde(
+        default = "consistent_by_default",
+        skip_serializing_if = "Clone::clone"
+    )]
+    pub consistent: bool,
+}
+
+fn consistent_by_default() -> bool {
+    true
 }
 
 #[cfg(test)]

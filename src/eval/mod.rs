@@ -150,11 +150,21 @@ pub struct Metrics {
     /// F1 averaged with equal weights: over fields for a document, over documents for a corpus.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields_macro_f1: Option<f64>,
+    /// Share of the gold's money (running-text amounts and table cells) that was extracted, when
+    /// the gold lists cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money_recall: Option<f64>,
+    /// Share of the extracted amounts that are in the gold's money, when the gold lists cells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money_precision: Option<f64>,
+    /// F1 of table cells read with their value, row label and column header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cells_f1: Option<f64>,
 }
 
 impl Metrics {
     /// Every metric with its name, in a fixed order.
-    pub fn entries(&self) -> [(&'static str, Option<f64>); 13] {
+    pub fn entries(&self) -> [(&'static str, Option<f64>); 16] {
         [
             ("char_accuracy", self.char_accuracy),
             ("word_accuracy", self.word_accuracy),
@@ -169,6 +179,9 @@ impl Metrics {
             ("totals_f1", self.totals_f1),
             ("fields_micro_f1", self.fields_micro_f1),
             ("fields_macro_f1", self.fields_macro_f1),
+            ("money_recall", self.money_recall),
+            ("money_precision", self.money_precision),
+            ("cells_f1", self.cells_f1),
         ]
     }
 
@@ -195,6 +208,10 @@ impl Metrics {
         self.totals_f1 = f1(Field::Totals);
         self.fields_micro_f1 = micro;
         self.fields_macro_f1 = macro_;
+        let money = per_field.get(&Field::Money);
+        self.money_recall = money.and_then(|s| s.recall);
+        self.money_precision = money.and_then(|s| s.precision);
+        self.cells_f1 = f1(Field::Cells);
     }
 }
 
@@ -411,6 +428,8 @@ pub fn summarize(docs: &[DocumentScore]) -> Summary {
     let fields = (!field_docs.is_empty()).then(|| {
         let per_field: BTreeMap<Field, FieldAverages> = Field::ALL
             .into_iter()
+            // Money and cells are scored only against gold that lists cells.
+            .filter(|f| field_docs.iter().any(|d| d.contains_key(f)))
             .map(|f| {
                 let scores = || field_docs.iter().filter_map(move |d| d.get(&f));
                 let averages = FieldAverages {

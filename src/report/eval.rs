@@ -149,6 +149,21 @@ fn notes(f: &mut fmt::Formatter<'_>, report: &EvalReport) -> fmt::Result {
             pct(fs.micro.f1),
             pct(fs.macro_f1)
         )?;
+        if let (Some(money), Some(cells)) = (
+            fs.per_field.get(&Field::Money),
+            fs.per_field.get(&Field::Cells),
+        ) {
+            writeln!(
+                f,
+                "tables: money (running text and cells, by value) P {} R {} ({} of {} found); \
+                 cells with label and header F1 {} (micro)",
+                pct(money.micro.precision),
+                pct(money.micro.recall),
+                money.micro.tp,
+                money.micro.tp + money.micro.fn_,
+                pct(cells.micro.f1)
+            )?;
+        }
     }
     for d in &report.documents {
         if let Some(t) = &d.text {
