@@ -25,6 +25,7 @@
 
 use std::collections::HashMap;
 
+use crate::number::units;
 use crate::offsets::Change;
 use crate::record::EditKind;
 
@@ -235,9 +236,14 @@ fn unwraps(a: &str, b: &str, width: usize) -> bool {
     }
     let last = a.chars().next_back().unwrap_or(' ');
     let first = b.chars().next().unwrap_or(' ');
-    // A list or table row ends in a figure or unit, and the next row starts afresh.
+    // A list or table row ends in a figure or unit, and the next row starts afresh, or ends in a
+    // digit too: two lines in a row that end in figures are rows (`ap.13 Internationella … (ram)
+    // 2 570 780` ⏎ `ap.15 Europeiska utvecklingsfonden (ram)1 050 800`), not a wrapped sentence.
     if ends_in_figure(a)
-        && (first.is_uppercase() || first.is_ascii_digit() || "-−–".contains(first))
+        && (first.is_uppercase()
+            || first.is_ascii_digit()
+            || "-−–".contains(first)
+            || (b.ends_with(|c: char| c.is_ascii_digit()) && !continues_figure(b)))
     {
         return false;
     }
@@ -280,14 +286,25 @@ fn is_numeric(line: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.-−–%".contains(c))
 }
 
+/// Whether `line` opens with the unit or scale word of the figure the line before ended in
+/// (`300` ⏎ `miljoner kronor till …`): the sentence goes on.
+fn continues_figure(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    is_unit(first) || units::scale_of(first).is_some()
+}
+
+/// A currency unit of the unit table, as written or in lower case (`Kr.`, `MSEK`, `tkr`).
+fn is_unit(word: &str) -> bool {
+    units::unit_of(word).is_some() || units::unit_of(&word.to_lowercase()).is_some()
+}
+
 fn ends_in_figure(line: &str) -> bool {
     let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("");
     last_word
         .chars()
         .next_back()
         .is_some_and(|c| c.is_ascii_digit() || c == '%')
-        || ["kr", "kronor", "mkr", "mnkr", "tkr", "msek", "sek"]
-            .contains(&last_word.to_lowercase().trim_end_matches('.'))
+        || is_unit(last_word.trim_end_matches('.'))
 }
 
 /// Marks the lines that are page furniture: running headers and footers ([`running_lines`]) and
@@ -626,6 +643,16 @@ mod tests {
             &format!("{LONG}\natt avsätta 944 miljoner kronor"),
             &format!("{LONG} att avsätta 944 miljoner kronor"),
         );
+        // A figure at the end of both lines is a table's, unless the next line opens with the
+        // figure's unit or scale; a unit at the end of the next line is prose.
+        assert_layout(
+            &format!("{LONG} tillförs 7,4\nmiljarder kronor."),
+            &format!("{LONG} tillförs 7,4 miljarder kronor."),
+        );
+        assert_layout(
+            &format!("{LONG} rehabilitering, 300\nmiljoner kronor för kompetensutveckling och 50"),
+            &format!("{LONG} rehabilitering, 300 miljoner kronor för kompetensutveckling och 50"),
+        );
         assert_layout(
             "Regionerna terrapporterar till Forsikringskassan senast den 11\ndecember 2020 det som anges",
             "Regionerna terrapporterar till Forsikringskassan senast den 11 december 2020 det som anges",
@@ -641,6 +668,14 @@ mod tests {
             "Intäkter från staten 14,7 Mkr\nErsättning till primärvården för behandlingar: -3,4 Mkr",
         );
         assert_unchanged("Ulrika Havossar\nFörsäkringsdirektör\nAvdelningen för\nsjukförsäkring");
+        // Rows run into their figures, the next starting with a lower-case item code.
+        assert_unchanged(
+            "Disponeras av Regeringskansliet/Utrikesdepartementet9 704 486\n\
+             ap.13Internationella finansieringsinstitutioner (ram)2 570 780\n\
+             ap.15Europeiska utvecklingsfonden (ram)1 050 800",
+        );
+        // A row ends in a unit of the unit table.
+        assert_unchanged("Intäkter 14,7 MSEK\nKostnader 12,1 Mkr\nResultat 2,6 EUR");
         assert_unchanged(
             "Följande insatsområden ingår i överenskommelsen för 2020:\nLedning och styrning",
         );
