@@ -111,7 +111,7 @@ impl FieldScore {
 pub type FieldScores = BTreeMap<Field, FieldScore>;
 
 /// Scores every field of `record` against `gold`.
-pub fn score(record: &Record, gold: &Gold) -> FieldScores {
+pub(crate) fn score(record: &Record, gold: &Gold) -> FieldScores {
     Field::ALL
         .into_iter()
         .map(|f| {
@@ -122,7 +122,7 @@ pub fn score(record: &Record, gold: &Gold) -> FieldScores {
 }
 
 /// Compares two multisets of keys: each key counts as many times as it occurs.
-pub fn compare(gold: Vec<String>, extracted: Vec<String>) -> FieldScore {
+pub(crate) fn compare(gold: Vec<String>, extracted: Vec<String>) -> FieldScore {
     let mut balance: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for g in gold {
         balance.entry(g).or_default().0 += 1;

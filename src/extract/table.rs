@@ -104,7 +104,7 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// `amounts` are the running-text amounts already found: they are used to infer a table's unit and
 /// a number that overlaps one is never reported again as a cell. Returns the cells in reading order,
 /// with character offsets of the number only.
-pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
+pub(crate) fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
     let lines = split_lines(text);
     let shapes: Vec<Shape> = lines.iter().map(|l| shape(l)).collect();
     let idx = CharIndex::new(text);
