@@ -97,7 +97,7 @@ fn main() {
         out.join("stats.rs"),
         format!(
             "/// The highest frequency (per billion words) of any listed word.\n\
-             pub const MAX_FREQUENCY: u64 = {max};\n\
+             pub(crate) const MAX_FREQUENCY: u64 = {max};\n\
              /// Low bits of a value in the word automaton that say how the word may begin a\n\
              /// compound (from `dictionaries/sv-heads.txt`).\n\
              const HEAD_BITS: u32 = {HEAD_BITS};\n\

@@ -7,7 +7,8 @@
 
 use std::sync::LazyLock;
 
-use svocr::eval::text;
+use svocr::Record;
+use svocr::eval::{GoldFiles, score_document};
 
 fn main() {
     divan::main();
@@ -56,9 +57,18 @@ static PAIR: LazyLock<(String, String, usize)> = LazyLock::new(|| {
 #[divan::bench(sample_count = 10)]
 fn score_100k_chars(bencher: divan::Bencher) {
     let (gt, ocr, changed) = &*PAIR;
+    // A record that "repaired" nothing: its text is the OCR input.
+    let mut record = Record::error("bench", "");
+    record.text.clone_from(ocr);
+    let gold = GoldFiles {
+        text: Some(gt.clone()),
+        fields: None,
+    };
     // Check the result before timing it: the alignment finds no more edits than were made, and
     // "repairing" nothing reduces nothing.
-    let s = text::score(ocr, ocr, gt);
+    let s = score_document("bench", ocr, &record, &gold)
+        .text
+        .expect("gold text given, so a text score");
     assert!(s.gt_chars >= 100_000, "{}", s.gt_chars);
     assert!(
         s.input.char_edits > 0 && s.input.char_edits <= *changed,
@@ -68,10 +78,11 @@ fn score_100k_chars(bencher: divan::Bencher) {
     assert_eq!(s.cer_reduction, Some(0.0));
     assert_eq!(s.words_fixed, 0);
     bencher.bench(|| {
-        text::score(
+        score_document(
+            "bench",
             divan::black_box(ocr),
-            divan::black_box(ocr),
-            divan::black_box(gt),
+            divan::black_box(&record),
+            divan::black_box(&gold),
         )
     });
 }

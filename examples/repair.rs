@@ -13,7 +13,7 @@ fn main() {
     if args.first().map(String::as_str) == Some("--explain") {
         // `--explain WORD [CONTEXT-FILE]`
         let context = args.get(2).and_then(|p| std::fs::read_to_string(p).ok());
-        println!("{}", svocr::repair::explain(&args[1], context.as_deref()));
+        println!("{}", svocr::explain(&args[1], context.as_deref()));
         return;
     }
     for arg in args {

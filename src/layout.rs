@@ -20,7 +20,7 @@
 //!
 //! Deliberately not done: list items, table rows and short lines (signature blocks, headings) keep
 //! their breaks, because line structure is how [`crate::validate`] finds lists and tables. Form
-//! feeds stay in the text; [`page_starts`] turns them into the record's `pages`. Blank lines
+//! feeds stay in the text; `page_starts` turns them into the record's `pages`. Blank lines
 //! (paragraph breaks) are kept.
 
 use std::collections::HashMap;
@@ -30,7 +30,8 @@ use crate::offsets::Change;
 use crate::record::EditKind;
 
 /// Words before which a line-end hyphen is a suspended compound (`hälso- och sjukvård`).
-pub const SUSPENDED_BEFORE: [&str; 6] = ["och", "eller", "samt", "till", "respektive", "som"];
+pub(crate) const SUSPENDED_BEFORE: [&str; 6] =
+    ["och", "eller", "samt", "till", "respektive", "som"];
 
 /// A line of the input, without its `\n`.
 #[derive(Debug, Clone, Copy)]
@@ -546,7 +547,7 @@ fn page_number(line: &str) -> Option<PageNumber> {
 
 /// Character offsets of the page starts in `text`: 0, then the character after each form feed
 /// that is followed by more text (a final form feed does not open an empty page).
-pub fn page_starts(text: &str) -> Vec<usize> {
+pub(crate) fn page_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
     let mut chars = 0;
     let mut pending = None;

@@ -30,20 +30,20 @@ static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.fst"));
 
 /// Shortest first part of a compound, in characters (`vård` in `vårdgivare` is 4; `ö` alone is
 /// never a head).
-pub const MIN_HEAD_CHARS: usize = 3;
+pub(crate) const MIN_HEAD_CHARS: usize = 3;
 /// Shortest last part of a compound, in characters.
-pub const MIN_TAIL_CHARS: usize = 3;
+pub(crate) const MIN_TAIL_CHARS: usize = 3;
 /// Most parts in one compound (`till|ägg|s|över|ens|kommelse` needs no more than four).
-pub const MAX_PARTS: usize = 4;
+pub(crate) const MAX_PARTS: usize = 4;
 
 /// The frequency (per billion words) a compound-only stem (`hälso`) counts with as a compound
 /// head: such stems are listed without frequencies.
-pub const STEM_FREQUENCY: u64 = 1_000;
+pub(crate) const STEM_FREQUENCY: u64 = 1_000;
 
 /// How a compound's frequency is estimated from its parts: the rarer part's frequency divided by
 /// this. A compound is rarer than either part, and an attested word should win over a compound
 /// reading of the same letters.
-pub const COMPOUND_DIVISOR: u64 = 20;
+pub(crate) const COMPOUND_DIVISOR: u64 = 20;
 
 /// The frequency of a word from its value (or the output gathered on a prefix, giving an upper
 /// bound for the words below it) in the word automaton.
@@ -69,11 +69,11 @@ fn is_linked_head_value(value: u64) -> bool {
 
 /// Each junction after the first divides a compound's estimated frequency by this too; an
 /// estimate under one per billion words is no reading.
-pub const EXTRA_JUNCTION_DIVISOR: u64 = 10;
+pub(crate) const EXTRA_JUNCTION_DIVISOR: u64 = 10;
 
 /// The estimated frequency of a compound of `parts` parts whose rarest part has frequency
 /// `rarest` (see [`COMPOUND_DIVISOR`], [`EXTRA_JUNCTION_DIVISOR`] and [`COMPOUND_CEILING`]).
-pub fn compound_frequency(rarest: u64, parts: usize) -> u64 {
+pub(crate) fn compound_frequency(rarest: u64, parts: usize) -> u64 {
     let extra = u32::try_from(parts.saturating_sub(2)).unwrap_or(u32::MAX);
     (rarest / COMPOUND_DIVISOR / EXTRA_JUNCTION_DIVISOR.saturating_pow(extra)).min(COMPOUND_CEILING)
 }
@@ -82,10 +82,10 @@ pub fn compound_frequency(rarest: u64, parts: usize) -> u64 {
 /// frequent its parts: a compound as common as one in a million words would be in hunspell's
 /// dictionary and wordfreq's list, so being unlisted is itself evidence of rarity. Without the
 /// cap `låg|förslag` (estimated from `förslag`) outranked the listed `lagförslag`.
-pub const COMPOUND_CEILING: u64 = 1_000;
+pub(crate) const COMPOUND_CEILING: u64 = 1_000;
 
 /// The embedded lexicon.
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     words: Option<Fst<&'static [u8]>>,
     heads: Option<Fst<&'static [u8]>>,
 }
@@ -101,7 +101,7 @@ impl std::fmt::Debug for Lexicon {
 
 /// A compound reading of a word.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Compound {
+pub(crate) struct Compound {
     /// Byte offsets where each part after the first starts (after any linking `s`).
     pub splits: Vec<usize>,
     /// Estimated frequency per billion words (see [`COMPOUND_DIVISOR`]).
@@ -116,24 +116,26 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
 });
 
 /// The embedded lexicon, opened on first use.
-pub fn lexicon() -> &'static Lexicon {
+pub(crate) fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 
 impl Lexicon {
     /// The frequency (per billion words) of a listed word form, `None` if it is not listed.
-    pub fn frequency(&self, word: &str) -> Option<u64> {
+    pub(crate) fn frequency(&self, word: &str) -> Option<u64> {
         self.value(word).map(frequency_of)
     }
 
     /// Whether `word` is a listed word form.
-    pub fn contains(&self, word: &str) -> bool {
+    pub(crate) fn contains(&self, word: &str) -> bool {
         self.frequency(word).is_some()
     }
 
     /// Whether `part` may begin a compound: a word hunspell marks as a compound head, or one
-    /// of its compound-only stems (`hälso`, `försäkrings`).
-    pub fn is_head(&self, part: &str) -> bool {
+    /// of its compound-only stems (`hälso`, `försäkrings`). Only the data tests ask this; the
+    /// walk reads the same flags through [`WordEnd::may_begin_compound`].
+    #[cfg(test)]
+    pub(crate) fn is_head(&self, part: &str) -> bool {
         self.value(part)
             .map_or_else(|| self.is_stem(part.as_bytes()), is_head_value)
     }
@@ -141,7 +143,7 @@ impl Lexicon {
     /// Whether `part` may stand before a hyphen that shares a compound tail (`hälso- och
     /// sjukvård`, `sjukskrivnings- och`): any word, compound-only stem, or either plus `s`.
     /// The hyphen itself says a compound is meant, so this is looser than [`Lexicon::is_head`].
-    pub fn is_hyphen_head(&self, part: &str) -> bool {
+    pub(crate) fn is_hyphen_head(&self, part: &str) -> bool {
         let loose = |p: &str| self.contains(p) || self.is_stem(p.as_bytes());
         loose(part) || part.strip_suffix('s').is_some_and(loose)
     }
@@ -153,7 +155,7 @@ impl Lexicon {
     /// Whether `part` (UTF-8) is one of hunspell's compound-only stems (`hälso`), which are
     /// no words on their own. The repair's walk asks this of every non-word prefix it reaches,
     /// so it skips the word lookup [`Lexicon::is_head`] would repeat.
-    pub fn is_stem(&self, part: &[u8]) -> bool {
+    pub(crate) fn is_stem(&self, part: &[u8]) -> bool {
         // The walk asks this of thousands of prefixes per document, and most end in a pair of
         // bytes no stem ends in (`STEM_ENDS`, written by build.rs): a bit test spares the lookup.
         let [.., a, b] = part else {
@@ -165,7 +167,7 @@ impl Lexicon {
     }
 
     /// The word automaton, for callers that walk it byte by byte ([`Words::root`]).
-    pub fn words(&self) -> Option<Words<'_>> {
+    pub(crate) fn words(&self) -> Option<Words<'_>> {
         let fst = self.words.as_ref()?;
         Some(Words {
             fst,
@@ -174,7 +176,7 @@ impl Lexicon {
     }
 
     /// The frequency of `word` as a listed word or, failing that, as a compound.
-    pub fn word_or_compound_frequency(&self, word: &str) -> Option<u64> {
+    pub(crate) fn word_or_compound_frequency(&self, word: &str) -> Option<u64> {
         self.frequency(word)
             .or_else(|| self.compound(word).map(|c| c.frequency))
     }
@@ -182,7 +184,7 @@ impl Lexicon {
     /// Splits an unlisted word into listed parts: head, optional linking `s`, tail, where the
     /// tail may itself be a compound. Prefers the reading with the fewest parts, then the
     /// longest head.
-    pub fn compound(&self, word: &str) -> Option<Compound> {
+    pub(crate) fn compound(&self, word: &str) -> Option<Compound> {
         let mut splits = Vec::new();
         let frequency = self.split_from(word, 0, &mut splits, u64::MAX)?;
         Some(Compound { splits, frequency })
@@ -295,7 +297,7 @@ impl Lexicon {
 /// [`MIN_HEAD_CHARS`] long, the tail at least [`MIN_TAIL_CHARS`], and a compound has at most
 /// [`MAX_PARTS`] parts, estimated at [`compound_frequency`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Head {
+pub(crate) struct Head {
     /// The part's frequency per billion words, as the compound's estimate counts it.
     pub frequency: u64,
     /// Whether the next part may follow directly (`vård|givare`).
@@ -308,7 +310,7 @@ impl Head {
     /// A compound-only stem (`hälso`, `vårds`, see [`Lexicon::is_stem`]) as a head: counted at
     /// [`STEM_FREQUENCY`], followed directly by the next part (a stem that takes a linking `s`
     /// is listed with it).
-    pub const STEM: Head = Head {
+    pub(crate) const STEM: Head = Head {
         frequency: STEM_FREQUENCY,
         plain: true,
         linked: false,
@@ -321,7 +323,7 @@ impl Head {
 /// position not yet decoded) where it only may go: most moves tried from a position fail on their
 /// first byte, and decoding the positions reached waits until they prove worth exploring.
 #[derive(Clone, Copy)]
-pub struct Words<'a> {
+pub(crate) struct Words<'a> {
     fst: &'a Fst<&'static [u8]>,
     /// The root, decoded once: every word and every compound part starts there.
     root: Node<'a>,
@@ -330,7 +332,7 @@ pub struct Words<'a> {
 /// A position in the word automaton reached by some bytes, not decoded yet: cheap to keep and
 /// compare. [`Words::cursor`] decodes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Prefix {
+pub(crate) struct Prefix {
     addr: CompiledAddr,
     /// The output gathered on the way (the sum along the path).
     out: u64,
@@ -338,7 +340,7 @@ pub struct Prefix {
 
 /// A decoded position in the word automaton: the words that begin with the bytes walked so far.
 #[derive(Clone, Copy)]
-pub struct Cursor<'a> {
+pub(crate) struct Cursor<'a> {
     node: Node<'a>,
     /// The output gathered on the way.
     out: u64,
@@ -346,14 +348,14 @@ pub struct Cursor<'a> {
 
 /// A word that ends at a [`Cursor`]: its frequency and whether it may begin a compound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct WordEnd {
+pub(crate) struct WordEnd {
     value: u64,
 }
 
 impl<'a> Words<'a> {
     /// The cursor at the root: no bytes walked.
     #[inline]
-    pub fn root(&self) -> Cursor<'a> {
+    pub(crate) fn root(&self) -> Cursor<'a> {
         Cursor {
             node: self.root,
             out: 0,
@@ -362,7 +364,7 @@ impl<'a> Words<'a> {
 
     /// Decodes the position `at` (the root is decoded already).
     #[inline]
-    pub fn cursor(&self, at: Prefix) -> Cursor<'a> {
+    pub(crate) fn cursor(&self, at: Prefix) -> Cursor<'a> {
         let node = if at.addr == self.root.addr() {
             self.root
         } else {
@@ -373,7 +375,7 @@ impl<'a> Words<'a> {
 
     /// The cursor one byte further, `None` if no word continues with `byte`.
     #[inline]
-    pub fn step(&self, at: Cursor<'a>, byte: u8) -> Option<Cursor<'a>> {
+    pub(crate) fn step(&self, at: Cursor<'a>, byte: u8) -> Option<Cursor<'a>> {
         let t = at.node.transition(at.node.find_input(byte)?);
         Some(Cursor {
             node: self.fst.node(t.addr),
@@ -384,7 +386,7 @@ impl<'a> Words<'a> {
     /// Follows `bytes` from `at` (at least one byte); the position reached, not decoded: only
     /// the nodes on the way are.
     #[inline]
-    pub fn follow(&self, at: &Cursor<'a>, bytes: &[u8]) -> Option<Prefix> {
+    pub(crate) fn follow(&self, at: &Cursor<'a>, bytes: &[u8]) -> Option<Prefix> {
         let (&last, init) = bytes.split_last()?;
         let mut n = at.node;
         let mut out = at.out;
@@ -404,7 +406,7 @@ impl<'a> Words<'a> {
     /// after it, in byte order. Only one- and two-byte characters are offered: Swedish letters
     /// are.
     #[inline]
-    pub fn for_each_char(&self, at: &Cursor<'a>, mut f: impl FnMut(&[u8], Prefix)) {
+    pub(crate) fn for_each_char(&self, at: &Cursor<'a>, mut f: impl FnMut(&[u8], Prefix)) {
         for t in at.node.transitions() {
             let out = at.out + t.out.value();
             if t.inp < 0x80 {
@@ -423,7 +425,7 @@ impl Prefix {
     /// The highest frequency (per billion words) of any word that begins here: a bound on the
     /// prior of every completion, which lets a walk prune early.
     #[inline]
-    pub fn max_frequency(&self) -> u64 {
+    pub(crate) fn max_frequency(&self) -> u64 {
         frequency_of(self.out)
     }
 }
@@ -431,7 +433,7 @@ impl Prefix {
 impl Cursor<'_> {
     /// The position as a [`Prefix`], to come back to.
     #[inline]
-    pub fn prefix(&self) -> Prefix {
+    pub(crate) fn prefix(&self) -> Prefix {
         Prefix {
             addr: self.node.addr(),
             out: self.out,
@@ -440,7 +442,7 @@ impl Cursor<'_> {
 
     /// The word the bytes walked so far spell, if they spell a listed word.
     #[inline]
-    pub fn word(&self) -> Option<WordEnd> {
+    pub(crate) fn word(&self) -> Option<WordEnd> {
         self.node.is_final().then(|| WordEnd {
             value: self.out + self.node.final_output().value(),
         })
@@ -450,27 +452,27 @@ impl Cursor<'_> {
 impl WordEnd {
     /// The word's frequency per billion words.
     #[inline]
-    pub fn frequency(self) -> u64 {
+    pub(crate) fn frequency(self) -> u64 {
         frequency_of(self.value)
     }
 
     /// Whether the word may begin a compound as it is (`vård` in `vårdgivare`; not `ter` of
     /// `te sig`, so `terrapporterar` is no compound of it).
     #[inline]
-    pub fn may_begin_compound(self) -> bool {
+    pub(crate) fn may_begin_compound(self) -> bool {
         is_head_value(self.value)
     }
 
     /// Whether the word may begin a compound with a linking `s` (`försäkring` in
     /// `försäkringskassa`, but not `ränta`, which takes `ränte`).
     #[inline]
-    pub fn may_begin_compound_with_s(self) -> bool {
+    pub(crate) fn may_begin_compound_with_s(self) -> bool {
         is_linked_head_value(self.value)
     }
 
     /// The word as the first part of a compound.
     #[inline]
-    pub fn head(self) -> Head {
+    pub(crate) fn head(self) -> Head {
         Head {
             frequency: self.frequency(),
             plain: self.may_begin_compound(),

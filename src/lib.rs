@@ -8,7 +8,7 @@
 //! ## The pipeline
 //!
 //! [`process`] runs these stages top to bottom. Each is a function over plain data; each change a
-//! stage makes is an [`offsets::Change`], applied by an [`offsets::Trail`], which composes the
+//! stage makes is an [`offsets::Change`], applied by an internal trail, which composes the
 //! stages' changes so that every [`Edit`] in the record points into the *decoded input* (the text
 //! after encoding detection, before NFC; NFC itself is an edit of kind `nfc`). Edits never nest:
 //! a change overlapping an earlier stage's is merged with it into one edit, so replaying the applied
@@ -19,9 +19,9 @@
 //!    [`input::normalize`] makes the text canonical: NFC, soft hyphens, ligatures and CRLF.
 //! 2. [`layout`]: page furniture (running headers, bare page numbers), line-end hyphenation and
 //!    paragraph unwrapping. Form feeds stay in the text and mark page starts.
-//! 3. [`repair`] (with [`lexicon`]): OCR repair. Tokenizes ([`repair::tokenize`]), reads each word
-//!    through the learned confusion model into lexicon words and compounds, and ranks the readings
-//!    in the document and between their neighbours ([`repair::context`]). Proposes edits with a
+//! 3. [`repair`] (with the embedded lexicon): OCR repair. Tokenizes, reads each word through the
+//!    learned confusion model into lexicon words and compounds, and ranks the readings in the
+//!    document and between their neighbours (a bigram model of clean text). Proposes edits with a
 //!    confidence; only those above the threshold are applied, the rest are reported with
 //!    `applied: false`. Numbers that are numbers (amounts, dates, years, references, section
 //!    numbers) are protected.
@@ -31,7 +31,7 @@
 //! 5. [`validate`]: stated totals reconciled against their parts, with interval arithmetic so that
 //!    rounding never causes a false mismatch.
 //!
-//! [`number`] is the one numeral grammar (digit grouping, decimal comma, minus signs), parser and
+//! An internal `number` module is the one numeral grammar (digit grouping, decimal comma, minus signs), parser and
 //! table of units and scale words that extraction, validation and repair share.
 //!
 //! [`batch`] turns paths into documents (directories walked for `*.txt`, sorted; `-` for standard
@@ -39,6 +39,33 @@
 //! reporting progress through a trait the caller implements; the command line and language
 //! bindings share it. [`eval`] scores records against gold (CER/WER, field precision/recall) and
 //! [`report`] writes records and scores in the output formats.
+//!
+//! ## Public API
+//!
+//! What is `pub` here is what the README's "As a library" section documents; every other module
+//! and item is internal (`pub(crate)`) and may change without notice (the `unreachable_pub` lint
+//! keeps it that way).
+//!
+//! - [`process`], [`process_owned`] and [`Options`]: the whole pipeline on one document's bytes;
+//!   [`Error`] is the one error type (of [`input::decode`], [`apply_edits`], gold and floors
+//!   files).
+//! - [`record`]: everything [`process`] returns and gold files parse into ([`Record`], [`Edit`],
+//!   [`EditKind`] and [`Status`] are also at the root). [`apply_edits`] replays a record's edits on
+//!   its decoded input.
+//! - [`explain`] → [`Explanation`] (rows: [`ExplainedCandidate`]): the repair debug view behind
+//!   `svocr explain`.
+//! - [`batch`]: many documents in parallel, in input order, with progress and cancellation (the
+//!   command line and language bindings share it).
+//! - [`eval`]: scoring records against gold ([`eval::evaluate`], [`eval::EvalReport`],
+//!   [`eval::Floors`]) and the score types that appear in them.
+//! - [`report`]: output sinks: JSON Lines ([`report::jsonl`]), text ([`report::text`]), the HTML
+//!   evaluation report ([`report::html`]), and the `Display` forms of an evaluation report
+//!   ([`report::eval`]) and an explanation ([`report::explain`]).
+//! - Each stage alone, as one function, for research on a stage: [`input::decode`],
+//!   [`input::normalize`], [`layout::layout`], [`repair::repair`] (with
+//!   [`repair::DEFAULT_MIN_CONFIDENCE`]), [`extract::extract`] (→ [`extract::Extraction`]),
+//!   [`validate::reconcile`] and [`validate::tolerance`]. The rewriting stages return
+//!   [`offsets::Change`]s against the text they were given.
 //!
 //! ## Swedish words used as identifiers
 //!
@@ -58,13 +85,13 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod batch;
-pub mod error;
+mod error;
 pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod layout;
-pub mod lexicon;
-pub mod number;
+mod lexicon;
+mod number;
 pub mod offsets;
 pub mod record;
 pub mod repair;
@@ -72,9 +99,9 @@ pub mod report;
 pub mod validate;
 
 pub use error::Error;
-pub use record::{Edit, EditKind, Record, Status};
-
 pub use offsets::apply_edits;
+pub use record::{Edit, EditKind, Record, Status};
+pub use repair::explain::{ExplainedCandidate, Explanation, explain};
 
 use offsets::Trail;
 

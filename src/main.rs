@@ -330,7 +330,7 @@ fn report_floors(checks: &[FloorCheck]) -> ExitCode {
 }
 
 fn explain(args: ExplainArgs) -> Result<ExitCode> {
-    let explanation = svocr::repair::explain(&args.word, args.context.as_deref());
+    let explanation = svocr::explain(&args.word, args.context.as_deref());
     let mut out = io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &explanation)?;

@@ -23,7 +23,7 @@
 //! (`tjugotvå`, see [`crate::extract::amount`]); and where a minus sign may stand (`covid-19` is no
 //! negative number), which only the caller can see.
 
-pub mod units;
+pub(crate) mod units;
 
 use std::sync::LazyLock;
 
@@ -32,26 +32,26 @@ use regex::Regex;
 use crate::record::Money;
 
 /// Characters that group thousands: space, no-break space, thin space, narrow no-break space.
-pub const GROUP_SEPARATORS: [char; 4] = [' ', '\u{a0}', '\u{2009}', '\u{202f}'];
+pub(crate) const GROUP_SEPARATORS: [char; 4] = [' ', '\u{a0}', '\u{2009}', '\u{202f}'];
 
 /// Characters read as a minus sign: hyphen-minus, the minus sign, and the en dash.
-pub const MINUS_SIGNS: [char; 3] = ['-', '−', '–'];
+pub(crate) const MINUS_SIGNS: [char; 3] = ['-', '−', '–'];
 
 /// Regex fragment: an unsigned numeral. Grouped thousands come first, so that `Totalt1 444` ends in
 /// `1 444`, not `444`. Written without white space, so it composes into `(?x)` patterns too.
-pub const NUMERAL: &str =
+pub(crate) const NUMERAL: &str =
     r"(?:\d{1,3}(?:[\x20\x{A0}\x{2009}\x{202F}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)";
 
 /// Regex fragment: one minus sign (see [`MINUS_SIGNS`]).
-pub const SIGN: &str = r"[-−–]";
+pub(crate) const SIGN: &str = r"[-−–]";
 
 /// Most digits a numeral may have: more than any figure in a document, and few enough that the
 /// mantissa always fits in an `i128` (callers still multiply by units with checked arithmetic).
-pub const MAX_DIGITS: u32 = 30;
+pub(crate) const MAX_DIGITS: u32 = 30;
 
 /// An exact decimal number: `mantissa / 10^decimals`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Decimal {
+pub(crate) struct Decimal {
     /// The digits as one integer, with the sign: `-1 444,50` → -144450.
     pub mantissa: i128,
     /// Digits after the decimal comma: `-1 444,50` → 2.
@@ -59,14 +59,14 @@ pub struct Decimal {
 }
 
 /// Whether `c` is read as a minus sign.
-pub fn is_minus(c: char) -> bool {
+pub(crate) fn is_minus(c: char) -> bool {
     MINUS_SIGNS.contains(&c)
 }
 
 /// Whether `c` may occur in a numeral: an ASCII digit, a group separator, the decimal comma or a
 /// minus sign. Says nothing about their order (`1-,2` is made of numeral characters and is no
 /// numeral); for that, [`parse`].
-pub fn is_numeral_char(c: char) -> bool {
+pub(crate) fn is_numeral_char(c: char) -> bool {
     c.is_ascii_digit() || c == ',' || is_minus(c) || GROUP_SEPARATORS.contains(&c)
 }
 
@@ -84,7 +84,7 @@ static ANY_NUMERAL: LazyLock<Regex> =
 /// The whole of `s` must be one [`NUMERAL`], optionally preceded by one minus sign; no white space
 /// around it. `None` for anything else, for digits other than ASCII ones, and for more than
 /// [`MAX_DIGITS`] digits.
-pub fn parse(s: &str) -> Option<Decimal> {
+pub(crate) fn parse(s: &str) -> Option<Decimal> {
     if !SIGNED_NUMERAL.is_match(s) {
         return None;
     }
@@ -118,24 +118,24 @@ pub fn parse(s: &str) -> Option<Decimal> {
 /// The grouping rules as a splitter needs them, one digit group at a time (a group is digits,
 /// perhaps with a decimal comma): whether `s` may open a grouped number, one to three digits
 /// before any comma and no leading zero. An ungrouped number (`4500`) is a number of one group.
-pub fn opens_group(s: &str) -> bool {
+pub(crate) fn opens_group(s: &str) -> bool {
     let int = s.split(',').next().unwrap_or("");
     (1..=3).contains(&int.len()) && !int.starts_with('0')
 }
 
 /// A digit group that may continue a grouped number: exactly three digits before any comma.
-pub fn continues_group(s: &str) -> bool {
+pub(crate) fn continues_group(s: &str) -> bool {
     s.split(',').next().is_some_and(|int| int.len() == 3)
 }
 
 /// A digit group with a decimal comma ends its number.
-pub fn closes_number(s: &str) -> bool {
+pub(crate) fn closes_number(s: &str) -> bool {
     s.contains(',')
 }
 
 /// How finely an amount's text states its figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Precision {
+pub(crate) enum Precision {
     /// In digits: the last numeral in the text, the one the value was read from (`10–20 mnkr` →
     /// `20`). Its last digit is worth `value / mantissa`: `1,2 miljoner` is 12 × 100 000 kr.
     Digits(Decimal),
@@ -145,7 +145,7 @@ pub enum Precision {
 
 /// The precision of the figure in an amount's `text`, or `None` when the text holds neither a
 /// readable numeral nor a scale word.
-pub fn precision(text: &str) -> Option<Precision> {
+pub(crate) fn precision(text: &str) -> Option<Precision> {
     if let Some(m) = ANY_NUMERAL.find_iter(text).last() {
         return parse(m.as_str()).map(Precision::Digits);
     }
@@ -161,7 +161,7 @@ pub fn precision(text: &str) -> Option<Precision> {
 /// `1,2 miljoner kronor` → 50 000 kr; `944 miljoner` → 500 000 kr; a table cell `1 444` in Mkr →
 /// 500 000 kr; `2 967 000 000 kronor` → 0,50 kr; `12,50 kr` → 0 (öre are the smallest unit); `en
 /// miljard` → 500 miljoner. Zero when the text says nothing about its precision.
-pub fn tolerance(text: &str, value: Money) -> Money {
+pub(crate) fn tolerance(text: &str, value: Money) -> Money {
     let v = i128::from(value.ore()).abs();
     let half = match precision(text) {
         Some(Precision::Digits(d)) if d.mantissa != 0 => v / d.mantissa.abs() / 2,

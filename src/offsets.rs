@@ -1,12 +1,15 @@
 //! Rewriting text while remembering where every byte came from.
 //!
-//! In: a text and a list of [`Change`]s (byte spans of that text and their replacements).
-//! Out: the rewritten text and an [`OffsetMap`] from the new text back to the old one.
-//! [`Trail`] chains the stages: it keeps one list of regions of the current text against the
-//! decoded input, so that the record's edits point into the decoded input, and [`CharIndex`]
-//! turns byte offsets into the character offsets of the output contract.
+//! Public: [`Change`], what every rewriting stage (`input::normalize`, `layout::layout`,
+//! `repair::repair`) returns — byte spans of its input text and their replacements — and
+//! [`apply_edits`], which replays a record's edits on the decoded input.
 //!
-//! The edits a [`Trail`] reports **never nest**: a change that overlaps a region changed by an
+//! Internal: `Trail` chains the stages inside [`crate::process`]: it keeps one list of regions of
+//! the current text against the decoded input, so that the record's edits point into the decoded
+//! input, and `CharIndex` turns byte offsets into the character offsets of the output contract.
+//! (`apply` and `OffsetMap`, one stage's changes applied and mapped back, exist for the tests.)
+//!
+//! The edits a `Trail` reports **never nest**: a change that overlaps a region changed by an
 //! earlier stage (a layout join over a CRLF, a repair inside a word that NFC recomposed) is merged
 //! with it into one edit, so the applied edits are sorted, do not overlap, and [`apply_edits`]
 //! replays them on the decoded input to give the text exactly. Proposals (`applied: false`) are
@@ -37,7 +40,12 @@ pub struct Change {
 
 impl Change {
     /// A change that is certain and applied (normalisation and layout).
-    pub fn sure(start: usize, end: usize, after: impl Into<String>, kind: EditKind) -> Change {
+    pub(crate) fn sure(
+        start: usize,
+        end: usize,
+        after: impl Into<String>,
+        kind: EditKind,
+    ) -> Change {
         Change {
             start,
             end,
@@ -50,6 +58,7 @@ impl Change {
 }
 
 /// One replaced region: `new` bytes of the rewritten text stand for `old` bytes of its source.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Segment {
     new_start: usize,
@@ -59,25 +68,22 @@ struct Segment {
 }
 
 /// Maps byte offsets of a rewritten text back to the text it was made from.
+#[cfg(test)]
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct OffsetMap {
+pub(crate) struct OffsetMap {
     segments: Vec<Segment>,
 }
 
+#[cfg(test)]
 impl OffsetMap {
-    /// The map of a text that was not changed.
-    pub fn identity() -> OffsetMap {
-        OffsetMap::default()
-    }
-
     /// Whether the rewrite changed nothing.
-    pub fn is_identity(&self) -> bool {
+    pub(crate) fn is_identity(&self) -> bool {
         self.segments.is_empty()
     }
 
     /// Where a span starting at `new` starts in the source. A position inside a replaced region
     /// maps to the region's start.
-    pub fn start_to_source(&self, new: usize) -> usize {
+    pub(crate) fn start_to_source(&self, new: usize) -> usize {
         // Last segment starting at or before `new`.
         let i = self.segments.partition_point(|s| s.new_start <= new);
         if i == 0 {
@@ -93,7 +99,7 @@ impl OffsetMap {
 
     /// Where a span ending at `new` ends in the source. A position inside a replaced region maps
     /// to the region's end.
-    pub fn end_to_source(&self, new: usize) -> usize {
+    pub(crate) fn end_to_source(&self, new: usize) -> usize {
         // Last segment starting strictly before `new`.
         let i = self.segments.partition_point(|s| s.new_start < new);
         if i == 0 {
@@ -108,11 +114,13 @@ impl OffsetMap {
     }
 }
 
-/// Applies the applied, non-overlapping `changes` (sorted by start) to `text`.
+/// Applies the applied, non-overlapping `changes` (sorted by start) to `text`. The pipeline goes
+/// through [`Trail`]; this one-stage form is what the tests check stages and [`applicable`] with.
 ///
 /// A change that overlaps an earlier one, or whose span is not on character boundaries, is skipped
 /// rather than corrupting the text; stages are expected never to produce one.
-pub fn apply(text: &str, changes: &[Change]) -> (String, OffsetMap) {
+#[cfg(test)]
+pub(crate) fn apply(text: &str, changes: &[Change]) -> (String, OffsetMap) {
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
     let mut pos = 0;
@@ -210,7 +218,7 @@ impl Item<'_> {
 /// The text as it passes through the rewriting stages, with every applied change composed into
 /// non-overlapping regions of the decoded input, and the proposals mapped onto it.
 #[derive(Debug, Clone)]
-pub struct Trail {
+pub(crate) struct Trail {
     /// The decoded input, for the edits' `before`.
     input: String,
     /// The current text; `None` while no stage has changed anything, so the input is not copied.
@@ -227,7 +235,7 @@ pub struct Trail {
 
 impl Trail {
     /// Starts from the decoded input.
-    pub fn new(input: String) -> Trail {
+    pub(crate) fn new(input: String) -> Trail {
         Trail {
             input,
             text: None,
@@ -239,14 +247,14 @@ impl Trail {
     }
 
     /// The current text.
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         self.text.as_deref().unwrap_or(&self.input)
     }
 
     /// Runs one stage over the current text and records its changes (byte offsets of the current
     /// text). Applied changes are made as [`apply`] makes them and merged with every region they
     /// overlap; proposals are recorded, widened over the regions they touch.
-    pub fn rewrite(&mut self, stage: impl FnOnce(&str) -> Vec<Change>) {
+    pub(crate) fn rewrite(&mut self, stage: impl FnOnce(&str) -> Vec<Change>) {
         let changes = stage(self.text());
         self.stage += 1;
         for p in changes.iter().filter(|c| !c.applied) {
@@ -375,7 +383,7 @@ impl Trail {
 
     /// The final text and its edits in character offsets of the decoded input, sorted by
     /// position: every applied region, and every proposal.
-    pub fn finish(self) -> (String, Vec<Edit>) {
+    pub(crate) fn finish(self) -> (String, Vec<Edit>) {
         let input = self.input.as_str();
         let text = self.text.as_deref().unwrap_or(input);
         let idx = CharIndex::new(input);
@@ -456,7 +464,7 @@ pub fn apply_edits(input: &str, edits: &[Edit]) -> Result<String, Error> {
 
 /// Converts byte offsets of one text into character offsets, in O(1) plus a short scan.
 #[derive(Debug, Clone)]
-pub struct CharIndex<'a> {
+pub(crate) struct CharIndex<'a> {
     text: &'a str,
     /// Character count at every `STRIDE`-th byte (rounded down to a char boundary); empty when the
     /// text is ASCII and bytes are characters.
@@ -467,7 +475,7 @@ const STRIDE: usize = 1024;
 
 impl<'a> CharIndex<'a> {
     /// Indexes `text`.
-    pub fn new(text: &'a str) -> CharIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> CharIndex<'a> {
         if text.is_ascii() {
             return CharIndex {
                 text,
@@ -492,7 +500,7 @@ impl<'a> CharIndex<'a> {
 
     /// The character offset of byte offset `byte` (clamped to the text, rounded down to a
     /// character boundary).
-    pub fn char_offset(&self, byte: usize) -> usize {
+    pub(crate) fn char_offset(&self, byte: usize) -> usize {
         let mut byte = byte.min(self.text.len());
         while !self.text.is_char_boundary(byte) {
             byte -= 1;
@@ -506,7 +514,7 @@ impl<'a> CharIndex<'a> {
     }
 
     /// The byte offset of character offset `chars` (the text's length past its end).
-    pub fn byte_offset(&self, chars: usize) -> usize {
+    pub(crate) fn byte_offset(&self, chars: usize) -> usize {
         if self.checkpoints.is_empty() {
             return chars.min(self.text.len());
         }
@@ -522,7 +530,7 @@ impl<'a> CharIndex<'a> {
 /// A set of spans that answers "does any overlap (or contain) this one?" in O(log n), so that
 /// filtering every item of a long document against every other stays linear-logarithmic.
 #[derive(Debug, Clone, Default)]
-pub struct SpanIndex {
+pub(crate) struct SpanIndex {
     /// Span starts, sorted.
     starts: Vec<usize>,
     /// `max_end[i]`: the largest end among the first `i + 1` spans in start order.
@@ -531,7 +539,7 @@ pub struct SpanIndex {
 
 impl SpanIndex {
     /// Indexes `(start, end)` spans given in any order; they may overlap each other.
-    pub fn new(spans: impl IntoIterator<Item = (usize, usize)>) -> SpanIndex {
+    pub(crate) fn new(spans: impl IntoIterator<Item = (usize, usize)>) -> SpanIndex {
         let mut spans: Vec<(usize, usize)> = spans.into_iter().collect();
         spans.sort_unstable();
         let mut max = 0;
@@ -549,13 +557,13 @@ impl SpanIndex {
     }
 
     /// Whether some span shares a position with `[start, end)` (`s < end && start < e`).
-    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+    pub(crate) fn overlaps(&self, start: usize, end: usize) -> bool {
         let i = self.starts.partition_point(|&s| s < end);
         i > 0 && self.max_end[i - 1] > start
     }
 
     /// Whether some span covers all of `[start, end)`.
-    pub fn contains(&self, start: usize, end: usize) -> bool {
+    pub(crate) fn contains(&self, start: usize, end: usize) -> bool {
         let i = self.starts.partition_point(|&s| s <= start);
         i > 0 && self.max_end[i - 1] >= end
     }
@@ -564,6 +572,18 @@ impl SpanIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Moved from tests/properties.rs when `apply` became internal: whatever the stages
+        // propose for any text, applying it never panics.
+        #[test]
+        fn apply_never_panics_on_what_the_stages_propose(s in "\\PC*") {
+            for changes in [crate::input::normalize(&s), crate::layout::layout(&s)] {
+                let _ = apply(&s, &changes);
+            }
+        }
+    }
 
     fn change(start: usize, end: usize, after: &str) -> Change {
         Change::sure(start, end, after, EditKind::Spelling)

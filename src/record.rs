@@ -387,7 +387,7 @@ pub struct Amount {
 
 impl Amount {
     /// Half a unit of the last digit the amount was stated with: its rounding tolerance (see
-    /// [`crate::number::tolerance`]). A range is as precise as its upper end (`10–20 mnkr` → `20`).
+    /// `number::tolerance`). A range is as precise as its upper end (`10–20 mnkr` → `20`).
     pub fn tolerance(&self) -> Money {
         match self.value.or(self.max).or(self.min) {
             Some(reference) => crate::number::tolerance(&self.text, reference),

@@ -2,8 +2,10 @@
 //! sorted and non-overlapping and replaying to the text, extracted spans slicing the text to
 //! exactly their `text`, normalisation idempotent.
 
+mod common;
+
+use common::splice;
 use proptest::prelude::*;
-use svocr::offsets::apply;
 use svocr::{Options, apply_edits, input, layout, process};
 
 /// Text that looks like OCR output: Swedish letters, digits, hyphens, line and page breaks.
@@ -98,19 +100,18 @@ proptest! {
                 prop_assert!(c.start <= c.end && c.end <= s.len());
                 prop_assert!(s.is_char_boundary(c.start) && s.is_char_boundary(c.end));
             }
-            let _ = apply(&s, &changes);
         }
     }
 
     #[test]
     fn normalisation_is_idempotent(s in ocr_like()) {
-        let (once, _) = apply(&s, &input::normalize(&s));
+        let once = splice(&s, &input::normalize(&s));
         prop_assert!(input::normalize(&once).is_empty(), "{:?} → {:?}", s, once);
     }
 
     #[test]
     fn layout_spans_stay_inside_on_ocr_like_text(s in ocr_like()) {
-        let (norm, _) = apply(&s, &input::normalize(&s));
+        let norm = splice(&s, &input::normalize(&s));
         let changes = layout::layout(&norm);
         let mut last_end = 0;
         for c in &changes {

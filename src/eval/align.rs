@@ -23,7 +23,7 @@ use std::hash::Hash;
 
 /// One step of an alignment of `a` (reference) with `b` (hypothesis).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Op {
+pub(crate) enum Op {
     /// `a[i] == b[j]`; both advance.
     Equal,
     /// `a[i]` became `b[j]`; both advance.
@@ -36,31 +36,31 @@ pub enum Op {
 
 impl Op {
     /// Whether the step consumes an element of `a`.
-    pub fn consumes_a(self) -> bool {
+    pub(crate) fn consumes_a(self) -> bool {
         !matches!(self, Op::Insert)
     }
 
     /// Whether the step consumes an element of `b`.
-    pub fn consumes_b(self) -> bool {
+    pub(crate) fn consumes_b(self) -> bool {
         !matches!(self, Op::Delete)
     }
 }
 
 /// The largest dynamic-programming table built for one gap. 4 Mi cells of `u32` is 16 MiB; a gap
 /// this large only occurs when two texts have nothing in common for thousands of characters.
-pub const MAX_CELLS: usize = 1 << 22;
+pub(crate) const MAX_CELLS: usize = 1 << 22;
 
 /// How deep [`anchored`] recurses into gaps before handing them to [`exact`]. Each level needs a
 /// unique anchor, so real texts rarely go beyond three; the cap only protects the stack.
 const MAX_DEPTH: u32 = 12;
 
 /// The number of edit steps in an alignment.
-pub fn distance(ops: &[Op]) -> usize {
+pub(crate) fn distance(ops: &[Op]) -> usize {
     ops.iter().filter(|&&op| op != Op::Equal).count()
 }
 
 /// Aligns `a` with `b`, anchoring on elements unique to both, and appends the steps to `out`.
-pub fn anchored<T: Eq + Hash>(a: &[T], b: &[T], out: &mut Vec<Op>) {
+pub(crate) fn anchored<T: Eq + Hash>(a: &[T], b: &[T], out: &mut Vec<Op>) {
     anchored_at(a, b, 0, out);
 }
 
@@ -151,7 +151,7 @@ fn longest_increasing_by_j(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
 /// Levenshtein alignment by dynamic programming, appended to `out`: exact when
 /// `(a.len() + 1) * (b.len() + 1) <= MAX_CELLS`, otherwise restricted to a band around the
 /// diagonal from `(0, 0)` to `(a.len(), b.len())`.
-pub fn exact<T: Eq>(a: &[T], b: &[T], out: &mut Vec<Op>) {
+pub(crate) fn exact<T: Eq>(a: &[T], b: &[T], out: &mut Vec<Op>) {
     let (pre, suf) = common_ends(a, b);
     out.extend(std::iter::repeat_n(Op::Equal, pre));
     banded(&a[pre..a.len() - suf], &b[pre..b.len() - suf], out);

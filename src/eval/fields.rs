@@ -125,7 +125,7 @@ impl FieldScore {
 pub type FieldScores = BTreeMap<Field, FieldScore>;
 
 /// Scores every field of `record` that `gold` lists.
-pub fn score(record: &Record, gold: &Gold) -> FieldScores {
+pub(crate) fn score(record: &Record, gold: &Gold) -> FieldScores {
     Field::ALL
         .into_iter()
         .filter(|f| gold.cells.is_some() || !matches!(f, Field::Money | Field::Cells))
@@ -137,7 +137,7 @@ pub fn score(record: &Record, gold: &Gold) -> FieldScores {
 }
 
 /// Compares two multisets of keys: each key counts as many times as it occurs.
-pub fn compare(gold: Vec<String>, extracted: Vec<String>) -> FieldScore {
+pub(crate) fn compare(gold: Vec<String>, extracted: Vec<String>) -> FieldScore {
     let mut balance: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for g in gold {
         balance.entry(g).or_default().0 += 1;

@@ -16,10 +16,10 @@
 //!
 //! The text normalisation is that of `measure --dehyphenate` (NFC, soft hyphens dropped, a line-end
 //! hyphen between two letters joined unless the next word is one of
-//! [`text::KEEP_HYPHEN_BEFORE`], whitespace collapsed), and CER/WER are Levenshtein distances over
+//! `text::KEEP_HYPHEN_BEFORE` (layout's list), whitespace collapsed), and CER/WER are Levenshtein distances over
 //! ground-truth characters and words, as there. The differences:
 //! - `measure` computes the minimal distance (rapidfuzz); svocr aligns words first, anchored on
-//!   unique words, and characters only between equal words ([`align`]). Its distance is an upper
+//!   unique words, and characters only between equal words (`align.rs`). Its distance is an upper
 //!   bound of the minimum; on the roundtrip pairs it was checked on it differs by less than
 //!   0.1 percentage point.
 //! - Without `--dehyphenate`, `measure` leaves `rehabili- teringen` as two words in both texts;
@@ -33,9 +33,12 @@
 //! no date in the gold and none extracted has no date F1. Macro averages skip such documents; a
 //! floor on a metric that could not be measured fails.
 
-pub mod align;
-pub mod fields;
-pub mod text;
+pub(crate) mod align;
+pub(crate) mod fields;
+pub(crate) mod text;
+
+pub use fields::{Field, FieldScore, FieldScores};
+pub use text::{Confusion, ErrorRates, TextScore};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -46,8 +49,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::record::{Gold, Record};
 use crate::{Options, input};
-use fields::{Field, FieldScore, FieldScores};
-use text::{TextScore, ratio, reduction};
+use text::{ratio, reduction};
 
 /// The gold available for one document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -416,7 +418,7 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 /// Averages document scores over the corpus.
-pub fn summarize(docs: &[DocumentScore]) -> Summary {
+pub(crate) fn summarize(docs: &[DocumentScore]) -> Summary {
     let texts: Vec<TextScore> = docs.iter().filter_map(|d| d.text.clone()).collect();
     let text = TextAverages::macro_(&texts).map(|macro_| TextSummary {
         documents: texts.len(),

@@ -23,16 +23,16 @@ use super::align::{self, Op};
 /// Words after which a line-end hyphen is kept: `hälso- och sjukvård` is a suspended compound,
 /// not a hyphenated word; the same list as layout's. Compared case-sensitively, after stripping
 /// `.,;:`, as `measure` does.
-pub use crate::layout::SUSPENDED_BEFORE as KEEP_HYPHEN_BEFORE;
+pub(crate) use crate::layout::SUSPENDED_BEFORE as KEEP_HYPHEN_BEFORE;
 
 /// How many of the most frequent confusions a [`TextScore`] lists.
-pub const TOP_CONFUSIONS: usize = 12;
+pub(crate) const TOP_CONFUSIONS: usize = 12;
 
 /// Brings a text into the form it is scored in: NFC, no soft hyphens, line-end hyphenation joined
 /// (`rehabili-`⏎`teringen` → `rehabiliteringen`, but `hälso-`⏎`och` → `hälso- och` and `covid-`⏎`19`
 /// kept apart), and every run of whitespace (form feeds included) turned into one space, with none
 /// at either end.
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let nfc: Vec<char> = text.nfc().filter(|&c| c != '\u{ad}').collect();
     let mut joined = String::with_capacity(nfc.len());
     let mut i = 0;
@@ -76,7 +76,7 @@ fn hyphen_continuation(chars: &[char], from: usize) -> Option<usize> {
 }
 
 /// Character ranges of the whitespace-separated words of `chars`.
-pub fn word_ranges(chars: &[char]) -> Vec<(usize, usize)> {
+pub(crate) fn word_ranges(chars: &[char]) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
     let mut start = None;
     for (i, c) in chars.iter().enumerate() {
@@ -97,7 +97,7 @@ pub fn word_ranges(chars: &[char]) -> Vec<(usize, usize)> {
 
 /// Two texts aligned word by word and character by character.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Alignment {
+pub(crate) struct Alignment {
     /// The reference text's characters.
     pub a: Vec<char>,
     /// The hypothesis text's characters.
@@ -115,7 +115,7 @@ pub struct Alignment {
 impl Alignment {
     /// Aligns `a` (reference) with `b` (hypothesis) as they are; callers normalise first when
     /// they want scoring semantics.
-    pub fn new(a: &str, b: &str) -> Alignment {
+    pub(crate) fn new(a: &str, b: &str) -> Alignment {
         let a: Vec<char> = a.chars().collect();
         let b: Vec<char> = b.chars().collect();
         let a_words = word_ranges(&a);
@@ -153,17 +153,17 @@ impl Alignment {
     }
 
     /// Character edits.
-    pub fn char_edits(&self) -> usize {
+    pub(crate) fn char_edits(&self) -> usize {
         align::distance(&self.char_ops)
     }
 
     /// Word edits.
-    pub fn word_edits(&self) -> usize {
+    pub(crate) fn word_edits(&self) -> usize {
         align::distance(&self.word_ops)
     }
 
     /// For each word of `a`, whether it is aligned with an equal word of `b`.
-    pub fn a_word_correct(&self) -> Vec<bool> {
+    pub(crate) fn a_word_correct(&self) -> Vec<bool> {
         let mut correct = Vec::with_capacity(self.a_words.len());
         for &op in &self.word_ops {
             if op.consumes_a() {
@@ -174,7 +174,7 @@ impl Alignment {
     }
 
     /// Maximal runs of edits between two equal characters, as `(a text, b text)`, in order.
-    pub fn edit_runs(&self) -> Vec<(String, String)> {
+    pub(crate) fn edit_runs(&self) -> Vec<(String, String)> {
         let mut runs = Vec::new();
         let (mut i, mut j) = (0, 0);
         let mut cur: Option<(String, String)> = None;
@@ -264,7 +264,7 @@ pub(crate) fn reduction(before: f64, after: f64) -> Option<f64> {
 }
 
 /// Scores the decoded `input` and the repaired `output` against the ground truth `gt`.
-pub fn score(input: &str, output: &str, gt: &str) -> TextScore {
+pub(crate) fn score(input: &str, output: &str, gt: &str) -> TextScore {
     let gt = normalize(gt);
     let before = Alignment::new(&gt, &normalize(input));
     let after = Alignment::new(&gt, &normalize(output));

@@ -170,7 +170,7 @@ static MONEY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds every monetary amount in `text`, in reading order, with character offsets.
-pub fn find(text: &str) -> Vec<Amount> {
+pub(crate) fn find(text: &str) -> Vec<Amount> {
     let idx = CharIndex::new(text);
     let raws: Vec<Raw> = AMOUNT
         .captures_iter(text)

@@ -71,7 +71,7 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year pattern"));
 
 /// Finds every date in `text`, in reading order, with character offsets.
-pub fn find(text: &str) -> Vec<Date> {
+pub(crate) fn find(text: &str) -> Vec<Date> {
     let idx = CharIndex::new(text);
     let mut raws = Vec::new();
     for c in DATE.captures_iter(text) {

@@ -4,25 +4,25 @@
 //! character offsets into that text, with `text[start..end]` (in characters) equal to each item's
 //! `text`. One module per field; this one runs them in dependency order and settles overlaps:
 //!
-//! 1. [`reference`](mod@reference) first: the numbers inside `prop. 2020/21:78` or `dnr 2019/05301/SF` are never
+//! 1. `reference` first: the numbers inside `prop. 2020/21:78` or `dnr 2019/05301/SF` are never
 //!    amounts, dates or periods, so items overlapping a reference are dropped.
-//! 2. [`amount`] on running text, then [`table::read`] (given the running-text amounts), merged in
+//! 2. `amount` on running text, then `table::read` (given the running-text amounts), merged in
 //!    reading order; a cell that overlaps a running-text amount or a reference is dropped, so
 //!    nothing is counted twice, and each table row then lists its cells' indexes in `amounts`.
-//! 3. [`period`], then [`date`]; a date inside a period (`1 januari–31 mars 2021`) is part of the
+//! 3. `period`, then `date`; a date inside a period (`1 januari–31 mars 2021`) is part of the
 //!    period, not a date of its own.
-//! 4. [`villkor`] last, because it indexes into the final amount list.
+//! 4. `villkor` last, because it indexes into the final amount list.
 //!
 //! Deliberately not done here: repairing text (the extractors tolerate the damage repair leaves,
 //! such as `hogst` or a dnr without its ministry letters) and reconciling totals
 //! (`crate::validate`).
 
-pub mod amount;
-pub mod date;
-pub mod period;
-pub mod reference;
-pub mod table;
-pub mod villkor;
+pub(crate) mod amount;
+pub(crate) mod date;
+pub(crate) mod period;
+pub(crate) mod reference;
+pub(crate) mod table;
+pub(crate) mod villkor;
 
 use crate::offsets::SpanIndex;
 use crate::record::{Amount, Date, Period, Reference, Table, Villkor};

@@ -46,7 +46,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds every period in `text`, in reading order, with character offsets.
-pub fn find(text: &str) -> Vec<Period> {
+pub(crate) fn find(text: &str) -> Vec<Period> {
     let idx = CharIndex::new(text);
     let mut out = Vec::new();
     for c in PERIOD.captures_iter(text) {

@@ -54,7 +54,7 @@ static DECISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds every reference in `text`, in reading order, with character offsets.
-pub fn find(text: &str) -> Vec<Reference> {
+pub(crate) fn find(text: &str) -> Vec<Reference> {
     const KINDS: [(&str, &str); 9] = [
         ("dnr_v", "dnr"),
         ("dnrb_v", "dnr"),

@@ -113,7 +113,7 @@ struct Line {
 }
 
 /// Finds the conditions in `text`; `amounts` are the document's amounts (character offsets).
-pub fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
+pub(crate) fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
     let idx = CharIndex::new(text);
     let lines = lines(text);
     let mut found = Headings::default();

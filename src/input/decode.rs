@@ -63,7 +63,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
 
 /// [`decode`] taking ownership: valid UTF-8 (with or without a byte-order mark) is reused as
 /// the text in place instead of copied.
-pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, Error> {
+pub(crate) fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, Error> {
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let body = if bom { &bytes[3..] } else { &bytes[..] };
     if memchr_nul(body).is_some() || std::str::from_utf8(body).is_err() {

@@ -11,5 +11,6 @@
 mod decode;
 mod normalize;
 
-pub use decode::{Decoded, decode, decode_owned};
+pub(crate) use decode::decode_owned;
+pub use decode::{Decoded, decode};
 pub use normalize::normalize;

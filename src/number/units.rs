@@ -19,7 +19,7 @@
 
 /// How a spelling's letter case is matched in running text. Captions always ignore case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Case {
+pub(crate) enum Case {
     /// Exactly as spelled: `Mkr` matches `Mkr` only.
     Exact,
     /// Ignoring case: `kronor` matches `Kronor` and `KRONOR`.
@@ -28,37 +28,37 @@ pub enum Case {
 
 /// Where a spelling is recognised: a set of places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Uses(u8);
+pub(crate) struct Uses(u8);
 
 impl Uses {
     /// After a number in running text (`4,3 mkr`, `944 miljoner`).
-    pub const TEXT: Uses = Uses(1);
+    pub(crate) const TEXT: Uses = Uses(1);
     /// In a table's caption or header (`Belopp i tkr`, `(mnkr)`).
-    pub const CAPTION: Uses = Uses(1 << 1);
+    pub(crate) const CAPTION: Uses = Uses(1 << 1);
     /// Directly after a number word, without a scale (`tjugo kronor`, `femtio öre`).
-    pub const AFTER_WORD: Uses = Uses(1 << 2);
+    pub(crate) const AFTER_WORD: Uses = Uses(1 << 2);
     /// Left as written by repair, ignoring ASCII case: an abbreviation, not a misread word.
-    pub const REPAIR_KEEPS: Uses = Uses(1 << 3);
+    pub(crate) const REPAIR_KEEPS: Uses = Uses(1 << 3);
     /// Repair reads a `1` before a word that starts with this spelling as a number, not as `i`.
-    pub const REPAIR_CUE: Uses = Uses(1 << 4);
+    pub(crate) const REPAIR_CUE: Uses = Uses(1 << 4);
     /// Anywhere near a number with a scale but no unit (`500 miljoner`), ignoring case: the text
     /// speaks of money, so the number is an amount (`… kronor …`, `SEK`, `kr`).
-    pub const MONEY_CUE: Uses = Uses(1 << 5);
+    pub(crate) const MONEY_CUE: Uses = Uses(1 << 5);
 
     /// Whether every place in `other` is in `self`.
-    pub const fn contains(self, other: Uses) -> bool {
+    pub(crate) const fn contains(self, other: Uses) -> bool {
         self.0 & other.0 == other.0
     }
 
     /// The places of both.
-    pub const fn and(self, other: Uses) -> Uses {
+    pub(crate) const fn and(self, other: Uses) -> Uses {
         Uses(self.0 | other.0)
     }
 }
 
 /// One spelling of a unit, currency or scale word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// The spelling; a space stands for any run of white space (`norska kronor`, `tusen kronor`).
     pub spelling: &'static str,
     /// How its case is matched in running text.
@@ -115,7 +115,7 @@ const T: i128 = 100_000;
 
 /// Every unit, currency and scale word, one spelling a row. Order does not matter: patterns are
 /// built longest first.
-pub static UNITS: &[Unit] = &[
+pub(crate) static UNITS: &[Unit] = &[
     // Scale words, after a number in running text. `md`, `mdr` and `mn` only in lower case: upper
     // case `MD` is a doctor.
     scale("tusen", Fold, 1_000, TEXT),
@@ -187,7 +187,7 @@ pub static UNITS: &[Unit] = &[
 ];
 
 /// Alternation of the scale words recognised after a number in running text.
-pub fn scale_pattern() -> String {
+pub(crate) fn scale_pattern() -> String {
     alternation(
         |u| u.currency.is_none() && u.uses.contains(Uses::TEXT),
         Bounded::Yes,
@@ -195,7 +195,7 @@ pub fn scale_pattern() -> String {
 }
 
 /// Alternation of the currency units recognised after a number (or a scale) in running text.
-pub fn unit_pattern() -> String {
+pub(crate) fn unit_pattern() -> String {
     alternation(
         |u| u.currency.is_some() && u.uses.contains(Uses::TEXT),
         Bounded::Yes,
@@ -203,24 +203,24 @@ pub fn unit_pattern() -> String {
 }
 
 /// Alternation of the currency words a number word may take without a scale (`tjugo kronor`).
-pub fn word_unit_pattern() -> String {
+pub(crate) fn word_unit_pattern() -> String {
     alternation(|u| u.uses.contains(Uses::AFTER_WORD), Bounded::Yes)
 }
 
 /// Alternation of the units a table caption may state. Meant for a case-insensitive pattern that
 /// supplies its own boundaries: the spellings are plain, without `(?i)` or `\b`.
-pub fn caption_pattern() -> String {
+pub(crate) fn caption_pattern() -> String {
     alternation(|u| u.uses.contains(Uses::CAPTION), Bounded::No)
 }
 
 /// Alternation of the currency words that say a text speaks of money (`kronor`, `kr`, `SEK`). Like
 /// [`caption_pattern`], meant for a case-insensitive pattern that supplies its own boundaries.
-pub fn money_cue_pattern() -> String {
+pub(crate) fn money_cue_pattern() -> String {
     alternation(|u| u.uses.contains(Uses::MONEY_CUE), Bounded::No)
 }
 
 /// The multiplier of a scale word matched in running text (`miljoner` → 1 000 000).
-pub fn scale_of(matched: &str) -> Option<i128> {
+pub(crate) fn scale_of(matched: &str) -> Option<i128> {
     lookup(
         matched,
         |u| u.currency.is_none() && u.uses.contains(Uses::TEXT),
@@ -231,7 +231,7 @@ pub fn scale_of(matched: &str) -> Option<i128> {
 
 /// The currency of a unit matched in running text and what one unit is worth in hundredths
 /// (`Mkr` → (`SEK`, 100 000 000)).
-pub fn unit_of(matched: &str) -> Option<(&'static str, i128)> {
+pub(crate) fn unit_of(matched: &str) -> Option<(&'static str, i128)> {
     let u = lookup(
         matched,
         |u| u.currency.is_some() && u.uses.contains(Uses::TEXT),
@@ -241,12 +241,12 @@ pub fn unit_of(matched: &str) -> Option<(&'static str, i128)> {
 }
 
 /// Kronor per unit of a unit matched in a table caption (`tkr` → 1 000).
-pub fn caption_unit_of(matched: &str) -> Option<i128> {
+pub(crate) fn caption_unit_of(matched: &str) -> Option<i128> {
     lookup(matched, |u| u.uses.contains(Uses::CAPTION), true).map(|u| u.factor / 100)
 }
 
 /// Whether repair leaves `word` as written because it is a unit abbreviation (`kr`, `MSEK`).
-pub fn kept_by_repair(word: &str) -> bool {
+pub(crate) fn kept_by_repair(word: &str) -> bool {
     UNITS
         .iter()
         .filter(|u| u.uses.contains(Uses::REPAIR_KEEPS))
@@ -254,7 +254,7 @@ pub fn kept_by_repair(word: &str) -> bool {
 }
 
 /// Whether the lower-case `word` after a `1` makes that `1` a number (`1 miljon`, `1 kronor`).
-pub fn cues_a_number(word: &str) -> bool {
+pub(crate) fn cues_a_number(word: &str) -> bool {
     UNITS
         .iter()
         .filter(|u| u.uses.contains(Uses::REPAIR_CUE))

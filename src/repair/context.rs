@@ -32,15 +32,15 @@ static MODEL: LazyLock<Option<Map<&'static [u8]>>> = LazyLock::new(|| Map::new(B
 /// the neighbour than this, its pairs move the estimate only part of the way. Chosen on the
 /// training pairs of texts the context corpus does not contain (seeds 001, 002, 004): 100 gave
 /// WER 3.40 % there, 1 000 gave 3.59 %, 30 gave 3.39 %, no context 3.81 %.
-pub const PSEUDO_COUNT: f64 = 100.0;
+pub(crate) const PSEUDO_COUNT: f64 = 100.0;
 
 /// The most one neighbour can gain a reading, in nats.
-pub const MAX_GAIN: f64 = 3.0;
+pub(crate) const MAX_GAIN: f64 = 3.0;
 
 /// The neighbours of one token, with how often each was seen next to any word: looked up once
 /// per token, then asked about each of its readings.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Neighbours<'a> {
+pub(crate) struct Neighbours<'a> {
     /// The word before and how often it was seen before some word.
     left: Option<(&'a str, f64)>,
     /// The word after and how often it was seen after some word.
@@ -50,7 +50,7 @@ pub struct Neighbours<'a> {
 impl<'a> Neighbours<'a> {
     /// The words around a token (lower-case; `None` where a sentence, a line or punctuation
     /// intervenes). A neighbour never seen in the corpus says nothing and is dropped.
-    pub fn new(left: Option<&'a str>, right: Option<&'a str>) -> Self {
+    pub(crate) fn new(left: Option<&'a str>, right: Option<&'a str>) -> Self {
         let Some(map) = MODEL.as_ref() else {
             return Self::default();
         };
@@ -65,12 +65,12 @@ impl<'a> Neighbours<'a> {
     }
 
     /// Whether neither neighbour can change a ranking.
-    pub fn is_silent(&self) -> bool {
+    pub(crate) fn is_silent(&self) -> bool {
         self.left.is_none() && self.right.is_none()
     }
 
     /// The context gain (nats) of reading `word`, whose unigram probability is `probability`.
-    pub fn gain(&self, word: &str, probability: f64) -> f64 {
+    pub(crate) fn gain(&self, word: &str, probability: f64) -> f64 {
         let Some(map) = MODEL.as_ref() else {
             return 0.0;
         };

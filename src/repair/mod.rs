@@ -7,7 +7,7 @@
 //! How a word is repaired:
 //!
 //! 1. **Candidates.** The lower-cased OCR word is read left to right while the lexicon's automaton
-//!    is walked in step ([`Lexicon::words`]): each OCR segment either matches itself or is
+//!    is walked in step (`Lexicon::words`): each OCR segment either matches itself or is
 //!    replaced by a ground-truth segment that the confusion model (`dictionaries/confusions.tsv`,
 //!    learned by `scripts/learn-confusions.py` from OCR/GT pairs) says it can come from
 //!    (`i`←`ä`, `6`←`ö`, `oé`←`ö`, a dropped initial `ö`). At a word end the walk may restart at the
@@ -21,12 +21,12 @@
 //! 2. **Ranking.** Each reading is scored as a noisy channel: the confusion costs (−ln P(OCR|word))
 //!    plus the word's prior (−ln of its frequency, mixed with how often the document itself
 //!    uses the word — a cache model, so `stöd` written as `st6d` elsewhere supports `stod`→`stöd`).
-//!    Keeping a non-word has a fixed cost ([`KEEP_UNKNOWN_COST`]); the confidence of the winner is
+//!    Keeping a non-word has a fixed cost (`KEEP_UNKNOWN_COST`); the confidence of the winner is
 //!    its share of the probability mass.
 //! 3. **Context.** When the best reading and the runner-up (keeping included) are within a few
 //!    nats, each is re-scored with its neighbours: how often the word before and the word after
 //!    (as they read before context) were seen next to it in clean public-sector text
-//!    ([`context`]). `Skalen for` becomes `Skälen för`, `den vird som` `den vård som`.
+//!    (`context.rs`). `Skalen for` becomes `Skälen för`, `den vird som` `den vård som`.
 //!    For a word the lexicon does not know, context only chooses among its readings; it never
 //!    makes repairing it more attractive than keeping it.
 //! 4. **Real-word errors** (`for`→`för`, `lin`→`län`) are only considered in a document that shows
@@ -47,28 +47,26 @@
 //!
 //! Each file imports only files above it in this list:
 //!
-//! - [`tokenize`](mod@tokenize): tokens with spans; [`context`]: the bigram model of neighbours.
+//! - `tokenize.rs`: tokens with spans; `context.rs`: the bigram model of neighbours.
 //! - `channel.rs`: the learned confusions and edit kinds.
-//! - `walk.rs`: candidate readings ([`search`]), walking the lexicon's automaton through its
-//!   cursor ([`crate::lexicon::Words`]).
+//! - `walk.rs`: candidate readings (`search`), walking the lexicon's automaton through its
+//!   cursor (`lexicon::Words`).
 //! - `protect.rs`: what is never touched (numbers, abbreviations, acronyms), `1`→`i`, and case.
-//! - `rank.rs`: the document model, noisy-channel ranking ([`Ranked`]) and context.
-//! - `explain.rs`: the data of `svocr explain` ([`Explanation`]); its text is in
+//! - `rank.rs`: the document model, noisy-channel ranking (`Ranked`) and context.
+//! - `explain.rs`: the data of `svocr explain` ([`crate::Explanation`]); its text is in
 //!   [`crate::report::explain`].
 //! - `mod.rs` (this file): the passes of [`repair()`].
 
-pub mod context;
-pub mod tokenize;
+pub(crate) mod context;
+pub(crate) mod explain;
+pub(crate) mod tokenize;
 
 mod channel;
-mod explain;
 mod protect;
 mod rank;
 mod walk;
 
-pub use explain::{ExplainedCandidate, Explanation, explain};
-pub use rank::{DEFAULT_MIN_CONFIDENCE, Ranked};
-pub use walk::{Candidate, KEEP_UNKNOWN_COST, search};
+pub use rank::DEFAULT_MIN_CONFIDENCE;
 
 use crate::lexicon::{Lexicon, lexicon};
 use crate::offsets::Change;
@@ -79,6 +77,7 @@ use rank::{
     round3, with_context,
 };
 use tokenize::{Token, TokenKind, tokenize};
+use walk::search;
 
 /// How much cheaper than keeping a compound reading of an unknown capitalised word must be.
 const NAME_COMPOUND_MARGIN: f64 = 3.0;
@@ -275,7 +274,7 @@ mod tests {
             "", "1", "{", "{{6", "ö", "\u{301}a", "1 1 1", "- -", "a1b2c3", "ÅÄÖ6{",
         ] {
             let _ = repair(s, 0.5);
-            let _ = explain(s, Some(s));
+            let _ = explain::explain(s, Some(s));
         }
     }
 }

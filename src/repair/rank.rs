@@ -112,7 +112,7 @@ impl DocModel {
 
 /// The outcome for one word: keep it, or replace it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Ranked {
+pub(super) struct Ranked {
     /// The candidate and its total cost, best first.
     pub candidates: Vec<(Candidate, f64)>,
     /// The cost of keeping the word as it is.

@@ -14,7 +14,7 @@
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     /// Letters only (`för`, `Forsikringskassan`).
     Word,
     /// Digits only (`1`, `2019`).
@@ -29,7 +29,7 @@ pub enum TokenKind {
 
 /// A run of the text and its byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token<'a> {
+pub(crate) struct Token<'a> {
     /// The token's text.
     pub text: &'a str,
     /// Byte offset of the first byte.
@@ -41,7 +41,7 @@ pub struct Token<'a> {
 }
 
 /// Splits `text` into tokens that cover it without gaps.
-pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 3);
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {

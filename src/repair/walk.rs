@@ -29,7 +29,7 @@ use crate::record::EditKind;
 
 /// Cost (−ln probability) of keeping a word the lexicon does not know: about the prior of a word
 /// seen a few times per billion. A correction must beat this to be proposed at all.
-pub const KEEP_UNKNOWN_COST: f64 = 19.0;
+pub(super) const KEEP_UNKNOWN_COST: f64 = 19.0;
 
 /// Channel cost above which a reading is not explored.
 pub(super) const MAX_CHANNEL_COST: f64 = 11.0;
@@ -56,7 +56,7 @@ const PRIOR_SLOTS: usize = 64;
 
 /// A reading of an OCR word as a lexicon word.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Candidate {
+pub(super) struct Candidate {
     /// The lower-case word.
     pub word: String,
     /// Channel cost: sum of the confusion costs, −ln P(OCR | word).
@@ -112,7 +112,7 @@ impl Budget {
 }
 
 /// Candidate readings of a lower-case OCR word, cheapest channel first.
-pub fn search(lex: &Lexicon, lower: &str, head_ok: bool, generic: bool) -> Vec<Candidate> {
+pub(super) fn search(lex: &Lexicon, lower: &str, head_ok: bool, generic: bool) -> Vec<Candidate> {
     search_within(lex, lower, head_ok, generic, Budget::FULL)
 }
 

@@ -14,7 +14,7 @@ use crate::eval::fields::Field;
 use crate::eval::{DocumentScore, EvalReport, Summary, TextAverages};
 
 /// A rate as a percentage with one decimal, or `–` when undefined.
-pub fn pct(v: Option<f64>) -> String {
+pub(crate) fn pct(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_string(), |v| format!("{:.1}%", v * 100.0))
 }
 

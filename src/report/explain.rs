@@ -1,12 +1,12 @@
 //! The text of `svocr explain WORD`: an [`Explanation`] as a table for people.
 //!
-//! In: an [`Explanation`] (see [`crate::repair::explain`]). Out: lines of text on a formatter —
+//! In: an [`Explanation`] (see [`crate::explain()`]). Out: lines of text on a formatter —
 //! what the lexicon knows of the word, the document's damage, the neighbours that weigh in, one
 //! row per candidate and the decision with its reason. The JSON form is the type's `Serialize`.
 
 use std::fmt;
 
-use crate::repair::Explanation;
+use crate::Explanation;
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -494,7 +494,7 @@ fn amount_item(a: &Amount) -> String {
 }
 
 /// Escapes text for an element or a quoted attribute.
-pub fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_escaped(&mut out, s);
     out

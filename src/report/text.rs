@@ -1,5 +1,5 @@
 //! A readable view of a record: a header line, the repaired text, then each extracted field and
-//! each totals check on a line of its own ([`describe`]). Meant for people; scripts should read JSON
+//! each totals check on a line of its own (`describe`). Meant for people; scripts should read JSON
 //! Lines.
 
 use std::fmt::Write as _;
@@ -119,7 +119,7 @@ fn amount(a: &Amount) -> String {
 ///
 /// `ok: stated 944 000 000 kr, computed 944 000 000 kr, difference 0 kr (tolerance ±3 250 000 kr);
 /// parts: 100 miljoner kronor + 1,2 miljoner kronor + … — section: …`
-pub fn describe(check: &TotalCheck, amounts: &[Amount]) -> String {
+pub(crate) fn describe(check: &TotalCheck, amounts: &[Amount]) -> String {
     let status = match check.status {
         TotalStatus::Ok => "ok",
         TotalStatus::Mismatch => "MISMATCH",

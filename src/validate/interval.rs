@@ -11,7 +11,7 @@
 use crate::record::{Amount, Money};
 
 /// Half a unit of the last digit `amount` was stated with: its rounding tolerance (see
-/// [`crate::number::tolerance`]). A range is as precise as its upper end (`10–20 mnkr` → `20`).
+/// `number::tolerance`). A range is as precise as its upper end (`10–20 mnkr` → `20`).
 ///
 /// `1,2 miljoner kronor` → 50 000 kr; `944 miljoner` → 500 000 kr; a table cell `1 444` in Mkr →
 /// 500 000 kr; `2 967 000 000 kronor` → 0,50 kr; `12,50 kr` → 0 (öre are the smallest unit). Amounts

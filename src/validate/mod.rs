@@ -33,7 +33,7 @@
 //! ## Tolerance
 //!
 //! Every number is an interval of ± half a unit of its last stated digit ([`tolerance`], from the
-//! precision [`crate::number`] reads off the amount's text):
+//! precision `crate::number` reads off the amount's text):
 //! `1,2 miljoner` is 1 150 000–1 250 000, `944 miljoner` ± 500 000, a table's `1 444` in Mkr ± 0,5 Mkr.
 //! The parts' intervals are summed and compared with the stated interval; the check is `ok` exactly
 //! when the two overlap, i.e. when `|computed − stated| ≤ tolerance`. Rounding can therefore never
@@ -93,7 +93,11 @@ pub fn reconcile(text: &str, amounts: &[Amount]) -> Vec<TotalCheck> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::table;
+    use crate::record::{Cell, Money};
+    use crate::report::text::describe;
     use crate::validate::testing::amounts;
+    use proptest::prelude::*;
 
     #[test]
     fn never_panics_on_offsets_outside_the_text() {
@@ -102,5 +106,33 @@ mod tests {
         a[0].end = 3;
         let _ = reconcile("Totalt 5 kr", &a);
         let _ = reconcile("", &a);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Arbitrary text and arbitrary (even nonsensical) amounts: no panic, checks index real amounts.
+        /// (Moved from tests/totals.rs: it feeds the table reader and `describe` directly.)
+        #[test]
+        fn never_panics(
+            text in "(?s)[ a-zåäöA-Z0-9,.\\-−:\\n\\t\u{a0}]{0,200}",
+            raw in prop::collection::vec((0usize..300, 0usize..300, any::<i64>(), any::<bool>()), 0..12),
+        ) {
+            let amounts: Vec<Amount> = raw.iter().map(|&(s, e, v, cell)| Amount {
+                cell: cell.then(|| Cell {
+                    table: 0, row: s % 4, column: 0, label: "Summa".into(), header: String::new(), total: s % 3 == 0,
+                }),
+                ..Amount::new(Money(v), "SEK", format!("{} Mkr", v % 10_000), s, e)
+            }).collect();
+            let cells = table::cells(&text, &amounts);
+            for c in &cells {
+                let got: String = text.chars().skip(c.start).take(c.end - c.start).collect();
+                prop_assert_eq!(&got, &c.text);
+            }
+            for c in reconcile(&text, &amounts) {
+                prop_assert!(c.components.iter().chain(&c.income).all(|&i| i < amounts.len()));
+                let _ = describe(&c, &amounts);
+            }
+        }
     }
 }

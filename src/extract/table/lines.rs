@@ -37,7 +37,7 @@ pub(super) struct Group {
 }
 
 impl Group {
-    pub fn signed(&self) -> bool {
+    pub(crate) fn signed(&self) -> bool {
         self.digits > self.start
     }
 }
@@ -80,12 +80,12 @@ pub(super) struct Line<'a> {
 }
 
 impl Line<'_> {
-    pub fn end(&self) -> usize {
+    pub(crate) fn end(&self) -> usize {
         self.start + self.text.len()
     }
 
     /// The line's text without surrounding white space.
-    pub fn trimmed(&self) -> &str {
+    pub(crate) fn trimmed(&self) -> &str {
         self.text.trim()
     }
 }

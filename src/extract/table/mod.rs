@@ -60,7 +60,7 @@ use split::{Arithmetic, Num};
 
 /// What the table reader found.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Tables {
+pub(crate) struct Tables {
     /// Money cells, in reading order.
     pub cells: Vec<Amount>,
     /// The tables, in reading order; `cell.table` indexes into it. Row `amounts` are `None` until
@@ -106,7 +106,7 @@ static LABEL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// `amounts` are the running-text amounts already found: they can establish a table's unit, and a
 /// number that overlaps one is never reported again as a cell.
-pub fn read(text: &str, amounts: &[Amount]) -> Tables {
+pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
     let lines = lines::lines(text);
     let idx = CharIndex::new(text);
     let running = crate::offsets::SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
@@ -129,13 +129,15 @@ pub fn read(text: &str, amounts: &[Amount]) -> Tables {
     out
 }
 
-/// The money cells of the tables in `text` (see [`read`]).
-pub fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
+/// The money cells of the tables in `text` (see [`read`]); the property tests feed it arbitrary
+/// amounts.
+#[cfg(test)]
+pub(crate) fn cells(text: &str, amounts: &[Amount]) -> Vec<Amount> {
     read(text, amounts).cells
 }
 
 /// Fills each table row's `amounts` with the indexes of its cells in the final `amounts` list.
-pub fn link(tables: &mut [Table], amounts: &[Amount]) {
+pub(crate) fn link(tables: &mut [Table], amounts: &[Amount]) {
     for (i, a) in amounts.iter().enumerate() {
         let Some(c) = &a.cell else { continue };
         if let Some(slot) = tables

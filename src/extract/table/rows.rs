@@ -42,7 +42,7 @@ pub(super) struct Row {
 
 impl Row {
     /// A running header after a page break: it names a year (`Årsredovisning 2018   3`).
-    pub fn is_furniture(&self, text: &str) -> bool {
+    pub(crate) fn is_furniture(&self, text: &str) -> bool {
         self.after_break
             && self.groups.iter().any(|g| {
                 g.join == super::lines::Join::None && super::numeral::is_year(&text[g.start..g.end])
@@ -50,7 +50,7 @@ impl Row {
     }
 
     /// Every group is a year: a header row (`Till landsting/regioner2017` ⏎ `2018`).
-    pub fn is_years(&self, text: &str) -> bool {
+    pub(crate) fn is_years(&self, text: &str) -> bool {
         !self.groups.is_empty()
             && self.groups.iter().all(|g| {
                 g.join == super::lines::Join::None && super::numeral::is_year(&text[g.start..g.end])
