@@ -1,4 +1,5 @@
-//! Ingestion + layout, and the whole pipeline, on the shipped fixtures.
+//! Ingestion + layout, and the whole pipeline, on the shipped fixtures and on the tune part of the
+//! table development set.
 //!
 //! `cargo bench --bench pipeline`; divan prints the time per iteration and, with the byte counter,
 //! the throughput in MB/s.
@@ -14,18 +15,25 @@ fn main() {
 
 /// All fixture documents, concatenated in sorted order.
 fn corpus() -> Vec<u8> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures/seeds exists")
+    documents("fixtures/seeds").concat()
+}
+
+/// Each document of `dir` (relative to the crate), in sorted order, ending in a newline.
+fn documents(dir: &str) -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.expect("readable entry").path())
         .collect();
     paths.sort();
-    let mut all = Vec::new();
-    for p in paths {
-        all.extend(std::fs::read(p).expect("readable fixture"));
-        all.push(b'\n');
-    }
-    all
+    paths
+        .into_iter()
+        .map(|p| {
+            let mut bytes = std::fs::read(p).expect("readable fixture");
+            bytes.push(b'\n');
+            bytes
+        })
+        .collect()
 }
 
 /// Applies one stage's applied changes, in order, as the pipeline does (stages propose them sorted
@@ -89,4 +97,29 @@ fn extract_and_validate(bencher: Bencher) {
         let fields = svocr::extract::extract(black_box(&text));
         svocr::validate::reconcile(&text, &fields.amounts)
     });
+}
+
+/// The whole pipeline on each tune document of the table development set (money tables as PDF and
+/// HTML exports write them), one document at a time: what table reading costs where there are
+/// tables.
+#[divan::bench]
+fn whole_pipeline_tables(bencher: Bencher) {
+    let docs = documents("training/tables/docs");
+    let opts = Options::default();
+    let cells = |d: &[u8]| {
+        let r = svocr::process("table", d, &opts);
+        r.amounts
+            .into_iter()
+            .flatten()
+            .filter(|a| a.cell.is_some())
+            .count()
+    };
+    assert!(docs.iter().map(|d| cells(d)).sum::<usize>() >= 500);
+    bencher
+        .counter(BytesCount::new(docs.iter().map(Vec::len).sum::<usize>()))
+        .bench(|| {
+            for d in &docs {
+                black_box(svocr::process("table", black_box(d), &opts));
+            }
+        });
 }
