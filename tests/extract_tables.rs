@@ -375,3 +375,32 @@ fn ocr_rows_that_no_grouping_splits_into_the_stated_width_are_unresolved() {
     let (cells, _, _) = cells_of(text);
     assert!(cells.iter().all(|c| c.2 != 4_905_218), "{cells:?}");
 }
+
+#[test]
+fn ocr_year_headers_state_the_width_and_misread_digits_leave_rows_unresolved() {
+    // `Kommun 2024 2025` with single spaces is a header row of years; `S 811` may be `5 811`.
+    let text = "Tusental kronor\n\nKommun 2024 2025\nAlby 11 641 12181\nBoda S 811 6075\n\
+                Cella 4591 4693\nDala 7 461 7 820\nSumma 29 504 30 769\n";
+    assert_cells(
+        text,
+        &[
+            ("Alby", "2024", 11_641_000),
+            ("Alby", "2025", 12_181_000),
+            ("Cella", "2024", 4_591_000),
+            ("Cella", "2025", 4_693_000),
+            ("Dala", "2024", 7_461_000),
+            ("Dala", "2025", 7_820_000),
+            ("Summa", "2024", 29_504_000),
+            ("Summa", "2025", 30_769_000),
+        ],
+    );
+    let (cells, tables, _) = cells_of(text);
+    assert_eq!(tables[0].unresolved.len(), 1);
+    // The sum over the unresolved row is not claimed as a checked total.
+    assert!(cells.iter().all(|c| !c.3), "{cells:?}");
+    // Without the misread letter the row is read and the total is claimed.
+    let text = text.replace("Boda S 811 6075", "Boda 5 811 6075");
+    let (cells, _, _) = cells_of(&text);
+    assert!(cells.iter().any(|c| c.0 == "Boda" && c.2 == 5_811_000));
+    assert!(cells.iter().any(|c| c.3));
+}

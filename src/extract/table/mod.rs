@@ -22,7 +22,14 @@
 //! sub-headings and page breaks (with a running header or page number between). A first row of
 //! years (`2017`, `2018`) is the header; otherwise the text lines above the first row are the
 //! headers, one per column, after the label column's header and below the caption. A `Totalt`,
-//! `Summa …` or `S:a` row is a total row (`cell.total`), checked by `crate::validate`.
+//! `Summa …` or `S:a` row is a total row (`cell.total`), checked by `crate::validate`, unless a
+//! row above it is unresolved (its sum could not be checked).
+//!
+//! OCR keeps no column gaps and drops digit-group spaces: a header line that names its columns
+//! up to unit words or years (`Region Grundbelopp kronor  Prestationsdel kronor`), or a header
+//! row of years, states the width, and a row that cannot be read as typeset is read as OCR
+//! leaves it (`split::Grouping::Dropped`) when one reading remains; a label ending in a letter
+//! OCR reads for a digit (`Gnesta S 811`) leaves its row unresolved.
 //!
 //! ## Units
 //!
@@ -177,8 +184,9 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
     while rows.peek().is_some() {
         let mut chunk: Vec<Row> = Vec::new();
         let mut mask = u64::MAX;
-        // The width the header line states, kept while every row can be read so if OCR dropped
-        // group spaces (`Region Grundbelopp kronor  Prestationsdel kronor`).
+        // The width the header line (`Region Grundbelopp kronor  Prestationsdel kronor`) or a
+        // header row of years states, kept while every row can be read so if OCR dropped group
+        // spaces.
         let mut stated = header_columns(&header_pieces(lines, &head)).map(|h| h.headers.len());
         while let Some(r) = rows.peek() {
             let repeated_header =
@@ -190,9 +198,13 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             // Under a header row of years, rows have as many columns as it has years.
             let years_first = (chunk.len() == 1 && chunk[0].is_years(text))
                 .then(|| 1u64 << chunk[0].groups.len().min(63));
+            if let Some(years) = years_first {
+                stated = stated.or(Some(years.trailing_zeros() as usize));
+            }
             let strict = chunk.is_empty() || mask & years_first.unwrap_or(u64::MAX) & r.widths != 0;
             let ocr = stated.is_some_and(|w| w < 64 && r.ocr_widths & 1 << w != 0);
-            if !chunk.is_empty() && stated.is_some() && r.widths == 0 && !ocr {
+            if !chunk.is_empty() && stated.is_some() && (r.widths == 0 || misread_digit(r)) && !ocr
+            {
                 // Under a stated width, digits no grouping reads (`22 027:921 4654 062`) are a
                 // garbled row of this table, listed as unresolved; they do not end it.
                 chunk.extend(rows.next());
@@ -324,8 +336,9 @@ fn table_of(
     };
     let sum_column = headers.iter().rposition(|h| SUM_HEADER.is_match(h));
     let arithmetic = Arithmetic { sum_column };
-    // Only a width the header line states is firm enough to read a row as OCR leaves it.
-    let ocr = header.is_some();
+    // Only a width the header line or a header row of years states is firm enough to read a
+    // row as OCR leaves it.
+    let ocr = stated.is_some() && !natural;
     let body: Vec<(Row, Result<Vec<Num>, String>)> = rows
         .into_iter()
         .map(|r| {
@@ -461,8 +474,19 @@ fn columns(
     (width, label_header, headers, caption)
 }
 
+/// A label that ends in a lone letter OCR reads for a digit (`Gnesta S 811 6075` for `5 811`,
+/// `O` for `0`, `l` for `1`) or in a word of letters and digits (`län` read as `1in`, then
+/// `1in89 195`): the row's first number may have lost its head.
+fn misread_digit(r: &Row) -> bool {
+    let last = r.label.rsplit(' ').next().unwrap_or("");
+    let mixed = last.chars().any(|c| c.is_ascii_digit()) && lines::has_letter(last);
+    r.label.contains(' ')
+        && (mixed || matches!(last, "S" | "O" | "o" | "l" | "I" | "B" | "Z" | "G"))
+}
+
 /// A row's numbers as `width` columns; a loose first group may belong to the label. With `ocr`,
-/// a row that cannot be read as typeset is read as if OCR had dropped group spaces.
+/// a row that cannot be read as typeset is read as if OCR had dropped group spaces, and a row
+/// whose label may hold a digit OCR misread is not read.
 fn read_row(
     text: &str,
     r: &Row,
@@ -470,6 +494,12 @@ fn read_row(
     arithmetic: Arithmetic,
     ocr: bool,
 ) -> Result<Vec<Num>, String> {
+    if ocr && misread_digit(r) {
+        return Err(format!(
+            "the label ends in `{}`, perhaps a misread digit of the first number",
+            r.label.rsplit(' ').next().unwrap_or("")
+        ));
+    }
     let bit = 1 << width.min(63);
     let whole = split::read(text, &r.groups, width, arithmetic, Grouping::Strict);
     let strict_bit = |g: &[lines::Group]| split::widths(text, g, Grouping::Strict) & bit != 0;
@@ -479,8 +509,10 @@ fn read_row(
         }
         other => other,
     };
+    // A total row is read as typeset only: a digit OCR added to it (`län` read as `1`) would make
+    // a wrong total look exact.
     match typeset {
-        Err(_) if ocr && r.widths & bit == 0 => {
+        Err(_) if ocr && r.widths & bit == 0 && !Shaped::is_total(r) => {
             split::read(text, &r.groups, width, arithmetic, Grouping::Dropped)
         }
         other => other,
@@ -522,7 +554,8 @@ fn emit(
     let mut rows = Vec::new();
     let mut unresolved = Vec::new();
     for (row, got) in &t.body {
-        let total = Shaped::is_total(row);
+        // A sum over a row that could not be read cannot be checked: it is not claimed as one.
+        let total = Shaped::is_total(row) && unresolved.is_empty();
         let nums = match got {
             Ok(nums) => nums,
             Err(why) => {

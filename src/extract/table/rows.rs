@@ -51,11 +51,15 @@ impl Row {
             })
     }
 
-    /// Every group is a year: a header row (`Till landsting/regioner2017` ⏎ `2018`).
+    /// Every group is a year: a header row (`Till landsting/regioner2017` ⏎ `2018`). Four digits
+    /// never continue a grouped number, so years a single space separates (`Kommun 2024 2025`,
+    /// as OCR leaves a header) are a header row too.
     pub fn is_years(&self, text: &str) -> bool {
         !self.groups.is_empty()
             && self.groups.iter().all(|g| {
-                g.join == super::lines::Join::None && super::numeral::is_year(&text[g.start..g.end])
+                g.join != super::lines::Join::Group
+                    && !g.signed()
+                    && super::numeral::is_year(&text[g.start..g.end])
             })
     }
 }
