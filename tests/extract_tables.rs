@@ -337,3 +337,72 @@ fn prose_broken_before_a_number_is_no_table() {
          Försäkringskassan betalar ut medlen i\n12\nomgångar under året till\n3\n",
     );
 }
+
+#[test]
+fn ocr_rows_take_their_width_from_a_header_closed_by_units() {
+    // Tesseract keeps no column gaps and drops digit-group spaces (`4 905 218` → `4905 218`,
+    // `3 131 258` → `3131258`); the header names two columns, each closed by `kronor`.
+    let text = "Medel 2025 i kronor\n\nRegion Grundbelopp kronor  Prestationsdel kronor\n\
+                Norrland 185 415 135 4905 218\nMellan 3131258 4790 879\n\
+                Söder 22 885 934 4 897 995\nVäster 26539518 4846130\n";
+    assert_cells(
+        text,
+        &[
+            ("Norrland", "Grundbelopp kronor", 185_415_135),
+            ("Norrland", "Prestationsdel kronor", 4_905_218),
+            ("Mellan", "Grundbelopp kronor", 3_131_258),
+            ("Mellan", "Prestationsdel kronor", 4_790_879),
+            ("Söder", "Grundbelopp kronor", 22_885_934),
+            ("Söder", "Prestationsdel kronor", 4_897_995),
+            ("Väster", "Grundbelopp kronor", 26_539_518),
+            ("Väster", "Prestationsdel kronor", 4_846_130),
+        ],
+    );
+}
+
+#[test]
+fn ocr_rows_that_no_grouping_splits_into_the_stated_width_are_unresolved() {
+    // `185 415 135 218 000`: two numbers in more than one way; `4654 062`: no way at all.
+    let text = "Medel 2025 i kronor\n\nRegion Grundbelopp kronor  Prestationsdel kronor\n\
+                Norrland 185 415 135 4905 218\nMellan 185 415 135 218 000\n\
+                Söder 22 027:921 4654 062\nVäster 26539518 4846130\n";
+    let (cells, tables, _) = cells_of(text);
+    let labels: Vec<&str> = cells.iter().map(|c| c.0.as_str()).collect();
+    assert_eq!(labels, ["Norrland", "Norrland", "Väster", "Väster"]);
+    assert_eq!(tables.len(), 1, "a garbled row does not end the table");
+    assert_eq!(tables[0].unresolved.len(), 2);
+    // Without a header that states the width, dropped spaces are not assumed.
+    let text = "Medel 2025 i kronor\n\nRegion  Grundbelopp  Prestationsdel\n\
+                Norrland 185 415 135 4905 218\nVäster 26539518 4846130\nÖster 1 200 1 300\n";
+    let (cells, _, _) = cells_of(text);
+    assert!(cells.iter().all(|c| c.2 != 4_905_218), "{cells:?}");
+}
+
+#[test]
+fn ocr_year_headers_state_the_width_and_misread_digits_leave_rows_unresolved() {
+    // `Kommun 2024 2025` with single spaces is a header row of years; `S 811` may be `5 811`.
+    let text = "Tusental kronor\n\nKommun 2024 2025\nAlby 11 641 12181\nBoda S 811 6075\n\
+                Cella 4591 4693\nDala 7 461 7 820\nSumma 29 504 30 769\n";
+    assert_cells(
+        text,
+        &[
+            ("Alby", "2024", 11_641_000),
+            ("Alby", "2025", 12_181_000),
+            ("Cella", "2024", 4_591_000),
+            ("Cella", "2025", 4_693_000),
+            ("Dala", "2024", 7_461_000),
+            ("Dala", "2025", 7_820_000),
+            ("Summa", "2024", 29_504_000),
+            ("Summa", "2025", 30_769_000),
+        ],
+    );
+    let (cells, tables, _) = cells_of(text);
+    assert_eq!(tables[0].unresolved.len(), 1);
+    // The sum over the unresolved row is not claimed as a checked total.
+    assert!(cells.iter().all(|c| !c.3), "{cells:?}");
+    // Without the misread letter the row is read and the total is claimed.
+    let text = text.replace("Boda S 811 6075", "Boda 5 811 6075");
+    let (cells, _, _) = cells_of(&text);
+    assert!(cells.iter().any(|c| c.0 == "Boda" && c.2 == 5_811_000));
+    assert!(cells.iter().any(|c| c.3));
+}

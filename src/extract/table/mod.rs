@@ -22,7 +22,14 @@
 //! sub-headings and page breaks (with a running header or page number between). A first row of
 //! years (`2017`, `2018`) is the header; otherwise the text lines above the first row are the
 //! headers, one per column, after the label column's header and below the caption. A `Totalt`,
-//! `Summa …` or `S:a` row is a total row (`cell.total`), checked by `crate::validate`.
+//! `Summa …` or `S:a` row is a total row (`cell.total`), checked by `crate::validate`, unless a
+//! row above it is unresolved (its sum could not be checked).
+//!
+//! OCR keeps no column gaps and drops digit-group spaces: a header line that names its columns
+//! up to unit words or years (`Region Grundbelopp kronor  Prestationsdel kronor`), or a header
+//! row of years, states the width, and a row that cannot be read as typeset is read as OCR
+//! leaves it (`split::Grouping::Dropped`) when one reading remains; a label ending in a letter
+//! OCR reads for a digit (`Gnesta S 811`) leaves its row unresolved.
 //!
 //! ## Units
 //!
@@ -56,7 +63,7 @@ use regex::Regex;
 use crate::offsets::CharIndex;
 use crate::record::{Amount, Cell, Table, TableRow, TableUnit, UnresolvedRow};
 use rows::{Row, Run};
-use split::{Arithmetic, Num};
+use split::{Arithmetic, Grouping, Num};
 
 /// What the table reader found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -179,6 +186,10 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
     while rows.peek().is_some() {
         let mut chunk: Vec<Row> = Vec::new();
         let mut mask = u64::MAX;
+        // The width the header line (`Region Grundbelopp kronor  Prestationsdel kronor`) or a
+        // header row of years states, kept while every row can be read so if OCR dropped group
+        // spaces.
+        let mut stated = header_columns(&header_pieces(lines, &head)).map(|h| h.headers.len());
         while let Some(r) = rows.peek() {
             let repeated_header =
                 !chunk.is_empty() && r.is_years(text) && is_years_header(text, &chunk);
@@ -189,16 +200,32 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             // Under a header row of years, rows have as many columns as it has years.
             let years_first = (chunk.len() == 1 && chunk[0].is_years(text))
                 .then(|| 1u64 << chunk[0].groups.len().min(63));
-            let fits = chunk.is_empty() || mask & years_first.unwrap_or(u64::MAX) & r.widths != 0;
-            if !fits && r.after_break {
+            if let Some(years) = years_first {
+                stated = stated.or(Some(years.trailing_zeros() as usize));
+            }
+            let strict = chunk.is_empty() || mask & years_first.unwrap_or(u64::MAX) & r.widths != 0;
+            let ocr = stated.is_some_and(|w| w < 64 && r.ocr_widths & 1 << w != 0);
+            if !chunk.is_empty() && stated.is_some() && (r.widths == 0 || misread_digit(r)) && !ocr
+            {
+                // Under a stated width, digits no grouping reads (`22 027:921 4654 062`) are a
+                // garbled row of this table, listed as unresolved; they do not end it.
+                chunk.extend(rows.next());
+                continue;
+            }
+            if !(strict || ocr) && r.after_break {
                 rows.next(); // page furniture between the parts of one table
                 continue;
             }
-            if !fits {
+            if !(strict || ocr) {
                 break;
             }
             if !(chunk.is_empty() && r.is_years(text)) {
-                mask &= r.widths;
+                // A row only OCR's reading fits leaves the stated width the only one.
+                mask = match (strict, stated) {
+                    (false, Some(w)) => 1 << w,
+                    _ => mask & r.widths,
+                };
+                stated = stated.filter(|_| ocr);
             }
             chunk.extend(rows.next());
         }
@@ -209,7 +236,8 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             lines_of.append(&mut next_head);
             next_head = lines_of;
         }
-        out.extend(table_of(text, lines, &head, chunk, mask));
+        let stated = stated.filter(|&w| mask & 1 << w != 0);
+        out.extend(table_of(text, lines, &head, chunk, (mask, stated)));
         head = next_head;
     }
     out
@@ -278,7 +306,7 @@ fn table_of(
     lines: &[lines::Line<'_>],
     head: &[usize],
     mut rows: Vec<Row>,
-    mask: u64,
+    (mask, stated): (u64, Option<usize>),
 ) -> Option<Shaped> {
     let first_line = head
         .first()
@@ -303,14 +331,20 @@ fn table_of(
             .count()
             == narrowest as usize
     });
-    let (width, label_header, headers, caption) =
-        columns(text, &pieces, years.as_ref(), mask, natural);
+    let header = stated.filter(|_| !natural && years.is_none());
+    let (width, label_header, headers, caption) = match header.and(header_columns(&pieces)) {
+        Some(h) => (h.headers.len(), h.label, h.headers, h.caption),
+        None => columns(text, &pieces, years.as_ref(), mask, natural),
+    };
     let sum_column = headers.iter().rposition(|h| SUM_HEADER.is_match(h));
     let arithmetic = Arithmetic { sum_column };
+    // Only a width the header line or a header row of years states is firm enough to read a
+    // row as OCR leaves it.
+    let ocr = stated.is_some() && !natural;
     let body: Vec<(Row, Result<Vec<Num>, String>)> = rows
         .into_iter()
         .map(|r| {
-            let got = read_row(text, &r, width, arithmetic);
+            let got = read_row(text, &r, width, arithmetic, ocr);
             (r, got)
         })
         .collect();
@@ -340,6 +374,45 @@ fn table_of(
         money,
         body,
         unit,
+    })
+}
+
+/// A header line read word by word: the label column's header, then the column headers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct HeaderLine {
+    caption: String,
+    label: String,
+    headers: Vec<String>,
+}
+
+/// The headers of a line that opens with a label column's header (`Region`, `Län`, `Kommun`)
+/// and names each column up to a unit word or a year (`Region Grundbelopp kronor
+/// Prestationsdel kronor`, `Kommun Bidrag 2024 Bidrag 2025`): OCR keeps no column gaps, but
+/// these words still close a header. `None` when a header is left open (`Region Grundbelopp
+/// Prestationsdel`: one column or two?) or no such line is there.
+fn header_columns(pieces: &[String]) -> Option<HeaderLine> {
+    let first_word = |p: &String| p.split_whitespace().next().unwrap_or("").to_string();
+    let at = pieces
+        .iter()
+        .rposition(|p| LABEL_HEADER.is_match(&first_word(p)))?;
+    let label = first_word(&pieces[at]);
+    let mut headers = Vec::new();
+    let mut open: Vec<&str> = Vec::new();
+    let words = pieces[at..]
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .skip(1);
+    for w in words {
+        open.push(w);
+        if numeral::is_year(w) || !numeral::units_in(w).is_empty() {
+            headers.push(open.join(" "));
+            open.clear();
+        }
+    }
+    (open.is_empty() && !headers.is_empty()).then(|| HeaderLine {
+        caption: pieces[..at].join(" "),
+        label,
+        headers,
     })
 }
 
@@ -403,12 +476,46 @@ fn columns(
     (width, label_header, headers, caption)
 }
 
-/// A row's numbers as `width` columns; a loose first group may belong to the label.
-fn read_row(text: &str, r: &Row, width: usize, arithmetic: Arithmetic) -> Result<Vec<Num>, String> {
-    let whole = split::read(text, &r.groups, width, arithmetic);
-    match whole {
-        Err(_) if r.loose_first && split::widths(text, &r.groups) & (1 << width.min(63)) == 0 => {
-            split::read(text, &r.groups[1..], width, arithmetic)
+/// A label that ends in a lone letter OCR reads for a digit (`Gnesta S 811 6075` for `5 811`,
+/// `O` for `0`, `l` for `1`) or in a word of letters and digits (`län` read as `1in`, then
+/// `1in89 195`): the row's first number may have lost its head.
+fn misread_digit(r: &Row) -> bool {
+    let last = r.label.rsplit(' ').next().unwrap_or("");
+    let mixed = last.chars().any(|c| c.is_ascii_digit()) && lines::has_letter(last);
+    r.label.contains(' ')
+        && (mixed || matches!(last, "S" | "O" | "o" | "l" | "I" | "B" | "Z" | "G"))
+}
+
+/// A row's numbers as `width` columns; a loose first group may belong to the label. With `ocr`,
+/// a row that cannot be read as typeset is read as if OCR had dropped group spaces, and a row
+/// whose label may hold a digit OCR misread is not read.
+fn read_row(
+    text: &str,
+    r: &Row,
+    width: usize,
+    arithmetic: Arithmetic,
+    ocr: bool,
+) -> Result<Vec<Num>, String> {
+    if ocr && misread_digit(r) {
+        return Err(format!(
+            "the label ends in `{}`, perhaps a misread digit of the first number",
+            r.label.rsplit(' ').next().unwrap_or("")
+        ));
+    }
+    let bit = 1 << width.min(63);
+    let whole = split::read(text, &r.groups, width, arithmetic, Grouping::Strict);
+    let strict_bit = |g: &[lines::Group]| split::widths(text, g, Grouping::Strict) & bit != 0;
+    let typeset = match whole {
+        Err(_) if r.loose_first && !strict_bit(&r.groups) => {
+            split::read(text, &r.groups[1..], width, arithmetic, Grouping::Strict)
+        }
+        other => other,
+    };
+    // A total row is read as typeset only: a digit OCR added to it (`län` read as `1`) would make
+    // a wrong total look exact.
+    match typeset {
+        Err(_) if ocr && r.widths & bit == 0 && !Shaped::is_total(r) => {
+            split::read(text, &r.groups, width, arithmetic, Grouping::Dropped)
         }
         other => other,
     }
@@ -449,7 +556,8 @@ fn emit(
     let mut rows = Vec::new();
     let mut unresolved = Vec::new();
     for (row, got) in &t.body {
-        let total = Shaped::is_total(row);
+        // A sum over a row that could not be read cannot be checked: it is not claimed as one.
+        let total = Shaped::is_total(row) && unresolved.is_empty();
         let nums = match got {
             Ok(nums) => nums,
             Err(why) => {
@@ -533,5 +641,39 @@ mod tests {
         // Not a year, or a year inside a longer number: left alone.
         assert_eq!(run_together("Konto 12345Budget"), ["Konto 12345Budget"]);
         assert_eq!(run_together("Budget 2020"), ["Budget 2020"]);
+    }
+
+    fn header_of(pieces: &[&str]) -> Option<(String, Vec<String>)> {
+        let pieces: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        header_columns(&pieces).map(|h| (h.label, h.headers))
+    }
+
+    #[test]
+    fn a_header_line_is_closed_by_unit_words_and_years() {
+        assert_eq!(
+            header_of(&[
+                "Medel i kronor",
+                "Region Grundbelopp kronor",
+                "Prestationsdel kronor"
+            ]),
+            Some((
+                "Region".into(),
+                vec!["Grundbelopp kronor".into(), "Prestationsdel kronor".into()]
+            ))
+        );
+        assert_eq!(
+            header_of(&["Kommun Bidrag 2024 Bidrag 2025"]),
+            Some((
+                "Kommun".into(),
+                vec!["Bidrag 2024".into(), "Bidrag 2025".into()]
+            ))
+        );
+        // A header left open: one column or two cannot be told.
+        assert_eq!(header_of(&["Region Grundbelopp Prestationsdel"]), None);
+        assert_eq!(
+            header_of(&["Grundbelopp kronor"]),
+            None,
+            "no label column header"
+        );
     }
 }

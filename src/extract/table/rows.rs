@@ -30,6 +30,8 @@ pub(super) struct Row {
     pub end_line: usize,
     /// The numbers a row's digit groups can be read as, one bit per count.
     pub widths: u64,
+    /// The same, should OCR have dropped group spaces ([`split::Grouping::Dropped`]): a superset.
+    pub ocr_widths: u64,
     /// The first group is a separate word after the label (`Område 4 2 000`) and may be part of it.
     pub loose_first: bool,
     /// Text lines between the previous row and this one (sub-headings, or the next table's head).
@@ -49,11 +51,15 @@ impl Row {
             })
     }
 
-    /// Every group is a year: a header row (`Till landsting/regioner2017` ⏎ `2018`).
+    /// Every group is a year: a header row (`Till landsting/regioner2017` ⏎ `2018`). Four digits
+    /// never continue a grouped number, so years a single space separates (`Kommun 2024 2025`,
+    /// as OCR leaves a header) are a header row too.
     pub(crate) fn is_years(&self, text: &str) -> bool {
         !self.groups.is_empty()
             && self.groups.iter().all(|g| {
-                g.join == super::lines::Join::None && super::numeral::is_year(&text[g.start..g.end])
+                g.join != super::lines::Join::Group
+                    && !g.signed()
+                    && super::numeral::is_year(&text[g.start..g.end])
             })
     }
 }
@@ -151,7 +157,8 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
                 let mut row = row_at(text, lines, String::new(), i, i, Follow::Nothing).0;
                 let year = row.groups.remove(0);
                 row.label = text[year.start..year.end].to_string();
-                row.widths = split::widths(text, &row.groups);
+                row.widths = split::widths(text, &row.groups, split::Grouping::Strict);
+                row.ocr_widths = split::widths(text, &row.groups, split::Grouping::Dropped);
                 row.loose_first = false;
                 out.extend(pending.drain(..).map(Item::Heading));
                 out.push(Item::Row(row));
@@ -348,9 +355,10 @@ fn row_at(
     let loose_first = groups.len() > 1
         && groups[1].join == super::lines::Join::Space
         && text[groups[0].start..groups[0].end].len() <= 2;
-    let mut widths = split::widths(text, &groups);
+    let mut widths = split::widths(text, &groups, split::Grouping::Strict);
+    let ocr_widths = split::widths(text, &groups, split::Grouping::Dropped);
     if loose_first {
-        widths |= split::widths(text, &groups[1..]);
+        widths |= split::widths(text, &groups[1..], split::Grouping::Strict);
     }
     (
         Row {
@@ -359,6 +367,7 @@ fn row_at(
             first_line,
             end_line: end,
             widths,
+            ocr_widths: ocr_widths | widths,
             loose_first,
             before: Vec::new(),
             after_break: false,

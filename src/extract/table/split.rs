@@ -6,8 +6,14 @@
 //! that obey the grouping rules (a number's first group has one to three digits, every later
 //! group exactly three, a decimal comma or `%` ends a number, a no-break space never separates
 //! two numbers) count. When several remain, the row's own arithmetic (a `Ny ram` or `Summa`
-//! column equal to the sum of the others) may single one out. **Deliberately not done:**
-//! guessing between readings that are all possible: such a row is reported unresolved.
+//! column equal to the sum of the others) may single one out.
+//!
+//! OCR drops digit-group spaces (`31312589`, `4905 218` for `4 905 218`) but does not add them:
+//! under [`Grouping::Dropped`] a number's first group may have any length and each later group a
+//! multiple of three digits, and the value is the digits read together. The caller asks for it
+//! only when the strict rules find no reading at a width it knows from elsewhere (the headers).
+//! **Deliberately not done:** guessing between readings that are all possible: such a row is
+//! reported unresolved.
 
 use super::lines::{Group, Join};
 use super::numeral::{self, Exact};
@@ -35,17 +41,52 @@ pub(super) struct Arithmetic {
     pub sum_column: Option<usize>,
 }
 
-/// Whether groups `from..to` make one number.
-fn one_number(text: &str, g: &[Group], from: usize, to: usize) -> bool {
-    if to == from + 1 {
-        return true;
+/// Which digit groupings make one number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Grouping {
+    /// As typeset: a first group of one to three digits, then groups of exactly three.
+    #[default]
+    Strict,
+    /// As OCR reads it back, some group spaces dropped: a first group of any length, then groups
+    /// of three, six, nine … digits.
+    Dropped,
+}
+
+impl Grouping {
+    fn opens(self, s: &str) -> bool {
+        match self {
+            Grouping::Strict => numeral::opens_group(s),
+            Grouping::Dropped => {
+                let int = s.split(',').next().unwrap_or("");
+                !int.is_empty() && !int.starts_with('0')
+            }
+        }
     }
+
+    fn continues(self, s: &str) -> bool {
+        match self {
+            Grouping::Strict => numeral::continues_group(s),
+            Grouping::Dropped => s
+                .split(',')
+                .next()
+                .is_some_and(|int| !int.is_empty() && int.len() % 3 == 0),
+        }
+    }
+}
+
+/// Whether groups `from..to` make one number.
+fn one_number(text: &str, g: &[Group], from: usize, to: usize, how: Grouping) -> bool {
     let digits = |k: usize| &text[g[k].digits..g[k].end];
-    numeral::opens_group(digits(from))
+    if to == from + 1 {
+        // `062`, `000`: the tail of a number, never one of its own (`0` and `0,5` are).
+        let int = digits(from).split(',').next().unwrap_or("");
+        return int.len() == 1 || !int.starts_with('0');
+    }
+    how.opens(digits(from))
         && (from + 1..to).all(|k| {
             g[k].join != Join::None
                 && !g[k].signed()
-                && numeral::continues_group(digits(k))
+                && how.continues(digits(k))
                 && !numeral::closes_number(digits(k - 1))
                 && !g[k - 1].percent
         })
@@ -57,13 +98,13 @@ fn may_end_before(g: &[Group], at: usize) -> bool {
 }
 
 /// `ways[pos][k]`: in how many ways (capped at 2) groups `pos..` split into `k` numbers.
-fn ways(text: &str, g: &[Group]) -> Vec<[u8; MAX_WIDTH + 1]> {
+fn ways(text: &str, g: &[Group], how: Grouping) -> Vec<[u8; MAX_WIDTH + 1]> {
     let n = g.len();
     let mut ways = vec![[0u8; MAX_WIDTH + 1]; n + 1];
     ways[n][0] = 1;
     for pos in (0..n).rev() {
         for end in pos + 1..=n {
-            if !one_number(text, g, pos, end) {
+            if !one_number(text, g, pos, end, how) {
                 break; // a longer run cannot be a number either
             }
             if !may_end_before(g, end) {
@@ -79,8 +120,8 @@ fn ways(text: &str, g: &[Group]) -> Vec<[u8; MAX_WIDTH + 1]> {
 }
 
 /// The numbers of columns the groups can be read as, one bit per width.
-pub(super) fn widths(text: &str, g: &[Group]) -> u64 {
-    let w = ways(text, g);
+pub(super) fn widths(text: &str, g: &[Group], how: Grouping) -> u64 {
+    let w = ways(text, g, how);
     (1..=MAX_WIDTH.min(g.len()))
         .filter(|&k| w[0][k] > 0)
         .fold(0, |m, k| m | 1 << k)
@@ -92,19 +133,20 @@ pub(super) fn read(
     g: &[Group],
     width: usize,
     arithmetic: Arithmetic,
+    how: Grouping,
 ) -> Result<Vec<Num>, String> {
     if width == 0 || width > MAX_WIDTH {
         return Err("no columns".into());
     }
-    let w = ways(text, g);
+    let w = ways(text, g, how);
     match w[0][width] {
         0 => Err(format!(
             "its digit groups cannot be read as {width} numbers"
         )),
-        1 => Ok(walk(text, g, &w, width)),
+        1 => Ok(walk(text, g, &w, width, how)),
         _ => {
             let mut all = Vec::new();
-            enumerate(text, g, 0, width, &mut Vec::new(), &mut all);
+            enumerate(text, g, (0, width), how, &mut Vec::new(), &mut all);
             let n = all.len();
             let Some(sum) = arithmetic.sum_column.filter(|_| n < MAX_READINGS) else {
                 return Err(format!(
@@ -124,29 +166,38 @@ pub(super) fn read(
 }
 
 /// The one reading of `g` as `width` numbers, when `ways` says there is exactly one.
-fn walk(text: &str, g: &[Group], w: &[[u8; MAX_WIDTH + 1]], width: usize) -> Vec<Num> {
+fn walk(
+    text: &str,
+    g: &[Group],
+    w: &[[u8; MAX_WIDTH + 1]],
+    width: usize,
+    how: Grouping,
+) -> Vec<Num> {
     let mut out = Vec::new();
     let (mut pos, mut k) = (0, width);
     while k > 0 && pos < g.len() {
         let next = (pos + 1..=g.len())
-            .take_while(|&e| one_number(text, g, pos, e))
+            .take_while(|&e| one_number(text, g, pos, e, how))
             .find(|&e| may_end_before(g, e) && w[e][k - 1] > 0);
         let Some(end) = next else { break };
-        out.extend(num(text, g, pos, end));
+        out.extend(num(text, g, pos, end, how));
         pos = end;
         k -= 1;
     }
     out
 }
 
+/// Every reading of groups `pos..` as `left` numbers (`at` is `(pos, left)`), up to
+/// [`MAX_READINGS`].
 fn enumerate(
     text: &str,
     g: &[Group],
-    pos: usize,
-    left: usize,
+    at: (usize, usize),
+    how: Grouping,
     cur: &mut Vec<Num>,
     all: &mut Vec<Vec<Num>>,
 ) {
+    let (pos, left) = at;
     if all.len() >= MAX_READINGS {
         return;
     }
@@ -157,25 +208,29 @@ fn enumerate(
         return;
     }
     for end in pos + 1..=g.len() {
-        if !one_number(text, g, pos, end) {
+        if !one_number(text, g, pos, end, how) {
             break;
         }
         if !may_end_before(g, end) {
             continue;
         }
-        let Some(n) = num(text, g, pos, end) else {
+        let Some(n) = num(text, g, pos, end, how) else {
             continue;
         };
         cur.push(n);
-        enumerate(text, g, end, left - 1, cur, all);
+        enumerate(text, g, (end, left - 1), how, cur, all);
         cur.pop();
     }
 }
 
-fn num(text: &str, g: &[Group], from: usize, to: usize) -> Option<Num> {
+fn num(text: &str, g: &[Group], from: usize, to: usize, how: Grouping) -> Option<Num> {
     let (start, end) = (g[from].start, g[to - 1].end);
     let written = &text[start..end];
-    let value = numeral::parse(written)?;
+    let value = match how {
+        Grouping::Strict => numeral::parse(written)?,
+        // The digits read together: where OCR dropped a space does not change the value.
+        Grouping::Dropped => numeral::parse(&written.replace(' ', ""))?,
+    };
     let digits = &text[g[from].digits..end];
     Some(Num {
         start,
@@ -227,8 +282,14 @@ mod tests {
 
     fn read_as(text: &str, width: usize, sum: Option<usize>) -> Result<Vec<&str>, String> {
         let g = groups(text);
-        read(text, &g, width, Arithmetic { sum_column: sum })
-            .map(|ns| ns.iter().map(|n| &text[n.start..n.end]).collect())
+        read(
+            text,
+            &g,
+            width,
+            Arithmetic { sum_column: sum },
+            Grouping::Strict,
+        )
+        .map(|ns| ns.iter().map(|n| &text[n.start..n.end]).collect())
     }
 
     #[test]
@@ -243,6 +304,13 @@ mod tests {
         );
         assert_eq!(read_as("Post 2017 2018", 2, None), Ok(vec!["2017", "2018"]));
         assert!(read_as("Post 12 34", 1, None).is_err());
+        // A group with a leading zero only continues a number.
+        assert_eq!(
+            read_as("Totalt 800 000 000 100 000 000", 2, None),
+            Ok(vec!["800 000 000", "100 000 000"])
+        );
+        assert!(read_as("Post 4654 062", 2, None).is_err());
+        assert_eq!(read_as("Post 0 0,5", 2, None), Ok(vec!["0", "0,5"]));
         // A no-break space never separates two numbers.
         assert_eq!(
             read_as("A 1\u{a0}200 300", 2, None),
@@ -268,6 +336,49 @@ mod tests {
     #[test]
     fn widths_are_a_mask() {
         let t = "x 1 200 300";
-        assert_eq!(widths(t, &groups(t)), 0b1110);
+        assert_eq!(widths(t, &groups(t), Grouping::Strict), 0b1110);
+    }
+
+    fn read_dropped(text: &str, width: usize) -> Result<Vec<(&str, i128)>, String> {
+        let g = groups(text);
+        read(text, &g, width, Arithmetic::default(), Grouping::Dropped).map(|ns| {
+            ns.iter()
+                .map(|n| (&text[n.start..n.end], n.value.mantissa))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn dropped_group_spaces_are_read_as_ocr_leaves_them() {
+        // `4 905 218` read back as `4905 218`, `31 312 589` as `31312589`.
+        assert_eq!(
+            read_dropped("Stockholm 185 415 135 4905 218", 2),
+            Ok(vec![("185 415 135", 185_415_135), ("4905 218", 4_905_218)])
+        );
+        assert_eq!(
+            read_dropped("Uppsala 31312589 4790 879", 2),
+            Ok(vec![("31312589", 31_312_589), ("4790 879", 4_790_879)])
+        );
+        assert_eq!(
+            read_dropped("Gävleborg 22500 974 4 856 819", 2),
+            Ok(vec![("22500 974", 22_500_974), ("4 856 819", 4_856_819)])
+        );
+        // Strictly, neither row is two numbers.
+        let t = "Stockholm 185 415 135 4905 218";
+        assert_eq!(widths(t, &groups(t), Grouping::Strict) & 0b100, 0);
+    }
+
+    #[test]
+    fn dropped_spaces_never_make_a_guess() {
+        // Any later group of one, two, four or five digits starts a number; more than one way
+        // left is no reading.
+        assert!(read_dropped("Lön 185 415 135 218 000", 2).is_err());
+        assert!(read_dropped("Lön 4905 21 8", 2).is_err());
+        // A value never depends on where the space was dropped, and a decimal comma still ends
+        // its number.
+        assert_eq!(
+            read_dropped("Lön 1205,5 300", 2),
+            Ok(vec![("1205,5", 12_055), ("300", 300)])
+        );
     }
 }
