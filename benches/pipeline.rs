@@ -6,8 +6,12 @@
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use svocr::offsets::Change;
 use svocr::{Options, input, layout};
+
+// The integration tests' `splice`: a stage's changes applied as the pipeline applies them.
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::splice;
 
 fn main() {
     divan::main();
@@ -34,26 +38,6 @@ fn documents(dir: &str) -> Vec<Vec<u8>> {
             bytes
         })
         .collect()
-}
-
-/// Applies one stage's applied changes, in order, as the pipeline does (stages propose them sorted
-/// and non-overlapping; one that is not is skipped).
-fn splice(text: &str, changes: &[Change]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pos = 0;
-    for c in changes.iter().filter(|c| c.applied) {
-        let fits = c.start <= c.end
-            && c.end <= text.len()
-            && text.is_char_boundary(c.start)
-            && text.is_char_boundary(c.end);
-        if c.start >= pos && fits {
-            out.push_str(&text[pos..c.start]);
-            out.push_str(&c.after);
-            pos = c.end;
-        }
-    }
-    out.push_str(&text[pos..]);
-    out
 }
 
 /// Decode, normalise and lay out: the stages before repair.

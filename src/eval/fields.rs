@@ -338,6 +338,22 @@ mod tests {
         }
     }
 
+    /// A check of `stated` kronor with the given verdict and no parts.
+    fn total(stated: i64, status: TotalStatus) -> TotalCheck {
+        TotalCheck {
+            stated: Money::units(stated),
+            computed: Money::units(stated),
+            difference: Money(0),
+            tolerance: Money(0),
+            status,
+            components: vec![],
+            income: None,
+            method: String::new(),
+            start: 0,
+            end: 0,
+        }
+    }
+
     #[track_caller]
     fn assert_counts(s: &FieldScore, tp: usize, fp: usize, fn_: usize) {
         assert_eq!((s.tp, s.fp, s.fn_), (tp, fp, fn_), "{s:?}");
@@ -441,18 +457,6 @@ mod tests {
     fn totals_need_the_stated_value_and_ok() {
         let g = gold(r#"{"totals": [{"stated": 1444000000, "components": []}]}"#);
         let mut r = record();
-        let total = |stated: i64, status| TotalCheck {
-            stated: Money::units(stated),
-            computed: Money::units(stated),
-            difference: Money(0),
-            tolerance: Money(0),
-            status,
-            components: vec![],
-            income: None,
-            method: String::new(),
-            start: 0,
-            end: 0,
-        };
         r.totals = Some(vec![total(1_444_000_000, TotalStatus::Ok)]);
         assert_counts(&score(&r, &g)[&Field::Totals], 1, 0, 0);
         r.totals = Some(vec![total(1_444_000_000, TotalStatus::Mismatch)]);
@@ -507,18 +511,6 @@ mod tests {
                 {"stated": 1470, "components": [700, 769.9], "consistent": false}]}"#,
         );
         let mut r = record();
-        let total = |stated: i64, status| TotalCheck {
-            stated: Money::units(stated),
-            computed: Money::units(stated),
-            difference: Money(0),
-            tolerance: Money(0),
-            status,
-            components: vec![],
-            income: None,
-            method: String::new(),
-            start: 0,
-            end: 0,
-        };
         for status in [TotalStatus::Ok, TotalStatus::Mismatch] {
             r.totals = Some(vec![total(100, TotalStatus::Ok), total(1470, status)]);
             assert_counts(&score(&r, &g)[&Field::Totals], 1, 0, 0);

@@ -593,19 +593,24 @@ impl EvalReport {
     }
 }
 
+/// The score of a document whose repair turned `input` into `output`, against the clean text `gt`
+/// (for the tests of this module and of the report that formats it).
+#[cfg(test)]
+pub(crate) fn text_only_score(name: &str, input: &str, output: &str, gt: &str) -> DocumentScore {
+    let mut record = Record::error(name, "");
+    record.text = output.to_string();
+    let gold = GoldFiles {
+        text: Some(gt.to_string()),
+        fields: None,
+    };
+    score_document(name, input, &record, &gold)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn doc(name: &str, input: &str, output: &str, gt: &str) -> DocumentScore {
-        let mut record = Record::error(name, "");
-        record.text = output.to_string();
-        let gold = GoldFiles {
-            text: Some(gt.to_string()),
-            fields: None,
-        };
-        score_document(name, input, &record, &gold)
-    }
+    use super::text_only_score as doc;
 
     #[track_caller]
     fn assert_floor(floors: &str, report: &EvalReport, passed: bool) {

@@ -196,18 +196,7 @@ fn show(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Record;
-    use crate::eval::{GoldFiles, score_document};
-
-    fn doc(name: &str, input: &str, output: &str, gt: &str) -> DocumentScore {
-        let mut record = Record::error(name, "");
-        record.text = output.to_string();
-        let gold = GoldFiles {
-            text: Some(gt.to_string()),
-            fields: None,
-        };
-        score_document(name, input, &record, &gold)
-    }
+    use crate::eval::text_only_score as doc;
 
     #[test]
     fn text_table_lists_documents_and_corpus() {
