@@ -1,5 +1,5 @@
 //! Loss-free layout and edits that replay: for every shipped document (fixtures, training pairs,
-//! the context corpus, the table development set), the record's applied edits replayed on the decoded input give its `text`
+//! the context corpus, the development sets), the record's applied edits replayed on the decoded input give its `text`
 //! byte for byte; and for every OCR'd document, no figure of the input is missing from the text
 //! that layout repair made of it.
 
@@ -92,6 +92,7 @@ fn applied_edits_replay_to_the_text_for_every_shipped_document() {
         "training/pairs",
         "training/corpus",
         "training/tables",
+        "training/totals",
     ]);
     let failures = on_every_file(&files, replays);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
