@@ -406,3 +406,98 @@ fn ocr_year_headers_state_the_width_and_misread_digits_leave_rows_unresolved() {
     assert!(cells.iter().any(|c| c.0 == "Boda" && c.2 == 5_811_000));
     assert!(cells.iter().any(|c| c.3));
 }
+
+/// Verdicts as (status, kronor) pairs, for the totals tests below.
+#[track_caller]
+fn assert_verdicts(text: &str, want: &[(TotalStatus, i64)]) {
+    let (_, tables, _) = cells_of(text);
+    assert_eq!(verdicts(text), want, "tables: {tables:#?}");
+}
+
+use TotalStatus::{Mismatch, Ok as Fine, Unresolved};
+
+const STATED_FIRST: &str = "Stöd per landsdel\n\nNorrland\n\nMiljoner kronor\nAlla stöd: 12,5\n\
+    Investeringsstöd: 10,0\nProjektmedel: 2,5\n\nSvealand\n\nMiljoner kronor\nAlla stöd: 7\n\
+    Investeringsstöd: 3,5\nProjektmedel: 3,5\n";
+
+#[test]
+fn a_total_stated_above_its_section_sums_the_rows_below_it() {
+    assert_verdicts(STATED_FIRST, &[(Fine, 12_500_000), (Fine, 7_000_000)]);
+    // A section whose rows fall short may list only some kinds: not a mismatch, and never
+    // checked against the section above it.
+    let short = STATED_FIRST.replace("Alla stöd: 7", "Alla stöd: 8");
+    assert_verdicts(&short, &[(Fine, 12_500_000), (Unresolved, 8_000_000)]);
+}
+
+const DISPOSAL: &str = "Tilldelade anslag (belopp angivna i tkr)\n\n1:1 Exempelanslag (Ramanslag)\n\n\
+    Disponeras av Exempelverket5 300\nap.1Verksamhet A (ram)5 000\nap.1.1Del ett (ram)3 000\n\
+    ap.1.2Del två (ram)2 000\nap.2Verksamhet B (ram)300\n\
+    Disponeras av Regeringskansliet700\nap.3Övrigt (ram)700\n\nVillkor för anslag 1:1\n";
+
+#[test]
+fn disposal_rows_and_numbered_posts_sum_the_level_below() {
+    assert_verdicts(
+        DISPOSAL,
+        &[(Fine, 5_300_000), (Fine, 5_000_000), (Fine, 700_000)],
+    );
+    // A post whose sub-posts do not add up is no claim at all (the hierarchy is read off the
+    // labels), and the disposal row above still sums the top-level posts.
+    let wrong = DISPOSAL.replace("Del två (ram)2 000", "Del två (ram)2 100");
+    assert_verdicts(&wrong, &[(Fine, 5_300_000), (Fine, 700_000)]);
+}
+
+const BOARDS: &str = "Driftredovisning (mnkr)\n\nVerksamhet\tBudget\tUtfall\n\
+    Kommunstyrelse\t30,0\t31,5\nLedning\t10,0\t11,0\nKultur\t20,0\t20,5\n\
+    Socialnämnd\t50,0\t49,0\nÄldreomsorg\t35,0\t34,0\nIndivid- och familjeomsorg\t15,0\t15,0\n";
+
+#[test]
+fn a_namnd_row_sums_its_verksamheter_only_where_they_add_up() {
+    assert_verdicts(
+        BOARDS,
+        &[
+            (Fine, 30_000_000),
+            (Fine, 31_500_000),
+            (Fine, 50_000_000),
+            (Fine, 49_000_000),
+        ],
+    );
+    // A row after the last nämnd's verksamheter (`Revision`, no nämnd) falls into its group,
+    // which then does not add up: no check.
+    let trailing = format!("{BOARDS}Revision\t1,0\t1,0\n");
+    assert_verdicts(&trailing, &[(Fine, 30_000_000), (Fine, 31_500_000)]);
+    // Rows under a nämnd that do not add up are no hierarchy: no check, never a mismatch.
+    let flat = BOARDS
+        .replace("Kultur\t20,0\t20,5", "Kultur\t25,0\t26,5")
+        .replace("Äldreomsorg\t35,0\t34,0", "Äldreomsorg\t30,0\t31,0");
+    assert_verdicts(&flat, &[]);
+}
+
+#[test]
+fn an_uppercase_row_sums_the_mixed_case_rows_under_it() {
+    let text = "Belopp i tkr\nVERKSAMHETENS INTÄKTER\t300\nAvgifter\t100\nBidrag\t200\n\
+        VERKSAMHETENS KOSTNADER\t-500\nPersonal\t-300\nLokaler\t-200\n";
+    assert_verdicts(text, &[(Fine, 300_000), (Fine, -500_000)]);
+    let other = text.replace("Bidrag\t200", "Bidrag\t150");
+    assert_verdicts(&other, &[(Fine, -500_000)]);
+}
+
+const CUT: &str = "Belopp i tkr\nIntäkter\nAvgifter\t100\nBidrag\t200\nKostnader\nPersonal\t-300\n\
+    Lokaler\t-200\nSumma kostnader\t-500\n";
+
+#[test]
+fn a_sum_under_sub_headings_may_sum_the_last_section_only() {
+    assert_verdicts(CUT, &[(Fine, -500_000)]);
+    // Neither the whole block nor the last section: wrong under either reading.
+    let wrong = CUT.replace("Summa kostnader\t-500", "Summa kostnader\t-600");
+    assert_verdicts(&wrong, &[(Mismatch, -600_000)]);
+    // Without sub-headings the whole block is all there is: it does not add up to -500.
+    let plain = CUT.replace("Intäkter\n", "").replace("Kostnader\n", "");
+    assert_verdicts(&plain, &[(Mismatch, -500_000)]);
+}
+
+#[test]
+fn a_sum_below_group_rows_counts_the_group_rows_not_their_parts() {
+    let text = "Belopp i tkr\nSocialnämnd\t100\nÄldreomsorg\t60\nIndivid- och familjeomsorg\t40\n\
+        Kommunstyrelse\t50\nLedning\t20\nKultur\t30\nSumma\t150\n";
+    assert_verdicts(text, &[(Fine, 100_000), (Fine, 50_000), (Fine, 150_000)]);
+}

@@ -8,9 +8,14 @@
 //! Only a *cue* makes an amount a total; a large amount on its own is not one.
 //!
 //! 1. **Table columns**: a row the table reader marked as a sum ([`crate::record::Cell::total`]:
-//!    `Totalt`, `Summa …`, `S:a`); one check per column, the parts are the cells above it in the
-//!    same column since the previous sum row, or, for a grand total, the sub-totals and the rows
-//!    after them (see `tables.rs`).
+//!    `Totalt`, `Summa …`, `S:a`, `Alla …`); one check per column, the parts are the cells above it
+//!    in the same column since the previous sum row, or, for a grand total, the sub-totals and the
+//!    rows after them, or the rows after the last sub-heading; a sum row that opens its section
+//!    (`Alla stödtyper` first, then the kinds) sums the rows below it instead (see `tables.rs`).
+//!    **Group rows** without a sum label are sums where the hierarchy is explicit in the labels
+//!    (`Disponeras av …` over its `ap.` posts, `ap.16` over `ap.16.1`, a nämnd over its
+//!    verksamheter, an UPPERCASE row over mixed case) and only where the parts add up: such a
+//!    check is `ok` or not made (see `groups.rs`).
 //! 2. **Closed lists**: a line `Summa …`, `Totalt …` or a result (`Ekonomiskt överskott 4,7 Mkr`,
 //!    `underskott`, `resultat`, `netto`) closing a block of amount lines in one paragraph. For a
 //!    result, a leading positive line followed by negative ones is the `income` and the costs are the
@@ -43,21 +48,26 @@
 //! An approximate (`cirka`) or bounded (`högst`, `minst`) figure among the numbers turns a would-be
 //! `mismatch` into `unresolved`: such a figure does not claim the precision a mismatch needs.
 //!
-//! **Deliberately not done:** totals without a cue, sums across different currencies, subtotals
+//! **Deliberately not done:** totals without a cue (a sum word, a group label, a numbering), sums across different currencies, subtotals
 //! nested inside a list, and arithmetic other than addition (shares, `hälften`, percentages).
 //!
 //! ## Files
 //!
 //! Each stage is one file; they share the document view and the arithmetic, and import each other
-//! in one direction only: `interval` ← `doc` ← `sum` ← the stages ← this file.
+//! in one direction only: `interval` ← `doc` ← `sum` ← `grid` ← the stages (`groups` ← `tables`)
+//! ← this file.
 //!
 //! - `interval.rs`: an amount as an interval in öre ([`tolerance`]);
 //! - `doc.rs`: the text, the amounts' byte spans, headings and sentence ends;
 //! - `sum.rs`: a claim's arithmetic and the checks built from it;
+//! - `grid.rs`: the table cells as rows by table, and the sub-headings between rows;
+//! - `groups.rs`: group rows stated above their parts, without a sum label;
 //! - `tables.rs`, `lists.rs`, `breakdowns.rs`: the four ways a total is found, above.
 
 mod breakdowns;
 mod doc;
+mod grid;
+mod groups;
 mod interval;
 mod lists;
 mod sum;

@@ -1,74 +1,94 @@
 //! Stage 1: table columns closed by sum rows.
 //!
 //! **In:** the table cells among a [`Doc`]'s amounts (the table reader has marked the cells of a
-//! `Totalt`/`Summa …`/`S:a` row as [`crate::record::Cell::total`]). **Out:** one check per column
-//! (`cell.column`) of each sum row. A sum row checks its block: the cells above it in the same
-//! column and currency since the previous sum row. A sum row after sub-totals may instead be their
-//! grand total (the sub-totals plus the rows after them): both readings are tried, `ok` only for
-//! one that adds up, else a `mismatch` against the block, and `method` says which reading was used.
+//! `Totalt`/`Summa …`/`S:a`/`Alla …` row as [`crate::record::Cell::total`]), and the group rows
+//! `groups.rs` found. **Out:** one check per column (`cell.column`) of each sum row.
+//!
+//! - **Below its parts** (the usual place): a sum row checks its block, the cells above it in the
+//!   same column and currency since the previous sum row; a group row there stands for its parts,
+//!   which are not counted again. A sum row after sub-totals may instead be their grand total (the
+//!   sub-totals plus the rows after them). A block cut by sub-headings may instead be summed from
+//!   the last sub-heading. Only a reading that adds up is `ok`; `method` says which was used.
+//! - **Above its parts** (`Alla stödtyper` first, then the kinds): a sum row that opens its section
+//!   (the table's first row, or the first after a sub-heading) checks the rows after it, up to the
+//!   next sub-heading or sum row. It is read so when it adds up in some column, or when no rows
+//!   stand above it; a column that does not add up is then `unresolved`, since the section may
+//!   hold more than its parts.
+//!
+//! A `mismatch` needs a block that is certainly complete: when a row of the block has figures but
+//! none in this column (a cell not read, or left empty), or when group rows stand in it, a sum
+//! that does not add up is `unresolved`. A block cut by sub-headings that adds up neither whole
+//! nor from the last sub-heading is a `mismatch` against the whole block: the document is wrong
+//! under either reading.
 //!
 //! **Deliberately not here:** deciding which row is a sum (the table reader's call, see
-//! [`crate::extract::table`]) and running-text amounts, which the other stages judge.
+//! [`crate::extract::table`]), group rows without a sum label (`groups.rs`) and running-text
+//! amounts, which the other stages judge.
 
-use crate::record::TotalCheck;
+use std::collections::BTreeSet;
+
+use crate::record::{TotalCheck, TotalStatus};
 
 use super::doc::Doc;
-use super::sum::{Claim, complete, sum, unresolved};
+use super::grid::{Column, Row, Rows, grid, heading_above};
+use super::groups::group_sums;
+use super::sum::{Claim, check, complete, sum, unresolved};
 
-/// A table's rows: row → (is a total row, its cells as indexes into the amounts).
-type TableRows = std::collections::BTreeMap<usize, (bool, Vec<usize>)>;
-
-/// 1. Table columns closed by total rows (`cell.total`): a total checks its block, the rows since
-///    the previous total row; a total after sub-totals may instead be the grand total of the
-///    sub-totals and the rows after them. Only a reading that adds up is `ok`.
+/// 1. Table columns closed by total rows (`cell.total`) and group rows stated above their parts.
 pub(super) fn table_columns(doc: &Doc<'_>, out: &mut Vec<TotalCheck>) {
-    use std::collections::BTreeMap;
-    let mut tables: BTreeMap<usize, TableRows> = BTreeMap::new();
-    for (i, a) in doc.amounts.iter().enumerate() {
-        if let Some(c) = &a.cell {
-            let row = tables
-                .entry(c.table)
-                .or_default()
-                .entry(c.row)
-                .or_insert((false, Vec::new()));
-            row.0 |= c.total;
-            row.1.push(i);
-        }
+    for (t, rows) in grid(doc) {
+        let nested = group_sums(doc, t, &rows, out);
+        total_rows(doc, t, &rows, &nested, out);
     }
-    for (&t, rows) in &tables {
-        let mut since = 0; // first row of the current block
-        let mut open: Vec<usize> = Vec::new(); // sub-total rows since the last grand total
-        for (&r, (total, cells)) in rows {
-            if !total {
-                continue;
-            }
-            let block = Block {
-                table: t,
-                rows,
-                since,
-                open: &open,
-                row: r,
-            };
-            let mut grand = false;
-            for &stated in cells {
-                let (check, by_subtotals) = column_total(doc, &block, stated);
-                grand |= by_subtotals;
-                out.extend(check);
-            }
-            if grand {
-                open.clear();
-            } else {
-                open.push(r);
-            }
-            since = r + 1;
+}
+
+/// The checks of one table's total rows.
+fn total_rows(
+    doc: &Doc<'_>,
+    t: usize,
+    rows: &Rows,
+    nested: &BTreeSet<usize>,
+    out: &mut Vec<TotalCheck>,
+) {
+    let mut since = 0; // first row of the current block
+    let mut open: Vec<usize> = Vec::new(); // sub-total rows since the last grand total
+    for (&r, row) in rows {
+        if !row.total {
+            continue;
         }
+        let block = Block {
+            table: t,
+            rows,
+            nested,
+            since,
+            open: &open,
+            row: r,
+        };
+        if let Some(next) = stated_first(doc, &block, out) {
+            since = next;
+            continue;
+        }
+        let mut grand = false;
+        for &stated in &row.cells {
+            let (check, by_subtotals) = column_total(doc, &block, stated);
+            grand |= by_subtotals;
+            out.extend(check);
+        }
+        if grand {
+            open.clear();
+        } else {
+            open.push(r);
+        }
+        since = r + 1;
     }
 }
 
 /// Where a total row stands in its table.
 struct Block<'b> {
     table: usize,
-    rows: &'b TableRows,
+    rows: &'b Rows,
+    /// Cells that are parts of a group row (counted through it).
+    nested: &'b BTreeSet<usize>,
     /// First row after the previous total row.
     since: usize,
     /// Earlier total rows not yet summed by a grand total.
@@ -76,80 +96,190 @@ struct Block<'b> {
     row: usize,
 }
 
+impl Block<'_> {
+    fn place(&self, col: Column<'_>) -> String {
+        format!("table {}, column {}", self.table, col.column)
+    }
+
+    fn label(&self) -> &str {
+        self.rows.get(&self.row).map_or("", |r| r.label.trim())
+    }
+
+    /// The parts of `rows` in `col` (group rows standing for their parts), and whether a row
+    /// with figures has none in `col`.
+    fn parts<'r>(
+        &self,
+        doc: &Doc<'_>,
+        rows: impl Iterator<Item = &'r Row>,
+        col: Column<'_>,
+    ) -> (Vec<usize>, bool) {
+        let mut parts = Vec::new();
+        let mut missing = false;
+        for row in rows.filter(|row| !row.total) {
+            match row.cell(doc, col) {
+                Some(i) if self.nested.contains(&i) => {}
+                Some(i) => parts.push(i),
+                None => missing = true,
+            }
+        }
+        (parts, missing)
+    }
+}
+
+/// A claim over `components`, `ok` or else `mismatch`, or `unresolved` with `doubt`.
+fn verdict(
+    doc: &Doc<'_>,
+    stated: usize,
+    components: &[usize],
+    method: String,
+    doubt: Option<&str>,
+) -> Option<TotalCheck> {
+    let claim = claim(stated, components);
+    let s = sum(doc, &claim)?;
+    match doubt {
+        Some(why) if !s.ok => {
+            let method = format!("{method}; it does not add up, but {why}");
+            Some(check(doc, &claim, &s, TotalStatus::Unresolved, method))
+        }
+        _ => complete(doc, &claim, method),
+    }
+}
+
+fn adds_up(doc: &Doc<'_>, stated: usize, components: &[usize]) -> bool {
+    !components.is_empty() && sum(doc, &claim(stated, components)).is_some_and(|s| s.ok)
+}
+
+/// A total row that opens its section, checked against the rows after it (see the module docs).
+/// Returns the first row after its parts when it is read so.
+fn stated_first(doc: &Doc<'_>, b: &Block<'_>, out: &mut Vec<TotalCheck>) -> Option<usize> {
+    let rows = b.rows;
+    let opens = rows.range(..b.row).next().is_none() || heading_above(doc, rows, b.row);
+    if !opens {
+        return None;
+    }
+    let after: Vec<(usize, &Row)> = rows
+        .range(b.row + 1..)
+        .take_while(|&(&n, row)| !row.total && !heading_above(doc, rows, n))
+        .map(|(&n, row)| (n, row))
+        .collect();
+    let &(last, _) = after.last()?;
+    let total = rows.get(&b.row)?;
+    let columns: Vec<(usize, Column<'_>)> = total
+        .cells
+        .iter()
+        .filter_map(|&i| Some((i, Column::of(doc, i)?)))
+        .collect();
+    let parts_in = |col| b.parts(doc, after.iter().map(|&(_, r)| r), col);
+    let some_adds_up = columns
+        .iter()
+        .any(|&(i, col)| adds_up(doc, i, &parts_in(col).0));
+    let above = rows.range(b.since..b.row).any(|(_, r)| !r.total) || !b.open.is_empty();
+    if !some_adds_up && above {
+        return None; // then it closes the rows above it
+    }
+    for (stated, col) in columns {
+        let (parts, _) = parts_in(col);
+        let method = format!(
+            "{}: the {} cells below the `{}` row, up to the next sub-heading",
+            b.place(col),
+            parts.len(),
+            b.label()
+        );
+        let doubt = Some("a sum stated above its rows may cover more than the rows shown");
+        out.extend(verdict(doc, stated, &parts, method, doubt));
+    }
+    Some(last + 1)
+}
+
 /// The check of one total cell; `true` when it added up as a grand total over sub-totals.
 fn column_total(doc: &Doc<'_>, b: &Block<'_>, stated: usize) -> (Option<TotalCheck>, bool) {
-    let cell = doc.amounts[stated].cell.as_ref();
-    let col = cell.map(|c| c.column);
-    let label = cell.map_or("", |c| c.label.trim());
-    let currency = &doc.amounts[stated].currency;
-    let same = |i: &usize| {
-        let a = &doc.amounts[*i];
-        a.cell.as_ref().map(|c| c.column) == col && &a.currency == currency
+    let Some(col) = Column::of(doc, stated) else {
+        return (None, false);
     };
-    let block: Vec<usize> = b
-        .rows
-        .range(b.since..b.row)
-        .filter(|(_, (total, _))| !total)
-        .flat_map(|(_, (_, cs))| cs.iter().copied())
-        .filter(same)
-        .collect();
+    let label = b.label();
+    let place = b.place(col);
+    let (block, missing) = b.parts(doc, b.rows.range(b.since..b.row).map(|(_, r)| r), col);
+    // The rows after the last sub-heading in the block, if one cuts it.
+    let cut = (b.since + 1..b.row)
+        .rev()
+        .find(|&n| b.rows.contains_key(&n) && heading_above(doc, b.rows, n));
+    let (tail, _) = cut.map_or((Vec::new(), false), |c| {
+        b.parts(doc, b.rows.range(c..b.row).map(|(_, r)| r), col)
+    });
     let subtotals: Vec<usize> = b
         .open
         .iter()
-        .filter_map(|o| b.rows.get(o))
-        .flat_map(|(_, cs)| cs.iter().copied())
-        .filter(same)
+        .filter_map(|o| b.rows.get(o)?.cell(doc, col))
         .collect();
-    let place = format!("table {}, column {}", b.table, col.unwrap_or_default());
     let (n, k) = (block.len(), subtotals.len());
-    let by_block = Claim {
-        stated,
-        income: None,
-        components: &block,
-        negate_stated: false,
-    };
     let block_method = format!("{place}: the {n} cells above the `{label}` row");
     let all: Vec<usize> = subtotals.iter().chain(&block).copied().collect();
-    let by_subtotals = Claim {
-        components: &all,
-        ..by_block
-    };
     let sub_method = format!(
         "{place}: the {k} sub-totals and the {n} cells after them, above the `{label}` row"
     );
-    let adds_up = |c: &Claim<'_>| sum(doc, c).is_some_and(|s| s.ok);
-    if n > 0 && adds_up(&by_block) {
-        return (complete(doc, &by_block, block_method), false);
+    if adds_up(doc, stated, &block) {
+        return (complete(doc, &claim(stated, &block), block_method), false);
     }
-    if k > 0 && adds_up(&by_subtotals) {
-        return (complete(doc, &by_subtotals, sub_method), true);
+    if k > 0 && adds_up(doc, stated, &all) {
+        return (complete(doc, &claim(stated, &all), sub_method), true);
     }
+    if adds_up(doc, stated, &tail) {
+        let method = format!(
+            "{place}: the {} cells after the last sub-heading above the `{label}` row",
+            tail.len()
+        );
+        return (complete(doc, &claim(stated, &tail), method), false);
+    }
+    let nested = b
+        .rows
+        .range(b.since..b.row)
+        .any(|(_, r)| r.cell(doc, col).is_some_and(|i| b.nested.contains(&i)));
+    let doubt = if missing {
+        Some("a row above has no figure in this column")
+    } else if nested {
+        Some("group rows stand among the rows above")
+    } else {
+        None
+    };
     let check = match (n, k) {
         (0, 0) => unresolved(
             doc,
             stated,
             format!("{place}: no cells above the total row"),
         ),
-        (0, _) => complete(
+        (0, _) => verdict(
             doc,
-            &by_subtotals,
+            stated,
+            &all,
             format!("{sub_method} (no rows since the last sub-total)"),
+            doubt,
         ),
-        (_, 0) => complete(doc, &by_block, block_method),
-        _ => complete(
+        (_, 0) => verdict(doc, stated, &block, block_method, doubt),
+        _ => verdict(
             doc,
-            &by_block,
+            stated,
+            &block,
             format!(
                 "{block_method}; as a grand total of the {k} sub-totals it does not add up either"
             ),
+            doubt,
         ),
     };
     (check, false)
 }
 
+fn claim(stated: usize, components: &[usize]) -> Claim<'_> {
+    Claim {
+        stated,
+        income: None,
+        components,
+        negate_stated: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::record::TotalStatus::{Mismatch, Ok as Fine};
+    use crate::record::TotalStatus::{Mismatch, Ok as Fine, Unresolved};
     use crate::record::{Amount, Cell, Money};
     use crate::validate::reconcile;
     use crate::validate::testing::M;
@@ -210,5 +340,30 @@ mod tests {
             })
             .collect();
         assert!(reconcile(text, &unmarked).is_empty());
+    }
+
+    #[test]
+    fn a_sum_over_a_row_without_a_figure_in_its_column_is_unresolved_not_a_mismatch() {
+        // `Hyra` has no figure read in the second column (`– 0,4` left unread, or empty).
+        let text = "Post\t2019\t2020\nLöner\t1,2\t1,3\nHyra\t0,3\nSumma\t1,5\t2,0\n";
+        let line = |n: usize| {
+            text.match_indices('\n')
+                .nth(n - 1)
+                .map_or(0, |(i, _)| i + 1)
+        };
+        let a = vec![
+            cell(text, "1,2", line(1), 12 * M / 10, 0, 0),
+            cell(text, "1,3", line(1), 13 * M / 10, 0, 1),
+            cell(text, "0,3", line(2), 3 * M / 10, 1, 0),
+            cell(text, "1,5", line(3), 15 * M / 10, 2, 0),
+            cell(text, "2,0", line(3), 20 * M / 10, 2, 1),
+        ];
+        let got: Vec<_> = reconcile(text, &a).iter().map(|c| c.status).collect();
+        assert_eq!(got, vec![Fine, Unresolved]);
+        // With the figure read, the same sum is a mismatch.
+        let mut full = a.clone();
+        full.insert(3, cell(text, "0,3", line(2), 3 * M / 10, 1, 1));
+        let got: Vec<_> = reconcile(text, &full).iter().map(|c| c.status).collect();
+        assert_eq!(got, vec![Fine, Mismatch]);
     }
 }

@@ -22,8 +22,9 @@
 //! sub-headings and page breaks (with a running header or page number between). A first row of
 //! years (`2017`, `2018`) is the header; otherwise the text lines above the first row are the
 //! headers, one per column, after the label column's header and below the caption. A `Totalt`,
-//! `Summa …` or `S:a` row is a total row (`cell.total`), checked by `crate::validate`, unless a
-//! row above it is unresolved (its sum could not be checked).
+//! `Summa …`, `S:a`, `Alla …` or `Samtliga …` row is a total row (`cell.total`), checked by
+//! `crate::validate` (against the rows above it, or below it when it opens its section), unless
+//! a row above it is unresolved (its sum could not be checked).
 //!
 //! OCR keeps no column gaps and drops digit-group spaces: a header line that names its columns
 //! up to unit words or years (`Region Grundbelopp kronor  Prestationsdel kronor`), or a header
@@ -80,7 +81,8 @@ static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         ^ [\x20\t\u{a0}]*
-        (?: totalt | total | totalsumma | summa | s:a | sammanlagt | sammantaget )
+        (?: totalt | total | totalsumma | summa | s:a | sammanlagt | sammantaget
+            | alla | samtliga )   # `Alla stödtyper`, `Samtliga kommuner`: all the rows of a section
         (?: \b | $ )",
     )
     .expect("valid regex")

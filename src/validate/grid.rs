@@ -1,0 +1,92 @@
+//! The tables as the table checks see them: rows of cells, by table, with their labels, and where
+//! a sub-heading stands between two rows.
+//!
+//! **In:** the table cells among a [`Doc`]'s amounts ([`crate::record::Cell`]: table, row, column,
+//! label, total). **Out:** one [`Rows`] per table, the cell of a row in a column ([`Row::cell`]),
+//! and [`heading_above`]: whether text other than the row's own label stands between a row and the
+//! row before it (a group heading such as a län or nämnd name, page furniture).
+//!
+//! **Deliberately not here:** which rows are sums and what they add up (`groups.rs`, `tables.rs`).
+
+use std::collections::BTreeMap;
+
+use super::doc::Doc;
+
+/// One table row: its label, whether the table reader marked it as a sum, and its cells.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Row {
+    pub(super) label: String,
+    pub(super) total: bool,
+    /// Indexes into the amounts, in column order.
+    pub(super) cells: Vec<usize>,
+}
+
+/// A table's rows by row number.
+pub(super) type Rows = BTreeMap<usize, Row>;
+
+/// Every table's rows, by table number.
+pub(super) fn grid(doc: &Doc<'_>) -> BTreeMap<usize, Rows> {
+    let mut tables: BTreeMap<usize, Rows> = BTreeMap::new();
+    for (i, a) in doc.amounts.iter().enumerate() {
+        if let Some(c) = &a.cell {
+            let row = tables.entry(c.table).or_default().entry(c.row).or_default();
+            row.label.clone_from(&c.label);
+            row.total |= c.total;
+            row.cells.push(i);
+        }
+    }
+    tables
+}
+
+/// Where a column's figures are: its number and its currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Column<'a> {
+    pub(super) column: usize,
+    pub(super) currency: &'a str,
+}
+
+impl<'a> Column<'a> {
+    /// The column of the amount `i`, if it is a table cell.
+    pub(super) fn of(doc: &Doc<'a>, i: usize) -> Option<Column<'a>> {
+        let a = doc.amounts.get(i)?;
+        Some(Column {
+            column: a.cell.as_ref()?.column,
+            currency: &a.currency,
+        })
+    }
+}
+
+impl Row {
+    /// The row's cell in `col`, if it has one.
+    pub(super) fn cell(&self, doc: &Doc<'_>, col: Column<'_>) -> Option<usize> {
+        self.cells
+            .iter()
+            .copied()
+            .find(|&i| Column::of(doc, i) == Some(col))
+    }
+}
+
+/// Whether text other than row `r`'s label stands between it and the row before it in `rows`
+/// (a sub-heading, a caption, page furniture). The first row of a table has none above it.
+pub(super) fn heading_above(doc: &Doc<'_>, rows: &Rows, r: usize) -> bool {
+    let Some(row) = rows.get(&r) else {
+        return false;
+    };
+    let Some((_, prev)) = rows.range(..r).next_back() else {
+        return false;
+    };
+    let end = prev.cells.iter().map(|&i| doc.spans[i].1).max();
+    let start = row.cells.iter().map(|&i| doc.spans[i].0).min();
+    let (Some(end), Some(start)) = (end, start) else {
+        return false;
+    };
+    // Letters and digits only: white space, the `:` after a label and its punctuation may differ.
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let raw = doc.slice(end, start);
+    // The rest of the previous row's line (a unit after its last figure, `tkr`) is that row's.
+    let between = squeeze(raw.split_once('\n').map_or("", |(_, after)| after));
+    let label = squeeze(&row.label);
+    // The row's own label is no heading.
+    let rest = between.strip_suffix(label.as_str()).unwrap_or(&between);
+    rest.chars().any(char::is_alphabetic)
+}
