@@ -444,7 +444,8 @@ pub struct Cell {
     pub label: String,
     /// The column header as written (`Medel i kronor`, `2017`), or `""` when the table has none.
     pub header: String,
-    /// The row states a sum (`Totalt`, `Summa …`, `S:a`): checked against the rows above it.
+    /// The row states a sum (`Totalt`, `Summa …`, `S:a`, `Alla …`): checked against the rows of its
+    /// block, above it, or below it when it opens its section.
     pub total: bool,
 }
 
