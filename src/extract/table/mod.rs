@@ -25,6 +25,10 @@
 //! `Summa …` or `S:a` row is a total row (`cell.total`), checked by `crate::validate`, unless a
 //! row above it is unresolved (its sum could not be checked).
 //!
+//! A header written one name and one year per line is one header row, wherever a table starts
+//! (`header.rs`); under one naming a `Not` column, a row's note number is no cell, taken out
+//! only where the export shows how it writes an empty note cell.
+//!
 //! OCR keeps no column gaps and drops digit-group spaces: a header line that names its columns
 //! up to unit words or years (`Region Grundbelopp kronor  Prestationsdel kronor`), or a header
 //! row of years, states the width, and a row that cannot be read as typeset is read as OCR
@@ -50,6 +54,7 @@
 //! cells, guessing between readings of a row that are all possible (the row is listed in
 //! `unresolved` instead), and numbers that overlap a running-text amount.
 
+mod header;
 mod lines;
 mod numeral;
 mod rows;
@@ -191,15 +196,20 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
         // spaces.
         let mut stated = header_columns(&header_pieces(lines, &head)).map(|h| h.headers.len());
         while let Some(r) = rows.peek() {
-            let repeated_header =
-                !chunk.is_empty() && r.is_years(text) && is_years_header(text, &chunk);
+            let repeated_header = !chunk.is_empty()
+                && r.is_years(text)
+                && is_years_header(text, &chunk)
+                && r.columns() == chunk[0].columns();
+            if !chunk.is_empty() && !r.names.is_empty() && !repeated_header {
+                break; // another table's stacked header (`Utfall` ⏎ `2019` ⏎ `Utfall` ⏎ `2018`)
+            }
             if repeated_header || (!chunk.is_empty() && r.is_furniture(text)) {
                 rows.next();
                 continue;
             }
             // Under a header row of years, rows have as many columns as it has years.
             let years_first = (chunk.len() == 1 && chunk[0].is_years(text))
-                .then(|| 1u64 << chunk[0].groups.len().min(63));
+                .then(|| 1u64 << chunk[0].columns().min(63));
             if let Some(years) = years_first {
                 stated = stated.or(Some(years.trailing_zeros() as usize));
             }
@@ -425,7 +435,7 @@ fn columns(
     natural: bool,
 ) -> (usize, String, Vec<String>, String) {
     if let Some(y) = years {
-        let headers: Vec<String> = if y.names.len() == y.groups.len() {
+        let headers: Vec<String> = if !y.names.is_empty() {
             y.names.clone()
         } else {
             y.groups
