@@ -482,3 +482,34 @@ fn a_second_stacked_header_opens_a_second_table() {
     assert_eq!(tables[1].headers, ["Utfall 2023", "Utfall 2022"]);
     assert!(got.contains(&("Justering".into(), "Utfall 2022".into(), -2_000_000, false)));
 }
+
+const KEY_VALUE: &str = "Medel per län\n\nBlekinge\n\nMiljoner kronor\nAlla stödtyper: 58,4\n\
+    Projektmedel: 54,7\n\nDalarna\n\nMiljoner kronor\nAlla stödtyper: 141,9\nProjektmedel: 77,7\n";
+
+#[test]
+fn a_key_value_list_is_headed_by_its_block_heading() {
+    let (got, tables, _) = cells_of(KEY_VALUE);
+    assert_eq!(tables.len(), 2, "{tables:#?}");
+    assert_eq!(tables[1].caption, "Miljoner kronor");
+    let got: Vec<(&str, &str, i64)> = got
+        .iter()
+        .map(|(l, h, v, _)| (l.as_str(), h.as_str(), *v))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Alla stödtyper", "Blekinge", 58_400_000),
+            ("Projektmedel", "Blekinge", 54_700_000),
+            ("Alla stödtyper", "Dalarna", 141_900_000),
+            ("Projektmedel", "Dalarna", 77_700_000),
+        ]
+    );
+    // Rows without colons are an ordinary table: sub-headings between its rows do not cut it,
+    // and no heading becomes its column header.
+    let (got, tables, _) = cells_of(&KEY_VALUE.replace(':', ""));
+    assert_eq!(tables.len(), 1, "{tables:#?}");
+    assert!(
+        got.iter()
+            .all(|(_, h, ..)| h != "Blekinge" && h != "Dalarna")
+    );
+}

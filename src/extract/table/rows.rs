@@ -43,6 +43,8 @@ pub(super) struct Row {
     /// A column gap (a tab, two or more spaces) stands before the first number on its line: the
     /// row's first cell after the label is empty in an export that joins cells with a space.
     pub lead_gap: bool,
+    /// The label ends in a colon (`Projektmedel: 54,7`): a line of a key-value list.
+    pub colon: bool,
 }
 
 impl Row {
@@ -184,10 +186,9 @@ fn labeled_row(
     pending: &mut Vec<usize>,
     out: &mut Vec<Item>,
 ) -> (Item, usize) {
-    let own = text[span.0..span.1]
-        .trim()
-        .trim_end_matches(':')
-        .to_string();
+    let written = text[span.0..span.1].trim();
+    let colon = written.ends_with(':');
+    let own = written.trim_end_matches(':').to_string();
     let (label, first) = join_label(lines, pending, own, i, out);
     let glued = lines[i]
         .segments
@@ -200,6 +201,7 @@ fn labeled_row(
     } else {
         Item::Row(Row {
             loose_first: !glued && row.loose_first,
+            colon,
             ..row
         })
     };
@@ -359,6 +361,7 @@ fn row_at(
             after_break: false,
             names: Vec::new(),
             lead_gap,
+            colon: false,
         },
         end,
     )
