@@ -501,3 +501,110 @@ fn a_sum_below_group_rows_counts_the_group_rows_not_their_parts() {
         Kommunstyrelse\t50\nLedning\t20\nKultur\t30\nSumma\t150\n";
     assert_verdicts(text, &[(Fine, 100_000), (Fine, 50_000), (Fine, 150_000)]);
 }
+
+const NOTED: &str = "Resultaträkning\n\nBelopp i tkr Not Utfall\n2023\nBudget\n2023\n\
+    Intäkter 1 450 600\nKostnader 2 − 1 200 − 1 300\nNettokostnader   − 750 − 700\n\
+    Skatter\n3 820 810\n";
+
+#[test]
+fn a_note_column_is_read_where_the_export_shows_its_empty_cell_as_a_gap() {
+    let (u, b) = ("Utfall 2023", "Budget 2023");
+    assert_cells(
+        NOTED,
+        &[
+            ("Intäkter", u, 450_000),
+            ("Intäkter", b, 600_000),
+            ("Kostnader", u, -1_200_000),
+            ("Kostnader", b, -1_300_000),
+            ("Nettokostnader", u, -750_000),
+            ("Nettokostnader", b, -700_000),
+            ("Skatter", u, 820_000),
+            ("Skatter", b, 810_000),
+        ],
+    );
+    // No row shows how an empty note cell is written: `1 450 600` may be note 1 or `1 450`.
+    let no_gap = NOTED.replace("Nettokostnader   ", "Nettokostnader ");
+    // (`Kostnader 2 − 1 200 − 1 300` has one reading either way.)
+    let ambiguous = |got: &Cells| got.iter().any(|(l, ..)| l == "Intäkter" || l == "Skatter");
+    let (got, _, _) = cells_of(&no_gap);
+    assert!(!ambiguous(&got), "{got:?}");
+    // No `Not` header: the first number is never taken for a note.
+    let (got, _, _) = cells_of(&NOTED.replace(" Not ", " "));
+    assert!(!ambiguous(&got), "{got:?}");
+}
+
+#[test]
+fn two_capitalised_names_on_one_header_line_are_two_columns_when_the_rows_say_so() {
+    let text = "Belopp i mnkr Utfall\n2023\nAvvikelse Koncern\n2023\n\
+        Intäkter 45 − 5 80\nKostnader − 30 2 − 60\nSkatter 12 0 20\n";
+    let (u, a, k) = ("Utfall 2023", "Avvikelse", "Koncern 2023");
+    assert_cells(
+        text,
+        &[
+            ("Intäkter", u, 45_000_000),
+            ("Intäkter", a, -5_000_000),
+            ("Intäkter", k, 80_000_000),
+            ("Kostnader", u, -30_000_000),
+            ("Kostnader", a, 2_000_000),
+            ("Kostnader", k, -60_000_000),
+            ("Skatter", u, 12_000_000),
+            ("Skatter", a, 0),
+            ("Skatter", k, 20_000_000),
+        ],
+    );
+    // Rows of two numbers: the name stays one column.
+    let text = "Belopp i mnkr Utfall\n2023\nAvvikelse Koncern\n2023\n\
+        Intäkter 45 80\nKostnader − 30 − 60\n";
+    let k = "Avvikelse Koncern 2023";
+    assert_cells(
+        text,
+        &[
+            ("Intäkter", u, 45_000_000),
+            ("Intäkter", k, 80_000_000),
+            ("Kostnader", u, -30_000_000),
+            ("Kostnader", k, -60_000_000),
+        ],
+    );
+}
+
+#[test]
+fn a_second_stacked_header_opens_a_second_table() {
+    let text = "Belopp i mnkr Utfall\n2023\nBudget\n2023\nPlan\n2024\n\
+        Intäkter 45 50 55\nKostnader − 30 − 32 − 34\n\nBALANSKRAV\n\n\
+        Belopp i mnkr Utfall\n2023\nUtfall\n2022\nResultat 15 18\nJustering 0 − 2\n";
+    let (got, tables, _) = cells_of(text);
+    assert_eq!(tables.len(), 2, "{tables:#?}");
+    assert_eq!(tables[1].headers, ["Utfall 2023", "Utfall 2022"]);
+    assert!(got.contains(&("Justering".into(), "Utfall 2022".into(), -2_000_000, false)));
+}
+
+const KEY_VALUE: &str = "Medel per län\n\nBlekinge\n\nMiljoner kronor\nAlla stödtyper: 58,4\n\
+    Projektmedel: 54,7\n\nDalarna\n\nMiljoner kronor\nAlla stödtyper: 141,9\nProjektmedel: 77,7\n";
+
+#[test]
+fn a_key_value_list_is_headed_by_its_block_heading() {
+    let (got, tables, _) = cells_of(KEY_VALUE);
+    assert_eq!(tables.len(), 2, "{tables:#?}");
+    assert_eq!(tables[1].caption, "Miljoner kronor");
+    let got: Vec<(&str, &str, i64)> = got
+        .iter()
+        .map(|(l, h, v, _)| (l.as_str(), h.as_str(), *v))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Alla stödtyper", "Blekinge", 58_400_000),
+            ("Projektmedel", "Blekinge", 54_700_000),
+            ("Alla stödtyper", "Dalarna", 141_900_000),
+            ("Projektmedel", "Dalarna", 77_700_000),
+        ]
+    );
+    // Rows without colons are an ordinary table: sub-headings between its rows do not cut it,
+    // and no heading becomes its column header.
+    let (got, tables, _) = cells_of(&KEY_VALUE.replace(':', ""));
+    assert_eq!(tables.len(), 1, "{tables:#?}");
+    assert!(
+        got.iter()
+            .all(|(_, h, ..)| h != "Blekinge" && h != "Dalarna")
+    );
+}

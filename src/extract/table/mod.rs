@@ -26,6 +26,14 @@
 //! `crate::validate` (against the rows above it, or below it when it opens its section), unless
 //! a row above it is unresolved (its sum could not be checked).
 //!
+//! A key-value list (`Projektmedel: 54,7`, one number per `label:` line) has no header line:
+//! the heading of its block (`Blekinge` above the caption `Miljoner kronor`) names its column,
+//! and the next such heading starts the next table.
+//!
+//! A header written one name and one year per line is one header row, wherever a table starts
+//! (`header.rs`); under one naming a `Not` column, a row's note number is no cell, taken out
+//! only where the export shows how it writes an empty note cell.
+//!
 //! OCR keeps no column gaps and drops digit-group spaces: a header line that names its columns
 //! up to unit words or years (`Region Grundbelopp kronor  Prestationsdel kronor`), or a header
 //! row of years, states the width, and a row that cannot be read as typeset is read as OCR
@@ -51,6 +59,7 @@
 //! cells, guessing between readings of a row that are all possible (the row is listed in
 //! `unresolved` instead), and numbers that overlap a running-text amount.
 
+mod header;
 mod lines;
 mod numeral;
 mod rows;
@@ -193,15 +202,23 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
         // spaces.
         let mut stated = header_columns(&header_pieces(lines, &head)).map(|h| h.headers.len());
         while let Some(r) = rows.peek() {
-            let repeated_header =
-                !chunk.is_empty() && r.is_years(text) && is_years_header(text, &chunk);
+            let repeated_header = !chunk.is_empty()
+                && r.is_years(text)
+                && is_years_header(text, &chunk)
+                && r.columns() == chunk[0].columns();
+            if !chunk.is_empty() && !r.names.is_empty() && !repeated_header {
+                break; // another table's stacked header (`Utfall` ⏎ `2019` ⏎ `Utfall` ⏎ `2018`)
+            }
+            if chunk.last().is_some_and(|l| l.colon) && r.colon && heads_block(lines, &r.before) {
+                break; // the next block of a key-value list (`Dalarna` ⏎ `Miljoner kronor`)
+            }
             if repeated_header || (!chunk.is_empty() && r.is_furniture(text)) {
                 rows.next();
                 continue;
             }
             // Under a header row of years, rows have as many columns as it has years.
             let years_first = (chunk.len() == 1 && chunk[0].is_years(text))
-                .then(|| 1u64 << chunk[0].groups.len().min(63));
+                .then(|| 1u64 << chunk[0].columns().min(63));
             if let Some(years) = years_first {
                 stated = stated.or(Some(years.trailing_zeros() as usize));
             }
@@ -243,6 +260,28 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
         head = next_head;
     }
     out
+}
+
+/// Whether the text lines between two rows name a block of their own: one of them is not a
+/// caption (`Dalarna` above `Miljoner kronor`).
+fn heads_block(lines: &[lines::Line<'_>], before: &[usize]) -> bool {
+    before
+        .iter()
+        .any(|&l| !unit::is_caption(lines[l].trimmed()))
+}
+
+/// The header of a key-value list (`Alla stödtyper: 58,4` …, one column): its heading, the last
+/// text line above it that is no caption (`Blekinge`), with the caption lines (`Miljoner
+/// kronor`) its caption. `None` when no line above is a heading.
+fn key_value_header(pieces: &[String]) -> Option<(String, String)> {
+    let at = pieces.iter().rposition(|p| !unit::is_caption(p))?;
+    let caption: Vec<&str> = pieces
+        .iter()
+        .enumerate()
+        .filter(|&(k, p)| k != at && unit::is_caption(p))
+        .map(|(_, p)| p.as_str())
+        .collect();
+    Some((pieces[at].clone(), caption.join(" ")))
 }
 
 fn is_years_header(text: &str, chunk: &[Row]) -> bool {
@@ -334,10 +373,16 @@ fn table_of(
             == narrowest as usize
     });
     let header = stated.filter(|_| !natural && years.is_none());
-    let (width, label_header, headers, caption) = match header.and(header_columns(&pieces)) {
-        Some(h) => (h.headers.len(), h.label, h.headers, h.caption),
-        None => columns(text, &pieces, years.as_ref(), mask, natural),
-    };
+    let (width, mut label_header, mut headers, mut caption) =
+        match header.and(header_columns(&pieces)) {
+            Some(h) => (h.headers.len(), h.label, h.headers, h.caption),
+            None => columns(text, &pieces, years.as_ref(), mask, natural),
+        };
+    // A key-value list has no column header line: its heading names its one column.
+    let key_value = width == 1 && years.is_none() && rows.iter().all(|r| r.colon);
+    if let Some((h, c)) = key_value.then(|| key_value_header(&pieces)).flatten() {
+        (label_header, headers, caption) = (String::new(), vec![h], c);
+    }
     let sum_column = headers.iter().rposition(|h| SUM_HEADER.is_match(h));
     let arithmetic = Arithmetic { sum_column };
     // Only a width the header line or a header row of years states is firm enough to read a
@@ -355,18 +400,7 @@ fn table_of(
         return None;
     }
     let money = money_columns(&headers, &body, width);
-    let mut unit_text = caption.clone();
-    for h in std::iter::once(&label_header).chain(
-        headers
-            .iter()
-            .zip(&money)
-            .filter(|(_, m)| **m)
-            .map(|(h, _)| h),
-    ) {
-        unit_text.push('\n');
-        unit_text.push_str(h);
-    }
-    let unit = unit::written(&unit_text);
+    let unit = written_unit(&caption, &label_header, &headers, &money);
     Some(Shaped {
         first_line,
         end_line,
@@ -377,6 +411,22 @@ fn table_of(
         body,
         unit,
     })
+}
+
+/// The unit the caption, the label column's header or a money column's header states.
+fn written_unit(
+    caption: &str,
+    label_header: &str,
+    headers: &[String],
+    money: &[bool],
+) -> Option<TableUnit> {
+    let mut unit_text = caption.to_string();
+    let money_headers = headers.iter().zip(money).filter(|(_, m)| **m);
+    for h in std::iter::once(label_header).chain(money_headers.map(|(h, _)| h.as_str())) {
+        unit_text.push('\n');
+        unit_text.push_str(h);
+    }
+    unit::written(&unit_text)
 }
 
 /// A header line read word by word: the label column's header, then the column headers.
@@ -427,7 +477,7 @@ fn columns(
     natural: bool,
 ) -> (usize, String, Vec<String>, String) {
     if let Some(y) = years {
-        let headers: Vec<String> = if y.names.len() == y.groups.len() {
+        let headers: Vec<String> = if !y.names.is_empty() {
             y.names.clone()
         } else {
             y.groups

@@ -40,9 +40,23 @@ pub(super) struct Row {
     pub after_break: bool,
     /// Column names of a header row stacked one per line (`Bokslut` ⏎ `2023` ⏎ `Budget` ⏎ `2024`).
     pub names: Vec<String>,
+    /// A column gap (a tab, two or more spaces) stands before the first number on its line: the
+    /// row's first cell after the label is empty in an export that joins cells with a space.
+    pub lead_gap: bool,
+    /// The label ends in a colon (`Projektmedel: 54,7`): a line of a key-value list.
+    pub colon: bool,
 }
 
 impl Row {
+    /// Columns a header row names: its names when stacked, else its groups.
+    pub(crate) fn columns(&self) -> usize {
+        if self.names.is_empty() {
+            self.groups.len()
+        } else {
+            self.names.len()
+        }
+    }
+
     /// A running header after a page break: it names a year (`Årsredovisning 2018   3`).
     pub(crate) fn is_furniture(&self, text: &str) -> bool {
         self.after_break
@@ -89,41 +103,9 @@ enum Item {
 pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
     let mut runs = group(&items(text, lines));
     for run in &mut runs {
-        merge_stacked_header(text, run);
+        super::header::settle(text, run);
     }
     runs
-}
-
-/// A header written one name and one year per line (`(mnkr) Bokslut` ⏎ `2023` ⏎ `Budget` ⏎
-/// `2024` …) reads as rows of one year each: they become one header row named `Bokslut 2023`,
-/// `Budget 2024`, with `(mnkr)` the label column's header.
-fn merge_stacked_header(text: &str, run: &mut Run) {
-    let single_year = |r: &Row| r.groups.len() == 1 && r.is_years(text);
-    let n = run.rows.iter().take_while(|r| single_year(r)).count();
-    if n < 2 {
-        return;
-    }
-    let mut header = run.rows[0].clone();
-    let first = header.label.clone();
-    let (label, name) = match first.rfind(' ') {
-        Some(i) => (first[..i].trim().to_string(), first[i + 1..].to_string()),
-        None => (String::new(), first.clone()),
-    };
-    let mut names = vec![name];
-    names.extend(run.rows[1..n].iter().map(|r| r.label.clone()));
-    header.groups = run.rows[..n].iter().map(|r| r.groups[0]).collect();
-    header.names = names
-        .iter()
-        .zip(&header.groups)
-        .map(|(name, g)| {
-            format!("{name} {}", &text[g.start..g.end])
-                .trim()
-                .to_string()
-        })
-        .collect();
-    header.label = label;
-    header.end_line = run.rows[n - 1].end_line;
-    run.rows.splice(..n, [header]);
 }
 
 fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
@@ -204,10 +186,9 @@ fn labeled_row(
     pending: &mut Vec<usize>,
     out: &mut Vec<Item>,
 ) -> (Item, usize) {
-    let own = text[span.0..span.1]
-        .trim()
-        .trim_end_matches(':')
-        .to_string();
+    let written = text[span.0..span.1].trim();
+    let colon = written.ends_with(':');
+    let own = written.trim_end_matches(':').to_string();
     let (label, first) = join_label(lines, pending, own, i, out);
     let glued = lines[i]
         .segments
@@ -220,6 +201,7 @@ fn labeled_row(
     } else {
         Item::Row(Row {
             loose_first: !glued && row.loose_first,
+            colon,
             ..row
         })
     };
@@ -352,7 +334,13 @@ fn row_at(
             _ => break,
         }
     }
-    let loose_first = groups.len() > 1
+    let lead_gap = groups.first().is_some_and(|g| {
+        let before = &text[lines[i].start..g.start];
+        let ws = &before[before.trim_end().len()..];
+        ws.contains('\t') || ws.chars().count() >= 2
+    });
+    let loose_first = !lead_gap
+        && groups.len() > 1
         && groups[1].join == super::lines::Join::Space
         && text[groups[0].start..groups[0].end].len() <= 2;
     let mut widths = split::widths(text, &groups, split::Grouping::Strict);
@@ -372,6 +360,8 @@ fn row_at(
             before: Vec::new(),
             after_break: false,
             names: Vec::new(),
+            lead_gap,
+            colon: false,
         },
         end,
     )

@@ -225,19 +225,21 @@ fn enumerate(
 
 fn num(text: &str, g: &[Group], from: usize, to: usize, how: Grouping) -> Option<Num> {
     let (start, end) = (g[from].start, g[to - 1].end);
-    let written = &text[start..end];
+    // A sign may stand apart from its digits (`– 1,8`, `− 1 116`): the number is the sign and
+    // the digits.
+    let sign = if g[from].signed() { "-" } else { "" };
+    let digits_on = &text[g[from].digits..end];
     let value = match how {
-        Grouping::Strict => numeral::parse(written)?,
+        Grouping::Strict => numeral::parse(&format!("{sign}{digits_on}"))?,
         // The digits read together: where OCR dropped a space does not change the value.
-        Grouping::Dropped => numeral::parse(&written.replace(' ', ""))?,
+        Grouping::Dropped => numeral::parse(&format!("{sign}{}", digits_on.replace(' ', "")))?,
     };
-    let digits = &text[g[from].digits..end];
     Some(Num {
         start,
         end,
         value,
         percent: g[to - 1].percent,
-        year: to == from + 1 && numeral::is_year(digits),
+        year: to == from + 1 && numeral::is_year(digits_on),
     })
 }
 
@@ -311,6 +313,11 @@ mod tests {
         );
         assert!(read_as("Post 4654 062", 2, None).is_err());
         assert_eq!(read_as("Post 0 0,5", 2, None), Ok(vec!["0", "0,5"]));
+        // A minus sign apart from its digits is the number's sign.
+        assert_eq!(
+            read_as("Avskrivningar − 1 116 33", 2, None),
+            Ok(vec!["− 1 116", "33"])
+        );
         // A no-break space never separates two numbers.
         assert_eq!(
             read_as("A 1\u{a0}200 300", 2, None),

@@ -1,0 +1,177 @@
+//! Header rows inside a run: a header written one name and one year per line, the note (`Not`)
+//! column it may name, and two names an export put on one line.
+//!
+//! **In:** a run's rows. **Out:** the same run with each stacked header merged into one header
+//! row (`Utfall 2019`, `Budget 2019` …); under a header naming a `Not` column, each row's note
+//! number taken out of its numbers; a header's line of two capitalised names (`Avvikelse
+//! Koncern` ⏎ `2019`) cut into two columns when the rows under it show one column more than it
+//! has years. **Deliberately not done:** reading a note number when the export does not show
+//! how it writes an empty note cell, or a header name cut where the rows do not ask for it.
+
+use super::lines::{Group, Join};
+use super::numeral;
+use super::rows::{Row, Run};
+use super::split::{self, Grouping};
+
+/// Most words of a header name standing on a row of its own (`Utfall`, `Budget prognos`).
+const MAX_NAME_WORDS: usize = 3;
+
+/// Merges the stacked headers of `run` and settles the rows under each.
+pub(super) fn settle(text: &str, run: &mut Run) {
+    let mut i = 0;
+    while i < run.rows.len() {
+        if merge_stacked(text, &mut run.rows, i) {
+            let end = (i + 1..run.rows.len())
+                .find(|&j| run.rows[j].is_years(text))
+                .unwrap_or(run.rows.len());
+            let (head, body) = run.rows[i..end].split_at_mut(1);
+            if names_note(&head[0].label) {
+                take_notes(text, body);
+            }
+            split_names(&mut head[0], body);
+        }
+        i += 1;
+    }
+}
+
+/// A header written one name and one year per line (`(mnkr) Bokslut` ⏎ `2023` ⏎ `Budget` ⏎
+/// `2024` …) reads as rows of one year each: from row `at`, they become one header row named
+/// `Bokslut 2023`, `Budget 2024`, with `(mnkr)` the label column's header. Inside a run (a
+/// second table's header) every name after the first must be short, as header names are.
+fn merge_stacked(text: &str, rows: &mut Vec<Row>, at: usize) -> bool {
+    let single_year = |r: &Row| r.groups.len() == 1 && r.is_years(text);
+    let n = rows[at..].iter().take_while(|r| single_year(r)).count();
+    let short = |r: &Row| {
+        let words = r.label.split_whitespace().count();
+        (1..=MAX_NAME_WORDS).contains(&words) && !r.label.chars().any(|c| c.is_ascii_digit())
+    };
+    if n < 2 || (at > 0 && !rows[at + 1..at + n].iter().all(short)) {
+        return false;
+    }
+    let mut header = rows[at].clone();
+    let first = header.label.clone();
+    let (label, name) = match first.rfind(' ') {
+        Some(i) => (first[..i].trim().to_string(), first[i + 1..].to_string()),
+        None => (String::new(), first.clone()),
+    };
+    let mut names = vec![name];
+    names.extend(rows[at + 1..at + n].iter().map(|r| r.label.clone()));
+    header.groups = rows[at..at + n].iter().map(|r| r.groups[0]).collect();
+    header.names = names
+        .iter()
+        .zip(&header.groups)
+        .map(|(name, g)| {
+            format!("{name} {}", &text[g.start..g.end])
+                .trim()
+                .to_string()
+        })
+        .collect();
+    header.label = label;
+    header.end_line = rows[at + n - 1].end_line;
+    rows.splice(at..at + n, [header]);
+    true
+}
+
+/// Whether a label column's header ends in the header of a note column (`Belopp i mnkr Not`).
+fn names_note(label: &str) -> bool {
+    label
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "not" | "noter" | "not."))
+}
+
+/// A digit group that can be a note number: one or two digits, unsigned, no decimals.
+fn is_note(text: &str, g: &Group) -> bool {
+    let d = &text[g.digits..g.end];
+    !g.signed() && !g.percent && (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Takes the note number out of the rows under a header naming `Not`. An export that joins cells
+/// with one space writes an empty note cell as a gap (`Avskrivningar   – 27,8 …`): where some
+/// row shows that gap, a row whose numbers follow its label after one space (or open their
+/// line) starts with its note (`Skatteintäkter` ⏎ `3 805,1 827,2` is note 3, then 805,1). Where
+/// no row shows it, nothing is taken: the note cannot be told from a number's first group.
+fn take_notes(text: &str, body: &mut [Row]) {
+    if !body.iter().any(|r| r.lead_gap) {
+        return;
+    }
+    for r in body
+        .iter_mut()
+        .filter(|r| !r.lead_gap && r.groups.len() >= 2)
+    {
+        if !is_note(text, &r.groups[0]) || r.groups[1].join == Join::Group {
+            continue;
+        }
+        r.groups.remove(0);
+        r.groups[0].join = Join::None;
+        r.widths = split::widths(text, &r.groups, Grouping::Strict);
+        r.ocr_widths = split::widths(text, &r.groups, Grouping::Dropped) | r.widths;
+        r.loose_first = false;
+    }
+}
+
+/// Cuts header names an export put on one line (`Avvikelse Koncern` ⏎ `2019`: a one-line
+/// header `Avvikelse`, then `Koncern 2019`) when the rows under the header show it: every row
+/// that can be read at all can be read with the extra columns, and some row cannot be read
+/// with the years alone.
+fn split_names(head: &mut Row, body: &[Row]) {
+    let cut: Vec<Vec<String>> = head.names.iter().map(|n| cut_name(n)).collect();
+    let n = head.names.len();
+    let wider: usize = cut.iter().map(Vec::len).sum();
+    if wider == n || wider >= 64 {
+        return;
+    }
+    let readable: Vec<&Row> = body.iter().filter(|r| r.widths != 0).collect();
+    let fits = |r: &&Row, w: usize| r.widths & (1 << w) != 0;
+    if readable.len() >= 2
+        && readable.iter().all(|r| fits(r, wider))
+        && readable.iter().any(|r| !fits(r, n))
+    {
+        head.names = cut.into_iter().flatten().collect();
+    }
+}
+
+/// A stacked name whose words before its year all open in capitals, one column each with the
+/// year on the last (`Avvikelse Koncern 2019` → `Avvikelse`, `Koncern 2019`); any other name
+/// stays whole (`Avvikelse mot budget 2019`).
+fn cut_name(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((year, lead)) = words.split_last() else {
+        return vec![name.to_string()];
+    };
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if !numeral::is_year(year) || lead.len() < 2 || !lead.iter().all(capital) {
+        return vec![name.to_string()];
+    }
+    let mut out: Vec<String> = lead[..lead.len() - 1]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    out.push(format!("{} {year}", lead[lead.len() - 1]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_of_capitalised_words_is_cut_before_its_last() {
+        assert_eq!(
+            cut_name("Avvikelse Koncern 2019"),
+            ["Avvikelse", "Koncern 2019"]
+        );
+        assert_eq!(cut_name("Utfall 2019"), ["Utfall 2019"]);
+        assert_eq!(
+            cut_name("Avvikelse mot budget 2019"),
+            ["Avvikelse mot budget 2019"]
+        );
+        assert_eq!(cut_name("Budget Prognos"), ["Budget Prognos"], "no year");
+    }
+
+    #[test]
+    fn a_note_header_is_the_labels_last_word() {
+        assert!(names_note("Belopp i mnkr Not") && names_note("mnkr not"));
+        assert!(!names_note("Belopp i mnkr") && !names_note("Notering"));
+    }
+}
