@@ -245,6 +245,7 @@ fn unwraps(a: &str, b: &str, width: usize) -> bool {
         && (first.is_uppercase()
             || first.is_ascii_digit()
             || "-−–".contains(first)
+            || opens_with_code(b)
             || (b.ends_with(|c: char| c.is_ascii_digit()) && !continues_figure(b)))
     {
         return false;
@@ -286,6 +287,16 @@ fn is_numeric(line: &str) -> bool {
         && line
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",.-−–%".contains(c))
+}
+
+/// Whether `line` opens with an item code (`ap.14 Biståndsverksamhet (ram)`): a word of letters
+/// and digits that no sentence continues with, as the next row of a table does when OCR moved
+/// the row's figure onto a line of its own.
+fn opens_with_code(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    first.starts_with(char::is_alphabetic)
+        && first.contains(['.', ':'])
+        && first.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether `line` opens with the unit or scale word of the figure the line before ended in
@@ -418,6 +429,11 @@ mod tests {
             &format!("{LONG} rehabilitering, 300\nmiljoner kronor för kompetensutveckling och 50"),
             &format!("{LONG} rehabilitering, 300 miljoner kronor för kompetensutveckling och 50"),
         );
+        // A word with a code's dot but no digit at its end goes on the sentence.
+        assert_layout(
+            &format!("{LONG} beslutade den 11\nkap. ovan och ap. 3 om bidraget"),
+            &format!("{LONG} beslutade den 11 kap. ovan och ap. 3 om bidraget"),
+        );
         assert_layout(
             "Regionerna terrapporterar till Forsikringskassan senast den 11\ndecember 2020 det som anges",
             "Regionerna terrapporterar till Forsikringskassan senast den 11 december 2020 det som anges",
@@ -438,6 +454,14 @@ mod tests {
             "Disponeras av Regeringskansliet/Utrikesdepartementet9 704 486\n\
              ap.13Internationella finansieringsinstitutioner (ram)2 570 780\n\
              ap.15Europeiska utvecklingsfonden (ram)1 050 800",
+        );
+        // OCR put the figure of the next row on a line of its own: an item code opens a row.
+        assert_unchanged(
+            "Disponeras av Statens energimyndighet 100 000\n\
+             ap.14 Biståndsverksamhet - del till STEM (ram)\n\n100 000",
+        );
+        assert_unchanged(
+            "Konflikthantering (ram) 433200\nap.29 Globalt utvecklingssamarbete (ram)",
         );
         // A row ends in a unit of the unit table.
         assert_unchanged("Intäkter 14,7 MSEK\nKostnader 12,1 Mkr\nResultat 2,6 EUR");
