@@ -407,6 +407,32 @@ fn ocr_year_headers_state_the_width_and_misread_digits_leave_rows_unresolved() {
     assert!(cells.iter().any(|c| c.3));
 }
 
+#[test]
+fn ocr_rows_of_a_single_value_column_are_one_number_each() {
+    // Two rows that read only as one number state one column; OCR's `9704 486` and `2570780`
+    // under them are one number each with group spaces dropped; a label wrapped above its figure
+    // and an item code opening the next row keep the rows apart.
+    let text = "Tilldelade medel (belopp angivna i tkr)\n\nStatens energimyndighet 100 000\n\
+                ap.14 Stöd till STEM (ram)\n\n100 000\nDisponeras av Kansliet\n\n9704 486\n\
+                ap.13 Finansieringsinstitutioner (ram)\n\n2570780\n";
+    let (cells, tables, _) = cells_of(text);
+    let got: Vec<(&str, i64)> = cells.iter().map(|c| (c.0.as_str(), c.2)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Statens energimyndighet", 100_000_000),
+            ("ap.14 Stöd till STEM (ram)", 100_000_000),
+            ("Disponeras av Kansliet", 9_704_486_000),
+            ("ap.13 Finansieringsinstitutioner (ram)", 2_570_780_000),
+        ],
+        "{tables:#?}"
+    );
+    // One row before it states nothing: nothing is assumed dropped.
+    let text = text.replace("ap.14 Stöd till STEM (ram)\n\n100 000\n", "");
+    let (cells, _, _) = cells_of(&text);
+    assert!(cells.iter().all(|c| c.2 != 9_704_486_000), "{cells:?}");
+}
+
 /// Verdicts as (status, kronor) pairs, for the totals tests below.
 #[track_caller]
 fn assert_verdicts(text: &str, want: &[(TotalStatus, i64)]) {

@@ -38,7 +38,8 @@
 //! up to unit words or years (`Region Grundbelopp kronor  Prestationsdel kronor`), or a header
 //! row of years, states the width, and a row that cannot be read as typeset is read as OCR
 //! leaves it (`split::Grouping::Dropped`) when one reading remains; a label ending in a letter
-//! OCR reads for a digit (`Gnesta S 811`) leaves its row unresolved.
+//! OCR reads for a digit (`Gnesta S 811`) leaves its row unresolved. Two rows that read only as
+//! one number state a single value column, under which `9704 486` or `2570780` is one number.
 //!
 //! ## Units
 //!
@@ -222,6 +223,11 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             if let Some(years) = years_first {
                 stated = stated.or(Some(years.trailing_zeros() as usize));
             }
+            // Two rows that each read only as one number state a single value column: OCR's
+            // `9704 486` or `2570780` in it is one number with its group spaces dropped.
+            if chunk.len() >= 2 && mask == 1 << 1 {
+                stated = stated.or(Some(1));
+            }
             let strict = chunk.is_empty() || mask & years_first.unwrap_or(u64::MAX) & r.widths != 0;
             let ocr = stated.is_some_and(|w| w < 64 && r.ocr_widths & 1 << w != 0);
             if !chunk.is_empty() && stated.is_some() && (r.widths == 0 || misread_digit(r)) && !ocr
@@ -387,7 +393,9 @@ fn table_of(
     let arithmetic = Arithmetic { sum_column };
     // Only a width the header line or a header row of years states is firm enough to read a
     // row as OCR leaves it.
-    let ocr = stated.is_some() && !natural;
+    // A single value column is read so whatever the layout: each row's figures are one number.
+    let single = stated == Some(1) && years.is_none();
+    let ocr = stated.is_some() && (single || !natural);
     let body: Vec<(Row, Result<Vec<Num>, String>)> = rows
         .into_iter()
         .map(|r| {
