@@ -433,6 +433,29 @@ fn ocr_rows_of_a_single_value_column_are_one_number_each() {
     assert!(cells.iter().all(|c| c.2 != 9_704_486_000), "{cells:?}");
 }
 
+#[test]
+fn a_four_digit_number_before_a_group_of_three_is_unresolved_without_a_stated_width() {
+    // `5580 760` is `5 580 760` with a dropped space, or `5580` and `760`: no guess.
+    let text = "Belopp i tkr\n\nDisponeras av Kansliet 5580 760\n\
+                ap.1 Till kansliets disposition (ram) 5580 760\nap.2 Övrigt (ram) 1 200 300 000\n";
+    let (cells, tables, _) = cells_of(text);
+    assert!(
+        cells.iter().all(|c| c.2 != 760_000 && c.2 != 5_580_000),
+        "{cells:?}"
+    );
+    assert!(tables.iter().all(|t| t.rows.len() < 2), "{tables:#?}");
+    // Under a header row of years the width is stated: `4591 469` is two numbers.
+    assert_cells(
+        "Tusental kronor\n\nKommun 2024 2025\nAlby 4591 469\nBoda 1 200 1 300\n",
+        &[
+            ("Alby", "2024", 4_591_000),
+            ("Alby", "2025", 469_000),
+            ("Boda", "2024", 1_200_000),
+            ("Boda", "2025", 1_300_000),
+        ],
+    );
+}
+
 /// Verdicts as (status, kronor) pairs, for the totals tests below.
 #[track_caller]
 fn assert_verdicts(text: &str, want: &[(TotalStatus, i64)]) {

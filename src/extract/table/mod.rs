@@ -40,6 +40,8 @@
 //! leaves it (`split::Grouping::Dropped`) when one reading remains; a label ending in a letter
 //! OCR reads for a digit (`Gnesta S 811`) leaves its row unresolved. Two rows that read only as
 //! one number state a single value column, under which `9704 486` or `2570780` is one number.
+//! Where no width is stated, `5580 760` (an ungrouped four-digit number, then a group of three)
+//! may be `5 580 760` with its space dropped: the row is unresolved.
 //!
 //! ## Units
 //!
@@ -571,6 +573,14 @@ fn read_row(
         }
         other => other,
     };
+    if let Ok(nums) = &typeset {
+        if !ocr && dropped_space_doubt(text, nums) {
+            return Err(format!(
+                "`{}` may be one number whose group space OCR dropped",
+                &text[nums[0].start..nums[nums.len() - 1].end]
+            ));
+        }
+    }
     // A total row is read as typeset only: a digit OCR added to it (`län` read as `1`) would make
     // a wrong total look exact.
     match typeset {
@@ -579,6 +589,22 @@ fn read_row(
         }
         other => other,
     }
+}
+
+/// Whether two numbers of a reading may be one whose group space OCR dropped (`5580 760` for
+/// `5 580 760`): an ungrouped four-digit number and, one space after it, a number opening with a
+/// group of three. Where no header states the width, nothing tells the two readings apart.
+fn dropped_space_doubt(text: &str, nums: &[Num]) -> bool {
+    nums.windows(2).any(|p| {
+        let (a, b) = (&text[p[0].start..p[0].end], &text[p[1].start..p[1].end]);
+        let head = b.split(' ').next().unwrap_or("");
+        a.len() == 4
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && !p[0].year
+            && text[p[0].end..p[1].start] == *" "
+            && head.split(',').next().is_some_and(|h| h.len() == 3)
+            && head.bytes().all(|c| c.is_ascii_digit() || c == b',')
+    })
 }
 
 /// Whether each column holds money: not a share, count or rate by its header, not all years, not
