@@ -657,3 +657,40 @@ fn a_key_value_list_is_headed_by_its_block_heading() {
             .all(|(_, h, ..)| h != "Blekinge" && h != "Dalarna")
     );
 }
+
+#[test]
+fn rows_that_write_their_unit_after_each_value_are_read_in_it() {
+    let text = "3.1Tilldelade medel\n\
+                Utgiftsområde 9 Hälsovård, sjukvård och social omsorg\n\n\
+                12:4Vårdverket (Ramanslag)\n\
+                Disponeras av Vårdverket12 500 tkr\n\
+                12:4 ap.1Vårdverket (Ram)12 500 tkr\n\
+                Disponeras av regeringen2 000 tkr\n";
+    assert_cells(
+        text,
+        &[
+            ("Disponeras av Vårdverket", "Tilldelade medel", 12_500_000),
+            ("12:4 ap.1Vårdverket (Ram)", "Tilldelade medel", 12_500_000),
+            ("Disponeras av regeringen", "Tilldelade medel", 2_000_000),
+        ],
+    );
+    // The cell stands in for the running-text amount read at the same place: counted once.
+    let (_, _, amounts) = cells_of(text);
+    assert_eq!(amounts.len(), 3);
+    assert!(
+        amounts
+            .iter()
+            .all(|a| a.cell.is_some() && a.text.ends_with("kr"))
+    );
+}
+
+#[test]
+fn a_spaced_list_of_amounts_stays_running_text() {
+    // A label, a space and an amount with its unit: a list in prose, as the amount extractor
+    // reads it; codes before a unit are no numbers at all.
+    let text = "Intäkter från staten 14,7 Mkr\nIT-utveckling -0,5 Mkr\nÖvrigt -0,2 Mkr\n";
+    let (cells, _, amounts) = cells_of(text);
+    assert!(cells.is_empty(), "{cells:?}");
+    assert_eq!(amounts.len(), 3);
+    assert_no_cells("Åtgärder mot covid-19 tkr\nAnslag ap.1 tkr\nAnslag ap.2 tkr\n");
+}

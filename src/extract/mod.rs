@@ -8,7 +8,9 @@
 //!    amounts, dates or periods, so items overlapping a reference are dropped.
 //! 2. `amount` on running text, then `table::read` (given the running-text amounts), merged in
 //!    reading order; a cell that overlaps a running-text amount or a reference is dropped, so
-//!    nothing is counted twice, and each table row then lists its cells' indexes in `amounts`.
+//!    nothing is counted twice, except that a cell spanning exactly a running-text amount of the
+//!    same value (`48 617 tkr` in a row that writes its unit) replaces it; each table row then
+//!    lists its cells' indexes in `amounts`.
 //! 3. `period`, then `date`; a date inside a period (`1 januari–31 mars 2021`) is part of the
 //!    period, not a date of its own.
 //! 4. `villkor` last, because it indexes into the final amount list.
@@ -25,7 +27,7 @@ pub(crate) mod table;
 pub(crate) mod villkor;
 
 use crate::offsets::SpanIndex;
-use crate::record::{Amount, Date, Period, Reference, Table, Villkor};
+use crate::record::{Amount, Date, Money, Period, Reference, Table, Villkor};
 
 /// Everything extracted from one repaired text; offsets are character offsets into it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,8 +56,15 @@ pub fn extract(text: &str) -> Extraction {
         .into_iter()
         .filter(|a| !in_reference(a.start, a.end))
         .collect();
-    let running = SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
     let table::Tables { cells, mut tables } = table::read(text, &amounts);
+    // A cell that spans exactly what a running-text amount does, with the same value (a row
+    // that writes its unit: `(Ram)48 617 tkr`), stands in for it: the same money, now with its
+    // row and column.
+    let mut same: Vec<(usize, usize, Option<Money>)> =
+        cells.iter().map(|c| (c.start, c.end, c.value)).collect();
+    same.sort_unstable();
+    amounts.retain(|a| same.binary_search(&(a.start, a.end, a.value)).is_err());
+    let running = SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
     amounts.extend(
         cells
             .into_iter()

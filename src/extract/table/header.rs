@@ -1,12 +1,20 @@
 //! Header rows inside a run: a header written one name and one year per line, the note (`Not`)
-//! column it may name, and two names an export put on one line.
+//! column it may name, and two names an export put on one line; and the header of a table that
+//! has no header row.
 //!
 //! **In:** a run's rows. **Out:** the same run with each stacked header merged into one header
 //! row (`Utfall 2019`, `Budget 2019` …); under a header naming a `Not` column, each row's note
 //! number taken out of its numbers; a header's line of two capitalised names (`Avvikelse
 //! Koncern` ⏎ `2019`) cut into two columns when the rows under it show one column more than it
-//! has years. **Deliberately not done:** reading a note number when the export does not show
+//! has years. A one-column table whose line above its rows is a sub-heading (an anslag heading
+//! `1:1` ⏎ `Biståndsverksamhet (Ramanslag)`, a sentence-long `Utgiftsområde …` line) has no
+//! header row: its column is headed by the caption, the title of its numbered section
+//! (`2.1.1Tilldelade anslag`, `4.1` ⏎ `Tilldelade anslag …`). **Deliberately not done:** reading a note number when the export does not show
 //! how it writes an empty note cell, or a header name cut where the rows do not ask for it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::lines::{Group, Join};
 use super::numeral;
@@ -15,6 +23,39 @@ use super::split::{self, Grouping};
 
 /// Most words of a header name standing on a row of its own (`Utfall`, `Budget prognos`).
 const MAX_NAME_WORDS: usize = 3;
+
+/// A numbered section heading: its number, and its title when on the same line
+/// (`2.1.1Tilldelade anslag`, `4.1`).
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) ^ \s* [0-9]+ (?: \. [0-9]+ )+ \s* (?P<title> \p{Lu} .* )? $")
+        .expect("valid regex")
+});
+
+/// A piece that opens with an anslag code (`1:1`, `90:1Kungliga hov- och slottsstaten`).
+static ANSLAG_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) ^ \s* [0-9]+ : [0-9]+ (?: \s* \p{Lu} | \s* $ )").expect("valid regex")
+});
+
+/// The header of a one-column table that has no header row, from its header pieces (top to
+/// bottom): the title of the last numbered section above it, when the piece that would head
+/// its column is a sub-heading instead (an anslag heading, or a sentence). `None` otherwise,
+/// and when no numbered section is there.
+pub(super) fn caption_header(pieces: &[String]) -> Option<String> {
+    let (last, rest) = pieces.split_last()?;
+    let anslag = |p: &String| ANSLAG_CODE.is_match(p);
+    let sentence = last.split_whitespace().count() >= 5;
+    let names_money = numeral::units_in(last).is_empty() && !numeral::is_year(last.trim());
+    if !names_money || !(anslag(last) || rest.last().is_some_and(anslag) || sentence) {
+        return None;
+    }
+    (0..rest.len()).rev().find_map(|k| {
+        let c = SECTION.captures(&rest[k])?;
+        match c.name("title") {
+            Some(t) => Some(t.as_str().trim().to_string()),
+            None => rest.get(k + 1).cloned(),
+        }
+    })
+}
 
 /// Merges the stacked headers of `run` and settles the rows under each.
 pub(super) fn settle(text: &str, run: &mut Run) {
@@ -153,6 +194,58 @@ fn cut_name(name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    fn caption_header_of(pieces: &[&str]) -> Option<String> {
+        let pieces: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        super::caption_header(&pieces)
+    }
+
+    #[test]
+    fn a_table_under_a_sub_heading_is_headed_by_its_section_title() {
+        let title = "Tilldelade anslag/anslagsposter (belopp angivna i tkr)";
+        let rb = [
+            "Anslag",
+            "4.1",
+            title,
+            "Utgiftsområde 7 Internationellt bistånd",
+            "1:1",
+            "Bistånd (Ramanslag)",
+        ];
+        assert_eq!(caption_header_of(&rb).as_deref(), Some(title));
+        let glued = [
+            "2.1Anslag",
+            "2.1.1Tilldelade anslag",
+            "90:1Hovstaten (Ramanslag)",
+        ];
+        assert_eq!(
+            caption_header_of(&glued).as_deref(),
+            Some("Tilldelade anslag")
+        );
+        let sentence = [
+            "2.1.1Tilldelade anslag",
+            "Utgiftsområde 23 Jord- och skogsbruk, fiske",
+        ];
+        assert_eq!(
+            caption_header_of(&sentence).as_deref(),
+            Some("Tilldelade anslag")
+        );
+    }
+
+    #[test]
+    fn a_column_header_under_a_section_title_stays() {
+        // A column named as headers are: it heads its column.
+        assert_eq!(caption_header_of(&["3.1 Fördelning", "Bidrag"]), None);
+        assert_eq!(
+            caption_header_of(&["3.1 Fördelning", "1:1", "Belopp i tkr"]),
+            None
+        );
+        assert_eq!(caption_header_of(&["3.1 Fördelning", "1:1", "2021"]), None);
+        // A sub-heading, but no numbered section above it: nothing to head the column with.
+        assert_eq!(
+            caption_header_of(&["Anslag", "1:1", "Bistånd (Ramanslag)"]),
+            None
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -5,7 +5,7 @@
 //! with the trailing numbers cut into digit groups. **Deliberately not done:** deciding where
 //! one number ends and the next begins when a single space separates them (see `split`).
 
-use super::numeral::{is_group_space, is_sign};
+use super::numeral::{self, is_group_space, is_sign};
 
 /// Longest label or text line that can belong to a table; longer lines are prose.
 const MAX_LABEL_CHARS: usize = 120;
@@ -66,6 +66,15 @@ pub(super) enum Kind {
     Prose,
 }
 
+/// A unit written after a line's last number (`48 617 tkr`): it states that row's unit. Absolute
+/// byte span of the unit word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct StatedUnit {
+    pub kronor: i64,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// One line of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Line<'a> {
@@ -77,6 +86,8 @@ pub(super) struct Line<'a> {
     pub kind: Kind,
     /// The trailing numbers, left to right (empty unless `Numbers` or `Labeled`).
     pub segments: Vec<Segment>,
+    /// The unit written after the last number, if one is.
+    pub unit: Option<StatedUnit>,
 }
 
 impl Line<'_> {
@@ -114,13 +125,31 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         page_break,
         kind: Kind::Prose,
         segments: Vec::new(),
+        unit: None,
     };
     let t = text.trim_end();
     if t.trim_start().is_empty() {
         line.kind = Kind::Blank;
         return line;
     }
-    let (label_end, segments) = tail(t);
+    let (mut label_end, mut segments) = tail(t);
+    // `Kammarkollegiet48 617 tkr`: a unit after the last number is read off, and the numbers
+    // before it are the line's, when there are any (`covid-19 tkr`, `ap.1 tkr` hold none).
+    if let Some((at, kronor)) = segments
+        .is_empty()
+        .then(|| numeral::trailing_unit(t))
+        .flatten()
+    {
+        let (end, segs) = tail(t[..at].trim_end());
+        if !segs.is_empty() {
+            (label_end, segments) = (end, segs);
+            line.unit = Some(StatedUnit {
+                kronor,
+                start: start + at,
+                end: start + t.len(),
+            });
+        }
+    }
     let label = t[..label_end].trim_end();
     let label_start = label.len() - label.trim_start().len();
     let short = label.chars().count() <= MAX_LABEL_CHARS;
@@ -339,6 +368,27 @@ mod tests {
         }
         let k = kinds("ap.1Professionssatsningen (ram)897 000");
         assert_eq!(k[0].1, [vec!["897", "000"]]);
+    }
+
+    #[test]
+    fn a_unit_after_the_numbers_is_read_off() {
+        let text = "Disponeras av Kammarkollegiet48 617 tkr\n(Ram)0 tkr";
+        let l = lines(text);
+        assert!(matches!(l[0].kind, Kind::Labeled { .. }));
+        assert_eq!(kinds(text)[0].1, [vec!["48", "617"]]);
+        let u = l[0].unit.expect("a stated unit");
+        assert_eq!((&text[u.start..u.end], u.kronor), ("tkr", 1000));
+        assert_eq!(kinds(text)[1].1, [vec!["0"]]);
+        // Codes before a unit are still no numbers, and a unit word alone states nothing.
+        for t in [
+            "covid-19 tkr",
+            "90:1 ap.1 tkr",
+            "Belopp i tkr",
+            "Anslag 1:5 mnkr",
+        ] {
+            let l = lines(t);
+            assert_eq!((l[0].kind, l[0].unit), (Kind::Text, None), "{t}");
+        }
     }
 
     #[test]

@@ -47,7 +47,8 @@
 //!
 //! The unit comes from the caption, the headers or a header row's label, looked up past header
 //! and blank lines but not past prose or another table (`(belopp angivna i tkr)`, `Tusental
-//! kronor`, `(mnkr)`, `KRONOR`). Failing that it is inferred by matching the table's total row
+//! kronor`, `(mnkr)`, `KRONOR`); a unit written after a row's values (`48 617 tkr`) is that
+//! row's. Failing that it is inferred by matching the table's total row
 //! against a precisely stated running-text amount (`1 444` and `1,44 miljarder kronor` agree
 //! only in miljoner). **A table whose unit cannot be established is skipped**: `150` could be
 //! kronor, tusen or miljoner, and a wrong amount that looks exact is worse than none.
@@ -130,7 +131,7 @@ static LABEL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
     let lines = lines::lines(text);
     let idx = CharIndex::new(text);
-    let running = crate::offsets::SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
+    let running = Running::new(amounts);
     let precise = unit::precise_amounts(amounts);
     let mut out = Tables::default();
     for run in rows::runs(text, &lines) {
@@ -167,6 +168,25 @@ pub(crate) fn link(tables: &mut [Table], amounts: &[Amount]) {
             .and_then(|r| r.amounts.get_mut(c.column))
         {
             *slot = Some(i);
+        }
+    }
+}
+
+/// The running-text amounts' spans: a cell overlapping one is not reported, unless it spans
+/// exactly what the amount does (a row that writes its unit: `48 617 tkr`).
+struct Running {
+    any: crate::offsets::SpanIndex,
+    /// (start, end), sorted.
+    exact: Vec<(usize, usize)>,
+}
+
+impl Running {
+    fn new(amounts: &[Amount]) -> Running {
+        let mut exact: Vec<(usize, usize)> = amounts.iter().map(|a| (a.start, a.end)).collect();
+        exact.sort_unstable();
+        Running {
+            any: crate::offsets::SpanIndex::new(exact.iter().copied()),
+            exact,
         }
     }
 }
@@ -214,6 +234,9 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             }
             if chunk.last().is_some_and(|l| l.colon) && r.colon && heads_block(lines, &r.before) {
                 break; // the next block of a key-value list (`Dalarna` ⏎ `Miljoner kronor`)
+            }
+            if states_unit(text, &chunk).is_some_and(|s| s != r.unit.is_some()) {
+                break; // rows that write their unit after each value are a table of their own
             }
             if repeated_header || (!chunk.is_empty() && r.is_furniture(text)) {
                 rows.next();
@@ -290,6 +313,25 @@ fn key_value_header(pieces: &[String]) -> Option<(String, String)> {
         .map(|(_, p)| p.as_str())
         .collect();
     Some((pieces[at].clone(), caption.join(" ")))
+}
+
+/// Whether the body rows of `chunk` write their unit after their values (`48 617 tkr`); `None`
+/// before the first body row.
+fn states_unit(text: &str, chunk: &[Row]) -> Option<bool> {
+    let last = chunk.iter().rev().find(|r| !r.is_years(text))?;
+    Some(last.unit.is_some())
+}
+
+/// The unit every body row writes after its values, when they all write the same one.
+fn rows_unit(text: &str, body: &[(Row, Result<Vec<Num>, String>)]) -> Option<TableUnit> {
+    let first = body.first()?.0.unit?;
+    body.iter()
+        .all(|(r, _)| r.unit.is_some_and(|u| u.kronor == first.kronor))
+        .then(|| TableUnit {
+            text: text[first.start..first.end].to_string(),
+            kronor: first.kronor,
+            inferred: false,
+        })
 }
 
 fn is_years_header(text: &str, chunk: &[Row]) -> bool {
@@ -390,6 +432,11 @@ fn table_of(
     let key_value = width == 1 && years.is_none() && rows.iter().all(|r| r.colon);
     if let Some((h, c)) = key_value.then(|| key_value_header(&pieces)).flatten() {
         (label_header, headers, caption) = (String::new(), vec![h], c);
+    } else if width == 1 && years.is_none() {
+        // No header row: the caption heads the column (`header.rs`).
+        if let Some(h) = header::caption_header(&pieces) {
+            (label_header, headers, caption) = (String::new(), vec![h], pieces.join(" "));
+        }
     }
     let sum_column = headers.iter().rposition(|h| SUM_HEADER.is_match(h));
     let arithmetic = Arithmetic { sum_column };
@@ -410,7 +457,8 @@ fn table_of(
         return None;
     }
     let money = money_columns(&headers, &body, width);
-    let unit = written_unit(&caption, &label_header, &headers, &money);
+    let unit =
+        rows_unit(text, &body).or_else(|| written_unit(&caption, &label_header, &headers, &money));
     Some(Shaped {
         first_line,
         end_line,
@@ -632,7 +680,7 @@ fn emit(
     text: &str,
     lines: &[lines::Line<'_>],
     idx: &CharIndex,
-    running: &crate::offsets::SpanIndex,
+    running: &Running,
     t: Shaped,
     unit: TableUnit,
     out: &mut Tables,
@@ -652,13 +700,24 @@ fn emit(
             }
         };
         let row_no = rows.len();
+        let kronor = row.unit.map_or(unit.kronor, |u| u.kronor);
+        let glued = run_into_label(text, row);
         for (column, n) in nums.iter().enumerate() {
-            let (start, end) = (idx.char_offset(n.start), idx.char_offset(n.end));
+            // The last number of a row that writes its unit spans the unit, as a running-text
+            // amount would (`48 617 tkr`), and stands in for one read there (`extract::extract`).
+            let n_end = match row.unit {
+                Some(u) if column + 1 == nums.len() => u.end,
+                _ => n.end,
+            };
+            let (start, end) = (idx.char_offset(n.start), idx.char_offset(n_end));
             let money = t.money.get(column).copied().unwrap_or(false) && !n.percent;
-            if !money || running.overlaps(start, end) {
+            let stands_in =
+                glued && n_end != n.end && running.exact.binary_search(&(start, end)).is_ok();
+            let shadowed = running.any.overlaps(start, end) && !stands_in;
+            if !money || shadowed {
                 continue;
             }
-            let Some(value) = numeral::money(n.value, unit.kronor) else {
+            let Some(value) = numeral::money(n.value, kronor) else {
                 continue;
             };
             cells.push(Amount {
@@ -670,7 +729,7 @@ fn emit(
                     header: t.headers.get(column).cloned().unwrap_or_default(),
                     total,
                 }),
-                ..Amount::new(value, "SEK", &text[n.start..n.end], start, end)
+                ..Amount::new(value, "SEK", &text[n.start..n_end], start, end)
             });
         }
         rows.push(TableRow {
@@ -695,6 +754,18 @@ fn emit(
         rows,
         unresolved,
     });
+}
+
+/// Whether a row's numbers are run into its label (`(Ram)48 617 tkr`): then it is a table row
+/// whatever the amount extractor saw there; spaced (`Intäkter från staten 14,7 Mkr`) it may be
+/// a list in prose.
+fn run_into_label(text: &str, row: &Row) -> bool {
+    row.groups.first().is_some_and(|g| {
+        text[..g.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+    })
 }
 
 fn unresolved_row(text: &str, idx: &CharIndex, row: &Row, why: &str) -> UnresolvedRow {

@@ -109,6 +109,28 @@ pub(super) fn units_in(s: &str) -> Vec<(i64, &str)> {
         .collect()
 }
 
+/// A unit word written after a line's last number (`48 617 tkr`, `0 tkr`): the unit table's
+/// caption spellings, after a digit and a space, ending the line.
+static TRAILING_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xi) [0-9] [\x20\u{{a0}}\u{{2009}}\u{{202f}}]+ (?P<u> {} ) $",
+        units::caption_pattern()
+    ))
+    .expect("valid regex")
+});
+
+/// The unit that ends line `t` right after a number, as (its byte offset in `t`, kronor per
+/// unit); `None` when the line does not end so. Whether the text before it is a number the
+/// caller decides (`covid-19 tkr` and `ap.1 tkr` hold none).
+pub(super) fn trailing_unit(t: &str) -> Option<(usize, i64)> {
+    if !t.ends_with(char::is_alphabetic) {
+        return None; // most lines: no regex search
+    }
+    let u = TRAILING_UNIT.captures(t)?.name("u")?;
+    let factor = i64::try_from(units::caption_unit_of(u.as_str())?).ok()?;
+    Some((u.start(), factor))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +157,18 @@ mod tests {
         assert_eq!(u("kr/invånare"), Vec::<i64>::new());
         assert_eq!(u("Kronor per invånare"), Vec::<i64>::new());
         assert_eq!(u("Kriterier"), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn a_unit_after_the_last_number_ends_the_line() {
+        assert_eq!(trailing_unit("Kammarkollegiet48 617 tkr"), Some((22, 1000)));
+        assert_eq!(trailing_unit("(Ram)0 mnkr"), Some((7, 1_000_000)));
+        assert_eq!(trailing_unit("Stockholm 1 200 kronor"), Some((16, 1)));
+        // No number before it, a word after it, or a word that only begins like a unit.
+        assert_eq!(trailing_unit("Belopp i tkr"), None);
+        assert_eq!(trailing_unit("48 617 tkr per år"), None);
+        assert_eq!(trailing_unit("48 617 tkrs"), None);
+        assert_eq!(trailing_unit("Område 2 krav"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! with a running header or page number between rows does not end a run. **Deliberately not
 //! done:** choosing the columns (see `mod.rs`); a run may still hold rows of different widths.
 
-use super::lines::{Group, Kind, Line};
+use super::lines::{Group, Kind, Line, StatedUnit};
 use super::split;
 
 /// Longest row label, wrapped lines joined: longer is a paragraph.
@@ -45,6 +45,9 @@ pub(super) struct Row {
     pub lead_gap: bool,
     /// The label ends in a colon (`Projektmedel: 54,7`): a line of a key-value list.
     pub colon: bool,
+    /// The unit written after the row's numbers (`48 617 tkr`): it is the row's, whatever the
+    /// caption says.
+    pub unit: Option<StatedUnit>,
 }
 
 impl Row {
@@ -320,13 +323,19 @@ fn row_at(
         .collect();
     let mut end = i + 1;
     let mut j = i + 1;
+    // A unit after the numbers closes the row.
+    let follow = if lines[i].unit.is_some() {
+        Follow::Nothing
+    } else {
+        follow
+    };
     while let Some(l) = lines.get(j).filter(|_| follow != Follow::Nothing) {
         if l.page_break {
             break;
         }
         match l.kind {
             Kind::Blank if follow == Follow::AcrossBlanks => j += 1,
-            Kind::Numbers => {
+            Kind::Numbers if l.unit.is_none() => {
                 groups.extend(l.segments.iter().flat_map(|s| s.groups.iter().copied()));
                 j += 1;
                 end = j;
@@ -362,6 +371,7 @@ fn row_at(
             names: Vec::new(),
             lead_gap,
             colon: false,
+            unit: lines[i].unit,
         },
         end,
     )
