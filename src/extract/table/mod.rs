@@ -63,6 +63,7 @@
 //! cells, guessing between readings of a row that are all possible (the row is listed in
 //! `unresolved` instead), and numbers that overlap a running-text amount.
 
+mod emit;
 mod header;
 mod lines;
 mod numeral;
@@ -75,7 +76,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::offsets::CharIndex;
-use crate::record::{Amount, Cell, Table, TableRow, TableUnit, UnresolvedRow};
+use crate::record::{Amount, Table, TableUnit};
+use emit::{Running, emit};
 use rows::{Row, Run};
 use split::{Arithmetic, Grouping, Num};
 
@@ -168,25 +170,6 @@ pub(crate) fn link(tables: &mut [Table], amounts: &[Amount]) {
             .and_then(|r| r.amounts.get_mut(c.column))
         {
             *slot = Some(i);
-        }
-    }
-}
-
-/// The running-text amounts' spans: a cell overlapping one is not reported, unless it spans
-/// exactly what the amount does (a row that writes its unit: `48 617 tkr`).
-struct Running {
-    any: crate::offsets::SpanIndex,
-    /// (start, end), sorted.
-    exact: Vec<(usize, usize)>,
-}
-
-impl Running {
-    fn new(amounts: &[Amount]) -> Running {
-        let mut exact: Vec<(usize, usize)> = amounts.iter().map(|a| (a.start, a.end)).collect();
-        exact.sort_unstable();
-        Running {
-            any: crate::offsets::SpanIndex::new(exact.iter().copied()),
-            exact,
         }
     }
 }
@@ -673,111 +656,6 @@ fn money_columns(
             header_ok && !all_years
         })
         .collect()
-}
-
-/// Adds a table's cells and record to `out` (nothing when no cell is left).
-fn emit(
-    text: &str,
-    lines: &[lines::Line<'_>],
-    idx: &CharIndex,
-    running: &Running,
-    t: Shaped,
-    unit: TableUnit,
-    out: &mut Tables,
-) {
-    let table_no = out.tables.len();
-    let mut cells = Vec::new();
-    let mut rows = Vec::new();
-    let mut unresolved = Vec::new();
-    for (row, got) in &t.body {
-        // A sum over a row that could not be read cannot be checked: it is not claimed as one.
-        let total = Shaped::is_total(row) && unresolved.is_empty();
-        let nums = match got {
-            Ok(nums) => nums,
-            Err(why) => {
-                unresolved.push(unresolved_row(text, idx, row, why));
-                continue;
-            }
-        };
-        let row_no = rows.len();
-        let kronor = row.unit.map_or(unit.kronor, |u| u.kronor);
-        let glued = run_into_label(text, row);
-        for (column, n) in nums.iter().enumerate() {
-            // The last number of a row that writes its unit spans the unit, as a running-text
-            // amount would (`48 617 tkr`), and stands in for one read there (`extract::extract`).
-            let n_end = match row.unit {
-                Some(u) if column + 1 == nums.len() => u.end,
-                _ => n.end,
-            };
-            let (start, end) = (idx.char_offset(n.start), idx.char_offset(n_end));
-            let money = t.money.get(column).copied().unwrap_or(false) && !n.percent;
-            let stands_in =
-                glued && n_end != n.end && running.exact.binary_search(&(start, end)).is_ok();
-            let shadowed = running.any.overlaps(start, end) && !stands_in;
-            if !money || shadowed {
-                continue;
-            }
-            let Some(value) = numeral::money(n.value, kronor) else {
-                continue;
-            };
-            cells.push(Amount {
-                cell: Some(Cell {
-                    table: table_no,
-                    row: row_no,
-                    column,
-                    label: row.label.clone(),
-                    header: t.headers.get(column).cloned().unwrap_or_default(),
-                    total,
-                }),
-                ..Amount::new(value, "SEK", &text[n.start..n_end], start, end)
-            });
-        }
-        rows.push(TableRow {
-            label: row.label.clone(),
-            total,
-            amounts: vec![None; nums.len()],
-        });
-    }
-    if cells.is_empty() {
-        return;
-    }
-    let start = idx.char_offset(lines[t.first_line].start);
-    let end = idx.char_offset(lines[t.end_line - 1].end());
-    out.cells.extend(cells);
-    out.tables.push(Table {
-        start,
-        end,
-        caption: t.caption,
-        unit,
-        label_header: t.label_header,
-        headers: t.headers,
-        rows,
-        unresolved,
-    });
-}
-
-/// Whether a row's numbers are run into its label (`(Ram)48 617 tkr`): then it is a table row
-/// whatever the amount extractor saw there; spaced (`Intäkter från staten 14,7 Mkr`) it may be
-/// a list in prose.
-fn run_into_label(text: &str, row: &Row) -> bool {
-    row.groups.first().is_some_and(|g| {
-        text[..g.start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| !c.is_whitespace())
-    })
-}
-
-fn unresolved_row(text: &str, idx: &CharIndex, row: &Row, why: &str) -> UnresolvedRow {
-    let s = row.groups.first().map_or(0, |g| g.start);
-    let e = row.groups.last().map_or(s, |g| g.end);
-    UnresolvedRow {
-        label: row.label.clone(),
-        text: text[s..e].to_string(),
-        reason: why.to_string(),
-        start: idx.char_offset(s),
-        end: idx.char_offset(e),
-    }
 }
 
 #[cfg(test)]
