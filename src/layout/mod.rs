@@ -233,7 +233,7 @@ fn hyphenation(
 
 /// Whether the break between `a` and `b` (both trimmed, non-blank) is a typesetter's wrap.
 fn unwraps(a: &str, b: &str, width: usize) -> bool {
-    if is_list_item(b) || is_numeric(a) || is_numeric(b) {
+    if is_list_item(b) || is_numeric(a) || is_numeric(b) || are_labels(a, b) {
         return false;
     }
     let last = a.chars().next_back().unwrap_or(' ');
@@ -266,6 +266,21 @@ fn unwraps(a: &str, b: &str, width: usize) -> bool {
     } else {
         a_len * 100 >= width * 70
     }
+}
+
+/// Whether `a` and `b` are two lines of a table's label column, as OCR reads it apart from the
+/// values (`Teknisk verksamhet - skattefinansierad` ⏎ `Exploateringsverksamhet`): each short,
+/// capitalised, without figures or sentence punctuation, `a` ending in a whole word of a label
+/// rather than a function word a sentence breaks after.
+fn are_labels(a: &str, b: &str) -> bool {
+    let label = |s: &str| {
+        s.chars().count() <= 60
+            && s.starts_with(char::is_uppercase)
+            && !s.contains(|c: char| c.is_ascii_digit() || ".!?:;()".contains(c))
+            && s.ends_with(char::is_alphabetic)
+    };
+    let last = a.rsplit(' ').next().unwrap_or("");
+    label(a) && label(b) && last.chars().count() >= 5 && b.split_whitespace().count() <= 6
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -411,6 +426,22 @@ mod tests {
     fn leaves_dashes_that_are_not_hyphenation() {
         assert_unchanged("Övrigt : -0,2 Mkr\n-0,5 Mkr");
         assert_unchanged("Ekonomiskt överskott\n\n- första punkten");
+    }
+
+    #[test]
+    fn label_column_lines_are_not_unwrapped() {
+        assert!(!unwraps(
+            "Teknisk verksamhet - skattefinansierad",
+            "Exploateringsverksamhet",
+            40
+        ));
+        // A wrapped sentence still is.
+        assert!(unwraps(
+            "Nämnden beslutade att fördela bidraget till",
+            "kommunerna enligt tabellen.",
+            40
+        ));
+        assert!(!are_labels("Bidraget går till", "Uppsala kommun"));
     }
 
     #[test]

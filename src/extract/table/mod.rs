@@ -63,6 +63,7 @@
 //! cells, guessing between readings of a row that are all possible (the row is listed in
 //! `unresolved` instead), and numbers that overlap a running-text amount.
 
+mod blocks;
 mod emit;
 mod header;
 mod lines;
@@ -148,6 +149,9 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
             };
             emit(text, &lines, &idx, &running, shaped, unit, &mut out);
         }
+    }
+    for shaped in blocks::repair(text, &lines) {
+        blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
     out
