@@ -302,14 +302,15 @@ mod tests {
         }
     }
 
+    /// Byte offset where line `n` (from 0) of `text` starts.
+    fn line_start(text: &str, n: usize) -> usize {
+        text.split_inclusive('\n').take(n).map(str::len).sum()
+    }
+
     #[test]
     fn table_columns_with_a_total_row_get_one_check_each() {
         let text = "Post\t2019\t2020\nLöner\t1,2\t1,3\nHyra\t0,3\t0,4\nSumma\t1,5\t2,0\n";
-        let line = |n: usize| {
-            text.match_indices('\n')
-                .nth(n - 1)
-                .map_or(0, |(i, _)| i + 1)
-        };
+        let line = |n: usize| line_start(text, n);
         let a = vec![
             cell(text, "1,2", line(1), 12 * M / 10, 0, 0),
             cell(text, "1,3", line(1), 13 * M / 10, 0, 1),
@@ -346,11 +347,7 @@ mod tests {
     fn a_sum_over_a_row_without_a_figure_in_its_column_is_unresolved_not_a_mismatch() {
         // `Hyra` has no figure read in the second column (`– 0,4` left unread, or empty).
         let text = "Post\t2019\t2020\nLöner\t1,2\t1,3\nHyra\t0,3\nSumma\t1,5\t2,0\n";
-        let line = |n: usize| {
-            text.match_indices('\n')
-                .nth(n - 1)
-                .map_or(0, |(i, _)| i + 1)
-        };
+        let line = |n: usize| line_start(text, n);
         let a = vec![
             cell(text, "1,2", line(1), 12 * M / 10, 0, 0),
             cell(text, "1,3", line(1), 13 * M / 10, 0, 1),
