@@ -31,8 +31,9 @@
 //! 5. [`validate`]: stated totals reconciled against their parts, with interval arithmetic so that
 //!    rounding never causes a false mismatch.
 //!
-//! An internal `number` module is the one numeral grammar (digit grouping, decimal comma, minus signs), parser and
-//! table of units and scale words that extraction, validation and repair share.
+//! An internal `number` module is the ground floor: the one numeral grammar (digit grouping,
+//! decimal comma, minus signs), the one parser, and the one table of units, currencies and scale
+//! words that extraction, layout, validation and repair share.
 //!
 //! [`batch`] turns paths into documents (directories walked for `*.txt`, sorted; `-` for standard
 //! input) and runs [`process`] over them in parallel, delivering records in input order and
