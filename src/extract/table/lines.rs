@@ -110,7 +110,13 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
         for (k, piece) in part.split('\x0c').enumerate() {
             let body = piece.strip_suffix('\r').unwrap_or(piece);
             let index = out.len();
-            out.push(classify(piece_start, body, k > 0, index));
+            // `0 tkr2.1.3Finansiella villkor`: the heading run onto the row is a line of its own.
+            if let Some(at) = numeral::section_after_unit(body) {
+                out.push(classify(piece_start, &body[..at], k > 0, index));
+                out.push(classify(piece_start + at, &body[at..], false, index + 1));
+            } else {
+                out.push(classify(piece_start, body, k > 0, index));
+            }
             piece_start += piece.len() + 1;
         }
         start += part.len() + 1;
@@ -388,6 +394,32 @@ mod tests {
         ] {
             let l = lines(t);
             assert_eq!((l[0].kind, l[0].unit), (Kind::Text, None), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_section_heading_run_onto_a_unit_is_a_line_of_its_own() {
+        let text = "Disponeras av Regeringskansliet0 tkr\n(Ram)0 tkr2.1.3Finansiella villkor";
+        let ls = lines(text);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Disponeras av Regeringskansliet0 tkr",
+                "(Ram)0 tkr",
+                "2.1.3Finansiella villkor"
+            ]
+        );
+        assert_eq!(ls[2].start, text.find("2.1.3").unwrap());
+        assert!(ls[1].unit.is_some());
+        // No unit, a lower-case word or a plain figure after it: the line stays whole.
+        for t in [
+            "ap.30Allt5772.1.4Finansiella villkor",
+            "betalas 5 tkr2.1.3procent",
+            "Anslaget 5 tkr 2.1.3 Villkor",
+            "Summa 12 tkr2024",
+        ] {
+            assert_eq!(lines(t).len(), 1, "{t:?}");
         }
     }
 
