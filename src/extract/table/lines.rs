@@ -211,6 +211,14 @@ fn tail(t: &str) -> (usize, Vec<Vec<Group>>) {
     let mut pos = t.len();
     let mut label_end = t.len();
     while let Some(g) = group_before(t, pos) {
+        // `exkl. UO 26 - 7 686`: an expenditure-area code before a signed number is the label's.
+        let next_signed = current
+            .last()
+            .or_else(|| segments.last()?.last())
+            .is_some_and(Group::signed);
+        if next_signed && is_area_code(t, g) {
+            break;
+        }
         current.push(g);
         label_end = g.start;
         // The white space left of the group decides how it joins the one before it.
@@ -257,6 +265,17 @@ fn tail(t: &str) -> (usize, Vec<Vec<Group>>) {
         }
     }
     (label_end, segments)
+}
+
+/// Whether `g` is an expenditure-area number (`UO 26`, `utgiftsområde 7`): one or two digits
+/// without a sign, right after the word `UO` or `utgiftsområde` and a space.
+fn is_area_code(t: &str, g: Group) -> bool {
+    let before = t[..g.start].trim_end_matches(is_blank);
+    let word = before.rsplit(is_blank).next().unwrap_or("");
+    !g.signed()
+        && g.end - g.digits <= 2
+        && before.len() < g.start
+        && (word == "UO" || word.eq_ignore_ascii_case("utgiftsområde"))
 }
 
 fn is_blank(c: char) -> bool {
@@ -421,6 +440,17 @@ mod tests {
         ] {
             assert_eq!(lines(t).len(), 1, "{t:?}");
         }
+    }
+
+    #[test]
+    fn an_area_code_before_a_signed_number_stays_in_the_label() {
+        let k = kinds("Förändring av anslagsbehållningar exkl. UO 26 - 7 686");
+        assert_eq!(k[0].1, [vec!["- 7", "686"]]);
+        let k = kinds("Utgiftsområde 7 - 80");
+        assert_eq!(k[0].1, [vec!["- 80"]]);
+        // Unsigned, or not after an area word: the figure is the row's, as before.
+        assert_eq!(kinds("Anslag UO 26 80")[0].1, [vec!["26", "80"]]);
+        assert_eq!(kinds("Förändring 26 - 80")[0].1, [vec!["26", "- 80"]]);
     }
 
     #[test]
