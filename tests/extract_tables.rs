@@ -694,3 +694,35 @@ fn a_spaced_list_of_amounts_stays_running_text() {
     assert_eq!(amounts.len(), 3);
     assert_no_cells("Åtgärder mot covid-19 tkr\nAnslag ap.1 tkr\nAnslag ap.2 tkr\n");
 }
+
+#[test]
+fn an_area_code_before_a_signed_value_stays_in_the_label() {
+    assert_cells(
+        "Förändring av anslagsbehållningar, miljoner kronor\nBudget 2021\n\
+         Förändring exkl. UO 26 - 7 686\nFörändring UO 26 - 80\n",
+        &[
+            ("Förändring exkl. UO 26", "2021", -7_686_000_000),
+            ("Förändring UO 26", "2021", -80_000_000),
+        ],
+    );
+}
+
+#[test]
+fn finansiella_villkor_rows_run_together_are_read_by_item_code() {
+    let head = "Finansiella villkor för anslag\n\
+                Anslag/anslagspostAnslagskredit (tkr)Anslagsbehållning som disponeras \
+                2005Indrag av anslagsbelopp (tkr)";
+    let (k, i) = ("Anslagskredit (tkr)", "Indrag av anslagsbelopp (tkr)");
+    assert_cells(
+        &format!("{head}\n90:1 ap.10Inget0\n90:1 ap.20Allt25\n"),
+        &[
+            ("90:1 ap.1", k, 0),
+            ("90:1 ap.1", i, 0),
+            ("90:1 ap.2", k, 0),
+            ("90:1 ap.2", i, 25_000),
+        ],
+    );
+    // Without the header the run-together codes are no rows of that table.
+    let (got, _, _) = cells_of("90:1 ap.10Inget0\n90:1 ap.20Allt25\n");
+    assert!(got.iter().all(|c| !c.0.ends_with("ap.1")), "{got:?}");
+}

@@ -233,7 +233,12 @@ fn hyphenation(
 
 /// Whether the break between `a` and `b` (both trimmed, non-blank) is a typesetter's wrap.
 fn unwraps(a: &str, b: &str, width: usize) -> bool {
-    if is_list_item(b) || is_numeric(a) || is_numeric(b) || are_labels(a, b) {
+    if is_list_item(b)
+        || is_numeric(a)
+        || is_numeric(b)
+        || are_labels(a, b)
+        || header_then_row(a, b)
+    {
         return false;
     }
     let last = a.chars().next_back().unwrap_or(' ');
@@ -281,6 +286,25 @@ fn are_labels(a: &str, b: &str) -> bool {
     };
     let last = a.rsplit(' ').next().unwrap_or("");
     label(a) && label(b) && last.chars().count() >= 5 && b.split_whitespace().count() <= 6
+}
+
+/// Whether `a` is a table header ending in its column's unit in parentheses (`Indrag av
+/// anslagsbelopp (tkr)`) and `b` opens with an anslag or item code (`90:1 ap.1 0 Inget 0`,
+/// `ap.1`, `1:1`): `b` is the table's first row, not the header's sentence going on.
+fn header_then_row(a: &str, b: &str) -> bool {
+    let unit_in_parens = a
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once('('))
+        .is_some_and(|(_, u)| is_unit(u.trim()));
+    let first = b.split_whitespace().next().unwrap_or("");
+    let anslag = first
+        .split_once(':')
+        .is_some_and(|(x, y)| is_digits(x) && is_digits(y));
+    unit_in_parens && (anslag || opens_with_code(b))
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -498,6 +522,24 @@ mod tests {
         assert_unchanged("Intäkter 14,7 MSEK\nKostnader 12,1 Mkr\nResultat 2,6 EUR");
         assert_unchanged(
             "Följande insatsområden ingår i överenskommelsen för 2020:\nLedning och styrning",
+        );
+    }
+
+    #[test]
+    fn a_header_ending_in_its_unit_is_not_joined_to_the_first_row() {
+        let header = "Anslag/ap Anslagskredit (tkr) Anslagsbehållning som disponeras 2005 \
+                      Indrag av anslagsbelopp (tkr)";
+        assert_unchanged(&format!("{header}\n90:1 ap.1 0 Inget 0"));
+        assert_unchanged(&format!("{header}\nap.2 0 Allt 0"));
+        assert_unchanged(&format!("{header}\n1:1 Anslaget 0"));
+        // Prose in parentheses, or a sentence going on with `ap.` text, still joins.
+        assert_layout(
+            &format!("{LONG} (se ovan)\nap. 3 anger villkoren för anslaget"),
+            &format!("{LONG} (se ovan) ap. 3 anger villkoren för anslaget"),
+        );
+        assert_layout(
+            &format!("{LONG} beloppen anges i (tkr)\noch avser anslaget i sin helhet"),
+            &format!("{LONG} beloppen anges i (tkr) och avser anslaget i sin helhet"),
         );
     }
 

@@ -110,7 +110,13 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
         for (k, piece) in part.split('\x0c').enumerate() {
             let body = piece.strip_suffix('\r').unwrap_or(piece);
             let index = out.len();
-            out.push(classify(piece_start, body, k > 0, index));
+            // `0 tkr2.1.3Finansiella villkor`: the heading run onto the row is a line of its own.
+            if let Some(at) = numeral::section_after_unit(body) {
+                out.push(classify(piece_start, &body[..at], k > 0, index));
+                out.push(classify(piece_start + at, &body[at..], false, index + 1));
+            } else {
+                out.push(classify(piece_start, body, k > 0, index));
+            }
             piece_start += piece.len() + 1;
         }
         start += part.len() + 1;
@@ -205,6 +211,14 @@ fn tail(t: &str) -> (usize, Vec<Vec<Group>>) {
     let mut pos = t.len();
     let mut label_end = t.len();
     while let Some(g) = group_before(t, pos) {
+        // `exkl. UO 26 - 7 686`: an expenditure-area code before a signed number is the label's.
+        let next_signed = current
+            .last()
+            .or_else(|| segments.last()?.last())
+            .is_some_and(Group::signed);
+        if next_signed && is_area_code(t, g) {
+            break;
+        }
         current.push(g);
         label_end = g.start;
         // The white space left of the group decides how it joins the one before it.
@@ -251,6 +265,17 @@ fn tail(t: &str) -> (usize, Vec<Vec<Group>>) {
         }
     }
     (label_end, segments)
+}
+
+/// Whether `g` is an expenditure-area number (`UO 26`, `utgiftsområde 7`): one or two digits
+/// without a sign, right after the word `UO` or `utgiftsområde` and a space.
+fn is_area_code(t: &str, g: Group) -> bool {
+    let before = t[..g.start].trim_end_matches(is_blank);
+    let word = before.rsplit(is_blank).next().unwrap_or("");
+    !g.signed()
+        && g.end - g.digits <= 2
+        && before.len() < g.start
+        && (word == "UO" || word.eq_ignore_ascii_case("utgiftsområde"))
 }
 
 fn is_blank(c: char) -> bool {
@@ -389,6 +414,43 @@ mod tests {
             let l = lines(t);
             assert_eq!((l[0].kind, l[0].unit), (Kind::Text, None), "{t}");
         }
+    }
+
+    #[test]
+    fn a_section_heading_run_onto_a_unit_is_a_line_of_its_own() {
+        let text = "Disponeras av Regeringskansliet0 tkr\n(Ram)0 tkr2.1.3Finansiella villkor";
+        let ls = lines(text);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Disponeras av Regeringskansliet0 tkr",
+                "(Ram)0 tkr",
+                "2.1.3Finansiella villkor"
+            ]
+        );
+        assert_eq!(ls[2].start, text.find("2.1.3").unwrap());
+        assert!(ls[1].unit.is_some());
+        // No unit, a lower-case word or a plain figure after it: the line stays whole.
+        for t in [
+            "ap.30Allt5772.1.4Finansiella villkor",
+            "betalas 5 tkr2.1.3procent",
+            "Anslaget 5 tkr 2.1.3 Villkor",
+            "Summa 12 tkr2024",
+        ] {
+            assert_eq!(lines(t).len(), 1, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn an_area_code_before_a_signed_number_stays_in_the_label() {
+        let k = kinds("Förändring av anslagsbehållningar exkl. UO 26 - 7 686");
+        assert_eq!(k[0].1, [vec!["- 7", "686"]]);
+        let k = kinds("Utgiftsområde 7 - 80");
+        assert_eq!(k[0].1, [vec!["- 80"]]);
+        // Unsigned, or not after an area word: the figure is the row's, as before.
+        assert_eq!(kinds("Anslag UO 26 80")[0].1, [vec!["26", "80"]]);
+        assert_eq!(kinds("Förändring 26 - 80")[0].1, [vec!["26", "- 80"]]);
     }
 
     #[test]

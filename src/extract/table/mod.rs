@@ -30,6 +30,10 @@
 //! the heading of its block (`Blekinge` above the caption `Miljoner kronor`) names its column,
 //! and the next such heading starts the next table.
 //!
+//! A regleringsbrev's "Finansiella villkor" rows run the item code into the values and hold a
+//! word in the behållning column (`90:1 ap.10Inget0`): `finansiella.rs` reads them where the
+//! split after the code is unique, or the item numbers counting up decide it.
+//!
 //! A header written one name and one year per line is one header row, wherever a table starts
 //! (`header.rs`); under one naming a `Not` column, a row's note number is no cell, taken out
 //! only where the export shows how it writes an empty note cell.
@@ -65,6 +69,7 @@
 
 mod blocks;
 mod emit;
+mod finansiella;
 mod header;
 mod lines;
 mod numeral;
@@ -137,8 +142,12 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
     let running = Running::new(amounts);
     let precise = unit::precise_amounts(amounts);
     let mut out = Tables::default();
+    let villkor = finansiella::tables(&lines);
     for run in rows::runs(text, &lines) {
         for shaped in shape(text, &lines, run) {
+            if finansiella::covers(&villkor, &shaped) {
+                continue; // rows run together past their item code: read there, not as typeset
+            }
             let near = idx.char_offset(lines[shaped.first_line].start);
             let found = shaped
                 .unit
@@ -151,6 +160,9 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
         }
     }
     for shaped in blocks::repair(text, &lines) {
+        blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
+    }
+    for shaped in villkor {
         blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);

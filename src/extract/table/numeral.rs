@@ -119,6 +119,26 @@ static TRAILING_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A number, its unit and the next section's number run together (`0 tkr2.1.3Finansiella
+/// villkor`): the unit word ends the value, and the section heading is a line of its own.
+static UNIT_THEN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x) [0-9] [\x20\u{{a0}}\u{{2009}}\u{{202f}}]+ (?i: {} )
+        (?P<next> [0-9]+ (?: \. [0-9]+ )+ \p{{Lu}} )",
+        units::caption_pattern()
+    ))
+    .expect("valid regex")
+});
+
+/// Where the section heading run onto a value and its unit begins (`0 tkr2.1.3Finansiella`:
+/// at `2.1.3`), as a byte offset in `t`.
+pub(super) fn section_after_unit(t: &str) -> Option<usize> {
+    UNIT_THEN_SECTION
+        .captures(t)
+        .and_then(|c| c.name("next"))
+        .map(|m| m.start())
+}
+
 /// The unit that ends line `t` right after a number, as (its byte offset in `t`, kronor per
 /// unit); `None` when the line does not end so. Whether the text before it is a number the
 /// caller decides (`covid-19 tkr` and `ap.1 tkr` hold none).
