@@ -383,15 +383,20 @@ mod tests {
         assert!(msg.contains("gone.txt"), "{msg}");
     }
 
-    #[test]
-    fn results_come_in_input_order_whatever_the_threads() {
-        let many: Vec<Input> = (0..50)
+    /// `n` inputs named `0`, `1`, … that are read from nowhere.
+    fn numbered(n: usize) -> Vec<Input> {
+        (0..n)
             .map(|i| Input {
                 source: i.to_string(),
                 origin: Origin::Unlisted(String::new()),
                 size: 0,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn results_come_in_input_order_whatever_the_threads() {
+        let many = numbered(50);
         for threads in [1, 3] {
             let batch = Batch::new(Some(threads)).unwrap();
             let mut seen = Vec::new();
@@ -411,13 +416,7 @@ mod tests {
 
     #[test]
     fn a_set_stop_flag_delivers_a_prefix_and_says_so() {
-        let many: Vec<Input> = (0..50)
-            .map(|i| Input {
-                source: i.to_string(),
-                origin: Origin::Unlisted(String::new()),
-                size: 0,
-            })
-            .collect();
+        let many = numbered(50);
         let flag = Arc::new(AtomicBool::new(false));
         let batch = Batch::new(Some(2)).unwrap().stop_when(flag.clone());
         let mut seen = Vec::new();

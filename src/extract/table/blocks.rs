@@ -282,21 +282,7 @@ fn shaped(
         .zip(values)
         .zip(nums)
         .map(|((&l, &v), n)| {
-            let row = Row {
-                label: lines[l].trimmed().to_string(),
-                groups: Vec::new(),
-                first_line: v,
-                end_line: v + 1,
-                widths: 0,
-                ocr_widths: 0,
-                loose_first: false,
-                before: Vec::new(),
-                after_break: false,
-                names: Vec::new(),
-                lead_gap: false,
-                colon: false,
-                unit: None,
-            };
+            let row = Row::read_elsewhere(lines[l].trimmed().to_string(), v);
             (row, Ok(n))
         })
         .collect();

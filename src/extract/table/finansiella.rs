@@ -203,21 +203,7 @@ fn row(
         })
     };
     let nums: Option<Vec<Num>> = [way.value, last].into_iter().map(num).collect();
-    let row = Row {
-        label: t[..way.label_end].trim().to_string(),
-        groups: Vec::new(),
-        first_line: at,
-        end_line: at + 1,
-        widths: 0,
-        ocr_widths: 0,
-        loose_first: false,
-        before: Vec::new(),
-        after_break: false,
-        names: Vec::new(),
-        lead_gap: false,
-        colon: false,
-        unit: None,
-    };
+    let row = Row::read_elsewhere(t[..way.label_end].trim().to_string(), at);
     (row, nums.ok_or_else(|| "unreadable value".to_string()))
 }
 

@@ -51,6 +51,26 @@ pub(super) struct Row {
 }
 
 impl Row {
+    /// A row on line `line` whose numbers another reader has already read (a re-paired block, a
+    /// template row): only its label and place are known.
+    pub(super) fn read_elsewhere(label: String, line: usize) -> Row {
+        Row {
+            label,
+            groups: Vec::new(),
+            first_line: line,
+            end_line: line + 1,
+            widths: 0,
+            ocr_widths: 0,
+            loose_first: false,
+            before: Vec::new(),
+            after_break: false,
+            names: Vec::new(),
+            lead_gap: false,
+            colon: false,
+            unit: None,
+        }
+    }
+
     /// Columns a header row names: its names when stacked, else its groups.
     pub(crate) fn columns(&self) -> usize {
         if self.names.is_empty() {
