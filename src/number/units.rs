@@ -17,6 +17,8 @@
 //! **Deliberately not here:** amounts written with the currency first (`EUR 100`), percentages and
 //! counted nouns (`miljoner invånare`), which are the amount extractor's business.
 
+use std::sync::LazyLock;
+
 /// How a spelling's letter case is matched in running text. Captions always ignore case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Case {
@@ -247,18 +249,25 @@ pub(crate) fn caption_unit_of(matched: &str) -> Option<i128> {
 
 /// Whether repair leaves `word` as written because it is a unit abbreviation (`kr`, `MSEK`).
 pub(crate) fn kept_by_repair(word: &str) -> bool {
+    REPAIR_KEEPS.iter().any(|k| word.eq_ignore_ascii_case(k))
+}
+
+/// The spellings of [`Uses::REPAIR_KEEPS`] and [`Uses::REPAIR_CUE`], gathered once: repair asks for
+/// every token, and a scan of the whole table each time showed in its benchmark.
+static REPAIR_KEEPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| spellings(Uses::REPAIR_KEEPS));
+static REPAIR_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| spellings(Uses::REPAIR_CUE));
+
+fn spellings(uses: Uses) -> Vec<&'static str> {
     UNITS
         .iter()
-        .filter(|u| u.uses.contains(Uses::REPAIR_KEEPS))
-        .any(|u| word.eq_ignore_ascii_case(u.spelling))
+        .filter(|u| u.uses.contains(uses))
+        .map(|u| u.spelling)
+        .collect()
 }
 
 /// Whether the lower-case `word` after a `1` makes that `1` a number (`1 miljon`, `1 kronor`).
 pub(crate) fn cues_a_number(word: &str) -> bool {
-    UNITS
-        .iter()
-        .filter(|u| u.uses.contains(Uses::REPAIR_CUE))
-        .any(|u| word.starts_with(u.spelling))
+    REPAIR_CUES.iter().any(|c| word.starts_with(c))
 }
 
 /// Whether an alternative carries its own trailing boundary.
