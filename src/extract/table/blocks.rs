@@ -10,11 +10,17 @@
 //! counts match. Where every cell of the block has exactly one decimal, a value line OCR ran
 //! together (`8,88,28,28,59,2`) splits after each decimal's one digit: that split is unique.
 //!
-//! **Deliberately not done:** pairing blocks whose counts differ, a section without a checking
-//! total, or a block whose width no header states; values read column by column (`5194` ⏎
+//! A section whose total does not check (a garbled line, `L2 LR 1212`) is still paired when
+//! another section of the same block checks: the counts agree and the checked section proves
+//! where the lines stand. Its lines that do not read as the width's numbers, or that hold a
+//! figure without the decimal every other figure has (`3027` for `302,7`), are unresolved rows,
+//! so its total is not claimed.
+//!
+//! **Deliberately not done:** pairing blocks whose counts differ, a block none of whose sections
+//! checks, or a block whose width no header states; values read column by column (`5194` ⏎
 //! `5 960` … then the next column) are left alone.
 
-use super::lines::{Group, Kind, Line};
+use super::lines::{Group, Join, Kind, Line};
 use super::numeral;
 use super::rows::Row;
 use super::split::{self, Arithmetic, Grouping, Num};
@@ -134,12 +140,12 @@ fn pair(
         .map(|&v| typeset(text, &lines[v], width))
         .collect();
     let one_decimal = is_one_decimal(read.iter().flatten().flatten());
-    let mut out = Vec::new();
     let mut v = 0;
+    let mut read_sections = Vec::new();
     for section in sections {
         let rows = &section[drop..];
         let vals = &values[v..v + rows.len()];
-        let nums: Option<Vec<Vec<Num>>> = vals
+        let nums: Vec<Option<Vec<Num>>> = vals
             .iter()
             .zip(&read[v..v + rows.len()])
             .map(|(&l, r)| {
@@ -151,9 +157,41 @@ fn pair(
             })
             .collect();
         v += rows.len();
-        let Some(nums) = nums.filter(|n| checks(n, width)) else {
-            continue; // a garbled line or a total that does not check: the section is left alone
-        };
+        let checked = nums
+            .iter()
+            .cloned()
+            .collect::<Option<Vec<_>>>()
+            .is_some_and(|n| checks(&n, width));
+        read_sections.push((section, rows, vals, nums, checked));
+    }
+    // A section whose total checks proves the pairing where it stands; with the counts equal,
+    // it proves the sections around it too, whose garbled lines are then listed unresolved.
+    if !read_sections.iter().any(|s| s.4) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (section, rows, vals, nums, checked) in read_sections {
+        let body: Vec<Result<Vec<Num>, String>> = vals
+            .iter()
+            .zip(nums)
+            .map(|(&l, n)| match n {
+                Some(n) if checked || !one_decimal || n.iter().all(|x| x.value.decimals == 1) => {
+                    Ok(n)
+                }
+                Some(_) => Err(format!(
+                    "`{}` has a figure without the decimal every figure of its table has: \
+                     OCR may have lost its comma",
+                    lines[l].trimmed()
+                )),
+                None => Err(format!(
+                    "`{}` cannot be read as {width} numbers",
+                    lines[l].trimmed()
+                )),
+            })
+            .collect();
+        if !body.iter().any(Result::is_ok) {
+            continue;
+        }
         let mut text_caption = caption.join(" ");
         if drop == 1 {
             text_caption = [text_caption.as_str(), lines[section[0]].trimmed()]
@@ -161,7 +199,7 @@ fn pair(
                 .trim()
                 .to_string();
         }
-        out.push(shaped(lines, rows, vals, nums, headers, text_caption));
+        out.push(shaped(lines, rows, vals, body, headers, text_caption));
     }
     out
 }
@@ -273,17 +311,30 @@ fn shaped(
     lines: &[Line<'_>],
     labels: &[usize],
     values: &[usize],
-    nums: Vec<Vec<Num>>,
+    body: Vec<Result<Vec<Num>, String>>,
     headers: &[String],
     caption: String,
 ) -> Shaped {
     let body = labels
         .iter()
         .zip(values)
-        .zip(nums)
+        .zip(body)
         .map(|((&l, &v), n)| {
-            let row = Row::read_elsewhere(lines[l].trimmed().to_string(), v);
-            (row, Ok(n))
+            let mut row = Row::read_elsewhere(lines[l].trimmed().to_string(), v);
+            if n.is_err() {
+                // An unresolved row points at its value line.
+                let t = lines[v].trimmed();
+                let start =
+                    lines[v].start + (lines[v].text.len() - lines[v].text.trim_start().len());
+                row.groups = vec![Group {
+                    start,
+                    digits: start,
+                    end: start + t.len(),
+                    join: Join::None,
+                    percent: false,
+                }];
+            }
+            (row, n)
         })
         .collect();
     let unit = unit::written(&caption);
@@ -302,22 +353,25 @@ fn shaped(
     }
 }
 
-/// Emits a table re-paired from OCR's label and value blocks (`blocks.rs`), unless a cell
-/// already read spans one of its lines.
-pub(super) fn emit_unless_read(
-    text: &str,
-    lines: &[Line<'_>],
-    idx: &CharIndex,
-    running: &Running,
-    precise: &[unit::Precise],
-    shaped: Shaped,
-    out: &mut Tables,
-) {
+/// What [`emit_unless_read`] reads against: the lines, the char index, the running-text
+/// amounts, the precise amounts, and how many of the cells found so far it must not overlap.
+pub(super) type Context<'a, 'l> = (
+    &'a [Line<'l>],
+    &'a CharIndex<'l>,
+    &'a Running,
+    &'a [unit::Precise],
+    usize,
+);
+
+/// Emits a table re-paired from OCR's label and value blocks (`blocks.rs`), unless one of the
+/// first `before` cells already read spans one of its lines.
+pub(super) fn emit_unless_read(text: &str, ctx: Context<'_, '_>, shaped: Shaped, out: &mut Tables) {
+    let (lines, idx, running, precise, before) = ctx;
     let (s, e) = (
         idx.char_offset(lines[shaped.first_line].start),
         idx.char_offset(lines[shaped.end_line - 1].end()),
     );
-    if out.cells.iter().any(|c| c.start < e && c.end > s) {
+    if out.cells[..before].iter().any(|c| c.start < e && c.end > s) {
         return;
     }
     let found = shaped
@@ -346,6 +400,59 @@ mod tests {
         let t = &repair(BLOCK, &super::super::lines::lines(BLOCK))[0];
         assert_eq!(t.body[1].0.label, "Verksamhet B");
         assert_eq!(t.body[1].1.as_ref().unwrap()[1].value.mantissa, 35);
+    }
+
+    /// Two sections (`Nämnd A`, `Nämnd B`, each opened by its heading), the second's value
+    /// lines given.
+    fn two_sections(second: &str) -> String {
+        format!(
+            "(mnkr)\n\nNämnd A\nVerksamhet A\nVerksamhet B\nSumma\nNämnd B\nVerksamhet C\n\
+             Verksamhet D\nSumma\n\nBudget 2024 Plan 2025\n\n1,5 2,0\n3,0 3,5\n4,5 5,5\n{second}"
+        )
+    }
+
+    /// Per section: (label, `Ok` figures as written or `Err`) of each row.
+    fn read_rows(text: &str) -> Vec<Vec<(String, Option<Vec<String>>)>> {
+        let lines = super::super::lines::lines(text);
+        repair(text, &lines)
+            .iter()
+            .map(|t| {
+                t.body
+                    .iter()
+                    .map(|(r, got)| {
+                        let figures = got.as_ref().ok().map(|ns| {
+                            ns.iter()
+                                .map(|n| text[n.start..n.end].to_string())
+                                .collect()
+                        });
+                        (r.label.clone(), figures)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_checked_section_vouches_for_the_garbled_one_beside_it() {
+        // The second section's first line is garbled: its other rows pair all the same, the
+        // garbled one unresolved.
+        let got = read_rows(&two_sections("1O 2,0\n0,5 0,5\n1,5 2,5\n"));
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1][0], ("Verksamhet C".to_string(), None));
+        assert_eq!(
+            got[1][1],
+            (
+                "Verksamhet D".to_string(),
+                Some(vec!["0,5".into(), "0,5".into()])
+            )
+        );
+        // A figure that lost its decimal comma (`25` for `2,5`) is no figure of this table.
+        let got = read_rows(&two_sections("1,0 2,0\n0,5 0,5\n1,5 25\n"));
+        assert_eq!(got[1][2].1, None);
+        // With no section that checks, nothing proves the pairing.
+        let first_garbled =
+            two_sections("1,0 2,0\n0,5 0,5\n1,5 2,6\n").replace("3,0 3,5", "3,O 3,5");
+        assert!(read_rows(&first_garbled).is_empty());
     }
 
     #[test]

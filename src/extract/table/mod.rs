@@ -159,11 +159,16 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
             emit(text, &lines, &idx, &running, shaped, unit, &mut out);
         }
     }
+    // The sections of one re-paired block interleave (labels, then values), so each is checked
+    // only against what the row reader read.
+    let read_rows = out.cells.len();
     for shaped in blocks::repair(text, &lines) {
-        blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
+        let ctx = (&lines[..], &idx, &running, &precise[..], read_rows);
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     for shaped in villkor {
-        blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
+        let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
     out
