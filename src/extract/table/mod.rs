@@ -41,6 +41,9 @@
 //! (`header.rs`); under one naming a `Not` column, a row's note number is no cell, taken out
 //! only where the export shows how it writes an empty note cell.
 //!
+//! OCR may read a table block by block, all labels and then all values (by rows, or one column
+//! after another): `blocks.rs` re-pairs them where the counts agree and totals check.
+//!
 //! OCR keeps no column gaps and drops digit-group spaces: a header line that names its columns
 //! up to unit words or years (`Region Grundbelopp kronor  Prestationsdel kronor`), or a header
 //! row of years, states the width, and a row that cannot be read as typeset is read as OCR
@@ -169,12 +172,30 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
         let ctx = (&lines[..], &idx, &running, &precise[..], read_rows);
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
+    // A label block whose columns OCR read one after another continues the table above it.
+    let continued: Vec<(usize, Table)> = out
+        .tables
+        .iter()
+        .filter_map(|t| Some((line_at(&lines, &idx, t.end)?, t.clone())))
+        .collect();
+    let read_rows = out.cells.len();
+    for shaped in blocks::columns(text, &lines, &continued) {
+        let ctx = (&lines[..], &idx, &running, &precise[..], read_rows);
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
+    }
     for shaped in villkor {
         let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
     out
+}
+
+/// The index of the line after the one holding character offset `end` (exclusive end of a
+/// table).
+fn line_at(lines: &[lines::Line<'_>], idx: &CharIndex, end: usize) -> Option<usize> {
+    let k = lines.partition_point(|l| idx.char_offset(l.start) < end);
+    (k > 0).then_some(k)
 }
 
 /// The money cells of the tables in `text` (see [`read`]); the property tests feed it arbitrary
