@@ -24,7 +24,10 @@
 //! headers, one per column, after the label column's header and below the caption. A `Totalt`,
 //! `Summa …`, `S:a`, `Alla …` or `Samtliga …` row is a total row (`cell.total`), checked by
 //! `crate::validate` (against the rows above it, or below it when it opens its section), unless
-//! a row above it is unresolved (its sum could not be checked).
+//! a row above it is unresolved (its sum could not be checked). A total row whose digit groups
+//! split several ways is read the one way in which each column is at least the largest figure
+//! above it, where those are all non-negative (`Summa 99 849 104 053` is not `99 | 849 104 053`
+//! under rows of five digits).
 //!
 //! A key-value list (`Projektmedel: 54,7`, one number per `label:` line) has no header line:
 //! the heading of its block (`Blekinge` above the caption `Miljoner kronor`) names its column,
@@ -37,6 +40,9 @@
 //! A header written one name and one year per line is one header row, wherever a table starts
 //! (`header.rs`); under one naming a `Not` column, a row's note number is no cell, taken out
 //! only where the export shows how it writes an empty note cell.
+//!
+//! OCR may read a table block by block, all labels and then all values (by rows, or one column
+//! after another): `blocks.rs` re-pairs them where the counts agree and totals check.
 //!
 //! OCR keeps no column gaps and drops digit-group spaces: a header line that names its columns
 //! up to unit words or years (`Region Grundbelopp kronor  Prestationsdel kronor`), or a header
@@ -159,14 +165,37 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
             emit(text, &lines, &idx, &running, shaped, unit, &mut out);
         }
     }
+    // The sections of one re-paired block interleave (labels, then values), so each is checked
+    // only against what the row reader read.
+    let read_rows = out.cells.len();
     for shaped in blocks::repair(text, &lines) {
-        blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
+        let ctx = (&lines[..], &idx, &running, &precise[..], read_rows);
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
+    }
+    // A label block whose columns OCR read one after another continues the table above it.
+    let continued: Vec<(usize, Table)> = out
+        .tables
+        .iter()
+        .filter_map(|t| Some((line_at(&lines, &idx, t.end)?, t.clone())))
+        .collect();
+    let read_rows = out.cells.len();
+    for shaped in blocks::columns(text, &lines, &continued) {
+        let ctx = (&lines[..], &idx, &running, &precise[..], read_rows);
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     for shaped in villkor {
-        blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
+        let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
     out
+}
+
+/// The index of the line after the one holding character offset `end` (exclusive end of a
+/// table).
+fn line_at(lines: &[lines::Line<'_>], idx: &CharIndex, end: usize) -> Option<usize> {
+    let k = lines.partition_point(|l| idx.char_offset(l.start) < end);
+    (k > 0).then_some(k)
 }
 
 /// The money cells of the tables in `text` (see [`read`]); the property tests feed it arbitrary
@@ -451,6 +480,8 @@ fn table_of(
             (r, got)
         })
         .collect();
+    let mut body = body;
+    bound_totals(text, &mut body, width);
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
     if read_ok < 2 {
         return None;
@@ -638,6 +669,62 @@ fn read_row(
     }
 }
 
+/// Total rows whose digit groups split several ways (`Summa 99 849 104 053`), read the one way
+/// in which every column is at least the largest figure above it in its section: a sum of
+/// parts that are all non-negative is never smaller than one of them, so `99 | 849 104 053`
+/// under rows of four and five digits is no reading. A column with a negative part above, or
+/// none read, bounds nothing; two readings left leave the row unresolved.
+fn bound_totals(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) {
+    let mut from = 0;
+    for k in 0..body.len() {
+        if !Shaped::is_total(&body[k].0) {
+            continue;
+        }
+        let section = from;
+        from = k + 1;
+        if body[k].1.is_ok() || body[k].0.groups.is_empty() {
+            continue;
+        }
+        // The largest figure above in each column, `None` where a negative one or none is there.
+        let largest: Vec<Option<numeral::Exact>> = (0..width)
+            .map(|c| {
+                let mut top: Option<numeral::Exact> = None;
+                for (_, got) in &body[section..k] {
+                    let Some(n) = got.as_ref().ok().and_then(|n| n.get(c)) else {
+                        continue;
+                    };
+                    if n.value.mantissa < 0 {
+                        return None;
+                    }
+                    let above = top.is_some_and(|t| {
+                        split::compare(t, n.value) != Some(std::cmp::Ordering::Less)
+                    });
+                    if !above {
+                        top = Some(n.value);
+                    }
+                }
+                top
+            })
+            .collect();
+        if largest.iter().any(Option::is_none) {
+            continue;
+        }
+        let fits: Vec<Vec<Num>> = split::readings(text, &body[k].0.groups, width, Grouping::Strict)
+            .into_iter()
+            .filter(|r| {
+                r.iter().zip(&largest).all(|(n, top)| {
+                    top.is_some_and(|t| {
+                        split::compare(n.value, t) != Some(std::cmp::Ordering::Less)
+                    })
+                })
+            })
+            .collect();
+        if let [one] = fits.as_slice() {
+            body[k].1 = Ok(one.clone());
+        }
+    }
+}
+
 /// Whether two numbers of a reading may be one whose group space OCR dropped (`5580 760` for
 /// `5 580 760`): an ungrouped four-digit number and, one space after it, a number opening with a
 /// group of three. Where no header states the width, nothing tells the two readings apart.
@@ -692,6 +779,33 @@ mod tests {
         // Not a year, or a year inside a longer number: left alone.
         assert_eq!(run_together("Konto 12345Budget"), ["Konto 12345Budget"]);
         assert_eq!(run_together("Budget 2020"), ["Budget 2020"]);
+    }
+
+    /// The figures of the table's total row as written, or its unresolved reason.
+    fn total_row(text: &str) -> Result<Vec<String>, String> {
+        let t = read(text, &[]);
+        let table = t.tables.first().ok_or("no table")?;
+        if let Some(u) = table.unresolved.iter().find(|u| u.label == "Summa") {
+            return Err(u.reason.clone());
+        }
+        Ok(t.cells
+            .iter()
+            .filter(|c| c.cell.as_ref().is_some_and(|c| c.label == "Summa"))
+            .map(|c| text[c.start..c.end].to_string())
+            .collect())
+    }
+
+    #[test]
+    fn a_total_is_at_least_each_part_above_it() {
+        let head = "Tusental kronor\n\nKommun 2024 2025\n";
+        // `99 | 849 104 053` makes 99 the sum of parts of 5 000 and 40 000: not a reading.
+        let big = format!("{head}Aa 5 000 6 000\nBb 40 000 41 000\nSumma 99 849 104 053\n");
+        assert_eq!(total_row(&big).unwrap(), ["99 849", "104 053"]);
+        // Small parts leave both readings possible; a negative part bounds nothing.
+        let small = format!("{head}Aa 5 6\nBb 7 8\nSumma 99 849 104 053\n");
+        assert!(total_row(&small).unwrap_err().contains("2 ways"));
+        let negative = format!("{head}Aa 5 000 6 000\nBb -40 000 41 000\nSumma 99 849 104 053\n");
+        assert!(total_row(&negative).is_err());
     }
 
     fn header_of(pieces: &[&str]) -> Option<(String, Vec<String>)> {

@@ -165,6 +165,22 @@ pub(super) fn read(
     }
 }
 
+/// Every reading of `g` as `width` numbers under `how`, up to [`MAX_READINGS`].
+pub(super) fn readings(text: &str, g: &[Group], width: usize, how: Grouping) -> Vec<Vec<Num>> {
+    let mut all = Vec::new();
+    if width > 0 && width <= MAX_WIDTH {
+        enumerate(text, g, (0, width), how, &mut Vec::new(), &mut all);
+    }
+    all
+}
+
+/// Orders two exact numbers by value; `None` when scaling them to one precision overflows.
+pub(super) fn compare(a: Exact, b: Exact) -> Option<std::cmp::Ordering> {
+    let d = a.decimals.max(b.decimals);
+    let at = |n: Exact| n.mantissa.checked_mul(10i128.checked_pow(d - n.decimals)?);
+    Some(at(a)?.cmp(&at(b)?))
+}
+
 /// The one reading of `g` as `width` numbers, when `ways` says there is exactly one.
 fn walk(
     text: &str,
