@@ -24,7 +24,8 @@
 //!    document and between their neighbours (a bigram model of clean text). Proposes edits with a
 //!    confidence; only those above the threshold are applied, the rest are reported with
 //!    `applied: false`. Numbers that are numbers (amounts, dates, years, references, section
-//!    numbers) are protected.
+//!    numbers) are protected. Last, figures OCR wrote with letters right before a money unit
+//!    (`5O Mkr`, `I miljard kronor`) are written with digits, as `digit` edits.
 //! 4. [`extract`]: amounts, dates, periods, villkor, references, and tables (their cells are
 //!    amounts with row label, column header and a total flag), each with character offsets into
 //!    the repaired text.
@@ -147,6 +148,9 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
     trail.rewrite(layout::layout);
     if opts.repair {
         trail.rewrite(|t| repair_by_section(t, opts.min_confidence));
+        // Figures OCR wrote with letters before a money unit (`5O Mkr`): only the unit table
+        // knows a money unit, so the amount extractor's rule makes these edits.
+        trail.rewrite(|t| extract::amount::ocr::numerals(t, opts.min_confidence));
     }
     let (text, edits) = trail.finish();
 

@@ -383,6 +383,10 @@ pub struct Amount {
     /// Where the amount sits when it is a table cell rather than running text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cell: Option<Cell>,
+    /// Whether the currency (and scale) was written with the figure or carried over from a money
+    /// amount nearby; omitted when stated.
+    #[serde(default, skip_serializing_if = "UnitFrom::is_stated")]
+    pub unit_from: UnitFrom,
 }
 
 impl Amount {
@@ -416,7 +420,28 @@ impl Amount {
             min: None,
             max: None,
             cell: None,
+            unit_from: UnitFrom::Stated,
         }
+    }
+}
+
+/// Where an amount's currency and scale come from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitFrom {
+    /// Written with the figure (`944 miljoner kronor`, `EUR 20`, a table's caption for a cell).
+    #[default]
+    Stated,
+    /// Carried over from a money amount nearby: a scale without a currency after kronor (`500
+    /// miljoner`), or a bare figure in the passage of a stated one (`490 miljoner kronor (373 till
+    /// … och 117 till …)`).
+    Context,
+}
+
+impl UnitFrom {
+    /// Whether the unit was written with the figure (then the field is left out of the JSON).
+    pub fn is_stated(&self) -> bool {
+        *self == UnitFrom::Stated
     }
 }
 

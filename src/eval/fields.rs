@@ -335,6 +335,7 @@ mod tests {
                 header: "2017".into(),
                 total: false,
             }),
+            unit_from: Default::default(),
         }
     }
 

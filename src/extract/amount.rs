@@ -1,32 +1,53 @@
 //! Monetary amounts in running text.
 //!
 //! In: the repaired (or clean) text of one document. Out: [`Amount`]s in reading order with exact
-//! values in öre, currency, qualifier, approximation, `per` and character offsets; ranges have
-//! `value: null` and `min`/`max`.
+//! values in öre, currency, qualifier, approximation, `per`, where the unit came from
+//! ([`UnitFrom`]) and character offsets; ranges have `value: null` and `min`/`max`.
 //!
 //! What counts: a number (a numeral as [`crate::number`] defines it, or a Swedish number word such
-//! as `tjugotvå`) followed by a scale (`miljoner`, `mdr`) and/or a unit (`kronor`, `Mkr`, `tkr`,
-//! `MSEK`, `öre`, `EUR` …, all from [`crate::number::units`]). A number with a scale but no unit (`500
-//! miljoner`) is money only when the document speaks of money elsewhere and the next word is not a
-//! counted noun (`miljoner invånare`). Whitespace inside an amount may hold one line break
-//! (`9,5 miljoner`⏎`kronor`), never a blank line.
+//! as `tjugotvå`, `femtiotusen`, `en och en halv`, `ett par`) followed by a scale (`miljoner`,
+//! `mdr`) and/or a unit (`kronor`, `Mkr`, `tkr`, `MSEK`, `öre`, `EUR`, `norska kronor` …, all from
+//! [`crate::number::units`]); a currency code or symbol before a numeral (`EUR 20`, `€5,90`, `US$
+//! 16,4 miljoner`); a main unit with its hundredths (`2 kronor och 23 öre` is one amount); a numeral
+//! heading a compound (`1,5-miljardersöverenskommelse`); one of a scale, named (`en extramiljard`,
+//! `den årliga miljarden`). A number with a scale but no unit (`500 miljoner`) is money only when
+//! the document speaks of money elsewhere and the next word is not a counted noun (`miljoner
+//! invånare`); its currency is the last stated one (SEK when none was stated and no foreign one is
+//! in the document), never SEK next to a foreign code or nationality (`PLN 30 miljoner`, `30 miljoner
+//! ryska rubel`), and it is marked `unit_from: context`. Whitespace inside an amount may hold one
+//! line break (`9,5 miljoner`⏎`kronor`), never a blank line.
+//!
+//! A figure in words is exact (`en miljard` is 1 000 000 000, `approximate: false`) unless a
+//! qualifier says otherwise (`cirka`, `drygt`, `närmare` …) or the words are loose themselves (`ett
+//! par miljoner` is approximate). Its rounding tolerance for totals is still that of its scale
+//! word ([`crate::number::tolerance`]). A lone `tusen` is a unit (`belopp i tusen kronor`), never a
+//! thousand.
 //!
 //! The span (`text`, `start`, `end`) covers a leading qualifier (`ca 4,3 mkr`), range opener
-//! (`mellan 10 och 20 miljoner kronor`) or minus sign, and a `per …` phrase that follows directly
-//! (`1,44 miljarder kronor per år`); a `per` read across other words (`500 miljoner avsatta per år`)
-//! sets `per` without widening the span.
+//! (`mellan 10 och 20 miljoner kronor`), minus sign or currency code, and a `per …` phrase that
+//! follows directly (`1,44 miljarder kronor per år`); a `per` read across other words (`500 miljoner
+//! avsatta per år`) sets `per` without widening the span.
 //!
-//! Deliberately not done here: table cells (see [`super::table`]), amounts written with the currency
-//! before the number (`EUR 100`), and numbers glued to a preceding word (`koordinering420`), which
-//! are table cells, not running text.
+//! Two submodules: [`carried`] gives bare figures the unit of a stated amount nearby (run by
+//! [`super::extract`] after the table reader), and `ocr` writes figures OCR spelled with letters
+//! (`5O Mkr`) with digits, as the last step of repair.
+//!
+//! Deliberately not done here: table cells (see [`super::table`]), numbers glued to a preceding word
+//! (`koordinering420`), which are table cells, not running text, and points in figures (`$12.000`,
+//! `£ 6.40`), which the grammar does not read: such a figure gives no amount rather than a wrong one.
+
+mod context;
+pub(crate) mod ocr;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub(crate) use context::carried;
+
 use crate::number::{self, NUMERAL, units};
 use crate::offsets::CharIndex;
-use crate::record::{Amount, Money, Qualifier};
+use crate::record::{Amount, Money, Qualifier, UnitFrom};
 
 /// Whitespace holding at most one line break (form feeds count as whitespace): the gap allowed
 /// between the words of one amount or date. A blank line ends a paragraph, so never spans it.
@@ -34,11 +55,9 @@ pub(crate) const WS: &str = r"(?:[\s&&[^\n]]*\n)?[\s&&[^\n]]*";
 /// As [`WS`], but at least one character.
 pub(crate) const WS1: &str = r"(?:[\s&&[^\n]]+\n?|\n)[\s&&[^\n]]*";
 
-/// Swedish number words up to 999, as written before a scale (`en miljard`, `tjugotvå miljoner`).
-/// Never empty, so a bare `miljoner` is not mistaken for a number.
-const WORD_NUMBER: &str = r"(?i:
-      en\s+halv
-    | (?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra
+/// Swedish number words below a thousand, as one word (`tjugotvå`, `etthundrafemtio`, `hundra`).
+const BELOW_THOUSAND: &str = r"(?:
+      (?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra
       (?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)?
       (?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton
          |sjutton|arton|nitton)?
@@ -48,6 +67,21 @@ const WORD_NUMBER: &str = r"(?i:
     | sjutton|arton|nitton
 )";
 
+/// Swedish number words as written before a scale or a currency (`en miljard`, `tjugotvå
+/// miljoner`, `femtiotusen kronor`, `en och en halv miljard`, `ett par miljoner`). Never empty, so
+/// a bare `miljoner` is not mistaken for a number; the longer readings come first.
+fn word_number() -> String {
+    format!(
+        r"(?i:
+          en\s+och\s+en\s+halv
+        | en\s+halv
+        | ett\s+par
+        | {BELOW_THOUSAND}?tusen{BELOW_THOUSAND}?
+        | {BELOW_THOUSAND}
+    )"
+    )
+}
+
 /// One number with its optional scale and unit. A bare number matches too: it may be the lower end
 /// of a range (`10–20 mnkr`). `(?-u:\b)` keeps glued table cells (`koordinering420`) and references
 /// (`S2019/05301`) out.
@@ -55,24 +89,47 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     // Scale words (`miljoner`, `mdr`) and units (`kronor`, `Mkr`, `EUR` …) come from the one table
     // in `number::units`, longest first so that `Mkr` is not read as `M` + `kr`.
     let (scale, unit) = (units::scale_pattern(), units::unit_pattern());
-    let word_unit = units::word_unit_pattern();
+    let (word_unit, before) = (units::word_unit_pattern(), units::before_pattern());
+    let definite = units::definite_pattern();
+    let word = word_number();
     let pattern = format!(
         r"(?x)
         # No leading `\b`: a Unicode word boundary would keep the regex off its fast DFA on Swedish
         # text, and an ASCII one fails before `åtta`. `Raw::from` checks the character before.
         (?:
+            # a currency code or symbol first: `EUR 20`, `€5,90`, `US$ 16,4 miljoner`
+            (?P<pre> {before} ) [\x20\x{{A0}}]? (?P<pnum> {NUMERAL} )
+            (?: {WS} (?P<pscale> {scale} ) )?
+          |
             # digits: grouped thousands (space, no-break space, thin spaces), then plain digits
             (?P<num> {NUMERAL} )
-            (?: {WS} (?P<scale> {scale} ) )?
-            (?: {WS} (?P<unit> {unit} ) )?
+            (?:
+                # the head of a compound: `1,5-miljardersöverenskommelse`
+                - (?P<cscale> (?i: miljoner | miljarder | miljon | miljard ) ) s?
+              | (?: {WS} (?P<scale> {scale} ) )?
+                (?: {WS} (?P<unit> {unit} ) )?
+            )
           |
             # number words need a scale or a unit: `en`, `sex` alone are ordinary words
-            (?P<word> {WORD_NUMBER} ) {WS1}
+            (?P<word> {word} ) {WS1}
             (?: (?P<wscale> {scale} ) (?: {WS} (?P<wunit> {unit} ) )?
               | (?P<wunit2> {word_unit} ) )
+          |
+            # one of a scale, named: `den årliga miljarden`
+            (?P<def> (?i:den) \s+ (?: \p{{L}}+[ae] \s+ )? ) (?P<dscale> {definite} )
         )"
     );
     Regex::new(&pattern).expect("amount pattern")
+});
+
+/// A hundredth right after a main unit: `2 kronor och 23 öre`, `5 euro 50 cent`.
+static SUBUNIT: LazyLock<Regex> = LazyLock::new(|| {
+    let (sub, word) = (units::subunit_pattern(), word_number());
+    let pattern = format!(
+        r"(?x) ^ (?: {WS1} (?i:och) )? {WS1} (?: (?P<num> \d{{1,2}} ) | (?P<word> {word} ) ) {WS1}
+        (?P<sub> {sub} )"
+    );
+    Regex::new(&pattern).expect("subunit pattern")
 });
 
 /// What may stand between the ends of a range: a dash, or `och`/`till` (checked against the word
@@ -176,12 +233,16 @@ pub(crate) fn find(text: &str) -> Vec<Amount> {
         .captures_iter(text)
         .filter_map(|c| Raw::from(text, &c))
         .collect();
+    let raws = join_subunits(text, raws);
     let doc_has_currency = raws.iter().any(|r| r.unit.is_some());
+    // A scale without a currency is never made SEK in a document that states a foreign one before
+    // any kronor: there the guess would be wrong as often as right.
+    let doc_has_foreign = raws.iter().any(|r| r.unit.is_some_and(|(c, _)| c != "SEK"));
     let mut out = Vec::new();
     let mut pending: Option<&Raw> = None;
     // The currency of the last amount with a unit: a bare `500 miljoner` after `2,88 miljarder
     // kronor` is in the same currency.
-    let mut last_currency = "SEK";
+    let mut last_currency: Option<&'static str> = None;
     for raw in &raws {
         if raw.unit.is_none() && raw.scale.is_none() {
             pending = Some(raw);
@@ -196,13 +257,22 @@ pub(crate) fn find(text: &str) -> Vec<Amount> {
                 None => false,
             }
         });
-        if raw.unit.is_none() && !money_context(text, raw, doc_has_currency) {
-            continue;
-        }
-        let (currency, unit_ore) = raw.unit.unwrap_or((last_currency, 100));
-        if raw.unit.is_some() {
-            last_currency = currency;
-        }
+        let (currency, unit_ore, unit_from) = match raw.unit {
+            Some((currency, ore)) => {
+                last_currency = Some(currency);
+                (currency, ore, UnitFrom::Stated)
+            }
+            None => {
+                if !money_context(text, raw, doc_has_currency) || foreign_around(text, raw) {
+                    continue;
+                }
+                match last_currency {
+                    Some(c) => (c, 100, UnitFrom::Context),
+                    None if !doc_has_foreign => ("SEK", 100, UnitFrom::Context),
+                    None => continue,
+                }
+            }
+        };
         let factor = raw.scale.unwrap_or(1) * unit_ore;
         let Some(high) = money(raw.mantissa, raw.decimals, factor) else {
             continue;
@@ -240,11 +310,12 @@ pub(crate) fn find(text: &str) -> Vec<Amount> {
             start: idx.char_offset(start),
             end: idx.char_offset(end),
             qualifier,
-            approximate,
+            approximate: approximate || raw.loose,
             per,
             min,
             max,
             cell: None,
+            unit_from,
         });
     }
     out
@@ -260,6 +331,9 @@ struct Raw {
     scale: Option<i128>,
     /// The unit's currency and öre (hundredths) per unit.
     unit: Option<(&'static str, i128)>,
+    /// A figure in words that is itself loose (`ett par miljoner`); any other figure in words is
+    /// exact unless a qualifier says otherwise (`en miljard` is 1 000 000 000).
+    loose: bool,
 }
 
 impl Raw {
@@ -268,27 +342,59 @@ impl Raw {
         if glued_to_word(text, m.start()) {
             return None;
         }
-        let (mantissa, decimals) = match (c.name("num"), c.name("word")) {
-            (Some(n), _) => {
-                let d = number::parse(n.as_str())?;
-                (d.mantissa, d.decimals)
+        let mut loose = false;
+        let (mantissa, decimals) = if let Some(n) = c.name("num").or(c.name("pnum")) {
+            let d = number::parse(n.as_str())?;
+            (d.mantissa, d.decimals)
+        } else if let Some(w) = c.name("word") {
+            if names_a_unit(text, m.start(), w.as_str()) {
+                return None;
             }
-            (None, Some(w)) => parse_word(w.as_str())?,
-            (None, None) => return None,
+            let (mantissa, decimals, l) = parse_word(w.as_str())?;
+            loose = l;
+            (mantissa, decimals)
+        } else if c.name("dscale").is_some() {
+            (1, 0)
+        } else {
+            return None;
         };
         // More decimals than that is no sum of money.
         if decimals > 18 {
             return None;
         }
+        // `$12.000`, `£ 6.40`: a point the grammar does not read goes on the figure, so the digits
+        // before it are not the figure.
+        if let Some(n) = c.name("num").or(c.name("pnum")) {
+            let mut after = text[n.end()..].chars();
+            if after.next() == Some('.') && after.next().is_some_and(|d| d.is_ascii_digit()) {
+                return None;
+            }
+        }
+        // A compound goes on after its scale (`300-miljonerssatsningen`); `300-miljoner` alone is
+        // no compound of ours.
+        if c.name("cscale").is_some() && !text[m.end()..].starts_with(char::is_alphabetic) {
+            return None;
+        }
         // The patterns are built from the unit table, so every match has its row.
-        let scale = match c.name("scale").or(c.name("wscale")) {
+        let scale = match c.name("scale").or(c.name("wscale")).or(c.name("pscale")) {
             Some(s) => Some(units::scale_of(s.as_str())?),
-            None => None,
+            None => match (c.name("cscale"), c.name("dscale")) {
+                (Some(s), _) => Some(units::scale_of(s.as_str())?),
+                (None, Some(s)) => Some(units::definite_of(s.as_str())?),
+                (None, None) => None,
+            },
         };
         let unit = match c.name("unit").or(c.name("wunit")).or(c.name("wunit2")) {
             Some(u) => Some(units::unit_of(u.as_str())?),
-            None => None,
+            None => match c.name("pre") {
+                Some(p) => Some(units::before_of(p.as_str())?),
+                None => None,
+            },
         };
+        // A code before a year is a table heading (`SEK 2019 2020`), not an amount.
+        if c.name("pre").is_some() && scale.is_none() && decimals == 0 && is_year(mantissa) {
+            return None;
+        }
         Some(Raw {
             start: m.start(),
             end: m.end(),
@@ -296,12 +402,128 @@ impl Raw {
             decimals,
             scale,
             unit,
+            loose,
         })
     }
 }
 
-/// A Swedish number word (`tjugotvå`, `etthundrafemtio`, `en halv`) → (mantissa, decimals).
-fn parse_word(w: &str) -> Option<(i128, u32)> {
+/// Whether a lone `tusen` or `hundra` names the unit figures are given in rather than a figure:
+/// `tusen kronor` is how documents write `tkr` (`belopp i tusen kronor`, `flera miljoner och tusen
+/// kronor`), so a lone `tusen` is never a figure; `hundra kronor` is, except as a unit (`i hundra
+/// kronor`, `(hundra kronor)`). With a number before it, `tusen` counts (`tretusen`, `ett tusen`).
+fn names_a_unit(text: &str, at: usize, word: &str) -> bool {
+    if word.eq_ignore_ascii_case("tusen") {
+        return true;
+    }
+    if !word.eq_ignore_ascii_case("hundra") {
+        return false;
+    }
+    let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+    before.ends_with('(')
+        || before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("i"))
+}
+
+/// Whether a whole number reads as a year of a public document.
+fn is_year(n: i128) -> bool {
+    (1900..=2099).contains(&n)
+}
+
+/// A main unit and its hundredths written together (`2 kronor och 23 öre`, `5 euro och 50
+/// cent`) become one amount; the hundredths' own match (`23 öre`) goes.
+fn join_subunits(text: &str, raws: Vec<Raw>) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+    for raw in raws {
+        if out.last().is_some_and(|prev| raw.start < prev.end) {
+            continue;
+        }
+        let mut raw = raw;
+        if let Some((hundredths, len)) = subunit_after(text, &raw) {
+            raw.mantissa = raw.mantissa * 100 + hundredths;
+            raw.decimals = 2;
+            raw.end += len;
+        }
+        out.push(raw);
+    }
+    out
+}
+
+/// The hundredths written right after a whole number of one main unit, and the bytes they take.
+fn subunit_after(text: &str, raw: &Raw) -> Option<(i128, usize)> {
+    let (currency, ore) = raw.unit?;
+    if ore != 100 || raw.scale.is_some() || raw.decimals != 0 || raw.loose {
+        return None;
+    }
+    let c = SUBUNIT.captures(&text[raw.end..])?;
+    let n = match (c.name("num"), c.name("word")) {
+        (Some(n), _) => n.as_str().parse().ok()?,
+        (None, Some(w)) => match parse_word(w.as_str())? {
+            (n, 0, false) => n,
+            _ => return None,
+        },
+        (None, None) => return None,
+    };
+    let of = units::subunit_of(c.name("sub")?.as_str())?;
+    (n < 100 && of.contains(&currency)).then(|| (n, c.get(0).map_or(0, |m| m.len())))
+}
+
+/// Whether a scale without a currency stands next to a foreign one the table does not know: an
+/// upper-case code before or after it (`PLN 30 miljoner`, `30 miljoner PLN`) or a nationality
+/// before a currency name after it (`30 miljoner ryska rubel`). Such a figure is money, but not
+/// kronor, and its currency cannot be named.
+fn foreign_around(text: &str, raw: &Raw) -> bool {
+    let code = |w: &str| w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()) && w != "SEK";
+    let before = text[..raw.start].trim_end();
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let word_after = text[raw.end..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // `ryska`, `polska`: a nationality, not the verb `ska` (`940 miljoner ska användas`).
+    let after = word_after.to_lowercase();
+    let nationality = after.ends_with("ska") && after.chars().count() >= 5 && after != "minska";
+    code(word_before) || code(word_after) || nationality
+}
+
+/// A Swedish number word (`tjugotvå`, `etthundrafemtio`, `en halv`, `femtiotusen`) →
+/// (mantissa, decimals, loose); `loose` for a figure that is itself approximate (`ett par`).
+fn parse_word(w: &str) -> Option<(i128, u32, bool)> {
+    let w = w.to_lowercase();
+    let words: Vec<&str> = w.split_whitespace().collect();
+    match words.as_slice() {
+        ["en", "och", "en", "halv"] => return Some((15, 1, false)),
+        ["en", "halv"] => return Some((5, 1, false)),
+        ["ett", "par"] => return Some((2, 0, true)),
+        [_] => {}
+        _ => return None,
+    }
+    let total = match w.split_once("tusen") {
+        Some((head, tail)) => {
+            let head = if head.is_empty() {
+                1
+            } else {
+                below_thousand(head)?
+            };
+            let tail = if tail.is_empty() {
+                0
+            } else {
+                below_thousand(tail)?
+            };
+            head * 1000 + tail
+        }
+        None => below_thousand(&w)?,
+    };
+    (total > 0).then_some((total, 0, false))
+}
+
+/// A number word below a thousand, lower case (`etthundrafemtio` → 150).
+fn below_thousand(w: &str) -> Option<i128> {
     const UNITS: &[(&str, i128)] = &[
         ("nitton", 19),
         ("arton", 18),
@@ -334,11 +556,7 @@ fn parse_word(w: &str) -> Option<(i128, u32)> {
         ("åttio", 80),
         ("nittio", 90),
     ];
-    let w = w.to_lowercase();
-    if w.starts_with("en") && w.ends_with("halv") && w.split_whitespace().count() == 2 {
-        return Some((5, 1));
-    }
-    let mut rest = w.as_str();
+    let mut rest = w;
     let mut total = 0;
     if let Some(i) = rest.find("hundra") {
         let head = &rest[..i];
@@ -357,7 +575,7 @@ fn parse_word(w: &str) -> Option<(i128, u32)> {
     if !rest.is_empty() {
         total += UNITS.iter().find(|(s, _)| *s == rest)?.1;
     }
-    (total > 0).then_some((total, 0))
+    (total > 0).then_some(total)
 }
 
 /// `mantissa / 10^decimals × factor_ore` as exact öre, rounded half away from zero below one öre;
@@ -520,12 +738,27 @@ mod tests {
 
     #[test]
     fn number_words() {
-        assert_eq!(parse_word("tjugotvå"), Some((22, 0)));
-        assert_eq!(parse_word("En"), Some((1, 0)));
-        assert_eq!(parse_word("etthundrafemtio"), Some((150, 0)));
-        assert_eq!(parse_word("en halv"), Some((5, 1)));
-        assert_eq!(parse_word("hundrasex"), Some((106, 0)));
-        assert_eq!(parse_word("tjugohej"), None);
+        for (word, want) in [
+            ("tjugotvå", Some((22, 0, false))),
+            ("En", Some((1, 0, false))),
+            ("etthundrafemtio", Some((150, 0, false))),
+            ("en halv", Some((5, 1, false))),
+            ("en och en halv", Some((15, 1, false))),
+            ("ett par", Some((2, 0, true))),
+            ("hundrasex", Some((106, 0, false))),
+            ("tusen", Some((1000, 0, false))),
+            ("tretusen", Some((3000, 0, false))),
+            ("femtiotusen", Some((50_000, 0, false))),
+            ("tvåhundratusenfemtio", Some((200_050, 0, false))),
+            ("tusenfemhundra", Some((1500, 0, false))),
+            ("fyrtiofem", Some((45, 0, false))),
+            ("tretton", Some((13, 0, false))),
+            ("tjugohej", None),
+            ("en och en", None),
+            ("tusentusen", None),
+        ] {
+            assert_eq!(parse_word(word), want, "{word}");
+        }
     }
 
     #[test]
@@ -593,6 +826,31 @@ mod tests {
             "500 miljoner",
         );
         assert_none("Av dessa går 500 miljoner till regionerna");
+    }
+
+    #[test]
+    fn a_scale_next_to_a_foreign_currency_is_never_kronor() {
+        for text in [
+            "Anslaget är PLN 30 miljoner.",
+            "Anslaget är 30 miljoner PLN.",
+            "Anslaget är 30 miljoner ryska rubel.",
+            "Anslaget är 30 miljoner polska zloty.",
+        ] {
+            assert_none(text);
+        }
+        // The verb `ska` is no nationality; a foreign amount before any kronor leaves a later
+        // scale without a currency.
+        assert_amount(
+            "Anslaget ger 940 miljoner ska användas.",
+            "940000000",
+            "940 miljoner",
+        );
+        let found = find("Stödet är 5 miljoner euro. Av dessa går 2 miljoner till A.");
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            (found[1].currency.as_str(), found[1].unit_from),
+            ("EUR", UnitFrom::Context)
+        );
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!    reading order; a cell that overlaps a running-text amount or a reference is dropped, so
 //!    nothing is counted twice, except that a cell spanning exactly a running-text amount of the
 //!    same value (`48 617 tkr` in a row that writes its unit) replaces it; each table row then
-//!    lists its cells' indexes in `amounts`.
+//!    lists its cells' indexes in `amounts`. Then `amount::carried` adds the bare figures that a
+//!    stated amount nearby gives a unit (`unit_from: context`), outside tables and references.
 //! 3. `period`, then `date`; a date inside a period (`1 januari–31 mars 2021`) is part of the
 //!    period, not a date of its own.
 //! 4. `villkor` last, because it indexes into the final amount list.
@@ -70,6 +71,13 @@ pub fn extract(text: &str) -> Extraction {
             .into_iter()
             .filter(|c| !running.overlaps(c.start, c.end) && !in_reference(c.start, c.end)),
     );
+    // Bare figures that a stated amount nearby gives a unit; never inside a table, whose own
+    // reader decides about its figures.
+    let table_spans = SpanIndex::new(tables.iter().map(|t| (t.start, t.end)));
+    let carried = amount::carried(text, &amounts, |s, e| {
+        in_reference(s, e) || table_spans.overlaps(s, e)
+    });
+    amounts.extend(carried);
     amounts.sort_by_key(|a| (a.start, a.end));
     table::link(&mut tables, &amounts);
 

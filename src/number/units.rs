@@ -4,8 +4,11 @@
 //! into their patterns ([`scale_pattern`], [`unit_pattern`], [`word_unit_pattern`],
 //! [`caption_pattern`]) and the look-ups that turn a matched spelling back into its row
 //! ([`scale_of`], [`unit_of`], [`caption_unit_of`], [`kept_by_repair`], [`cues_a_number`]), and the
-//! currency words that say a text speaks of money ([`money_cue_pattern`]). Adding a unit is one row
-//! here; every pattern picks it up.
+//! currency words that say a text speaks of money ([`money_cue_pattern`]). Currency codes and
+//! symbols that stand before a number ([`before_pattern`], [`before_of`]), the hundredths after a
+//! main unit ([`subunit_pattern`], [`subunit_of`]) and the definite scale words
+//! ([`definite_pattern`], [`definite_of`]) come from the same rows. Adding a unit is one row here;
+//! every pattern picks it up.
 //!
 //! A row says how a spelling is matched ([`Case`]), what it is worth (a scale word multiplies, a
 //! currency unit is worth `factor` öre), and where it is recognised ([`Uses`]). The places differ on
@@ -14,8 +17,11 @@
 //! doctor, lower-case `md` is miljarder), while a table caption is always matched ignoring case
 //! (`BELOPP I MKR`).
 //!
-//! **Deliberately not here:** amounts written with the currency first (`EUR 100`), percentages and
-//! counted nouns (`miljoner invånare`), which are the amount extractor's business.
+//! Every currency is its own ISO 4217 code: only the rows that mean Swedish kronor say `SEK`, so a
+//! foreign code, symbol or name (`NOK`, `€`, `norska kronor`, `dollar`) can never be read as kronor.
+//!
+//! **Deliberately not here:** percentages and counted nouns (`miljoner invånare`), and where a unit
+//! may be carried from one figure to another, which are the amount extractor's business.
 
 use std::sync::LazyLock;
 
@@ -30,7 +36,7 @@ pub(crate) enum Case {
 
 /// Where a spelling is recognised: a set of places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Uses(u8);
+pub(crate) struct Uses(u16);
 
 impl Uses {
     /// After a number in running text (`4,3 mkr`, `944 miljoner`).
@@ -46,6 +52,14 @@ impl Uses {
     /// Anywhere near a number with a scale but no unit (`500 miljoner`), ignoring case: the text
     /// speaks of money, so the number is an amount (`… kronor …`, `SEK`, `kr`).
     pub(crate) const MONEY_CUE: Uses = Uses(1 << 5);
+    /// Before a number in running text: a currency code or symbol (`EUR 20`, `€5,90`, `US$ 16,4
+    /// miljoner`). Words never stand first (`kronor 5` is no amount).
+    pub(crate) const BEFORE: Uses = Uses(1 << 6);
+    /// After a main unit (and `och`): the hundredth of the currencies in [`Unit::hundredth_of`]
+    /// (`2 kronor och 23 öre`, `5 euro och 50 cent`).
+    pub(crate) const SUBUNIT: Uses = Uses(1 << 7);
+    /// After `den` and perhaps one adjective: the one of a scale (`den årliga miljarden`).
+    pub(crate) const DEFINITE: Uses = Uses(1 << 8);
 
     /// Whether every place in `other` is in `self`.
     pub(crate) const fn contains(self, other: Uses) -> bool {
@@ -72,6 +86,20 @@ pub(crate) struct Unit {
     pub currency: Option<&'static str>,
     /// Where it is recognised.
     pub uses: Uses,
+    /// For a [`Uses::SUBUNIT`] spelling, the currencies it is the hundredth of (`cent`: euro and
+    /// dollar); empty for every other row.
+    pub hundredth_of: &'static [&'static str],
+}
+
+impl Unit {
+    /// The row as the hundredth of `currencies` after a main unit.
+    const fn hundredth_of(self, currencies: &'static [&'static str]) -> Unit {
+        Unit {
+            hundredth_of: currencies,
+            uses: self.uses.and(Uses::SUBUNIT),
+            ..self
+        }
+    }
 }
 
 const fn scale(spelling: &'static str, case: Case, factor: i128, uses: Uses) -> Unit {
@@ -81,6 +109,7 @@ const fn scale(spelling: &'static str, case: Case, factor: i128, uses: Uses) -> 
         factor,
         currency: None,
         uses,
+        hundredth_of: &[],
     }
 }
 
@@ -97,6 +126,7 @@ const fn unit(
         factor,
         currency: Some(currency),
         uses,
+        hundredth_of: &[],
     }
 }
 
@@ -108,7 +138,13 @@ const WORD: Uses = Uses::AFTER_WORD;
 const KEEP: Uses = Uses::REPAIR_KEEPS;
 const CUE: Uses = Uses::REPAIR_CUE;
 const MONEY: Uses = Uses::MONEY_CUE;
+const BEFORE: Uses = Uses::BEFORE;
+const DEFINITE: Uses = Uses::DEFINITE;
 const BOTH: Uses = TEXT.and(CAPTION);
+/// A currency code: after a number or before it (`30 NOK`, `NOK 30`).
+const CODE: Uses = TEXT.and(BEFORE);
+/// A currency name: after a number, in digits or in words (`100 euro`, `tio dollar`).
+const NAME: Uses = TEXT.and(WORD);
 
 /// Miljoner and tusen kronor in öre.
 const MN: i128 = 100_000_000;
@@ -129,8 +165,17 @@ pub(crate) static UNITS: &[Unit] = &[
     scale("miljarder", Fold, 1_000_000_000, TEXT),
     scale("md", Exact, 1_000_000_000, TEXT),
     scale("mdr", Exact, 1_000_000_000, TEXT),
+    // A sum on top of another, written as one word (`en extramiljard`, `tre extramiljoner`).
+    scale("extramiljon", Fold, 1_000_000, TEXT),
+    scale("extramiljoner", Fold, 1_000_000, TEXT),
+    scale("extramiljard", Fold, 1_000_000_000, TEXT),
+    scale("extramiljarder", Fold, 1_000_000_000, TEXT),
+    // The definite form names one of the scale (`den årliga miljarden`).
+    scale("miljonen", Fold, 1_000_000, DEFINITE),
+    scale("miljarden", Fold, 1_000_000_000, DEFINITE),
+    scale("extramiljarden", Fold, 1_000_000_000, DEFINITE),
     // Swedish kronor.
-    unit("öre", Fold, 1, "SEK", TEXT.and(WORD)),
+    unit("öre", Fold, 1, "SEK", TEXT.and(WORD)).hundredth_of(&["SEK"]),
     unit("kr", Fold, 100, "SEK", BOTH.and(KEEP).and(CUE).and(MONEY)),
     unit("krona", Fold, 100, "SEK", TEXT.and(WORD).and(CUE)),
     unit(
@@ -140,7 +185,9 @@ pub(crate) static UNITS: &[Unit] = &[
         "SEK",
         BOTH.and(WORD).and(CUE).and(MONEY),
     ),
-    unit("SEK", Exact, 100, "SEK", BOTH.and(MONEY)),
+    unit("SEK", Exact, 100, "SEK", BOTH.and(MONEY).and(BEFORE)),
+    // Colloquial (`30 spänn`).
+    unit("spänn", Fold, 100, "SEK", NAME),
     unit("Tkr", Exact, T, "SEK", TEXT),
     unit("tkr", Exact, T, "SEK", BOTH.and(KEEP).and(CUE)),
     unit("TKR", Exact, T, "SEK", TEXT),
@@ -171,21 +218,45 @@ pub(crate) static UNITS: &[Unit] = &[
     unit("mdr.kr", Fold, MD, "SEK", CAPTION),
     unit("miljarder kr", Fold, MD, "SEK", CAPTION),
     unit("miljarder kronor", Fold, MD, "SEK", CAPTION),
-    // Other currencies.
-    unit("EUR", Exact, 100, "EUR", TEXT),
+    // Other currencies: never SEK, whatever the text around them says. Codes and symbols may stand
+    // before the number as well as after it; names only after.
+    unit("EUR", Exact, 100, "EUR", CODE),
     unit("TEUR", Exact, T, "EUR", TEXT),
     unit("MEUR", Exact, MN, "EUR", TEXT),
-    unit("euro", Fold, 100, "EUR", TEXT),
-    unit("€", Exact, 100, "EUR", TEXT),
-    unit("USD", Exact, 100, "USD", TEXT),
+    unit("euro", Fold, 100, "EUR", NAME),
+    unit("euros", Fold, 100, "EUR", TEXT),
+    unit("€", Exact, 100, "EUR", CODE),
+    unit("cent", Fold, 1, "EUR", Uses(0)).hundredth_of(&["EUR", "USD"]),
+    unit("USD", Exact, 100, "USD", CODE),
     unit("MUSD", Exact, MN, "USD", TEXT),
-    unit("dollar", Fold, 100, "USD", TEXT),
-    unit("NOK", Exact, 100, "NOK", TEXT),
+    unit("$", Exact, 100, "USD", CODE),
+    unit("US$", Exact, 100, "USD", CODE),
+    unit("dollar", Fold, 100, "USD", NAME),
+    unit("amerikanska dollar", Fold, 100, "USD", NAME),
+    unit("GBP", Exact, 100, "GBP", CODE),
+    unit("£", Exact, 100, "GBP", CODE),
+    unit("pund", Fold, 100, "GBP", NAME),
+    unit("brittiska pund", Fold, 100, "GBP", NAME),
+    unit("NOK", Exact, 100, "NOK", CODE),
+    unit("nkr", Fold, 100, "NOK", TEXT.and(KEEP)),
     unit("norska kr", Fold, 100, "NOK", TEXT),
-    unit("norska kronor", Fold, 100, "NOK", TEXT),
-    unit("DKK", Exact, 100, "DKK", TEXT),
+    unit("norska kronor", Fold, 100, "NOK", NAME),
+    unit("DKK", Exact, 100, "DKK", CODE),
+    unit("dkr", Fold, 100, "DKK", TEXT.and(KEEP)),
     unit("danska kr", Fold, 100, "DKK", TEXT),
-    unit("danska kronor", Fold, 100, "DKK", TEXT),
+    unit("danska kronor", Fold, 100, "DKK", NAME),
+    unit("ISK", Exact, 100, "ISK", CODE),
+    unit("isländska kronor", Fold, 100, "ISK", NAME),
+    unit("CHF", Exact, 100, "CHF", CODE),
+    unit("schweizerfranc", Fold, 100, "CHF", NAME),
+    unit("JPY", Exact, 100, "JPY", CODE),
+    unit("yen", Fold, 100, "JPY", NAME),
+    unit("CNY", Exact, 100, "CNY", CODE),
+    unit("yuan", Fold, 100, "CNY", NAME),
+    unit("元", Exact, 100, "CNY", TEXT),
+    unit("INR", Exact, 100, "INR", CODE),
+    unit("indiska rupier", Fold, 100, "INR", NAME),
+    unit("finska mark", Fold, 100, "FIM", NAME),
 ];
 
 /// Alternation of the scale words recognised after a number in running text.
@@ -207,6 +278,24 @@ pub(crate) fn unit_pattern() -> String {
 /// Alternation of the currency words a number word may take without a scale (`tjugo kronor`).
 pub(crate) fn word_unit_pattern() -> String {
     alternation(|u| u.uses.contains(Uses::AFTER_WORD), Bounded::Yes)
+}
+
+/// Alternation of the currency codes and symbols that may stand before a number (`EUR 20`).
+///
+/// Without a trailing boundary, because a number may follow with no space (`EUR29,99`); every
+/// such row is matched exactly as spelled (a test holds that), so nothing is lost.
+pub(crate) fn before_pattern() -> String {
+    alternation(|u| u.uses.contains(Uses::BEFORE), Bounded::No)
+}
+
+/// Alternation of the hundredths that may follow a main unit (`öre`, `cent`).
+pub(crate) fn subunit_pattern() -> String {
+    alternation(|u| u.uses.contains(Uses::SUBUNIT), Bounded::Yes)
+}
+
+/// Alternation of the definite scale words (`miljarden`).
+pub(crate) fn definite_pattern() -> String {
+    alternation(|u| u.uses.contains(Uses::DEFINITE), Bounded::Yes)
 }
 
 /// Alternation of the units a table caption may state. Meant for a case-insensitive pattern that
@@ -240,6 +329,23 @@ pub(crate) fn unit_of(matched: &str) -> Option<(&'static str, i128)> {
         false,
     )?;
     Some((u.currency?, u.factor))
+}
+
+/// The currency of a code or symbol matched before a number and what one unit is worth in
+/// hundredths (`EUR` → (`EUR`, 100)).
+pub(crate) fn before_of(matched: &str) -> Option<(&'static str, i128)> {
+    let u = lookup(matched, |u| u.uses.contains(Uses::BEFORE), false)?;
+    Some((u.currency?, u.factor))
+}
+
+/// The currencies a hundredth matched after a main unit belongs to (`cent` → `EUR`, `USD`).
+pub(crate) fn subunit_of(matched: &str) -> Option<&'static [&'static str]> {
+    lookup(matched, |u| u.uses.contains(Uses::SUBUNIT), false).map(|u| u.hundredth_of)
+}
+
+/// The multiplier of a definite scale word (`miljarden` → 1 000 000 000).
+pub(crate) fn definite_of(matched: &str) -> Option<i128> {
+    lookup(matched, |u| u.uses.contains(Uses::DEFINITE), false).map(|u| u.factor)
 }
 
 /// Kronor per unit of a unit matched in a table caption (`tkr` → 1 000).
@@ -419,6 +525,16 @@ mod tests {
             ("Norska\n kr", Some(("NOK", 100))),
             ("DKK", Some(("DKK", 100))),
             ("danska kronor", Some(("DKK", 100))),
+            ("nkr", Some(("NOK", 100))),
+            ("dkr", Some(("DKK", 100))),
+            ("GBP", Some(("GBP", 100))),
+            ("pund", Some(("GBP", 100))),
+            ("£", Some(("GBP", 100))),
+            ("$", Some(("USD", 100))),
+            ("amerikanska dollar", Some(("USD", 100))),
+            ("isländska kronor", Some(("ISK", 100))),
+            ("yen", Some(("JPY", 100))),
+            ("spänn", Some(("SEK", 100))),
             // Not units in running text: wrong case, or caption-only compounds.
             ("MKr", None),
             ("mKR", None),
@@ -427,6 +543,8 @@ mod tests {
             ("nok", None),
             ("tusen kronor", None),
             ("miljoner", None),
+            // A hundredth alone has no currency of its own.
+            ("cent", None),
         ] {
             assert_unit(word, want);
         }
@@ -543,6 +661,46 @@ mod tests {
         for u in UNITS {
             let s = u.spelling;
             assert_eq!(cue.is_match(s), u.uses.contains(Uses::MONEY_CUE), "{s}");
+        }
+    }
+
+    #[test]
+    fn currencies_before_hundredths_and_definite_scales_both_ways() {
+        for (word, want) in [
+            ("EUR", Some(("EUR", 100))),
+            ("€", Some(("EUR", 100))),
+            ("US$", Some(("USD", 100))),
+            ("$", Some(("USD", 100))),
+            ("£", Some(("GBP", 100))),
+            ("SEK", Some(("SEK", 100))),
+            ("NOK", Some(("NOK", 100))),
+            // Names and multiples never stand first.
+            ("euro", None),
+            ("kronor", None),
+            ("MSEK", None),
+            ("eur", None),
+        ] {
+            assert_eq!(before_of(word), want, "{word:?}");
+        }
+        assert_eq!(subunit_of("öre"), Some(&["SEK"][..]));
+        assert_eq!(subunit_of("Cent"), Some(&["EUR", "USD"][..]));
+        assert_eq!(subunit_of("kr"), None);
+        assert_eq!(definite_of("miljarden"), Some(1_000_000_000));
+        assert_eq!(definite_of("miljonen"), Some(1_000_000));
+        assert_eq!(definite_of("miljard"), None);
+        // A code before a number has no trailing boundary, so it must be matched exactly.
+        for u in UNITS.iter().filter(|u| u.uses.contains(Uses::BEFORE)) {
+            assert_eq!(u.case, Case::Exact, "{}", u.spelling);
+            assert!(u.currency.is_some(), "{}", u.spelling);
+        }
+        // Only rows that mean Swedish kronor say SEK: no foreign name does.
+        for u in UNITS.iter().filter(|u| u.currency == Some("SEK")) {
+            let s = u.spelling.to_lowercase();
+            for foreign in [
+                "norsk", "dansk", "isländ", "eur", "dollar", "usd", "nok", "dkk",
+            ] {
+                assert!(!s.contains(foreign), "{}", u.spelling);
+            }
         }
     }
 
