@@ -138,12 +138,23 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let progress = Bar::new(&inputs);
-    let summary = batch.run(&inputs, &opts, &progress, |r| match args.format {
-        Format::Jsonl => report::jsonl::write_record(&mut out, r),
-        Format::Text => report::text::write_record(&mut out, r),
+    // With `--check`, each failing total is named on stderr after the run, so a CI log is enough
+    // to find it.
+    let mut failures: Vec<String> = Vec::new();
+    let summary = batch.run(&inputs, &opts, &progress, |r| {
+        if args.check {
+            failures.extend(check_failures(r));
+        }
+        match args.format {
+            Format::Jsonl => report::jsonl::write_record(&mut out, r),
+            Format::Text => report::text::write_record(&mut out, r),
+        }
     })?;
     out.flush()?;
     progress.0.finish_and_clear();
+    for f in &failures {
+        eprintln!("{f}");
+    }
     eprintln!(
         "svocr: {} document(s): {} ok, {} failed; totals: {} ok, {} mismatch, {} unresolved; {:.2} s",
         summary.documents(),
@@ -161,6 +172,23 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One line per totals `mismatch` in `r`: `path:line: totals mismatch: stated …, computed …,
+/// difference …, tolerance ±… (method)`, the line counted in the record's (repaired) text.
+fn check_failures(r: &svocr::record::Record) -> Vec<String> {
+    let checks = r.totals.as_deref().unwrap_or_default();
+    checks
+        .iter()
+        .filter(|c| c.status == svocr::record::TotalStatus::Mismatch)
+        .map(|c| {
+            let line = 1 + r.text.chars().take(c.start).filter(|&ch| ch == '\n').count();
+            format!(
+                "{}:{line}: totals mismatch: stated {}, computed {}, difference {}, tolerance ±{} ({})",
+                r.source, c.stated, c.computed, c.difference, c.tolerance, c.method
+            )
+        })
+        .collect()
 }
 
 fn new_batch(threads: Option<usize>) -> Result<Batch> {

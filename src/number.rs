@@ -160,13 +160,15 @@ pub(crate) fn precision(text: &str) -> Option<Precision> {
 ///
 /// `1,2 miljoner kronor` → 50 000 kr; `944 miljoner` → 500 000 kr; a table cell `1 444` in Mkr →
 /// 500 000 kr; `2 967 000 000 kronor` → 0,50 kr; `12,50 kr` → 0 (öre are the smallest unit); `en
-/// miljard` → 500 miljoner. Zero when the text says nothing about its precision.
+/// miljard` → 0 (a figure in words is exact). Zero when the text says nothing about its precision.
 pub(crate) fn tolerance(text: &str, value: Money) -> Money {
     let v = i128::from(value.ore()).abs();
     let half = match precision(text) {
         Some(Precision::Digits(d)) if d.mantissa != 0 => v / d.mantissa.abs() / 2,
-        Some(Precision::Scale(kronor)) => kronor * 100 / 2,
-        _ => 0,
+        // A figure in words (`en miljard`, `en halv miljard`) names an exact sum; only a qualifier
+        // (`cirka`, `närmare`) makes it approximate, and that is the amount's `approximate` flag.
+        Some(Precision::Scale(_)) | None => 0,
+        Some(Precision::Digits(_)) => 0,
     };
     Money(i64::try_from(half).unwrap_or(i64::MAX))
 }
@@ -331,7 +333,7 @@ mod tests {
             ("1\u{2009}444", 1444 * M, M / 2),
             ("-3,4 Mkr", -34 * M / 10, M / 20),
             ("12,50 kr", 1250, 0),
-            ("en miljard kronor", 1000 * M, 500 * M),
+            ("en miljard kronor", 1000 * M, 0),
             ("0 kr", 0, 0),
             ("femtio kronor", 5000, 0),
         ] {

@@ -630,12 +630,34 @@ pub struct TotalCheck {
     /// Index into `amounts` of the income a result is computed from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub income: Option<usize>,
+    /// The role of each part, parallel to `components`: how the wording adds it to the total.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<PartRole>,
+    /// How many times each part counts, parallel to `components` (`250 miljoner kronor per år …
+    /// 2022–2024` counts 3 times); empty when every part counts once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub multipliers: Vec<u32>,
     /// How the parts were chosen.
     pub method: String,
     /// Start of the stated total in the record's text.
     pub start: usize,
     /// End of the stated total.
     pub end: usize,
+}
+
+/// How a part enters its total, read from the wording before it. Figures whose wording makes them
+/// no part (a nested `varav` figure, a change `en ökning med`, a comparison `jämfört med`, a
+/// restatement of the total) are never components, so they have no role here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartRole {
+    /// A listed part (a table row, a bullet, a `varav` part, a plain figure after the total).
+    Part,
+    /// Added to what came before: `ytterligare`, `därtill`, `dessutom`, `utöver detta`,
+    /// `tillsammans med`.
+    Addition,
+    /// What is left of the total: `resterande`, `återstående`, `övriga`.
+    Remainder,
 }
 
 /// The verdict of a [`TotalCheck`].

@@ -700,8 +700,10 @@ proptest! {
             if c.status == TotalStatus::Ok {
                 prop_assert!(own, "ok for a sum that does not hold: {}", describe(c, &amounts));
             }
+            // A mismatch is beyond what rounding plausibly explains (3σ of the parts' rounding
+            // errors), which may be inside the worst case.
             if c.status == TotalStatus::Mismatch {
-                prop_assert!(!own, "mismatch for a sum that holds: {}", describe(c, &amounts));
+                prop_assert!(c.difference.ore().abs() > c.tolerance.ore(), "mismatch inside the tolerance: {}", describe(c, &amounts));
             }
         }
         // With every part in its structure, the verdict is exactly whether the sum holds.
@@ -709,9 +711,10 @@ proptest! {
             let c = checks.iter().find(|c| c.stated == Money(total_ore));
             prop_assert!(c.is_some(), "no check found in {text:?}");
             let c = c.unwrap();
-            if holds {
+            if c.difference.ore().abs() <= c.tolerance.ore() {
                 prop_assert_eq!(c.status, TotalStatus::Ok, "{}", describe(c, &amounts));
-            } else {
+            }
+            if !holds {
                 prop_assert!(c.status != TotalStatus::Ok, "{}", describe(c, &amounts));
             }
         }

@@ -349,6 +349,8 @@ mod tests {
             status,
             components: vec![],
             income: None,
+            roles: vec![],
+            multipliers: vec![],
             method: String::new(),
             start: 0,
             end: 0,

@@ -243,6 +243,9 @@ pub(crate) fn find(text: &str) -> Vec<Amount> {
     // The currency of the last amount with a unit: a bare `500 miljoner` after `2,88 miljarder
     // kronor` is in the same currency.
     let mut last_currency: Option<&'static str> = None;
+    // Where the last money amount ended: a bare `410 miljoner` in the next list item after
+    // `500 miljoner` in money context is money too (the items of one list are alike).
+    let mut last_money_end: Option<usize> = None;
     for raw in &raws {
         if raw.unit.is_none() && raw.scale.is_none() {
             pending = Some(raw);
@@ -257,13 +260,16 @@ pub(crate) fn find(text: &str) -> Vec<Amount> {
                 None => false,
             }
         });
+        let follows_money = last_money_end.is_some_and(|e| raw.start.saturating_sub(e) <= 300);
         let (currency, unit_ore, unit_from) = match raw.unit {
             Some((currency, ore)) => {
                 last_currency = Some(currency);
                 (currency, ore, UnitFrom::Stated)
             }
             None => {
-                if !money_context(text, raw, doc_has_currency) || foreign_around(text, raw) {
+                if !money_context(text, raw, doc_has_currency || follows_money)
+                    || foreign_around(text, raw)
+                {
                     continue;
                 }
                 match last_currency {
@@ -303,6 +309,7 @@ pub(crate) fn find(text: &str) -> Vec<Amount> {
         start -= q_len;
         let (per, per_len) = per(&text[raw.end..]);
         let end = raw.end + per_len;
+        last_money_end = Some(raw.end);
         out.push(Amount {
             value,
             currency: currency.to_string(),

@@ -1,14 +1,27 @@
-//! Stages 3 and 4: breakdowns (`varav`, `av dessa` after an amount) and totals followed by their
-//! parts (`totalt`, `avsätta` before an amount).
+//! Stages 3 and 4: breakdowns (`varav`, `av dessa` after an amount) and totals announced by a cue
+//! (`totalt`, `sammanlagt`, `omfattar`, `avsätter`, `fördelas` … before an amount, `fördelas enligt
+//! följande` after it).
 //!
 //! **In:** the running-text amounts of a [`Doc`] and the roles earlier stages gave them. **Out:**
-//! one check per cued total. A breakdown's parts are the amounts up to the end of the cue's
-//! sentence; parts that fall short are `unresolved` (the rest is not itemised). A cued total's parts
-//! are its section's amounts; when they do not add up, an enumeration is a `mismatch` and prose is
-//! searched for a contiguous run that does.
+//! one check per cued total.
 //!
-//! **Deliberately not here:** a large amount without a cue is never a total, and arithmetic other
-//! than addition (`hälften`, shares) is not attempted.
+//! - A **breakdown**'s parts are the amounts from the cue to the end of its sentence; when those do
+//!   not add up, the breakdown may go on over the following sentences and paragraphs up to the end
+//!   of its section (a heading or the next cued total): the shortest run that adds up is taken.
+//!   Otherwise, parts that fall short are `unresolved` (the rest is not itemised).
+//! - A **cued total**'s parts are the figures of its section after it. A sentence that sums up what
+//!   came before (`Tillsammans med de 4 miljarder …, avsätts sammanlagt 6 miljarder`, `Totalt …
+//!   därmed en miljard`) takes the figures before it in its paragraph instead. When the section's
+//!   figures do not add up, an enumeration is a `mismatch` and prose is searched for a contiguous
+//!   run that does.
+//!
+//! Only figures whose wording makes them parts are summed (see `roles.rs`): nested figures,
+//! changes, comparisons and asides never are, nor a restatement of the total (the same value), nor
+//! a figure larger than a positive total.
+//!
+//! **Deliberately not here:** a large amount without a cue is never a total, and a total cued only
+//! by a verb (`fördelas`, `omfattar`) whose parts are not found is no check at all: it may be a
+//! lone amount. Arithmetic other than addition (`hälften`, shares) is not attempted.
 
 use std::sync::LazyLock;
 
@@ -17,22 +30,46 @@ use regex::Regex;
 use crate::record::{TotalCheck, TotalStatus};
 
 use super::doc::{Doc, has_blank_line, sentence_end};
+use super::roles::{Wording, multiplier, wording};
 use super::sum::{Claim, MAX_PARTS, Role, check, sum, unresolved};
 
-/// A cue directly before an amount that makes it a total whose parts follow.
+/// A cue directly before an amount that makes it a total. `strong` cues name a sum; the others
+/// are verbs that state an amount being split (a lone amount after them is no total).
 static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         (?: ^ | [^\p{L}] )
-        (?: totalt | sammanlagt | sammantaget | summa | tillsammans
-          | avsätta | avsätter | avsätts | avsatt | avsattes )
-        # small words that may sit between the cue and the figure: `avsätts totalt till …`
-        (?: [\s:]+ (?: totalt | sammanlagt | till | på | om | med | av | ytterligare ) )*
+        (?:
+            (?P<strong> totalt | sammanlagt | sammantaget | summa | tillsammans )
+            # a few words of the clause may sit between: `Totalt innehåller satsningen därmed …`
+            (?: \s+ (?: \p{L}+ ) ){0,4}?
+          | (?: avsätta | avsätter | avsätts | avsatt | avsattes | omfattar | omfattade | omfattas \s+ av
+              | fördelas | fördelades | fördelar | omfördelas | omfördelades
+              | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut )
+            # small words that may sit between the cue and the figure: `avsätts totalt till …`
+            (?: [\s:]+ (?: totalt | sammanlagt | till | på | om | med | av ) )*
+          | (?: uppgår | uppgick | uppgå ) (?: \s+ \p{L}+ ){0,3}? \s+ till
+            (?: \s+ (?: totalt | sammanlagt ) )?
+        )
         [\s:]*
-        (?: (?: cirka | ca\.? | drygt | närmare | omkring | högst | upp \s+ till ) \s* )?
+        (?: (?: cirka | ca\.? | drygt | närmare | omkring | ungefär | högst | upp \s+ till ) \s* )?
         $",
     )
     .expect("valid regex")
+});
+
+/// Right after an amount: `… 27 miljoner kronor fördelas enligt följande:` makes it a total.
+static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}? enligt \s+ följande",
+    )
+    .expect("valid regex")
+});
+
+/// In the sentence of a total: it sums up the figures before it.
+static SUMS_UP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?: tillsammans \s+ med | därmed | alltså | således ) (?: [^\p{L}] | $ )")
+        .expect("valid regex")
 });
 
 /// Words that open a breakdown of the amount just before them.
@@ -40,8 +77,8 @@ static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         (?: ^ | [^\p{L}] )
-        (?P<cue> varav | därav | av \s+ dessa | av \s+ detta | av \s+ vilka | av \s+ beloppet
-               | av \s+ summan )
+        (?P<cue> varav | därav | av \s+ dessa | av \s+ detta | av \s+ vilka | av \s+ dem
+               | av \s+ beloppet | av \s+ summan )
         (?: [^\p{L}] | $ )",
     )
     .expect("valid regex")
@@ -60,8 +97,91 @@ static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
 /// How far apart a total's text and its cue or breakdown words may be, in bytes.
 const CUE_WINDOW: usize = 80;
 
+/// How a running amount is cued as a total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// A word that names a sum (`totalt`, `sammanlagt`, `summa`): a total even when its parts
+    /// are not found (`unresolved`).
+    Strong,
+    /// A verb of splitting (`fördelas`, `omfattar`, `avsätter`): a total only when its parts are.
+    Verb,
+}
+
+/// The cue that makes running amount `running[k]` a total, if any.
+pub(super) fn cue(doc: &Doc<'_>, k: usize) -> Option<Cue> {
+    let i = *doc.running.get(k)?;
+    let (s, e) = doc.spans[i];
+    let mut from = s.saturating_sub(CUE_WINDOW);
+    while !doc.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if let Some(&prev) = k.checked_sub(1).and_then(|p| doc.running.get(p)) {
+        from = from.max(doc.spans[prev].1.min(s));
+    }
+    // `ytterligare 5 miljarder`, `varav totalt 3`: an addition or a nested figure is no total.
+    if wording(doc, k) != Wording::Part(crate::record::PartRole::Part) {
+        return None;
+    }
+    if let Some(c) = TOTAL_CUE.captures(doc.slice(from, s)) {
+        // `avsätter totalt`: a verb with a sum word is a named sum.
+        let words = c
+            .get(0)
+            .map_or(String::new(), |m| m.as_str().to_lowercase());
+        let named = words.contains("totalt") || words.contains("sammanlagt");
+        return Some(if c.name("strong").is_some() || named {
+            Cue::Strong
+        } else {
+            Cue::Verb
+        });
+    }
+    let mut to = (e + 120).min(doc.text.len());
+    while !doc.text.is_char_boundary(to) {
+        to -= 1;
+    }
+    CUE_AFTER.is_match(doc.slice(e, to)).then_some(Cue::Verb)
+}
+
+/// Whether running amount `running[k]` may be a part of the total `total`, given the roles so far:
+/// free (or a breakdown's parent), of the total's currency, worded as a part, not the total
+/// restated and not larger than a positive total.
+fn may_be_part(doc: &Doc<'_>, role: &[Role], k: usize, total: usize, nested_ok: bool) -> bool {
+    may_be_listed(doc, role, k, total, nested_ok) && !larger(doc, doc.running[k], total)
+}
+
+/// A positive total cannot have a part larger than itself: such a figure is another quantity
+/// (`Utöver de 15 välfärdsmiljarderna fördelas 910 miljoner …`), unless the list it stands in is
+/// the total's own enumeration (then the list is wrong, see [`reconcile_scope`]).
+fn larger(doc: &Doc<'_>, i: usize, total: usize) -> bool {
+    match (doc.amounts[i].value, doc.amounts[total].value) {
+        (Some(v), Some(t)) => t.ore() > 0 && v.ore() > t.ore(),
+        _ => false,
+    }
+}
+
+/// [`may_be_part`] without the size test.
+fn may_be_listed(doc: &Doc<'_>, role: &[Role], k: usize, total: usize, nested_ok: bool) -> bool {
+    let i = doc.running[k];
+    let a = &doc.amounts;
+    if !matches!(role[i], Role::Free | Role::Parent) || a[i].currency != a[total].currency {
+        return false;
+    }
+    let w = wording(doc, k);
+    if !(w.is_part() || (nested_ok && w == Wording::Nested)) {
+        return false;
+    }
+    match (a[i].value, a[total].value) {
+        (Some(v), Some(t)) => v != t,
+        _ => true,
+    }
+}
+
 /// 3. `varav`/`därav`/`av dessa` breakdowns of the amount just before the cue.
 pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCheck>) {
+    // A breakdown runs on past figures merely stated with a verb (`främjandestödet uppgick till
+    // 238 miljoner`), up to the next named sum.
+    let cued: Vec<usize> = (0..doc.running.len())
+        .filter(|&k| cue(doc, k) == Some(Cue::Strong))
+        .collect();
     // The end of the sentence the previous cue was in: a later cue before it is in the same
     // sentence, so a run of `varav` in one long sentence scans it once, not once per cue.
     let mut known_end = 0;
@@ -81,28 +201,58 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         if cue.end() >= known_end {
             known_end = sentence_end(doc.text, cue.end());
         }
-        let sentence_end = known_end.min(doc.section_end(cue.end()));
-        let parts: Vec<usize> = doc.running[k..]
-            .iter()
-            .copied()
-            .take_while(|&i| doc.spans[i].0 < sentence_end)
-            .filter(|&i| {
-                doc.amounts[i].currency == doc.amounts[total].currency && role[i] == Role::Free
-            })
+        let section_end = scope_end(doc, &cued, k, cue.end());
+        let sentence_end = known_end.min(section_end);
+        let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end;
+        let ks: Vec<usize> = (k..doc.running.len())
+            .take_while(in_sentence)
+            .filter(|&j| may_be_part(doc, role, j, total, true))
             .take(MAX_PARTS)
             .collect();
-        if parts.is_empty() {
+        if ks.is_empty() {
             continue; // `varav 20 procent`: not a breakdown into amounts
         }
+        let parts: Vec<usize> = ks.iter().map(|&j| doc.running[j]).collect();
         let cue_text = cue.as_str().to_lowercase();
         let claim = Claim {
             stated: total,
             income: None,
             components: &parts,
             negate_stated: false,
+            multipliers: &[],
         };
         let Some(s) = sum(doc, &claim) else { continue };
         let n = parts.len();
+        if !s.ok && s.short {
+            // The breakdown may go on in the following sentences and paragraphs of the section.
+            let more: Vec<usize> = (k..doc.running.len())
+                .skip_while(in_sentence)
+                .take_while(|&j| doc.spans[doc.running[j]].0 < section_end)
+                .filter(|&j| may_be_part(doc, role, j, total, false))
+                .map(|j| doc.running[j])
+                .take(MAX_PARTS.saturating_sub(n))
+                .collect();
+            let found = (1..=more.len()).find_map(|m| {
+                let run: Vec<usize> = parts.iter().chain(&more[..m]).copied().collect();
+                let claim = Claim {
+                    components: &run,
+                    ..claim
+                };
+                let s = sum(doc, &claim).filter(|s| s.ok)?;
+                let method = format!(
+                    "breakdown after `{cue_text}`: the {n} parts named in its sentence and the {m} after it in its section"
+                );
+                Some((check(doc, &claim, &s, TotalStatus::Ok, method), run))
+            });
+            if let Some((c, run)) = found {
+                role[total] = Role::Parent;
+                for i in run {
+                    role[i] = Role::Part;
+                }
+                out.push(c);
+                continue;
+            }
+        }
         let per_differs = parts
             .iter()
             .any(|&i| doc.amounts[i].per != doc.amounts[total].per);
@@ -131,7 +281,7 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
                 format!("breakdown after `{cue_text}`: the {n} parts named exceed the total"),
             )
         };
-        role[total] = Role::Total;
+        role[total] = Role::Parent;
         for &i in &parts {
             role[i] = Role::Part;
         }
@@ -139,59 +289,161 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
     }
 }
 
-/// 4. A cued total followed by its parts.
+/// Where the scope of a total (or breakdown) at running position `k` ends: the next heading after
+/// `from`, or the next cued total after it, whichever comes first.
+fn scope_end(doc: &Doc<'_>, cued: &[usize], k: usize, from: usize) -> usize {
+    let next = cued
+        .iter()
+        .find(|&&c| c > k)
+        .map_or(doc.text.len(), |&c| doc.spans[doc.running[c]].0);
+    doc.section_end(from).min(next)
+}
+
+/// 4. A cued total and its parts: before it when its sentence sums up, else after it.
 pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCheck>) {
-    let cued: Vec<usize> = (0..doc.running.len())
-        .filter(|&k| {
-            let i = doc.running[k];
-            let (s, _) = doc.spans[i];
-            let mut from = s.saturating_sub(CUE_WINDOW);
-            while !doc.text.is_char_boundary(from) {
-                from -= 1;
-            }
-            if let Some(&prev) = k.checked_sub(1).and_then(|p| doc.running.get(p)) {
-                from = from.max(doc.spans[prev].1);
-            }
-            role[i] == Role::Free && TOTAL_CUE.is_match(doc.slice(from, s))
-        })
+    let cued: Vec<(usize, Cue)> = (0..doc.running.len())
+        .filter(|&k| role[doc.running[k]] == Role::Free)
+        .filter_map(|k| Some((k, cue(doc, k)?)))
         .collect();
-    for (n, &k) in cued.iter().enumerate() {
+    let positions: Vec<usize> = cued.iter().map(|&(k, _)| k).collect();
+    for &(k, cue) in &cued {
         let total = doc.running[k];
         if role[total] != Role::Free {
             continue;
         }
-        let (_, total_end) = doc.spans[total];
-        let mut scope_end = doc.section_end(total_end);
-        if let Some(&next) = cued.get(n + 1) {
-            scope_end = scope_end.min(doc.spans[doc.running[next]].0);
+        let (total_start, total_end) = doc.spans[total];
+        let sentence = sentence_of(doc, total_start);
+        let backward = SUMS_UP.is_match(doc.slice(sentence, total_start));
+        if backward {
+            let found = parts_before(doc, role, k);
+            if let Some(c) = found {
+                claim_parts(role, total, &c.components);
+                out.push(c);
+            } else if let Some(c) = unresolved(
+                doc,
+                total,
+                "a total summing up the figures before it, but they do not add up to it".into(),
+            ) {
+                role[total] = Role::Total;
+                out.push(c);
+            }
+            continue;
         }
-        let parts: Vec<usize> = doc.running[k + 1..]
-            .iter()
-            .copied()
-            .take_while(|&i| doc.spans[i].0 < scope_end)
-            .filter(|&i| {
-                role[i] == Role::Free && doc.amounts[i].currency == doc.amounts[total].currency
-            })
+        let scope_end = scope_end(doc, &positions, k, total_end);
+        let listed: Vec<usize> = (k + 1..doc.running.len())
+            .take_while(|&j| doc.spans[doc.running[j]].0 < scope_end)
+            .filter(|&j| may_be_listed(doc, role, j, total, false))
+            .map(|j| doc.running[j])
             .take(MAX_PARTS)
             .collect();
-        let found = reconcile_scope(doc, total, &parts, doc.slice(total_end, scope_end));
-        if let Some((check, used)) = found {
-            role[total] = Role::Total;
-            for i in used {
-                role[i] = Role::Part;
+        let scope = Scope {
+            parts: listed
+                .iter()
+                .copied()
+                .filter(|&i| !larger(doc, i, total))
+                .collect(),
+            listed,
+            text: doc.slice(total_end, scope_end),
+        };
+        let mut found = reconcile_scope(doc, total, &scope);
+        if found
+            .as_ref()
+            .is_none_or(|(c, _)| c.status == TotalStatus::Unresolved)
+        {
+            // `A får 10 miljoner och B 20 miljoner. Totalt 30 miljoner.`: the parts came first.
+            if let Some(c) = parts_before(doc, role, k).filter(|_| cue == Cue::Strong) {
+                found = Some((c.clone(), c.components));
             }
-            out.push(check);
+        }
+        match found {
+            Some((c, _)) if c.status == TotalStatus::Unresolved && cue == Cue::Verb => {}
+            Some((c, used)) => {
+                claim_parts(role, total, &used);
+                out.push(c);
+            }
+            None => {}
         }
     }
+}
+
+fn claim_parts(role: &mut [Role], total: usize, parts: &[usize]) {
+    role[total] = Role::Total;
+    for &i in parts {
+        role[i] = Role::Part;
+    }
+}
+
+/// Byte offset where the sentence holding `pos` starts (after the previous sentence end or line
+/// break).
+fn sentence_of(doc: &Doc<'_>, pos: usize) -> usize {
+    let line = doc.line_start(pos);
+    let before = doc.slice(line, pos);
+    let mut start = line;
+    for (i, c) in before.char_indices() {
+        if matches!(c, '.' | '!' | '?') && before[i + 1..].starts_with(char::is_whitespace) {
+            start = line + i + 1;
+        }
+    }
+    start
+}
+
+/// The figures before running amount `running[k]` on its line (its paragraph, or its list item)
+/// as its parts, counted per year where a span of years says so: an `ok` check when they add up.
+fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
+    let total = doc.running[k];
+    let (s, _) = doc.spans[total];
+    let line = doc.line_start(s);
+    let ks: Vec<usize> = (0..k)
+        .rev()
+        .take_while(|&j| doc.spans[doc.running[j]].0 >= line)
+        .filter(|&j| may_be_part(doc, role, j, total, false))
+        .take(MAX_PARTS)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if ks.len() < 2 {
+        return None;
+    }
+    let parts: Vec<usize> = ks.iter().map(|&j| doc.running[j]).collect();
+    let multipliers: Vec<u32> = ks
+        .iter()
+        .map(|&j| {
+            let (ps, _) = doc.spans[doc.running[j]];
+            let from = sentence_of(doc, ps);
+            multiplier(doc, j, doc.slice(from, sentence_end(doc.text, ps)))
+        })
+        .collect();
+    let claim = Claim {
+        stated: total,
+        income: None,
+        components: &parts,
+        negate_stated: false,
+        multipliers: &multipliers,
+    };
+    let s = sum(doc, &claim).filter(|s| s.ok)?;
+    let n = parts.len();
+    let method = format!("summed up: the {n} figures before the total in its paragraph");
+    Some(check(doc, &claim, &s, TotalStatus::Ok, method))
+}
+
+/// The figures after a cued total in its section.
+struct Scope<'s> {
+    /// Every figure worded as a part.
+    listed: Vec<usize>,
+    /// Those not larger than the total.
+    parts: Vec<usize>,
+    /// The section's text after the total.
+    text: &'s str,
 }
 
 /// Structure first (the whole section), then the search over contiguous runs.
 fn reconcile_scope(
     doc: &Doc<'_>,
     total: usize,
-    parts: &[usize],
-    scope: &str,
+    scope: &Scope<'_>,
 ) -> Option<(TotalCheck, Vec<usize>)> {
+    let parts = &scope.parts[..];
     let n = parts.len();
     if n == 0 {
         let c = unresolved(
@@ -206,6 +458,7 @@ fn reconcile_scope(
         income: None,
         components,
         negate_stated: false,
+        multipliers: &[],
     };
     let whole = sum(doc, &claim(parts))?;
     if whole.ok {
@@ -220,22 +473,28 @@ fn reconcile_scope(
     }
     // An enumeration is structure enough: its section is the scope, and a gap is a mismatch. Searching
     // it would let an error hide whenever a wrong part happens to equal the parts after it.
-    if ENUMERATION.is_match(scope) {
-        let status = if whole.soft {
+    // One figure in a list is an example, not the list's parts (`Här är några exempel: … • 200
+    // miljoner kronor till Norrlandsfonden`). In the total's own enumeration every item counts,
+    // a figure larger than the total too: the list is then wrong.
+    let listed = &scope.listed[..];
+    if listed.len() >= 2 && ENUMERATION.is_match(scope.text) {
+        let all = sum(doc, &claim(listed))?;
+        let status = if all.soft {
             TotalStatus::Unresolved
         } else {
             TotalStatus::Mismatch
         };
+        let m = listed.len();
         let c = check(
             doc,
-            &claim(parts),
-            &whole,
+            &claim(listed),
+            &all,
             status,
             format!(
-                "section: the {n} amounts from the total to the next heading (an enumeration) do not add up to it"
+                "section: the {m} amounts from the total to the next heading (an enumeration) do not add up to it"
             ),
         );
-        return Some((c, parts.to_vec()));
+        return Some((c, listed.to_vec()));
     }
     // Prose: the section may hold other figures than the parts. Search the contiguous runs that
     // start right after the total; a single part equal to the total is a restatement, not a

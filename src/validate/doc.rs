@@ -24,6 +24,8 @@ pub(super) struct Doc<'a> {
     pub(super) headings: Vec<usize>,
     /// Byte offset of every `\n`, ascending: line starts by binary search, not by scanning back.
     pub(super) newlines: Vec<usize>,
+    /// Each amount's position in `running`, if it is a running amount.
+    ranks: Vec<Option<usize>>,
 }
 
 impl<'a> Doc<'a> {
@@ -42,7 +44,12 @@ impl<'a> Doc<'a> {
             .collect();
         running.sort_by_key(|&i| spans[i]);
         let headings = headings(text, &SpanIndex::new(spans.iter().copied()));
+        let mut ranks = vec![None; amounts.len()];
+        for (k, &i) in running.iter().enumerate() {
+            ranks[i] = Some(k);
+        }
         Doc {
+            ranks,
             text,
             amounts,
             spans,
@@ -50,6 +57,11 @@ impl<'a> Doc<'a> {
             headings,
             newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
         }
+    }
+
+    /// The position of amount `i` among the running amounts, if it is one.
+    pub(super) fn rank(&self, i: usize) -> Option<usize> {
+        self.ranks.get(i).copied().flatten()
     }
 
     pub(super) fn slice(&self, s: usize, e: usize) -> &'a str {

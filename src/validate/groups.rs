@@ -14,8 +14,8 @@
 //! - an UPPERCASE label above rows in mixed case (up to the next uppercase row), at least two.
 //!
 //! A group ends at a `Summa` row, a sub-heading and the end of the table. A group of one part is
-//! claimed only in a table of one column: its check merely equates two figures, which would agree
-//! however a misread row had been split into columns.
+//! read only in a table of one column (a row misread into columns agrees with its copy however
+//! split), and never reported: it restates its part and adds nothing up.
 //!
 //! **Deliberately not done:** a claim where the arithmetic does not add up. The hierarchy is read
 //! off labels only, so a group is taken as a sum when its parts add up, within rounding, in at
@@ -180,6 +180,7 @@ pub(super) fn group_sums(
                 income: None,
                 components: &cells,
                 negate_stated: false,
+                multipliers: &[],
             };
             if sum(doc, &claim).is_some_and(|s| s.ok) {
                 let method = format!(
@@ -197,7 +198,11 @@ pub(super) fn group_sums(
         }
         for (check, cells) in checks {
             nested.extend(cells);
-            out.extend(check);
+            // One part equal to its group row is a restatement, not a sum: it stands for its
+            // part in a `Summa` below, but nothing was added up, so it is no check of its own.
+            if parts.len() > 1 {
+                out.extend(check);
+            }
         }
     }
     nested

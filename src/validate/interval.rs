@@ -15,7 +15,7 @@ use crate::record::{Amount, Money};
 ///
 /// `1,2 miljoner kronor` → 50 000 kr; `944 miljoner` → 500 000 kr; a table cell `1 444` in Mkr →
 /// 500 000 kr; `2 967 000 000 kronor` → 0,50 kr; `12,50 kr` → 0 (öre are the smallest unit). Amounts
-/// written in words are as precise as their scale word (`en miljard` → 500 miljoner).
+/// written in words are exact (`en miljard` → 0): only a qualifier (`cirka`) makes them approximate.
 pub fn tolerance(amount: &Amount) -> Money {
     amount.tolerance()
 }
@@ -60,7 +60,8 @@ mod tests {
         assert_tolerance("14,7 Mkr", 147 * M / 10, M / 20);
         // Whole kronor: rounded to the krona at most.
         assert_tolerance("2 967 000 000 kronor", 2_967_000_000 * 100, 50);
-        assert_tolerance("en miljard kronor", 1000 * M, 500 * M);
+        assert_tolerance("en miljard kronor", 1000 * M, 0);
+        assert_tolerance("en halv miljard kronor", 500 * M, 0);
         // Öre are the smallest unit: nothing is rounded away.
         assert_tolerance("12,50 kr", 1250, 0);
     }

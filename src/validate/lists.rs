@@ -94,6 +94,7 @@ fn verdict(doc: &Doc<'_>, closer: usize, block: &[usize], res: Option<&str>) -> 
             income: Some(block[0]),
             components: &block[1..],
             negate_stated,
+            multipliers: &[],
         };
         let sign = if negate_stated {
             "; `underskott` without a minus is the result's negative"
@@ -131,6 +132,7 @@ fn verdict(doc: &Doc<'_>, closer: usize, block: &[usize], res: Option<&str>) -> 
             income: None,
             components: block,
             negate_stated,
+            multipliers: &[],
         };
         complete(
             doc,

@@ -274,6 +274,7 @@ fn claim(stated: usize, components: &[usize]) -> Claim<'_> {
         income: None,
         components,
         negate_stated: false,
+        multipliers: &[],
     }
 }
 

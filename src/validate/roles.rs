@@ -1,0 +1,296 @@
+//! What the Swedish wording around a figure says it is to a total in the same passage.
+//!
+//! **In:** one running-text amount of a [`Doc`]. **Out:** its [`Wording`]: a part (plain, an
+//! addition, a remainder), or a figure that is never added to an enclosing total (nested inside
+//! another figure, a change, a comparison, an aside in parentheses), and the [`multiplier`] a
+//! per-year figure carries over a stated span of years.
+//!
+//! The wording is read from the text between the figure and the previous amount (within its
+//! sentence, at most [`WINDOW`] bytes back) and from the few words right after it.
+//!
+//! **Deliberately not here:** which total a figure belongs to (the stage files), and restatements
+//! of a total, which need the total's value (`breakdowns.rs` compares them).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::record::PartRole;
+
+use super::doc::{Doc, ends_sentence};
+
+/// How far back from a figure its wording is looked for, in bytes.
+const WINDOW: usize = 90;
+
+/// What a figure's wording makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Wording {
+    /// A part when it stands among a total's parts.
+    Part(PartRole),
+    /// Inside another figure (`varav`, `därav`, `av dessa`, `innefattar`, `inklusive`,
+    /// `inräknat`): already counted in its parent, never added beside it.
+    Nested,
+    /// A change (`en ökning med`, `minskar med`, `höjs med`, `37 miljoner högre`): a difference
+    /// between two totals, never a part.
+    Change,
+    /// A comparison (`jämfört med`, `(sökt 54 mnkr)`): another quantity, never a part.
+    Comparison,
+    /// A figure in parentheses right after another on its line (`27 miljoner (sökt …)`, `(27
+    /// miljoner efter …)`): a gloss on the figure before it.
+    Aside,
+}
+
+impl Wording {
+    pub(super) fn is_part(self) -> bool {
+        matches!(self, Wording::Part(_))
+    }
+}
+
+/// Wording right before a figure (the end of the window), most specific first.
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?: ^ | [^\p{L}] )
+        (?:
+            (?P<nested> varav | därav | av \s+ dessa (?: \s+ medel )? | av \s+ detta
+                      | innefattar | innefattas | inklusive | inkl\.? | inräknat | inräknade
+                      | inkluderat | inkluderade | ingår )
+          | (?P<comparison> jämfört \s+ med | jämfört \s+ mot | i \s+ jämförelse \s+ med
+                          | sökt | sökte | ansökt | ansökte | ansökan \s+ om )
+          | (?P<remainder> resterande | återstående | övriga | övrigt | resten )
+          | (?P<addition> ytterligare | därtill | dessutom | utöver \s+ detta | utöver \s+ dessa
+                        | tillsammans \s+ med )
+        )
+        [^\p{L}.!?] (?: [^.!?]*? )
+        $",
+    )
+    .expect("valid regex")
+});
+
+/// A change: a word of increase or decrease, then (in the same clause) `med`, `på` or `om` right
+/// before the figure. `höjs till 5 miljoner` states a new level, not a change, and is no match.
+static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?: ^ | [^\p{L}] )
+        (?: ökning | ökningen | ökar | ökade | ökat | öka | höjs | höjdes | höjts | höjt | höja
+          | höjning | höjningen | minskar | minskade | minskat | minska | minskning | minskningen
+          | sänks | sänktes | sänkts | sänkt | sänka | sänkning | förändring | förändras )
+        [^.!?]*?
+        [^\p{L}] (?: med | på | om ) \s+ (?: (?: cirka | ca\.? | drygt | närmare | omkring | ungefär ) \s+ )?
+        $",
+    )
+    .expect("valid regex")
+});
+
+/// Right after a figure: `högre`, `lägre`, `mer`, `mindre` (than something else) make it a change.
+static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi) ^ \s* (?: högre | lägre | mer | mindre | större | färre ) (?: [^\p{L}] | $ )",
+    )
+    .expect("valid regex")
+});
+
+/// `åren 2022–2024`, `2022-2024`: a span of years.
+static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) (?: ^ | [^\d] ) ( (?: 19 | 20 ) \d{2} ) \s* [-–—] \s* ( (?: 19 | 20 ) \d{2} ) (?: [^\d] | $ )")
+        .expect("valid regex")
+});
+
+/// The text before running amount `running[k]` that its wording is read from: back to the previous
+/// amount, the start of its sentence or [`WINDOW`] bytes, whichever is nearest.
+fn before<'a>(doc: &Doc<'a>, k: usize) -> &'a str {
+    let (s, _) = doc.spans[doc.running[k]];
+    let mut from = s.saturating_sub(WINDOW);
+    while !doc.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if let Some(&prev) = k.checked_sub(1).and_then(|p| doc.running.get(p)) {
+        from = from.max(doc.spans[prev].1.min(s));
+    }
+    doc.slice(from, s)
+}
+
+/// What the wording around running amount `running[k]` makes it.
+pub(super) fn wording(doc: &Doc<'_>, k: usize) -> Wording {
+    let Some(&i) = doc.running.get(k) else {
+        return Wording::Part(PartRole::Part);
+    };
+    let (_, e) = doc.spans[i];
+    let gap = before(doc, k);
+    // An open parenthesis after the previous figure on the same line: a gloss on that figure.
+    // `… 23 miljoner kronor). Dessutom … (6,3 miljoner kronor)` is a new sentence, no gloss.
+    if k > 0 && !gap.contains('\n') && gap.len() <= 40 && !ends_sentence(gap) {
+        let open = gap.rfind('(');
+        if open.is_some_and(|o| !gap[o..].contains(')')) {
+            return Wording::Aside;
+        }
+    }
+    let after = doc.slice(e, (e + 24).min(doc.text.len()));
+    if CHANGE.is_match(gap) || CHANGE_AFTER.is_match(after.get(..floor(after, 24)).unwrap_or("")) {
+        return Wording::Change;
+    }
+    match BEFORE.captures(gap) {
+        Some(c) if c.name("nested").is_some() => Wording::Nested,
+        Some(c) if c.name("comparison").is_some() => Wording::Comparison,
+        Some(c) if c.name("remainder").is_some() => Wording::Part(PartRole::Remainder),
+        Some(c) if c.name("addition").is_some() => Wording::Part(PartRole::Addition),
+        _ => Wording::Part(PartRole::Part),
+    }
+}
+
+fn floor(s: &str, n: usize) -> usize {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+/// How many times running amount `running[k]` counts in a sum: a figure `per år` in a sentence
+/// that names a span of years (`250 miljoner kronor per år … för åren 2022–2024`) counts once per
+/// year of the span; anything else once.
+pub(super) fn multiplier(doc: &Doc<'_>, k: usize, sentence: &str) -> u32 {
+    let Some(&i) = doc.running.get(k) else {
+        return 1;
+    };
+    if doc.amounts[i].per.as_deref() != Some("år") {
+        return 1;
+    }
+    let Some(c) = YEARS.captures(sentence) else {
+        return 1;
+    };
+    let year = |n: usize| c.get(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    match (year(1), year(2)) {
+        (Some(a), Some(b)) if b > a && b - a < 50 => b - a + 1,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::testing::{M, amounts};
+
+    /// The wording of the last of `items` in `text`.
+    #[track_caller]
+    fn assert_wording(text: &str, items: &[(&str, i64)], want: Wording) {
+        let a = amounts(text, items);
+        let doc = Doc::new(text, &a);
+        assert_eq!(wording(&doc, doc.running.len() - 1), want, "{text}");
+    }
+
+    #[test]
+    fn wording_both_ways() {
+        use Wording::{Aside, Change, Comparison, Nested};
+        const PLAIN: Wording = Wording::Part(PartRole::Part);
+        const ADDITION: Wording = Wording::Part(PartRole::Addition);
+        const REMAINDER: Wording = Wording::Part(PartRole::Remainder);
+        let one = |w: &'static str| [(w, 100 * M)];
+        let two = |w: &'static str| [("900 miljoner kronor", 900 * M), (w, 100 * M)];
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], Wording);
+        let cases: &[Case<'_>] = &[
+            (
+                "Satsningen är 900 miljoner kronor, varav 100 miljoner kronor till A.",
+                &two("100 miljoner kronor"),
+                Nested,
+            ),
+            (
+                "Ramen är 900 miljoner kronor, som också innefattar 100 miljoner kronor.",
+                &two("100 miljoner kronor"),
+                Nested,
+            ),
+            (
+                "I summan är det inkluderat 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                Nested,
+            ),
+            (
+                "Det blir en ökning med 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                Change,
+            ),
+            (
+                "Anslaget höjs med 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                Change,
+            ),
+            (
+                "Anslaget höjs till 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Resultatet blir 100 miljoner kronor högre än väntat.",
+                &one("100 miljoner kronor"),
+                Change,
+            ),
+            (
+                "Det är 100 miljoner kronor till A.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Det är 900 miljoner kronor jämfört med 100 miljoner kronor i fjol.",
+                &two("100 miljoner kronor"),
+                Comparison,
+            ),
+            (
+                "Kommunen får 900 miljoner kronor (sökt 100 miljoner kronor).",
+                &two("100 miljoner kronor"),
+                Aside,
+            ),
+            (
+                "Kommunen får 900 miljoner kronor.\n(Sökt 100 miljoner kronor).",
+                &two("100 miljoner kronor"),
+                Comparison,
+            ),
+            (
+                "Medel reserveras (900 miljoner kronor). Dessutom medel för B (100 miljoner kronor).",
+                &two("100 miljoner kronor"),
+                ADDITION,
+            ),
+            (
+                "Därtill kommer 100 miljoner kronor till B.",
+                &one("100 miljoner kronor"),
+                ADDITION,
+            ),
+            (
+                "Ytterligare 100 miljoner kronor går till B.",
+                &one("100 miljoner kronor"),
+                ADDITION,
+            ),
+            (
+                "Tillsammans med de 100 miljoner kronor som anslogs tidigare",
+                &one("100 miljoner kronor"),
+                ADDITION,
+            ),
+            (
+                "Resterande 100 miljoner kronor går till B.",
+                &one("100 miljoner kronor"),
+                REMAINDER,
+            ),
+            // The cue of an earlier sentence does not reach over its full stop.
+            (
+                "Ytterligare medel kommer. Det är 100 miljoner kronor till B.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_wording(text, items, want);
+        }
+    }
+
+    #[test]
+    fn per_year_figures_count_once_per_year_of_the_span() {
+        let text = "Regeringen beräknar att 250 miljoner kronor per år avsätts för åren 2022–2024.";
+        let mut a = amounts(text, &[("250 miljoner kronor per år", 250 * M)]);
+        let doc = Doc::new(text, &a);
+        assert_eq!(multiplier(&doc, 0, text), 1, "no `per` read: counts once");
+        a[0].per = Some("år".into());
+        let doc = Doc::new(text, &a);
+        assert_eq!(multiplier(&doc, 0, text), 3);
+        assert_eq!(multiplier(&doc, 0, "250 miljoner kronor per år."), 1);
+    }
+}
