@@ -16,7 +16,9 @@
 //!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`);
 //! - one per line after it, the first run into the label (*stacked*: `Område 2 …koordinering420` ⏎
 //!   `430`);
-//! - one per line with blank lines between, the label on its own line (*one cell per line*).
+//! - one per line with blank lines between, the label on its own line (*one cell per line*);
+//!   where the figures put a `.` between thousands (`121.194`) and the export dropped empty
+//!   cells, `dropped.rs` places each row's figures by its headers or lists the row unresolved.
 //!
 //! Consecutive rows that can be read with the same number of columns are one table, across
 //! sub-headings and page breaks (with a running header or page number between). A first row of
@@ -70,6 +72,7 @@
 //! `unresolved` instead), and numbers that overlap a running-text amount.
 
 mod blocks;
+mod dropped;
 mod emit;
 mod finansiella;
 mod header;
@@ -166,6 +169,9 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
         blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
     }
     for shaped in villkor {
+        blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
+    }
+    for shaped in dropped::tables(&lines) {
         blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
