@@ -346,7 +346,7 @@ struct Raw {
 impl Raw {
     fn from(text: &str, c: &regex::Captures<'_>) -> Option<Raw> {
         let m = c.get(0)?;
-        if glued_to_word(text, m.start()) {
+        if glued_to_word(text, m.start()) || after_point(text, m.start()) {
             return None;
         }
         let mut loose = false;
@@ -706,6 +706,15 @@ pub(crate) fn glued_to_word(text: &str, at: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
+/// Whether a match at byte `at` follows a digit and a point (`376.443.000 kronor`): the tail of a
+/// number written with points, which is not read (see [`crate::number`]), never an amount of
+/// its own.
+fn after_point(text: &str, at: usize) -> bool {
+    text[..at]
+        .strip_suffix('.')
+        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+}
+
 /// `i` moved down to a character boundary of `s`.
 pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
@@ -827,6 +836,10 @@ mod tests {
     fn bare_scale_needs_money_context() {
         assert_none("Sverige har 10 miljoner invånare och 2 miljoner hushåll.");
         assert_none("Det tog 2 miljoner år.");
+        // The tail of a number written with points is no amount of its own.
+        assert_none("Beloppet blir 376.443.000 kronor.");
+        assert_none("totalt 12.500 kr");
+        assert_amount("år 2019. 500 kronor", "500", "500 kronor");
         assert_amount(
             "Av medlen går 500 miljoner till regionerna",
             "500000000",

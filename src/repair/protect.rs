@@ -144,8 +144,9 @@ pub(super) fn one_for_i(
 /// Abbreviations of the register that are no words and sit next to numbers (`dnr S2019/…`):
 /// never repaired into the nearest word (`dnr` → `där`). Unit abbreviations (`12 mnkr`) come from
 /// the unit table ([`crate::number::units::kept_by_repair`]).
-pub(super) const ABBREVIATIONS: &[&str] =
-    &["dnr", "jfr", "nr", "st", "resp", "prop", "bet", "sfs", "ds"];
+pub(super) const ABBREVIATIONS: &[&str] = &[
+    "dnr", "jfr", "nr", "st", "resp", "prop", "bet", "sfs", "ds", "enl",
+];
 
 /// Words after which `1` is a number (`villkor 1`, `den 1`, `kapitel 1`). `och` and `eller`
 /// are not among them: after them a number is followed by its unit or counted noun (`och 1
@@ -293,6 +294,14 @@ mod tests {
     fn footnote_digits_and_acronyms_are_protected() {
         assert_unchanged_in_damaged("Försäkringskassan9 och SKR:s");
         assert_unchanged_in_damaged("SKR");
+    }
+
+    #[test]
+    fn abbreviations_before_a_reference_are_kept() {
+        assert_unchanged_in_damaged("Låneram (enl 20 § budgetlagen)");
+        assert_unchanged_in_damaged("enl bilaga 2");
+        // A misread word that is no abbreviation is still repaired.
+        assert_corrects("Medel f6r 2024", "Medel för 2024");
     }
 
     #[test]

@@ -56,11 +56,12 @@ pub(super) fn emit(
         let row_no = rows.len();
         let kronor = row.unit.map_or(unit.kronor, |u| u.kronor);
         let glued = run_into_label(text, row);
-        for (column, n) in nums.iter().enumerate() {
+        for (k, n) in nums.iter().enumerate() {
+            let column = row.placed.get(k).copied().unwrap_or(k);
             // The last number of a row that writes its unit spans the unit, as a running-text
             // amount would (`48 617 tkr`), and stands in for one read there (`extract::extract`).
             let n_end = match row.unit {
-                Some(u) if column + 1 == nums.len() => u.end,
+                Some(u) if k + 1 == nums.len() => u.end,
                 _ => n.end,
             };
             let (start, end) = (idx.char_offset(n.start), idx.char_offset(n_end));
@@ -89,7 +90,13 @@ pub(super) fn emit(
         rows.push(TableRow {
             label: row.label.clone(),
             total,
-            amounts: vec![None; nums.len()],
+            // A row that leaves cells empty spans the table's width all the same.
+            amounts: vec![
+                None;
+                row.placed
+                    .last()
+                    .map_or(nums.len(), |&c| (c + 1).max(t.headers.len()))
+            ],
         });
     }
     if cells.is_empty() {

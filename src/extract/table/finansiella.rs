@@ -3,14 +3,23 @@
 //! anslagsbelopp (tkr)`.
 //!
 //! **In:** the classified lines. **Out:** one [`Shaped`] table per such header, its rows
-//! labelled by item code (`90:1 ap.1`) with two money columns, the anslagskredit and the indrag;
-//! the behållning column holds a word (`Inget`, `Allt`) and is no cell.
+//! labelled by item code (`90:1 ap.1`, or the anslag code `42:7` when no `ap.` follows) with
+//! the three columns in the order the header writes them: anslagskredit, behållning and indrag.
+//! The behållning holds a figure (`ap.1167 423542 4000`: 167 423 | 542 400 | 0), a word
+//! (`Inget`, `Allt`: no cell) or a share (`3 %`: no cell).
 //!
-//! The item code's digits end where the first value's begin (`ap.10` is `ap.1` and `0`), so a
-//! row is read only where the split is unique: the value is one number without a leading zero,
-//! and where two splits remain the one whose item number counts up from the row above is taken.
+//! The export joins cells with nothing between them, while a space only ever groups a number's
+//! digits: so a row is read cell by cell by the grouping rules, and the item code's digits end
+//! where the first value's begin (`ap.10` is `ap.1` and `0`). A row is read only where the split
+//! is unique; where several remain, the one whose item code the letter names above the table
+//! (`ap.1Till Regeringskansliets disposition`) is taken, else the one whose item number counts
+//! up from the row above. The next section's heading may be run onto the last value
+//! (`5772.1.4Finansiella`): it is cut off only where its number follows the section above the
+//! table (`2.1.3` → `2.1.4`). The unit is the headers', the line under the table's, or the one
+//! the table's section title states (`2.1.2Finansiella villkor för anslag (tkr)`).
 //! **Deliberately not done:** a row whose split stays open (it is left out, not guessed).
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -20,104 +29,293 @@ use super::rows::Row;
 use super::split::Num;
 use super::{Shaped, numeral, unit};
 
-/// The header, run together: label column, anslagskredit, behållning, indrag.
-static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ \s* Anslag/\S*?
-        (?P<kredit> Anslagskredit [^\p{Lu}]* )
-        Anslagsbehållning .*? \d{4} \s*
-        (?P<indrag> Indrag \s+ av \s+ anslagsbelopp (?: \s* \( [^)]* \) )? )
-        .* $                          # a sub-heading layout ran on (`37:5 …`) is no header",
-    )
-    .expect("valid regex")
+/// The label column's header that opens the run-together header line (`Anslag/ap/dp`).
+static LABEL_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*Anslag/\S*?(?:Anslagskredit|Anslagsbehållning|Indrag)").expect("valid regex")
 });
 
-/// A row: optional anslag code, `ap.` and the item code run into the first value, an optional
-/// budget year, the behållning word, the indrag value.
-static ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x) ^ \s* (?P<pre> (?: \d+:\d+ \s+ )? ap\. )
-        (?P<run> \d+ (?: \. \d+ )* )
-        (?P<year> \s* \( \d{4} \) )?
-        (?P<more> \d* )
-        \p{Lu} \p{Ll}+                # `Inget`, `Allt`: the behållning column
-        (?P<last> \d+ ) \s* $",
-    )
-    .expect("valid regex")
+/// The three columns' headers, each as the letters write it; their order varies.
+static COLUMN_HEADERS: LazyLock<[(Column, Regex); 3]> = LazyLock::new(|| {
+    let re = |p: &str| Regex::new(p).expect("valid regex");
+    [
+        (Column::Kredit, re(r"^Anslagskredit(?:\s*\([^)]*\))?")),
+        (
+            Column::Behallning,
+            re(r"^Anslagsbehållning\D*?\d{4}(?:\s*\([^)]*\))?"),
+        ),
+        (
+            Column::Indrag,
+            re(r"^Indrag\s+av\s+anslags-?\s*belopp(?:\s*\([^)]*\))?"),
+        ),
+    ]
 });
 
-/// One way to read a row: label end, first value (byte span), item number.
+/// A row's start: an item code after `ap.` (with the anslag code before it, `90:1 ap.`), or an
+/// anslag code whose number runs into the values (`42:7003 %`).
+static ROW_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) ^ \s* (?: (?P<ap> (?: \d+:\d+ \s+ )? ap\. ) | (?P<code> \d+: ) ) \d")
+        .expect("valid regex")
+});
+
+/// A year after an item code (`ap.103 (2002)`): the code's, not a value.
+static CODE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(\d{4}\)").expect("valid regex"));
+
+/// A numbered section heading run onto the last value (`5772.1.4Finansiella`): its number.
+static SECTION_RUN_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:\.\d+)+)\s*\p{Lu}").expect("valid regex"));
+
+/// A numbered section heading line, or the number of one ending a line (`… i
+/// Sverige.2.1.2Finansiella villkor för anslag (tkr)`): number and title.
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.]|\p{L}\.)(?P<n>\d+(?:\.\d+)+)\s*(?P<title>\p{Lu}[^.]*)?$")
+        .expect("valid regex")
+});
+
+/// An item code the letter names elsewhere (`ap.1Till …`, `42:7Djurskyddsmyndigheten`).
+static NAMED_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(ap\.|\d+:)(\d+(?:\.\d+)*)(?:[^\d.]|$)").expect("valid regex"));
+
+/// The columns a finansiella-villkor table has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    /// Anslagskredit: money.
+    Kredit,
+    /// Anslagsbehållning som disponeras: money, or a word (`Inget`, `Allt`), or a percentage.
+    Behallning,
+    /// Indrag av anslagsbelopp: money.
+    Indrag,
+}
+
+/// One cell of a row as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    /// A number (line-relative byte span), perhaps a percentage.
+    Number {
+        start: usize,
+        end: usize,
+        percent: bool,
+    },
+    /// A word in the behållning column.
+    Word,
+}
+
+/// One way to read a row: where its label ends, its item code, and its cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Split {
     label_end: usize,
-    value: (usize, usize),
-    item: Option<u64>,
+    item: String,
+    cells: Vec<Cell>,
 }
 
-/// A value as the column writes it: digits, no leading zero unless it is `0`.
-fn is_value(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
-}
-
-/// The ways to split `line` (line-relative offsets) and the indrag value's span.
-fn splits(t: &str) -> Option<(Vec<Split>, (usize, usize))> {
-    let c = ROW.captures(t)?;
-    let (run, more, last) = (c.name("run")?, c.name("more")?, c.name("last")?);
-    if !is_value(last.as_str()) {
-        return None;
-    }
-    let item = |code: &str| code.rsplit('.').next().and_then(|d| d.parse().ok());
-    let mut out = Vec::new();
-    if let Some(year) = c.name("year") {
-        // `ap.103 (2002)0`: the year ends the code; the value is what follows it.
-        if is_value(more.as_str()) {
-            out.push(Split {
-                label_end: year.end(),
-                value: (more.start(), more.end()),
-                item: item(run.as_str()),
-            });
+/// The header: the columns in the order written, each with its header text.
+fn header(t: &str) -> Option<Vec<(Column, String)>> {
+    let m = LABEL_COLUMN.find(t)?;
+    // The label column's header ends where the first column's begins.
+    let mut pos = (m.start()..m.end())
+        .filter(|&p| t.is_char_boundary(p))
+        .find(|&p| COLUMN_HEADERS.iter().any(|(_, re)| re.is_match(&t[p..])))?;
+    let mut out: Vec<(Column, String)> = Vec::new();
+    while out.len() < 3 {
+        let rest = t[pos..].trim_start();
+        pos = t.len() - rest.len();
+        let (col, m) = COLUMN_HEADERS
+            .iter()
+            .find_map(|(c, re)| re.find(rest).map(|m| (*c, m)))?;
+        if out.iter().any(|(c, _)| *c == col) {
+            return None;
         }
-    } else if more.as_str().is_empty() {
-        let r = run.as_str();
-        for j in 1..r.len() {
-            let (code, value) = r.split_at(j);
-            if code.ends_with(|ch: char| ch.is_ascii_digit()) && is_value(value) {
-                out.push(Split {
-                    label_end: run.start() + j,
-                    value: (run.start() + j, run.end()),
-                    item: item(code),
-                });
+        out.push((col, m.as_str().trim().to_string()));
+        pos += m.end();
+    }
+    Some(out)
+}
+
+/// The ends of every number (strict Swedish grouping: a first group of one to three digits
+/// without a leading zero, or `0`, then groups of exactly three after one space) starting at
+/// `at`, with whether a `%` follows it; the end given is after the `%`.
+fn numbers_at(t: &str, at: usize) -> Vec<(usize, bool)> {
+    let b = t.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut ends: Vec<usize> = Vec::new();
+    let run = digits(at);
+    if run == 0 {
+        return Vec::new();
+    }
+    if b[at] == b'0' {
+        ends.push(at + 1);
+    } else {
+        for len in 1..=run.min(3) {
+            let mut end = at + len;
+            ends.push(end);
+            if len < run {
+                continue; // digits run on: only this number's first group may stop here
+            }
+            // More groups of three after a single space.
+            while b.get(end) == Some(&b' ') && digits(end + 1) >= 3 {
+                end += 4;
+                ends.push(end);
+                if digits(end - 3) > 3 {
+                    break;
+                }
             }
         }
     }
-    Some((out, (last.start(), last.end())))
-}
-
-/// The one split to take: the only one, or the one whose item number follows `prev`.
-fn choose(ways: &[Split], prev: Option<u64>) -> Option<Split> {
-    match ways {
-        [one] => Some(*one),
-        _ => {
-            let next = prev?.checked_add(1)?;
-            let mut fit = ways.iter().filter(|s| s.item == Some(next));
-            let first = *fit.next()?;
-            fit.next().is_none().then_some(first)
+    let mut out = Vec::new();
+    for e in ends {
+        out.push((e, false));
+        let pct = t[e..].strip_prefix(' ').unwrap_or(&t[e..]);
+        if pct.starts_with('%') {
+            out.push((t.len() - pct.len() + 1, true));
         }
     }
+    out
+}
+
+/// Every way the cells from byte `at` on fill `columns`, with what may follow the last one:
+/// nothing, or the number of a section heading that `next_section` accepts.
+fn cells_from(
+    t: &str,
+    at: usize,
+    columns: &[Column],
+    next_section: &dyn Fn(&str) -> bool,
+    cur: &mut Vec<Cell>,
+    out: &mut Vec<Vec<Cell>>,
+) {
+    if out.len() > 8 {
+        return; // far too open to read
+    }
+    let Some((&col, rest)) = columns.split_first() else {
+        let tail = t[at..].trim();
+        let ends = tail.is_empty()
+            || SECTION_RUN_ON.captures(tail).is_some_and(|c| {
+                next_section(&c[1]) && t[at..].starts_with(|c: char| c.is_ascii_digit())
+            });
+        if ends {
+            out.push(cur.clone());
+        }
+        return;
+    };
+    let word_len = t[at..]
+        .char_indices()
+        .take_while(|&(k, c)| {
+            if k == 0 {
+                c.is_uppercase()
+            } else {
+                c.is_lowercase()
+            }
+        })
+        .map(|(k, c)| k + c.len_utf8())
+        .last();
+    if let Some(len) = word_len.filter(|&l| col == Column::Behallning && l > 1) {
+        cur.push(Cell::Word);
+        cells_from(t, at + len, rest, next_section, cur, out);
+        cur.pop();
+    }
+    for (end, percent) in numbers_at(t, at) {
+        // A percentage is a behållning share, never a kredit or an indrag.
+        if percent && col != Column::Behallning {
+            continue;
+        }
+        let num_end = if percent {
+            t[..end - 1].trim_end().len()
+        } else {
+            end
+        };
+        cur.push(Cell::Number {
+            start: at,
+            end: num_end,
+            percent,
+        });
+        cells_from(t, end, rest, next_section, cur, out);
+        cur.pop();
+    }
+}
+
+/// The ways to read line `t` under `columns`.
+fn splits(t: &str, columns: &[Column], next_section: &dyn Fn(&str) -> bool) -> Vec<Split> {
+    let Some(c) = ROW_START.captures(t) else {
+        return Vec::new();
+    };
+    let (pre, dotted) = match (c.name("ap"), c.name("code")) {
+        (Some(p), _) => (p, true),
+        (_, Some(p)) => (p, false),
+        _ => return Vec::new(),
+    };
+    let from = pre.end();
+    let mut out = Vec::new();
+    let b = t.as_bytes();
+    let mut j = from;
+    while j < t.len() && (b[j].is_ascii_digit() || (dotted && b[j] == b'.')) {
+        j += 1;
+        if !b[j - 1].is_ascii_digit() {
+            continue;
+        }
+        let mut label_end = j;
+        if let Some(y) = CODE_YEAR.find(&t[j..]) {
+            label_end = j + y.end();
+        }
+        let mut all = Vec::new();
+        cells_from(
+            t,
+            label_end,
+            columns,
+            next_section,
+            &mut Vec::new(),
+            &mut all,
+        );
+        for cells in all {
+            out.push(Split {
+                label_end,
+                item: t[from..j].to_string(),
+                cells,
+            });
+        }
+    }
+    out
+}
+
+/// The one split to take: the only one; else the only one whose item code the letter names
+/// before the table; else the one whose item number counts up from the row above (`prev`).
+fn choose(ways: Vec<Split>, named: &BTreeSet<String>, prev: Option<&str>) -> Option<Split> {
+    if ways.len() <= 1 {
+        return ways.into_iter().next();
+    }
+    let by_name: Vec<&Split> = ways.iter().filter(|s| named.contains(&s.item)).collect();
+    if let [one] = by_name.as_slice() {
+        return Some((*one).clone());
+    }
+    let last = |code: &str| code.rsplit('.').next()?.parse::<u64>().ok();
+    let next = prev.and_then(last)?.checked_add(1)?;
+    let mut fit = ways.iter().filter(|s| last(&s.item) == Some(next));
+    let first = fit.next()?.clone();
+    fit.next().is_none().then_some(first)
+}
+
+/// The section numbers that may follow section `n` (`2.1.3`: `2.1.4`, `2.2`, `3`, `2.1.3.1`).
+fn follows(n: &str, next: &str) -> bool {
+    if next.split('.').any(|p| p.len() > 1 && p.starts_with('0')) {
+        return false; // `003.2.2`: no section is numbered so
+    }
+    let parts: Vec<u64> = n.split('.').filter_map(|p| p.parse().ok()).collect();
+    let want: Vec<u64> = next.split('.').filter_map(|p| p.parse().ok()).collect();
+    let child =
+        want.len() == parts.len() + 1 && want[..parts.len()] == parts[..] && want[parts.len()] == 1;
+    let sibling = !want.is_empty()
+        && want.len() <= parts.len()
+        && want[..want.len() - 1] == parts[..want.len() - 1]
+        && parts[want.len() - 1].checked_add(1) == Some(want[want.len() - 1]);
+    child || sibling
 }
 
 /// The finansiella-villkor tables in `lines`.
 pub(super) fn tables(lines: &[Line<'_>]) -> Vec<Shaped> {
     let mut out = Vec::new();
     for (h, line) in lines.iter().enumerate() {
-        let Some(c) = HEADER.captures(line.trimmed()) else {
+        if !line.trimmed().starts_with("Anslag/") {
             continue;
-        };
-        let headers = vec![
-            c["kredit"].trim().to_string(),
-            c["indrag"].trim().to_string(),
-        ];
-        if let Some(t) = table(lines, h, headers) {
+        }
+        if let Some(t) = header(line.trimmed()).and_then(|cols| table(lines, h, &cols)) {
             out.push(t);
         }
     }
@@ -134,9 +332,27 @@ pub(super) fn covers(villkor: &[Shaped], shaped: &Shaped) -> bool {
         })
 }
 
-fn table(lines: &[Line<'_>], h: usize, headers: Vec<String>) -> Option<Shaped> {
+/// The item and anslag codes the lines before the table name (`ap.1Till …`, `42:7Djur…`).
+fn named_codes(lines: &[Line<'_>]) -> BTreeSet<String> {
+    lines
+        .iter()
+        .flat_map(|l| NAMED_CODE.captures_iter(l.text))
+        .map(|c| c[2].to_string())
+        .collect()
+}
+
+fn table(lines: &[Line<'_>], h: usize, header: &[(Column, String)]) -> Option<Shaped> {
+    let columns: Vec<Column> = header.iter().map(|(c, _)| *c).collect();
+    let named = named_codes(&lines[..h]);
+    // The last section heading above the table: a heading run onto the last value must follow it.
+    let section = lines[..h]
+        .iter()
+        .rev()
+        .find_map(|l| SECTION.captures(l.trimmed()));
+    let above = section.as_ref().map(|c| c["n"].to_string());
+    let next_section = |n: &str| above.as_deref().is_some_and(|a| follows(a, n));
     let mut body = Vec::new();
-    let mut prev = None;
+    let mut prev: Option<String> = None;
     let mut i = h + 1;
     let mut end = h + 1;
     // A sub-heading (`37:5 Samförläggning …`) may stand between the header and the rows.
@@ -147,33 +363,46 @@ fn table(lines: &[Line<'_>], h: usize, headers: Vec<String>) -> Option<Shaped> {
             continue;
         }
         let t = l.text.trim_end();
-        let Some((ways, last)) = splits(t) else {
+        let ways = splits(t, &columns, &next_section);
+        if ways.is_empty() {
             if body.is_empty() && skips > 0 {
                 skips -= 1;
                 continue;
             }
             break;
-        };
-        let Some(way) = choose(&ways, prev) else {
+        }
+        let Some(way) = choose(ways, &named, prev.as_deref()) else {
             break; // an open split: the rows below cannot count on it either
         };
-        prev = way.item;
+        prev = Some(way.item.clone());
         end = i;
-        body.push(row(l, i - 1, way, last));
+        body.push(row(l, i - 1, &way));
     }
     if body.is_empty() {
         return None;
     }
-    let found = headers.iter().find_map(|s| unit::written(s)).or_else(|| {
-        lines[end..lines.len().min(end + 2)]
-            .iter()
-            .find_map(|l| unit::written(l.trimmed()))
-    });
+    // The unit: in a column header, in the title of the section the table opens
+    // (`2.1.2Finansiella villkor för anslag (tkr)`), or on the line under it (`Belopp angivna i
+    // tkr`).
+    let title = section
+        .as_ref()
+        .and_then(|c| c.name("title"))
+        .map_or("", |m| m.as_str());
+    let found = header
+        .iter()
+        .find_map(|(_, s)| unit::written(s))
+        .or_else(|| {
+            lines[end..lines.len().min(end + 2)]
+                .iter()
+                .find_map(|l| unit::written(l.trimmed()))
+        })
+        .or_else(|| unit::written(title));
     let caption = lines[..h]
         .iter()
         .rev()
         .find(|l| l.kind != Kind::Blank)
         .map_or(String::new(), |l| l.trimmed().to_string());
+    let headers: Vec<String> = header.iter().map(|(_, s)| s.clone()).collect();
     Some(Shaped {
         first_line: h,
         end_line: end,
@@ -186,25 +415,34 @@ fn table(lines: &[Line<'_>], h: usize, headers: Vec<String>) -> Option<Shaped> {
     })
 }
 
-fn row(
-    l: &Line<'_>,
-    at: usize,
-    way: Split,
-    last: (usize, usize),
-) -> (Row, Result<Vec<Num>, String>) {
+fn row(l: &Line<'_>, at: usize, way: &Split) -> (Row, Result<Vec<Num>, String>) {
     let t = l.text.trim_end();
-    let num = |(s, e): (usize, usize)| {
-        numeral::parse(&t[s..e]).map(|value| Num {
-            start: l.start + s,
-            end: l.start + e,
+    let mut nums = Vec::new();
+    let mut placed = Vec::new();
+    for (column, cell) in way.cells.iter().enumerate() {
+        let Cell::Number {
+            start,
+            end,
+            percent,
+        } = *cell
+        else {
+            continue; // a word: the behållning column holds no figure in this row
+        };
+        let Some(value) = numeral::parse(&t[start..end]) else {
+            continue;
+        };
+        nums.push(Num {
+            start: l.start + start,
+            end: l.start + end,
             value,
-            percent: false,
+            percent,
             year: false,
-        })
-    };
-    let nums: Option<Vec<Num>> = [way.value, last].into_iter().map(num).collect();
-    let row = Row::read_elsewhere(t[..way.label_end].trim().to_string(), at);
-    (row, nums.ok_or_else(|| "unreadable value".to_string()))
+        });
+        placed.push(column);
+    }
+    let mut row = Row::read_elsewhere(t[..way.label_end].trim().to_string(), at);
+    row.placed = placed;
+    (row, Ok(nums))
 }
 
 #[cfg(test)]
@@ -215,41 +453,65 @@ mod tests {
     const HEAD: &str = "Anslag/anslagspostAnslagskredit (tkr)Anslagsbehållning som disponeras \
                         2005Indrag av anslagsbelopp (tkr)";
 
-    /// (label, first value, indrag) of each row read.
-    fn read(text: &str) -> Vec<(String, String, String)> {
+    /// (label, the row's figures as `column:text`) of each row read.
+    fn read(text: &str) -> Vec<(String, String)> {
         let ls = lines(text);
         tables(&ls)
             .into_iter()
             .flat_map(|t| t.body)
             .map(|(row, nums)| {
                 let nums = nums.expect("read");
-                let at = |n: &Num| text[n.start..n.end].to_string();
-                (row.label, at(&nums[0]), at(&nums[1]))
+                let cells: Vec<String> = nums
+                    .iter()
+                    .zip(&row.placed)
+                    .map(|(n, c)| format!("{c}:{}", &text[n.start..n.end]))
+                    .collect();
+                (row.label, cells.join(" "))
             })
             .collect()
     }
 
     #[track_caller]
-    fn assert_rows(text: &str, want: &[(&str, &str, &str)]) {
+    fn assert_rows(text: &str, want: &[(&str, &str)]) {
         let got = read(text);
-        let got: Vec<(&str, &str, &str)> = got
-            .iter()
-            .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
-            .collect();
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, want, "{text:?}");
     }
 
     #[test]
     fn a_unique_split_reads_the_row() {
+        for (rows, want) in [
+            (
+                "90:1 ap.10Inget0\n90:1 ap.20Allt25",
+                &[("90:1 ap.1", "0:0 2:0"), ("90:1 ap.2", "0:0 2:25")][..],
+            ),
+            (
+                "6:3 ap.103 (2002)0Allt0",
+                &[("6:3 ap.103 (2002)", "0:0 2:0")],
+            ),
+            ("ap.1.10Allt0", &[("ap.1.1", "0:0 2:0")]),
+            // A figure in the behållning column is a cell of its own; `ap.20250 0000` is also
+            // `ap.20` | 2 | 50 000 | 0, but the item numbers count up.
+            (
+                "ap.10Inget0\nap.20250 0000",
+                &[("ap.1", "0:0 2:0"), ("ap.2", "0:0 1:250 000 2:0")],
+            ),
+        ] {
+            assert_rows(&format!("{HEAD}\n{rows}"), want);
+        }
+    }
+
+    #[test]
+    fn the_header_may_write_its_columns_in_any_order() {
+        let head = "Anslag/ap/dpAnslagskreditIndrag av anslags- beloppAnslagsbehållning som \
+                    disponeras 2010";
+        // An anslag code run into its values, a percentage in the behållning column.
         assert_rows(
-            &format!("{HEAD}\n90:1 ap.10Inget0\n90:1 ap.20Allt25"),
-            &[("90:1 ap.1", "0", "0"), ("90:1 ap.2", "0", "25")],
+            &format!("{head}\n12:3004 %\n12:410 00000 %"),
+            &[("12:3", "0:0 1:0 2:4"), ("12:4", "0:10 000 1:0 2:0")],
         );
-        assert_rows(
-            &format!("{HEAD}\n6:3 ap.103 (2002)0Allt0"),
-            &[("6:3 ap.103 (2002)", "0", "0")],
-        );
-        assert_rows(&format!("{HEAD}\nap.1.10Allt0"), &[("ap.1.1", "0", "0")]);
+        // A percentage is never a kredit or an indrag: `7:1` `5 %` `0` `0` does not fit.
+        assert_rows(&format!("{head}\n7:15 %00"), &[]);
     }
 
     #[test]
@@ -257,11 +519,45 @@ mod tests {
         // `ap.250` alone is `ap.2` and 50, or `ap.25` and 0; after `ap.1` it is `ap.2`.
         assert_rows(
             &format!("{HEAD}\nap.10Inget0\nap.250Allt0"),
-            &[("ap.1", "0", "0"), ("ap.2", "50", "0")],
+            &[("ap.1", "0:0 2:0"), ("ap.2", "0:50 2:0")],
         );
         assert_rows(&format!("{HEAD}\nap.250Allt0"), &[]);
         // A leading zero is no value: `ap.105` is `ap.10` and 5.
-        assert_rows(&format!("{HEAD}\nap.105Inget0"), &[("ap.10", "5", "0")]);
+        assert_rows(&format!("{HEAD}\nap.105Inget0"), &[("ap.10", "0:5 2:0")]);
+    }
+
+    #[test]
+    fn an_item_code_named_above_the_table_decides_an_open_split() {
+        // `ap.2310 000…` is ap.2 | 310 000, ap.23 | 10 000 or ap.231 | 0 000 (no value); the
+        // anslag table above names only `ap.23`.
+        let rows = "ap.2310 00012 0000";
+        assert_rows(
+            &format!("ap.23Bidrag (ram)400 000\n{HEAD}\n{rows}"),
+            &[("ap.23", "0:10 000 1:12 000 2:0")],
+        );
+        assert_rows(
+            &format!("ap.2Bidrag (ram)400 000\n{HEAD}\n{rows}"),
+            &[("ap.2", "0:310 000 1:12 000 2:0")],
+        );
+        // Both named, or neither: the row is not read.
+        assert_rows(&format!("ap.2 Drift\nap.23 Bidrag\n{HEAD}\n{rows}"), &[]);
+        assert_rows(&format!("{HEAD}\n{rows}"), &[]);
+    }
+
+    #[test]
+    fn a_section_heading_run_onto_the_last_value_is_cut_where_it_follows_the_one_above() {
+        let head = format!("3.2.1Finansiella villkor\n{HEAD}");
+        for (row, want) in [
+            (
+                "ap.10Allt4003.2.2Bemyndiganden",
+                &[("ap.1", "0:0 2:400")][..],
+            ),
+            ("ap.10Allt253.3Övriga villkor", &[("ap.1", "0:0 2:25")]),
+            // `3.2.3` does not follow `3.2.1`: where the value ends is not known.
+            ("ap.10Allt4003.2.3Bemyndiganden", &[]),
+        ] {
+            assert_rows(&format!("{head}\n{row}"), want);
+        }
     }
 
     #[test]
@@ -269,5 +565,23 @@ mod tests {
         assert_rows("Anslag/ap Tilldelat (tkr)\nap.10Inget0", &[]);
         assert_rows(&format!("{HEAD}\nEnligt ap.10Inget0 anges"), &[]);
         assert_rows(&format!("{HEAD}\n90:1 ap.10inget0"), &[]);
+        // A figure whose groups a single space does not split as grouping allows.
+        assert_rows(&format!("{HEAD}\nap.10 1234Allt0"), &[]);
+    }
+
+    #[test]
+    fn section_numbers_follow_in_order() {
+        for (above, next, want) in [
+            ("2.1.3", "2.1.4", true),
+            ("2.1.3", "2.2", true),
+            ("2.1.3", "3", true),
+            ("2.1.3", "2.1.3.1", true),
+            ("2.1.3", "2.1.5", false),
+            ("2.1.3", "72.1.4", false),
+            ("2.1.3", "2.1.3", false),
+            ("2.1.3", "02.2", false),
+        ] {
+            assert_eq!(follows(above, next), want, "{above} → {next}");
+        }
     }
 }

@@ -16,7 +16,9 @@
 //!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`);
 //! - one per line after it, the first run into the label (*stacked*: `Område 2 …koordinering420` ⏎
 //!   `430`);
-//! - one per line with blank lines between, the label on its own line (*one cell per line*).
+//! - one per line with blank lines between, the label on its own line (*one cell per line*);
+//!   where the figures put a `.` between thousands (`121.194`) and the export dropped empty
+//!   cells, `dropped.rs` places each row's figures by its headers or lists the row unresolved.
 //!
 //! Consecutive rows that can be read with the same number of columns are one table, across
 //! sub-headings and page breaks (with a running header or page number between). A first row of
@@ -33,9 +35,10 @@
 //! the heading of its block (`Blekinge` above the caption `Miljoner kronor`) names its column,
 //! and the next such heading starts the next table.
 //!
-//! A regleringsbrev's "Finansiella villkor" rows run the item code into the values and hold a
-//! word in the behållning column (`90:1 ap.10Inget0`): `finansiella.rs` reads them where the
-//! split after the code is unique, or the item numbers counting up decide it.
+//! A regleringsbrev's "Finansiella villkor" rows run the item code into the values and the
+//! values into each other (`90:1 ap.10Inget0`, `ap.1167 423542 4000`): `finansiella.rs` reads
+//! them where the split after the code is unique, or an item code named above the table or the
+//! item numbers counting up decide it.
 //!
 //! A header written one name and one year per line is one header row, wherever a table starts
 //! (`header.rs`); under one naming a `Not` column, a row's note number is no cell, taken out
@@ -58,7 +61,8 @@
 //! The unit comes from the caption, the headers or a header row's label, looked up past header
 //! and blank lines but not past prose or another table (`(belopp angivna i tkr)`, `Tusental
 //! kronor`, `(mnkr)`, `KRONOR`); a unit written after a row's values (`48 617 tkr`) is that
-//! row's. Failing that it is inferred by matching the table's total row
+//! row's; a footer line right under the table (`Belopp angivna i tkr`) is the table's when no
+//! other table follows it. Failing that it is inferred by matching the table's total row
 //! against a precisely stated running-text amount (`1 444` and `1,44 miljarder kronor` agree
 //! only in miljoner). **A table whose unit cannot be established is skipped**: `150` could be
 //! kronor, tusen or miljoner, and a wrong amount that looks exact is worse than none.
@@ -74,6 +78,7 @@
 //! `unresolved` instead), and numbers that overlap a running-text amount.
 
 mod blocks;
+mod dropped;
 mod emit;
 mod finansiella;
 mod header;
@@ -158,6 +163,7 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
             let found = shaped
                 .unit
                 .clone()
+                .or_else(|| unit::below(&lines, shaped.end_line))
                 .or_else(|| unit::infer(&shaped, unit::nearby(&precise, near)));
             let Some(unit) = found else {
                 continue; // unitless: see the module docs for why such a table is skipped
@@ -186,6 +192,9 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
     for shaped in villkor {
         let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
+    }
+    for shaped in dropped::tables(&lines) {
+        blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
     out

@@ -48,6 +48,10 @@ pub(super) struct Row {
     /// The unit written after the row's numbers (`48 617 tkr`): it is the row's, whatever the
     /// caption says.
     pub unit: Option<StatedUnit>,
+    /// The column of each of the row's numbers, when it leaves cells empty between or before
+    /// them (a word in a money column, an empty cell the export dropped); empty when its numbers
+    /// fill the columns from the first.
+    pub placed: Vec<usize>,
 }
 
 impl Row {
@@ -68,6 +72,7 @@ impl Row {
             lead_gap: false,
             colon: false,
             unit: None,
+            placed: Vec::new(),
         }
     }
 
@@ -169,6 +174,18 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
                 out.push(Item::Row(row));
                 i += 1;
             }
+            Kind::Numbers
+                if pending
+                    .last()
+                    .is_some_and(|&p| states_unit(lines[p].trimmed()))
+                    && !year_line(text, line) =>
+            {
+                // `Belopp angivna i tkr` ⏎ `6`: a caption labels no row; the number under it is a
+                // section number or a page number (a year under it opens a stacked header).
+                out.extend(pending.drain(..).map(Item::Heading));
+                out.push(Item::Orphan);
+                i += 1;
+            }
             Kind::Numbers if !pending.is_empty() => {
                 let last = pending.pop().unwrap_or(i);
                 let own = lines[last].trimmed().to_string();
@@ -267,6 +284,19 @@ fn join_label(
     }
     out.extend(pending.drain(..).map(Item::Heading));
     (label, first)
+}
+
+/// A line of nothing but years (`2023`).
+fn year_line(text: &str, line: &Line<'_>) -> bool {
+    line.segments
+        .iter()
+        .flat_map(|s| &s.groups)
+        .all(|g| super::numeral::is_year(&text[g.start..g.end]))
+}
+
+/// A caption that states a unit (`Belopp angivna i tkr`, `(mnkr)`): never a row's label.
+fn states_unit(t: &str) -> bool {
+    super::unit::is_caption_opener(t) && super::unit::written(t).is_some()
 }
 
 /// A label that is running prose broken before a number (`… ska slutredovisa senast den` ⏎
@@ -392,6 +422,7 @@ fn row_at(
             lead_gap,
             colon: false,
             unit: lines[i].unit,
+            placed: Vec::new(),
         },
         end,
     )
@@ -444,4 +475,34 @@ fn group(items: &[Item]) -> Vec<Run> {
     }
     out.extend(current);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::lines;
+    use super::*;
+
+    /// The labels of the rows read from `text`.
+    fn labels(text: &str) -> Vec<String> {
+        runs(text, &lines(text))
+            .into_iter()
+            .flat_map(|r| r.rows)
+            .map(|r| r.label)
+            .collect()
+    }
+
+    #[test]
+    fn a_unit_caption_labels_no_row() {
+        for (text, want) in [
+            // A caption, then a section number: no row.
+            ("Belopp angivna i tkr\n\n6\n\nÖvriga villkor", &[][..]),
+            ("(mnkr)\n\n12\n\nBilaga", &[]),
+            // A label with a number under it is a row (one cell per line).
+            ("Stockholm\n\n6\n\nUppsala\n\n7", &["Stockholm", "Uppsala"]),
+            // A year under a caption opens a stacked header.
+            ("(mnkr) Bokslut\n2023\nBudget\n2024", &["(mnkr)"]),
+        ] {
+            assert_eq!(labels(text), want, "{text:?}");
+        }
+    }
 }

@@ -5,7 +5,12 @@
 //! skipped). **Deliberately not done:** assuming kronor, or choosing between two units a caption
 //! states (`tkr` and `mnkr` in one caption leave the choice to inference).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::Shaped;
+use super::lines::{Kind, Line};
 use super::numeral;
 use crate::record::{Amount, TableUnit};
 
@@ -42,6 +47,34 @@ pub(super) fn is_caption_opener(s: &str) -> bool {
         .iter()
         .any(|w| lower.starts_with(w))
 }
+
+/// The unit a footer line under a table states (`Belopp angivna i tkr`, as regleringsbrev write
+/// it under their tables): the first line after the last row, past blank lines and at most one
+/// text line (a row whose cell is empty), that opens as a caption and states one unit. It is the
+/// table's only when nothing but prose, a numbered section heading or the end of the text
+/// follows it: above another table, the same line would be that table's caption.
+pub(super) fn below(lines: &[Line<'_>], end_line: usize) -> Option<TableUnit> {
+    let mut rest = lines
+        .iter()
+        .enumerate()
+        .skip(end_line)
+        .filter(|(_, l)| l.kind != Kind::Blank);
+    let (mut at, mut line) = rest.next()?;
+    if written(line.trimmed()).is_none() {
+        (at, line) = rest.next()?;
+    }
+    let t = line.trimmed();
+    let found = written(t).filter(|_| is_caption_opener(t) && t.split_whitespace().count() <= 6)?;
+    let after = lines[at + 1..].iter().find(|l| l.kind != Kind::Blank);
+    let closes = after.is_none_or(|l| {
+        l.page_break || l.kind == Kind::Prose || SECTION_NUMBER.is_match(l.trimmed())
+    });
+    closes.then_some(found)
+}
+
+/// A section number standing alone or opening its heading (`6`, `5.3.1`, `6.1 Låneram`).
+static SECTION_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]+(?:\.[0-9]+)*(?:\s*\p{Lu}.*)?$").expect("valid regex"));
 
 /// A running-text amount in kronor stated precisely enough to pin a table's unit down:
 /// (character start, value in öre, tolerance in öre).
@@ -106,4 +139,56 @@ pub(super) fn infer(table: &Shaped, amounts: &[Precise]) -> Option<TableUnit> {
         kronor,
         inferred: true,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::lines;
+    use super::*;
+
+    #[test]
+    fn a_unit_line_under_a_table_is_its_footer_when_no_table_follows() {
+        // (text, the table's last line + 1, the footer's unit in kronor)
+        for (text, end, want) in [
+            (
+                "Drift 1 200\nInvest 300\nBelopp angivna i tkr",
+                2,
+                Some(1_000),
+            ),
+            (
+                "Drift 1 200\nInvest 300\n\nBelopp i mnkr\n\n4.2\nVillkor",
+                2,
+                Some(1_000_000),
+            ),
+            // A row with an empty cell between the rows and the footer.
+            (
+                "Drift 1 200\nÖvriga ramar\nBelopp angivna i tkr",
+                1,
+                Some(1_000),
+            ),
+            (
+                "Drift 1 200\nBelopp i tkr\nDen ska redovisas senast i mars varje år och avse hela \
+              perioden som beslutet gäller för, med en jämförelse mot föregående år.",
+                1,
+                Some(1_000),
+            ),
+            // Above another table the line is that table's caption.
+            (
+                "Drift 1 200\nInvest 300\nBelopp i tkr\nLöner 500\nHyror 200",
+                2,
+                None,
+            ),
+            (
+                "Drift 1 200\nInvest 300\nBelopp i tkr\nLän\nStockholm 500",
+                2,
+                None,
+            ),
+            // Two units, or no caption.
+            ("Drift 1 200\nInvest 300\nBelopp i tkr eller mnkr", 2, None),
+            ("Drift 1 200\nInvest 300\ntkr", 2, None),
+        ] {
+            let ls = lines(text);
+            assert_eq!(below(&ls, end).map(|u| u.kronor), want, "{text:?}");
+        }
+    }
 }

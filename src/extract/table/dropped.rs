@@ -1,0 +1,402 @@
+//! One cell per line with a `.` between thousands (`121.194`) and the empty cells dropped, as
+//! HTML-to-text exports of kommun budget pages write them: the headers one per line, then each
+//! row's label on a line of its own and its figures one per line after it, blank lines between.
+//!
+//! **In:** the classified lines. **Out:** one [`Shaped`] table per such block, each row's
+//! figures placed in their columns ([`Row::placed`]).
+//!
+//! The export leaves out an empty cell, so a row may hold fewer figures than the table has
+//! columns; a line holding only spaces is an empty cell it kept. A row whose cells (figures and
+//! kept empty cells) fill every column is placed in order. A shorter row is placed only where
+//! the headers decide it: the years its label names (`Ofördelat 2021-2023` under `… 2021`, `…
+//! 2022`, `… 2023`), or the one run of columns of one kind (`Budget 2019`, `Budget 2020` against
+//! `Prognos 2021` …) as long as the row's figures; where both speak they must agree. Any other
+//! row is listed as unresolved. The table's width is its header count, which one full row must
+//! confirm, and its unit is the caption's above the headers.
+//!
+//! **Deliberately not done:** a `.` read as a thousands separator outside such a block (it is a
+//! decimal point in other exports), and placing a row by the totals' arithmetic.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::{Kind, Line};
+use super::rows::Row;
+use super::split::Num;
+use super::{Shaped, numeral, unit};
+
+/// Most header lines a block may have.
+const MAX_HEADERS: usize = 12;
+
+/// A figure with a `.` between its thousands (`2.819`, `-1.204.000`): every group after the
+/// first exactly three digits, so it cannot be a decimal written with a point to one digit.
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-−–]?[0-9]{1,3}(?:\.[0-9]{3})+$").expect("valid regex"));
+
+/// A year, or a range of years (`2021-2023`), in a label or header.
+static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)[0-9]{2})(?:\s*[-–]\s*((?:19|20)[0-9]{2}))?\b").expect("valid regex")
+});
+
+/// What one line of a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// A figure (`121.194`, or a plain one of up to three digits: `0`).
+    Figure,
+    /// A line of only spaces: an empty cell the export kept.
+    Empty,
+    /// Short text: a header or a row label.
+    Text,
+    /// A blank line (nothing at all): only a separator.
+    Gap,
+    /// Anything else ends a block.
+    Other,
+}
+
+fn piece(l: &Line<'_>) -> Piece {
+    let t = l.trimmed();
+    if l.text.is_empty() {
+        return Piece::Gap;
+    }
+    if t.is_empty() {
+        return Piece::Empty;
+    }
+    let digits = t.trim_start_matches(numeral::is_sign);
+    let plain = (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    if DOTTED.is_match(t) || plain {
+        return Piece::Figure;
+    }
+    match l.kind {
+        // A header or label may end in a year (`Budget för 2019`).
+        Kind::Text | Kind::Labeled { .. } if super::lines::has_letter(t) => Piece::Text,
+        _ => Piece::Other,
+    }
+}
+
+/// The tables of `lines` in this layout. Only blocks holding a dotted figure are looked at.
+pub(super) fn tables(lines: &[Line<'_>]) -> Vec<Shaped> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !DOTTED.is_match(lines[i].trimmed()) {
+            i += 1;
+            continue;
+        }
+        match table_at(lines, i) {
+            Some(t) => {
+                i = t.end_line;
+                out.push(t);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The lines of a block, from the first header: (line index, piece), gaps left out.
+fn pieces(lines: &[Line<'_>], from: usize) -> Vec<(usize, Piece)> {
+    lines[from..]
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (from + k, piece(l)))
+        .filter(|(_, p)| *p != Piece::Gap)
+        .take_while(|(_, p)| *p != Piece::Other)
+        .collect()
+}
+
+/// The table whose first figure is on line `first`.
+fn table_at(lines: &[Line<'_>], first: usize) -> Option<Shaped> {
+    // Back from the first figure: its row's label, then the headers up to a caption.
+    let mut above = lines[..first]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, l)| !l.trimmed().is_empty());
+    let (label_line, _) = above.next().filter(|(_, l)| piece(l) == Piece::Text)?;
+    let mut headers: Vec<usize> = Vec::new();
+    let mut caption = None;
+    for (k, l) in above {
+        let t = l.trimmed();
+        if piece(l) != Piece::Text || unit::is_caption_opener(t) || unit::written(t).is_some() {
+            caption = (piece(l) != Piece::Figure).then_some(k);
+            break;
+        }
+        headers.push(k);
+        if headers.len() > MAX_HEADERS {
+            return None;
+        }
+    }
+    headers.reverse();
+    let width = headers.len();
+    if width < 2 {
+        return None;
+    }
+    let header_text: Vec<String> = headers.iter().map(|&k| words(lines[k].trimmed())).collect();
+    let body = rows(lines, label_line, &header_text);
+    let end_line = body.last()?.0.end_line;
+    let full = body
+        .iter()
+        .any(|(_, got)| got.as_ref().is_ok_and(|n| n.len() == width));
+    if body.len() < 2 || !full {
+        return None;
+    }
+    let caption_text = caption.map_or(String::new(), |k| lines[k].trimmed().to_string());
+    let found = unit::written(&caption_text);
+    Some(Shaped {
+        first_line: caption.unwrap_or(headers[0]),
+        end_line,
+        caption: caption_text,
+        label_header: String::new(),
+        money: vec![true; width],
+        headers: header_text,
+        body,
+        unit: found,
+    })
+}
+
+/// The text with its spaces collapsed (`Budget-prognos för  2021`).
+fn words(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The rows from the label on line `from` to the end of the block.
+fn rows(
+    lines: &[Line<'_>],
+    from: usize,
+    headers: &[String],
+) -> Vec<(Row, Result<Vec<Num>, String>)> {
+    let mut out = Vec::new();
+    let ps = pieces(lines, from);
+    let mut k = 0;
+    while k < ps.len() {
+        let (label_line, p) = ps[k];
+        if p != Piece::Text {
+            break;
+        }
+        let cells: Vec<(usize, Piece)> = ps[k + 1..]
+            .iter()
+            .copied()
+            .take_while(|(_, p)| matches!(p, Piece::Figure | Piece::Empty))
+            .collect();
+        let figures: Vec<usize> = cells
+            .iter()
+            .filter(|(_, p)| *p == Piece::Figure)
+            .map(|(l, _)| *l)
+            .collect();
+        if figures.is_empty() {
+            break; // a label without figures: a heading after the table
+        }
+        let label = words(lines[label_line].trimmed());
+        let nums: Option<Vec<Num>> = figures.iter().map(|&l| figure(&lines[l])).collect();
+        let mut row = Row::read_elsewhere(label.clone(), label_line);
+        row.end_line = figures.last().map_or(label_line, |&l| l + 1);
+        let got = match nums {
+            None => Err("a figure that cannot be read".to_string()),
+            // Kept empty cells make the row whole: its figures stand where they are written.
+            Some(nums) if cells.len() == headers.len() => {
+                row.placed = cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, p))| *p == Piece::Figure)
+                    .map(|(c, _)| c)
+                    .collect();
+                Ok(nums)
+            }
+            Some(nums) => place(&label, nums.len(), headers).map(|cols| {
+                row.placed = cols;
+                nums
+            }),
+        };
+        out.push((row, got));
+        k += 1 + cells.len();
+    }
+    out
+}
+
+/// A figure's value, the `.` between its thousands read as a group separator.
+fn figure(l: &Line<'_>) -> Option<Num> {
+    let t = l.trimmed();
+    let at = l.start + (l.text.len() - l.text.trim_start().len());
+    let value = numeral::parse(&t.replace('.', ""))?;
+    Some(Num {
+        start: at,
+        end: at + t.len(),
+        value,
+        percent: false,
+        year: false,
+    })
+}
+
+/// The columns of a row of `n` figures under `headers` (see the module docs), or why they
+/// cannot be told.
+fn place(label: &str, n: usize, headers: &[String]) -> Result<Vec<usize>, String> {
+    if n == headers.len() {
+        return Ok((0..n).collect());
+    }
+    let by_years = years_named(label).and_then(|(from, to)| {
+        let cols: Vec<usize> = (0..headers.len())
+            .filter(|&c| header_year(&headers[c]).is_some_and(|y| (from..=to).contains(&y)))
+            .collect();
+        (cols.len() == n && cols.windows(2).all(|w| w[1] == w[0] + 1)).then_some(cols)
+    });
+    let runs = kind_runs(headers);
+    let mut fitting = runs.iter().filter(|r| r.len() == n);
+    let by_kind = match (fitting.next(), fitting.next()) {
+        (Some(r), None) => Some(r.clone()),
+        _ => None,
+    };
+    match (by_years, by_kind) {
+        (Some(a), Some(b)) if a != b => Err(format!(
+            "{n} figures for {} columns: the years its label names and the header kinds disagree",
+            headers.len()
+        )),
+        (Some(a), _) | (None, Some(a)) => Ok(a),
+        (None, None) => Err(format!(
+            "{n} figures for {} columns: the export dropped empty cells and no header tells \
+             which",
+            headers.len()
+        )),
+    }
+}
+
+/// The years a label names: one year, or a range (`2021-2023`).
+fn years_named(label: &str) -> Option<(u16, u16)> {
+    let mut found = YEARS.captures_iter(label);
+    let c = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let from: u16 = c[1].parse().ok()?;
+    let to = c.get(2).map_or(Some(from), |m| m.as_str().parse().ok())?;
+    (from <= to).then_some((from, to))
+}
+
+/// The one year a header names.
+fn header_year(h: &str) -> Option<u16> {
+    let mut found = YEARS.find_iter(h);
+    let y = found.next()?;
+    found
+        .next()
+        .is_none()
+        .then(|| y.as_str().parse().ok())
+        .flatten()
+}
+
+/// Runs of adjacent columns whose headers are of one kind: the same words once the year, case,
+/// hyphens and spaces are left out (`Budget-prognos för 2021`, `Budget- prognos för 2022`).
+fn kind_runs(headers: &[String]) -> Vec<Vec<usize>> {
+    let kind = |h: &str| -> String {
+        YEARS
+            .replace_all(h, "")
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut last: Option<String> = None;
+    for (c, h) in headers.iter().enumerate() {
+        let k = kind(h);
+        match out.last_mut() {
+            Some(run) if last.as_deref() == Some(k.as_str()) && !k.is_empty() => run.push(c),
+            _ => out.push(vec![c]),
+        }
+        last = Some(k);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::lines;
+    use super::*;
+
+    fn headers(hs: &[&str]) -> Vec<String> {
+        hs.iter().map(|h| h.to_string()).collect()
+    }
+
+    #[test]
+    fn a_short_row_is_placed_only_where_the_headers_decide() {
+        let hs = headers(&[
+            "Utfall 2022",
+            "Utfall 2023",
+            "Plan-ram 2024",
+            "Plan- ram 2025",
+            "Plan-ram 2026",
+        ]);
+        for (label, n, want) in [
+            ("Nämnd A", 5, Some(vec![0, 1, 2, 3, 4])),
+            // The one run of two columns of one kind.
+            ("Nämnd B", 2, Some(vec![0, 1])),
+            ("Nämnd C", 3, Some(vec![2, 3, 4])),
+            // The years the label names, agreeing with the kinds.
+            ("Reserv 2024-2026", 3, Some(vec![2, 3, 4])),
+            ("Engångspost 2023", 1, Some(vec![1])),
+            // The label's years and the kinds disagree, or nothing decides.
+            ("Reserv 2022-2024", 3, None),
+            ("Nämnd D", 1, None),
+            ("Nämnd E", 4, None),
+        ] {
+            assert_eq!(place(label, n, &hs).ok(), want, "{label} with {n}");
+        }
+        // Two runs of two columns each: a row of two is not placed.
+        let two = headers(&["Budget 2023", "Budget 2024", "Plan 2025", "Plan 2026"]);
+        assert_eq!(place("Nämnd", 2, &two).ok(), None);
+    }
+
+    const PAGE: &str = "Budget per nämnd (belopp i tusen kronor)\n\n \n\nBudget 2023\n\n\
+        Budget 2024\n\nPlan 2025\n\nPlan 2026\n\nPlan 2027\n\nNämnd A\n\n1.250\n\n1.300\n\n \n\n\
+        \x20\n\n \n\nNämnd B\n\n20.400\n\n21.000\n\nReserv\n\n-500\n\nReserv 2025-2027\n\n\
+        3.000\n\n4.000\n\n5.000\n\nSumma\n\n21.650\n\n22.300\n\n3.000\n\n4.000\n\n5.000\n";
+
+    /// (label, figures as `column:value`) of each row, or the row's reason.
+    fn read(text: &str) -> Vec<(String, String)> {
+        tables(&lines(text))
+            .into_iter()
+            .flat_map(|t| t.body)
+            .map(|(row, got)| {
+                let cells = match got {
+                    Ok(nums) => nums
+                        .iter()
+                        .zip(&row.placed)
+                        .map(|(n, c)| format!("{c}:{}", n.value.mantissa))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    Err(_) => "unresolved".to_string(),
+                };
+                (row.label, cells)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_block_of_dotted_figures_is_read_with_its_empty_cells_dropped() {
+        let got = read(PAGE);
+        let want = [
+            ("Nämnd A", "0:1250 1:1300"),
+            ("Nämnd B", "0:20400 1:21000"),
+            ("Reserv", "unresolved"),
+            ("Reserv 2025-2027", "2:3000 3:4000 4:5000"),
+            ("Summa", "0:21650 1:22300 2:3000 3:4000 4:5000"),
+        ];
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, want);
+        let t = &tables(&lines(PAGE))[0];
+        assert_eq!(t.unit.as_ref().map(|u| u.kronor), Some(1_000));
+    }
+
+    #[test]
+    fn other_dotted_text_is_no_table() {
+        for text in [
+            // Section numbers and a decimal point are no figures of this layout.
+            "Innehåll\n\n2.1\n\nBakgrund\n\n2.15\n",
+            // No row fills the header's columns: the width is not confirmed.
+            "Budget 2023\n\nBudget 2024\n\nPlan 2025\n\nNämnd A\n\n1.250\n\nNämnd B\n\n2.500\n",
+            // One row only.
+            "Budget 2023\n\nBudget 2024\n\nSumma\n\n1.250\n\n2.500\n",
+        ] {
+            assert!(tables(&lines(text)).is_empty(), "{text:?}");
+        }
+    }
+}
