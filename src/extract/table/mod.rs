@@ -194,7 +194,8 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     for shaped in dropped::tables(&lines) {
-        blocks::emit_unless_read(text, &lines, &idx, &running, &precise, shaped, &mut out);
+        let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
     out
