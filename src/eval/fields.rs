@@ -409,6 +409,7 @@ mod tests {
             start: 0,
             end: 0,
             role: None,
+            inferred: false,
         };
         r.dates = Some(vec![date(IsoDate::new(2018, 11, 20)), date(None)]);
         assert_counts(&score(&r, &g)[&Field::Dates], 1, 0, 0);
