@@ -578,6 +578,10 @@ pub struct Villkor {
     pub end: usize,
     /// Every mention of the condition, in reading order.
     pub mentions: Vec<Span>,
+    /// For a sub-condition (`Delvillkor 7 …`), the number of the condition it belongs to; absent
+    /// for a condition of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
 }
 
 /// A reference to another document.
