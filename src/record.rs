@@ -546,6 +546,15 @@ pub struct Date {
     pub end: usize,
     /// What the date means in its sentence.
     pub role: Option<DateRole>,
+    /// Whether part of the value was not written in `text`: a year taken from the document
+    /// (`senast den 31 augusti`) or the century of a two-digit year (`3/3/15`). Absent when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub inferred: bool,
+}
+
+/// For `skip_serializing_if`: a flag that is off is left out of the JSON.
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// What a date is for.
@@ -594,6 +603,10 @@ pub struct Villkor {
     pub end: usize,
     /// Every mention of the condition, in reading order.
     pub mentions: Vec<Span>,
+    /// For a sub-condition (`Delvillkor 7 …`), the number of the condition it belongs to; absent
+    /// for a condition of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
 }
 
 /// A reference to another document.

@@ -212,7 +212,15 @@ fn keys(field: Field, record: &Record, gold: &Gold) -> (Vec<String>, Vec<String>
                 .villkor
                 .iter()
                 .flatten()
-                .map(|v| villkor_key(&v.number.to_string(), &v.title))
+                // A sub-condition is keyed `parent.number` (`4.7`), so it never passes for
+                // condition 7.
+                .map(|v| {
+                    let number = match v.parent {
+                        Some(p) => format!("{p}.{}", v.number),
+                        None => v.number.to_string(),
+                    };
+                    villkor_key(&number, &v.title)
+                })
                 .collect(),
         ),
         Field::References => (
@@ -415,6 +423,7 @@ mod tests {
             start: 0,
             end: 0,
             role: None,
+            inferred: false,
         };
         r.dates = Some(vec![date(IsoDate::new(2018, 11, 20)), date(None)]);
         assert_counts(&score(&r, &g)[&Field::Dates], 1, 0, 0);
@@ -427,6 +436,7 @@ mod tests {
         let g = gold(r#"{"villkor": {"1": "Funktion för koordinering"}}"#);
         let mut r = record();
         let v = |number, title: &str| Villkor {
+            parent: None,
             number,
             title: title.into(),
             amounts: vec![],

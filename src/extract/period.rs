@@ -16,8 +16,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::amount::{WS, glued_to_word};
-use super::date::{MONTH, month_number};
+use super::amount::{WS, WS1, glued_to_word};
+use super::date::{MONTH, ORDINAL, half_year, iso_week, month_number, ordinal, quarter};
 use crate::offsets::CharIndex;
 use crate::record::{IsoDate, Period};
 
@@ -40,6 +40,18 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
           |
             # under 2020, under år 2020
             (?i: under (?: \s+ år )? ) \s+ (?P<year> [12]\d{{3}} ) (?-u:\b)
+          |
+            # första kvartalet 2021, 4:e kvartal 2018, andra halvåret 2020, kvartal 2 2021, Q3 2020
+            (?:
+                (?P<qord> {ORDINAL} | [1-4]:[ae] ) {WS1}
+                (?P<qunit> (?i: kvartal (?:et)? | halvår (?:et)? ) )
+              | (?i: kvartal ) \x20 (?P<qn> [1-4] )
+              | Q (?P<qq> [1-4] )
+            )
+            ,? {WS} (?P<qy> [12]\d{{3}} ) (?-u:\b)
+          |
+            # vecka 12 2021, v. 12, 2021
+            (?i: vecka | v\. ) \x20? (?P<week> [0-5]?\d ) ,? \x20 (?P<wy> [12]\d{{3}} ) (?-u:\b)
         )"
     );
     Regex::new(&pattern).expect("period pattern")
@@ -64,6 +76,10 @@ pub(crate) fn find(text: &str) -> Vec<Period> {
         let num = |name: &str| c.name(name).and_then(|x| x.as_str().parse::<u16>().ok());
         let range = if let Some(y) = num("year") {
             whole_years(y, y)
+        } else if let Some(y) = num("qy") {
+            part_of_year(&c, y)
+        } else if let (Some(w), Some(y)) = (num("week"), num("wy")) {
+            u8::try_from(w).ok().and_then(|w| iso_week(y, w))
         } else if let (Some(from), Some(to)) = (num("from"), c.name("to")) {
             split_years(from, to.as_str(), c.name("sep").map_or("", |s| s.as_str()))
         } else {
@@ -86,6 +102,22 @@ pub(crate) fn find(text: &str) -> Vec<Period> {
         });
     }
     out
+}
+
+/// A quarter or half-year of `year` as the captures of its words give it.
+fn part_of_year(c: &regex::Captures<'_>, year: u16) -> Option<(IsoDate, IsoDate)> {
+    let digit = |name: &str| c.name(name).and_then(|x| x.as_str().parse::<u8>().ok());
+    if let Some(q) = digit("qn").or_else(|| digit("qq")) {
+        return quarter(year, q);
+    }
+    let word = c.name("qord")?.as_str();
+    let n = ordinal(word).or_else(|| word.get(..1)?.parse().ok())?;
+    let unit = c.name("qunit")?.as_str().to_lowercase();
+    if unit.starts_with("kvartal") {
+        quarter(year, n)
+    } else {
+        half_year(year, n)
+    }
 }
 
 /// 1 January of `from` to 31 December of `to`.
@@ -216,5 +248,57 @@ mod tests {
         assert_none("2019-11-01");
         assert_none("prop. 2020/21:78");
         assert_none("dnr 2019/05301/SF");
+    }
+
+    #[test]
+    fn quarters_and_half_years() {
+        for (text, from, to, matched) in [
+            (
+                "under första kvartalet 2021 ska",
+                "2021-01-01",
+                "2021-03-31",
+                "första kvartalet 2021",
+            ),
+            (
+                "fjärde kvartalet 2018",
+                "2018-10-01",
+                "2018-12-31",
+                "fjärde kvartalet 2018",
+            ),
+            (
+                "4:e kvartal 2018",
+                "2018-10-01",
+                "2018-12-31",
+                "4:e kvartal 2018",
+            ),
+            (
+                "kvartal 2 2021.",
+                "2021-04-01",
+                "2021-06-30",
+                "kvartal 2 2021",
+            ),
+            ("Q3 2020", "2020-07-01", "2020-09-30", "Q3 2020"),
+            (
+                "andra halvåret 2020",
+                "2020-07-01",
+                "2020-12-31",
+                "andra halvåret 2020",
+            ),
+        ] {
+            assert_period(text, from, to, matched);
+        }
+        assert_none("femte kvartalet 2021");
+        assert_none("tredje halvåret 2021");
+        assert_none("tredje kvartalet");
+        assert_none("Q5 2021");
+    }
+
+    #[test]
+    fn iso_weeks() {
+        assert_period("vecka 12 2021", "2021-03-22", "2021-03-28", "vecka 12 2021");
+        assert_period("v. 1, 2021", "2021-01-04", "2021-01-10", "v. 1, 2021");
+        assert_period("Vecka 53 2020", "2020-12-28", "2021-01-03", "Vecka 53 2020");
+        assert_none("vecka 53 2021");
+        assert_none("vecka 12 av");
     }
 }

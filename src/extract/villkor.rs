@@ -6,9 +6,11 @@
 //!
 //! Titles come from three sources, best first:
 //! 1. a heading line `Villkor 1 Kompetenssatsning i försäkringsmedicin`, or a numbered list item
-//!    `1. Ledning och styrning … (100 miljoner kronor …)` whose list is introduced by a paragraph
-//!    naming villkor, insatsområden or områden (so section headings `1. Bakgrund` and footnotes
-//!    `1. Med sjukskrivnings- …` are not conditions);
+//!    (`1. `, `1)`; one per paragraph or one per line) whose list is introduced by a paragraph
+//!    naming villkor, insatsområden or områden, also in a compound (`Områden som ingått …`,
+//!    `… följande utvecklingsområden:`), so section headings `1. Bakgrund` and footnotes
+//!    `1. Med sjukskrivnings- …` are not conditions; an item's title ends with the item, never
+//!    taking in the next item's number;
 //! 2. a heading `Område 2 Funktion för koordinering`;
 //! 3. a table row label `Område 2 Funktion för koordinering420`, cut before the glued number.
 //!
@@ -18,9 +20,14 @@
 //! Amounts belong to a condition when they sit in its list item, on its table row, or in its
 //! section: from a heading followed by body text up to the next heading or numbered section.
 //!
+//! A sub-condition heading (`Delvillkor 7 Uppföljning`) inside a condition's section is an entry of
+//! its own with `parent` set, scoped to the next sub-condition heading or the section's end; a
+//! running-text `delvillkor 7` is linked to it, or to the condition whose section holds it when it
+//! has no heading of its own.
+//!
 //! Deliberately not done here: a condition only ever mentioned in running text (`enligt villkor 3`)
-//! gets no entry, since nothing gives its title; such mentions, `villkor 1, 2 och 3` lists and
-//! `delvillkor 7` (added to the condition whose section holds it) only extend existing entries.
+//! gets no entry, since nothing gives its title; such mentions and `villkor 1, 2 och 3` lists only
+//! extend existing entries.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -35,7 +42,7 @@ use crate::record::{Amount, Span, Villkor};
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        ^(?P<kw> Villkorsområde | Villkor | Insatsområde | Område | Omrade )
+        ^(?P<kw> Delvillkor | Villkorsområde | Villkor | Insatsområde | Område | Omrade )
         \s+ (?P<n> \d{1,2} ) \b
         \s* [.:]? \s* (?: [-–]\s+ )?      # Villkor 1: …, Villkor 1 – …
         (?P<rest> .* )$",
@@ -52,7 +59,8 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 /// An introduction that makes the numbered list after it a list of conditions. OCR often damages
 /// `insatsområden` (`insatsomriden`), so its stem is enough.
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) villkor | insatsomr | \bområden\b | delområden").expect("intro pattern")
+    // `områden` also ends compounds that name them (`utvecklingsområden`, `fokusområden`).
+    Regex::new(r"(?xi) villkor | insatsomr | områden\b").expect("intro pattern")
 });
 
 /// A mention in running text: `villkor 3`, `villkor 1, 2, 3 och 4`, `delvillkor 7`, `område 2`.
@@ -125,11 +133,52 @@ pub(crate) fn find(text: &str, amounts: &[Amount]) -> Vec<Villkor> {
         mut claimed,
         mut boundaries,
         sections,
+        subs,
     } = found;
     list_items(text, &lines, amounts, &idx, &mut entries, &mut claimed);
     section_scopes(text, &mut boundaries, sections, &mut entries);
-    mentions(text, amounts, &idx, &mut entries, &claimed);
-    villkor(entries, amounts, &idx)
+    let mut subs = sub_conditions(subs, &entries);
+    mentions(text, amounts, &idx, &mut entries, &mut subs, &claimed);
+    let mut out = villkor(entries, amounts, &idx, None);
+    for (parent, sub) in subs {
+        out.extend(villkor(sub, amounts, &idx, Some(parent)));
+    }
+    // Each sub-condition right after its parent.
+    out.sort_by_key(|v| (v.parent.unwrap_or(v.number), v.parent.is_some(), v.number));
+    out
+}
+
+/// The sub-conditions under each titled condition (by its number), each scoped from its heading to
+/// the next sub-condition heading or the end of its parent's section.
+fn sub_conditions(
+    subs: Vec<SubHeading>,
+    entries: &BTreeMap<u32, Entry>,
+) -> BTreeMap<u32, BTreeMap<u32, Entry>> {
+    let starts: Vec<usize> = subs.iter().map(|s| s.2).collect();
+    let mut out: BTreeMap<u32, BTreeMap<u32, Entry>> = BTreeMap::new();
+    for (number, titled, at) in subs {
+        let holder = entries.iter().find_map(|(n, e)| {
+            let scope = e.scopes.iter().find(|&&(s, t)| s <= at && at < t)?;
+            e.best.is_some().then_some((*n, scope.1))
+        });
+        let Some((parent, parent_end)) = holder else {
+            continue;
+        };
+        let end = starts
+            .iter()
+            .copied()
+            .filter(|&s| s > at)
+            .min()
+            .unwrap_or(parent_end)
+            .min(parent_end);
+        let e = out.entry(parent).or_default().entry(number).or_default();
+        if let Some((t, span)) = titled {
+            e.offer(Rank::Condition, t, span);
+            e.mentions.push(span);
+        }
+        e.scopes.push((at, end));
+    }
+    out
 }
 
 /// What the heading pass gathers (byte offsets).
@@ -142,7 +191,15 @@ struct Headings {
     boundaries: Vec<usize>,
     /// (number, body start) of headings followed by body text.
     sections: Vec<(u32, usize)>,
+    /// Sub-condition headings (`Delvillkor 7 …`): number, title and its span, and the heading's
+    /// line start. Their parent is the condition whose section holds them, known only once the
+    /// sections are, so they are no section boundaries themselves.
+    subs: Vec<SubHeading>,
 }
+
+/// A sub-condition heading: its number, its title and the title's span (when it has one), and
+/// the start of its line (byte offsets).
+type SubHeading = (u32, Option<(String, (usize, usize))>, usize);
 
 /// The parts of a heading line `Villkor 1 Kompetenssatsning …` (byte offsets into the text).
 struct HeadingLine<'t> {
@@ -182,6 +239,13 @@ fn heading(text: &str, lines: &[Line], i: usize, found: &mut Headings) {
     let Some(h) = heading_line(text, &line) else {
         return;
     };
+    if h.keyword == "Delvillkor" {
+        let titled = title(&text[h.rest_start..line.end], false, &[])
+            .map(|(t, len)| (t, (h.keyword_start, h.rest_start + len)));
+        found.claimed.push((h.keyword_start, line.end));
+        found.subs.push((h.number, titled, line.start));
+        return;
+    }
     found.boundaries.push(line.start);
     let table_row = glued_number(h.rest).is_some();
     // A heading that wraps: the next line of the same paragraph starting in lower case.
@@ -247,8 +311,13 @@ fn section_scopes(
 }
 
 /// The conditions that got a title, in number order, with their amounts (indexes into `amounts`)
-/// and mentions in character offsets.
-fn villkor(entries: BTreeMap<u32, Entry>, amounts: &[Amount], idx: &CharIndex) -> Vec<Villkor> {
+/// and mentions in character offsets; `parent` is set on sub-conditions.
+fn villkor(
+    entries: BTreeMap<u32, Entry>,
+    amounts: &[Amount],
+    idx: &CharIndex,
+    parent: Option<u32>,
+) -> Vec<Villkor> {
     // (start, index) sorted by start, so each scope finds its amounts by binary search.
     let mut amount_starts: Vec<(usize, usize)> = amounts
         .iter()
@@ -289,6 +358,7 @@ fn villkor(entries: BTreeMap<u32, Entry>, amounts: &[Amount], idx: &CharIndex) -
                 start,
                 end,
                 mentions,
+                parent,
             })
         })
         .collect()
@@ -431,7 +501,9 @@ fn list_items(
     entries: &mut BTreeMap<u32, Entry>,
     claimed: &mut Vec<(usize, usize)>,
 ) {
-    // Paragraphs as byte ranges.
+    // Blocks as byte ranges: paragraphs, split before each numbered line, so that items written
+    // on consecutive lines are items of their own and a title never runs into the next item's
+    // number (`1. Ledning⏎2. Koordinering`).
     let mut paras: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -440,7 +512,10 @@ fn list_items(
             continue;
         }
         let start = lines[i].start;
-        while i + 1 < lines.len() && !lines[i + 1].blank {
+        while i + 1 < lines.len()
+            && !lines[i + 1].blank
+            && !NUMBERED.is_match(text[lines[i + 1].start..lines[i + 1].end].trim())
+        {
             i += 1;
         }
         paras.push((start, lines[i].end));
@@ -506,6 +581,7 @@ fn mentions(
     amounts: &[Amount],
     idx: &CharIndex,
     entries: &mut BTreeMap<u32, Entry>,
+    subs: &mut BTreeMap<u32, BTreeMap<u32, Entry>>,
     claimed: &[(usize, usize)],
 ) {
     let money = SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
@@ -523,8 +599,15 @@ fn mentions(
                     .iter()
                     .any(|&(s, t)| s <= m.start() && m.start() < t)
             });
-            if let Some((_, e)) = holder {
-                e.mentions.push((m.start(), n.end()));
+            if let Some((parent, e)) = holder {
+                // Linked to its own entry when it has one (`Delvillkor 7 …` under this condition),
+                // else to the condition that holds it.
+                let sub = n.as_str().parse::<u32>().ok().and_then(|k| {
+                    subs.get_mut(parent)?
+                        .get_mut(&k)
+                        .filter(|s| s.best.is_some())
+                });
+                sub.unwrap_or(e).mentions.push((m.start(), n.end()));
             }
             continue;
         }
@@ -675,5 +758,83 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].mentions.len(), 2);
         assert_eq!(v[1].mentions.len(), 3);
+    }
+
+    #[test]
+    fn lists_under_headings_that_name_areas_otherwise() {
+        for intro in [
+            "Områden som ingått i överenskommelsen 2016",
+            "Insatsområden",
+            "Överenskommelsen omfattar följande utvecklingsområden:",
+        ] {
+            for (one, two) in [("1. ", "2. "), (" 1.  ", " 2.  "), ("1) ", "2) ")] {
+                let text = format!(
+                    "{intro}\n\n{one}Tillgänglighet i vården\n\n{two}Psykisk hälsa och\nsuicidprevention\n\nÖvrigt.\n"
+                );
+                assert_titles(
+                    &text,
+                    &[
+                        (1, "Tillgänglighet i vården"),
+                        (2, "Psykisk hälsa och suicidprevention"),
+                    ],
+                );
+            }
+        }
+        assert_titles(
+            "Bakgrund\n\n1. Tillgänglighet i vården\n\n2. Psykisk hälsa\n",
+            &[],
+        );
+    }
+
+    #[test]
+    fn items_on_consecutive_lines_end_before_the_next_number() {
+        let text = "Överenskommelsen omfattar följande insatsområden:\n1. Kortare väntetider\n2. Stärkt primärvård för\nbarn och unga\n3) Kompetensförsörjning\n\nText.\n";
+        assert_titles(
+            text,
+            &[
+                (1, "Kortare väntetider"),
+                (2, "Stärkt primärvård för barn och unga"),
+                (3, "Kompetensförsörjning"),
+            ],
+        );
+        let v = find(text, &[]);
+        let spans: Vec<_> = v.iter().map(|v| (v.start, v.end)).collect();
+        let chars: Vec<char> = text.chars().collect();
+        let span_text = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+        assert_eq!(span_text(spans[0]), "1. Kortare väntetider");
+        assert_eq!(
+            span_text(spans[1]),
+            "2. Stärkt primärvård för\nbarn och unga"
+        );
+    }
+
+    #[test]
+    fn sub_conditions_are_entries_under_their_parent() {
+        let text = "Villkor 4 Uppföljning av insatserna\n\nRegionerna ska följa upp insatserna under året.\n\nDelvillkor 7 Rapportering till Socialstyrelsen\n\nKassan betalar 5 miljoner kronor.\n\nDelvillkor 8 Analys av resultaten\n\nEnligt delvillkor 7 ska regionerna rapportera, och villkor 4 gäller.\n\nVillkor 5 Annat\n\nText om delvillkor 9 här.\n";
+        let v = find(text, &amount::find(text));
+        let got: Vec<_> = v
+            .iter()
+            .map(|v| {
+                (
+                    v.parent,
+                    v.number,
+                    v.title.as_str(),
+                    v.mentions.len(),
+                    v.amounts.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, 4, "Uppföljning av insatserna", 2, vec![0]),
+                (Some(4), 7, "Rapportering till Socialstyrelsen", 2, vec![0]),
+                (Some(4), 8, "Analys av resultaten", 1, vec![]),
+                (None, 5, "Annat", 2, vec![]),
+            ],
+            "{v:#?}"
+        );
+        // Outside any condition's section a sub-condition heading has no parent and no entry.
+        assert_titles("Delvillkor 7 Rapportering\n\nText.\n", &[]);
     }
 }
