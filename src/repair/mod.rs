@@ -320,14 +320,12 @@ fn joins(
     let part_cost = |id: usize| {
         let (_, info) = &vocab.words[id];
         match info.known {
-            Some(f) => (doc_free_prior(f), true),
-            None => (
-                info.candidates
-                    .iter()
-                    .map(|c| c.free_cost())
-                    .fold(KEEP_UNKNOWN_COST, f64::min),
-                false,
-            ),
+            Some(f) => doc_free_prior(f),
+            None => info
+                .candidates
+                .iter()
+                .map(|c| c.free_cost())
+                .fold(KEEP_UNKNOWN_COST, f64::min),
         }
     };
     let mut out: Vec<(usize, Change)> = Vec::new();
@@ -345,16 +343,26 @@ fn joins(
             i += 1;
             continue;
         };
-        let ((cost_a, word_a), (cost_b, word_b)) = (part_cost(ia), part_cost(ib));
+        // Most pairs are two words: decided before the joined string is built.
+        let (known_a, known_b) = (vocab.words[ia].1.known, vocab.words[ib].1.known);
+        if known_a.is_some() && known_b.is_some() {
+            i += 1;
+            continue;
+        }
+        let (cost_a, cost_b) = (part_cost(ia), part_cost(ib));
         let joined = format!("{}{}", vocab.words[ia].0, vocab.words[ib].0);
-        if (word_a && word_b) || joined.chars().count() < MIN_JOIN_CHARS {
+        if joined.chars().count() < MIN_JOIN_CHARS {
             i += 1;
             continue;
         }
         let reading = match lex.word_or_compound_frequency(&joined) {
             Some(f) => Some((joined.clone(), doc_free_prior(f))),
-            // Only a part no learned confusion explains is worth a walk of the joined string.
-            None if cost_a.max(cost_b) >= KEEP_UNKNOWN_COST => {
+            // Only two non-words, one of which no learned confusion explains, are worth a walk
+            // of the joined string (a name beside a word is not).
+            None if known_a.is_none()
+                && known_b.is_none()
+                && cost_a.max(cost_b) >= KEEP_UNKNOWN_COST =>
+            {
                 // Letters misread, not dropped or added: `ska oka` is no `skaka`.
                 let len = joined.chars().count();
                 search_within(lex, &joined, false, false, Budget::FULL)
