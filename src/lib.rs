@@ -146,8 +146,13 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
     let mut trail = Trail::new(decoded.text);
     trail.rewrite(input::normalize);
     trail.rewrite(layout::layout);
+    let mut sections = Vec::new();
     if opts.repair {
-        trail.rewrite(|t| repair_by_section(t, opts.min_confidence));
+        trail.rewrite(|t| {
+            let (changes, modes) = repair_by_section(t, opts.min_confidence);
+            sections = modes;
+            changes
+        });
         // Figures OCR wrote with letters before a money unit (`5O Mkr`): only the unit table
         // knows a money unit, so the amount extractor's rule makes these edits.
         trail.rewrite(|t| extract::amount::ocr::numerals(t, opts.min_confidence));
@@ -164,6 +169,7 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
         encoding: Some(encoding),
         pages: layout::page_starts(&text),
         edits,
+        repair: opts.repair.then_some(sections),
         amounts: Some(extraction.amounts),
         dates: Some(extraction.dates),
         periods: Some(extraction.periods),
@@ -186,27 +192,34 @@ const REPAIR_SECTION: usize = 1 << 20;
 /// megabyte — nearly all of them — is one section, so its document-level evidence (how damaged it
 /// is, which words it uses) is the whole document's; in a longer one it is the section's, which
 /// suits merged files whose parts were scanned differently.
-fn repair_by_section(text: &str, min_confidence: f64) -> Vec<offsets::Change> {
+fn repair_by_section(
+    text: &str,
+    min_confidence: f64,
+) -> (Vec<offsets::Change>, Vec<record::RepairSection>) {
     repair_sections(text, min_confidence, REPAIR_SECTION)
 }
 
-fn repair_sections(text: &str, min_confidence: f64, max: usize) -> Vec<offsets::Change> {
+fn repair_sections(
+    text: &str,
+    min_confidence: f64,
+    max: usize,
+) -> (Vec<offsets::Change>, Vec<record::RepairSection>) {
     let mut changes = Vec::new();
+    let mut modes = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = section_end(text, start, max);
-        changes.extend(
-            repair::repair(&text[start..end], min_confidence)
-                .into_iter()
-                .map(|c| offsets::Change {
-                    start: c.start + start,
-                    end: c.end + start,
-                    ..c
-                }),
-        );
+        let repaired = repair::repair_with_mode(&text[start..end], min_confidence);
+        changes.extend(repaired.changes.into_iter().map(|c| offsets::Change {
+            start: c.start + start,
+            end: c.end + start,
+            ..c
+        }));
+        let (mode, reason) = repaired.mode;
+        modes.push(record::RepairSection { mode, reason });
         start = end;
     }
-    changes
+    (changes, modes)
 }
 
 /// Where a section starting at `start` should end: after the last paragraph break (else line
@@ -257,7 +270,7 @@ mod tests {
         assert!(!whole.is_empty());
         assert_eq!(
             whole,
-            repair_by_section(&text, 0.5),
+            repair_by_section(&text, 0.5).0,
             "a short document is one section"
         );
         // Every section holds the same paragraphs, so it makes the same decisions; confidences
@@ -267,7 +280,7 @@ mod tests {
                 .map(|c| (c.start, c.end, c.after.clone(), c.applied))
                 .collect()
         };
-        let sectioned = repair_sections(&text, 0.5, para.len() * 2);
+        let sectioned = repair_sections(&text, 0.5, para.len() * 2).0;
         assert_eq!(decisions(&whole), decisions(&sectioned));
     }
 }

@@ -36,6 +36,10 @@ pub struct Record {
     pub pages: Vec<usize>,
     /// Every change made to the decoded input, applied or merely proposed.
     pub edits: Vec<Edit>,
+    /// How OCR repair treated each section of the text (one section for any document under a
+    /// megabyte), in order; absent when repair did not run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repair: Option<Vec<RepairSection>>,
     /// Monetary amounts, in reading order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amounts: Option<Vec<Amount>>,
@@ -71,6 +75,7 @@ impl Record {
             text: String::new(),
             pages: Vec::new(),
             edits: Vec::new(),
+            repair: None,
             amounts: None,
             dates: None,
             periods: None,
@@ -80,6 +85,15 @@ impl Record {
             totals: None,
         }
     }
+}
+
+/// The mode OCR repair ran in for one section of a document, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepairSection {
+    /// `apply`: confident repairs were made; `propose`: every repair is only reported.
+    pub mode: crate::repair::Mode,
+    /// What decided the mode: `ocr-damage`, `clean`, `older-orthography` or `foreign-language`.
+    pub reason: crate::repair::ModeReason,
 }
 
 /// Whether a document was processed.
@@ -180,6 +194,8 @@ pub enum EditKind {
     Compound,
     /// Any other letter confusion.
     Spelling,
+    /// A space the OCR put inside a word removed (`Regeri ngen` → `Regeringen`).
+    Join,
 }
 
 /// Money as an exact number of öre (1/100 krona, or 1/100 of another currency's unit).

@@ -41,7 +41,21 @@
 //! a capitalised word and a definite form (`Insatserna 1 överenskommelsen`, not `Grupp 1 består`).
 //! Case is preserved (`F6R`→`FÖR`, `F6r`→`För`).
 //!
-//! It does not join or split words (layout's job) and never changes punctuation.
+//! 5. **What is not Swedish prose** (`prose.rs`): foreign phrases, register abbreviations
+//!    (`Dir. 2024:7`, `(s, fp, c)`) and hyphenated names are left alone unless a token is no word
+//!    in any language (`f6r`); other names (`Max Elger`) are repaired only by learned confusions
+//!    and never into another listed word. A listed word is swapped for another only with the
+//!    neighbours' support or priors that clearly prefer it and neighbours that do not object
+//!    (`avsatta`, `bor på`, `…, sa socialminister` stay).
+//! 6. **Split words** (`Regeri ngen`, `en ligt`) are rejoined as one edit (kind `join`) before
+//!    word repair, when one part is no word, the join is a word (or a compound, or reads as one
+//!    by misread letters) and beats reading the parts on their own.
+//! 7. **Mode.** A document in older orthography, mostly in another language, or showing no OCR
+//!    damage is repaired in [`Mode::Propose`]: every change is reported with `applied: false`.
+//!    `repair_with_mode` says which mode and why; the record lists it per section.
+//!
+//! It never splits words, never joins across a line break (layout's job) and never changes
+//! punctuation.
 //!
 //! ## Files
 //!
@@ -52,6 +66,7 @@
 //! - `walk.rs`: candidate readings (`search`), walking the lexicon's automaton through its
 //!   cursor (`lexicon::Words`).
 //! - `protect.rs`: what is never touched (numbers, abbreviations, acronyms), `1`→`i`, and case.
+//! - `prose.rs`: foreign phrases, names, register abbreviations, and the document's mode.
 //! - `rank.rs`: the document model, noisy-channel ranking (`Ranked`) and context.
 //! - `explain.rs`: the data of `svocr explain` ([`crate::Explanation`]); its text is in
 //!   [`crate::report::explain`].
@@ -62,44 +77,116 @@ pub(crate) mod explain;
 pub(crate) mod tokenize;
 
 mod channel;
+mod prose;
 mod protect;
 mod rank;
 mod walk;
 
+pub use prose::{Mode, ModeReason};
 pub use rank::DEFAULT_MIN_CONFIDENCE;
 
 use crate::lexicon::{Lexicon, lexicon};
 use crate::offsets::Change;
 use crate::record::EditKind;
+use prose::Shield;
 use protect::{one_for_i, restore_case};
 use rank::{
-    DocModel, REAL_WORD_MIN_DAMAGE, Vocabulary, document_model, neighbour, rank_all, reading_of,
-    round3, with_context,
+    DocModel, REAL_WORD_MIN_DAMAGE, Ranked, Vocabulary, document_model, neighbour, rank_all,
+    reading_of, round3, with_context,
 };
 use tokenize::{Token, TokenKind, tokenize};
 use walk::search;
+use walk::{Budget, KEEP_UNKNOWN_COST, doc_free_prior, search_within};
 
 /// How much cheaper than keeping a compound reading of an unknown capitalised word must be.
 const NAME_COMPOUND_MARGIN: f64 = 3.0;
 
+/// A listed word is swapped for another listed word without its neighbours' support only when
+/// keeping it costs this much more (`innebar` → `innebär` 1.8) and the neighbours do not speak
+/// against it; `avsatta` → `avsätta` (0.9) and `bor` → `bör` (0.3) are left alone.
+const REAL_WORD_PRIOR_MARGIN: f64 = 1.0;
+
+/// A swap whose priors beat keeping by this much needs no support (`for` → `för`: 7 nats). It
+/// is also the margin needed right after a comma: an inserted clause begins there (`…, sa
+/// socialminister X`), whose words the running sentence's priors say little about, so the
+/// neighbours must speak.
+const REAL_WORD_OVERWHELMING: f64 = 4.0;
+
+/// How much more the neighbours must speak for the new word than for the kept one (nats) to
+/// swap a listed word that the priors alone do not settle.
+const REAL_WORD_CONTEXT_GAIN: f64 = 1.0;
+
+/// Fewest letters of a name that a generic edit may repair.
+const NAME_GENERIC_MIN_CHARS: usize = 8;
+
+/// Channel cost of a space the OCR put inside a word (`Regeri ngen`): a join must beat reading
+/// the two parts as words by this much.
+const SPLIT_COST: f64 = 4.0;
+
+/// Fewest letters of a rejoined word.
+const MIN_JOIN_CHARS: usize = 5;
+
+/// The repairs of a text and the mode they were made in.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Repaired {
+    /// The proposed changes (byte offsets), sorted and non-overlapping.
+    pub(crate) changes: Vec<Change>,
+    /// Whether confident changes were applied, and why.
+    pub(crate) mode: (Mode, ModeReason),
+}
+
 /// Proposes repairs of `text` (byte offsets), with `applied` set from `min_confidence`.
 pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
+    repair_with_mode(text, min_confidence).changes
+}
+
+/// [`repair`], with the mode the document was repaired in: in [`Mode::Propose`] no change is
+/// applied.
+pub(crate) fn repair_with_mode(text: &str, min_confidence: f64) -> Repaired {
     let tokens = tokenize(text);
     let lex = lexicon();
     // Pass 1: analyse every distinct repairable word and gather the document's evidence.
     let (doc, mut vocab) = document_model(&tokens, lex);
+    let (shields, foreign_share) = prose::shields(&tokens, lex);
+    let mode = prose::mode(&tokens, foreign_share, doc.damage);
     // Pass 2: rank each distinct word once; its tokens differ only in case and place.
     let ranks = rank_all(&tokens, &doc, &mut vocab, lex);
     let reading = |j: usize| reading_of(&vocab, &ranks, j);
 
+    // Split words are rejoined before word repair: their parts are then not repaired alone.
+    let joins = joins(&tokens, &shields, &vocab, &doc, lex);
+    let mut joined = vec![false; tokens.len()];
+    for (first, _) in &joins {
+        joined[*first] = true;
+        joined[*first + 2] = true;
+    }
+    let mut joins = joins.into_iter().peekable();
+
     // Pass 3: decide, token by token.
     let mut changes = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
+        if let Some((_, c)) = joins.next_if(|(first, _)| *first == i) {
+            changes.push(apply_threshold(c, min_confidence));
+        }
+        if joined[i] {
+            continue;
+        }
         if t.kind == TokenKind::Number {
             let next = neighbour(&tokens, i, true).and_then(&reading);
+            let foreign = [i.checked_sub(2), Some(i + 2)]
+                .into_iter()
+                .flatten()
+                .any(|j| shields.get(j) == Some(&Shield::Foreign));
+            if foreign {
+                continue;
+            }
             if let Some(c) = one_as_i(&tokens, i, &doc, lex, &vocab, next) {
                 changes.push(apply_threshold(c, min_confidence));
             }
+            continue;
+        }
+        // Foreign text and abbreviations: only a token that is no word in any language.
+        if shields[i] == Shield::Foreign && t.kind != TokenKind::Mixed {
             continue;
         }
         let Some(id) = vocab.of_token[i] else {
@@ -126,6 +213,24 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
         if name_like || ranked.confidence <= 0.0 || best.word == lower {
             continue;
         }
+        // A name is repaired only by learned confusions (`Ekstrém` → `Ekström`); a generic edit
+        // makes short names into words (`Elger` → `Eller`), and a listed word is no misread
+        // name. In a long word one unseen edit among learned ones is still overwhelming
+        // evidence (`Férstikringskassan`).
+        let long = lower.chars().count() >= NAME_GENERIC_MIN_CHARS;
+        if shields[i] == Shield::Name && (info.listed || best.generic && !long) {
+            continue;
+        }
+        // A listed word swapped for another needs the priors' overwhelming word or the
+        // neighbours' support; else the swap is only proposed.
+        let after_comma = i >= 2 && tokens[i - 1].text == " " && tokens[i - 2].text == ",";
+        let supported = !info.listed
+            || real_word_supported(
+                ranks[id].as_ref().unwrap_or(ranked),
+                in_context.as_ref(),
+                &best.word,
+                after_comma,
+            );
         let kind = if info.listed {
             EditKind::RealWord
         } else if best.parts > 1 && !lex.contains(&best.word) {
@@ -133,19 +238,165 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
         } else {
             best.kind
         };
-        changes.push(apply_threshold(
-            Change {
-                start: t.start,
-                end: t.end,
-                after: restore_case(t.text, &best.word),
-                kind,
-                confidence: round3(ranked.confidence),
-                applied: false,
-            },
-            min_confidence,
-        ));
+        let change = Change {
+            start: t.start,
+            end: t.end,
+            after: restore_case(t.text, &best.word),
+            kind,
+            confidence: round3(ranked.confidence),
+            applied: false,
+        };
+        changes.push(if supported {
+            apply_threshold(change, min_confidence)
+        } else {
+            change
+        });
     }
-    changes
+    if mode.0 == Mode::Propose {
+        for c in &mut changes {
+            c.applied = false;
+        }
+    }
+    Repaired { changes, mode }
+}
+
+/// Whether swapping a listed word for `word` is supported: the neighbours speak for `word` by
+/// [`REAL_WORD_CONTEXT_GAIN`] more than for the kept word (and it still wins), or the priors
+/// prefer it by [`REAL_WORD_PRIOR_MARGIN`] ([`REAL_WORD_OVERWHELMING`] after a comma) and the
+/// neighbours do not speak against it.
+fn real_word_supported(
+    plain: &Ranked,
+    in_context: Option<&Ranked>,
+    word: &str,
+    after_comma: bool,
+) -> bool {
+    let total = |r: &Ranked| {
+        r.candidates
+            .iter()
+            .find(|(c, _)| c.word == word)
+            .map(|&(_, t)| t)
+    };
+    let Some(before) = total(plain) else {
+        return false;
+    };
+    let margin = plain.keep_cost - before;
+    // What the neighbours say for the new word against the kept one (0 when they are silent).
+    let (gain, wins) = match in_context.and_then(|c| total(c).map(|after| (c, after))) {
+        Some((ctx, after)) => (
+            (before - after) - (plain.keep_cost - ctx.keep_cost),
+            after < ctx.keep_cost,
+        ),
+        None => (0.0, true),
+    };
+    if margin >= REAL_WORD_OVERWHELMING {
+        return true;
+    }
+    if gain >= REAL_WORD_CONTEXT_GAIN {
+        return wins;
+    }
+    // Without the neighbours' support the priors must decide, and the neighbours must not
+    // speak against the new word (`de fortsatta insatserna`).
+    let needed = if after_comma {
+        REAL_WORD_OVERWHELMING
+    } else {
+        REAL_WORD_PRIOR_MARGIN
+    };
+    margin >= needed && gain > -REAL_WORD_CONTEXT_GAIN
+}
+
+/// Words the OCR split with a space (`Regeri ngen`, `en ligt`, `Got land`): each as the index of
+/// its first token and the change that rejoins it. A pair is joined when one part is no word,
+/// the joined string is a listed word (or reads as one through learned confusions, `atg irder`)
+/// and that reading beats the parts' own best readings by [`SPLIT_COST`].
+fn joins(
+    tokens: &[Token<'_>],
+    shields: &[Shield],
+    vocab: &Vocabulary,
+    doc: &DocModel,
+    lex: &Lexicon,
+) -> Vec<(usize, Change)> {
+    // The cost of a part read on its own: its prior if it is a word, else its best reading's
+    // (or keeping it unread).
+    let part_cost = |id: usize| {
+        let (_, info) = &vocab.words[id];
+        match info.known {
+            Some(f) => doc_free_prior(f),
+            None => info
+                .candidates
+                .iter()
+                .map(|c| c.free_cost())
+                .fold(KEEP_UNKNOWN_COST, f64::min),
+        }
+    };
+    let mut out: Vec<(usize, Change)> = Vec::new();
+    let mut i = 0;
+    while i + 2 < tokens.len() {
+        let (a, gap, b) = (tokens[i], tokens[i + 1], tokens[i + 2]);
+        let pair = a.kind == TokenKind::Word
+            && gap.text == " "
+            && b.kind == TokenKind::Word
+            && b.text.starts_with(char::is_lowercase)
+            && shields[i] != Shield::Foreign
+            && shields[i + 2] != Shield::Foreign;
+        let ids = vocab.of_token[i].zip(vocab.of_token[i + 2]);
+        let Some((ia, ib)) = ids.filter(|_| pair) else {
+            i += 1;
+            continue;
+        };
+        // Most pairs are two words: decided before the joined string is built.
+        let (known_a, known_b) = (vocab.words[ia].1.known, vocab.words[ib].1.known);
+        if known_a.is_some() && known_b.is_some() {
+            i += 1;
+            continue;
+        }
+        let (cost_a, cost_b) = (part_cost(ia), part_cost(ib));
+        let joined = format!("{}{}", vocab.words[ia].0, vocab.words[ib].0);
+        if joined.chars().count() < MIN_JOIN_CHARS {
+            i += 1;
+            continue;
+        }
+        let reading = match lex.word_or_compound_frequency(&joined) {
+            Some(f) => Some((joined.clone(), doc_free_prior(f))),
+            // Only two non-words, one of which no learned confusion explains, are worth a walk
+            // of the joined string (a name beside a word is not).
+            None if known_a.is_none()
+                && known_b.is_none()
+                && cost_a.max(cost_b) >= KEEP_UNKNOWN_COST =>
+            {
+                // Letters misread, not dropped or added: `ska oka` is no `skaka`.
+                let len = joined.chars().count();
+                search_within(lex, &joined, false, false, Budget::FULL)
+                    .into_iter()
+                    .filter(|c| c.parts == 1 && c.word.chars().count() == len)
+                    .map(|c| {
+                        let cost = c.free_cost() + f64::from(c.edits) * doc.damage_cost();
+                        (c.word, cost)
+                    })
+                    .min_by(|x, y| x.1.total_cmp(&y.1))
+            }
+            None => None,
+        };
+        match reading {
+            Some((word, cost)) if cost + SPLIT_COST < cost_a + cost_b => {
+                out.push((
+                    i,
+                    Change {
+                        start: a.start,
+                        end: b.end,
+                        after: restore_case(a.text, &word),
+                        kind: EditKind::Join,
+                        confidence: round3(
+                            1.0 / (1.0 + (cost + SPLIT_COST - cost_a - cost_b).exp()),
+                        ),
+                        applied: false,
+                    },
+                ));
+                i += 3;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// The change that makes token `i`, a lone `1`, the word `i`, if protection says it stands for
@@ -239,7 +490,9 @@ mod spec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::repair::spec::{DAMAGED, assert_unchanged};
+    use crate::repair::spec::{
+        DAMAGED, assert_corrects, assert_unchanged, assert_unchanged_in_damaged,
+    };
 
     #[test]
     fn clean_swedish_is_left_alone() {
@@ -266,6 +519,52 @@ mod tests {
     fn min_confidence_one_applies_nothing_uncertain() {
         let changes = repair(DAMAGED, 1.01);
         assert!(!changes.is_empty() && changes.iter().all(|c| !c.applied));
+    }
+
+    #[test]
+    fn split_words_are_rejoined_as_one_edit() {
+        assert_corrects("Regeri ngen beslutar", "Regeringen beslutar");
+        assert_corrects("vidta åtg ärder", "vidta åtgärder");
+        assert_corrects("antalet sj ukpenningdagar", "antalet sjukpenningdagar");
+        assert_corrects("regionen Got land", "regionen Gotland");
+        assert_corrects("en ligt beslutet", "enligt beslutet");
+        assert_corrects("Myndig heten ska", "Myndigheten ska");
+        assert_corrects("uppdr aget", "uppdraget");
+        let text = format!("{DAMAGED}Regeri ngen");
+        let joins: Vec<_> = repair(&text, DEFAULT_MIN_CONFIDENCE)
+            .into_iter()
+            .filter(|c| c.kind == EditKind::Join)
+            .collect();
+        assert_eq!(joins.len(), 1);
+        assert_eq!(&text[joins[0].start..joins[0].end], "Regeri ngen");
+    }
+
+    #[test]
+    fn parts_that_read_better_stay_apart() {
+        assert_unchanged_in_damaged("en lång väg");
+        assert_unchanged_in_damaged("det är en fråga");
+        assert_corrects("det ir en fråga", "det är en fråga");
+        assert_corrects("ska oka till", "ska öka till");
+        assert_corrects("pa ett", "på ett");
+    }
+
+    #[test]
+    fn real_words_are_not_swapped_without_evidence() {
+        assert_unchanged_in_damaged("Av dessa är 500 miljoner avsatta per år.");
+        assert_unchanged_in_damaged("Regeringen har starkt stöd.");
+        assert_unchanged_in_damaged("Det fortsatta arbetet.");
+        assert_unchanged_in_damaged("Vi gör det, sa socialminister Lena Hallengren.");
+        assert_unchanged_in_damaged("Antalet personer som bor på äldreboende.");
+        assert_unchanged_in_damaged("De avsatta medlen betalas ut.");
+        assert_unchanged_in_damaged("Han satt kvar.");
+    }
+
+    #[test]
+    fn real_words_with_evidence_are_still_swapped() {
+        assert_corrects("Medlen for insatsen", "Medlen för insatsen");
+        assert_corrects("Detta far konsekvenser", "Detta får konsekvenser");
+        assert_corrects("Det innebar att regionerna", "Det innebär att regionerna");
+        assert_corrects("pa sa sitt", "på så sätt");
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub(super) struct Candidate {
     pub parts: u8,
     /// The rule behind the most telling confusion.
     pub kind: EditKind,
+    /// Whether the reading needs a generic edit, one the confusion model has not seen.
+    #[serde(skip)]
+    pub generic: bool,
 }
 
 impl Candidate {
@@ -659,6 +662,7 @@ impl<'a> Walk<'a> {
             frequency,
             parts: s.parts,
             kind: s.kind.unwrap_or(EditKind::Spelling),
+            generic: s.generic_used,
         };
         match self.found.iter_mut().find(|c| c.word == word) {
             Some(old) if (old.channel, old.parts) <= (s.cost, s.parts) => {}
