@@ -4,10 +4,18 @@
 The repair uses these counts as context (`Skalen for` is `Skälen för`, not `Skålen för`; `den
 vird som` is `den vård som`): see `src/repair/context.rs`.
 
-Input: the clean texts under training/corpus/ (the collected documents and training/corpus/context/),
-except
-  * the held-out texts listed in training/heldout.list (they are for measuring only), and
-  * the project's seeds (`0NN_*.txt`), whose gold output the tests compare against.
+Input:
+  * the clean texts under training/corpus/ (the collected documents and training/corpus/context/),
+    except the held-out texts listed in training/heldout.list (they are for measuring only) and
+    the project's seeds (`0NN_*.txt`), whose gold output the tests compare against; every pair
+    seen there is kept, however rare: it is the register the repair sees most;
+  * with `--sfs GITDIR`, the Swedish code of statutes (Svensk författningssamling) from a
+    snapshot of the public GitHub repository `se-lex/sfs` (one Markdown file per statute, in its
+    current consolidated wording, `YEAR/sfs-YEAR-NUMBER.md`): statutes issued from `--sfs-from`
+    on (default 1950, modern spelling). Front matter, headings, links and HTML tags are stripped.
+    Statutes are not protected by copyright (upphovsrättslagen 1 kap. 9 §). A pair seen only
+    here is kept when it was seen at least `--min-count` times, which keeps the shipped file
+    small (it is compiled into the binary) and drops one-off pairs that prove nothing.
 
 A bigram is two words (runs of letters, lower-cased, NFC) separated only by spaces inside one
 paragraph: punctuation, digits, hyphens and paragraph breaks end the run, so no pair spans a clause
@@ -16,12 +24,15 @@ boundary or a heading.
 Output: `word<TAB>next word<TAB>count` per pair seen, sorted by UTF-8 bytes, unique.
 
 Usage: scripts/learn-context.py [--corpus DIR] [--heldout FILE] [--out PATH]
+                                [--sfs GITDIR [--sfs-from YEAR] [--min-count N]]
 """
 import argparse
 import collections
 import pathlib
 import re
+import subprocess
 import sys
+import tarfile
 import unicodedata
 
 # A run of words separated by single spaces (or tabs): the unit inside which pairs are counted.
@@ -43,7 +54,48 @@ def runs(text):
                 words = words[1:]
             if after in GLUE or after.isdigit():
                 words = words[:-1]
-            yield [unicodedata.normalize("NFC", w).lower() for w in words]
+            # A word with a character that is no lower-case letter once lower-cased (`m³`)
+            # breaks the run like punctuation would.
+            run = []
+            for w in words:
+                w = unicodedata.normalize("NFC", w.lower())
+                if all(c.isalpha() and not c.isupper() for c in w):
+                    run.append(w)
+                else:
+                    yield run
+                    run = []
+            yield run
+
+
+# Markdown of the statute snapshot: YAML front matter, `[text](target)` links, HTML tags and
+# heading marks. What remains is the statute's own wording.
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+TAG = re.compile(r"<[^>]*>")
+
+
+def statute_text(markdown):
+    text = FRONT_MATTER.sub("", markdown)
+    text = LINK.sub(r"\1", text)
+    text = TAG.sub("\n\n", text)
+    # A heading is a paragraph of its own (`### 4 a §`, `## Förutsättningar för stöd`).
+    return re.sub(r"(?m)^#+ (.*)$", r"\n\1\n", text)
+
+
+def statutes(gitdir, since):
+    """The texts of the statutes from `since` on in the snapshot at `gitdir`, in path order."""
+    tar = subprocess.Popen(
+        ["git", "--git-dir", gitdir, "archive", "--format=tar", "HEAD"], stdout=subprocess.PIPE
+    )
+    found = []
+    with tarfile.open(fileobj=tar.stdout, mode="r|") as archive:
+        for member in archive:
+            m = re.fullmatch(r"(\d{4})/sfs-[^/]*\.md", member.name)
+            if member.isfile() and m and int(m.group(1)) >= since:
+                found.append((member.name, archive.extractfile(member).read().decode("utf-8")))
+    if tar.wait() != 0:
+        sys.exit(f"{gitdir}: git archive failed")
+    return sorted(found)
 
 
 def main():
@@ -51,6 +103,9 @@ def main():
     ap.add_argument("--corpus", default="training/corpus")
     ap.add_argument("--heldout", default="training/heldout.list")
     ap.add_argument("--out", default="dictionaries/sv-bigrams.tsv")
+    ap.add_argument("--sfs", help="git directory of a se-lex/sfs snapshot")
+    ap.add_argument("--sfs-from", type=int, default=1950)
+    ap.add_argument("--min-count", type=int, default=3)
     a = ap.parse_args()
 
     heldout = set()
@@ -67,6 +122,23 @@ def main():
         for run in runs(p.read_text(encoding="utf-8")):
             words += len(run)
             counts.update(zip(run, run[1:]))
+    curated = set(counts)
+    statute_words, statute_files = 0, 0
+    if a.sfs:
+        for _, markdown in statutes(a.sfs, a.sfs_from):
+            statute_files += 1
+            for run in runs(statute_text(markdown)):
+                statute_words += len(run)
+                counts.update(zip(run, run[1:]))
+        seen = sum(counts.values())
+        counts = collections.Counter(
+            {k: n for k, n in counts.items() if k in curated or n >= a.min_count}
+        )
+        print(
+            f"statutes: {statute_files} files from {a.sfs_from} on, {statute_words} words;"
+            f" pairs kept {len(counts)} ({sum(counts.values())} of {seen} occurrences)",
+            file=sys.stderr,
+        )
     # Sorted by the pair (`word<TAB>next`), the order build.rs and the hygiene test expect.
     lines = [f"{x}\t{y}\t{n}" for (x, y), n in counts.items()]
     lines.sort(key=lambda s: s.rsplit("\t", 1)[0].encode("utf-8"))

@@ -16,14 +16,16 @@ fn svocr(args: &[&str]) -> Output {
         .expect("run svocr")
 }
 
-/// A fresh directory holding `doc.txt` (OCR) and `gold/doc.gt.txt`, `gold/doc.gold.json`.
+/// A fresh directory holding `doc.txt` (OCR) and `gold/doc.gt.txt`, `gold/doc.gold.json`. The
+/// OCR ends in a stray `|` (a rule read as a letter), which repair never removes: the pair stays
+/// imperfect after repair however good word repair becomes.
 fn pair(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("svocr-eval-cli-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("gold")).unwrap();
     std::fs::write(
         dir.join("doc.txt"),
-        "Avtalet f6r ir 2020 <b>\ngiller 500 miljoner kronor.\n",
+        "Avtalet f6r ir 2020 <b>\ngiller 500 miljoner kronor. |\n",
     )
     .unwrap();
     std::fs::write(
@@ -149,7 +151,7 @@ fn deliberately_damaged_output_fails_the_floor() {
     assert_exit(&run(), 0);
     std::fs::write(
         dir.join("doc.txt"),
-        "Avtalet f6r ir 2020 <b>\ngiller 500 miljoner kronor.\n",
+        "Avtalet f6r ir 2020 <b>\ngiller 500 miljoner kronor. |\n",
     )
     .unwrap();
     assert_exit(&run(), 1);
