@@ -54,8 +54,10 @@
 //! - [`record`]: everything [`process`] returns and gold files parse into ([`Record`], [`Edit`],
 //!   [`EditKind`] and [`Status`] are also at the root). [`apply_edits`] replays a record's edits on
 //!   its decoded input.
-//! - [`explain`] → [`Explanation`] (rows: [`ExplainedCandidate`]): the repair debug view behind
-//!   `svocr explain`.
+//! - [`explain_document`] and [`explain`] → [`Explanation`] (rows: [`ExplainedCandidate`];
+//!   [`Outcome`], [`Place`]): the repair debug view behind `svocr explain`. The first explains
+//!   every word of a document as `run` decided it (it watches the same stages deciding); the
+//!   second one word alone or in a context string.
 //! - [`batch`]: many documents in parallel, in input order, with progress and cancellation (the
 //!   command line and language bindings share it).
 //! - [`eval`]: scoring records against gold ([`eval::evaluate`], [`eval::EvalReport`],
@@ -103,7 +105,9 @@ pub mod validate;
 pub use error::Error;
 pub use offsets::apply_edits;
 pub use record::{Edit, EditKind, Record, Status};
-pub use repair::explain::{ExplainedCandidate, Explanation, explain};
+pub use repair::explain::{
+    ExplainedCandidate, Explanation, Outcome, Place, explain, explain_document,
+};
 
 use offsets::Trail;
 
@@ -143,19 +147,10 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
         Err(e) => return Record::error(source, format!("{source}: {e}")),
     };
     let encoding = decoded.encoding;
-    let mut trail = Trail::new(decoded.text);
-    trail.rewrite(input::normalize);
-    trail.rewrite(layout::layout);
+    let mut trail = prepared(decoded.text);
     let mut sections = Vec::new();
     if opts.repair {
-        trail.rewrite(|t| {
-            let (changes, modes) = repair_by_section(t, opts.min_confidence);
-            sections = modes;
-            changes
-        });
-        // Figures OCR wrote with letters before a money unit (`5O Mkr`): only the unit table
-        // knows a money unit, so the amount extractor's rule makes these edits.
-        trail.rewrite(|t| extract::amount::ocr::numerals(t, opts.min_confidence));
+        sections = repair_stages(&mut trail, opts.min_confidence, |_, _| {}, |_, _| {});
     }
     let (text, edits) = trail.finish();
 
@@ -181,35 +176,62 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
     }
 }
 
+/// The decoded input through the stages before repair: normalisation, then layout.
+pub(crate) fn prepared(decoded: String) -> Trail {
+    let mut trail = Trail::new(decoded);
+    trail.rewrite(input::normalize);
+    trail.rewrite(layout::layout);
+    trail
+}
+
+/// The repair stages of [`process`] on `trail`: words by section, then figures before money
+/// units. `explain --file` runs them too, watching: `words` sees what pass 3 of each section's
+/// word repair saw (with the section's offset), and `stage` each stage's changes together with
+/// the trail they are about to be made on.
+pub(crate) fn repair_stages(
+    trail: &mut Trail,
+    min_confidence: f64,
+    mut words: impl FnMut(usize, repair::explain::Seen<'_>),
+    mut stage: impl FnMut(&Trail, &[offsets::Change]),
+) -> Vec<record::RepairSection> {
+    let (changes, sections) =
+        repair_sections(trail.text(), min_confidence, REPAIR_SECTION, &mut words);
+    stage(trail, &changes);
+    trail.rewrite(|_| changes);
+    // Figures OCR wrote with letters before a money unit (`5O Mkr`): only the unit table
+    // knows a money unit, so the amount extractor's rule makes these edits.
+    let figures = extract::amount::ocr::numerals(trail.text(), min_confidence);
+    stage(trail, &figures);
+    trail.rewrite(|_| figures);
+    sections
+}
+
 /// Longest stretch of text [`repair::repair`] sees at once.
 const REPAIR_SECTION: usize = 1 << 20;
 
-/// Runs [`repair::repair`] over sections of at most [`REPAIR_SECTION`] bytes, cut at paragraph
-/// breaks, and shifts the changes back into `text`'s offsets.
+/// Runs [`repair::repair`] over sections of at most `max` bytes ([`REPAIR_SECTION`] in
+/// [`process`]), cut at paragraph breaks, and shifts the changes back into `text`'s offsets;
+/// `observe` sees each section's word decisions with the section's offset (see
+/// [`repair_stages`]).
 ///
 /// Repair keeps a token list and word statistics for what it sees, several times the size of the
 /// text; sections keep that bounded for documents of many megabytes. Any document under a
 /// megabyte — nearly all of them — is one section, so its document-level evidence (how damaged it
 /// is, which words it uses) is the whole document's; in a longer one it is the section's, which
 /// suits merged files whose parts were scanned differently.
-fn repair_by_section(
-    text: &str,
-    min_confidence: f64,
-) -> (Vec<offsets::Change>, Vec<record::RepairSection>) {
-    repair_sections(text, min_confidence, REPAIR_SECTION)
-}
-
 fn repair_sections(
     text: &str,
     min_confidence: f64,
     max: usize,
+    mut observe: impl FnMut(usize, repair::explain::Seen<'_>),
 ) -> (Vec<offsets::Change>, Vec<record::RepairSection>) {
     let mut changes = Vec::new();
     let mut modes = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = section_end(text, start, max);
-        let repaired = repair::repair_with_mode(&text[start..end], min_confidence);
+        let repaired =
+            repair::repair_observed(&text[start..end], min_confidence, |s| observe(start, s));
         changes.extend(repaired.changes.into_iter().map(|c| offsets::Change {
             start: c.start + start,
             end: c.end + start,
@@ -267,6 +289,7 @@ mod tests {
         let para = "Medlen f6r insatserna ir avsatta till regionerna.\n\n";
         let text = para.repeat(8);
         let whole = repair::repair(&text, 0.5);
+        let repair_by_section = |t: &str, m: f64| repair_sections(t, m, REPAIR_SECTION, |_, _| {});
         assert!(!whole.is_empty());
         assert_eq!(
             whole,
@@ -280,7 +303,7 @@ mod tests {
                 .map(|c| (c.start, c.end, c.after.clone(), c.applied))
                 .collect()
         };
-        let sectioned = repair_sections(&text, 0.5, para.len() * 2).0;
+        let sectioned = repair_sections(&text, 0.5, para.len() * 2, |_, _| {}).0;
         assert_eq!(decisions(&whole), decisions(&sectioned));
     }
 }

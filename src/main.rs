@@ -37,17 +37,40 @@ enum Command {
     Run(RunArgs),
     /// Score the pipeline against gold files (CER/WER, field F1) and check accuracy floors.
     Eval(EvalArgs),
-    /// Show how a word would be repaired: its candidates, their costs and frequencies, the decision.
+    /// Show how a word is repaired: its candidates, their costs and frequencies, the decision; in a
+    /// file (--file), exactly as `run` decided there.
     Explain(ExplainArgs),
 }
 
 #[derive(clap::Args)]
 struct ExplainArgs {
-    /// The word as the OCR read it (`f6r`, `Forsikringskassan`).
-    word: String,
+    /// The word as the OCR read it (`f6r`, `Forsikringskassan`), explained alone or in --context.
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    word: Option<String>,
     /// The sentence around it, which real-word decisions (`for` → `för`) depend on.
     #[arg(long, value_name = "TEXT")]
     context: Option<String>,
+    /// A document: explain a word of it exactly as `svocr run` repaired it there (with --at, or
+    /// --line and --word).
+    #[arg(long, value_name = "FILE")]
+    file: Option<PathBuf>,
+    /// The word at this character offset of the file (as the record's edits count).
+    #[arg(
+        long,
+        value_name = "OFFSET",
+        requires = "file",
+        conflicts_with = "line"
+    )]
+    at: Option<usize>,
+    /// The line of the file (from 1) the word is on; give the word with --word.
+    #[arg(long, value_name = "N", requires = "file", requires = "word_on_line")]
+    line: Option<usize>,
+    /// With --line: the word, as written (its first occurrence on the line).
+    #[arg(long = "word", value_name = "W", requires = "line")]
+    word_on_line: Option<String>,
+    /// With --file: the threshold `svocr run` was given.
+    #[arg(long, value_name = "X", default_value_t = svocr::repair::DEFAULT_MIN_CONFIDENCE, value_parser = confidence)]
+    min_confidence: f64,
     /// Print the explanation as JSON instead of a table.
     #[arg(long)]
     json: bool,
@@ -358,7 +381,11 @@ fn report_floors(checks: &[FloorCheck]) -> ExitCode {
 }
 
 fn explain(args: ExplainArgs) -> Result<ExitCode> {
-    let explanation = svocr::explain(&args.word, args.context.as_deref());
+    let explanation = match (&args.file, &args.word) {
+        (Some(path), _) => explain_in_file(path, &args)?,
+        (None, Some(word)) => svocr::explain(word, args.context.as_deref()),
+        (None, None) => anyhow::bail!("explain needs a WORD, or --file with --at or --line"),
+    };
     let mut out = io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &explanation)?;
@@ -367,4 +394,59 @@ fn explain(args: ExplainArgs) -> Result<ExitCode> {
         write!(out, "{explanation}")?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The explanation of the word of `path` that `--at` or `--line`/`--word` points at.
+fn explain_in_file(path: &Path, args: &ExplainArgs) -> Result<svocr::Explanation> {
+    anyhow::ensure!(
+        args.context.is_none(),
+        "--context is for a WORD alone; with --file the document is the context"
+    );
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let opts = Options {
+        repair: true,
+        min_confidence: args.min_confidence,
+    };
+    let words =
+        svocr::explain_document(&bytes, &opts).with_context(|| format!("{}", path.display()))?;
+    let place = |e: &svocr::Explanation| e.place.map_or((0, 0, 0), |p| (p.start, p.end, p.line));
+    match (args.at, args.line, &args.word_on_line) {
+        (Some(at), _, _) => {
+            if let Some(e) = words.iter().find(|e| {
+                let (s, t, _) = place(e);
+                s <= at && at < t
+            }) {
+                return Ok(e.clone());
+            }
+            let next = words.iter().find(|e| place(e).0 > at);
+            anyhow::bail!(
+                "{}: no word at character {at}{}",
+                path.display(),
+                next.map(|e| format!(" (the next is {:?} at {})", e.word, place(e).0))
+                    .unwrap_or_default()
+            )
+        }
+        (None, Some(line), Some(word)) => {
+            let on_line: Vec<_> = words.iter().filter(|e| place(e).2 == line).collect();
+            let found = on_line.iter().find(|e| e.word == *word).or_else(|| {
+                on_line
+                    .iter()
+                    .find(|e| e.word.to_lowercase() == word.to_lowercase())
+            });
+            if let Some(e) = found {
+                return Ok((*e).clone());
+            }
+            let there: Vec<&str> = on_line.iter().map(|e| e.word.as_str()).collect();
+            anyhow::bail!(
+                "{}: no {word:?} on line {line} (its words: {})",
+                path.display(),
+                if there.is_empty() {
+                    "none".to_string()
+                } else {
+                    there.join(" ")
+                }
+            )
+        }
+        _ => anyhow::bail!("--file needs --at OFFSET, or --line N with --word W"),
+    }
 }

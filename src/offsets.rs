@@ -251,6 +251,25 @@ impl Trail {
         self.text.as_deref().unwrap_or(&self.input)
     }
 
+    /// The decoded input the trail started from.
+    pub(crate) fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// Where `self.text()[start..end]` stands in the decoded input (byte offsets): widened over
+    /// the earlier regions it touches, as a proposal there would be.
+    pub(crate) fn input_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let probe = Change {
+            start,
+            end,
+            after: String::new(),
+            kind: EditKind::Spelling,
+            confidence: 0.0,
+            applied: false,
+        };
+        self.widen(&probe).0.old
+    }
+
     /// Runs one stage over the current text and records its changes (byte offsets of the current
     /// text). Applied changes are made as [`apply`] makes them and merged with every region they
     /// overlap; proposals are recorded, widened over the regions they touch.

@@ -268,3 +268,80 @@ fn explain_shows_the_candidates_and_the_decision() {
     assert_eq!(v["word"], "for");
     assert!(v["decision"].is_null(), "{v}");
 }
+
+#[test]
+fn explain_file_reports_what_run_did_at_the_word() {
+    let dir = scratch("explain_file");
+    let doc = dir.join("beslut.txt");
+    // A damaged document in which neighbours decide `Skalen` and `vird`.
+    std::fs::write(
+        &doc,
+        "Staten och regionerna har ingdtt en overenskommelse f6r 2020.\n\
+         Insatser for lindrig psykisk ohilsa ska kvalitetssikras.\n\n\
+         2. Skalen for en reviderad 6verenskommelse\n\n\
+         Den 6vervigande delen av den vird som inte dr planerad.\n",
+    )
+    .unwrap();
+    let path = doc.to_str().unwrap();
+    let run = records(&svocr(&["run", path]));
+    let edit = run[0]
+        .edits
+        .iter()
+        .find(|e| e.before == "vird")
+        .expect("run repairs vird")
+        .clone();
+
+    // By line and word, as a table.
+    let out = svocr(&["explain", "--file", path, "--line", "6", "--word", "vird"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains(&format!("decision: {} (applied", edit.after)),
+        "{s}"
+    );
+    assert!(s.contains("in context: den _ som"), "{s}");
+
+    // By offset (any character of the word), as JSON: the same place and decision as the edit.
+    let at = (edit.start + 2).to_string();
+    let out = svocr(&["explain", "--file", path, "--at", &at, "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["place"]["start"], edit.start);
+    assert_eq!(v["place"]["end"], edit.end);
+    assert_eq!(v["place"]["line"], 6);
+    assert_eq!(v["decision"], edit.after.as_str());
+    assert_eq!(v["outcome"], "applied");
+
+    // A word run left alone is kept.
+    let out = svocr(&[
+        "explain", "--file", path, "--line", "1", "--word", "och", "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        (v["outcome"].as_str(), v["decision"].is_null()),
+        (Some("kept"), true)
+    );
+
+    // Nothing there, or the wrong options: an error, exit 2.
+    for args in [
+        &["explain", "--file", path, "--line", "6", "--word", "xyzzy"][..],
+        &["explain", "--file", path, "--at", "100000"],
+        &["explain", "--file", path],
+        &["explain", "--file", path, "--at", "3", "--context", "x"],
+        &["explain", "f6r", "--file", path, "--at", "3"],
+    ] {
+        let out = svocr(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+    }
+}

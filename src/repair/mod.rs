@@ -68,7 +68,8 @@
 //! - `protect.rs`: what is never touched (numbers, abbreviations, acronyms), `1`→`i`, and case.
 //! - `prose.rs`: foreign phrases, names, register abbreviations, and the document's mode.
 //! - `rank.rs`: the document model, noisy-channel ranking (`Ranked`) and context.
-//! - `explain.rs`: the data of `svocr explain` ([`crate::Explanation`]); its text is in
+//! - `explain.rs`: the data of `svocr explain` ([`crate::Explanation`]), and what pass 3 lends
+//!   an observer at each word (`Seen`, see `repair_observed`); its text is in
 //!   [`crate::report::explain`].
 //! - `mod.rs` (this file): the passes of [`repair()`].
 
@@ -88,6 +89,7 @@ pub use rank::DEFAULT_MIN_CONFIDENCE;
 use crate::lexicon::{Lexicon, lexicon};
 use crate::offsets::Change;
 use crate::record::EditKind;
+use explain::Seen;
 use prose::Shield;
 use protect::{one_for_i, restore_case};
 use rank::{
@@ -143,6 +145,17 @@ pub fn repair(text: &str, min_confidence: f64) -> Vec<Change> {
 /// [`repair`], with the mode the document was repaired in: in [`Mode::Propose`] no change is
 /// applied.
 pub(crate) fn repair_with_mode(text: &str, min_confidence: f64) -> Repaired {
+    repair_observed(text, min_confidence, |_| {})
+}
+
+/// [`repair_with_mode`], showing `observe` what pass 3 saw at each repairable word as it decided:
+/// `svocr explain --file` reads the decisions of this very pass, so it cannot disagree with the
+/// repair.
+pub(crate) fn repair_observed(
+    text: &str,
+    min_confidence: f64,
+    mut observe: impl FnMut(Seen<'_>),
+) -> Repaired {
     let tokens = tokenize(text);
     let lex = lexicon();
     // Pass 1: analyse every distinct repairable word and gather the document's evidence.
@@ -195,6 +208,7 @@ pub(crate) fn repair_with_mode(text: &str, min_confidence: f64) -> Repaired {
         let (lower, info) = &vocab.words[id];
         let lower = lower.as_str();
         let Some(ranked) = ranks[id].as_ref().filter(|r| !r.candidates.is_empty()) else {
+            observe(Seen::unranked(t.start, lower, info, &doc));
             continue;
         };
         let left = neighbour(&tokens, i, false).and_then(&reading);
@@ -210,6 +224,13 @@ pub(crate) fn repair_with_mode(text: &str, min_confidence: f64) -> Repaired {
             && t.text.starts_with(char::is_uppercase)
             && best.parts > 1
             && total + NAME_COMPOUND_MARGIN > ranked.keep_cost;
+        observe(Seen {
+            ranked: Some(ranked),
+            left,
+            right,
+            name_like,
+            ..Seen::unranked(t.start, lower, info, &doc)
+        });
         if name_like || ranked.confidence <= 0.0 || best.word == lower {
             continue;
         }

@@ -670,6 +670,7 @@ mod tests {
             frequency: 250_000,
             parts: 1,
             kind: EditKind::Diacritic,
+            generic: false,
         };
         let candidates = vec![(reading("bör"), 10.1)];
         let ranked = Ranked {

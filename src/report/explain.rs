@@ -1,15 +1,23 @@
-//! The text of `svocr explain WORD`: an [`Explanation`] as a table for people.
+//! The text of `svocr explain`: an [`Explanation`] as a table for people.
 //!
-//! In: an [`Explanation`] (see [`crate::explain()`]). Out: lines of text on a formatter —
-//! what the lexicon knows of the word, the document's damage, the neighbours that weigh in, one
-//! row per candidate and the decision with its reason. The JSON form is the type's `Serialize`.
+//! In: an [`Explanation`] (see [`crate::explain()`] and [`crate::explain_document()`]). Out:
+//! lines of text on a formatter — where the word is in its file, what the lexicon knows of it,
+//! the document's damage, the neighbours that weigh in, one row per candidate and the decision
+//! (applied, proposed or kept) with its reason. The JSON form is the type's `Serialize`.
 
 use std::fmt;
 
-use crate::Explanation;
+use crate::{Explanation, Outcome};
 
 impl fmt::Display for Explanation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = self.place {
+            writeln!(
+                f,
+                "at line {}, characters {}..{} of the input",
+                p.line, p.start, p.end
+            )?;
+        }
         match self.known_frequency {
             Some(freq) => writeln!(f, "{}: known, {freq} per billion words", self.word)?,
             None => writeln!(f, "{}: not in the lexicon", self.word)?,
@@ -40,9 +48,20 @@ impl fmt::Display for Explanation {
                 c.word, c.channel, c.frequency, c.total, c.parts, c.kind
             )?;
         }
-        match &self.decision {
-            Some(d) => writeln!(f, "decision: {d} (confidence {:.3})", self.confidence)?,
-            None => writeln!(
+        match (self.outcome, &self.decision) {
+            (Outcome::Applied, Some(d)) => {
+                writeln!(
+                    f,
+                    "decision: {d} (applied, confidence {:.3})",
+                    self.confidence
+                )?;
+            }
+            (Outcome::Proposed, Some(d)) => writeln!(
+                f,
+                "decision: keep, propose {d} (not applied, confidence {:.3})",
+                self.confidence
+            )?,
+            _ => writeln!(
                 f,
                 "decision: keep (confidence of best {:.3})",
                 self.confidence
