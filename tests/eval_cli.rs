@@ -194,6 +194,31 @@ fn formats_text_json_and_html() {
 }
 
 #[test]
+fn gold_keys_that_are_not_scored_are_a_note_not_an_error() {
+    let dir = pair("extra");
+    // A seeds-style `table_msek` in Mkr (six decimals: no number of kronor) and free notes.
+    std::fs::write(
+        dir.join("gold/doc.gold.json"),
+        r#"{"amounts": [500000000], "table_msek": {"a": [26.576108]}, "notes": ["by hand"]}"#,
+    )
+    .unwrap();
+    let out = svocr(&[
+        "eval",
+        "--gold",
+        s(&dir.join("gold")),
+        s(&dir.join("doc.txt")),
+    ]);
+    assert_exit(&out, 0);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table
+            .contains("gold keys not scored, ignored: notes (1 document), table_msek (1 document)"),
+        "{table}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let dir = pair("errors");
     assert_exit(

@@ -77,7 +77,32 @@ impl Field {
             Field::Cells => "cells",
         }
     }
+
+    /// The keys of a gold file this field is scored from; a gold file that lacks any of them has
+    /// not annotated the field, so it is not scored there (an empty list is "there are none").
+    pub fn gold_keys(self) -> &'static [&'static str] {
+        match self {
+            Field::Amounts => &["amounts"],
+            Field::Dates => &["dates"],
+            Field::Villkor => &["villkor"],
+            Field::References => &["references"],
+            Field::Totals => &["totals"],
+            Field::Money => &["amounts", "cells"],
+            Field::Cells => &["cells"],
+        }
+    }
 }
+
+/// Every key of a gold file that some field is scored from; any other key (`notes`, the seeds'
+/// `table_msek`, a key of a newer schema) is ignored with a note.
+pub(crate) const SCORED_KEYS: [&str; 6] = [
+    "amounts",
+    "dates",
+    "villkor",
+    "references",
+    "totals",
+    "cells",
+];
 
 /// Matches of one field in one document (or pooled over several).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

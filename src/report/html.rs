@@ -84,6 +84,13 @@ fn summary(h: &mut String, report: &EvalReport) {
             esc(&s.without_gold.join(", "))
         );
     }
+    if !s.ignored.is_empty() {
+        let _ = write!(
+            h,
+            " Gold keys not scored, ignored: {}.",
+            esc(&super::eval::ignored_keys(s))
+        );
+    }
     h.push_str("</p>\n");
     if let Some(t) = &s.text {
         let _ = write!(
@@ -628,7 +635,7 @@ mod tests {
     fn whole_report_is_self_contained_and_escaped() {
         let gold = GoldFiles {
             text: Some("Avtal för <2020>".into()),
-            fields: None,
+            ..GoldFiles::default()
         };
         let d = evaluate(
             "a<b>.txt",
