@@ -108,7 +108,7 @@ impl GoldFiles {
 
     /// Parses a gold extraction: the scored keys into [`Gold`], strictly (a malformed amount in
     /// `amounts` is an error); every other key is only named in `ignored`, whatever it holds.
-    fn set_fields(&mut self, json: &str) -> Result<(), Error> {
+    pub(crate) fn set_fields(&mut self, json: &str) -> Result<(), Error> {
         let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json)?;
         self.ignored = map
             .keys()
@@ -628,6 +628,19 @@ impl EvalReport {
         EvalReport { documents, summary }
     }
 
+    /// One JSON document, `{"documents": […], "summary": {…}}`, indented, ending in a newline.
+    pub fn to_json(&self) -> Result<String, Error> {
+        let mut out = serde_json::to_string_pretty(self)?;
+        out.push('\n');
+        Ok(out)
+    }
+
+    /// Whether no document had any gold: nothing was scored, which is a broken setup (a mistyped
+    /// gold directory, inputs named unlike their gold), not a result.
+    pub fn has_no_gold(&self) -> bool {
+        self.summary.without_gold.len() == self.summary.documents
+    }
+
     /// JSON Lines: one object per document, then `{"summary": …}`.
     pub fn to_json_lines(&self) -> Result<String, Error> {
         let mut out = String::new();
@@ -783,6 +796,18 @@ mod tests {
         );
         assert!(Floors::from_json(r#"{"corpus": {"char_acuracy": 0.9}}"#).is_err());
         assert!(Floors::from_json(r#"{"corpus": {}, "extra": 1}"#).is_err());
+    }
+
+    #[test]
+    fn json_is_one_document_that_parses_back() {
+        let report = EvalReport::new(vec![doc("a", "f6r", "för", "för")]);
+        let back: EvalReport = serde_json::from_str(&report.to_json().unwrap()).unwrap();
+        assert_eq!(back, report);
+        assert!(!report.has_no_gold());
+        let record = Record::error("x.txt", "");
+        let none = score_document("x", "", &record, &GoldFiles::default());
+        assert!(EvalReport::new(vec![none]).has_no_gold());
+        assert!(EvalReport::new(vec![]).has_no_gold());
     }
 
     #[test]
