@@ -277,8 +277,8 @@ fn describe(e: &Edit) -> String {
     )
 }
 
-/// Whitespace and controls made visible inside a tooltip.
-fn visible(s: &str) -> String {
+/// Whitespace and controls made visible inside a tooltip or on one line.
+pub(crate) fn visible(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\n' => '⏎',
