@@ -367,3 +367,21 @@ fn every_fixture_floor_fails_when_raised_above_its_measurement() {
     assert!(checked > 0, "fixtures/floors.json sets no corpus floor");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_checked_in_floor_file_parses_and_sets_floors() {
+    // `.ci/run` checks these; a file that no longer parses or sets nothing would gate nothing.
+    for file in [
+        "fixtures/floors.json",
+        "fixtures/tables/floors.json",
+        "fixtures/totals/floors.json",
+        "fixtures/pairs/floors.json",
+    ] {
+        let json = std::fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
+        let floors = Floors::from_json(&json).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let set = floors.corpus.entries().iter().filter(|(_, v)| v.is_some()).count();
+        assert!(set > 0, "{file} sets no corpus floor");
+        let ci = std::fs::read_to_string(Path::new(ROOT).join(".ci/run")).unwrap();
+        assert!(ci.contains(&format!("--floor {file}")), ".ci/run does not check {file}");
+    }
+}
