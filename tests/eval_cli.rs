@@ -379,9 +379,17 @@ fn every_checked_in_floor_file_parses_and_sets_floors() {
     ] {
         let json = std::fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
         let floors = Floors::from_json(&json).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let set = floors.corpus.entries().iter().filter(|(_, v)| v.is_some()).count();
+        let set = floors
+            .corpus
+            .entries()
+            .iter()
+            .filter(|(_, v)| v.is_some())
+            .count();
         assert!(set > 0, "{file} sets no corpus floor");
         let ci = std::fs::read_to_string(Path::new(ROOT).join(".ci/run")).unwrap();
-        assert!(ci.contains(&format!("--floor {file}")), ".ci/run does not check {file}");
+        assert!(
+            ci.contains(&format!("--floor {file}")),
+            ".ci/run does not check {file}"
+        );
     }
 }

@@ -181,8 +181,9 @@ pub(crate) fn compare(gold: Vec<String>, extracted: Vec<String>) -> FieldScore {
     score
 }
 
-/// The gold keys and the extracted keys of one field.
-fn keys(field: Field, record: &Record, gold: &Gold) -> (Vec<String>, Vec<String>) {
+/// The gold keys and the extracted keys of one field, each in its own order: the gold's (reading
+/// order, as the gold lists it) and the record's (reading order).
+pub(crate) fn keys(field: Field, record: &Record, gold: &Gold) -> (Vec<String>, Vec<String>) {
     match field {
         Field::Amounts => (
             gold.amounts.iter().map(ToString::to_string).collect(),
@@ -296,7 +297,7 @@ fn totals_keys(record: &Record, gold: &Gold) -> (Vec<String>, Vec<String>) {
 
 /// A cell's key: its value, row label and column header, with white space collapsed and case
 /// folded, so that a label wrapped over two lines or set in capitals still matches.
-fn cell_key(value: Money, label: &str, header: &str) -> String {
+pub(crate) fn cell_key(value: Money, label: &str, header: &str) -> String {
     let fold = |s: &str| {
         s.split_whitespace()
             .collect::<Vec<_>>()
@@ -310,7 +311,7 @@ fn villkor_key(number: &str, title: &str) -> String {
     format!("{number}: {title}")
 }
 
-fn total_key(stated: &str, status: TotalStatus) -> String {
+pub(crate) fn total_key(stated: &str, status: TotalStatus) -> String {
     let status = match status {
         TotalStatus::Ok => "ok",
         TotalStatus::Mismatch => "mismatch",

@@ -306,6 +306,8 @@ pub struct Evaluated {
     pub record: Record,
     /// The scores.
     pub score: DocumentScore,
+    /// The gold it was scored against (the report shows the clean text and orders misses by it).
+    pub gold: GoldFiles,
 }
 
 /// Runs the pipeline on one document's bytes and scores the result against `gold`.
@@ -324,6 +326,7 @@ pub fn evaluate(
         input,
         record,
         score,
+        gold: gold.clone(),
     }
 }
 
