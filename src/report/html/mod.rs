@@ -607,9 +607,17 @@ fn diff_pane(h: &mut String, from: &str, to: &str, edits: &[Edit], from_name: &s
                 esc(&title)
             );
         } else {
+            // White space at the ends of a change is a line join next to it: left unmarked, so
+            // that it is not drawn as a stray underline.
+            let core = now.trim_matches(char::is_whitespace);
+            let lead = now.len() - now.trim_start_matches(char::is_whitespace).len();
+            let core = if core.is_empty() { now.as_str() } else { core };
+            let lead = if core.len() == now.len() { 0 } else { lead };
+            text_esc(h, &now[..lead]);
             let _ = write!(h, "<mark class=\"{class}\" title=\"{}\">", esc(&title));
-            text_esc(h, &now);
+            text_esc(h, core);
             h.push_str("</mark>");
+            text_esc(h, &now[lead + core.len()..]);
         }
     }
 }
@@ -850,6 +858,12 @@ mod tests {
             "rehabili-\nteringen gäller\nalla",
             "rehabiliteringen gäller alla",
             "rehabiliteringen gäller alla",
+        );
+        // A change next to a line join marks the letters, not the space.
+        assert_diff_pane(
+            "enligt\n6verens",
+            "enligt överens",
+            "enligt <mark class=\"changed\" title=\"input: «⏎6»\">ö</mark>verens",
         );
         // A removed word is still shown.
         assert!(!layout_only("x", "") && layout_only("-\n", ""));
