@@ -6,7 +6,8 @@
 #
 # Compared, for fixtures/, training/pairs/ and training/corpus/ (every *.txt):
 # - `svocr run` JSON Lines (with and without repair, --check) and `--format text`;
-# - `svocr eval` against the fixtures' gold and the held-out pairs, as text, JSON and HTML;
+# - `svocr eval` against the fixtures' gold and the held-out pairs, as text, JSON, JSON Lines,
+#   JUnit XML and HTML;
 # - `svocr explain` for a handful of words, as text and JSON, with and without context.
 # BASE_REV is built once in a scratch worktree under target/same-output/ and its outputs are kept
 # there, keyed by commit, so later checks against the same base only build the work tree.
@@ -32,6 +33,8 @@ outputs() {
   run run.text "$bin" run -j 2 --format text "${docs[@]}"
   run eval-fixtures.text "$bin" eval --gold fixtures/gold fixtures/seeds fixtures/ocr --floor fixtures/floors.json
   run eval-fixtures.json "$bin" eval --gold fixtures/gold fixtures/seeds fixtures/ocr --format json
+  run eval-fixtures.jsonl "$bin" eval --gold fixtures/gold fixtures/seeds fixtures/ocr --format jsonl
+  run eval-fixtures.junit "$bin" eval --gold fixtures/gold fixtures/seeds fixtures/ocr --format junit --floor fixtures/floors.json
   run eval-fixtures.html "$bin" eval --gold fixtures/gold fixtures/seeds fixtures/ocr --format html
   run eval-heldout.text "$bin" eval --gold training/pairs/heldout training/pairs/heldout/*.ocr.txt
   run eval-heldout.json "$bin" eval --gold training/pairs/heldout training/pairs/heldout/*.ocr.txt --format json

@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
 # Installs what svocr needs beyond Cargo. Building, running and testing need nothing else:
-# `cargo` fetches every crate. This script is only for regenerating the data files
-# (dictionaries/, training/pairs/) and for looking at the HTML report in a browser.
+# `cargo` fetches every crate. This script is for regenerating the data files
+# (dictionaries/, training/pairs/) and for rendering the HTML report in a browser, which CI does.
 #
-#   scripts/setup.sh            # the tools to regenerate dictionaries and OCR pairs
-#   scripts/setup.sh --browser  # also Chromium, for screenshots of `svocr eval --format html`
+#   scripts/setup.sh                 # the tools to regenerate dictionaries and OCR pairs
+#   scripts/setup.sh --browser       # also Chromium, for screenshots of `svocr eval --format html`
+#   scripts/setup.sh --browser-only  # only Chromium: what `.ci/run` needs for scripts/check-report.sh
 set -euo pipefail
+
+if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
+if [[ "${1:-}" == "--browser-only" ]]; then
+  # Debian's own package (not a snap or a download): headless rendering of the HTML report.
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
+  echo "setup: chromium installed"
+  exit 0
+fi
 
 apt_packages=(
   hunspell-sv hunspell-tools                      # dictionaries/sv-words.tsv (word forms, unmunch)
@@ -20,7 +30,6 @@ if [[ "${1:-}" == "--browser" ]]; then
   apt_packages+=(chromium)
 fi
 
-if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${apt_packages[@]}"
 python3 -m pip install -q "${pip_packages[@]}"

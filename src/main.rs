@@ -2,7 +2,8 @@
 //!
 //! Exit codes, as ripgrep's: 0 all documents ok; 1 a check failed (`--check` found a totals
 //! mismatch, or an evaluation score fell under its floor); 2 an error (a document could not be
-//! read, or a usage error). A closed output pipe ends the program quietly.
+//! read, a usage error, or `eval` found gold for none of its documents). A closed output pipe ends
+//! the program quietly.
 
 // The binary is the one place allowed to print; the lints keep the library silent.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -274,8 +275,13 @@ struct EvalArgs {
 enum EvalFormat {
     /// A table for people.
     Text,
-    /// One JSON object per document, then a summary object.
+    /// One JSON document: `{"documents": […], "summary": {…}}`.
     Json,
+    /// JSON Lines: one object per document, then `{"summary": …}`.
+    Jsonl,
+    /// JUnit XML for CI: a test suite per document, a test case per field (failing with the
+    /// missed and spurious items), and one suite of the floors.
+    Junit,
     /// One self-contained HTML file: summary, texts side by side with the edits, fields.
     Html,
 }
@@ -297,11 +303,21 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     };
     let evaluated = evaluate_all(&args)?;
     let report = EvalReport::new(evaluated.iter().map(|e| e.score.clone()).collect());
+    // Scoring nothing is a broken setup, not a pass: CI must not go green on a mistyped path.
+    anyhow::ensure!(
+        !report.has_no_gold(),
+        "no gold found for any of the {} document(s) in --gold {}: expected NAME.gt.txt and/or \
+         NAME.gold.json there, NAME being each input's file name without .txt (and .ocr)",
+        report.summary.documents,
+        args.gold.display()
+    );
     let checks = floors.map(|f| f.check(&report)).unwrap_or_default();
 
     let body = match args.format {
         EvalFormat::Text => report.to_string(),
-        EvalFormat::Json => report.to_json_lines()?,
+        EvalFormat::Json => report.to_json()?,
+        EvalFormat::Jsonl => report.to_json_lines()?,
+        EvalFormat::Junit => report::junit::render(&report, &checks),
         EvalFormat::Html => report::html::render(&report, &evaluated, &checks),
     };
     match &args.output {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use svocr::eval::{DocumentScore, Floors, Metrics};
+use svocr::eval::{DocumentScore, EvalReport, Floors, Metrics};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -67,11 +67,12 @@ fn measured(dir: &Path) -> Metrics {
         s(&dir.join("doc.txt")),
     ]);
     assert_exit(&out, 0);
-    let text = String::from_utf8(out.stdout).unwrap();
-    let first = text.lines().next().unwrap();
-    let doc: DocumentScore = serde_json::from_str(first).unwrap();
+    let report: EvalReport = serde_json::from_slice(&out.stdout).unwrap();
+    let [doc] = &report.documents[..] else {
+        panic!("one document: {report:?}")
+    };
     assert_eq!(doc.name, "doc");
-    doc.metrics
+    doc.metrics.clone()
 }
 
 #[test]
@@ -171,10 +172,41 @@ fn formats_text_json_and_html() {
         "{table}"
     );
 
+    // `json` is one document (`json.load` reads it); `jsonl` one line per document, then the summary.
     let out = svocr(&["eval", "--gold", s(&gold), "--format", "json", s(&doc)]);
-    let json = String::from_utf8(out.stdout).unwrap();
-    let last: serde_json::Value = serde_json::from_str(json.lines().last().unwrap()).unwrap();
+    assert_exit(&out, 0);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["documents"], 1);
+    assert_eq!(json["documents"][0]["name"], "doc");
+    let out = svocr(&["eval", "--gold", s(&gold), "--format", "jsonl", s(&doc)]);
+    assert_exit(&out, 0);
+    let jsonl = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = jsonl.lines().collect();
+    assert_eq!(lines.len(), 2, "{jsonl}");
+    let first: DocumentScore = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(first.name, "doc");
+    let last: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
     assert_eq!(last["summary"]["documents"], 1);
+
+    // `junit`: a suite for the document, a case per field; the floors in a suite of their own.
+    let floors = dir.join("floors.json");
+    std::fs::write(&floors, r#"{"corpus": {"amounts_f1": 1.0}}"#).unwrap();
+    let out = svocr(&[
+        "eval",
+        "--gold",
+        s(&gold),
+        "--format",
+        "junit",
+        "--floor",
+        s(&floors),
+        s(&doc),
+    ]);
+    assert_exit(&out, 0);
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "));
+    assert!(xml.contains("<testsuite name=\"doc\" tests=\"2\""), "{xml}");
+    assert!(xml.contains("<testcase classname=\"svocr.eval.doc\" name=\"amounts\""));
+    assert!(xml.contains("<testsuite name=\"floors\" tests=\"1\" failures=\"0\""));
 
     let html = dir.join("r.html");
     let out = svocr(&[
@@ -192,6 +224,68 @@ fn formats_text_json_and_html() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>") && page.contains("&lt;b&gt;"));
     assert!(!page.contains("<b>\n") && !page.contains("src=") && !page.contains("href=\"http"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn gold_keys_that_are_not_scored_are_a_note_not_an_error() {
+    let dir = pair("extra");
+    // A seeds-style `table_msek` in Mkr (six decimals: no number of kronor) and free notes.
+    std::fs::write(
+        dir.join("gold/doc.gold.json"),
+        r#"{"amounts": [500000000], "table_msek": {"a": [26.576108]}, "notes": ["by hand"]}"#,
+    )
+    .unwrap();
+    let out = svocr(&[
+        "eval",
+        "--gold",
+        s(&dir.join("gold")),
+        s(&dir.join("doc.txt")),
+    ]);
+    assert_exit(&out, 0);
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table
+            .contains("gold keys not scored, ignored: notes (1 document), table_msek (1 document)"),
+        "{table}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn no_gold_for_any_document_exits_2() {
+    let dir = pair("nogold");
+    // A mistyped gold folder that exists (empty), and one that holds gold for other names.
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::write(dir.join("other.txt"), "Avtalet gäller.\n").unwrap();
+    for (gold, input) in [("empty", "doc.txt"), ("gold", "other.txt")] {
+        for format in ["text", "json", "junit"] {
+            let out = svocr(&[
+                "eval",
+                "--gold",
+                s(&dir.join(gold)),
+                "--format",
+                format,
+                s(&dir.join(input)),
+            ]);
+            assert_exit(&out, 2);
+            assert!(out.stdout.is_empty());
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains("no gold found for any of the 1 document(s)"),
+                "{err}"
+            );
+        }
+    }
+    // One document with gold is enough: the other is listed as without gold.
+    let out = svocr(&[
+        "eval",
+        "--gold",
+        s(&dir.join("gold")),
+        s(&dir.join("doc.txt")),
+        s(&dir.join("other.txt")),
+    ]);
+    assert_exit(&out, 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -249,9 +343,8 @@ fn every_fixture_floor_fails_when_raised_above_its_measurement() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = svocr(&args);
     assert_exit(&out, 0);
-    let text = String::from_utf8(out.stdout).unwrap();
-    let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
-    let corpus: Metrics = serde_json::from_value(last["summary"]["metrics"].clone()).unwrap();
+    let report: EvalReport = serde_json::from_slice(&out.stdout).unwrap();
+    let corpus: Metrics = report.summary.metrics;
     let dir = std::env::temp_dir().join(format!("svocr-eval-raise-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut checked = 0;
@@ -275,4 +368,30 @@ fn every_fixture_floor_fails_when_raised_above_its_measurement() {
     }
     assert!(checked > 0, "fixtures/floors.json sets no corpus floor");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_checked_in_floor_file_parses_and_sets_floors() {
+    // `.ci/run` checks these; a file that no longer parses or sets nothing would gate nothing.
+    for file in [
+        "fixtures/floors.json",
+        "fixtures/tables/floors.json",
+        "fixtures/totals/floors.json",
+        "fixtures/pairs/floors.json",
+    ] {
+        let json = std::fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
+        let floors = Floors::from_json(&json).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let set = floors
+            .corpus
+            .entries()
+            .iter()
+            .filter(|(_, v)| v.is_some())
+            .count();
+        assert!(set > 0, "{file} sets no corpus floor");
+        let ci = std::fs::read_to_string(Path::new(ROOT).join(".ci/run")).unwrap();
+        assert!(
+            ci.contains(&format!("--floor {file}")),
+            ".ci/run does not check {file}"
+        );
+    }
 }

@@ -80,7 +80,32 @@ impl Field {
             Field::Cells => "cells",
         }
     }
+
+    /// The keys of a gold file this field is scored from; a gold file that lacks any of them has
+    /// not annotated the field, so it is not scored there (an empty list is "there are none").
+    pub fn gold_keys(self) -> &'static [&'static str] {
+        match self {
+            Field::Amounts => &["amounts"],
+            Field::Dates => &["dates"],
+            Field::Villkor => &["villkor"],
+            Field::References => &["references"],
+            Field::Totals => &["totals"],
+            Field::Money => &["amounts", "cells"],
+            Field::Cells => &["cells"],
+        }
+    }
 }
+
+/// Every key of a gold file that some field is scored from; any other key (`notes`, the seeds'
+/// `table_msek`, a key of a newer schema) is ignored with a note.
+pub(crate) const SCORED_KEYS: [&str; 6] = [
+    "amounts",
+    "dates",
+    "villkor",
+    "references",
+    "totals",
+    "cells",
+];
 
 /// Matches of one field in one document (or pooled over several).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -159,8 +184,9 @@ pub(crate) fn compare(gold: Vec<String>, extracted: Vec<String>) -> FieldScore {
     score
 }
 
-/// The gold keys and the extracted keys of one field.
-fn keys(field: Field, record: &Record, gold: &Gold) -> (Vec<String>, Vec<String>) {
+/// The gold keys and the extracted keys of one field, each in its own order: the gold's (reading
+/// order, as the gold lists it) and the record's (reading order).
+pub(crate) fn keys(field: Field, record: &Record, gold: &Gold) -> (Vec<String>, Vec<String>) {
     match field {
         Field::Amounts => (
             gold.amounts.iter().map(ToString::to_string).collect(),
@@ -282,7 +308,7 @@ fn totals_keys(record: &Record, gold: &Gold) -> (Vec<String>, Vec<String>) {
 
 /// A cell's key: its value, row label and column header, with white space collapsed and case
 /// folded, so that a label wrapped over two lines or set in capitals still matches.
-fn cell_key(value: Money, label: &str, header: &str) -> String {
+pub(crate) fn cell_key(value: Money, label: &str, header: &str) -> String {
     let fold = |s: &str| {
         s.split_whitespace()
             .collect::<Vec<_>>()
@@ -296,7 +322,7 @@ fn villkor_key(number: &str, title: &str) -> String {
     format!("{number}: {title}")
 }
 
-fn total_key(stated: &str, status: TotalStatus) -> String {
+pub(crate) fn total_key(stated: &str, status: TotalStatus) -> String {
     let status = match status {
         TotalStatus::Ok => "ok",
         TotalStatus::Mismatch => "mismatch",

@@ -56,8 +56,15 @@ use text::{ratio, reduction};
 pub struct GoldFiles {
     /// The clean text (`NAME.gt.txt`), decoded.
     pub text: Option<String>,
-    /// The gold extraction (`NAME.gold.json`).
+    /// The gold extraction (`NAME.gold.json`), its scored keys only.
     pub fields: Option<Gold>,
+    /// Keys of `NAME.gold.json` that no field is scored from (`notes`, the seeds' `table_msek`,
+    /// a key of a newer schema), sorted: ignored, and named in the report, so that a gold file
+    /// written for another tool or a later schema still scores what it can.
+    pub ignored: Vec<String>,
+    /// Fields whose keys `NAME.gold.json` does not have at all: not annotated, so not scored
+    /// (an empty list, `"dates": []`, is annotated: there are none).
+    pub unlisted: Vec<Field>,
 }
 
 impl GoldFiles {
@@ -87,12 +94,36 @@ impl GoldFiles {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(e.into()),
         };
-        let fields = match std::fs::read_to_string(&json) {
-            Ok(s) => Some(serde_json::from_str(&s)?),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(e.into()),
+        let mut gold = GoldFiles {
+            text,
+            ..GoldFiles::default()
         };
-        Ok(GoldFiles { text, fields })
+        match std::fs::read_to_string(&json) {
+            Ok(s) => gold.set_fields(&s)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
+        Ok(gold)
+    }
+
+    /// Parses a gold extraction: the scored keys into [`Gold`], strictly (a malformed amount in
+    /// `amounts` is an error); every other key is only named in `ignored`, whatever it holds.
+    pub(crate) fn set_fields(&mut self, json: &str) -> Result<(), Error> {
+        let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(json)?;
+        self.ignored = map
+            .keys()
+            .filter(|k| !fields::SCORED_KEYS.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        for k in &self.ignored {
+            map.remove(k);
+        }
+        self.unlisted = Field::ALL
+            .into_iter()
+            .filter(|f| f.gold_keys().iter().any(|k| !map.contains_key(*k)))
+            .collect();
+        self.fields = Some(serde_json::from_value(serde_json::Value::Object(map))?);
+        Ok(())
     }
 
     /// Whether there is anything to score against.
@@ -226,8 +257,11 @@ pub struct DocumentScore {
     pub name: String,
     /// Text scores, when `NAME.gt.txt` exists.
     pub text: Option<TextScore>,
-    /// Field scores, when `NAME.gold.json` exists.
+    /// Field scores, when `NAME.gold.json` exists: the fields it annotates.
     pub fields: Option<FieldScores>,
+    /// Keys of `NAME.gold.json` that were ignored because no field is scored from them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored: Vec<String>,
     /// The document's scores under their floor names.
     pub metrics: Metrics,
 }
@@ -239,7 +273,11 @@ pub fn score_document(name: &str, input: &str, record: &Record, gold: &GoldFiles
         .text
         .as_deref()
         .map(|gt| text::score(input, &record.text, gt));
-    let fields = gold.fields.as_ref().map(|g| fields::score(record, g));
+    let fields = gold.fields.as_ref().map(|g| {
+        let mut scores = fields::score(record, g);
+        scores.retain(|f, _| !gold.unlisted.contains(f));
+        scores
+    });
     let mut metrics = Metrics::default();
     if let Some(t) = &text {
         metrics.set_text(&TextAverages::micro(std::slice::from_ref(t)));
@@ -254,6 +292,7 @@ pub fn score_document(name: &str, input: &str, record: &Record, gold: &GoldFiles
         name: name.to_string(),
         text,
         fields,
+        ignored: gold.ignored.clone(),
         metrics,
     }
 }
@@ -267,6 +306,8 @@ pub struct Evaluated {
     pub record: Record,
     /// The scores.
     pub score: DocumentScore,
+    /// The gold it was scored against (the report shows the clean text and orders misses by it).
+    pub gold: GoldFiles,
 }
 
 /// Runs the pipeline on one document's bytes and scores the result against `gold`.
@@ -285,6 +326,7 @@ pub fn evaluate(
         input,
         record,
         score,
+        gold: gold.clone(),
     }
 }
 
@@ -391,6 +433,9 @@ pub struct Summary {
     pub documents: usize,
     /// Documents for which no gold file was found.
     pub without_gold: Vec<String>,
+    /// Gold keys that no field is scored from, with the number of documents whose gold had them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ignored: BTreeMap<String, usize>,
     /// Text scores, when any document had a `.gt.txt`.
     pub text: Option<TextSummary>,
     /// Field scores, when any document had a `.gold.json`.
@@ -468,6 +513,13 @@ pub(crate) fn summarize(docs: &[DocumentScore]) -> Summary {
             .filter(|d| d.text.is_none() && d.fields.is_none())
             .map(|d| d.source.clone())
             .collect(),
+        ignored: docs
+            .iter()
+            .flat_map(|d| &d.ignored)
+            .fold(BTreeMap::new(), |mut m, k| {
+                *m.entry(k.clone()).or_default() += 1;
+                m
+            }),
         text,
         fields,
         metrics,
@@ -579,6 +631,19 @@ impl EvalReport {
         EvalReport { documents, summary }
     }
 
+    /// One JSON document, `{"documents": […], "summary": {…}}`, indented, ending in a newline.
+    pub fn to_json(&self) -> Result<String, Error> {
+        let mut out = serde_json::to_string_pretty(self)?;
+        out.push('\n');
+        Ok(out)
+    }
+
+    /// Whether no document had any gold: nothing was scored, which is a broken setup (a mistyped
+    /// gold directory, inputs named unlike their gold), not a result.
+    pub fn has_no_gold(&self) -> bool {
+        self.summary.without_gold.len() == self.summary.documents
+    }
+
     /// JSON Lines: one object per document, then `{"summary": …}`.
     pub fn to_json_lines(&self) -> Result<String, Error> {
         let mut out = String::new();
@@ -601,7 +666,7 @@ pub(crate) fn text_only_score(name: &str, input: &str, output: &str, gt: &str) -
     record.text = output.to_string();
     let gold = GoldFiles {
         text: Some(gt.to_string()),
-        fields: None,
+        ..GoldFiles::default()
     };
     score_document(name, input, &record, &gold)
 }
@@ -653,6 +718,39 @@ mod tests {
     }
 
     #[test]
+    fn gold_keys_that_are_not_scored_are_ignored_and_named() {
+        let mut gold = GoldFiles::default();
+        // `table_msek` in Mkr with six decimals is no number of kronor; it is not scored either.
+        gold.set_fields(
+            r#"{"amounts": [5], "dates": [], "notes": "x", "table_msek": {"a": [26.576108]}}"#,
+        )
+        .unwrap();
+        assert_eq!(gold.ignored, vec!["notes", "table_msek"]);
+        assert_eq!(gold.fields.as_ref().unwrap().amounts.len(), 1);
+        // Not listed, so not annotated: villkor, references, totals, and money and cells (no
+        // `cells`). Listed, even empty: amounts and dates.
+        assert_eq!(
+            gold.unlisted,
+            vec![
+                Field::Villkor,
+                Field::References,
+                Field::Totals,
+                Field::Money,
+                Field::Cells
+            ]
+        );
+        let mut record = Record::error("x.txt", "");
+        record.references = Some(vec![]);
+        let d = score_document("x", "", &record, &gold);
+        let scored: Vec<Field> = d.fields.unwrap().into_keys().collect();
+        assert_eq!(scored, vec![Field::Amounts, Field::Dates]);
+        assert_eq!(d.ignored, vec!["notes", "table_msek"]);
+        // A scored key with a bad value is still an error: that gold is broken, not foreign.
+        assert!(gold.set_fields(r#"{"amounts": [0.001]}"#).is_err());
+        assert!(gold.set_fields(r#"[1]"#).is_err());
+    }
+
+    #[test]
     fn micro_pools_and_macro_averages() {
         // 4 GT chars with 2 errors, 8 GT chars with 0 errors.
         let a = doc("a", "abcd", "abxy", "abcd");
@@ -701,6 +799,18 @@ mod tests {
         );
         assert!(Floors::from_json(r#"{"corpus": {"char_acuracy": 0.9}}"#).is_err());
         assert!(Floors::from_json(r#"{"corpus": {}, "extra": 1}"#).is_err());
+    }
+
+    #[test]
+    fn json_is_one_document_that_parses_back() {
+        let report = EvalReport::new(vec![doc("a", "f6r", "för", "för")]);
+        let back: EvalReport = serde_json::from_str(&report.to_json().unwrap()).unwrap();
+        assert_eq!(back, report);
+        assert!(!report.has_no_gold());
+        let record = Record::error("x.txt", "");
+        let none = score_document("x", "", &record, &GoldFiles::default());
+        assert!(EvalReport::new(vec![none]).has_no_gold());
+        assert!(EvalReport::new(vec![]).has_no_gold());
     }
 
     #[test]

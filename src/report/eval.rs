@@ -2,8 +2,8 @@
 //!
 //! In: an [`EvalReport`]. Out: one row per document and two corpus rows (micro and macro
 //! averages) of CER/WER, their reductions, fix and broken rates and the fields' F1, then the pooled
-//! field scores, each document's remaining confusions and the documents without gold. A rate that
-//! is not defined shows as `–`, a score without gold as an empty cell.
+//! field scores, each document's remaining confusions, the documents without gold and the gold keys
+//! that were ignored. A rate that is not defined shows as `–`, a score without gold as an empty cell.
 //!
 //! Deliberately not done here: computing any score ([`crate::eval`] does), or the floors' verdicts
 //! (the caller prints those on stderr).
@@ -181,7 +181,20 @@ fn notes(f: &mut fmt::Formatter<'_>, report: &EvalReport) -> fmt::Result {
     if !s.without_gold.is_empty() {
         writeln!(f, "no gold found for: {}", s.without_gold.join(", "))?;
     }
+    if !s.ignored.is_empty() {
+        writeln!(f, "gold keys not scored, ignored: {}", ignored_keys(s))?;
+    }
     Ok(())
+}
+
+/// The ignored gold keys with the number of documents that had each: `notes (3), table_msek (1)`.
+pub(crate) fn ignored_keys(s: &Summary) -> String {
+    let keys: Vec<String> = s
+        .ignored
+        .iter()
+        .map(|(k, n)| format!("{k} ({n} document{})", if *n == 1 { "" } else { "s" }))
+        .collect();
+    keys.join(", ")
 }
 
 /// A confusion side for display: `∅` for nothing, `␣` for a space.

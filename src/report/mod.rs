@@ -6,4 +6,5 @@ pub mod eval;
 pub mod explain;
 pub mod html;
 pub mod jsonl;
+pub mod junit;
 pub mod text;

@@ -1,6 +1,6 @@
-//! A readable view of a record: a header line, the repaired text, then each extracted field and
-//! each totals check on a line of its own (`describe`). Meant for people; scripts should read JSON
-//! Lines.
+//! A readable view of a record: a header line, the repaired text, each edit (applied and proposed:
+//! the input line it is on, `before → after`, confidence, rule), then each extracted field and each
+//! totals check on a line of its own (`describe`). Meant for people; scripts should read JSON Lines.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -24,6 +24,28 @@ pub fn write_record(w: &mut impl Write, record: &Record) -> io::Result<()> {
         applied
     )?;
     writeln!(w, "{}", record.text.trim_end())?;
+    if !record.edits.is_empty() {
+        writeln!(
+            w,
+            "--- edits ({} applied, {} proposed)",
+            applied,
+            record.edits.len() - applied
+        )?;
+        let lines = input_lines(record);
+        for (e, line) in record.edits.iter().zip(lines) {
+            writeln!(
+                w,
+                "  line {line:>4}  {:<8}  {:.2}  {} → {}  ({})",
+                if e.applied { "applied" } else { "proposed" },
+                e.confidence,
+                shown(&e.before),
+                shown(&e.after),
+                serde_json::to_value(e.kind)
+                    .map(|v| v.as_str().unwrap_or_default().to_string())
+                    .unwrap_or_default()
+            )?;
+        }
+    }
     let amounts = record.amounts.as_deref().unwrap_or_default();
     if !amounts.is_empty() {
         writeln!(w, "--- amounts")?;
@@ -76,6 +98,43 @@ pub fn write_record(w: &mut impl Write, record: &Record) -> io::Result<()> {
         }
     }
     writeln!(w)
+}
+
+/// An edit's side on one line: whitespace and controls visible, `∅` for nothing.
+fn shown(s: &str) -> String {
+    if s.is_empty() {
+        "∅".to_string()
+    } else {
+        super::html::visible(s)
+    }
+}
+
+/// The line of the decoded input (from 1) that each edit starts on, in the order of `edits`.
+///
+/// The record does not carry its input, but it carries the input's line breaks: outside the
+/// applied edits the input and `text` agree, and inside each one the input is its `before`.
+/// Applied edits are sorted and disjoint (they replay), so one walk rebuilds the input. A record
+/// that does not replay gives approximate lines, never a panic.
+fn input_lines(record: &Record) -> Vec<usize> {
+    let text: Vec<char> = record.text.chars().collect();
+    let mut input: Vec<char> = Vec::with_capacity(text.len());
+    let mut tpos = 0;
+    for e in record.edits.iter().filter(|e| e.applied) {
+        let Some(same) = e.start.checked_sub(input.len()) else {
+            continue;
+        };
+        let end = (tpos + same).min(text.len());
+        input.extend_from_slice(&text[tpos..end]);
+        input.extend(e.before.chars());
+        tpos = (end + e.after.chars().count()).min(text.len());
+    }
+    input.extend_from_slice(&text[tpos..]);
+    let breaks: Vec<usize> = (0..input.len()).filter(|&i| input[i] == '\n').collect();
+    record
+        .edits
+        .iter()
+        .map(|e| 1 + breaks.partition_point(|&b| b < e.start))
+        .collect()
 }
 
 fn amount(a: &Amount) -> String {
@@ -174,6 +233,7 @@ fn grouped(m: Money) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::Edit;
     use crate::validate::reconcile;
 
     /// One miljon kronor in öre.
@@ -191,6 +251,64 @@ mod tests {
                 Amount::new(Money(ore), "SEK", words, chars(b), chars(b + words.len()))
             })
             .collect()
+    }
+
+    #[test]
+    fn edits_are_listed_with_their_input_line() {
+        let input = "Staten avsitter\npengar f6r\nvården ir bra.\n";
+        let record = crate::process("doc.txt", input.as_bytes(), &crate::Options::default());
+        assert!(!record.edits.is_empty());
+        let mut out = Vec::new();
+        write_record(&mut out, &record).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let applied = record.edits.iter().filter(|e| e.applied).count();
+        let head = format!(
+            "--- edits ({applied} applied, {} proposed)",
+            record.edits.len() - applied
+        );
+        assert!(out.contains(&head), "{out}");
+        assert!(
+            out.contains("  line    1  applied   1.00  avsitter → avsätter  (diacritic)"),
+            "{out}"
+        );
+        assert!(
+            out.contains("  line    2  applied   1.00  f6r → för  (digit)"),
+            "{out}"
+        );
+        // Its confidence is the ranker's business; the line and the change are this view's.
+        let third = out.lines().find(|l| l.contains("ir → är")).unwrap();
+        assert!(
+            third.starts_with("  line    3  applied   0.") && third.ends_with("(diacritic)"),
+            "{third}"
+        );
+        assert_eq!(shown("a\nb "), "a⏎b␣");
+        assert_eq!(shown(""), "∅");
+    }
+
+    #[test]
+    fn input_lines_are_rebuilt_from_text_and_applied_edits() {
+        let edit = |start, end, before: &str, after: &str, applied| Edit {
+            start,
+            end,
+            before: before.into(),
+            after: after.into(),
+            kind: crate::record::EditKind::Unwrap,
+            confidence: 1.0,
+            applied,
+        };
+        // Input "ab\ncd\nef": both breaks unwrapped, then a proposal on `e` (line 3).
+        let mut r = Record::error("x", "");
+        r.text = "ab cd ef".into();
+        r.edits = vec![
+            edit(2, 3, "\n", " ", true),
+            edit(5, 6, "\n", " ", true),
+            edit(6, 7, "e", "é", false),
+            edit(1, 2, "b", "", false),
+        ];
+        assert_eq!(input_lines(&r), vec![1, 2, 3, 1]);
+        // Offsets past the text (a record that does not replay) clamp instead of panicking.
+        r.edits = vec![edit(40, 50, "x", "y", true), edit(3, 2, "", "", true)];
+        assert_eq!(input_lines(&r), vec![1, 1]);
     }
 
     #[test]

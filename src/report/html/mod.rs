@@ -2,9 +2,13 @@
 //!
 //! In: the evaluated documents ([`Evaluated`]: decoded input, record, scores), the corpus
 //! [`EvalReport`] and, optionally, the floor verdicts.
-//! Out: one HTML document as a `String`: the summary, then per document its scores, the input and
-//! the repaired text side by side with every edit highlighted (applied and merely proposed, the rule
-//! and the confidence in the `title`), and the extracted fields.
+//! Out: one HTML document as a `String`: the corpus summary, the floors, a table of the documents
+//! linking to them, then one collapsible `<details>` section per document: its scores (missed and
+//! spurious items in reading order), the input, the repaired text and, when there is a `.gt.txt`,
+//! the ground truth side by side, every edit highlighted (applied and merely proposed, the rule and
+//! the confidence in the `title`; line joins and other layout edits quietly), the fields marked in
+//! the repaired text (found, spurious, missed where they are probably written: `fields.rs`) and
+//! the extracted values, money written the Swedish way (`944 000 000 kr`).
 //!
 //! It deliberately loads nothing from outside (no scripts, fonts or style sheets), so the file can
 //! be archived and opened offline; and it escapes every piece of document text, which is untrusted.
@@ -18,7 +22,9 @@ use crate::eval::align::Op;
 use crate::eval::fields::{Field, FieldScore};
 use crate::eval::text::{Alignment, TextScore};
 use crate::eval::{EvalReport, Evaluated, FloorCheck, TextAverages};
-use crate::record::{Amount, Edit, Record};
+use crate::record::{Amount, Edit, EditKind, Record};
+
+mod fields;
 
 const STYLE: &str = r#"
 body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#1b1b1b;background:#fafafa}
@@ -40,6 +46,17 @@ mark.removed{background:#ffd1d1;color:#b00020}
 .ctl{color:#999}
 .pass{color:#2e7d32;font-weight:600}.fail{color:#b00020;font-weight:600}
 .legend mark{margin-right:.8em}
+.sxs.gt{grid-template-columns:1fr 1fr 1fr}
+mark.layout{background:none;border:0;padding:0}
+mark.remaining{background:#ffe3c2;border-bottom:2px solid #e65100}
+mark.found{background:#e3f2e5;border-bottom:2px solid #2e7d32}
+mark.spurious{background:#ffd6d6;outline:1px solid #b00020}
+mark.missed{background:#fff;outline:2px dashed #b00020}
+mark.extracted{background:#eceff1}
+details.doc{margin:1em 0;background:#fff;border:1px solid #ccc;padding:.2em .8em}
+details.doc>summary{cursor:pointer;font-size:1.1em;padding:.3em 0}
+details.doc[open]>summary{border-bottom:1px solid #ccc;margin-bottom:.5em}
+table.docs td.bad{color:#b00020;font-weight:600}
 .muted{color:#666}
 ul.vals{columns:3;margin:.2em 0}
 code{background:#eee;padding:0 .2em;border-radius:2px}
@@ -56,19 +73,10 @@ pub fn render(report: &EvalReport, docs: &[Evaluated], checks: &[FloorCheck]) ->
     summary(&mut h, report);
     floors(&mut h, checks);
     if !docs.is_empty() {
-        h.push_str("<h3>Documents</h3><ol>");
-        for (k, d) in docs.iter().enumerate() {
-            let _ = write!(
-                h,
-                "<li><a href=\"#doc-{k}\">{}</a> <span class=\"muted\">{}</span></li>",
-                esc(&d.score.name),
-                esc(&d.score.source)
-            );
-        }
-        h.push_str("</ol>\n");
+        documents_table(&mut h, docs);
     }
     for (k, d) in docs.iter().enumerate() {
-        document(&mut h, k, d);
+        document(&mut h, k, d, docs.len() == 1);
     }
     h.push_str("</body></html>\n");
     h
@@ -82,6 +90,13 @@ fn summary(h: &mut String, report: &EvalReport) {
             h,
             " No gold found for: {}.",
             esc(&s.without_gold.join(", "))
+        );
+    }
+    if !s.ignored.is_empty() {
+        let _ = write!(
+            h,
+            " Gold keys not scored, ignored: {}.",
+            esc(&super::eval::ignored_keys(s))
         );
     }
     h.push_str("</p>\n");
@@ -177,13 +192,105 @@ fn floors(h: &mut String, checks: &[FloorCheck]) {
     h.push_str("</table>\n");
 }
 
-fn document(h: &mut String, k: usize, d: &Evaluated) {
+/// What one document's row and `<summary>` show: CER and WER in → out, fields F1, the counts of
+/// missed and spurious items, the edits.
+struct Glance {
+    cer: String,
+    wer: String,
+    f1: String,
+    missed: usize,
+    spurious: usize,
+    applied: usize,
+    proposed: usize,
+}
+
+impl Glance {
+    fn new(d: &Evaluated) -> Glance {
+        let (cer, wer) = d.score.text.as_ref().map_or_else(
+            || ("–".to_string(), "–".to_string()),
+            |t| {
+                let a = TextAverages::micro(std::slice::from_ref(t));
+                (
+                    format!("{:.2}% → {:.2}%", a.input_cer * 100.0, a.output_cer * 100.0),
+                    format!("{:.2}% → {:.2}%", a.input_wer * 100.0, a.output_wer * 100.0),
+                )
+            },
+        );
+        let scores = d.score.fields.iter().flat_map(|f| f.values());
+        let (missed, spurious) = scores.fold((0, 0), |(m, s), f| (m + f.fn_, s + f.fp));
+        let applied = d.record.edits.iter().filter(|e| e.applied).count();
+        Glance {
+            cer,
+            wer,
+            f1: if d.score.fields.is_some() {
+                pct(d.score.metrics.fields_micro_f1)
+            } else {
+                "–".to_string()
+            },
+            missed,
+            spurious,
+            applied,
+            proposed: d.record.edits.len() - applied,
+        }
+    }
+}
+
+/// The table of all documents, each row linking to its section.
+fn documents_table(h: &mut String, docs: &[Evaluated]) {
+    // Text columns only when some document has a ground truth: a column of dashes says nothing.
+    let text = docs.iter().any(|d| d.score.text.is_some());
+    h.push_str("<h3>Documents</h3><table class=\"docs\"><tr><th>document</th>");
+    if text {
+        h.push_str("<th>CER input → repaired</th><th>WER input → repaired</th>");
+    }
+    h.push_str("<th>fields F1</th><th>missed</th><th>spurious</th><th>edits applied</th><th>proposed</th></tr>");
+    for (k, d) in docs.iter().enumerate() {
+        let g = Glance::new(d);
+        let bad = |n: usize| if n > 0 { " class=\"bad\"" } else { "" };
+        let _ = write!(
+            h,
+            "<tr><td><a href=\"#doc-{k}\">{}</a></td>",
+            esc(&d.score.name)
+        );
+        if text {
+            let _ = write!(h, "<td>{}</td><td>{}</td>", g.cer, g.wer);
+        }
+        let _ = write!(
+            h,
+            "<td>{}</td><td{}>{}</td><td{}>{}</td><td>{}</td><td>{}</td></tr>",
+            g.f1,
+            bad(g.missed),
+            g.missed,
+            bad(g.spurious),
+            g.spurious,
+            g.applied,
+            g.proposed
+        );
+    }
+    h.push_str("</table>\n");
+}
+
+/// One document as a collapsible section; the anchor the table links to is inside it, so
+/// following the link opens the section.
+fn document(h: &mut String, k: usize, d: &Evaluated, open: bool) {
     let r = &d.record;
+    let g = Glance::new(d);
     let _ = writeln!(
         h,
-        "<section id=\"doc-{k}\"><h2>{} <span class=\"muted\">{}</span></h2>",
+        "<details class=\"doc\"{}><summary><b>{}</b> <span class=\"muted\">{}{} · fields F1 {} · {} missed, {} spurious · {} edit(s) applied, {} proposed</span></summary><div id=\"doc-{k}\"></div>",
+        if open { " open" } else { "" },
         esc(&d.score.name),
-        esc(&r.source)
+        esc(&r.source),
+        if d.score.text.is_some() {
+            format!(" · CER {}", g.cer)
+        } else {
+            String::new()
+        },
+        g.f1,
+        g.missed,
+        g.spurious,
+        g.applied,
+        g.proposed
     );
     if let Some(e) = &r.error {
         let _ = write!(h, "<p class=\"fail\">Not processed: {}</p>", esc(e));
@@ -192,32 +299,100 @@ fn document(h: &mut String, k: usize, d: &Evaluated) {
         text_scores(h, t);
     }
     if let Some(fs) = &d.score.fields {
-        h.push_str("<h3>Field scores</h3><table><tr><th>field</th><th>tp</th><th>fp</th><th>fn</th><th>precision</th><th>recall</th><th>F1</th><th>missed</th><th>spurious</th></tr>");
+        h.push_str("<h3>Field scores</h3><table><tr><th>field</th><th>tp</th><th>fp</th><th>fn</th><th>precision</th><th>recall</th><th>F1</th><th>missed (reading order)</th><th>spurious (reading order)</th></tr>");
         for (field, s) in fs {
             field_row(h, field.name(), s, None);
+            let (missed, spurious) = fields::ordered(d, *field, s);
+            let shown = |keys: Vec<String>| {
+                let v: Vec<String> = keys.iter().map(|k| fields::shown_key(*field, k)).collect();
+                esc(&v.join(" · "))
+            };
             let _ = write!(
                 h,
                 "<td class=\"l\">{}</td><td class=\"l\">{}</td></tr>",
-                esc(&s.missed.join(" · ")),
-                esc(&s.spurious.join(" · "))
+                shown(missed),
+                shown(spurious)
             );
         }
         h.push_str("</table>\n");
+        if !d.score.ignored.is_empty() {
+            let _ = write!(
+                h,
+                "<p class=\"muted\">Gold keys not scored, ignored: {}.</p>",
+                esc(&d.score.ignored.join(", "))
+            );
+        }
     }
-    let applied = r.edits.iter().filter(|e| e.applied).count();
+    let gt = d.gold.text.as_deref();
     let _ = write!(
         h,
-        "<h3>Input and repaired text</h3><p class=\"legend\">{} edit(s): <mark class=\"applied\">applied ({applied})</mark><mark class=\"proposed\">proposed, not applied ({})</mark>in the input; <mark class=\"changed\">changed</mark><mark class=\"removed\">removed</mark>in the repaired text. Hover a mark for the rule and its confidence.</p>",
+        "<h3>Input, repaired text{}</h3><p class=\"legend\">{} edit(s): <mark class=\"applied\">applied ({})</mark><mark class=\"proposed\">proposed, not applied ({})</mark>in the input (line joins and other layout edits are not coloured; hover for them); <mark class=\"changed\">changed</mark><mark class=\"removed\">removed</mark>in the repaired text{}. Hover a mark for the rule and its confidence.</p>",
+        if gt.is_some() {
+            " and ground truth"
+        } else {
+            ""
+        },
         r.edits.len(),
-        r.edits.len() - applied
+        g.applied,
+        g.proposed,
+        if gt.is_some() {
+            "; <mark class=\"remaining\">still different</mark> in the ground truth"
+        } else {
+            ""
+        }
     );
-    h.push_str("<div class=\"sxs\"><div class=\"pane\"><h3>Input</h3><pre>");
+    let _ = write!(
+        h,
+        "<div class=\"sxs{}\"><div class=\"pane\"><h3>Input</h3><pre>",
+        if gt.is_some() { " gt" } else { "" }
+    );
     input_pane(h, &d.input, &r.edits);
     h.push_str("</pre></div><div class=\"pane\"><h3>Repaired</h3><pre>");
-    output_pane(h, &d.input, r);
+    diff_pane(h, &d.input, &r.text, &r.edits, "input", "changed");
+    if let Some(gt) = gt {
+        h.push_str("</pre></div><div class=\"pane\"><h3>Ground truth</h3><pre>");
+        diff_pane(h, &r.text, gt, &[], "repaired", "remaining");
+    }
     h.push_str("</pre></div></div>\n");
+    fields_pane(h, d);
     extracted(h, r);
-    h.push_str("</section>\n");
+    h.push_str("</details>\n");
+}
+
+/// The repaired text with the fields marked: found, spurious, and missed where probably written.
+fn fields_pane(h: &mut String, d: &Evaluated) {
+    if d.score.fields.is_none() {
+        return;
+    }
+    let (regions, unplaced) = fields::regions(d);
+    h.push_str("<h3>Fields in the repaired text</h3><p class=\"legend\"><mark class=\"found\">in the gold</mark><mark class=\"spurious\">spurious</mark><mark class=\"missed\">missed, probably written here</mark><mark class=\"extracted\">extracted, not scored here</mark>Hover a mark for the value.</p><div class=\"pane\"><pre>");
+    let chars: Vec<char> = d.record.text.chars().collect();
+    let mut at = 0;
+    for r in &regions {
+        let (s, e) = (r.start.clamp(at, chars.len()), r.end.min(chars.len()));
+        if s >= e {
+            continue;
+        }
+        text_esc(h, &chars[at..s].iter().collect::<String>());
+        let _ = write!(
+            h,
+            "<mark class=\"{}\" title=\"{}\">",
+            r.class,
+            esc(&r.title)
+        );
+        text_esc(h, &chars[s..e].iter().collect::<String>());
+        h.push_str("</mark>");
+        at = e;
+    }
+    text_esc(h, &chars[at..].iter().collect::<String>());
+    h.push_str("</pre></div>");
+    if !unplaced.is_empty() {
+        let _ = write!(
+            h,
+            "<p>Missed, not placed in the text: {}</p>",
+            esc(&unplaced.join(" · "))
+        );
+    }
 }
 
 fn text_scores(h: &mut String, t: &TextScore) {
@@ -270,8 +445,8 @@ fn describe(e: &Edit) -> String {
     )
 }
 
-/// Whitespace and controls made visible inside a tooltip.
-fn visible(s: &str) -> String {
+/// Whitespace and controls made visible inside a tooltip or on one line.
+pub(crate) fn visible(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\n' => '⏎',
@@ -323,12 +498,12 @@ fn input_pane(h: &mut String, input: &str, edits: &[Edit]) {
         if active.is_empty() {
             text_esc(h, &text);
         } else {
-            let any_applied = active.iter().any(|&i| spans[i].2.applied);
-            let title: Vec<String> = active.iter().map(|&i| describe(spans[i].2)).collect();
+            let edits: Vec<&Edit> = active.iter().map(|&i| spans[i].2).collect();
+            let title: Vec<String> = edits.iter().map(|e| describe(e)).collect();
             let _ = write!(
                 h,
                 "<mark class=\"{}\" title=\"{}\">",
-                if any_applied { "applied" } else { "proposed" },
+                mark_class(&edits),
                 esc(&title.join("\n"))
             );
             text_esc(h, &text);
@@ -346,18 +521,57 @@ fn input_pane(h: &mut String, input: &str, edits: &[Edit]) {
 }
 
 fn caret(h: &mut String, e: &Edit) {
+    if is_layout(e.kind) {
+        return; // an inserted space or line break: nothing a reviewer needs to see
+    }
     let _ = write!(
         h,
         "<mark class=\"{}\" title=\"{}\">‸</mark>",
-        if e.applied { "applied" } else { "proposed" },
+        mark_class(&[e]),
         esc(&describe(e))
     );
 }
 
-/// The repaired text with the regions that differ from the input marked; the title says what
-/// the input had there and which edits touched it.
-fn output_pane(h: &mut String, input: &str, r: &Record) {
-    let al = Alignment::new(input, &r.text);
+/// Edits that only rejoin or normalise the layout (line-end hyphens, unwrapped lines, line ends,
+/// soft hyphens, NFC, ligatures): shown quietly, since they are many and change no word.
+fn is_layout(kind: EditKind) -> bool {
+    matches!(
+        kind,
+        EditKind::Hyphenation
+            | EditKind::Unwrap
+            | EditKind::Newline
+            | EditKind::SoftHyphen
+            | EditKind::Nfc
+            | EditKind::Ligature
+    )
+}
+
+/// The class of a mark over these edits: quiet when all are layout, else applied when any word
+/// edit is.
+fn mark_class(edits: &[&Edit]) -> &'static str {
+    if edits.iter().all(|e| is_layout(e.kind)) {
+        "layout"
+    } else if edits.iter().any(|e| e.applied && !is_layout(e.kind)) {
+        "applied"
+    } else {
+        "proposed"
+    }
+}
+
+/// Whether a changed stretch only moved line breaks and hyphens (`-⏎` → ``, `⏎` → ` `).
+fn layout_only(was: &str, now: &str) -> bool {
+    let quiet = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{ad}'))
+    };
+    quiet(was) && quiet(now)
+}
+
+/// `to` with the stretches that differ from `from` marked with `class`; the title says what `from`
+/// (named `from_name`) had there and which of `edits` (input offsets) touched it. Stretches that
+/// only moved line breaks and hyphens are left unmarked.
+fn diff_pane(h: &mut String, from: &str, to: &str, edits: &[Edit], from_name: &str, class: &str) {
+    let al = Alignment::new(from, to);
     let (mut i, mut j) = (0, 0);
     let mut k = 0;
     while k < al.char_ops.len() {
@@ -377,8 +591,12 @@ fn output_pane(h: &mut String, input: &str, r: &Record) {
         }
         let was: String = al.a[i0..i].iter().collect();
         let now: String = al.b[j0..j].iter().collect();
-        let mut title = format!("input: «{}»", visible(&was));
-        for e in r.edits.iter().filter(|e| touches(e, i0, i)) {
+        if layout_only(&was, &now) {
+            text_esc(h, &now);
+            continue;
+        }
+        let mut title = format!("{from_name}: «{}»", visible(&was));
+        for e in edits.iter().filter(|e| touches(e, i0, i)) {
             title.push('\n');
             title.push_str(&describe(e));
         }
@@ -389,9 +607,17 @@ fn output_pane(h: &mut String, input: &str, r: &Record) {
                 esc(&title)
             );
         } else {
-            let _ = write!(h, "<mark class=\"changed\" title=\"{}\">", esc(&title));
-            text_esc(h, &now);
+            // White space at the ends of a change is a line join next to it: left unmarked, so
+            // that it is not drawn as a stray underline.
+            let core = now.trim_matches(char::is_whitespace);
+            let lead = now.len() - now.trim_start_matches(char::is_whitespace).len();
+            let core = if core.is_empty() { now.as_str() } else { core };
+            let lead = if core.len() == now.len() { 0 } else { lead };
+            text_esc(h, &now[..lead]);
+            let _ = write!(h, "<mark class=\"{class}\" title=\"{}\">", esc(&title));
+            text_esc(h, core);
             h.push_str("</mark>");
+            text_esc(h, &now[lead + core.len()..]);
         }
     }
 }
@@ -449,7 +675,9 @@ fn extracted(h: &mut String, r: &Record) {
         .map(|t| {
             format!(
                 "{} stated, {} computed: {:?}",
-                t.stated, t.computed, t.status
+                fields::money(t.stated, "SEK"),
+                fields::money(t.computed, "SEK"),
+                t.status
             )
         })
         .collect();
@@ -473,11 +701,13 @@ fn value_list(h: &mut String, name: &str, items: Vec<String>) {
 /// An amount as listed: its value (or range), currency, text as written and table cell.
 fn amount_item(a: &Amount) -> String {
     let value = match (a.value, a.min, a.max) {
-        (Some(v), _, _) => v.to_string(),
+        (Some(v), _, _) => fields::money(v, &a.currency),
         (None, min, max) => format!(
-            "{}–{}",
-            min.map(|m| m.to_string()).unwrap_or_default(),
-            max.map(|m| m.to_string()).unwrap_or_default()
+            "{} – {}",
+            min.map(|m| fields::money(m, &a.currency))
+                .unwrap_or_default(),
+            max.map(|m| fields::money(m, &a.currency))
+                .unwrap_or_default()
         ),
     };
     let cell = a
@@ -490,7 +720,7 @@ fn amount_item(a: &Amount) -> String {
             )
         })
         .unwrap_or_default();
-    format!("{value} {} «{}»{cell}", a.currency, a.text)
+    format!("{value} «{}»{cell}", a.text)
 }
 
 /// Escapes text for an element or a quoted attribute.
@@ -608,27 +838,154 @@ mod tests {
         assert!(h.starts_with("ab"));
     }
 
+    #[track_caller]
+    fn assert_diff_pane(from: &str, to: &str, expected: &str) {
+        let mut h = String::new();
+        diff_pane(&mut h, from, to, &[], "input", "changed");
+        assert_eq!(h, expected);
+    }
+
     #[test]
-    fn output_pane_marks_changes_only() {
-        let mut r = Record::error("x", "");
-        r.text = "för <x>".into();
-        let mut h = String::new();
-        output_pane(&mut h, "f6r <x>", &r);
-        assert_eq!(
-            h,
-            "f<mark class=\"changed\" title=\"input: «6»\">ö</mark>r &lt;x&gt;"
+    fn diff_pane_marks_changes_only_and_layout_quietly() {
+        assert_diff_pane(
+            "f6r <x>",
+            "för <x>",
+            "f<mark class=\"changed\" title=\"input: «6»\">ö</mark>r &lt;x&gt;",
         );
-        r.text = "för <x>".into();
+        assert_diff_pane("för <x>", "för <x>", "för &lt;x&gt;");
+        // A joined line-end hyphen and an unwrapped line: no mark, no stray underline.
+        assert_diff_pane(
+            "rehabili-\nteringen gäller\nalla",
+            "rehabiliteringen gäller alla",
+            "rehabiliteringen gäller alla",
+        );
+        // A change next to a line join marks the letters, not the space.
+        assert_diff_pane(
+            "enligt\n6verens",
+            "enligt överens",
+            "enligt <mark class=\"changed\" title=\"input: «⏎6»\">ö</mark>verens",
+        );
+        // A removed word is still shown.
+        assert!(!layout_only("x", "") && layout_only("-\n", ""));
         let mut h = String::new();
-        output_pane(&mut h, "för <x>", &r);
-        assert_eq!(h, "för &lt;x&gt;");
+        diff_pane(&mut h, "a b c", "a c", &[], "input", "changed");
+        assert!(h.contains("class=\"removed\""), "{h}");
+    }
+
+    #[test]
+    fn layout_edits_are_quiet_in_the_input_pane() {
+        let mut unwrap = edit(1, 2, "\n", " ", true);
+        unwrap.kind = EditKind::Unwrap;
+        let mut h = String::new();
+        input_pane(
+            &mut h,
+            "a\nf6r",
+            &[unwrap.clone(), edit(2, 5, "f6r", "för", true)],
+        );
+        assert!(
+            h.starts_with("a<mark class=\"layout\" title=\"Unwrap"),
+            "{h}"
+        );
+        assert!(h.contains("<mark class=\"applied\""), "{h}");
+        // A layout edit inside a word edit: the word edit decides the colour.
+        assert_eq!(
+            mark_class(&[&unwrap, &edit(0, 1, "a", "b", false)]),
+            "proposed"
+        );
+        let mut insert = edit(1, 1, "", " ", true);
+        insert.kind = EditKind::Unwrap;
+        let mut h = String::new();
+        input_pane(&mut h, "ab", &[insert]);
+        assert_eq!(h, "ab");
+    }
+
+    /// One document through the pipeline, with a gold extraction and a ground truth.
+    fn evaluated(input: &str, gold_json: &str, gt: &str) -> Evaluated {
+        let mut gold = GoldFiles {
+            text: Some(gt.into()),
+            ..GoldFiles::default()
+        };
+        gold.set_fields(gold_json).unwrap();
+        evaluate("d.txt", "d", input.as_bytes(), &gold, &Default::default())
+    }
+
+    #[test]
+    fn documents_are_collapsible_sections_linked_from_a_summary_table() {
+        let a = evaluated(
+            "Staten ger 944 miljoner kronor f6r 2020.\n",
+            r#"{"amounts": [944000000]}"#,
+            "Staten ger 944 miljoner kronor för 2020.\n",
+        );
+        let b = evaluated(
+            "Avtalet ir klart.\n",
+            r#"{"amounts": [5000]}"#,
+            "Avtalet är klart.\n",
+        );
+        let report = EvalReport::new(vec![a.score.clone(), b.score.clone()]);
+        let html = render(&report, &[a, b], &[]);
+        assert!(html.contains("<table class=\"docs\">"));
+        for k in 0..2 {
+            assert!(html.contains(&format!("<td><a href=\"#doc-{k}\">d</a></td>")));
+            assert!(html.contains(&format!("</summary><div id=\"doc-{k}\"></div>")));
+        }
+        assert_eq!(html.matches("<details class=\"doc\">").count(), 2);
+        assert_eq!(html.matches("</details>").count(), 2);
+        // The second document missed its amount: the table and its summary say so.
+        assert!(html.contains("<td class=\"bad\">1</td>"));
+        assert!(html.contains("· 1 missed, 0 spurious ·"));
+        // Ground truth is a third pane.
+        assert_eq!(html.matches("<h3>Ground truth</h3>").count(), 2);
+        assert!(html.contains("<div class=\"sxs gt\">"));
+    }
+
+    #[test]
+    fn fields_are_marked_in_the_text_and_money_is_swedish() {
+        let d = evaluated(
+            "Staten ger 944 miljoner kronor och 3 miljoner kronor. Beslut den 11 december 2020.\n",
+            r#"{"amounts": [944000000, 7000000], "dates": ["2020-12-11"], "notes": "x"}"#,
+            "Staten ger 944 miljoner kronor och 7 miljoner kronor. Beslut den 11 december 2020.\n",
+        );
+        let report = EvalReport::new(vec![d.score.clone()]);
+        let html = render(&report, &[d], &[]);
+        assert!(html.contains("<mark class=\"found\" title=\"amount 944\u{a0}000\u{a0}000\u{a0}kr — in the gold\">944 miljoner kronor</mark>"), "{html}");
+        assert!(html.contains("<mark class=\"spurious\" title=\"amount 3\u{a0}000\u{a0}000\u{a0}kr — spurious: not in the gold\">3 miljoner kronor</mark>"));
+        assert!(html.contains(
+            "<mark class=\"found\" title=\"date 2020-12-11 — in the gold\">11 december 2020</mark>"
+        ));
+        // 7 miljoner is not written in this text: listed, not placed.
+        assert!(
+            html.contains("Missed, not placed in the text: amounts: 7\u{a0}000\u{a0}000\u{a0}kr")
+        );
+        assert!(html.contains("<td class=\"l\">7\u{a0}000\u{a0}000\u{a0}kr</td><td class=\"l\">3\u{a0}000\u{a0}000\u{a0}kr</td>"));
+        assert!(html.contains("Gold keys not scored, ignored: notes."));
+        // Exactly one document: its section is open.
+        assert!(html.contains("<details class=\"doc\" open>"));
+    }
+
+    #[test]
+    fn a_missed_amount_is_marked_where_it_is_written() {
+        let d = evaluated(
+            "Bidraget är 5 000 kr enligt tabellen.\n",
+            r#"{"amounts": [5000]}"#,
+            "Bidraget är 5 000 kr enligt tabellen.\n",
+        );
+        // Whether or not the extractor finds it, the mark is found or missed at the figure.
+        let mut h = String::new();
+        fields_pane(&mut h, &d);
+        assert!(h.contains("5 000"), "{h}");
+        let mut d = d;
+        d.record.amounts = Some(vec![]);
+        d.score = crate::eval::score_document("d", &d.input, &d.record, &d.gold);
+        let mut h = String::new();
+        fields_pane(&mut h, &d);
+        assert!(h.contains("<mark class=\"missed\" title=\"missed amounts: 5\u{a0}000\u{a0}kr — probably written here\">5 000</mark> kr"), "{h}");
     }
 
     #[test]
     fn whole_report_is_self_contained_and_escaped() {
         let gold = GoldFiles {
             text: Some("Avtal för <2020>".into()),
-            fields: None,
+            ..GoldFiles::default()
         };
         let d = evaluate(
             "a<b>.txt",
