@@ -278,7 +278,7 @@ mod tests {
         // Its confidence is the ranker's business; the line and the change are this view's.
         let third = out.lines().find(|l| l.contains("ir → är")).unwrap();
         assert!(
-            third.starts_with("  line    3  applied   0.") && third.ends_with("(diacritic)"),
+            third.starts_with("  line    3  applied   ") && third.ends_with("(diacritic)"),
             "{third}"
         );
         assert_eq!(shown("a\nb "), "a⏎b␣");
