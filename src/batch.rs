@@ -3,8 +3,10 @@
 //! In: paths as a user gives them (files, directories, `-` for standard input) and [`Options`].
 //! Out: the documents as [`Input`]s ([`inputs`]), then one [`Record`] per input handed to the
 //! caller's sink in input order ([`Batch::run`]), with a [`Summary`] of what happened. A document
-//! that cannot be listed or read (a broken symbolic link, a directory given as a file, binary
-//! data) becomes an error record; the batch goes on.
+//! that cannot be listed or read (a broken symbolic link or a link loop, a FIFO or socket met in a
+//! directory, binary data) becomes an error record; the batch goes on. Nothing here blocks on a
+//! file the user did not name: a FIFO found by walking a directory is reported, not opened (one
+//! named explicitly is read as a stream, as `cat` would).
 //!
 //! Documents are worked on a window at a time by a thread pool (rayon's order-preserving
 //! collect), so memory stays bounded by the window however long the batch, and the output is the
@@ -45,8 +47,10 @@ pub enum Origin {
     Stdin,
     /// A file, or a symbolic link to one (possibly broken: reading it then gives the error).
     File(PathBuf),
-    /// A directory that could not be listed; the message says why.
-    Unlisted(String),
+    /// Known to be unreadable before it is opened: a directory that could not be listed, or a
+    /// directory entry that is not a regular file (a FIFO, a socket, a device). The message says
+    /// why.
+    Unreadable(String),
 }
 
 impl Input {
@@ -54,16 +58,19 @@ impl Input {
     pub fn path(&self) -> Option<&Path> {
         match &self.origin {
             Origin::File(p) => Some(p),
-            Origin::Stdin | Origin::Unlisted(_) => None,
+            Origin::Stdin | Origin::Unreadable(_) => None,
         }
     }
 }
 
-/// Expands paths into documents, in order: `-` is standard input, a directory is walked
-/// recursively for its `*.txt` files, sorted by path, and anything else is a file.
+/// Expands paths into documents, in order: `-` is standard input, a directory (whatever its name,
+/// `x.txt/` included) is walked recursively for its `*.txt` files (the extension in any case,
+/// `*.TXT` too), sorted by path, and anything else is a file.
 ///
 /// Symbolic links to directories are not followed (no cycles); links to files, broken or not, are
-/// documents like any other, so that a broken one is reported rather than skipped.
+/// documents like any other, so that a broken one is reported rather than skipped. A `*.txt`
+/// entry that is not a regular file (a FIFO, a socket, a device) is an error input: opening a FIFO
+/// nobody writes to would block the whole batch.
 pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for p in paths {
@@ -96,7 +103,10 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
         Err(e) => {
             out.push(Input {
                 source: dir.display().to_string(),
-                origin: Origin::Unlisted(format!("{}: cannot list directory: {e}", dir.display())),
+                origin: Origin::Unreadable(format!(
+                    "{}: cannot list directory: {e}",
+                    dir.display()
+                )),
                 size: 0,
             });
             return;
@@ -108,10 +118,62 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
         let is_real_dir = fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
         if is_real_dir {
             walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(file_input(&p));
+        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+            out.push(match special_kind(&p) {
+                Some(kind) => Input {
+                    source: p.display().to_string(),
+                    origin: Origin::Unreadable(format!(
+                        "{}: not a regular file ({kind}); name it explicitly to read it as a stream",
+                        p.display()
+                    )),
+                    size: 0,
+                },
+                None => file_input(&p),
+            });
         }
     }
+}
+
+/// What `p` (its links followed) is when it is neither a regular file nor a directory: `a FIFO`,
+/// `a socket`, `a device`. `None` for files, directories and paths that cannot be looked at (their
+/// read gives the error).
+fn special_kind(p: &Path) -> Option<&'static str> {
+    let t = fs::metadata(p).ok()?.file_type();
+    if t.is_file() || t.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a FIFO");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
+}
+
+/// Whether `p` is a symbolic link whose chain of targets never ends: it comes back to a link
+/// already seen, or goes on longer than any system follows (40 links on Linux).
+fn is_link_loop(p: &Path) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut link = p.to_path_buf();
+    for _ in 0..40 {
+        let Ok(target) = fs::read_link(&link) else {
+            return false;
+        };
+        let next = link.parent().unwrap_or(Path::new("")).join(target);
+        if !seen.insert(next.clone()) {
+            return true;
+        }
+        link = next;
+    }
+    true
 }
 
 /// Reads an input's bytes. The error is a message that names the input and says what went wrong
@@ -127,16 +189,22 @@ pub fn read(input: &Input) -> Result<Vec<u8>, String> {
                 .map(|_| buf)
                 .map_err(|e| format!("standard input: cannot read: {e}"))
         }
-        Origin::Unlisted(e) => Err(e.clone()),
+        Origin::Unreadable(e) => Err(e.clone()),
     }
 }
 
-/// The message for a file that could not be read: broken links and directories are named as such,
-/// since the system's own message ("No such file or directory") would mislead.
+/// The message for a file that could not be read: link loops, broken links, directories and
+/// special files are named as such, since the system's own message ("No such file or directory",
+/// "No such device or address") would mislead.
 fn read_error(p: &Path, e: &io::Error) -> String {
-    let broken_link =
-        fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink()) && !p.exists();
-    if broken_link {
+    let is_link = fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && fs::metadata(p).is_err() && is_link_loop(p) {
+        format!(
+            "{}: cannot read: symbolic link loop (following its targets leads back to a link \
+             already followed)",
+            p.display()
+        )
+    } else if is_link && !p.exists() {
         let target = fs::read_link(p)
             .map(|t| t.display().to_string())
             .unwrap_or_default();
@@ -146,6 +214,11 @@ fn read_error(p: &Path, e: &io::Error) -> String {
         )
     } else if p.is_dir() {
         format!("{}: cannot read: is a directory", p.display())
+    } else if let Some(kind) = special_kind(p) {
+        format!(
+            "{}: cannot read: not a regular file ({kind}): {e}",
+            p.display()
+        )
     } else {
         format!("{}: cannot read: {e}", p.display())
     }
@@ -221,6 +294,17 @@ impl Summary {
     /// Documents counted.
     pub fn documents(&self) -> usize {
         self.ok + self.failed
+    }
+
+    /// Adds the counts of a later part of the same batch (the rest of a resumed run), whose
+    /// completion becomes this one's.
+    pub fn append(&mut self, later: &Summary) {
+        self.ok += later.ok;
+        self.failed += later.failed;
+        self.totals_ok += later.totals_ok;
+        self.mismatch += later.mismatch;
+        self.unresolved += later.unresolved;
+        self.completion = later.completion;
     }
 }
 
@@ -383,12 +467,126 @@ mod tests {
         assert!(msg.contains("gone.txt"), "{msg}");
     }
 
+    #[test]
+    fn txt_matching_ignores_case_and_a_directory_is_walked_whatever_its_name() {
+        let s = Scratch::new("names");
+        fs::create_dir_all(s.0.join("x.txt")).unwrap();
+        for f in ["A.TXT", "b.Txt", "x.txt/c.txt", "d.txt.md"] {
+            fs::write(s.0.join(f), "text").unwrap();
+        }
+        let root = s.0.display().to_string();
+        assert_eq!(
+            sources(&inputs(std::slice::from_ref(&s.0))),
+            [
+                format!("{root}/A.TXT"),
+                format!("{root}/b.Txt"),
+                format!("{root}/x.txt/c.txt")
+            ]
+        );
+        // Named as a path, a directory called `x.txt` is walked, not read as a file.
+        assert_eq!(
+            sources(&inputs(&[s.0.join("x.txt")])),
+            [format!("{root}/x.txt/c.txt")]
+        );
+    }
+
+    /// The one record for the single `*.txt` entry of a directory holding `make(dir/name)`.
+    #[cfg(unix)]
+    fn record_of_entry(name: &str, make: impl FnOnce(&Path)) -> Record {
+        let s = Scratch::new(name);
+        make(&s.0.join(format!("{name}.txt")));
+        let listed = inputs(std::slice::from_ref(&s.0));
+        assert_eq!(listed.len(), 1, "{listed:?}");
+        process_input(&listed[0], &Options::default())
+    }
+
+    #[track_caller]
+    fn assert_error(r: &Record, expected: &str) {
+        assert_eq!(r.status, Status::Error);
+        let msg = r.error.as_deref().unwrap_or_default();
+        assert!(msg.contains(expected), "{msg}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_in_a_directory_is_an_error_record_not_a_hang() {
+        let r = record_of_entry("fifo", |p| {
+            let made = std::process::Command::new("mkfifo")
+                .arg(p)
+                .status()
+                .unwrap();
+            assert!(made.success());
+        });
+        assert_error(&r, "not a regular file (a FIFO)");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_socket_in_a_directory_is_an_error_record() {
+        let mut listener = None;
+        let r = record_of_entry("socket", |p| {
+            listener = Some(std::os::unix::net::UnixListener::bind(p).unwrap());
+        });
+        assert_error(&r, "not a regular file (a socket)");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_linked_from_a_directory_is_an_error_record() {
+        let r = record_of_entry("device", |p| {
+            std::os::unix::fs::symlink("/dev/null", p).unwrap();
+        });
+        assert_error(&r, "not a regular file (a device)");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_link_loops_are_reported_as_loops() {
+        let itself = record_of_entry("self", |p| std::os::unix::fs::symlink(p, p).unwrap());
+        assert_error(&itself, "symbolic link loop");
+        let two = record_of_entry("two", |p| {
+            let other = p.with_file_name("other");
+            std::os::unix::fs::symlink(&other, p).unwrap();
+            std::os::unix::fs::symlink(p.file_name().unwrap(), other).unwrap();
+        });
+        assert_error(&two, "symbolic link loop");
+        // A chain that ends is not a loop, even when its end is missing.
+        let broken = record_of_entry("chain", |p| {
+            let other = p.with_file_name("other");
+            std::os::unix::fs::symlink(&other, p).unwrap();
+            std::os::unix::fs::symlink("gone", other).unwrap();
+        });
+        assert_error(&broken, "broken symbolic link");
+    }
+
+    #[test]
+    fn appended_summaries_add_up_and_end_as_the_later_part() {
+        let mut first = Summary {
+            ok: 2,
+            failed: 1,
+            totals_ok: 3,
+            ..Summary::default()
+        };
+        let later = Summary {
+            ok: 1,
+            mismatch: 1,
+            completion: Completion::Stopped { delivered: 1 },
+            ..Summary::default()
+        };
+        first.append(&later);
+        assert_eq!(
+            (first.documents(), first.totals_ok, first.mismatch),
+            (4, 3, 1)
+        );
+        assert_eq!(first.completion, Completion::Stopped { delivered: 1 });
+    }
+
     /// `n` inputs named `0`, `1`, … that are read from nowhere.
     fn numbered(n: usize) -> Vec<Input> {
         (0..n)
             .map(|i| Input {
                 source: i.to_string(),
-                origin: Origin::Unlisted(String::new()),
+                origin: Origin::Unreadable(String::new()),
                 size: 0,
             })
             .collect()

@@ -362,7 +362,7 @@ fn evaluate_all(args: &EvalArgs) -> Result<Vec<Evaluated>> {
 fn evaluate_one(input: &Input, gold_dir: &Path, opts: &Options) -> Result<Evaluated> {
     let path = match &input.origin {
         batch::Origin::File(p) => p,
-        batch::Origin::Unlisted(e) => anyhow::bail!("{e}"),
+        batch::Origin::Unreadable(e) => anyhow::bail!("{e}"),
         batch::Origin::Stdin => anyhow::bail!(
             "{}: eval needs files (gold is found by file name)",
             input.source
