@@ -2,22 +2,25 @@
 //!
 //! Exit codes, as ripgrep's: 0 all documents ok; 1 a check failed (`--check` found a totals
 //! mismatch, or an evaluation score fell under its floor); 2 an error (a document could not be
-//! read, a usage error, or `eval` found gold for none of its documents). A closed output pipe ends
-//! the program quietly.
+//! read, a usage error, or `eval` found gold for none of its documents); 130 a signal (SIGINT,
+//! SIGTERM, SIGHUP) stopped `run` between documents. A closed output pipe ends the program
+//! quietly.
 
 // The binary is the one place allowed to print; the lints keep the library silent.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use svocr::batch::{self, Batch, Input};
+use svocr::batch::{self, Batch, Completion, Input, Summary};
 use svocr::eval::{EvalReport, Evaluated, FloorCheck, Floors, GoldFiles, evaluate, gold_name};
 use svocr::{Options, report};
 
@@ -114,6 +117,10 @@ struct RunArgs {
     /// Exit with 1 when a stated total does not match its parts.
     #[arg(long)]
     check: bool,
+    /// Continue an interrupted `-o FILE` run: the documents already in FILE (or FILE.partial,
+    /// after a crash) are not processed again; give the same paths and options.
+    #[arg(long, requires = "output")]
+    resume: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -153,49 +160,247 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         repair: !args.input.no_repair,
         min_confidence: args.input.min_confidence,
     };
-    let inputs = batch::inputs(&args.input.paths);
-    let batch = new_batch(args.input.threads)?;
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(
-            fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-    };
-    let progress = Bar::new(&inputs);
+    anyhow::ensure!(
+        !args.resume || args.format == Format::Jsonl,
+        "--resume needs --format jsonl: text output cannot be read back"
+    );
+    let inputs = list_inputs(&args.input.paths);
+    let batch = new_batch(args.input.threads)?.stop_when(stop_on_signals()?);
     // With `--check`, each failing total is named on stderr after the run, so a CI log is enough
     // to find it.
     let mut failures: Vec<String> = Vec::new();
-    let summary = batch.run(&inputs, &opts, &progress, |r| {
+    // The counts cover the whole batch, records resumed from an earlier run included, so that a
+    // resumed run ends with the summary an uninterrupted one would have.
+    let mut summary = Summary::default();
+    let (mut out, done) = match &args.output {
+        Some(p) => Output::file(p, args.resume, &inputs, |r| {
+            summary.add(&r);
+            if args.check {
+                failures.extend(check_failures(&r));
+            }
+        })?,
+        None => (Output::Stdout(BufWriter::new(io::stdout().lock())), 0),
+    };
+    let todo = &inputs[done..];
+    if let Some(notice) = stdin_notice(todo, io::stdin().is_terminal()) {
+        eprintln!("svocr: {notice}");
+    }
+    let progress = Bar::new(todo);
+    let mut line = Vec::new();
+    let rest = batch.run(todo, &opts, &progress, |r| {
         if args.check {
             failures.extend(check_failures(r));
         }
+        line.clear();
         match args.format {
-            Format::Jsonl => report::jsonl::write_record(&mut out, r),
-            Format::Text => report::text::write_record(&mut out, r),
+            Format::Jsonl => report::jsonl::write_record(&mut line, r)?,
+            Format::Text => report::text::write_record(&mut line, r)?,
         }
+        out.write_record(&line)
     })?;
-    out.flush()?;
+    summary.append(&rest);
+    out.finish()?;
     progress.0.finish_and_clear();
     for f in &failures {
         eprintln!("{f}");
     }
+    let not_processed = match summary.completion {
+        Completion::All => 0,
+        Completion::Stopped { delivered } => todo.len() - delivered,
+    };
     eprintln!(
-        "svocr: {} document(s): {} ok, {} failed; totals: {} ok, {} mismatch, {} unresolved; {:.2} s",
+        "svocr: {} document(s): {} ok, {} failed; totals: {} ok, {} mismatch, {} unresolved; {}{:.2} s",
         summary.documents(),
         summary.ok,
         summary.failed,
         summary.totals_ok,
         summary.mismatch,
         summary.unresolved,
+        if not_processed > 0 {
+            format!("{not_processed} not processed (interrupted); ")
+        } else {
+            String::new()
+        },
         start.elapsed().as_secs_f64()
     );
-    Ok(if summary.failed > 0 {
+    Ok(if let Completion::Stopped { .. } = summary.completion {
+        if let Some(p) = &args.output {
+            eprintln!(
+                "svocr: {} holds the records finished; run the same command with --resume to \
+                 continue",
+                p.display()
+            );
+        }
+        ExitCode::from(130)
+    } else if summary.failed > 0 {
         ExitCode::from(2)
     } else if args.check && summary.mismatch > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The documents of `paths`, in order; a directory given that holds no `*.txt` file is named on
+/// stderr, since it silently gives no record.
+fn list_inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut all = Vec::new();
+    for p in paths {
+        let found = batch::inputs(std::slice::from_ref(p));
+        if found.is_empty() && p.is_dir() {
+            eprintln!(
+                "svocr: {}: a directory with no *.txt file in it; nothing to do there",
+                p.display()
+            );
+        }
+        all.extend(found);
+    }
+    all
+}
+
+/// What to say before reading standard input from a terminal: without a word, `svocr run` alone
+/// looks like a hang.
+fn stdin_notice(inputs: &[Input], stdin_is_terminal: bool) -> Option<&'static str> {
+    let reads_stdin = inputs.iter().any(|i| i.origin == batch::Origin::Stdin);
+    (reads_stdin && stdin_is_terminal).then_some(
+        "reading standard input (type or paste the text, then Ctrl-D; or give files or \
+         directories to read)",
+    )
+}
+
+/// A flag the first SIGINT, SIGTERM or SIGHUP sets, so the batch stops between documents; saying
+/// so at once tells a user whose document is long why the program has not yet ended. A
+/// second one ends the program at once with 130, for a document that never finishes (a terminal
+/// or a FIFO nobody writes to); with `-o`, what it leaves is resumable like a crash's.
+fn stop_on_signals() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("svocr: stopping after the documents in progress (again to quit at once)");
+    })
+    .context("cannot install the Ctrl-C handler")?;
+    Ok(stop)
+}
+
+/// Where `svocr run` writes its records, one whole record per write.
+///
+/// With `-o FILE` the records go to `FILE.partial`, renamed to `FILE` when the run ends, whether
+/// it completed or was stopped by a signal: `FILE` never holds a partial line. A crash (or a
+/// second Ctrl-C) leaves `FILE.partial`, whose last line may be cut; `--resume` reads it back
+/// (or `FILE` when there is no `FILE.partial`), drops the cut line and appends the rest.
+enum Output {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    File {
+        file: fs::File,
+        partial: PathBuf,
+        path: PathBuf,
+    },
+}
+
+impl Output {
+    /// Opens `-o path`. With `resume`, the records an earlier run of the same inputs left are
+    /// handed to `each` and kept, and their number is returned: they must be the first inputs'
+    /// records, in order, else the output belongs to another command and resuming would mix two
+    /// batches.
+    fn file(
+        path: &Path,
+        resume: bool,
+        inputs: &[Input],
+        mut each: impl FnMut(svocr::record::Record),
+    ) -> Result<(Output, usize)> {
+        let partial = {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".partial");
+            PathBuf::from(name)
+        };
+        let earlier = [&partial, path].into_iter().find(|p| resume && p.exists());
+        let Some(earlier) = earlier else {
+            let file = fs::File::create(&partial)
+                .with_context(|| format!("cannot create {}", partial.display()))?;
+            let path = path.to_path_buf();
+            return Ok((
+                Output::File {
+                    file,
+                    partial,
+                    path,
+                },
+                0,
+            ));
+        };
+        let cannot = || format!("cannot resume from {}", earlier.display());
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(earlier)
+            .with_context(cannot)?;
+        let mut done = 0;
+        let complete = report::jsonl::read_complete(io::BufReader::new(&file), |r| {
+            match inputs.get(done) {
+                Some(i) if i.source == r.source => {}
+                Some(i) => {
+                    return Err(format!(
+                        "record {} is for `{}` but input {} is `{}`; give the paths of the \
+                         interrupted run",
+                        done + 1,
+                        r.source,
+                        done + 1,
+                        i.source
+                    ));
+                }
+                None => return Err(format!("more records than the {} inputs", inputs.len())),
+            }
+            done += 1;
+            each(r);
+            Ok(())
+        })
+        .map_err(anyhow::Error::msg)
+        .with_context(cannot)?;
+        let mut file = file;
+        file.set_len(complete).with_context(cannot)?;
+        file.seek(SeekFrom::End(0)).with_context(cannot)?;
+        if *earlier != partial {
+            fs::rename(earlier, &partial).with_context(cannot)?;
+        }
+        let path = path.to_path_buf();
+        Ok((
+            Output::File {
+                file,
+                partial,
+                path,
+            },
+            done,
+        ))
+    }
+
+    /// Writes one record's bytes in one call, so that a stop between records leaves whole lines.
+    fn write_record(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.write_all(bytes),
+            Output::File { file, .. } => file.write_all(bytes),
+        }
+    }
+
+    /// Flushes, and moves a finished (or stopped) `FILE.partial` to `FILE`, synced first so that
+    /// a power cut cannot leave a renamed but empty file.
+    fn finish(self) -> Result<()> {
+        match self {
+            Output::Stdout(mut out) => Ok(out.flush()?),
+            Output::File {
+                file,
+                partial,
+                path,
+            } => {
+                file.sync_all()
+                    .with_context(|| format!("cannot write {}", partial.display()))?;
+                fs::rename(&partial, &path).with_context(|| {
+                    format!("cannot rename {} to {}", partial.display(), path.display())
+                })
+            }
+        }
+    }
 }
 
 /// One line per totals `mismatch` in `r`: `path:line: totals mismatch: stated …, computed …,
@@ -344,7 +549,7 @@ fn evaluate_all(args: &EvalArgs) -> Result<Vec<Evaluated>> {
         repair: !args.input.no_repair,
         min_confidence: args.input.min_confidence,
     };
-    let inputs = batch::inputs(&args.input.paths);
+    let inputs = list_inputs(&args.input.paths);
     let batch = new_batch(args.input.threads)?;
     let mut evaluated = Vec::with_capacity(inputs.len());
     batch.map(
@@ -464,5 +669,22 @@ fn explain_in_file(path: &Path, args: &ExplainArgs) -> Result<svocr::Explanation
             )
         }
         _ => anyhow::bail!("--file needs --at OFFSET, or --line N with --word W"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stdin() -> Input {
+        batch::inputs(&[PathBuf::from("-")]).remove(0)
+    }
+
+    #[test]
+    fn reading_a_terminal_is_announced_and_nothing_else_is() {
+        assert!(stdin_notice(&[stdin()], true).is_some_and(|n| n.contains("standard input")));
+        assert_eq!(stdin_notice(&[stdin()], false), None);
+        let file = batch::inputs(&[PathBuf::from("a.txt")]);
+        assert_eq!(stdin_notice(&file, true), None);
     }
 }
