@@ -568,7 +568,7 @@ fn planted_faults_are_measured() {
 /// The acceptance of issue 14: every ten-step fault and every fault rounding cannot explain is
 /// caught.
 #[test]
-#[ignore = "issue 14: enable once the roles-aware totals checker (branch s1) lands"]
+#[ignore = "issue 14: a part of 500 miljoner bumped ten steps under a total of 1,7 miljarder is within the rounding of the total as written, and some held-out faults remain (see the branch s4 report)"]
 fn every_fault_rounding_cannot_explain_is_caught() {
     let missed: Vec<String> = all_outcomes()
         .iter()

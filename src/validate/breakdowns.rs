@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::record::{TotalCheck, TotalStatus};
+use crate::record::{PartRole, TotalCheck, TotalStatus};
 
 use super::doc::{Doc, has_blank_line, sentence_end};
 use super::roles::{Wording, multiplier, wording};
@@ -242,7 +242,11 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
                 let method = format!(
                     "breakdown after `{cue_text}`: the {n} parts named in its sentence and the {m} after it in its section"
                 );
-                Some((check(doc, &claim, &s, TotalStatus::Ok, method), run))
+                let c = check(doc, &claim, &s, TotalStatus::Ok, method);
+                if goes_on(doc, total, &run, section_end, true) {
+                    return Some((not_confirmed(c), run));
+                }
+                Some((c, run))
             });
             if let Some((c, run)) = found {
                 role[total] = Role::Parent;
@@ -285,7 +289,19 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         for &i in &parts {
             role[i] = Role::Part;
         }
-        out.push(check(doc, &claim, &s, status, method));
+        let c = check(doc, &claim, &s, status, method);
+        let last = parts.last().map_or(0, |&i| doc.spans[i].1);
+        if goes_on(
+            doc,
+            total,
+            &parts,
+            line_end(doc, last).min(section_end),
+            false,
+        ) {
+            out.push(not_confirmed(c));
+        } else {
+            out.push(c);
+        }
     }
 }
 
@@ -317,6 +333,11 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         if backward {
             let found = parts_before(doc, role, k);
             if let Some(c) = found {
+                let c = if goes_on(doc, total, &c.components, line_end(doc, total_end), false) {
+                    not_confirmed(c)
+                } else {
+                    c
+                };
                 claim_parts(role, total, &c.components);
                 out.push(c);
             } else if let Some(c) = unresolved(
@@ -344,6 +365,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
                 .collect(),
             listed,
             text: doc.slice(total_end, scope_end),
+            end: scope_end,
         };
         let mut found = reconcile_scope(doc, total, &scope);
         if found
@@ -352,6 +374,11 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         {
             // `A får 10 miljoner och B 20 miljoner. Totalt 30 miljoner.`: the parts came first.
             if let Some(c) = parts_before(doc, role, k).filter(|_| cue == Cue::Strong) {
+                let c = if goes_on(doc, total, &c.components, line_end(doc, total_end), false) {
+                    not_confirmed(c)
+                } else {
+                    c
+                };
                 found = Some((c.clone(), c.components));
             }
         }
@@ -364,6 +391,55 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             None => {}
         }
     }
+}
+
+/// Whether the sum goes on after `total` and its `parts`, before byte `end`: the next figure is
+/// worded as an addition (`… och 2 miljoner kronor. Därtill 5 miljoner kronor.`, `ytterligare 230
+/// mnkr`), so it is one more part, whatever its value, and a total that added up without it is no
+/// longer confirmed. Where the parts were found by `searched` arithmetic, a next figure equal to
+/// one of them is as likely the part (a repeated line), since nothing in the wording says it is a
+/// restatement.
+fn goes_on(doc: &Doc<'_>, total: usize, parts: &[usize], end: usize, searched: bool) -> bool {
+    let Some(last) = parts
+        .iter()
+        .chain([&total])
+        .filter_map(|&i| doc.rank(i))
+        .max()
+    else {
+        return false;
+    };
+    let Some(&next) = doc.running.get(last + 1) else {
+        return false;
+    };
+    let a = &doc.amounts;
+    if doc.spans[next].0 >= end || a[next].currency != a[total].currency {
+        return false;
+    }
+    match wording(doc, last + 1) {
+        Wording::Part(PartRole::Addition) => true,
+        Wording::Part(_) if searched => parts.iter().any(|&p| a[p].value == a[next].value),
+        _ => false,
+    }
+}
+
+/// An `ok` that [`goes_on`]: the figures found add up, but the text adds another part after them.
+fn not_confirmed(mut c: TotalCheck) -> TotalCheck {
+    if c.status == TotalStatus::Ok {
+        c.status = TotalStatus::Unresolved;
+        c.method = format!(
+            "{}; but the next figure is worded as one more part (`därtill`, `ytterligare`) or repeats one, so the sum is not confirmed",
+            c.method
+        );
+    }
+    c
+}
+
+/// The end of the line (paragraph) holding byte `pos`.
+fn line_end(doc: &Doc<'_>, pos: usize) -> usize {
+    doc.text
+        .get(pos..)
+        .and_then(|t| t.find('\n'))
+        .map_or(doc.text.len(), |i| pos + i)
 }
 
 fn claim_parts(role: &mut [Role], total: usize, parts: &[usize]) {
@@ -435,6 +511,8 @@ struct Scope<'s> {
     parts: Vec<usize>,
     /// The section's text after the total.
     text: &'s str,
+    /// Where the section ends (a byte offset).
+    end: usize,
 }
 
 /// Structure first (the whole section), then the search over contiguous runs.
@@ -513,6 +591,9 @@ fn reconcile_scope(
                     n - len
                 ),
             );
+            if goes_on(doc, total, run, scope.end, true) {
+                return Some((not_confirmed(c), run.to_vec()));
+            }
             return Some((c, run.to_vec()));
         }
     }
@@ -668,5 +749,101 @@ mod tests {
         let over = text.replace("10 miljoner kronor till B", "30 miljoner kronor till B");
         let items = [items[0], items[1], ("30 miljoner kronor", 30 * M)];
         assert_checks(&over, &items, &[(Mismatch, 60 * M, 20 * M)]);
+    }
+
+    #[test]
+    fn a_further_part_after_the_parts_unconfirms_the_sum() {
+        use crate::validate::testing::statuses;
+        const BREAKDOWN: &str = "Totalt fördelas 41 miljoner kronor varav 39 miljoner kronor till A och 2 miljoner kronor till B.";
+        const SUMMED: &str = "A får 2 miljarder kronor. Tillsammans med de 4 miljarder kronor som aviserats avsätts sammanlagt 6 miljarder kronor.";
+        const SEARCHED: &str = "Regeringen avsätter totalt 30 miljoner kronor, 10 miljoner kronor till A och 20 miljoner kronor till B.";
+        let cases: &[(String, &[(&str, i64)], _)] = &[
+            // `Därtill`/`Ytterligare` adds a part, even one equal to another part …
+            (
+                format!("{BREAKDOWN} Därtill 39 miljoner kronor till C."),
+                &[
+                    ("41 miljoner kronor", 41 * M),
+                    ("39 miljoner kronor", 39 * M),
+                    ("2 miljoner kronor", 2 * M),
+                    ("39 miljoner kronor", 39 * M),
+                ],
+                Unresolved,
+            ),
+            (
+                format!("{SUMMED} Därtill 4 miljarder kronor."),
+                &[
+                    ("2 miljarder kronor", 2000 * M),
+                    ("4 miljarder kronor", 4000 * M),
+                    ("6 miljarder kronor", 6000 * M),
+                    ("4 miljarder kronor", 4000 * M),
+                ],
+                Unresolved,
+            ),
+            (
+                format!("{SEARCHED} Kommunerna får ytterligare 5 miljoner kronor."),
+                &[
+                    ("30 miljoner kronor", 30 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("5 miljoner kronor", 5 * M),
+                ],
+                Unresolved,
+            ),
+            // … and where the parts were searched for, a repeated part may be the part.
+            (
+                format!("{SEARCHED} B får 20 miljoner kronor."),
+                &[
+                    ("30 miljoner kronor", 30 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("20 miljoner kronor", 20 * M),
+                ],
+                Unresolved,
+            ),
+            // Leaves alone: the same sums without a further part, a plain later figure, and an
+            // addition in the next paragraph after a sentence's breakdown.
+            (
+                BREAKDOWN.to_string(),
+                &[
+                    ("41 miljoner kronor", 41 * M),
+                    ("39 miljoner kronor", 39 * M),
+                    ("2 miljoner kronor", 2 * M),
+                ],
+                Fine,
+            ),
+            (
+                SUMMED.to_string(),
+                &[
+                    ("2 miljarder kronor", 2000 * M),
+                    ("4 miljarder kronor", 4000 * M),
+                    ("6 miljarder kronor", 6000 * M),
+                ],
+                Fine,
+            ),
+            (
+                format!("{SEARCHED} Tidigare gavs 7 miljoner kronor."),
+                &[
+                    ("30 miljoner kronor", 30 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("7 miljoner kronor", 7 * M),
+                ],
+                Fine,
+            ),
+            (
+                format!("{BREAKDOWN}\n\nDärtill 9 miljoner kronor till C."),
+                &[
+                    ("41 miljoner kronor", 41 * M),
+                    ("39 miljoner kronor", 39 * M),
+                    ("2 miljoner kronor", 2 * M),
+                    ("9 miljoner kronor", 9 * M),
+                ],
+                Fine,
+            ),
+        ];
+        for (text, items, want) in cases {
+            let got = statuses(text, items);
+            assert_eq!(got.first().map(|c| c.0), Some(*want), "{text}: {got:?}");
+        }
     }
 }

@@ -38,6 +38,12 @@
 //!    visibly an enumeration (a numbered or bulleted list, `följande`), else `unresolved`: in plain
 //!    prose the parts may simply not be stated.
 //!
+//! Wherever the parts' end was not given by structure alone (a breakdown's sentence, a run found
+//! by search, the figures a total sums up), the figure right after them is read too: worded as an
+//! addition (`Därtill …`, `ytterligare …`) it is one more part whatever its value, and after a
+//! searched run a figure equal to one of its parts may as well be the part (a repeated line); an
+//! `ok` the text then goes on from is `unresolved`, never confirmed.
+//!
 //! ## Tolerance
 //!
 //! Every figure in digits is rounded to ± half a unit `w` of its last stated digit ([`tolerance`],
@@ -46,14 +52,18 @@
 //! `en halv miljard`) is exact unless qualified (`cirka`, `drygt`, `närmare`, `omkring`).
 //! The check is `ok` exactly when `|computed − stated| ≤ tolerance`, where
 //!
-//! `tolerance = min(max(w_total + min(3σ + ranges, Σ mᵢwᵢ), 2·w_total), w_total + Σ mᵢwᵢ)`,
+//! `tolerance = min(max(w_total + min(3σ + ranges, Σ mᵢwᵢ), w_total + min(max mᵢwᵢ, w_total)), w_total + Σ mᵢwᵢ)`,
 //! `3σ = √(3·Σ (mᵢ·wᵢ)²)`:
 //!
 //! the total's own rounding plus three standard deviations of the parts' summed rounding errors
-//! (each uniform on ± its `wᵢ`, counted `mᵢ` times); at least one rounding unit of the total
-//! (figures rounded each on their own, as in official tables, may always be one unit apart); and
-//! never more than the worst case the printed figures allow. So eight parts stated to 0,1 Mkr that miss their total
-//! by 0,3 Mkr are a `mismatch`, while 2 046 against 2 047 with five parts in whole millions is `ok`.
+//! (each uniform on ± its `wᵢ`, counted `mᵢ` times); at least one rounding unit of the total when
+//! the parts are stated to its unit (figures rounded each on their own, as in official tables, may
+//! always be one unit apart), but only the total's half unit and the coarsest part's when the parts
+//! are stated more finely; and never more than the worst case the printed figures allow. A figure
+//! without decimals in a list whose parts carry decimals in the same unit (`15` among `168,7` and
+//! `16,3 miljoner`) is as precise as the list: Swedish lists drop a trailing `,0`. So eight parts
+//! stated to 0,1 Mkr that miss their total by 0,3 Mkr are a `mismatch`, while 2 046 against 2 047
+//! with five parts in whole millions is `ok`.
 //! Arithmetic is in öre with `i128`, so no sum overflows and no float ever rounds.
 //!
 //! An approximate (`cirka`) or bounded (`högst`, `minst`) figure among the numbers turns a would-be

@@ -87,11 +87,20 @@ pub(super) fn sum(doc: &Doc<'_>, claim: &Claim<'_>) -> Option<Sum> {
             .enumerate()
             .map(|(n, &i)| (i, claim.times(n))),
     );
+    let mut figures = Vec::new();
     for (i, m) in parts {
         let (p, lo, hi) = interval(a.get(i)?)?;
-        let w = half(lo, hi);
+        figures.push((i, m, p, half(lo, hi)));
+    }
+    let list_half = list_precision(doc, &figures);
+    let mut widest = 0i128;
+    for &(i, m, p, w) in &figures {
+        let w = list_half
+            .filter(|&l| whole_in_list(&a[i], w, l))
+            .map_or(w, |l| l.0);
         cp += m * p;
         worst += m * w;
+        widest = widest.max(m * w);
         if a[i].value.is_some() {
             // A figure rounded on its own: its error is uniform on ±w (variance w²/3), and a
             // figure counted m times carries its one error m times.
@@ -102,7 +111,7 @@ pub(super) fn sum(doc: &Doc<'_>, claim: &Claim<'_>) -> Option<Sum> {
         }
         soft |= is_soft(&a[i]);
     }
-    let tolerance = rounding_tolerance(stated_half, variance, linear, worst);
+    let tolerance = rounding_tolerance(stated_half, widest, variance, linear, worst);
     Some(Sum {
         stated: sp,
         computed: cp,
@@ -116,14 +125,71 @@ pub(super) fn sum(doc: &Doc<'_>, claim: &Claim<'_>) -> Option<Sum> {
 /// How far a sum of rounded parts may plausibly be from its rounded total (see the module docs
 /// of `validate`): the total's own rounding, plus three standard deviations of the parts' summed
 /// rounding errors (`3σ = √(3·Σ wᵢ²)` for errors uniform on ±wᵢ), plus the full width of any
-/// range; at least one rounding unit of the total (`2·w_total`: figures rounded each on its own,
-/// as in official tables, may always be one unit apart); and never more than the worst case
-/// (every figure off by its full half-unit in the same direction; with few parts 3σ exceeds it),
-/// so no `ok` is ever beyond what the printed figures allow.
-fn rounding_tolerance(stated_half: i128, variance: i128, linear: i128, worst: i128) -> i128 {
+/// range; at least the total's and the coarsest part's rounding together (`w_total + max wᵢ`:
+/// figures rounded each on its own to the same unit, as in official tables, may always be one
+/// unit apart, but parts stated more finely than their total leave only the total's half unit);
+/// and never more than the worst case (every figure off by its full half-unit in the same
+/// direction; with few parts 3σ exceeds it), so no `ok` is ever beyond what the printed figures
+/// allow.
+fn rounding_tolerance(
+    stated_half: i128,
+    widest: i128,
+    variance: i128,
+    linear: i128,
+    worst: i128,
+) -> i128 {
     let three_sigma = ceil_sqrt(variance.saturating_mul(3));
-    let plausible = (stated_half + (three_sigma + linear).min(worst)).max(2 * stated_half);
+    let plausible = (stated_half + (three_sigma + linear).min(worst))
+        .max(stated_half + widest.min(stated_half));
     plausible.min(stated_half + worst)
+}
+
+/// The precision of a list of parts written with decimals (`168,7`, `16,3 miljoner`): the half
+/// unit `w` shared by at least two parts written with decimals, with the number of decimals, when
+/// no part with decimals is finer. `None` when fewer than two parts carry decimals.
+fn list_precision(doc: &Doc<'_>, figures: &[(usize, i128, i128, i128)]) -> Option<(i128, u32)> {
+    let with_decimals: Vec<(i128, u32)> = figures
+        .iter()
+        .filter(|f| doc.amounts[f.0].value.is_some() && !is_soft(&doc.amounts[f.0]))
+        .filter_map(|f| Some((f.3, decimals(&doc.amounts[f.0].text)?)))
+        .filter(|&(w, d)| d > 0 && w > 0)
+        .collect();
+    let finest = with_decimals.iter().min_by_key(|x| x.0).copied()?;
+    let shared = with_decimals.iter().filter(|x| **x == finest).count();
+    (shared >= 2).then_some(finest)
+}
+
+/// Whether a figure written without decimals stands in a list written with `list` decimals in the
+/// same unit (`15 miljoner kronor` among `168,7` and `16,3 miljoner`): Swedish lists drop a
+/// trailing `,0`, so such a figure is as precise as the list, not rounded to the whole unit. A
+/// figure of another scale (`2 miljarder` among `4,5 miljoner`) keeps its own precision.
+fn whole_in_list(a: &crate::record::Amount, w: i128, list: (i128, u32)) -> bool {
+    let (lw, d) = list;
+    a.value.is_some()
+        && !is_soft(a)
+        && decimals(&a.text) == Some(0)
+        && 10i128
+            .checked_pow(d)
+            .is_some_and(|p| lw.checked_mul(p) == Some(w))
+}
+
+/// How many decimals the number in an amount's words is written with (`16,3 miljoner` → 1,
+/// `1 444` → 0); `None` without a digit.
+pub(super) fn decimals(words: &str) -> Option<u32> {
+    let start = words.find(|c: char| c.is_ascii_digit())?;
+    let mut chars = words[start..].chars().peekable();
+    let mut n = None;
+    while let Some(c) = chars.next() {
+        match (c, n) {
+            (c, None) if c.is_ascii_digit() => {}
+            (' ' | '\u{a0}' | '\u{202f}' | '\u{2009}', None)
+                if chars.peek().is_some_and(char::is_ascii_digit) => {}
+            (',', None) if chars.peek().is_some_and(char::is_ascii_digit) => n = Some(0),
+            (c, Some(k)) if c.is_ascii_digit() => n = Some(k + 1),
+            _ => break,
+        }
+    }
+    Some(n.unwrap_or(0))
 }
 
 fn ceil_sqrt(x: i128) -> i128 {
@@ -238,5 +304,59 @@ mod tests {
         assert_list(&[8400, 5180, 2380, 3970, 530], 20470, 0, Fine);
         // Two parts ten units off: never.
         assert_list(&[10, 20], 130, 0, Mismatch);
+    }
+
+    #[test]
+    fn a_whole_figure_in_a_list_with_decimals_is_as_precise_as_the_list() {
+        use crate::validate::testing::statuses;
+        let list = |parts: &[&str], total: &str| {
+            let mut text = String::new();
+            for p in parts {
+                text.push_str(&format!("Post {p} Mkr\n"));
+            }
+            text.push_str(&format!("Summa {total} Mkr\n"));
+            let tenths = |w: &str| {
+                w.replace(',', "").parse::<i64>().unwrap()
+                    * if w.contains(',') { M / 10 } else { M }
+            };
+            let words: Vec<(String, i64)> = parts
+                .iter()
+                .chain([&total])
+                .map(|w| (format!("{w} Mkr"), tenths(w)))
+                .collect();
+            let items: Vec<(&str, i64)> = words.iter().map(|(w, o)| (w.as_str(), *o)).collect();
+            statuses(&text, &items).first().map(|c| c.0)
+        };
+        // `15` among `168,7` and `16,3` is 15,0: a whole million off is no rounding.
+        assert_eq!(list(&["168,7", "15", "16,3"], "200"), Some(Fine));
+        assert_eq!(list(&["169,7", "15", "16,3"], "200"), Some(Mismatch));
+        // Parts to 0,1 under a whole total: the total's half unit and the parts' rounding only.
+        assert_eq!(
+            list(&["103,7", "4,5", "7,2", "15", "9,6", "30"], "170"),
+            Some(Fine)
+        );
+        assert_eq!(
+            list(&["104,7", "4,5", "7,2", "15", "9,6", "30"], "170"),
+            Some(Mismatch)
+        );
+        // A list of whole figures keeps one unit of slack, and one figure with decimals does not
+        // make a list of them.
+        assert_eq!(list(&["10", "20"], "31"), Some(Fine));
+        assert_eq!(list(&["10,5", "20"], "31"), Some(Fine));
+    }
+
+    #[test]
+    fn decimals_are_read_from_the_words() {
+        use super::decimals;
+        for (words, want) in [
+            ("16,3 miljoner kronor", Some(1)),
+            ("1 444", Some(0)),
+            ("12,50 kr", Some(2)),
+            ("15 miljoner kronor", Some(0)),
+            ("2\u{a0}046,25 Mkr", Some(2)),
+            ("en miljard", None),
+        ] {
+            assert_eq!(decimals(words), want, "{words}");
+        }
     }
 }
