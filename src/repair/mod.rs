@@ -161,7 +161,7 @@ pub(crate) fn repair_observed(
     // Pass 1: analyse every distinct repairable word and gather the document's evidence.
     let (doc, mut vocab) = document_model(&tokens, lex);
     let (shields, foreign_share) = prose::shields(&tokens, lex);
-    let mode = prose::mode(&tokens, foreign_share, doc.damage);
+    let mode = prose::mode(&tokens, &shields, foreign_share, doc.damage, lex);
     // Pass 2: rank each distinct word once; its tokens differ only in case and place.
     let ranks = rank_all(&tokens, &doc, &mut vocab, lex);
     let reading = |j: usize| reading_of(&vocab, &ranks, j);

@@ -636,6 +636,16 @@ mod tests {
                 "Personer som bor på äldreboende.",
             ),
             ("Han vet när det sker.", "Han vet när det sker."),
+            (
+                "Sverige når målen för klimatet.",
+                "Sverige når målen för klimatet.",
+            ),
+            ("Det gäller varje år.", "Det gäller varje år."),
+            ("Han är värd för mötet.", "Han är värd för mötet."),
+            (
+                "Målen för verksamheten anges.",
+                "Målen för verksamheten anges.",
+            ),
         ] {
             assert_corrects(ocr, expected);
         }
