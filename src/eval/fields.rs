@@ -304,15 +304,24 @@ pub(crate) fn keys(field: Field, record: &Record, gold: &Gold) -> (Vec<String>, 
                 .collect(),
         ),
         Field::Totals => totals_keys(record, gold),
-        Field::LinkRecipient => link_keys(record, gold, |l| l.recipient.clone(), |a| {
-            Some(a.recipient.as_ref()?.text.clone())
-        }),
-        Field::LinkPeriod => link_keys(record, gold, |l| l.period.clone(), |a| {
-            Some(a.period.as_ref()?.text.clone())
-        }),
-        Field::LinkPurpose => link_keys(record, gold, |l| l.purpose.clone(), |a| {
-            Some(a.purpose.as_ref()?.text.clone())
-        }),
+        Field::LinkRecipient => link_keys(
+            record,
+            gold,
+            |l| l.recipient.clone(),
+            |a| Some(a.recipient.as_ref()?.text.clone()),
+        ),
+        Field::LinkPeriod => link_keys(
+            record,
+            gold,
+            |l| l.period.clone(),
+            |a| Some(a.period.as_ref()?.text.clone()),
+        ),
+        Field::LinkPurpose => link_keys(
+            record,
+            gold,
+            |l| l.purpose.clone(),
+            |a| Some(a.purpose.as_ref()?.text.clone()),
+        ),
         Field::LinkVillkor => link_keys(
             record,
             gold,

@@ -497,7 +497,11 @@ pub(crate) fn summarize(docs: &[DocumentScore]) -> Summary {
         FieldSummary {
             documents: field_docs.len(),
             micro: pool(field_docs.iter().flat_map(items)),
-            macro_f1: mean(field_docs.iter().filter_map(|d| pool(items(d).into_iter()).f1)),
+            macro_f1: mean(
+                field_docs
+                    .iter()
+                    .filter_map(|d| pool(items(d).into_iter()).f1),
+            ),
             per_field,
         }
     });

@@ -103,10 +103,53 @@ const DETERMINERS: &[&str] = &["samtliga", "alla", "berörda"];
 
 /// Prepositions and conjunctions that end a run of filler words or a purpose phrase.
 const STOPS: &[&str] = &[
-    "till", "för", "av", "under", "inom", "i", "på", "med", "som", "och", "samt", "varav", "per",
-    "men", "medan", "vilket", "att", "om", "från", "enligt", "efter", "mot", "jämfört", "där",
-    "vilka", "vars", "då", "när", "eftersom", "så", "den", "det", "de", "denna", "detta", "dessa",
-    "sin", "sitt", "sina", "vid", "genom", "hos", "ska", "skall", "kan", "har", "är",
+    "till",
+    "för",
+    "av",
+    "under",
+    "inom",
+    "i",
+    "på",
+    "med",
+    "som",
+    "och",
+    "samt",
+    "varav",
+    "per",
+    "men",
+    "medan",
+    "vilket",
+    "att",
+    "om",
+    "från",
+    "enligt",
+    "efter",
+    "mot",
+    "jämfört",
+    "där",
+    "vilka",
+    "vars",
+    "då",
+    "när",
+    "eftersom",
+    "så",
+    "den",
+    "det",
+    "de",
+    "denna",
+    "detta",
+    "dessa",
+    "sin",
+    "sitt",
+    "sina",
+    "vid",
+    "genom",
+    "hos",
+    "ska",
+    "skall",
+    "kan",
+    "har",
+    "är",
 ];
 
 /// Adds links to `amounts` and `dates`. `periods`, `villkor` and `tables` are the document's own.
@@ -360,7 +403,9 @@ impl<'a> Doc<'a> {
     /// A purpose phrase at token `p`: lower-case words up to punctuation, an item or a stop word,
     /// at most eight of them. Returns the last token.
     fn purpose_at(&self, p: usize) -> Option<usize> {
-        if !self.is_lower_word(p) || self.year(p).is_some() || STOPS.contains(&self.word(p).as_str())
+        if !self.is_lower_word(p)
+            || self.year(p).is_some()
+            || STOPS.contains(&self.word(p).as_str())
         {
             return None;
         }
@@ -410,7 +455,10 @@ impl<'a> Doc<'a> {
             ));
         }
         let y = self.year(p)?;
-        Some((year_link(self.text(t.start, t.end), t.start, t.end, y, cue)?, p))
+        Some((
+            year_link(self.text(t.start, t.end), t.start, t.end, y, cue)?,
+            p,
+        ))
     }
 
     /// A time expression with its cue word at token `p` (`för 2020`, `under 2017`, `budgetåret
@@ -569,7 +617,15 @@ impl<'a> Doc<'a> {
         while cue > start
             && matches!(
                 self.word(cue - 1).as_str(),
-                "den" | "senast" | "före" | "innan" | "till" | "och" | "med" | "t.o.m" | "fr.o.m"
+                "den"
+                    | "senast"
+                    | "före"
+                    | "innan"
+                    | "till"
+                    | "och"
+                    | "med"
+                    | "t.o.m"
+                    | "fr.o.m"
                     | "från"
             )
         {
@@ -701,7 +757,8 @@ impl<'a> Doc<'a> {
         if hs.is_empty() || to <= from {
             return None;
         }
-        let at = (from..to.saturating_sub(hs.len() - 1)).find(|&s| self.chars[s..s + hs.len()] == hs[..])?;
+        let at = (from..to.saturating_sub(hs.len() - 1))
+            .find(|&s| self.chars[s..s + hs.len()] == hs[..])?;
         let cue = Span {
             start: at,
             end: at + hs.len(),
@@ -720,13 +777,9 @@ impl<'a> Doc<'a> {
         // Any other digit in the header makes it more than a year (`2019 (tkr 2018 års priser)`).
         let digits = hs.iter().filter(|c| c.is_ascii_digit()).count();
         match years.as_slice() {
-            [(k, y)] if digits == 4 => year_link(
-                hs[*k..k + 4].iter().collect(),
-                at + k,
-                at + k + 4,
-                *y,
-                cue,
-            ),
+            [(k, y)] if digits == 4 => {
+                year_link(hs[*k..k + 4].iter().collect(), at + k, at + k + 4, *y, cue)
+            }
             [(k1, y1), (k2, y2)] if digits == 8 && y1 < y2 && k2 - k1 <= 7 => Some(PeriodLink {
                 text: hs[*k1..k2 + 4].iter().collect(),
                 start: at + k1,
