@@ -564,6 +564,7 @@ mod tests {
             end: 0,
             role: None,
             inferred: false,
+            of: None,
         };
         r.dates = Some(vec![date(IsoDate::new(2018, 11, 20)), date(None)]);
         assert_counts(&score(&r, &g)[&Field::Dates], 1, 0, 0);
@@ -677,5 +678,38 @@ mod tests {
             total(1470, TotalStatus::Ok),
         ]);
         assert_counts(&score(&r, &g)[&Field::Totals], 0, 1, 1);
+    }
+
+    #[test]
+    fn links_are_keyed_by_value_and_folded_words() {
+        use crate::record::{AmountLinks, GoldLink, Link, Span};
+        let link = |t: &str| Link {
+            text: t.to_string(),
+            start: 0,
+            end: 0,
+            cue: Span { start: 0, end: 0 },
+        };
+        let mut r = Record::error("x", "");
+        let mut a = amount(Some(500), false);
+        a.links = Some(AmountLinks {
+            recipient: Some(link("Statens  kulturråd")),
+            purpose: Some(link("kultur")),
+            ..AmountLinks::default()
+        });
+        r.amounts = Some(vec![a]);
+        let g = Gold {
+            links: Some(vec![GoldLink {
+                amount: Money(50000),
+                recipient: Some("statens kulturråd".into()),
+                period: None,
+                purpose: Some("kulturen".into()),
+                villkor: None,
+            }]),
+            ..Gold::default()
+        };
+        let s = score(&r, &g);
+        assert_counts(&s[&Field::LinkRecipient], 1, 0, 0);
+        assert_counts(&s[&Field::LinkPurpose], 0, 1, 1);
+        assert_counts(&s[&Field::LinkPeriod], 0, 0, 0);
     }
 }

@@ -748,7 +748,12 @@ mod tests {
                 Field::References,
                 Field::Totals,
                 Field::Money,
-                Field::Cells
+                Field::Cells,
+                Field::LinkRecipient,
+                Field::LinkPeriod,
+                Field::LinkPurpose,
+                Field::LinkVillkor,
+                Field::DateOf
             ]
         );
         let mut record = Record::error("x.txt", "");

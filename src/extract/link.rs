@@ -71,6 +71,17 @@ const RECEIVE: &[&str] = &[
     "tillförs",
 ];
 
+/// Passive verbs whose `av` names who disposes of the money (`fördelas av Statens kulturråd`), or
+/// whose `på` names among whom it is shared (`fördelas på samtliga kommuner`).
+const AGENT: &[&str] = &[
+    "disponeras",
+    "fördelas",
+    "fördelades",
+    "förvaltas",
+    "administreras",
+    "hanteras",
+];
+
 /// Common nouns that name recipients (regions, municipalities, kinds of organisation).
 const RECIPIENT_NOUNS: &[&str] = &[
     "regionerna",
@@ -96,6 +107,8 @@ const RECIPIENT_NOUNS: &[&str] = &[
     "lärosätena",
     "lärosäten",
     "regeringen",
+    "nämnderna",
+    "styrelserna",
 ];
 
 /// Words that may stand before a recipient noun without being part of the link's meaning.
@@ -168,6 +181,9 @@ pub(crate) fn link(
             && amounts[i].cell.is_none()
         {
             doc.running(p, &mut links[i]);
+            if links[i].recipient.is_none() {
+                links[i].recipient = doc.line_label(&amounts[i]);
+            }
         }
     }
     for table in tables {
@@ -262,6 +278,11 @@ impl<'a> Doc<'a> {
                     }
                     i += 1;
                 }
+                // A suspended compound keeps its hyphen (`barn- och utbildningsnämnden`).
+                if chars.get(i) == Some(&'-') && chars.get(i + 1).is_some_and(|c| c.is_whitespace())
+                {
+                    i += 1;
+                }
                 toks.push(Tok {
                     kind: Kind::Word,
                     start,
@@ -320,10 +341,15 @@ impl<'a> Doc<'a> {
 
     /// The first token of the sentence that holds token `p`.
     fn sentence_start(&self, p: usize) -> usize {
-        (0..p)
+        let mut s = (0..p)
             .rev()
             .find(|&q| self.ends_sentence(q))
-            .map_or(0, |q| q + 1)
+            .map_or(0, |q| q + 1);
+        // A list item's bullet is not part of its sentence.
+        while s < p && matches!(self.toks[s].kind, Kind::Punct('•' | '-' | '–' | '*' | '·')) {
+            s += 1;
+        }
+        s
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
@@ -359,7 +385,21 @@ impl<'a> Doc<'a> {
             while DETERMINERS.contains(&self.word(p).as_str()) {
                 p += 1;
             }
-            if RECIPIENT_NOUNS.contains(&self.word(p).as_str()) {
+            // A number or a plural adjective before a recipient noun (`32 kommuner`, `ideella
+            // organisationer`).
+            let w = self.word(p);
+            if (w.chars().all(|c| c.is_ascii_digit())
+                || (w.ends_with('a') && self.is_lower_word(p)))
+                && is_recipient_noun(&self.word(p + 1))
+            {
+                return Some(p + 1);
+            }
+            // A suspended compound: `barn- och utbildningsnämnden`.
+            if w.ends_with('-') && self.word(p + 1) == "och" && is_recipient_noun(&self.word(p + 2))
+            {
+                return Some(p + 2);
+            }
+            if is_recipient_noun(&w) {
                 return Some(p);
             }
             if !self.is_cap(p) {
@@ -410,15 +450,33 @@ impl<'a> Doc<'a> {
             return None;
         }
         let mut end = p;
-        while end + 1 - p < 8
-            && self.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Word)
-            && self.year(end + 1).is_none()
-            && !STOPS.contains(&self.word(end + 1).as_str())
-        {
-            end += 1;
+        let plain = |q: usize| {
+            self.toks.get(q).is_some_and(|t| t.kind == Kind::Word)
+                && self.year(q).is_none()
+                && !STOPS.contains(&self.word(q).as_str())
+        };
+        loop {
+            // Lower-case words, or a name's further capitalised words (`Huddinge
+            // Universitetssjukhus`).
+            if plain(end + 1) && (self.is_lower_word(end + 1) || (self.is_cap(end) && end > p)) {
+                end += 1;
+                continue;
+            }
+            // A connector that goes on to more words of the same phrase (`hantering av
+            // bidragen`, `äldreboenden och minskad segregation`), but never into a recipient.
+            let w = self.word(end + 1);
+            // `och` + a passive verb starts a new clause (`… och fördelas via …`).
+            let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid")
+                || (w == "och" && !self.word(end + 2).ends_with("as"))
+                || (w == "till" && self.recipient_at(end + 2).is_none());
+            if connector && plain(end + 2) && self.cued_time_at(end + 1).is_none() {
+                end += 2;
+                continue;
+            }
+            break;
         }
         // A phrase that runs on past the cap is no clear purpose.
-        (end + 1 - p < 8).then_some(end)
+        (end + 1 - p <= 12).then_some(end)
     }
 
     /// A time at token `p` after a cue: a year (`2020`, `år 2020`) or a period. Returns the link
@@ -455,6 +513,23 @@ impl<'a> Doc<'a> {
             ));
         }
         let y = self.year(p)?;
+        // A year range the period reader left (`2018–2019` after a cue): both years, never the
+        // first alone.
+        if let Some(Kind::Punct('-' | '–' | '—' | '/')) = self.toks.get(p + 1).map(|t| t.kind) {
+            let y2 = self.year(p + 2).filter(|&y2| y2 > y)?;
+            let end = self.toks[p + 2].end;
+            return Some((
+                PeriodLink {
+                    text: self.text(t.start, end),
+                    start: t.start,
+                    end,
+                    from: IsoDate::new(y, 1, 1)?,
+                    to: IsoDate::new(y2, 12, 31)?,
+                    cue,
+                },
+                p + 2,
+            ));
+        }
         Some((
             year_link(self.text(t.start, t.end), t.start, t.end, y, cue)?,
             p,
@@ -487,6 +562,37 @@ impl<'a> Doc<'a> {
         let start = self.sentence_start(p);
         self.after(p, links);
         self.before(start, p, links);
+        let line = (0..p)
+            .rev()
+            .find(|&q| self.toks[q].kind == Kind::Newline)
+            .map_or(0, |q| q + 1);
+        self.line_item(line, p, links);
+    }
+
+    /// A line that labels the amount ending it (`Överföring till HOSPA-stab för processledning:
+    /// -1,9 Mkr`): its `till` + organisation is the recipient, its `för` phrase the purpose.
+    fn line_item(&self, start: usize, p: usize, links: &mut AmountLinks) {
+        let at_line_end = self.toks.get(p + 1).is_none_or(|t| t.kind == Kind::Newline);
+        // A label, not a sentence: nothing ends a sentence before the amount but a final `:`.
+        let label = (start..p).all(|q| !self.ends_sentence(q) || q + 1 == p);
+        if !at_line_end || !label || !self.is_cap(start) {
+            return;
+        }
+        for q in start..p {
+            match self.word(q).as_str() {
+                "till" if links.recipient.is_none() => {
+                    if let Some(e) = self.recipient_at(q + 1).filter(|&e| e < p) {
+                        links.recipient = Some(self.link(q + 1, e, self.span(q, q)));
+                    }
+                }
+                "för" if links.purpose.is_none() => {
+                    if let Some(e) = self.purpose_at(q + 1).filter(|&e| e < p) {
+                        links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     /// The chain of phrases after the amount at token `p`.
@@ -546,10 +652,19 @@ impl<'a> Doc<'a> {
                     }
                     None => return,
                 },
-                "av" if disponeras => match self.recipient_at(q + 1) {
+                "av" | "på" if disponeras => match self.recipient_at(q + 1) {
                     Some(e) => {
                         if links.recipient.is_none() {
                             links.recipient = Some(self.link(q + 1, e, self.span(q - 1, q)));
+                        }
+                        q = e + 1;
+                    }
+                    None => return,
+                },
+                "som" if self.word(q + 1) == "tillfaller" => match self.recipient_at(q + 2) {
+                    Some(e) => {
+                        if links.recipient.is_none() {
+                            links.recipient = Some(self.link(q + 2, e, self.span(q + 1, q + 1)));
                         }
                         q = e + 1;
                     }
@@ -561,7 +676,7 @@ impl<'a> Doc<'a> {
                 }
                 _ => {
                     // A verb or adverb between the amount and its phrases (`avsätts`, `ska`).
-                    disponeras = w == "disponeras";
+                    disponeras = AGENT.contains(&w.as_str());
                     fillers += 1;
                     q += 1;
                 }
@@ -591,10 +706,37 @@ impl<'a> Doc<'a> {
 
     /// `Socialstyrelsen får (fördela) AMOUNT`, `Till regionerna avsätts AMOUNT`.
     fn subject(&self, start: usize, p: usize) -> Option<Link> {
-        if self.word(start) == "till" {
-            let e = self.recipient_at(start + 1)?;
-            let gap = (e + 1..p).all(|q| self.is_lower_word(q)) && p - e <= 5;
-            return gap.then(|| self.link(start + 1, e, self.span(start, start)));
+        // `Till regionerna avsätts …`, `att till regionerna betala ut …`: `till` and a recipient,
+        // then only verbs up to the amount.
+        for t in (start..p).rev().take(6) {
+            if self.word(t) != "till" {
+                continue;
+            }
+            if let Some(e) = self.recipient_at(t + 1)
+                && e < p
+                && p - e <= 4
+                && (e + 1..p).all(|q| {
+                    // `beloppet till regionerna på 944 miljoner kronor`
+                    let w = self.word(q);
+                    self.is_lower_word(q)
+                        && (!STOPS.contains(&w.as_str()) || (w == "på" && q + 1 == p))
+                })
+            {
+                return Some(self.link(t + 1, e, self.span(t, t)));
+            }
+        }
+        // Inverted order after an adverbial (`Under 2020 får Sametinget 2 miljoner`): the
+        // verb, then the recipient, then the amount.
+        for v in start + 1..p {
+            if RECEIVE.contains(&self.word(v).as_str())
+                && let Some(e) = self.recipient_at(v + 1)
+                && e < p
+                && p - e <= 3
+                && (e + 1..p)
+                    .all(|q| self.is_lower_word(q) && !STOPS.contains(&self.word(q).as_str()))
+            {
+                return Some(self.link(v + 1, e, self.span(v, v)));
+            }
         }
         let e = self.recipient_at(start)?;
         // The verb, after at most two auxiliaries (`har`, `ska`, `kommer att`).
@@ -627,6 +769,10 @@ impl<'a> Doc<'a> {
                     | "t.o.m"
                     | "fr.o.m"
                     | "från"
+                    | "träder"
+                    | "ikraft"
+                    | "i"
+                    | "kraft"
             )
         {
             cue -= 1;
@@ -643,7 +789,7 @@ impl<'a> Doc<'a> {
             .rev()
             .find(|&q| matches!(self.toks[q].kind, Kind::Punct(',' | '(' | ')')))
             .map_or(start, |q| q + 1);
-        if last > clause_start + 1 {
+        if last > clause_start {
             return Some(self.link(clause_start, last - 1, cue_span));
         }
         if cue == start {
@@ -666,7 +812,9 @@ impl<'a> Doc<'a> {
     fn table(&self, table: &Table, amounts: &[Amount], links: &mut [AmountLinks]) {
         // Only the label column's own header says what its labels are; a caption mentions
         // regions as often as it lists them.
-        let recipients_table = names_recipients(&table.label_header);
+        // (`Till landsting/regioner` says where the whole table goes: its rows are what for.)
+        let recipients_table = names_recipients(&table.label_header)
+            && !table.label_header.to_lowercase().starts_with("till ");
         let first_row = table
             .rows
             .iter()
@@ -674,11 +822,18 @@ impl<'a> Doc<'a> {
             .map(|&i| amounts[i].start)
             .min()
             .map_or(table.end, |s| self.line_start(s));
-        let headers: Vec<Option<PeriodLink>> = table
+        let mut headers: Vec<Option<PeriodLink>> = table
             .headers
             .iter()
             .map(|h| self.header_period(h, table.start, first_row))
             .collect();
+        // No column names a year, but the caption does (`Medel 2025 i kronor`): every cell is for
+        // that year.
+        if headers.iter().all(Option::is_none)
+            && let Some(p) = self.caption_period(&table.caption, table.start, first_row)
+        {
+            headers = vec![Some(p); table.headers.len().max(1)];
+        }
         let mut disposer: Option<Link> = None;
         for row in &table.rows {
             let Some(&first) = row.amounts.iter().flatten().next() else {
@@ -710,7 +865,11 @@ impl<'a> Doc<'a> {
                         end: pe,
                         cue: Span { start: cs, end: ce },
                     });
-                    recipient = disposer.clone();
+                    // `Disponeras av X` on the line after the row, when the row states no
+                    // disposer of its own above it.
+                    recipient = self
+                        .disposer_below(amounts[first].end)
+                        .or_else(|| disposer.clone());
                 } else if !row.total && (recipients_table || names_organisation(&words)) {
                     recipient = Some(Link {
                         text: words,
@@ -732,6 +891,127 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped).
+    fn disposer_below(&self, at: usize) -> Option<Link> {
+        let mut ls = (at..self.chars.len()).find(|&c| self.chars[c] == '\n')? + 1;
+        while self.chars.get(ls) == Some(&'\n') {
+            ls += 1;
+        }
+        let le = (ls..self.chars.len())
+            .find(|&c| self.chars[c] == '\n')
+            .unwrap_or(self.chars.len());
+        let line = self.text(ls, le);
+        let rest = strip_ci(line.trim_end(), "disponeras av ")?;
+        let n = line.chars().count() - line.trim_end().chars().count();
+        let start = le - n - rest.chars().count();
+        (!rest.is_empty() && !rest.chars().any(|c| c.is_ascii_digit())).then(|| Link {
+            text: rest.to_string(),
+            start,
+            end: le - n,
+            cue: Span {
+                start: ls,
+                end: ls + "disponeras av".chars().count(),
+            },
+        })
+    }
+
+    /// The one year a table's caption names, found in the text before its first row.
+    fn caption_period(
+        &self,
+        caption: &str,
+        table_start: usize,
+        first_row: usize,
+    ) -> Option<PeriodLink> {
+        let years: Vec<&str> = caption
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .collect();
+        let [year] = years.as_slice() else {
+            return None;
+        };
+        if caption.chars().filter(char::is_ascii_digit).count() != 4 {
+            return None;
+        }
+        let y: u16 = year.parse().ok()?;
+        let ys: Vec<char> = year.chars().collect();
+        let from = table_start.saturating_sub(caption.chars().count() + 40);
+        let at = (from..first_row.saturating_sub(3))
+            .rev()
+            .find(|&k| self.chars[k..k + 4] == ys[..])?;
+        year_link(
+            year.to_string(),
+            at,
+            at + 4,
+            y,
+            Span {
+                start: at,
+                end: at + 4,
+            },
+        )
+    }
+
+    /// An amount alone on its line (or after a field name, `Beviljat belopp: 400 000 kr`) under a
+    /// line that names an organisation (`Socialnämnden`, `Sökande: Sandvikens kommun`), past
+    /// blank lines and lines of other amounts: a table exported one cell per line, or a form.
+    fn line_label(&self, a: &Amount) -> Option<Link> {
+        let ls = self.line_start(a.start);
+        let before = self.text(ls, a.start);
+        let before = before.trim();
+        let field = before.ends_with(':');
+        if !before.is_empty() && !field {
+            return None;
+        }
+        let mut end = ls;
+        for _ in 0..6 {
+            if end == 0 {
+                return None;
+            }
+            let le = end - 1;
+            let start = self.line_start(le);
+            end = start;
+            let line = self.text(start, le);
+            let t = line.trim();
+            let lead = line.chars().count() - line.trim_start().chars().count();
+            if t.is_empty() || t == "-" || t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+                continue;
+            }
+            if let Some((name, value)) = t.split_once(':') {
+                let key = name.trim().to_lowercase();
+                if !matches!(key.as_str(), "sökande" | "mottagare" | "stödmottagare") {
+                    return None;
+                }
+                let v = value.trim();
+                let vs = start + lead + t.chars().count() - value.chars().count()
+                    + (value.chars().count() - value.trim_start().chars().count());
+                return (!v.is_empty()).then(|| Link {
+                    text: v.to_string(),
+                    start: vs,
+                    end: vs + v.chars().count(),
+                    cue: Span {
+                        start: start + lead,
+                        end: start + lead + name.chars().count() + 1,
+                    },
+                });
+            }
+            let words = t.split_whitespace().count();
+            let org = names_organisation(t) || is_recipient_noun(&t.to_lowercase());
+            if field || !org || words > 6 || t.ends_with('.') {
+                return None;
+            }
+            let s = start + lead;
+            return Some(Link {
+                text: t.to_string(),
+                start: s,
+                end: s + t.chars().count(),
+                cue: Span {
+                    start: s,
+                    end: s + t.chars().count(),
+                },
+            });
+        }
+        None
+    }
+
     fn line_start(&self, at: usize) -> usize {
         (0..at)
             .rev()
@@ -746,8 +1026,23 @@ impl<'a> Doc<'a> {
             ls += 1;
         }
         let n = label.chars().count();
-        let written: String = self.chars.get(ls..ls + n)?.iter().collect();
-        (n > 0 && written == label && ls + n <= cell).then_some((ls, ls + n))
+        let lc: Vec<char> = label.chars().collect();
+        if n == 0 {
+            return None;
+        }
+        if self.chars.get(ls..ls + n) == Some(&lc[..]) && ls + n <= cell {
+            return Some((ls, ls + n));
+        }
+        // One cell per line: the label is on a line of its own above its cells.
+        let from = cell.saturating_sub(n + 200);
+        (from..cell.saturating_sub(n))
+            .rev()
+            .find(|&k| {
+                self.chars[k..k + n] == lc[..]
+                    && (k == 0 || self.chars[k - 1] == '\n')
+                    && self.chars.get(k + n).is_none_or(|&c| c == '\n')
+            })
+            .map(|k| (k, k + n))
     }
 
     /// The period a column header names (`2017`, `Utfall 2019`, `2017–2018`), located between
@@ -820,6 +1115,15 @@ fn strip_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
     (s.len() > n && s.is_char_boundary(n) && s[..n].eq_ignore_ascii_case(prefix)).then(|| &s[n..])
 }
 
+/// A common noun that names a recipient: a listed one, or a board (`socialnämnden`,
+/// `kommunstyrelsen`).
+fn is_recipient_noun(w: &str) -> bool {
+    RECIPIENT_NOUNS.contains(&w)
+        || ["nämnden", "nämnderna", "styrelsen"]
+            .iter()
+            .any(|s| w.ends_with(s) && w.len() > s.len())
+}
+
 /// Whether a label column header, caption or unit names recipients (`Län`, `Kommun`, `Mottagare`).
 fn names_recipients(s: &str) -> bool {
     let s = s.to_lowercase();
@@ -845,6 +1149,10 @@ fn names_recipients(s: &str) -> bool {
 /// Whether a row label names an organisation by its form (`Region Skåne`, `Gislaveds kommun`,
 /// `Socialnämnden`, `Kommunstyrelsen`).
 fn names_organisation(label: &str) -> bool {
+    if label.contains(',') {
+        // A list in a label (`Utvecklingsinsatser, Försäkringskassan`) names more than who.
+        return false;
+    }
     let l = label.to_lowercase();
     let last = l.split_whitespace().last().unwrap_or_default();
     l.starts_with("region ")
@@ -859,29 +1167,40 @@ fn names_organisation(label: &str) -> bool {
 /// its number and of its name (without the `(Ram)` kind).
 fn anslagspost(chars: &[char], start: usize, end: usize) -> Option<(usize, usize, usize, usize)> {
     let num = |from: usize| -> usize {
+        // Digits from `from`; the first index past them.
         (from..end)
             .find(|&c| !chars[c].is_ascii_digit())
             .unwrap_or(end)
     };
-    // `30:1`
+    // `30:1`, then ` ap.1` or ` ap.16.1`; either may stand alone.
+    let mut c = start;
     let a = num(start);
-    if a == start || chars.get(a) != Some(&':') {
-        return None;
+    if a > start && chars.get(a) == Some(&':') {
+        let b = num(a + 1);
+        if b == a + 1 {
+            return None;
+        }
+        c = b;
     }
-    let mut c = num(a + 1);
-    if c == a + 1 {
-        return None;
+    let mut k = c;
+    while k < end && chars[k] == ' ' {
+        k += 1;
     }
-    // ` ap.1`
-    let rest: String = chars[c..end].iter().collect();
-    let trimmed = rest.trim_start();
-    if let Some(after) = trimmed.strip_prefix("ap.") {
-        let skip = rest.chars().count() - after.chars().count();
-        let d = num(c + skip);
-        if d == c + skip {
+    if chars.get(k..k + 3) == Some(&['a', 'p', '.'][..]) {
+        let mut d = k + 3;
+        while d < end
+            && (chars[d].is_ascii_digit()
+                || (chars[d] == '.' && chars.get(d + 1).is_some_and(char::is_ascii_digit)))
+        {
+            d += 1;
+        }
+        if d == k + 3 {
             return None;
         }
         c = d;
+    }
+    if c == start {
+        return None;
     }
     let mut ps = c;
     while ps < end && chars[ps].is_whitespace() {
@@ -900,4 +1219,273 @@ fn anslagspost(chars: &[char], start: usize, end: usize) -> Option<(usize, usize
         }
     }
     (pe > ps && chars[ps].is_alphabetic()).then_some((start, c, ps, pe))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use crate::record::Link;
+
+    /// The text a link points at, checked against its span.
+    #[track_caller]
+    fn spanned(text: &str, l: &Link) -> String {
+        let at: String = text.chars().skip(l.start).take(l.end - l.start).collect();
+        assert_eq!(at, l.text, "span of {l:?}");
+        let cue: String = text
+            .chars()
+            .skip(l.cue.start)
+            .take(l.cue.end - l.cue.start)
+            .collect();
+        format!("{} <{cue}>", l.text)
+    }
+
+    /// `(recipient, period, purpose)` of the first amount, each as `words <cue>`.
+    #[track_caller]
+    fn first(text: &str) -> [Option<String>; 3] {
+        let x = extract(text);
+        let Some(l) = x.amounts.first().and_then(|a| a.links.clone()) else {
+            return [None, None, None];
+        };
+        let period = l.period.map(|p| {
+            let cue: String = text
+                .chars()
+                .skip(p.cue.start)
+                .take(p.cue.end - p.cue.start)
+                .collect();
+            let at: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+            assert_eq!(at, p.text);
+            format!("{} {}–{} <{cue}>", p.text, p.from, p.to)
+        });
+        [
+            l.recipient.map(|r| spanned(text, &r)),
+            period,
+            l.purpose.map(|r| spanned(text, &r)),
+        ]
+    }
+
+    #[track_caller]
+    fn assert_links(
+        text: &str,
+        recipient: Option<&str>,
+        period: Option<&str>,
+        purpose: Option<&str>,
+    ) {
+        let want = [recipient, period, purpose].map(|o| o.map(str::to_string));
+        assert_eq!(first(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn running_text() {
+        // (text, recipient, period, purpose), each link as `words <cue>`.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            // After the amount: till + a name, för + a year, för + a purpose.
+            (
+                "Regeringen ger 3 miljoner kronor till Tullverket för 2023.",
+                Some("Tullverket <till>"),
+                Some("2023 2023-01-01–2023-12-31 <för>"),
+                None,
+            ),
+            (
+                "Det blir 40 miljoner kronor till Boverket, Lantmäteriet och Skatteverket.",
+                Some("Boverket, Lantmäteriet och Skatteverket <till>"),
+                None,
+                None,
+            ),
+            (
+                "Vi avsätter 7 miljoner kronor för upprustning av lekplatser.",
+                None,
+                None,
+                Some("upprustning av lekplatser <för>"),
+            ),
+            (
+                "Sammanlagt 12 miljoner kronor går till samtliga regioner under 2019.",
+                Some("samtliga regioner <till>"),
+                Some("2019 2019-01-01–2019-12-31 <under>"),
+                None,
+            ),
+            // A passive verb and its agent.
+            (
+                "Totalt 9 mnkr fördelas av Statens konstråd.",
+                Some("Statens konstråd <fördelas av>"),
+                None,
+                None,
+            ),
+            (
+                "Därefter ska 4 mnkr fördelas på 12 kommuner.",
+                Some("12 kommuner <fördelas på>"),
+                None,
+                None,
+            ),
+            // Before the amount: a receiving subject, `Till X`, a period.
+            (
+                "Naturvårdsverket får 11 miljoner kronor.",
+                Some("Naturvårdsverket <får>"),
+                None,
+                None,
+            ),
+            (
+                "Till kommunerna betalas 8 miljoner kronor ut.",
+                Some("kommunerna <Till>"),
+                None,
+                None,
+            ),
+            (
+                "För 2024 beräknas 6 miljoner kronor.",
+                None,
+                Some("2024 2024-01-01–2024-12-31 <För>"),
+                None,
+            ),
+            (
+                "Under 2018–2019 får Sametinget 2 miljoner kronor per år.",
+                Some("Sametinget <får>"),
+                Some("2018–2019 2018-01-01–2019-12-31 <Under>"),
+                None,
+            ),
+            // A board in lower case, a suspended compound.
+            (
+                "Sedan går 3 miljoner kronor till kultur- och fritidsnämnden.",
+                Some("kultur- och fritidsnämnden <till>"),
+                None,
+                None,
+            ),
+            // Left alone: a pronoun, a sentence boundary, a subject that gives rather than gets.
+            (
+                "Vi ger 5 miljoner kronor till den som söker.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Kostnaden blev 5 miljoner kronor. Till Tullverket gick resten.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Regeringen avsätter 5 miljoner kronor i år.",
+                None,
+                None,
+                None,
+            ),
+        ];
+        for &(text, r, p, u) in cases {
+            assert_links(text, r, p, u);
+        }
+    }
+
+    #[test]
+    fn line_layouts() {
+        // One cell per line under the organisation's name.
+        let text = "Socialnämnden\n\n9 mkr\n\n6 mkr\n\nMiljönämnden\n\n2 mkr\n";
+        let x = extract(text);
+        let r: Vec<_> = x
+            .amounts
+            .iter()
+            .map(|a| spanned(text, a.links.as_ref().unwrap().recipient.as_ref().unwrap()))
+            .collect();
+        assert_eq!(
+            r,
+            [
+                "Socialnämnden <Socialnämnden>",
+                "Socialnämnden <Socialnämnden>",
+                "Miljönämnden <Miljönämnden>"
+            ]
+        );
+        // A form's applicant.
+        let text = "Projekt Blå\n\nSökande: Umeå kommun\nBeviljat belopp: 400 000 kr\n";
+        assert_links(text, Some("Umeå kommun <Sökande:>"), None, None);
+        // A labelled line item.
+        let text = "Utgifter:\nÖverföring till Länsstyrelsen för tillsyn: -1,5 Mkr\n";
+        assert_links(
+            text,
+            Some("Länsstyrelsen <till>"),
+            None,
+            Some("tillsyn <för>"),
+        );
+        // A plain line above is no label.
+        let text = "Det här är en mening om pengar.\n\n9 mkr\n";
+        assert_links(text, None, None, None);
+    }
+
+    #[test]
+    fn villkor_link_both_ways() {
+        let text =
+            "Villkor 2 Stöd till anhöriga\n\nTotalt 30 miljoner kronor avsätts inom villkor 2.";
+        let x = extract(text);
+        let Some(v) = x.villkor.iter().find(|v| v.number == 2) else {
+            return; // the villkor reader decides; nothing to link then
+        };
+        for &i in &v.amounts {
+            let l = x.amounts[i].links.as_ref().and_then(|l| l.villkor).unwrap();
+            assert_eq!((l.number, l.cue.start, l.cue.end), (2, v.start, v.end));
+        }
+    }
+
+    #[track_caller]
+    fn assert_date_of(text: &str, of: Option<&str>) {
+        let x = extract(text);
+        let got = x
+            .dates
+            .first()
+            .and_then(|d| d.of.as_ref())
+            .map(|l| spanned(text, l));
+        assert_eq!(got.as_deref(), of, "{text:?}");
+    }
+
+    #[test]
+    fn dates() {
+        assert_date_of(
+            "Kommunerna lämnar sin redovisning till Skolverket senast den 15 december 2022.",
+            Some("Kommunerna lämnar sin redovisning till Skolverket <senast den>"),
+        );
+        assert_date_of(
+            "Styrelsen beslutade den 3 maj 2021 att avsluta projektet.",
+            Some("Styrelsen beslutade <den>"),
+        );
+        assert_date_of(
+            "Senast den 1 mars 2023 ska ansökan ha kommit in.",
+            Some("ska ansökan ha kommit in <Senast den>"),
+        );
+        assert_date_of(
+            "Förordningen träder i kraft den 1 juli 2022.",
+            Some("Förordningen <träder i kraft den>"),
+        );
+        // A date with no role has no `of`.
+        assert_date_of("Mötet hölls den 3 maj 2021 i Umeå.", None);
+    }
+
+    #[test]
+    fn tables() {
+        let text = "Fördelning (tkr)\nLän 2021 2022\nStockholm 1 000 2 000\nUppsala 3 000 4 000\nTotalt 4 000 6 000\n";
+        let x = extract(text);
+        let cells: Vec<(String, Option<String>, Option<String>)> = x
+            .amounts
+            .iter()
+            .filter(|a| a.cell.is_some())
+            .map(|a| {
+                let l = a.links.clone().unwrap_or_default();
+                (
+                    a.text.clone(),
+                    l.recipient.map(|r| spanned(text, &r)),
+                    l.period.map(|p| p.text),
+                )
+            })
+            .collect();
+        if cells.is_empty() {
+            return; // the table reader decides what a table is
+        }
+        assert!(
+            cells.contains(&(
+                "1 000".into(),
+                Some("Stockholm <Stockholm>".into()),
+                Some("2021".into())
+            )),
+            "{cells:?}"
+        );
+        assert!(
+            cells.contains(&("6 000".into(), None, Some("2022".into()))),
+            "{cells:?}"
+        );
+    }
 }
