@@ -403,6 +403,10 @@ pub struct Amount {
     /// amount nearby; omitted when stated.
     #[serde(default, skip_serializing_if = "UnitFrom::is_stated")]
     pub unit_from: UnitFrom,
+    /// Who receives it, what period and purpose it is for, the villkor it belongs to, each with the
+    /// words that say so; absent when the document states none of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<AmountLinks>,
 }
 
 impl Amount {
@@ -437,8 +441,77 @@ impl Amount {
             max: None,
             cell: None,
             unit_from: UnitFrom::Stated,
+            links: None,
         }
     }
+}
+
+/// What the document ties an amount to (`crate::extract::link`); each link is `null` where the
+/// document does not say.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AmountLinks {
+    /// Who receives or disposes of the money, as written (`Socialstyrelsen`, `SKR, Försäkringskassan
+    /// och Socialstyrelsen`, `regionerna`, a table's row label `Region Jämtland Härjedalen`).
+    pub recipient: Option<Link>,
+    /// The time the money is for (`2020` in `för 2020`, `2017–2018`, a table's year header).
+    pub period: Option<PeriodLink>,
+    /// What the money is for, where the wording is explicit (`koordinering` in `för koordinering`,
+    /// the anslagspost a table row names).
+    pub purpose: Option<Link>,
+    /// The villkor that lists the amount.
+    pub villkor: Option<VillkorLink>,
+}
+
+impl AmountLinks {
+    /// Whether no link was found.
+    pub fn is_empty(&self) -> bool {
+        self.recipient.is_none()
+            && self.period.is_none()
+            && self.purpose.is_none()
+            && self.villkor.is_none()
+    }
+}
+
+/// Words of the text an amount or a date is linked to, and the words that justify the link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// The linked words, exactly as `text[start..end]`.
+    pub text: String,
+    /// First character in the record's text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The words that make the link (`till`, `Disponeras av`, `senast den`, a row label).
+    pub cue: Span,
+}
+
+/// The period an amount is for: the words, the days they cover, and the words that make the link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodLink {
+    /// The time as written, without its preposition (`2020`, `2017–2018`).
+    pub text: String,
+    /// First character in the record's text.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// First day.
+    pub from: IsoDate,
+    /// Last day.
+    pub to: IsoDate,
+    /// The words that make the link (`för`, `under`, `budgetåret`, a column header).
+    pub cue: Span,
+}
+
+/// The villkor an amount belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VillkorLink {
+    /// The villkor's number.
+    pub number: u32,
+    /// For a sub-condition, the number of its condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
+    /// The villkor's mention that lists the amount.
+    pub cue: Span,
 }
 
 /// Where an amount's currency and scale come from.
@@ -566,6 +639,10 @@ pub struct Date {
     /// (`senast den 31 augusti`) or the century of a two-digit year (`3/3/15`). Absent when false.
     #[serde(default, skip_serializing_if = "is_false")]
     pub inferred: bool,
+    /// What it is the date of (`Regionerna återrapporterar till Försäkringskassan` for `senast den
+    /// 11 december 2020`), with the words that say so; absent where the sentence does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<Link>,
 }
 
 /// For `skip_serializing_if`: a flag that is off is left out of the JSON.
@@ -731,6 +808,40 @@ pub struct Gold {
     /// list a table's columns as `table_msek` instead), so cells are then not scored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cells: Option<Vec<GoldCell>>,
+    /// Each amount's links, by hand: one entry per amount the document links to anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<GoldLink>>,
+    /// What dates are the dates of, by hand: one entry per date whose sentence says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of: Option<Vec<GoldDateOf>>,
+}
+
+/// An amount's links in a [`Gold`] file; a link the document does not state is `null` or absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldLink {
+    /// The amount in kronor (a range: its upper end).
+    pub amount: Money,
+    /// The recipient's words as printed.
+    #[serde(default)]
+    pub recipient: Option<String>,
+    /// The period's words as printed, without their preposition (`2020`, `2017–2018`).
+    #[serde(default)]
+    pub period: Option<String>,
+    /// The purpose's words as printed.
+    #[serde(default)]
+    pub purpose: Option<String>,
+    /// The villkor number.
+    #[serde(default)]
+    pub villkor: Option<u32>,
+}
+
+/// What a date is the date of, in a [`Gold`] file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldDateOf {
+    /// The date.
+    pub date: IsoDate,
+    /// The words saying what it is the date of, as printed.
+    pub of: String,
 }
 
 /// A money cell in a [`Gold`] file.

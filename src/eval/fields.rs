@@ -54,11 +54,26 @@ pub enum Field {
     Money,
     /// Table cells with their row label and column header.
     Cells,
+    /// An amount's recipient: its value with the recipient's words.
+    #[serde(rename = "link-recipient")]
+    LinkRecipient,
+    /// An amount's period: its value with the period's words.
+    #[serde(rename = "link-period")]
+    LinkPeriod,
+    /// An amount's purpose: its value with the purpose's words.
+    #[serde(rename = "link-purpose")]
+    LinkPurpose,
+    /// An amount's villkor: its value with the villkor number.
+    #[serde(rename = "link-villkor")]
+    LinkVillkor,
+    /// What a date is the date of: the date with those words.
+    #[serde(rename = "date-of")]
+    DateOf,
 }
 
 impl Field {
     /// Every field, in report order.
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 12] = [
         Field::Amounts,
         Field::Dates,
         Field::Villkor,
@@ -66,7 +81,26 @@ impl Field {
         Field::Totals,
         Field::Money,
         Field::Cells,
+        Field::LinkRecipient,
+        Field::LinkPeriod,
+        Field::LinkPurpose,
+        Field::LinkVillkor,
+        Field::DateOf,
     ];
+
+    /// Whether the field scores links (`links`, `date_of` gold) rather than extracted items; links
+    /// are reported on their own and left out of the pooled field scores, so those keep meaning
+    /// what their floors were set on.
+    pub fn is_link(self) -> bool {
+        matches!(
+            self,
+            Field::LinkRecipient
+                | Field::LinkPeriod
+                | Field::LinkPurpose
+                | Field::LinkVillkor
+                | Field::DateOf
+        )
+    }
 
     /// The field's name in JSON and reports.
     pub fn name(self) -> &'static str {
@@ -78,6 +112,11 @@ impl Field {
             Field::Totals => "totals",
             Field::Money => "money",
             Field::Cells => "cells",
+            Field::LinkRecipient => "link-recipient",
+            Field::LinkPeriod => "link-period",
+            Field::LinkPurpose => "link-purpose",
+            Field::LinkVillkor => "link-villkor",
+            Field::DateOf => "date-of",
         }
     }
 
@@ -92,19 +131,25 @@ impl Field {
             Field::Totals => &["totals"],
             Field::Money => &["amounts", "cells"],
             Field::Cells => &["cells"],
+            Field::LinkRecipient | Field::LinkPeriod | Field::LinkPurpose | Field::LinkVillkor => {
+                &["links"]
+            }
+            Field::DateOf => &["date_of"],
         }
     }
 }
 
 /// Every key of a gold file that some field is scored from; any other key (`notes`, the seeds'
 /// `table_msek`, a key of a newer schema) is ignored with a note.
-pub(crate) const SCORED_KEYS: [&str; 6] = [
+pub(crate) const SCORED_KEYS: [&str; 8] = [
     "amounts",
     "dates",
     "villkor",
     "references",
     "totals",
     "cells",
+    "links",
+    "date_of",
 ];
 
 /// Matches of one field in one document (or pooled over several).
@@ -259,7 +304,75 @@ pub(crate) fn keys(field: Field, record: &Record, gold: &Gold) -> (Vec<String>, 
                 .collect(),
         ),
         Field::Totals => totals_keys(record, gold),
+        Field::LinkRecipient => link_keys(
+            record,
+            gold,
+            |l| l.recipient.clone(),
+            |a| Some(a.recipient.as_ref()?.text.clone()),
+        ),
+        Field::LinkPeriod => link_keys(
+            record,
+            gold,
+            |l| l.period.clone(),
+            |a| Some(a.period.as_ref()?.text.clone()),
+        ),
+        Field::LinkPurpose => link_keys(
+            record,
+            gold,
+            |l| l.purpose.clone(),
+            |a| Some(a.purpose.as_ref()?.text.clone()),
+        ),
+        Field::LinkVillkor => link_keys(
+            record,
+            gold,
+            |l| l.villkor.map(|n| n.to_string()),
+            |a| Some(a.villkor?.number.to_string()),
+        ),
+        Field::DateOf => (
+            gold.date_of
+                .iter()
+                .flatten()
+                .map(|d| link_key(&d.date.to_string(), &d.of))
+                .collect(),
+            record
+                .dates
+                .iter()
+                .flatten()
+                .filter_map(|d| Some(link_key(&d.value?.to_string(), &d.of.as_ref()?.text)))
+                .collect(),
+        ),
     }
+}
+
+/// One link of every amount (running text and cells) that has it, keyed by the amount's value and
+/// the link's words: white space collapsed, case folded, so a reader's copy of the words matches.
+fn link_keys(
+    record: &Record,
+    gold: &Gold,
+    from_gold: impl Fn(&crate::record::GoldLink) -> Option<String>,
+    from_record: impl Fn(&crate::record::AmountLinks) -> Option<String>,
+) -> (Vec<String>, Vec<String>) {
+    let g = gold
+        .links
+        .iter()
+        .flatten()
+        .filter_map(|l| Some(link_key(&l.amount.to_string(), &from_gold(l)?)))
+        .collect();
+    let e = record
+        .amounts
+        .iter()
+        .flatten()
+        .filter_map(|a| {
+            let v = a.value.or(a.max)?;
+            Some(link_key(&v.to_string(), &from_record(a.links.as_ref()?)?))
+        })
+        .collect();
+    (g, e)
+}
+
+fn link_key(value: &str, words: &str) -> String {
+    let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+    format!("{value} → {}", words.join(" "))
 }
 
 /// The values of the amounts that `keep` selects; a range counts its `min` and its `max`, since
@@ -373,6 +486,7 @@ mod tests {
                 total: false,
             }),
             unit_from: Default::default(),
+            links: None,
         }
     }
 
@@ -450,6 +564,7 @@ mod tests {
             end: 0,
             role: None,
             inferred: false,
+            of: None,
         };
         r.dates = Some(vec![date(IsoDate::new(2018, 11, 20)), date(None)]);
         assert_counts(&score(&r, &g)[&Field::Dates], 1, 0, 0);
@@ -563,5 +678,38 @@ mod tests {
             total(1470, TotalStatus::Ok),
         ]);
         assert_counts(&score(&r, &g)[&Field::Totals], 0, 1, 1);
+    }
+
+    #[test]
+    fn links_are_keyed_by_value_and_folded_words() {
+        use crate::record::{AmountLinks, GoldLink, Link, Span};
+        let link = |t: &str| Link {
+            text: t.to_string(),
+            start: 0,
+            end: 0,
+            cue: Span { start: 0, end: 0 },
+        };
+        let mut r = Record::error("x", "");
+        let mut a = amount(Some(500), false);
+        a.links = Some(AmountLinks {
+            recipient: Some(link("Statens  kulturråd")),
+            purpose: Some(link("kultur")),
+            ..AmountLinks::default()
+        });
+        r.amounts = Some(vec![a]);
+        let g = Gold {
+            links: Some(vec![GoldLink {
+                amount: Money(50000),
+                recipient: Some("statens kulturråd".into()),
+                period: None,
+                purpose: Some("kulturen".into()),
+                villkor: None,
+            }]),
+            ..Gold::default()
+        };
+        let s = score(&r, &g);
+        assert_counts(&s[&Field::LinkRecipient], 1, 0, 0);
+        assert_counts(&s[&Field::LinkPurpose], 0, 1, 1);
+        assert_counts(&s[&Field::LinkPeriod], 0, 0, 0);
     }
 }

@@ -283,8 +283,9 @@ pub fn score_document(name: &str, input: &str, record: &Record, gold: &GoldFiles
         metrics.set_text(&TextAverages::micro(std::slice::from_ref(t)));
     }
     if let Some(f) = &fields {
-        let pooled = pool(f.values());
-        let macro_ = mean(f.values().filter_map(|s| s.f1));
+        let items = || f.iter().filter(|(k, _)| !k.is_link()).map(|(_, v)| v);
+        let pooled = pool(items());
+        let macro_ = mean(items().filter_map(|s| s.f1));
         metrics.set_fields(f, pooled.f1, macro_);
     }
     DocumentScore {
@@ -472,6 +473,13 @@ pub(crate) fn summarize(docs: &[DocumentScore]) -> Summary {
     });
 
     let field_docs: Vec<&FieldScores> = docs.iter().filter_map(|d| d.fields.as_ref()).collect();
+    // Links are reported per type but not pooled with the extracted fields.
+    fn items<'a>(d: &&'a FieldScores) -> Vec<&'a FieldScore> {
+        d.iter()
+            .filter(|(k, _)| !k.is_link())
+            .map(|(_, v)| v)
+            .collect()
+    }
     let fields = (!field_docs.is_empty()).then(|| {
         let per_field: BTreeMap<Field, FieldAverages> = Field::ALL
             .into_iter()
@@ -488,8 +496,12 @@ pub(crate) fn summarize(docs: &[DocumentScore]) -> Summary {
             .collect();
         FieldSummary {
             documents: field_docs.len(),
-            micro: pool(field_docs.iter().flat_map(|d| d.values())),
-            macro_f1: mean(field_docs.iter().filter_map(|d| pool(d.values()).f1)),
+            micro: pool(field_docs.iter().flat_map(items)),
+            macro_f1: mean(
+                field_docs
+                    .iter()
+                    .filter_map(|d| pool(items(d).into_iter()).f1),
+            ),
             per_field,
         }
     });
@@ -736,7 +748,12 @@ mod tests {
                 Field::References,
                 Field::Totals,
                 Field::Money,
-                Field::Cells
+                Field::Cells,
+                Field::LinkRecipient,
+                Field::LinkPeriod,
+                Field::LinkPurpose,
+                Field::LinkVillkor,
+                Field::DateOf
             ]
         );
         let mut record = Record::error("x.txt", "");

@@ -323,6 +323,7 @@ pub(crate) fn find(text: &str) -> Vec<Amount> {
             max,
             cell: None,
             unit_from,
+            links: None,
         });
     }
     out

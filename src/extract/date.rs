@@ -255,6 +255,7 @@ pub(crate) fn find(text: &str) -> Vec<Date> {
             end: idx.char_offset(r.end),
             role,
             inferred,
+            of: None,
         });
     }
     out

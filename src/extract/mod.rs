@@ -14,7 +14,9 @@
 //!    stated amount nearby gives a unit (`unit_from: context`), outside tables and references.
 //! 3. `period`, then `date`; a date inside a period (`1 januari–31 mars 2021`) is part of the
 //!    period, not a date of its own.
-//! 4. `villkor` last, because it indexes into the final amount list.
+//! 4. `villkor`, because it indexes into the final amount list.
+//! 5. `link` last: it ties each amount to its recipient, period, purpose and villkor, and each
+//!    date to what it is the date of, from everything above.
 //!
 //! Deliberately not done here: repairing text (the extractors tolerate the damage repair leaves,
 //! such as `hogst` or a dnr without its ministry letters) and reconciling totals
@@ -22,6 +24,7 @@
 
 pub(crate) mod amount;
 pub(crate) mod date;
+pub(crate) mod link;
 pub(crate) mod period;
 pub(crate) mod reference;
 pub(crate) mod table;
@@ -86,13 +89,14 @@ pub fn extract(text: &str) -> Extraction {
         .filter(|p| !in_reference(p.start, p.end))
         .collect();
     let period_spans = SpanIndex::new(periods.iter().map(|p| (p.start, p.end)));
-    let dates = date::find(text)
+    let mut dates: Vec<_> = date::find(text)
         .into_iter()
         .filter(|d| !in_reference(d.start, d.end))
         .filter(|d| !period_spans.contains(d.start, d.end))
         .collect();
 
     let villkor = villkor::find(text, &amounts);
+    link::link(text, &mut amounts, &mut dates, &periods, &villkor, &tables);
     Extraction {
         amounts,
         dates,

@@ -164,6 +164,23 @@ fn notes(f: &mut fmt::Formatter<'_>, report: &EvalReport) -> fmt::Result {
                 pct(cells.micro.f1)
             )?;
         }
+        // Links, only where some gold lists them (`links`, `date_of`).
+        let links: Vec<String> = Field::ALL
+            .into_iter()
+            .filter(|k| k.is_link())
+            .filter_map(|k| {
+                let m = &fs.per_field.get(&k)?.micro;
+                Some(format!(
+                    "{} P {} R {}",
+                    k.name(),
+                    pct(m.precision),
+                    pct(m.recall)
+                ))
+            })
+            .collect();
+        if !links.is_empty() {
+            writeln!(f, "links (micro): {}", links.join("; "))?;
+        }
     }
     for d in &report.documents {
         if let Some(t) = &d.text {

@@ -1,6 +1,7 @@
 //! A readable view of a record: a header line, the repaired text, each edit (applied and proposed:
 //! the input line it is on, `before → after`, confidence, rule), then each extracted field and each
-//! totals check on a line of its own (`describe`). Meant for people; scripts should read JSON Lines.
+//! totals check on a line of its own (`describe`); an amount's line ends with its recipient, period,
+//! purpose and villkor, a date's with what it is the date of. Meant for people; scripts should read JSON Lines.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -50,7 +51,14 @@ pub fn write_record(w: &mut impl Write, record: &Record) -> io::Result<()> {
     if !amounts.is_empty() {
         writeln!(w, "--- amounts")?;
         for (i, a) in amounts.iter().enumerate() {
-            writeln!(w, "  [{i}] {}  {:?}  @{}", amount(a), a.text, a.start)?;
+            writeln!(
+                w,
+                "  [{i}] {}  {:?}  @{}{}",
+                amount(a),
+                a.text,
+                a.start,
+                links(a)
+            )?;
         }
     }
     if let Some(dates) = record.dates.as_deref().filter(|d| !d.is_empty()) {
@@ -70,7 +78,11 @@ pub fn write_record(w: &mut impl Write, record: &Record) -> io::Result<()> {
                     )
                 })
                 .unwrap_or_default();
-            writeln!(w, "  {value}{role}  {:?}  @{}", d.text, d.start)?;
+            let of =
+                d.of.as_ref()
+                    .map(|l| format!("  of «{}»", l.text))
+                    .unwrap_or_default();
+            writeln!(w, "  {value}{role}  {:?}  @{}{of}", d.text, d.start)?;
         }
     }
     if let Some(periods) = record.periods.as_deref().filter(|p| !p.is_empty()) {
@@ -172,6 +184,31 @@ fn amount(a: &Amount) -> String {
         ));
     }
     s
+}
+
+/// What an amount is linked to, on its own line's end: `→ «Socialstyrelsen» for «2020» (2020-01-01
+/// – 2020-12-31), purpose «koordinering», villkor 3`; empty when nothing is linked.
+fn links(a: &Amount) -> String {
+    let Some(l) = &a.links else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    if let Some(r) = &l.recipient {
+        parts.push(format!("→ «{}»", r.text));
+    }
+    if let Some(p) = &l.period {
+        parts.push(format!("for «{}» ({} – {})", p.text, p.from, p.to));
+    }
+    if let Some(p) = &l.purpose {
+        parts.push(format!("purpose «{}»", p.text));
+    }
+    if let Some(v) = &l.villkor {
+        parts.push(match v.parent {
+            Some(parent) => format!("villkor {parent}.{}", v.number),
+            None => format!("villkor {}", v.number),
+        });
+    }
+    format!("  {}", parts.join(", "))
 }
 
 /// One readable line for a check: verdict, stated, computed, difference, tolerance and the parts.

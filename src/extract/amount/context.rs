@@ -166,6 +166,7 @@ pub(crate) fn carried(
             let value = Money(i64::try_from(ore).ok()?);
             Some(Amount {
                 unit_from: UnitFrom::Context,
+                links: None,
                 ..Amount::new(
                     value,
                     currency,

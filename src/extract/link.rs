@@ -1,0 +1,1491 @@
+//! Links: who gets how much, for when, for what.
+//!
+//! In: the text and everything else [`super::extract`] found in it. Out: each amount's
+//! [`AmountLinks`] (recipient, period, purpose, villkor) and each date's `of` (what it is the date
+//! of), every link with the span of the words that justify it (its `cue`).
+//!
+//! The rules read the Swedish syntax of grant decisions and regleringsbrev, within one sentence:
+//! - after an amount, past a few verbs (`avsätts`, `ska fördelas`), a chain of prepositional
+//!   phrases: `till` + an organisation (a capitalised name, a list of them, or a plural such as
+//!   `regionerna`) is the recipient, `till`/`för` + anything else the purpose, `för`/`under` + a
+//!   year (or a period) the period, `av` after `disponeras` the recipient;
+//! - before it, a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`), and
+//!   a period anywhere earlier in the sentence (`För 2020 avsätts …`);
+//! - in a table, a row label that names an organisation (or any label in a table whose label
+//!   column or caption names recipients: `Län`, `Kommun`) is the recipient, a `Disponeras av X`
+//!   row gives X to the anslagsposter under it, an anslagspost row (`30:1 ap.1 Namn (Ram)`) gives
+//!   its name as purpose, and a year column header the period;
+//! - the villkor that lists an amount ([`Villkor::amounts`]) is its villkor;
+//! - a deadline, decision or start date is the date of the clause before its cue words
+//!   (`Regionerna återrapporterar till Försäkringskassan` ← `senast den 11 december 2020`), or,
+//!   when the date opens its sentence, of the clause after it.
+//!
+//! Deliberately not done: a period or recipient stated once for the whole document (a
+//! regleringsbrev's `budgetåret 2004` title) is not spread over its amounts, pronouns (`de`,
+//! `myndigheten`) are not resolved, and no link crosses a sentence. Null where unsure.
+
+use crate::record::{
+    Amount, AmountLinks, Date, DateRole, IsoDate, Link, Period, PeriodLink, Span, Table, Villkor,
+    VillkorLink,
+};
+
+/// What a token is: a word, a punctuation mark, a line break, or an item found by another stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Punct(char),
+    Newline,
+    Amount(usize),
+    Period(usize),
+    Date(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+/// The text as characters, its tokens, and the items they stand for.
+struct Doc<'a> {
+    chars: Vec<char>,
+    toks: Vec<Tok>,
+    periods: &'a [Period],
+}
+
+/// Verbs whose subject receives the amount that follows (`Socialstyrelsen får 10 miljoner`).
+const RECEIVE: &[&str] = &[
+    "får",
+    "fick",
+    "fått",
+    "få",
+    "tilldelas",
+    "tilldelades",
+    "erhåller",
+    "erhöll",
+    "erhållit",
+    "beviljas",
+    "beviljades",
+    "beviljats",
+    "tillförs",
+];
+
+/// Passive verbs whose `av` names who disposes of the money (`fördelas av Statens kulturråd`), or
+/// whose `på` names among whom it is shared (`fördelas på samtliga kommuner`).
+const AGENT: &[&str] = &[
+    "disponeras",
+    "fördelas",
+    "fördelades",
+    "förvaltas",
+    "administreras",
+    "hanteras",
+];
+
+/// Common nouns that name recipients (regions, municipalities, kinds of organisation).
+const RECIPIENT_NOUNS: &[&str] = &[
+    "regionerna",
+    "regioner",
+    "kommunerna",
+    "kommuner",
+    "landstingen",
+    "landsting",
+    "länsstyrelserna",
+    "länsstyrelser",
+    "myndigheterna",
+    "huvudmännen",
+    "huvudmän",
+    "organisationerna",
+    "organisationer",
+    "föreningarna",
+    "föreningar",
+    "studieförbunden",
+    "folkhögskolorna",
+    "folkhögskolor",
+    "trossamfund",
+    "trossamfunden",
+    "lärosätena",
+    "lärosäten",
+    "regeringen",
+    "nämnderna",
+    "styrelserna",
+];
+
+/// Words that may stand before a recipient noun without being part of the link's meaning.
+const DETERMINERS: &[&str] = &["samtliga", "alla", "berörda"];
+
+/// Prepositions and conjunctions that end a run of filler words or a purpose phrase.
+const STOPS: &[&str] = &[
+    "till",
+    "för",
+    "av",
+    "under",
+    "inom",
+    "i",
+    "på",
+    "med",
+    "som",
+    "och",
+    "samt",
+    "varav",
+    "per",
+    "men",
+    "medan",
+    "vilket",
+    "att",
+    "om",
+    "från",
+    "enligt",
+    "efter",
+    "mot",
+    "jämfört",
+    "där",
+    "vilka",
+    "vars",
+    "då",
+    "när",
+    "eftersom",
+    "så",
+    "den",
+    "det",
+    "de",
+    "denna",
+    "detta",
+    "dessa",
+    "sin",
+    "sitt",
+    "sina",
+    "vid",
+    "genom",
+    "hos",
+    "ska",
+    "skall",
+    "kan",
+    "har",
+    "är",
+];
+
+/// Adds links to `amounts` and `dates`. `periods`, `villkor` and `tables` are the document's own.
+pub(crate) fn link(
+    text: &str,
+    amounts: &mut [Amount],
+    dates: &mut [Date],
+    periods: &[Period],
+    villkor: &[Villkor],
+    tables: &[Table],
+) {
+    let doc = Doc::new(text, amounts, dates, periods);
+    let mut links: Vec<AmountLinks> = vec![AmountLinks::default(); amounts.len()];
+    for (p, t) in doc.toks.iter().enumerate() {
+        if let Kind::Amount(i) = t.kind
+            && amounts[i].cell.is_none()
+        {
+            doc.running(p, &mut links[i]);
+            if links[i].recipient.is_none() {
+                links[i].recipient = doc.line_label(&amounts[i]);
+            }
+        }
+    }
+    for table in tables {
+        doc.table(table, amounts, &mut links);
+    }
+    for v in villkor {
+        for &i in &v.amounts {
+            if let Some(l) = links.get_mut(i) {
+                l.villkor = Some(VillkorLink {
+                    number: v.number,
+                    parent: v.parent,
+                    cue: Span {
+                        start: v.start,
+                        end: v.end,
+                    },
+                });
+            }
+        }
+    }
+    for (a, l) in amounts.iter_mut().zip(links) {
+        a.links = (!l.is_empty()).then_some(l);
+    }
+    for (p, t) in doc.toks.iter().enumerate() {
+        if let Kind::Date(i) = t.kind {
+            dates[i].of = doc.date_of(p, dates[i].role);
+        }
+    }
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &str, amounts: &[Amount], dates: &[Date], periods: &'a [Period]) -> Doc<'a> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut items: Vec<(usize, usize, Kind)> = Vec::new();
+        items.extend(
+            amounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.start, a.end, Kind::Amount(i))),
+        );
+        items.extend(
+            periods
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.start, p.end, Kind::Period(i))),
+        );
+        items.extend(
+            dates
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.start, d.end, Kind::Date(i))),
+        );
+        items.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        let mut toks = Vec::new();
+        let (mut i, mut next_item) = (0, 0);
+        while i < chars.len() {
+            while next_item < items.len() && items[next_item].0 < i {
+                next_item += 1;
+            }
+            if let Some(&(s, e, kind)) = items.get(next_item)
+                && s == i
+                && e > s
+            {
+                toks.push(Tok {
+                    kind,
+                    start: s,
+                    end: e,
+                });
+                i = e;
+                continue;
+            }
+            let c = chars[i];
+            let word = |c: char| c.is_alphanumeric();
+            if c == '\n' || c == '\x0c' {
+                toks.push(Tok {
+                    kind: Kind::Newline,
+                    start: i,
+                    end: i + 1,
+                });
+                i += 1;
+            } else if c.is_whitespace() {
+                i += 1;
+            } else if word(c) {
+                let start = i;
+                while i < chars.len()
+                    && (word(chars[i])
+                        || (matches!(chars[i], '-' | ':' | '.' | '\'')
+                            && chars.get(i + 1).is_some_and(|&n| word(n))))
+                {
+                    // A word stops where an item starts (`Kammarkollegiet398 240 tkr`).
+                    if items.get(next_item).is_some_and(|it| it.0 == i) && i > start {
+                        break;
+                    }
+                    i += 1;
+                }
+                // A suspended compound keeps its hyphen (`barn- och utbildningsnämnden`).
+                if chars.get(i) == Some(&'-') && chars.get(i + 1).is_some_and(|c| c.is_whitespace())
+                {
+                    i += 1;
+                }
+                toks.push(Tok {
+                    kind: Kind::Word,
+                    start,
+                    end: i,
+                });
+            } else {
+                toks.push(Tok {
+                    kind: Kind::Punct(c),
+                    start: i,
+                    end: i + 1,
+                });
+                i += 1;
+            }
+        }
+        Doc {
+            chars,
+            toks,
+            periods,
+        }
+    }
+
+    fn text(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+
+    /// The token's text in lower case, or `""` for anything but a word.
+    fn word(&self, p: usize) -> String {
+        match self.toks.get(p) {
+            Some(t) if t.kind == Kind::Word => self.text(t.start, t.end).to_lowercase(),
+            _ => String::new(),
+        }
+    }
+
+    fn is_cap(&self, p: usize) -> bool {
+        self.toks
+            .get(p)
+            .is_some_and(|t| t.kind == Kind::Word && self.chars[t.start].is_uppercase())
+    }
+
+    fn is_lower_word(&self, p: usize) -> bool {
+        self.toks
+            .get(p)
+            .is_some_and(|t| t.kind == Kind::Word && self.chars[t.start].is_lowercase())
+    }
+
+    /// Whether token `p` ends a sentence: a line break, `!`, `?`, `;`, `:`, or a full stop not
+    /// followed by a lower-case word (`m.m. och` goes on).
+    fn ends_sentence(&self, p: usize) -> bool {
+        match self.toks[p].kind {
+            Kind::Newline => true,
+            Kind::Punct('!' | '?' | ';' | ':') => true,
+            Kind::Punct('.') => !self.is_lower_word(p + 1),
+            _ => false,
+        }
+    }
+
+    /// The first token of the sentence that holds token `p`.
+    fn sentence_start(&self, p: usize) -> usize {
+        let mut s = (0..p)
+            .rev()
+            .find(|&q| self.ends_sentence(q))
+            .map_or(0, |q| q + 1);
+        // A list item's bullet is not part of its sentence.
+        while s < p && matches!(self.toks[s].kind, Kind::Punct('•' | '-' | '–' | '*' | '·')) {
+            s += 1;
+        }
+        s
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        Span {
+            start: self.toks[from].start,
+            end: self.toks[to].end,
+        }
+    }
+
+    fn link(&self, from: usize, to: usize, cue: Span) -> Link {
+        let (start, end) = (self.toks[from].start, self.toks[to].end);
+        Link {
+            text: self.text(start, end),
+            start,
+            end,
+            cue,
+        }
+    }
+
+    /// A year written as a word (`2020`).
+    fn year(&self, p: usize) -> Option<u16> {
+        let w = self.word(p);
+        let y: u16 = w.parse().ok()?;
+        (w.len() == 4 && (1900..=2099).contains(&y)).then_some(y)
+    }
+
+    /// A recipient at token `p`: a capitalised name (a genitive takes the noun after it, `Statens
+    /// kulturråd`), a recipient noun, or a list of them joined by `,`, `och`, `samt`. Returns the
+    /// last token.
+    fn recipient_at(&self, p: usize) -> Option<usize> {
+        let one = |p: usize| -> Option<usize> {
+            let mut p = p;
+            while DETERMINERS.contains(&self.word(p).as_str()) {
+                p += 1;
+            }
+            // A number or a plural adjective before a recipient noun (`32 kommuner`, `ideella
+            // organisationer`).
+            let w = self.word(p);
+            if (w.chars().all(|c| c.is_ascii_digit())
+                || (w.ends_with('a') && self.is_lower_word(p)))
+                && is_recipient_noun(&self.word(p + 1))
+            {
+                return Some(p + 1);
+            }
+            // A suspended compound: `barn- och utbildningsnämnden`.
+            if w.ends_with('-') && self.word(p + 1) == "och" && is_recipient_noun(&self.word(p + 2))
+            {
+                return Some(p + 2);
+            }
+            if is_recipient_noun(&w) {
+                return Some(p);
+            }
+            if !self.is_cap(p) {
+                return None;
+            }
+            let mut end = p;
+            loop {
+                if self.is_cap(end + 1) && !self.word(end + 1).starts_with("ap.") {
+                    end += 1;
+                } else if self.word(end).ends_with('s')
+                    && self.is_cap(end)
+                    && self.is_lower_word(end + 1)
+                    && !STOPS.contains(&self.word(end + 1).as_str())
+                    && !RECEIVE.contains(&self.word(end + 1).as_str())
+                    && end + 1 - p < 2
+                {
+                    // `Statens kulturråd`, `Sveriges Kommuner och Regioner` starts here too.
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            Some(end)
+        };
+        let mut end = one(p)?;
+        // A list: `SKR, Försäkringskassan och Socialstyrelsen`.
+        loop {
+            let sep = match self.toks.get(end + 1).map(|t| t.kind) {
+                Some(Kind::Punct(',')) => true,
+                Some(Kind::Word) => matches!(self.word(end + 1).as_str(), "och" | "samt"),
+                _ => false,
+            };
+            match sep.then(|| one(end + 2)).flatten() {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        Some(end)
+    }
+
+    /// A purpose phrase at token `p`: lower-case words up to punctuation, an item or a stop word,
+    /// at most eight of them. Returns the last token.
+    fn purpose_at(&self, p: usize) -> Option<usize> {
+        if !self.is_lower_word(p)
+            || self.year(p).is_some()
+            || STOPS.contains(&self.word(p).as_str())
+        {
+            return None;
+        }
+        let mut end = p;
+        let plain = |q: usize| {
+            self.toks.get(q).is_some_and(|t| t.kind == Kind::Word)
+                && self.year(q).is_none()
+                && !STOPS.contains(&self.word(q).as_str())
+        };
+        loop {
+            // Lower-case words, or a name's further capitalised words (`Huddinge
+            // Universitetssjukhus`).
+            if plain(end + 1) && (self.is_lower_word(end + 1) || (self.is_cap(end) && end > p)) {
+                end += 1;
+                continue;
+            }
+            // A connector that goes on to more words of the same phrase (`hantering av
+            // bidragen`, `äldreboenden och minskad segregation`), but never into a recipient.
+            let w = self.word(end + 1);
+            // `och` + a passive verb starts a new clause (`… och fördelas via …`).
+            let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid")
+                || (w == "och" && !self.word(end + 2).ends_with("as"))
+                || (w == "till" && self.recipient_at(end + 2).is_none());
+            if connector && plain(end + 2) && self.cued_time_at(end + 1).is_none() {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        // A phrase that runs on past the cap is no clear purpose.
+        (end + 1 - p <= 12).then_some(end)
+    }
+
+    /// A time at token `p` after a cue: a year (`2020`, `år 2020`) or a period. Returns the link
+    /// without its cue and the last token.
+    fn time_at(&self, p: usize, cue: Span) -> Option<(PeriodLink, usize)> {
+        let p = if self.word(p) == "år" { p + 1 } else { p };
+        let t = *self.toks.get(p)?;
+        if let Kind::Period(i) = t.kind {
+            let period = &self.periods[i];
+            // The link is the time itself; a lead-in (`under`, `för åren`) is its cue.
+            let digit = (t.start..t.end).find(|&c| self.chars[c].is_ascii_digit())?;
+            let cue = if digit > t.start {
+                Span {
+                    start: t.start,
+                    end: digit,
+                }
+            } else {
+                cue
+            };
+            let cue = Span {
+                start: cue.start,
+                end: cue.end.min(digit),
+            };
+            return Some((
+                PeriodLink {
+                    text: self.text(digit, t.end),
+                    start: digit,
+                    end: t.end,
+                    from: period.from,
+                    to: period.to,
+                    cue: trim(&self.chars, cue),
+                },
+                p,
+            ));
+        }
+        let y = self.year(p)?;
+        // A year range the period reader left (`2018–2019` after a cue): both years, never the
+        // first alone.
+        if let Some(Kind::Punct('-' | '–' | '—' | '/')) = self.toks.get(p + 1).map(|t| t.kind) {
+            let y2 = self.year(p + 2).filter(|&y2| y2 > y)?;
+            let end = self.toks[p + 2].end;
+            return Some((
+                PeriodLink {
+                    text: self.text(t.start, end),
+                    start: t.start,
+                    end,
+                    from: IsoDate::new(y, 1, 1)?,
+                    to: IsoDate::new(y2, 12, 31)?,
+                    cue,
+                },
+                p + 2,
+            ));
+        }
+        Some((
+            year_link(self.text(t.start, t.end), t.start, t.end, y, cue)?,
+            p,
+        ))
+    }
+
+    /// A time expression with its cue word at token `p` (`för 2020`, `under 2017`, `budgetåret
+    /// 2021`, `perioden 2017–2018`, a period with its own lead-in).
+    fn cued_time_at(&self, p: usize) -> Option<(PeriodLink, usize)> {
+        let t = *self.toks.get(p)?;
+        if let Kind::Period(_) = t.kind {
+            let digit_first = self.chars[t.start].is_ascii_digit();
+            if !digit_first {
+                return self.time_at(p, self.span(p, p));
+            }
+            return None;
+        }
+        let w = self.word(p);
+        if matches!(
+            w.as_str(),
+            "för" | "under" | "budgetåret" | "budgetår" | "verksamhetsåret" | "avseende" | "inför"
+        ) {
+            return self.time_at(p + 1, self.span(p, p));
+        }
+        None
+    }
+
+    /// Links of the running-text amount at token `p`.
+    fn running(&self, p: usize, links: &mut AmountLinks) {
+        let start = self.sentence_start(p);
+        self.after(p, links);
+        self.before(start, p, links);
+        let line = (0..p)
+            .rev()
+            .find(|&q| self.toks[q].kind == Kind::Newline)
+            .map_or(0, |q| q + 1);
+        self.line_item(line, p, links);
+    }
+
+    /// A line that labels the amount ending it (`Överföring till HOSPA-stab för processledning:
+    /// -1,9 Mkr`): its `till` + organisation is the recipient, its `för` phrase the purpose.
+    fn line_item(&self, start: usize, p: usize, links: &mut AmountLinks) {
+        let at_line_end = self.toks.get(p + 1).is_none_or(|t| t.kind == Kind::Newline);
+        // A label, not a sentence: nothing ends a sentence before the amount but a final `:`.
+        let label = (start..p).all(|q| !self.ends_sentence(q) || q + 1 == p);
+        if !at_line_end || !label || !self.is_cap(start) {
+            return;
+        }
+        for q in start..p {
+            match self.word(q).as_str() {
+                "till" if links.recipient.is_none() => {
+                    if let Some(e) = self.recipient_at(q + 1).filter(|&e| e < p) {
+                        links.recipient = Some(self.link(q + 1, e, self.span(q, q)));
+                    }
+                }
+                "för" if links.purpose.is_none() => {
+                    if let Some(e) = self.purpose_at(q + 1).filter(|&e| e < p) {
+                        links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The chain of phrases after the amount at token `p`.
+    fn after(&self, p: usize, links: &mut AmountLinks) {
+        let mut q = p + 1;
+        let mut fillers = 0;
+        let mut disponeras = false;
+        while q < self.toks.len() && q < p + 30 {
+            let t = self.toks[q];
+            match t.kind {
+                Kind::Word => {}
+                Kind::Period(_) if links.period.is_none() => {
+                    // A bare period right after the amount, or one with its lead-in.
+                    if let Some((l, e)) = self.cued_time_at(q).or_else(|| {
+                        (q == p + 1 || fillers == 0)
+                            .then(|| self.time_at(q, self.span(q, q)))
+                            .flatten()
+                    }) {
+                        links.period = Some(l);
+                        q = e + 1;
+                        continue;
+                    }
+                    return;
+                }
+                _ => return,
+            }
+            let w = self.word(q);
+            if let Some((l, e)) = self.cued_time_at(q) {
+                if links.period.is_none() {
+                    links.period = Some(l);
+                }
+                q = e + 1;
+                continue;
+            }
+            match w.as_str() {
+                "till" => {
+                    if let Some(e) = self.recipient_at(q + 1) {
+                        if links.recipient.is_none() {
+                            links.recipient = Some(self.link(q + 1, e, self.span(q, q)));
+                        }
+                        q = e + 1;
+                    } else if let Some(e) = self.purpose_at(q + 1) {
+                        if links.purpose.is_none() {
+                            links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
+                        }
+                        q = e + 1;
+                    } else {
+                        return;
+                    }
+                }
+                "för" => match self.purpose_at(q + 1) {
+                    Some(e) => {
+                        if links.purpose.is_none() {
+                            links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
+                        }
+                        q = e + 1;
+                    }
+                    None => return,
+                },
+                "av" | "på" if disponeras => match self.recipient_at(q + 1) {
+                    Some(e) => {
+                        if links.recipient.is_none() {
+                            links.recipient = Some(self.link(q + 1, e, self.span(q - 1, q)));
+                        }
+                        q = e + 1;
+                    }
+                    None => return,
+                },
+                "som" if self.word(q + 1) == "tillfaller" => match self.recipient_at(q + 2) {
+                    Some(e) => {
+                        if links.recipient.is_none() {
+                            links.recipient = Some(self.link(q + 2, e, self.span(q + 1, q + 1)));
+                        }
+                        q = e + 1;
+                    }
+                    None => return,
+                },
+                "per" | "år" | "årligen" | "kronor" => q += 1,
+                _ if STOPS.contains(&w.as_str()) || fillers >= 3 || !self.is_lower_word(q) => {
+                    return;
+                }
+                _ => {
+                    // A verb or adverb between the amount and its phrases (`avsätts`, `ska`).
+                    disponeras = AGENT.contains(&w.as_str());
+                    fillers += 1;
+                    q += 1;
+                }
+            }
+        }
+    }
+
+    /// What the sentence says before the amount at token `p`: a receiving subject, `Till X …`,
+    /// and a period.
+    fn before(&self, start: usize, p: usize, links: &mut AmountLinks) {
+        if links.recipient.is_none() {
+            links.recipient = self.subject(start, p);
+        }
+        if links.period.is_none() {
+            // The nearest cued time before the amount in its sentence.
+            let mut q = start;
+            while q < p {
+                if let Some((l, e)) = self.cued_time_at(q) {
+                    links.period = Some(l);
+                    q = e + 1;
+                } else {
+                    q += 1;
+                }
+            }
+        }
+    }
+
+    /// `Socialstyrelsen får (fördela) AMOUNT`, `Till regionerna avsätts AMOUNT`.
+    fn subject(&self, start: usize, p: usize) -> Option<Link> {
+        // `Till regionerna avsätts …`, `att till regionerna betala ut …`: `till` and a recipient,
+        // then only verbs up to the amount.
+        for t in (start..p).rev().take(6) {
+            if self.word(t) != "till" {
+                continue;
+            }
+            if let Some(e) = self.recipient_at(t + 1)
+                && e < p
+                && p - e <= 4
+                && (e + 1..p).all(|q| {
+                    // `beloppet till regionerna på 944 miljoner kronor`
+                    let w = self.word(q);
+                    self.is_lower_word(q)
+                        && (!STOPS.contains(&w.as_str()) || (w == "på" && q + 1 == p))
+                })
+            {
+                return Some(self.link(t + 1, e, self.span(t, t)));
+            }
+        }
+        // Inverted order after an adverbial (`Under 2020 får Sametinget 2 miljoner`): the
+        // verb, then the recipient, then the amount.
+        for v in start + 1..p {
+            if RECEIVE.contains(&self.word(v).as_str())
+                && let Some(e) = self.recipient_at(v + 1)
+                && e < p
+                && p - e <= 3
+                && (e + 1..p)
+                    .all(|q| self.is_lower_word(q) && !STOPS.contains(&self.word(q).as_str()))
+            {
+                return Some(self.link(v + 1, e, self.span(v, v)));
+            }
+        }
+        let e = self.recipient_at(start)?;
+        // The verb, after at most two auxiliaries (`har`, `ska`, `kommer att`).
+        let v = (e + 1..p.min(e + 5)).find(|&q| RECEIVE.contains(&self.word(q).as_str()))?;
+        let words = (e + 1..p).all(|q| self.is_lower_word(q));
+        (words && p - v <= 4).then(|| self.link(start, e, self.span(v, v)))
+    }
+
+    /// The `of` of the date at token `p`.
+    fn date_of(&self, p: usize, role: Option<DateRole>) -> Option<Link> {
+        if !matches!(
+            role,
+            Some(DateRole::Deadline | DateRole::Decision | DateRole::From)
+        ) {
+            return None;
+        }
+        let start = self.sentence_start(p);
+        // The cue: the role words just before the date (`senast den`, `beslutade den`).
+        let mut cue = p;
+        while cue > start
+            && matches!(
+                self.word(cue - 1).as_str(),
+                "den"
+                    | "senast"
+                    | "före"
+                    | "innan"
+                    | "till"
+                    | "och"
+                    | "med"
+                    | "t.o.m"
+                    | "fr.o.m"
+                    | "från"
+                    | "träder"
+                    | "ikraft"
+                    | "i"
+                    | "kraft"
+            )
+        {
+            cue -= 1;
+        }
+        // A decision verb stays in the event (`Regeringen beslutade`): only `den` is its cue.
+        let last = cue;
+        let cue_span = Span {
+            start: self.toks[cue].start,
+            end: self.toks[p].start,
+        };
+        let cue_span = trim(&self.chars, cue_span);
+        // The clause before the cue, from the last comma or the sentence start.
+        let clause_start = (start..last)
+            .rev()
+            .find(|&q| matches!(self.toks[q].kind, Kind::Punct(',' | '(' | ')')))
+            .map_or(start, |q| q + 1);
+        if last > clause_start {
+            return Some(self.link(clause_start, last - 1, cue_span));
+        }
+        if cue == start {
+            // The date opens its sentence: the event follows.
+            let mut e = p + 1;
+            while e < self.toks.len()
+                && !self.ends_sentence(e)
+                && !matches!(self.toks[e].kind, Kind::Punct(','))
+            {
+                e += 1;
+            }
+            if e > p + 2 {
+                return Some(self.link(p + 1, e - 1, cue_span));
+            }
+        }
+        None
+    }
+
+    /// Links of a table's cells: row labels, `Disponeras av` rows, anslagsposter, year headers.
+    fn table(&self, table: &Table, amounts: &[Amount], links: &mut [AmountLinks]) {
+        // Only the label column's own header says what its labels are; a caption mentions
+        // regions as often as it lists them.
+        // (`Till landsting/regioner` says where the whole table goes: its rows are what for.)
+        let recipients_table = names_recipients(&table.label_header)
+            && !table.label_header.to_lowercase().starts_with("till ");
+        let first_row = table
+            .rows
+            .iter()
+            .flat_map(|r| r.amounts.iter().flatten())
+            .map(|&i| amounts[i].start)
+            .min()
+            .map_or(table.end, |s| self.line_start(s));
+        let mut headers: Vec<Option<PeriodLink>> = table
+            .headers
+            .iter()
+            .map(|h| self.header_period(h, table.start, first_row))
+            .collect();
+        // No column names a year, but the caption does (`Medel 2025 i kronor`): every cell is for
+        // that year.
+        if headers.iter().all(Option::is_none)
+            && let Some(p) = self.caption_period(&table.caption, table.start, first_row)
+        {
+            headers = vec![Some(p); table.headers.len().max(1)];
+        }
+        let mut disposer: Option<Link> = None;
+        for row in &table.rows {
+            let Some(&first) = row.amounts.iter().flatten().next() else {
+                continue;
+            };
+            let label = self.label_span(&row.label, amounts[first].start);
+            let mut recipient = None;
+            let mut purpose = None;
+            if let Some((ls, le)) = label {
+                let words = self.text(ls, le);
+                if let Some(rest) = strip_ci(&words, "disponeras av ") {
+                    let n = words.chars().count() - rest.chars().count();
+                    let cue = Span {
+                        start: ls,
+                        end: ls + "disponeras av".chars().count(),
+                    };
+                    let l = Link {
+                        text: rest.trim().to_string(),
+                        start: ls + n,
+                        end: le,
+                        cue,
+                    };
+                    disposer = Some(l.clone());
+                    recipient = Some(l);
+                } else if let Some((cs, ce, ps, pe)) = anslagspost(&self.chars, ls, le) {
+                    purpose = Some(Link {
+                        text: self.text(ps, pe),
+                        start: ps,
+                        end: pe,
+                        cue: Span { start: cs, end: ce },
+                    });
+                    // `Disponeras av X` on the line after the row, when the row states no
+                    // disposer of its own above it.
+                    recipient = self
+                        .disposer_below(amounts[first].end)
+                        .or_else(|| disposer.clone());
+                } else if !row.total && (recipients_table || names_organisation(&words)) {
+                    recipient = Some(Link {
+                        text: words,
+                        start: ls,
+                        end: le,
+                        cue: Span { start: ls, end: le },
+                    });
+                }
+            }
+            for &i in row.amounts.iter().flatten() {
+                let Some(cell) = &amounts[i].cell else {
+                    continue;
+                };
+                let l = &mut links[i];
+                l.recipient = recipient.clone();
+                l.purpose = purpose.clone();
+                l.period = headers.get(cell.column).cloned().flatten();
+            }
+        }
+    }
+
+    /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped).
+    fn disposer_below(&self, at: usize) -> Option<Link> {
+        let mut ls = (at..self.chars.len()).find(|&c| self.chars[c] == '\n')? + 1;
+        while self.chars.get(ls) == Some(&'\n') {
+            ls += 1;
+        }
+        let le = (ls..self.chars.len())
+            .find(|&c| self.chars[c] == '\n')
+            .unwrap_or(self.chars.len());
+        let line = self.text(ls, le);
+        let rest = strip_ci(line.trim_end(), "disponeras av ")?;
+        let n = line.chars().count() - line.trim_end().chars().count();
+        let start = le - n - rest.chars().count();
+        (!rest.is_empty() && !rest.chars().any(|c| c.is_ascii_digit())).then(|| Link {
+            text: rest.to_string(),
+            start,
+            end: le - n,
+            cue: Span {
+                start: ls,
+                end: ls + "disponeras av".chars().count(),
+            },
+        })
+    }
+
+    /// The one year a table's caption names, found in the text before its first row.
+    fn caption_period(
+        &self,
+        caption: &str,
+        table_start: usize,
+        first_row: usize,
+    ) -> Option<PeriodLink> {
+        let years: Vec<&str> = caption
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .collect();
+        let [year] = years.as_slice() else {
+            return None;
+        };
+        if caption.chars().filter(char::is_ascii_digit).count() != 4 {
+            return None;
+        }
+        let y: u16 = year.parse().ok()?;
+        let ys: Vec<char> = year.chars().collect();
+        let from = table_start.saturating_sub(caption.chars().count() + 40);
+        let at = (from..first_row.saturating_sub(3))
+            .rev()
+            .find(|&k| self.chars[k..k + 4] == ys[..])?;
+        year_link(
+            year.to_string(),
+            at,
+            at + 4,
+            y,
+            Span {
+                start: at,
+                end: at + 4,
+            },
+        )
+    }
+
+    /// An amount alone on its line (or after a field name, `Beviljat belopp: 400 000 kr`) under a
+    /// line that names an organisation (`Socialnämnden`, `Sökande: Sandvikens kommun`), past
+    /// blank lines and lines of other amounts: a table exported one cell per line, or a form.
+    fn line_label(&self, a: &Amount) -> Option<Link> {
+        let ls = self.line_start(a.start);
+        let before = self.text(ls, a.start);
+        let before = before.trim();
+        let field = before.ends_with(':');
+        if !before.is_empty() && !field {
+            return None;
+        }
+        let mut end = ls;
+        for _ in 0..6 {
+            if end == 0 {
+                return None;
+            }
+            let le = end - 1;
+            let start = self.line_start(le);
+            end = start;
+            let line = self.text(start, le);
+            let t = line.trim();
+            let lead = line.chars().count() - line.trim_start().chars().count();
+            if t.is_empty() || t == "-" || t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+                continue;
+            }
+            if let Some((name, value)) = t.split_once(':') {
+                let key = name.trim().to_lowercase();
+                if !matches!(key.as_str(), "sökande" | "mottagare" | "stödmottagare") {
+                    return None;
+                }
+                let v = value.trim();
+                let vs = start + lead + t.chars().count() - value.chars().count()
+                    + (value.chars().count() - value.trim_start().chars().count());
+                return (!v.is_empty()).then(|| Link {
+                    text: v.to_string(),
+                    start: vs,
+                    end: vs + v.chars().count(),
+                    cue: Span {
+                        start: start + lead,
+                        end: start + lead + name.chars().count() + 1,
+                    },
+                });
+            }
+            let words = t.split_whitespace().count();
+            let org = names_organisation(t) || is_recipient_noun(&t.to_lowercase());
+            if field || !org || words > 6 || t.ends_with('.') {
+                return None;
+            }
+            let s = start + lead;
+            return Some(Link {
+                text: t.to_string(),
+                start: s,
+                end: s + t.chars().count(),
+                cue: Span {
+                    start: s,
+                    end: s + t.chars().count(),
+                },
+            });
+        }
+        None
+    }
+
+    fn line_start(&self, at: usize) -> usize {
+        (0..at)
+            .rev()
+            .find(|&c| self.chars[c] == '\n')
+            .map_or(0, |c| c + 1)
+    }
+
+    /// Where a row label is: at the start of the line of its first cell, exactly as written.
+    fn label_span(&self, label: &str, cell: usize) -> Option<(usize, usize)> {
+        let mut ls = self.line_start(cell);
+        while ls < cell && self.chars[ls].is_whitespace() {
+            ls += 1;
+        }
+        let n = label.chars().count();
+        let lc: Vec<char> = label.chars().collect();
+        if n == 0 {
+            return None;
+        }
+        if self.chars.get(ls..ls + n) == Some(&lc[..]) && ls + n <= cell {
+            return Some((ls, ls + n));
+        }
+        // One cell per line: the label is on a line of its own above its cells.
+        let from = cell.saturating_sub(n + 200);
+        (from..cell.saturating_sub(n))
+            .rev()
+            .find(|&k| {
+                self.chars[k..k + n] == lc[..]
+                    && (k == 0 || self.chars[k - 1] == '\n')
+                    && self.chars.get(k + n).is_none_or(|&c| c == '\n')
+            })
+            .map(|k| (k, k + n))
+    }
+
+    /// The period a column header names (`2017`, `Utfall 2019`, `2017–2018`), located between
+    /// the table's start and its first row.
+    fn header_period(&self, header: &str, from: usize, to: usize) -> Option<PeriodLink> {
+        let hs: Vec<char> = header.chars().collect();
+        if hs.is_empty() || to <= from {
+            return None;
+        }
+        let at = (from..to.saturating_sub(hs.len() - 1))
+            .find(|&s| self.chars[s..s + hs.len()] == hs[..])?;
+        let cue = Span {
+            start: at,
+            end: at + hs.len(),
+        };
+        let years: Vec<(usize, u16)> = (0..hs.len().saturating_sub(3))
+            .filter(|&k| {
+                hs[k..k + 4].iter().all(char::is_ascii_digit)
+                    && (k == 0 || !hs[k - 1].is_alphanumeric())
+                    && hs.get(k + 4).is_none_or(|c| !c.is_alphanumeric())
+            })
+            .filter_map(|k| {
+                let y: u16 = hs[k..k + 4].iter().collect::<String>().parse().ok()?;
+                (1900..=2099).contains(&y).then_some((k, y))
+            })
+            .collect();
+        // Any other digit in the header makes it more than a year (`2019 (tkr 2018 års priser)`).
+        let digits = hs.iter().filter(|c| c.is_ascii_digit()).count();
+        match years.as_slice() {
+            [(k, y)] if digits == 4 => {
+                year_link(hs[*k..k + 4].iter().collect(), at + k, at + k + 4, *y, cue)
+            }
+            [(k1, y1), (k2, y2)] if digits == 8 && y1 < y2 && k2 - k1 <= 7 => Some(PeriodLink {
+                text: hs[*k1..k2 + 4].iter().collect(),
+                start: at + k1,
+                end: at + k2 + 4,
+                from: IsoDate::new(*y1, 1, 1)?,
+                to: IsoDate::new(*y2, 12, 31)?,
+                cue,
+            }),
+            _ => None,
+        }
+    }
+}
+
+fn year_link(text: String, start: usize, end: usize, y: u16, cue: Span) -> Option<PeriodLink> {
+    Some(PeriodLink {
+        text,
+        start,
+        end,
+        from: IsoDate::new(y, 1, 1)?,
+        to: IsoDate::new(y, 12, 31)?,
+        cue,
+    })
+}
+
+/// `span` without white space at either end.
+fn trim(chars: &[char], mut span: Span) -> Span {
+    while span.start < span.end && chars[span.start].is_whitespace() {
+        span.start += 1;
+    }
+    while span.end > span.start && chars[span.end - 1].is_whitespace() {
+        span.end -= 1;
+    }
+    span
+}
+
+fn strip_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let n = prefix.len();
+    (s.len() > n && s.is_char_boundary(n) && s[..n].eq_ignore_ascii_case(prefix)).then(|| &s[n..])
+}
+
+/// A common noun that names a recipient: a listed one, or a board (`socialnämnden`,
+/// `kommunstyrelsen`).
+fn is_recipient_noun(w: &str) -> bool {
+    RECIPIENT_NOUNS.contains(&w)
+        || ["nämnden", "nämnderna", "styrelsen"]
+            .iter()
+            .any(|s| w.ends_with(s) && w.len() > s.len())
+}
+
+/// Whether a label column header, caption or unit names recipients (`Län`, `Kommun`, `Mottagare`).
+fn names_recipients(s: &str) -> bool {
+    let s = s.to_lowercase();
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "län"
+                | "region"
+                | "regioner"
+                | "landsting"
+                | "kommun"
+                | "kommuner"
+                | "mottagare"
+                | "organisation"
+                | "myndighet"
+                | "förening"
+                | "nämnd"
+                | "stödmottagare"
+        )
+    })
+}
+
+/// Whether a row label names an organisation by its form (`Region Skåne`, `Gislaveds kommun`,
+/// `Socialnämnden`, `Kommunstyrelsen`).
+fn names_organisation(label: &str) -> bool {
+    if label.contains(',') {
+        // A list in a label (`Utvecklingsinsatser, Försäkringskassan`) names more than who.
+        return false;
+    }
+    let l = label.to_lowercase();
+    let last = l.split_whitespace().last().unwrap_or_default();
+    l.starts_with("region ")
+        || l.starts_with("landstinget ")
+        || matches!(last, "kommun" | "län" | "landsting" | "länsstyrelse")
+        || last.ends_with("nämnden")
+        || last.ends_with("nämnd")
+        || last.ends_with("styrelsen")
+}
+
+/// An anslagspost row label `30:1 ap.1Bidrag till … (Ram)` in `chars[start..end]`: the span of
+/// its number and of its name (without the `(Ram)` kind).
+fn anslagspost(chars: &[char], start: usize, end: usize) -> Option<(usize, usize, usize, usize)> {
+    let num = |from: usize| -> usize {
+        // Digits from `from`; the first index past them.
+        (from..end)
+            .find(|&c| !chars[c].is_ascii_digit())
+            .unwrap_or(end)
+    };
+    // `30:1`, then ` ap.1` or ` ap.16.1`; either may stand alone.
+    let mut c = start;
+    let a = num(start);
+    if a > start && chars.get(a) == Some(&':') {
+        let b = num(a + 1);
+        if b == a + 1 {
+            return None;
+        }
+        c = b;
+    }
+    let mut k = c;
+    while k < end && chars[k] == ' ' {
+        k += 1;
+    }
+    if chars.get(k..k + 3) == Some(&['a', 'p', '.'][..]) {
+        let mut d = k + 3;
+        while d < end
+            && (chars[d].is_ascii_digit()
+                || (chars[d] == '.' && chars.get(d + 1).is_some_and(char::is_ascii_digit)))
+        {
+            d += 1;
+        }
+        if d == k + 3 {
+            return None;
+        }
+        c = d;
+    }
+    if c == start {
+        return None;
+    }
+    let mut ps = c;
+    while ps < end && chars[ps].is_whitespace() {
+        ps += 1;
+    }
+    let mut pe = end;
+    while pe > ps && chars[pe - 1].is_whitespace() {
+        pe -= 1;
+    }
+    if pe > ps && chars[pe - 1] == ')' {
+        if let Some(open) = (ps..pe).rev().find(|&k| chars[k] == '(') {
+            pe = open;
+        }
+        while pe > ps && chars[pe - 1].is_whitespace() {
+            pe -= 1;
+        }
+    }
+    (pe > ps && chars[ps].is_alphabetic()).then_some((start, c, ps, pe))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+    use crate::record::Link;
+
+    /// The text a link points at, checked against its span.
+    #[track_caller]
+    fn spanned(text: &str, l: &Link) -> String {
+        let at: String = text.chars().skip(l.start).take(l.end - l.start).collect();
+        assert_eq!(at, l.text, "span of {l:?}");
+        let cue: String = text
+            .chars()
+            .skip(l.cue.start)
+            .take(l.cue.end - l.cue.start)
+            .collect();
+        format!("{} <{cue}>", l.text)
+    }
+
+    /// `(recipient, period, purpose)` of the first amount, each as `words <cue>`.
+    #[track_caller]
+    fn first(text: &str) -> [Option<String>; 3] {
+        let x = extract(text);
+        let Some(l) = x.amounts.first().and_then(|a| a.links.clone()) else {
+            return [None, None, None];
+        };
+        let period = l.period.map(|p| {
+            let cue: String = text
+                .chars()
+                .skip(p.cue.start)
+                .take(p.cue.end - p.cue.start)
+                .collect();
+            let at: String = text.chars().skip(p.start).take(p.end - p.start).collect();
+            assert_eq!(at, p.text);
+            format!("{} {}–{} <{cue}>", p.text, p.from, p.to)
+        });
+        [
+            l.recipient.map(|r| spanned(text, &r)),
+            period,
+            l.purpose.map(|r| spanned(text, &r)),
+        ]
+    }
+
+    #[track_caller]
+    fn assert_links(
+        text: &str,
+        recipient: Option<&str>,
+        period: Option<&str>,
+        purpose: Option<&str>,
+    ) {
+        let want = [recipient, period, purpose].map(|o| o.map(str::to_string));
+        assert_eq!(first(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn running_text() {
+        // (text, recipient, period, purpose), each link as `words <cue>`.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            // After the amount: till + a name, för + a year, för + a purpose.
+            (
+                "Regeringen ger 3 miljoner kronor till Tullverket för 2023.",
+                Some("Tullverket <till>"),
+                Some("2023 2023-01-01–2023-12-31 <för>"),
+                None,
+            ),
+            (
+                "Det blir 40 miljoner kronor till Boverket, Lantmäteriet och Skatteverket.",
+                Some("Boverket, Lantmäteriet och Skatteverket <till>"),
+                None,
+                None,
+            ),
+            (
+                "Vi avsätter 7 miljoner kronor för upprustning av lekplatser.",
+                None,
+                None,
+                Some("upprustning av lekplatser <för>"),
+            ),
+            (
+                "Sammanlagt 12 miljoner kronor går till samtliga regioner under 2019.",
+                Some("samtliga regioner <till>"),
+                Some("2019 2019-01-01–2019-12-31 <under>"),
+                None,
+            ),
+            // A passive verb and its agent.
+            (
+                "Totalt 9 mnkr fördelas av Statens konstråd.",
+                Some("Statens konstråd <fördelas av>"),
+                None,
+                None,
+            ),
+            (
+                "Därefter ska 4 mnkr fördelas på 12 kommuner.",
+                Some("12 kommuner <fördelas på>"),
+                None,
+                None,
+            ),
+            // Before the amount: a receiving subject, `Till X`, a period.
+            (
+                "Naturvårdsverket får 11 miljoner kronor.",
+                Some("Naturvårdsverket <får>"),
+                None,
+                None,
+            ),
+            (
+                "Till kommunerna betalas 8 miljoner kronor ut.",
+                Some("kommunerna <Till>"),
+                None,
+                None,
+            ),
+            (
+                "För 2024 beräknas 6 miljoner kronor.",
+                None,
+                Some("2024 2024-01-01–2024-12-31 <För>"),
+                None,
+            ),
+            (
+                "Under 2018–2019 får Sametinget 2 miljoner kronor per år.",
+                Some("Sametinget <får>"),
+                Some("2018–2019 2018-01-01–2019-12-31 <Under>"),
+                None,
+            ),
+            // A board in lower case, a suspended compound.
+            (
+                "Sedan går 3 miljoner kronor till kultur- och fritidsnämnden.",
+                Some("kultur- och fritidsnämnden <till>"),
+                None,
+                None,
+            ),
+            // Left alone: a pronoun, a sentence boundary, a subject that gives rather than gets.
+            (
+                "Vi ger 5 miljoner kronor till den som söker.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Kostnaden blev 5 miljoner kronor. Till Tullverket gick resten.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Regeringen avsätter 5 miljoner kronor i år.",
+                None,
+                None,
+                None,
+            ),
+        ];
+        for &(text, r, p, u) in cases {
+            assert_links(text, r, p, u);
+        }
+    }
+
+    #[test]
+    fn line_layouts() {
+        // One cell per line under the organisation's name.
+        let text = "Socialnämnden\n\n9 mkr\n\n6 mkr\n\nMiljönämnden\n\n2 mkr\n";
+        let x = extract(text);
+        let r: Vec<_> = x
+            .amounts
+            .iter()
+            .map(|a| spanned(text, a.links.as_ref().unwrap().recipient.as_ref().unwrap()))
+            .collect();
+        assert_eq!(
+            r,
+            [
+                "Socialnämnden <Socialnämnden>",
+                "Socialnämnden <Socialnämnden>",
+                "Miljönämnden <Miljönämnden>"
+            ]
+        );
+        // A form's applicant.
+        let text = "Projekt Blå\n\nSökande: Umeå kommun\nBeviljat belopp: 400 000 kr\n";
+        assert_links(text, Some("Umeå kommun <Sökande:>"), None, None);
+        // A labelled line item.
+        let text = "Utgifter:\nÖverföring till Länsstyrelsen för tillsyn: -1,5 Mkr\n";
+        assert_links(
+            text,
+            Some("Länsstyrelsen <till>"),
+            None,
+            Some("tillsyn <för>"),
+        );
+        // A plain line above is no label.
+        let text = "Det här är en mening om pengar.\n\n9 mkr\n";
+        assert_links(text, None, None, None);
+    }
+
+    #[test]
+    fn villkor_link_both_ways() {
+        let text =
+            "Villkor 2 Stöd till anhöriga\n\nTotalt 30 miljoner kronor avsätts inom villkor 2.";
+        let x = extract(text);
+        let Some(v) = x.villkor.iter().find(|v| v.number == 2) else {
+            return; // the villkor reader decides; nothing to link then
+        };
+        for &i in &v.amounts {
+            let l = x.amounts[i].links.as_ref().and_then(|l| l.villkor).unwrap();
+            assert_eq!((l.number, l.cue.start, l.cue.end), (2, v.start, v.end));
+        }
+    }
+
+    #[track_caller]
+    fn assert_date_of(text: &str, of: Option<&str>) {
+        let x = extract(text);
+        let got = x
+            .dates
+            .first()
+            .and_then(|d| d.of.as_ref())
+            .map(|l| spanned(text, l));
+        assert_eq!(got.as_deref(), of, "{text:?}");
+    }
+
+    #[test]
+    fn dates() {
+        assert_date_of(
+            "Kommunerna lämnar sin redovisning till Skolverket senast den 15 december 2022.",
+            Some("Kommunerna lämnar sin redovisning till Skolverket <senast den>"),
+        );
+        assert_date_of(
+            "Styrelsen beslutade den 3 maj 2021 att avsluta projektet.",
+            Some("Styrelsen beslutade <den>"),
+        );
+        assert_date_of(
+            "Senast den 1 mars 2023 ska ansökan ha kommit in.",
+            Some("ska ansökan ha kommit in <Senast den>"),
+        );
+        assert_date_of(
+            "Förordningen träder i kraft den 1 juli 2022.",
+            Some("Förordningen <träder i kraft den>"),
+        );
+        // A date with no role has no `of`.
+        assert_date_of("Mötet hölls den 3 maj 2021 i Umeå.", None);
+    }
+
+    #[test]
+    fn tables() {
+        let text = "Fördelning (tkr)\nLän 2021 2022\nStockholm 1 000 2 000\nUppsala 3 000 4 000\nTotalt 4 000 6 000\n";
+        let x = extract(text);
+        let cells: Vec<(String, Option<String>, Option<String>)> = x
+            .amounts
+            .iter()
+            .filter(|a| a.cell.is_some())
+            .map(|a| {
+                let l = a.links.clone().unwrap_or_default();
+                (
+                    a.text.clone(),
+                    l.recipient.map(|r| spanned(text, &r)),
+                    l.period.map(|p| p.text),
+                )
+            })
+            .collect();
+        if cells.is_empty() {
+            return; // the table reader decides what a table is
+        }
+        assert!(
+            cells.contains(&(
+                "1 000".into(),
+                Some("Stockholm <Stockholm>".into()),
+                Some("2021".into())
+            )),
+            "{cells:?}"
+        );
+        assert!(
+            cells.contains(&("6 000".into(), None, Some("2022".into()))),
+            "{cells:?}"
+        );
+    }
+}
