@@ -12,8 +12,10 @@
 //!   a narrow no-break space (U+202F) ([`GROUP_SEPARATORS`]): `1 444`, `2 967 000 000`;
 //!   or plain digits: `1444`, `420`;
 //! - an optional decimal comma with at least one digit after it: `1,2`, `1 444,50`;
-//! - a minus sign (`-`, `−` U+2212, or `–` U+2013, which typesetters use as a minus), when the
-//!   caller allows one ([`SIGN`], [`MINUS_SIGNS`]).
+//! - a minus sign (`-`, `−` U+2212, `–` U+2013, which typesetters use as a minus, or `‑` U+2011,
+//!   the no-break hyphen HTML tables put before a negative so that no line break parts it from
+//!   its digits, as SCB's table pages do: `‑672 783`), when the caller allows one ([`SIGN`],
+//!   [`MINUS_SIGNS`]).
 //!
 //! Values are exact: a mantissa and a count of decimals, never a float.
 //!
@@ -34,8 +36,9 @@ use crate::record::Money;
 /// Characters that group thousands: space, no-break space, thin space, narrow no-break space.
 pub(crate) const GROUP_SEPARATORS: [char; 4] = [' ', '\u{a0}', '\u{2009}', '\u{202f}'];
 
-/// Characters read as a minus sign: hyphen-minus, the minus sign, and the en dash.
-pub(crate) const MINUS_SIGNS: [char; 3] = ['-', '−', '–'];
+/// Characters read as a minus sign: hyphen-minus, the minus sign, the en dash and the no-break
+/// hyphen.
+pub(crate) const MINUS_SIGNS: [char; 4] = ['-', '−', '–', '\u{2011}'];
 
 /// Regex fragment: an unsigned numeral. Grouped thousands come first, so that `Totalt1 444` ends in
 /// `1 444`, not `444`. Written without white space, so it composes into `(?x)` patterns too.
@@ -43,7 +46,7 @@ pub(crate) const NUMERAL: &str =
     r"(?:\d{1,3}(?:[\x20\x{A0}\x{2009}\x{202F}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)";
 
 /// Regex fragment: one minus sign (see [`MINUS_SIGNS`]).
-pub(crate) const SIGN: &str = r"[-−–]";
+pub(crate) const SIGN: &str = r"[-−–\x{2011}]";
 
 /// Most digits a numeral may have: more than any figure in a document, and few enough that the
 /// mantissa always fits in an `i128` (callers still multiply by units with checked arithmetic).
@@ -208,6 +211,7 @@ mod tests {
         ("−3,4", Some((-34, 1))),
         ("–0,5", Some((-5, 1))),
         ("-1 444", Some((-1444, 0))),
+        ("\u{2011}672 783", Some((-672_783, 0))),
         // Not numerals.
         ("", None),
         ("abc", None),
@@ -228,6 +232,8 @@ mod tests {
         ("--1", None),
         ("+1", None),
         ("1-", None),
+        ("1\u{2011}", None),
+        ("\u{2011}\u{2011}1", None),
         ("—1", None),
         ("١٢", None),
         ("１２", None),

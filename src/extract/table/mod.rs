@@ -492,6 +492,7 @@ fn table_of(
         .collect();
     let mut body = body;
     bound_totals(text, &mut body, width);
+    shape_columns(text, &mut body, width);
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
     if read_ok < 2 {
         return None;
@@ -735,6 +736,78 @@ fn bound_totals(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width:
     }
 }
 
+/// Digit groups in a number's whole part (`‑672 783` has 2, `1 444,5` has 2, `78` has 1).
+fn whole_groups(text: &str, n: &Num) -> usize {
+    let written = &text[n.start..n.end];
+    let whole = written.split(',').next().unwrap_or("");
+    whole
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .count()
+}
+
+/// Rows whose digit groups split several ways, read the one way that keeps each column as wide
+/// as the rows read with certainty show it: a column's figures are of one order of magnitude,
+/// so under columns of two groups each (`‑672 783`, `‑23 094`), `169 051 164 228 160 063 165 606
+/// 168 518` is five numbers of two groups, not `169 | 051 164 | …`. Each column allows the
+/// fewest to the most groups seen in it; at least two rows read with certainty must show every
+/// column. Only a row whose figures are one run joined by single spaces is read so: where its
+/// figures stand on lines or fields of their own, each segment is a cell (or a cell is missing)
+/// and no split inside a segment is sought. Total rows are left to [`bound_totals`] (a sum may be
+/// a group wider than its parts); two readings left leave the row unresolved. A table where
+/// some figure has a digit group of four or more (`4905 218`, `12181`) shows that OCR dropped
+/// group spaces, and group counts then say nothing: nothing is read so there.
+fn shape_columns(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) {
+    let dropped = body.iter().flat_map(|(r, _)| &r.groups).any(|g| {
+        let whole = text[g.digits..g.end].split(',').next().unwrap_or("");
+        whole.len() > 3 && !numeral::is_year(whole)
+    });
+    if dropped {
+        return;
+    }
+    let sure: Vec<&Vec<Num>> = body
+        .iter()
+        .filter(|(r, _)| !Shaped::is_total(r))
+        .filter_map(|(_, got)| got.as_ref().ok())
+        .filter(|nums| nums.len() == width)
+        .collect();
+    if sure.len() < 2 || width < 2 {
+        return;
+    }
+    let span: Vec<(usize, usize)> = (0..width)
+        .map(|c| {
+            sure.iter()
+                .map(|nums| whole_groups(text, &nums[c]))
+                .fold((usize::MAX, 0), |(lo, hi), g| (lo.min(g), hi.max(g)))
+        })
+        .collect();
+    for (row, got) in body.iter_mut() {
+        let one_run = row
+            .groups
+            .iter()
+            .skip(1)
+            .all(|g| g.join != lines::Join::None);
+        if got.is_ok() || Shaped::is_total(row) || row.groups.is_empty() || !one_run {
+            continue;
+        }
+        let all = split::readings(text, &row.groups, width, Grouping::Strict);
+        if all.is_empty() || all.len() >= split::MAX_READINGS {
+            continue;
+        }
+        let fits: Vec<Vec<Num>> = all
+            .into_iter()
+            .filter(|nums| {
+                nums.iter()
+                    .zip(&span)
+                    .all(|(n, &(lo, hi))| (lo..=hi).contains(&whole_groups(text, n)))
+            })
+            .collect();
+        if let [one] = fits.as_slice() {
+            *got = Ok(one.clone());
+        }
+    }
+}
+
 /// Whether two numbers of a reading may be one whose group space OCR dropped (`5580 760` for
 /// `5 580 760`): an ungrouped four-digit number and, one space after it, a number opening with a
 /// group of three. Where no header states the width, nothing tells the two readings apart.
@@ -816,6 +889,79 @@ mod tests {
         assert!(total_row(&small).unwrap_err().contains("2 ways"));
         let negative = format!("{head}Aa 5 000 6 000\nBb -40 000 41 000\nSumma 99 849 104 053\n");
         assert!(total_row(&negative).is_err());
+    }
+
+    /// Each row's figures as written, `?` for a row left unresolved, by row label.
+    fn row_cells(text: &str, label: &str) -> Vec<String> {
+        let t = read(text, &[]);
+        let Some(table) = t.tables.first() else {
+            return vec!["no table".into()];
+        };
+        if table.unresolved.iter().any(|u| u.label == label) {
+            return vec!["?".into()];
+        }
+        t.cells
+            .iter()
+            .filter(|c| c.cell.as_ref().is_some_and(|c| c.label == label))
+            // Spans are in characters.
+            .map(|c| text.chars().skip(c.start).take(c.end - c.start).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_row_splits_as_wide_as_its_columns_are() {
+        let head = "Miljoner kronor\n\n 2019 2020 2021\n";
+        // (rows read with certainty, the row in doubt, what it reads as)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // Columns of two groups: ten groups are five numbers of two.
+            (
+                "Aa \u{2011}672 783 \u{2011}694 948 \u{2011}710 631\nBb \u{2011}5 145 \u{2011}5 289 \u{2011}6 118\n",
+                "Cc 169 051 164 228 160 063",
+                &["169 051", "164 228", "160 063"],
+            ),
+            // Columns of one group: three groups, three numbers (one reading anyway).
+            ("Aa -1 -2 -3\nBb -4 -5 -6\n", "Cc 7 8 9", &["7", "8", "9"]),
+            // Columns of one or two groups: `1 304 800` stays in doubt …
+            (
+                "Aa -160 -171 -205\nBb -7 613 -8 000 -8 895\n",
+                "Cc 7 817 1 304 800",
+                &["?"],
+            ),
+            // … unless the middle column has only ever one group.
+            (
+                "Aa -160 -171 -2 205\nBb -7 613 -8 -8 895\n",
+                "Cc 7 817 1 304 800",
+                &["7 817", "1", "304 800"],
+            ),
+            // A group of four digits: OCR dropped group spaces, and group counts mean nothing.
+            (
+                "Aa -672 783 -694 948 -710 631\nBb -5145 \u{2011}5 289 \u{2011}6 118\n",
+                "Cc 169 051 164 228 160 063",
+                &["?"],
+            ),
+            // One row read with certainty (a total row is no evidence) says nothing about the
+            // columns.
+            (
+                "Aa -672 783 -694 948 -710 631\nSumma -672 783 -694 948 -710 631\n",
+                "Cc 169 051 164 228 160 063",
+                &["?"],
+            ),
+        ];
+        for &(sure, doubt, want) in cases {
+            let text = format!("{head}{sure}{doubt}\n");
+            assert_eq!(row_cells(&text, "Cc"), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn figures_on_lines_of_their_own_are_not_split_by_column_width() {
+        // One cell per line: `2 288` is one cell, never `2 | 288` to fill a missing cell.
+        let text = "Tkr\n\nKommun 2019\n\nKommun 2018\n\nKoncern 2019\n\nKoncern 2018\n\n\
+                    Aa\n\n-94 133\n\n-6 019\n\n-98 778\n\n-4 611\n\n\
+                    Bb\n\n-77 525\n\n-10 072\n\n-77 604\n\n-9 798\n\n\
+                    Cc\n\n-2 330\n\n \n\n-2 330\n\n2 288\n";
+        let got = row_cells(text, "Cc");
+        assert!(!got.iter().any(|c| c == "2" || c == "288"), "{got:?}");
     }
 
     fn header_of(pieces: &[&str]) -> Option<(String, Vec<String>)> {

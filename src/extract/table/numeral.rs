@@ -90,6 +90,17 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A unit in capitals run into the caption word before it (`ResultaträkningTKR`): HTML exports
+/// glue a table's title cell to its unit cell, and the step from a small letter to capitals marks
+/// where one ended. Capitals only: `Utkr` or `Summakronor` are no such join.
+static GLUED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x) \p{{Ll}} (?P<u> (?i: {} ) ) (?: [^\p{{L}}] | $ )",
+        units::caption_pattern()
+    ))
+    .expect("valid regex")
+});
+
 /// A rate rather than a unit right after a unit word: `kr/invånare`, `kronor per elev`.
 static RATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:/|per\s)").expect("valid regex"));
@@ -97,9 +108,14 @@ static RATE: LazyLock<Regex> =
 /// Every unit `s` states, as (kronor per unit, the unit as written); rates (`kr/invånare`) are
 /// not units of money.
 pub(super) fn units_in(s: &str) -> Vec<(i64, &str)> {
+    let glued = GLUED_UNIT
+        .captures_iter(s)
+        .filter_map(|c| c.name("u"))
+        .filter(|u| !u.as_str().chars().any(char::is_lowercase));
     UNIT.captures_iter(s)
-        .filter_map(|c| {
-            let u = c.name("u")?;
+        .filter_map(|c| c.name("u"))
+        .chain(glued)
+        .filter_map(|u| {
             if RATE.is_match(&s[u.end()..]) {
                 return None;
             }
@@ -177,6 +193,12 @@ mod tests {
         assert_eq!(u("kr/invånare"), Vec::<i64>::new());
         assert_eq!(u("Kronor per invånare"), Vec::<i64>::new());
         assert_eq!(u("Kriterier"), Vec::<i64>::new());
+        // A unit in capitals glued to the title before it; never one in small letters.
+        assert_eq!(u("ResultaträkningTKR KOMMUN KONCERN"), [1000]);
+        assert_eq!(u("KassaflödesanalysMNKR"), [1_000_000]);
+        assert_eq!(u("Resultaträkningtkr"), Vec::<i64>::new());
+        assert_eq!(u("Utkr"), Vec::<i64>::new());
+        assert_eq!(u("BalansräkningTKRX"), Vec::<i64>::new());
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::lines::{Group, Join};
 use super::numeral::{self, Exact};
 
 /// Most readings of one row that are enumerated for the arithmetic check.
-const MAX_READINGS: usize = 256;
+pub(super) const MAX_READINGS: usize = 256;
 /// Widest table read (a bit of a `u64` per width).
 const MAX_WIDTH: usize = 63;
 
