@@ -593,10 +593,9 @@ mod tests {
         )
     }
 
-    /// Per section: (label, `Ok` figures as written or `Err`) of each row.
-    fn read_rows(text: &str) -> Vec<Vec<(String, Option<Vec<String>>)>> {
-        let lines = super::super::lines::lines(text);
-        repair(text, &lines)
+    /// Per table: (label, figures as written, or `None` when unresolved) of each row.
+    fn rows_as_written(text: &str, tables: &[Shaped]) -> Vec<Vec<(String, Option<Vec<String>>)>> {
+        tables
             .iter()
             .map(|t| {
                 t.body
@@ -612,6 +611,12 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// Per section: (label, `Ok` figures as written or `Err`) of each row.
+    fn read_rows(text: &str) -> Vec<Vec<(String, Option<Vec<String>>)>> {
+        let lines = super::super::lines::lines(text);
+        rows_as_written(text, &repair(text, &lines))
     }
 
     #[test]
@@ -664,22 +669,7 @@ mod tests {
             unresolved: Vec::new(),
         };
         let lines = super::super::lines::lines(&text);
-        columns(&text, &lines, &[(4, above)])
-            .iter()
-            .map(|t| {
-                t.body
-                    .iter()
-                    .map(|(r, got)| {
-                        let figures = got.as_ref().ok().map(|ns| {
-                            ns.iter()
-                                .map(|n| text[n.start..n.end].to_string())
-                                .collect()
-                        });
-                        (r.label.clone(), figures)
-                    })
-                    .collect()
-            })
-            .collect()
+        rows_as_written(&text, &columns(&text, &lines, &[(4, above)]))
     }
 
     #[test]
