@@ -7,8 +7,15 @@
 //! Each positive case lists every date expected, as `value [matched words]`, with `*` after the
 //! value when part of it was inferred (a two-digit year's century, the document's year). The suite
 //! passes when at least 90 % of the positive cases match exactly and no negative case gives a date;
-//! the misses are printed. Forms the suites cover that need a reference day (`i morgon`, `nästa
-//! tisdag`, `den 15:e`, `den 22/04`) are out of scope for documents and not in the table.
+//! the misses are printed.
+//!
+//! The table keeps the forms the suites resolve against a reference day (`i morgon`, `nästa
+//! tisdag`, `om två veckor`, `den 15:e`): a document has no reference day, so svocr gives them no
+//! date, and each is expected as the suites expect it (`ref+1d`, `ref:15`) and so counted as a
+//! miss. US order (`9-18-15`) is expected as the suites read it and is also a miss: a Swedish
+//! document writes day before month, and a reversed form is as likely a code. Holidays with a year
+//! and a day and month in digits after `den`/`senast`/`fr.o.m.`/`t.o.m.` (the year the
+//! document's, as for year-less month names) are read.
 
 use svocr::record::Date;
 
@@ -274,6 +281,59 @@ const POSITIVE: &[(&str, &[&str])] = &[
         &["2013-10-01* [första tisdagen i oktober]"],
     ),
     ("Plan 2013: den tredje mars", &["2013-03-03* [tredje mars]"]),
+    // Holidays with a year have a fixed day.
+    (
+        "Kansliet är stängt juldagen 2019.",
+        &["2019-12-25 [juldagen 2019]"],
+    ),
+    (
+        "Festen hölls midsommarafton 2021 i Visby.",
+        &["2021-06-25 [midsommarafton 2021]"],
+    ),
+    (
+        "Ansökan ska vara inne senast nyårsafton 2020.",
+        &["2020-12-31 [nyårsafton 2020]"],
+    ),
+    (
+        "Nationaldagen 2018 delades priset ut.",
+        &["2018-06-06 [Nationaldagen 2018]"],
+    ),
+    // A day and month in digits after `den`/`senast`/`t.o.m.` take the document's year.
+    (
+        "Regeringen beslutade den 4 juni 2020. Nästa möte hålls den 22/10.",
+        &["2020-06-04 [4 juni 2020]", "2020-10-22* [22/10]"],
+    ),
+    (
+        "Bidraget för 2021 redovisas senast 30/9 till myndigheten.",
+        &["2021-09-30* [30/9]"],
+    ),
+    (
+        "Avtalet från den 1 mars 2019 gäller t.o.m. 31/12.",
+        &["2019-03-01 [1 mars 2019]", "2019-12-31* [31/12]"],
+    ),
+    // Relative to a reference day, which a document does not have: misses.
+    ("Styrelsen sammanträder i morgon.", &["ref+1d [i morgon]"]),
+    (
+        "Beslutet kom i går från departementet.",
+        &["ref-1d [i går]"],
+    ),
+    (
+        "Vi ses nästa tisdag i Luleå.",
+        &["ref:next-tue [nästa tisdag]"],
+    ),
+    ("Svar lämnas om två veckor.", &["ref+14d [om två veckor]"]),
+    // A day without a month, in the reference day's month: misses.
+    ("Mötet flyttas till den 15:e.", &["ref:15 [15:e]"]),
+    ("Redovisa senast den 28:e.", &["ref:28 [28:e]"]),
+    // US order, month before day: misses.
+    (
+        "Brevet daterat 9-18-15 kom i dag.",
+        &["2015-09-18* [9-18-15]"],
+    ),
+    (
+        "Dated 12/31/2016 in the appendix",
+        &["2016-12-31 [12/31/2016]"],
+    ),
 ];
 
 /// A signed document: the year-less deadline takes the signing year, although the text also
@@ -301,6 +361,12 @@ const NEGATIVE: &[&str] = &[
     "priset 12.10.15 kr per styck",
     "det första priset i maj",
     "på 3:e plats kom laget",
+    "22/04-projektet startade i våras",
+    "Beslut 2020: den 1/2 miljon kronor som återstår",
+    "Beslut 2020: den 3/4 av medlen som går till regionerna",
+    "Beslut 2020: matchen slutade 3/1 till hemmalaget",
+    "Beslut 2020: med den 2/3-majoritet som krävs",
+    "stängt under midsommarafton och juldagen",
 ];
 
 #[test]

@@ -17,11 +17,15 @@
 //! - numeric, year first (`2020-12-11`, `2015-3-3`, `2016/12/01`, `2015.5.13`, `2019-sep-1`,
 //!   `2019/sep/01`) or in Swedish order (`3/3/2015`, `21/04/2016`, `13.5.2015`, `3-3-2015`,
 //!   `11/12 2020`, `11/12-2020`, `11/12,2016`), the same separator between all parts; a numeric
-//!   form always has a year, because `11/12` alone may be a fraction or a score. A two-digit year
+//!   form has a year, because `11/12` alone may be a fraction or a score, except a day and month
+//!   with a slash right after `den`, `senast`, `fr.o.m.` or `t.o.m.` (`den 22/04`, `senast 30/9`),
+//!   which takes the document's year like any year-less date, and never when a fraction's words
+//!   follow (`den 3/4 av medlen`, `2/3-majoritet`, `1/2 miljon`). A two-digit year
 //!   (`31/10/74`) takes the century nearest the document's written years, or when it has none the
 //!   usual pivot (00–49 → 20xx, 50–99 → 19xx), and is marked inferred;
 //! - calendar expressions: `sista dagen i oktober 2015`, `den sista februari`, `sista söndagen i
-//!   mars 2014`, `tredje tisdagen i september 2014`, `tredje dagen i oktober` (the day computed).
+//!   mars 2014`, `tredje tisdagen i september 2014`, `tredje dagen i oktober` (the day computed);
+//! - a holiday with its year: `juldagen 2019`, `midsommarafton 2021` (their days in `date/holiday.rs`).
 //!
 //! A numeric pattern glued to a word or number (`Fi2015/03/01`, `1.2.3.2015`), followed by a unit
 //! (`1.5.20 kr`, `3.4.15 %`), or with a two-digit year after `version`/`avsnitt` or as a heading
@@ -39,6 +43,7 @@
 //! (`i morgon`, `nästa tisdag`) are not read, since a document gives them no reference day.
 
 mod calendar;
+mod holiday;
 mod words;
 
 pub(crate) use calendar::{half_year, iso_week, quarter};
@@ -121,6 +126,36 @@ static CALENDAR: LazyLock<Regex> = LazyLock::new(|| {
         (?: ,? {WS} (?P<year> [12]\d{{3}} ) (?-u:\b) )?"
     );
     Regex::new(&pattern).expect("calendar pattern")
+});
+
+/// A holiday and its year: `juldagen 2019`, `midsommarafton år 2021`.
+static HOLIDAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?x)
+        (?P<name> {holiday} ) ,? {WS1} (?: (?i:år) {WS1} )?
+        (?P<year> [12]\d{{3}} ) (?-u:\b)",
+        holiday = holiday::HOLIDAY
+    );
+    Regex::new(&pattern).expect("holiday pattern")
+});
+
+/// A day and month in digits with no year, after the words that make it a date (`den 22/04`,
+/// `senast 30/9`, `fr.o.m. 1/7`, `t.o.m. 31/12`). Only the slash: `den 1.2` is as often a
+/// section number. Without such a word `3/4` is a fraction or a score.
+static DAY_MONTH_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?: den | senast | från\s+och\s+med | fr\.\s?o\.\s?m\.? | till\s+och\s+med
+             | t\.\s?o\.\s?m\.? ) \s+
+        (?P<day> [0-3]?\d ) / (?P<month> [01]?\d ) (?-u:\b)",
+    )
+    .expect("day-month numeric pattern")
+});
+
+/// Words after a year-less `3/4` that make it a fraction (`den 3/4 av medlen`, `en 2/3-majoritet`).
+static FRACTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) ^ (?: -\p{L} | \s+ (?: av | dels? | delar | majoritet\w* ) \b )")
+        .expect("fraction-after pattern")
 });
 
 /// Words after a numeric form that make it a quantity (`1.5.20 kr`, `3.4.15 %`), not a date.
@@ -211,6 +246,8 @@ pub(crate) fn find(text: &str) -> Vec<Date> {
     day_month(text, &mut raws);
     month_day(text, &mut raws);
     numeric(text, &mut raws);
+    numeric_without_year(text, &mut raws);
+    holidays(text, &mut raws);
     calendar_expressions(text, &mut raws);
     // Where forms overlap, the one starting first wins, then the longest.
     raws.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
@@ -420,6 +457,63 @@ fn numeric(text: &str, raws: &mut Vec<Raw>) {
             day: Day::Fixed(day),
             month,
             year,
+        });
+    }
+}
+
+/// `den 22/04`, `senast 30/9`: a day and month in digits after a word that makes them a date; the
+/// year is the document's. The leading word is not part of the span.
+fn numeric_without_year(text: &str, raws: &mut Vec<Raw>) {
+    for c in DAY_MONTH_NUMERIC.captures_iter(text) {
+        let (Some(d), Some(mo)) = (c.name("day"), c.name("month")) else {
+            continue;
+        };
+        let (start, end) = (d.start(), mo.end());
+        if !numeric_boundaries(text, start, end)
+            || FRACTION_AFTER.is_match(&text[end..floor_boundary(text, end + 16)])
+        {
+            continue;
+        }
+        let (Ok(day), Ok(month)) = (d.as_str().parse::<u8>(), mo.as_str().parse::<u8>()) else {
+            continue;
+        };
+        if !possible(Day::Fixed(day), month) {
+            continue;
+        }
+        raws.push(Raw {
+            start,
+            end,
+            day: Day::Fixed(day),
+            month,
+            year: Year::Missing,
+        });
+    }
+}
+
+/// `juldagen 2019`, `midsommarafton 2021`: a holiday with its year, resolved to its day.
+fn holidays(text: &str, raws: &mut Vec<Raw>) {
+    for c in HOLIDAY_YEAR.captures_iter(text) {
+        let (Some(m), Some(name), Some(y)) = (c.get(0), c.name("name"), c.name("year")) else {
+            continue;
+        };
+        // `julafton 2019-12-24` is the numeric date's; `Förjulafton 2019` is another word.
+        if glued(text, m.start()) || !numeric_boundaries(text, y.start(), y.end()) {
+            continue;
+        }
+        let Some(date) = y
+            .as_str()
+            .parse()
+            .ok()
+            .and_then(|year| holiday::date(name.as_str(), year))
+        else {
+            continue;
+        };
+        raws.push(Raw {
+            start: m.start(),
+            end: m.end(),
+            day: Day::Fixed(date.day),
+            month: date.month,
+            year: Year::Written(date.year),
         });
     }
 }
@@ -758,6 +852,87 @@ mod tests {
         assert_dates("11/12 16", &[]);
         assert_dates("3/3-15", &[]);
         assert_dates("2015-3/3", &[]);
+    }
+
+    /// The dates in `text` as `value [matched words]`, `*` marking an inferred value.
+    fn spans(text: &str) -> Vec<String> {
+        find(text)
+            .iter()
+            .map(|d| {
+                let v = d.value.map_or("-".to_string(), |v| v.to_string());
+                format!("{v}{} [{}]", if d.inferred { "*" } else { "" }, d.text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn holidays_with_a_year() {
+        for (text, expected) in [
+            (
+                "Kontoret stängt juldagen 2019.",
+                &["2019-12-25 [juldagen 2019]"][..],
+            ),
+            (
+                "firas midsommarafton 2021 i parken",
+                &["2021-06-25 [midsommarafton 2021]"],
+            ),
+            (
+                "till och med nyårsafton 2020",
+                &["2020-12-31 [nyårsafton 2020]"],
+            ),
+            (
+                "Nationaldagen 2018 firades",
+                &["2018-06-06 [Nationaldagen 2018]"],
+            ),
+            ("julafton år 2016 var", &["2016-12-24 [julafton år 2016]"]),
+            (
+                "senast annandag påsk, 2024.",
+                &["2024-04-01 [annandag påsk, 2024]"],
+            ),
+            ("julafton 2019-12-24", &["2019-12-24 [2019-12-24]"]),
+            // No year: no reference year, no date.
+            ("stängt under midsommarafton och juldagen", &[]),
+            ("förjulafton 2019", &[]),
+            ("juldagen 2019/123", &[]),
+        ] {
+            assert_eq!(spans(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn day_and_month_in_digits_after_den_or_senast() {
+        for (text, expected) in [
+            (
+                "Beslut 2020. Mötet den 22/04 kl. 10.",
+                &["2020-04-22* [22/04]"][..],
+            ),
+            (
+                "Beslut 2020. Redovisas senast 30/9.",
+                &["2020-09-30* [30/9]"],
+            ),
+            (
+                "Beslut 2021. Gäller fr.o.m. 1/7 och t.o.m. 31/12",
+                &["2021-07-01* [1/7]", "2021-12-31* [31/12]"],
+            ),
+            (
+                "Beslut 2021. Från och med 1/7 gäller",
+                &["2021-07-01* [1/7]"],
+            ),
+            ("Åren 2019 och 2020. Senast den 3/3.", &["- [3/3]"]),
+            ("Mötet den 22/04 2020", &["2020-04-22 [22/04 2020]"]),
+            // Fractions, scores and compounds are not dates.
+            ("Beslut 2020. 3/4 av medlen", &[]),
+            ("Beslut 2020. den 3/4 av medlen", &[]),
+            ("Beslut 2020. den 1/2 miljon kronor", &[]),
+            ("Beslut 2020. den 22/04-projektet", &[]),
+            ("Beslut 2020. med den 2/3-majoritet", &[]),
+            ("Beslut 2020. matchen slutade 3/1", &[]),
+            ("Beslut 2020. den 31/4 finns inte", &[]),
+            ("Beslut 2020. den 22/04/SF", &[]),
+            ("Beslut 2020. den 3/45", &[]),
+        ] {
+            assert_eq!(spans(text), expected, "{text:?}");
+        }
     }
 
     #[test]

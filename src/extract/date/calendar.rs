@@ -56,6 +56,35 @@ pub(crate) fn last_weekday(year: u16, month: u8, wd: u8) -> Option<IsoDate> {
     IsoDate::new(year, month, last.day - back)
 }
 
+/// The first weekday `wd` (0 = Monday) on or after `month`/`day` of `year`: midsommarafton is the
+/// Friday on or after 19 June, alla helgons dag the Saturday on or after 31 October.
+pub(crate) fn weekday_on_or_after(year: u16, month: u8, day: u8, wd: u8) -> Option<IsoDate> {
+    let from = IsoDate::new(year, month, day)?;
+    from_days(days(from) + i64::from((7 + wd - weekday(from)) % 7))
+}
+
+/// Easter Sunday of `year` (Gregorian computus, the anonymous "Meeus/Jones/Butcher" form).
+pub(crate) fn easter(year: u16) -> Option<IsoDate> {
+    let y = i64::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    IsoDate::new(
+        year,
+        u8::try_from(n / 31).ok()?,
+        u8::try_from(n % 31 + 1).ok()?,
+    )
+}
+
+/// The date `n` days after `d` (before it when `n` is negative).
+pub(crate) fn add_days(d: IsoDate, n: i64) -> Option<IsoDate> {
+    from_days(days(d) + n)
+}
+
 /// Monday and Sunday of ISO week `week` of `year` (week 1 holds 4 January); `None` for a week the
 /// year does not have.
 pub(crate) fn iso_week(year: u16, week: u8) -> Option<(IsoDate, IsoDate)> {
@@ -128,6 +157,25 @@ mod tests {
         assert_eq!(nth_weekday(2021, 2, 5, 0), None);
         assert_eq!(last_weekday(2014, 3, 6), Some(d("2014-03-30")));
         assert_eq!(last_weekday(2013, 3, 0), Some(d("2013-03-25")));
+    }
+
+    #[test]
+    fn easter_and_movable_days() {
+        for (year, date) in [
+            (2019, "2019-04-21"),
+            (2020, "2020-04-12"),
+            (2021, "2021-04-04"),
+            (2024, "2024-03-31"),
+            (2038, "2038-04-25"),
+            (1818, "1818-03-22"),
+        ] {
+            assert_eq!(easter(year), Some(d(date)), "{year}");
+        }
+        assert_eq!(weekday_on_or_after(2021, 6, 19, 4), Some(d("2021-06-25")));
+        assert_eq!(weekday_on_or_after(2020, 6, 19, 4), Some(d("2020-06-19")));
+        assert_eq!(weekday_on_or_after(2019, 10, 31, 5), Some(d("2019-11-02")));
+        assert_eq!(add_days(d("2021-04-04"), -2), Some(d("2021-04-02")));
+        assert_eq!(add_days(d("2020-12-31"), 1), Some(d("2021-01-01")));
     }
 
     #[test]
