@@ -23,6 +23,8 @@
 //! These are rules about the text's shape, two small word lists and the lexicon; it does not
 //! rank readings ([`super::rank`]).
 
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::tokenize::{Token, TokenKind};
@@ -80,6 +82,17 @@ const SWEDISH: &[&str] = &[
     "om", "även", "från", "fran", "efter", "under", "i", "en", "så", "sa",
 ];
 
+/// [`ENGLISH`] and [`SWEDISH`] as sorted bytes, for binary search (both lists are lower case,
+/// so ASCII case folding of a token makes the comparison `eq_ignore_ascii_case`).
+static FOLDED_ENGLISH: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| sorted_bytes(ENGLISH));
+static FOLDED_SWEDISH: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| sorted_bytes(SWEDISH));
+
+fn sorted_bytes(list: &[&'static str]) -> Vec<&'static [u8]> {
+    let mut bytes: Vec<&[u8]> = list.iter().map(|w| w.as_bytes()).collect();
+    bytes.sort_unstable();
+    bytes
+}
+
 /// Words that only Swedish spelt before 1906 has (`hvad`, `af`, `äro`); older spellings with
 /// `hv`, `qv`, `fv`, `w` are recognised by their letters ([`old_spelling`]).
 const OLD_WORDS: &[&str] = &[
@@ -109,14 +122,13 @@ fn old_spelling(lower: &str, lex: &Lexicon) -> bool {
     if OLD_WORDS.contains(&lower) || lower.contains('ſ') {
         return true;
     }
-    let letters = lower.starts_with("hv")
-        || lower.starts_with("hw")
-        || lower.contains("qv")
-        || lower.contains("qw")
-        || lower.contains("fv")
-        || lower.contains("fw")
-        || lower.contains('w')
-        || lower.len() >= 4 && lower.ends_with("dt");
+    // One pass over the bytes (asked for every lower-case word): the signs are ASCII, which
+    // never occurs inside a multi-byte character.
+    let bytes = lower.as_bytes();
+    let letters = bytes.starts_with(b"hv")
+        || bytes.contains(&b'w')
+        || bytes.windows(2).any(|w| matches!(w, [b'q' | b'f', b'v']))
+        || lower.len() >= 4 && bytes.ends_with(b"dt");
     letters && !lex.contains(lower)
 }
 
@@ -227,13 +239,19 @@ fn mark_foreign(tokens: &[Token<'_>], shields: &mut [Shield]) -> usize {
                 continue;
             }
             // Every listed word is short: longer tokens are not compared. ASCII case folding
-            // spares an allocation per word (an all-capital `FÖR` is not recognised).
+            // into a buffer spares an allocation per word (an all-capital `FÖR` is not
+            // recognised), and the sorted lists are searched, not scanned: this runs for every
+            // short word of every document.
             if t.text.len() > 6 {
                 continue;
             }
-            let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(t.text));
-            english += usize::from(is(ENGLISH));
-            swedish += usize::from(is(SWEDISH));
+            let mut buffer = [0u8; 6];
+            let folded = &mut buffer[..t.text.len()];
+            folded.copy_from_slice(t.text.as_bytes());
+            folded.make_ascii_lowercase();
+            let folded: &[u8] = folded;
+            english += usize::from(FOLDED_ENGLISH.binary_search(&folded).is_ok());
+            swedish += usize::from(FOLDED_SWEDISH.binary_search(&folded).is_ok());
         }
         if english > 0 && swedish == 0 {
             for (k, t) in tokens[start..end].iter().enumerate() {

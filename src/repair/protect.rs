@@ -20,8 +20,13 @@
 use super::tokenize::{Token, TokenKind};
 use crate::lexicon::{Lexicon, lexicon};
 
-/// The lower-cased text of token `i` if the repair may touch it, `None` if it is protected.
-pub(super) fn repairable(tokens: &[Token<'_>], i: usize) -> Option<String> {
+/// Whether the repair may touch token `i` (`false`: it is protected). The caller lower-cases
+/// the text once per distinct spelling, not once per token.
+pub(super) fn repairable(tokens: &[Token<'_>], i: usize) -> bool {
+    repairable_check(tokens, i).is_some()
+}
+
+fn repairable_check(tokens: &[Token<'_>], i: usize) -> Option<()> {
     let t = tokens[i];
     if !matches!(t.kind, TokenKind::Word | TokenKind::Mixed) {
         return None;
@@ -56,10 +61,23 @@ pub(super) fn repairable(tokens: &[Token<'_>], i: usize) -> Option<String> {
     {
         return None;
     }
-    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = t.text.chars().filter(|c| c.is_numeric()).count();
-    // Brace noise stands for a letter (`{6r`).
-    let noise = t.text.chars().filter(|&c| c == '{').count();
+    // One pass over the characters: this runs for every token of every document.
+    let (mut letters, mut digits, mut noise, mut upper) = (0usize, 0usize, 0usize, 0usize);
+    for c in t.text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        if c.is_numeric() {
+            digits += 1;
+        }
+        // Brace noise stands for a letter (`{6r`).
+        if c == '{' {
+            noise += 1;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
     if letters + noise < 2 || digits > 2 || digits >= letters + noise {
         return None;
     }
@@ -69,11 +87,10 @@ pub(super) fn repairable(tokens: &[Token<'_>], i: usize) -> Option<String> {
         return None;
     }
     // Acronyms (`SKR`, `SOU`) are not words; longer all-capital words (headings) are.
-    let upper = t.text.chars().filter(|c| c.is_uppercase()).count();
     if t.kind == TokenKind::Word && upper == letters && letters <= 4 {
         return None;
     }
-    Some(t.text.to_lowercase())
+    Some(())
 }
 
 /// A lone `1` between two lower-case words stands for the word `i` (`sjuka 1 covid-19`,

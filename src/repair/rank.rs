@@ -323,21 +323,21 @@ const VARIANT_RANGE: f64 = 12.0;
 /// Whether the best option of `ranked` (a reading, or keeping a listed word) has a rival among
 /// the options, within [`VARIANT_RANGE`], that differs from it only in vowels the OCR confuses.
 fn variant_contest(ranked: &Ranked, lower: &str, info: &WordInfo) -> bool {
-    let mut options: Vec<(&str, f64)> = ranked
-        .candidates
-        .iter()
-        .map(|(c, total)| (c.word.as_str(), *total))
-        .collect();
-    if info.listed {
-        options.push((lower, ranked.keep_cost));
-    }
-    options.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let Some(&(top, cost)) = options.first() else {
+    // Asked at every ranked token: no list is built. The best option is the first cheapest
+    // (readings in order, then keeping); the option itself never counts, as a word is no
+    // variant of itself.
+    let keep = info.listed.then_some((lower, ranked.keep_cost));
+    let options = || {
+        ranked
+            .candidates
+            .iter()
+            .map(|(c, total)| (c.word.as_str(), *total))
+            .chain(keep)
+    };
+    let Some((top, cost)) = options().min_by(|a, b| a.1.total_cmp(&b.1)) else {
         return false;
     };
-    options[1..]
-        .iter()
-        .any(|&(w, c)| c - cost <= VARIANT_RANGE && vowel_variants(top, w))
+    options().any(|(w, c)| c - cost <= VARIANT_RANGE && vowel_variants(top, w))
 }
 
 /// Whether two different words differ only in letters among a, å, ä, o, ö and i, letter for
@@ -510,18 +510,29 @@ pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, 
         words: Vec::new(),
         of_token: vec![None; tokens.len()],
     };
+    // Each spelling as written is lower-cased and looked up once: most tokens repeat a spelling.
+    let mut spelled: HashMap<&str, usize> = HashMap::new();
     for i in 0..tokens.len() {
-        let Some(lower) = repairable(tokens, i) else {
+        if !repairable(tokens, i) {
             continue;
-        };
+        }
         doc.words += 1;
-        let id = match vocab.index.get(&lower) {
+        let text = tokens[i].text;
+        let id = match spelled.get(text) {
             Some(&id) => id,
             None => {
-                let info = analyse(lex, &lower, ends_in_hyphen(tokens, i));
-                vocab.index.insert(lower.clone(), vocab.words.len());
-                vocab.words.push((lower, info));
-                vocab.words.len() - 1
+                let lower = text.to_lowercase();
+                let id = match vocab.index.get(&lower) {
+                    Some(&id) => id,
+                    None => {
+                        let info = analyse(lex, &lower, ends_in_hyphen(tokens, i));
+                        vocab.index.insert(lower.clone(), vocab.words.len());
+                        vocab.words.push((lower, info));
+                        vocab.words.len() - 1
+                    }
+                };
+                spelled.insert(text, id);
+                id
             }
         };
         vocab.of_token[i] = Some(id);
