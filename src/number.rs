@@ -26,6 +26,7 @@
 //! negative number), which only the caller can see.
 
 pub(crate) mod units;
+pub(crate) mod words;
 
 use std::sync::LazyLock;
 

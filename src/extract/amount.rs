@@ -532,58 +532,7 @@ fn parse_word(w: &str) -> Option<(i128, u32, bool)> {
 
 /// A number word below a thousand, lower case (`etthundrafemtio` → 150).
 fn below_thousand(w: &str) -> Option<i128> {
-    const UNITS: &[(&str, i128)] = &[
-        ("nitton", 19),
-        ("arton", 18),
-        ("sjutton", 17),
-        ("sexton", 16),
-        ("femton", 15),
-        ("fjorton", 14),
-        ("tretton", 13),
-        ("tolv", 12),
-        ("elva", 11),
-        ("tio", 10),
-        ("nio", 9),
-        ("åtta", 8),
-        ("sju", 7),
-        ("sex", 6),
-        ("fem", 5),
-        ("fyra", 4),
-        ("tre", 3),
-        ("två", 2),
-        ("ett", 1),
-        ("en", 1),
-    ];
-    const TENS: &[(&str, i128)] = &[
-        ("tjugo", 20),
-        ("trettio", 30),
-        ("fyrtio", 40),
-        ("femtio", 50),
-        ("sextio", 60),
-        ("sjuttio", 70),
-        ("åttio", 80),
-        ("nittio", 90),
-    ];
-    let mut rest = w;
-    let mut total = 0;
-    if let Some(i) = rest.find("hundra") {
-        let head = &rest[..i];
-        let n = if head.is_empty() {
-            1
-        } else {
-            UNITS.iter().find(|(s, _)| *s == head)?.1
-        };
-        total += n * 100;
-        rest = &rest[i + "hundra".len()..];
-    }
-    if let Some((s, n)) = TENS.iter().find(|(s, _)| rest.starts_with(s)) {
-        total += n;
-        rest = &rest[s.len()..];
-    }
-    if !rest.is_empty() {
-        total += UNITS.iter().find(|(s, _)| *s == rest)?.1;
-    }
-    (total > 0).then_some(total)
+    crate::number::words::below_thousand(w).map(i128::from)
 }
 
 /// `mantissa / 10^decimals × factor_ore` as exact öre, rounded half away from zero below one öre;

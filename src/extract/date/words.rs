@@ -23,39 +23,6 @@ pub(crate) const YEAR_WORDS: &str = r"(?i:(?:artonhundra|nittonhundra|tjugohundr
 pub(crate) const WEEKDAY: &str = r"(?i:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?
     |tisd|mån|tis|ons|tors|fre|lör|sön)";
 
-const UNITS: [(&str, u16); 19] = [
-    ("ett", 1),
-    ("en", 1),
-    ("två", 2),
-    ("tre", 3),
-    ("fyra", 4),
-    ("fem", 5),
-    ("sex", 6),
-    ("sju", 7),
-    ("åtta", 8),
-    ("nio", 9),
-    ("tio", 10),
-    ("elva", 11),
-    ("tolv", 12),
-    ("tretton", 13),
-    ("fjorton", 14),
-    ("femton", 15),
-    ("sexton", 16),
-    ("sjutton", 17),
-    ("arton", 18),
-];
-
-const TENS: [(&str, u16); 8] = [
-    ("tjugo", 20),
-    ("trettio", 30),
-    ("fyrtio", 40),
-    ("femtio", 50),
-    ("sextio", 60),
-    ("sjuttio", 70),
-    ("åttio", 80),
-    ("nittio", 90),
-];
-
 const ORDINALS: [(&str, u8); 23] = [
     ("första", 1),
     ("förste", 1),
@@ -87,20 +54,7 @@ fn under_hundred(w: &str) -> Option<u16> {
     if w.is_empty() {
         return Some(0);
     }
-    if w == "nitton" {
-        return Some(19);
-    }
-    if let Some(&(_, n)) = UNITS.iter().find(|(u, _)| *u == w) {
-        return Some(n);
-    }
-    let (rest, tens) = TENS
-        .iter()
-        .find_map(|(t, n)| w.strip_prefix(t).map(|r| (r, *n)))?;
-    if rest.is_empty() {
-        return Some(tens);
-    }
-    let unit = UNITS.iter().find(|(u, _)| *u == rest)?.1;
-    (unit < 10).then_some(tens + unit)
+    crate::number::words::below_hundred(w)
 }
 
 /// The day of an ordinal word: `tredje` → 3, `tjugoandra` → 22, `trettioförste` → 31.
