@@ -638,6 +638,22 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year pattern"));
 
+/// The Swedish month names, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// The month number of a Swedish month name or abbreviation.
 pub(crate) fn month_number(name: &str) -> Option<u8> {
     let lower = name.to_lowercase();

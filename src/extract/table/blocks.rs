@@ -222,18 +222,15 @@ fn is_one_decimal<'a>(nums: impl Iterator<Item = &'a Num>) -> bool {
     all > 0 && one * 10 >= all * 9
 }
 
-/// The label lines cut after each total row; `None` … the last section must end in one.
+/// The label lines cut after each total row; empty unless the last section ends in one: rows
+/// after the last total are checked by nothing, nor is the pairing.
 fn sections<'a>(lines: &[Line<'_>], labels: &'a [usize]) -> Vec<&'a [usize]> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for (k, &l) in labels.iter().enumerate() {
-        if TOTAL_LABEL.is_match(lines[l].trimmed()) {
-            out.push(&labels[from..=k]);
-            from = k + 1;
-        }
-    }
-    if from != labels.len() {
-        out.clear(); // rows after the last total: nothing checks them, nor the pairing
+    let mut out = sections_and_rest(lines, labels);
+    if out
+        .last()
+        .is_some_and(|s| !TOTAL_LABEL.is_match(lines[s[s.len() - 1]].trimmed()))
+    {
+        out.clear();
     }
     out
 }

@@ -302,25 +302,10 @@ fn number_forms(hundredths: i128) -> Vec<String> {
         .collect()
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// The first place at or after byte `from` where the date is written: `11 december 2020`,
 /// `11 december` or `2020-12-11`.
 pub(super) fn locate_date(text: &str, d: IsoDate, from: usize) -> Option<(usize, usize)> {
-    let month = MONTHS[usize::from(d.month.clamp(1, 12)) - 1];
+    let month = crate::extract::date::MONTH_NAMES[usize::from(d.month.clamp(1, 12)) - 1];
     [
         format!("{} {month} {}", d.day, d.year),
         format!("{} {month}", d.day),
