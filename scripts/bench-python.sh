@@ -17,7 +17,7 @@ cargo build --release --locked --quiet
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 N=${1:-1000} REPEAT=${REPEAT:-3} DIR=$dir "$venv/bin/python" - <<'PY'
-import json, os, subprocess, time
+import json, os, resource, subprocess, time
 from pathlib import Path
 
 import svocr
@@ -34,12 +34,20 @@ for source, data in items:
 mb = sum(len(d) for _, d in items) / 1e6
 
 def best(f):
-    times = []
+    """Best wall time of `repeat` runs, and the CPU seconds (this process and its children) of
+    that run: on a busy machine wall times scale badly, CPU time per document still compares."""
+    runs = []
     for _ in range(repeat):
+        r0 = resource.getrusage(resource.RUSAGE_SELF)
+        c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         f()
-        times.append(time.perf_counter() - t)
-    return min(times)
+        wall = time.perf_counter() - t
+        r1 = resource.getrusage(resource.RUSAGE_SELF)
+        c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = sum(b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime for a, b in [(r0, r1), (c0, c1)])
+        runs.append((wall, cpu))
+    return min(runs)
 
 def cli(threads):
     subprocess.run(
@@ -47,19 +55,20 @@ def cli(threads):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
     )
 
-t1 = best(lambda: svocr.process_many(items, threads=1))
-t2 = best(lambda: svocr.process_many(items, threads=2))
-c1 = best(lambda: cli(1))
-c2 = best(lambda: cli(2))
+(t1, u1) = best(lambda: svocr.process_many(items, threads=1))
+(t2, u2) = best(lambda: svocr.process_many(items, threads=2))
+(c1, v1) = best(lambda: cli(1))
+(c2, v2) = best(lambda: cli(2))
 lines = subprocess.run(
     ["target/release/svocr", "run", "--format", "jsonl", str(out)],
     capture_output=True, check=False,
 ).stdout.decode().splitlines()
-tl = best(lambda: [json.loads(line) for line in lines])
+(tl, ul) = best(lambda: [json.loads(line) for line in lines])
 
-print(f"{n} documents, {mb:.1f} MB, best of {repeat}")
-print(f"process_many threads=1: {n / t1:7.0f} docs/s   svocr run -j 1: {n / c1:7.0f} docs/s   ratio {c1 / t1:.2f}")
-print(f"process_many threads=2: {n / t2:7.0f} docs/s   svocr run -j 2: {n / c2:7.0f} docs/s   ratio {c2 / t2:.2f}")
+print(f"{n} documents, {mb:.1f} MB, best of {repeat}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+print(f"process_many threads=1: {n / t1:5.0f} docs/s ({1000 * u1 / n:.2f} CPU ms/doc)   svocr run -j 1: {n / c1:5.0f} docs/s ({1000 * v1 / n:.2f} CPU ms/doc)")
+print(f"process_many threads=2: {n / t2:5.0f} docs/s ({1000 * u2 / n:.2f} CPU ms/doc)   svocr run -j 2: {n / c2:5.0f} docs/s ({1000 * v2 / n:.2f} CPU ms/doc)")
 print(f"threads=2 / threads=1: {t1 / t2:.2f}x   (CLI -j 2 / -j 1: {c1 / c2:.2f}x)")
-print(f"json.loads of the {n} records: {tl * 1000:.0f} ms ({100 * tl / t2:.1f} % of process_many threads=2)")
+print(f"Python / CLI throughput: threads=1 {c1 / t1:.2f}, threads=2 {c2 / t2:.2f}; CPU per document {v1 / u1:.2f}, {v2 / u2:.2f}")
+print(f"json.loads of the {n} records: {1000 * ul / n:.2f} CPU ms/doc ({100 * ul / u1:.1f} % of process_many's CPU)")
 PY
