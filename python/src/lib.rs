@@ -243,6 +243,8 @@ fn process_many<'py>(
             (rx, received)
         });
         rx = back;
+        // Ctrl-C stops the wait with KeyboardInterrupt (the workers finish in the background).
+        py.check_signals()?;
         let Ok((i, line)) = received else {
             break;
         };
