@@ -9,6 +9,8 @@ never with dicts built here, so the tests hold whatever fields a record has. The
 import json
 import os
 import subprocess
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -176,6 +178,24 @@ def test_process_many_of_nothing_is_nothing():
 
 def test_lists_are_pairs_too():
     assert svocr.process_many([["a", b"1 kr"]]) == [svocr.process(b"1 kr", "a")]
+
+
+def test_other_threads_run_while_documents_are_processed():
+    # Were the GIL held for the whole call, this thread would stall for all of it.
+    pairs = items() * 4
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (svocr.process_many(pairs, threads=1), done.set()))
+    start = time.perf_counter()
+    worker.start()
+    last, longest = start, 0.0
+    while not done.is_set():
+        now = time.perf_counter()
+        longest = max(longest, now - last)
+        last = now
+    worker.join()
+    took = time.perf_counter() - start
+    assert took > 0.2, "too little work to tell"
+    assert longest < took / 2, f"this thread stalled {longest:.2f} s of {took:.2f} s"
 
 
 def rss_bytes():
