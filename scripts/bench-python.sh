@@ -6,7 +6,8 @@
 # Prints documents per second for process_many with threads=1 and threads=2, for
 # `svocr run -j 1` / `-j 2` on the same documents written to files (process start, reading and
 # writing the JSON Lines included), and the share of json.loads in the Python figure. Best of
-# REPEAT runs (default 3): the machine is shared, the best run is the least disturbed.
+# REPEAT rounds (default 3), the four runs of a round in turn: the machine is shared, the best
+# run is the least disturbed.
 #
 # Usage: scripts/bench-python.sh [N_DOCUMENTS]   (after scripts/test-python.sh made target/py-venv)
 set -euo pipefail
@@ -33,21 +34,27 @@ for source, data in items:
     (out / source).write_bytes(data)
 mb = sum(len(d) for _, d in items) / 1e6
 
-def best(f):
-    """Best wall time of `repeat` runs, and the CPU seconds (this process and its children) of
-    that run: on a busy machine wall times scale badly, CPU time per document still compares."""
-    runs = []
+def measure(f):
+    """Wall time and CPU seconds (this process and its children) of one run of `f`."""
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
+    c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    f()
+    wall = time.perf_counter() - t
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = sum(b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime for a, b in [(r0, r1), (c0, c1)])
+    return wall, cpu
+
+def best(*fs):
+    """Best (wall, CPU) of `repeat` runs of each of `fs`, run in turn so that a busy spell on a
+    shared machine falls on all of them alike; on a busy machine wall times scale badly, CPU
+    time per document still compares."""
+    runs = [[] for _ in fs]
     for _ in range(repeat):
-        r0 = resource.getrusage(resource.RUSAGE_SELF)
-        c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        f()
-        wall = time.perf_counter() - t
-        r1 = resource.getrusage(resource.RUSAGE_SELF)
-        c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = sum(b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime for a, b in [(r0, r1), (c0, c1)])
-        runs.append((wall, cpu))
-    return min(runs)
+        for f, r in zip(fs, runs):
+            r.append(measure(f))
+    return [min(r) for r in runs]
 
 def cli(threads):
     subprocess.run(
@@ -55,15 +62,17 @@ def cli(threads):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
     )
 
-(t1, u1) = best(lambda: svocr.process_many(items, threads=1))
-(t2, u2) = best(lambda: svocr.process_many(items, threads=2))
-(c1, v1) = best(lambda: cli(1))
-(c2, v2) = best(lambda: cli(2))
+(t1, u1), (t2, u2), (c1, v1), (c2, v2) = best(
+    lambda: svocr.process_many(items, threads=1),
+    lambda: svocr.process_many(items, threads=2),
+    lambda: cli(1),
+    lambda: cli(2),
+)
 lines = subprocess.run(
     ["target/release/svocr", "run", "--format", "jsonl", str(out)],
     capture_output=True, check=False,
 ).stdout.decode().splitlines()
-(tl, ul) = best(lambda: [json.loads(line) for line in lines])
+[(tl, ul)] = best(lambda: [json.loads(line) for line in lines])
 
 print(f"{n} documents, {mb:.1f} MB, best of {repeat}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 print(f"process_many threads=1: {n / t1:5.0f} docs/s ({1000 * u1 / n:.2f} CPU ms/doc)   svocr run -j 1: {n / c1:5.0f} docs/s ({1000 * v1 / n:.2f} CPU ms/doc)")
