@@ -17,6 +17,9 @@
 //!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
 //!   (`stöd till idrotten på …`: purpose), and a period anywhere earlier in the sentence (`För
 //!   2020 avsätts …`);
+//!   `för att` + a short verb phrase is the purpose; a time right after another amount is that
+//!   amount's; a list that is the genitive of a noun (`kommuner, landsting och länsstyrelsers
+//!   arbete`) is no recipient; `X fördelar AMOUNT` makes X the one who disposes of it;
 //! - a list item or labelled line that opens with an organisation (`• Förskolenämnden: 4 mnkr`,
 //!   `Bjurholms kommun, 103,7 miljoner kronor`) gives it as recipient;
 //! - in a table, a row label that names an organisation (or any label in a table whose label
@@ -79,6 +82,22 @@ const RECEIVE: &[&str] = &[
     "beviljades",
     "beviljats",
     "tillförs",
+];
+
+/// Active verbs whose subject disposes of the amount that follows (`Trafikverket fördelar 825
+/// miljoner`).
+const DISPOSE: &[&str] = &["fördelar", "disponerar", "förvaltar"];
+
+/// Sentence adverbs that may open a sentence before its subject.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "även",
+    "också",
+    "dessutom",
+    "därutöver",
+    "vidare",
+    "därtill",
+    "nu",
+    "därför",
 ];
 
 /// Passive verbs whose `av` names who disposes of the money (`fördelas av Statens kulturråd`), or
@@ -219,6 +238,7 @@ const STOPS: &[&str] = &[
     "sina",
     "vid",
     "genom",
+    "via",
     "hos",
     "ska",
     "skall",
@@ -471,6 +491,23 @@ impl<'a> Doc<'a> {
             {
                 return Some(p + 2);
             }
+            // A genitive before one (`civilsamhällets barn- och ungdomsorganisationer`).
+            if w.ends_with('s')
+                && self.is_lower_word(p)
+                && !STOPS.contains(&w.as_str())
+                && !is_recipient_noun(&w)
+            {
+                let n = self.word(p + 1);
+                if n.ends_with('-')
+                    && self.word(p + 2) == "och"
+                    && is_recipient_noun(&self.word(p + 3))
+                {
+                    return Some(p + 3);
+                }
+                if is_recipient_noun(&n) && self.is_lower_word(p + 1) {
+                    return Some(p + 1);
+                }
+            }
             if is_recipient_noun(&w) {
                 return Some(p);
             }
@@ -497,8 +534,9 @@ impl<'a> Doc<'a> {
             // A capitalised adjective before a board (`Sociala omsorgsnämnden`), a place before
             // its kind of body (`Malå kommun`, `Uppsala län`).
             let next = self.word(end + 1);
+            let adjective = end == p && self.word(p).ends_with(['a', 'e']);
             if self.is_lower_word(end + 1)
-                && (is_recipient_noun(&next)
+                && ((adjective && is_recipient_noun(&next))
                     || matches!(next.as_str(), "kommun" | "län" | "landsting" | "stift"))
             {
                 end += 1;
@@ -506,6 +544,22 @@ impl<'a> Doc<'a> {
             Some(end)
         };
         let mut end = one(p)?;
+        // Where a plural recipient is (`organisationer i civilsamhället`, `kommuner inom
+        // Norrbotten`): a definite noun or a name, never a budget document.
+        if is_recipient_noun(&self.word(end)) && matches!(self.word(end + 1).as_str(), "i" | "inom")
+        {
+            let n = self.word(end + 2);
+            let definite = self.is_lower_word(end + 2)
+                && ["et", "en", "na"].iter().any(|e| n.ends_with(e))
+                && !STOPS.contains(&n.as_str());
+            if (definite || self.is_cap(end + 2))
+                && !["budget", "proposition", "regleringsbrev"]
+                    .iter()
+                    .any(|b| n.contains(b))
+            {
+                end += 2;
+            }
+        }
         // A list: `SKR, Försäkringskassan och Socialstyrelsen`.
         loop {
             let sep = match self.toks.get(end + 1).map(|t| t.kind) {
@@ -515,7 +569,15 @@ impl<'a> Doc<'a> {
             };
             match sep.then(|| one(end + 2)).flatten() {
                 Some(e) => end = e,
-                None => break,
+                None => {
+                    // `kommuner, landsting och länsstyrelsers arbete`: the list is the genitive
+                    // of a noun, no recipient.
+                    let g = self.word(end + 2);
+                    if sep && g.ends_with('s') && self.is_lower_word(end + 3) {
+                        return None;
+                    }
+                    break;
+                }
             }
         }
         Some(end)
@@ -524,9 +586,15 @@ impl<'a> Doc<'a> {
     /// A purpose phrase at token `p`: lower-case words up to punctuation, an item or a stop word,
     /// at most eight of them. Returns the last token.
     fn purpose_at(&self, p: usize) -> Option<usize> {
+        // A phrase that opens with a recipient noun is a recipient or nothing (`till kommuner,
+        // landsting och länsstyrelsers arbete`).
         if !self.is_lower_word(p)
             || self.year(p).is_some()
             || STOPS.contains(&self.word(p).as_str())
+            || is_recipient_noun(&self.word(p))
+            // Examples (`bland annat cykelåtgärder`, `exempelvis`) are not the whole purpose.
+            || (self.word(p) == "bland" && self.word(p + 1) == "annat")
+            || matches!(self.word(p).as_str(), "exempelvis" | "bl.a")
         {
             return None;
         }
@@ -584,6 +652,20 @@ impl<'a> Doc<'a> {
         }
         // A phrase that runs on past the cap is no clear purpose.
         (end + 1 - p <= 12).then_some(end)
+    }
+
+    /// An aim after `för att` at token `p`: lower-case words (no item) up to punctuation or the
+    /// sentence's end, at most twelve. Returns the last token.
+    fn aim_at(&self, p: usize) -> Option<usize> {
+        let mut e = p;
+        while self.toks.get(e).is_some_and(|t| t.kind == Kind::Word) && self.is_lower_word(e) {
+            e += 1;
+        }
+        let closed = self
+            .toks
+            .get(e)
+            .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(e));
+        (e > p && closed && e - p <= 12).then(|| e - 1)
     }
 
     /// A time at token `p` after a cue: a year (`2020`, `år 2020`) or a period. Returns the link
@@ -712,6 +794,10 @@ impl<'a> Doc<'a> {
         ) {
             return self.time_at(p + 1, self.span(p, p));
         }
+        // `fördelat på åren 2018–2023`: `på` only before years named as such.
+        if w == "på" && matches!(self.word(p + 1).as_str(), "åren" | "perioden") {
+            return self.time_at(p + 2, self.span(p, p + 1));
+        }
         None
     }
 
@@ -830,6 +916,17 @@ impl<'a> Doc<'a> {
                         return;
                     }
                 }
+                // `för att` + a verb phrase up to punctuation: the aim (`för att stärka deras
+                // arbete med civilt försvar`); a long one is left alone.
+                "för" if self.word(q + 1) == "att" => match self.aim_at(q + 2) {
+                    Some(e) => {
+                        if links.purpose.is_none() {
+                            links.purpose = Some(self.link(q + 2, e, self.span(q, q + 1)));
+                        }
+                        q = e + 1;
+                    }
+                    None => return,
+                },
                 "för" => match self.purpose_at(q + 1) {
                     Some(e) => {
                         if links.purpose.is_none() {
@@ -895,7 +992,13 @@ impl<'a> Doc<'a> {
             let mut q = start;
             while q < p {
                 if let Some((l, e)) = self.cued_time_at(q) {
-                    links.period = Some(l);
+                    // A time right after another amount is that amount's (`100 miljoner kronor
+                    // för 2022, från 212 …`).
+                    let owned =
+                        q > start && matches!(self.toks[q - 1].kind, Kind::Amount(_)) && q - 1 != p;
+                    if !owned {
+                        links.period = Some(l);
+                    }
                     q = e + 1;
                 } else {
                     q += 1;
@@ -930,7 +1033,8 @@ impl<'a> Doc<'a> {
     /// `stöd till idrotten på AMOUNT`: a support's `till` phrase that is no recipient is what
     /// the amount after `på` is for.
     fn support_for(&self, start: usize, p: usize) -> Option<Link> {
-        if p < start + 4 || self.word(p - 1) != "på" {
+        // `stöd till X på AMOUNT`, `Stödet till X är AMOUNT`.
+        if p < start + 3 || !matches!(self.word(p - 1).as_str(), "på" | "är" | "blir") {
             return None;
         }
         let t = (start..p - 1)
@@ -938,7 +1042,7 @@ impl<'a> Doc<'a> {
             .take(8)
             .find(|&t| self.word(t) == "till")?;
         let head = self.word(t.checked_sub(1)?);
-        if !MONEY_KINDS.iter().any(|k| head.ends_with(k)) || self.recipient_at(t + 1).is_some() {
+        if !is_money_kind(&head) || self.recipient_at(t + 1).is_some() {
             return None;
         }
         let e = self.purpose_at(t + 1)?;
@@ -999,9 +1103,19 @@ impl<'a> Doc<'a> {
                 return Some(self.link(v + 1, e, self.span(v, v)));
             }
         }
+        // A sentence adverb before the subject is not part of it (`Även länsstyrelserna får …`).
+        let start = if SENTENCE_ADVERBS.contains(&self.word(start).as_str()) {
+            start + 1
+        } else {
+            start
+        };
         let e = self.recipient_at(start)?;
-        // The verb, after at most two auxiliaries (`har`, `ska`, `kommer att`).
-        let v = (e + 1..p.min(e + 5)).find(|&q| RECEIVE.contains(&self.word(q).as_str()))?;
+        // The verb, after at most two auxiliaries (`har`, `ska`, `kommer att`); a subject that
+        // distributes the money disposes of it (`Trafikverket fördelar 825 miljoner`).
+        let v = (e + 1..p.min(e + 5)).find(|&q| {
+            let w = self.word(q);
+            RECEIVE.contains(&w.as_str()) || DISPOSE.contains(&w.as_str())
+        })?;
         let words = (e + 1..p).all(|q| self.is_lower_word(q));
         (words && p - v <= 4).then(|| self.link(start, e, self.span(v, v)))
     }
@@ -1470,6 +1584,10 @@ fn is_recipient_noun(w: &str) -> bool {
         || ["nämnden", "nämnderna", "styrelsen"]
             .iter()
             .any(|s| w.ends_with(s) && w.len() > s.len())
+        // A compound whose head is a long recipient noun (`ungdomsorganisationerna`).
+        || RECIPIENT_NOUNS
+            .iter()
+            .any(|n| n.chars().count() >= 10 && w.ends_with(n) && w.len() > n.len())
 }
 
 /// Whether a label column header, caption or unit names recipients (`Län`, `Kommun`, `Mottagare`).
@@ -1519,6 +1637,17 @@ fn org_like(words: &str) -> bool {
         || l.split_whitespace()
             .last()
             .is_some_and(|w| AGENCY_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// Whether a word names a kind of money, indefinite or definite (`stöd`, `stödet`,
+/// `statsbidraget`, `medlen`).
+fn is_money_kind(w: &str) -> bool {
+    MONEY_KINDS.iter().any(|k| {
+        w.ends_with(k)
+            || ["et", "en", "n"]
+                .iter()
+                .any(|d| w.ends_with(&format!("{k}{d}")))
+    }) || w.ends_with("medlen")
 }
 
 /// Whether a row label is an accounting line (`Intäkter`, `Nettokostnad`, `Summa`), which says
@@ -1875,6 +2004,77 @@ mod tests {
                 None,
                 Some("utbildning i samband med flytten <för>"),
             ),
+            // `för att` + a short verb phrase: the aim; a long one is left alone.
+            (
+                "Kommunerna får 60 miljoner kronor för att stärka arbetet med civilt försvar.",
+                Some("Kommunerna <får>"),
+                None,
+                Some("stärka arbetet med civilt försvar <för att>"),
+            ),
+            (
+                "Vi ger 6 miljoner kronor för att man ska kunna anställa fler personer i hela landet under lång tid framöver med god kvalitet.",
+                None,
+                None,
+                None,
+            ),
+            // A sentence adverb before the subject; a subject that distributes disposes.
+            (
+                "Även länsstyrelserna får 15 miljoner kronor.",
+                Some("länsstyrelserna <får>"),
+                None,
+                None,
+            ),
+            (
+                "Trafikverket fördelar 825 miljoner kronor till cykeltrafik via nya avtal.",
+                Some("Trafikverket <fördelar>"),
+                None,
+                Some("cykeltrafik <till>"),
+            ),
+            // A list that is the genitive of a noun is no recipient, nor a purpose's start.
+            (
+                "Det blir 75 miljoner kronor till kommuner, landsting och länsstyrelsers arbete.",
+                None,
+                None,
+                None,
+            ),
+            // A compound recipient noun after a genitive; a plural recipient's place.
+            (
+                "Ett stöd på 50 miljoner kronor till civilsamhällets barn- och ungdomsorganisationer.",
+                Some("civilsamhällets barn- och ungdomsorganisationer <till>"),
+                None,
+                None,
+            ),
+            (
+                "Därtill går 80 miljoner kronor till organisationer i civilsamhället som arbetar med utsatta.",
+                Some("organisationer i civilsamhället <till>"),
+                None,
+                None,
+            ),
+            (
+                "Därtill går 80 miljoner kronor till kommunerna i vårändringsbudgeten.",
+                Some("kommunerna <till>"),
+                None,
+                None,
+            ),
+            // Examples are not the purpose; `på åren` names a period.
+            (
+                "Därtill ges 9 miljoner kronor för bland annat cykelåtgärder.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Stödet är 825 miljoner kronor fördelat på åren 2018–2023.",
+                None,
+                Some("2018–2023 2018-01-01–2023-12-31 <på åren>"),
+                None,
+            ),
+            (
+                "Stödet till kollektivtrafikåtgärder är 568,5 miljoner kronor.",
+                None,
+                None,
+                Some("kollektivtrafikåtgärder <till>"),
+            ),
             // `stöd till X på AMOUNT`; another noun's `till` phrase is no purpose.
             (
                 "Regeringen ger ett stöd till idrotten på 300 miljoner kronor.",
@@ -1973,6 +2173,33 @@ mod tests {
         );
         // A date with no role has no `of`.
         assert_date_of("Mötet hölls den 3 maj 2021 i Umeå.", None);
+    }
+
+    #[test]
+    fn a_time_after_an_amount_is_that_amounts() {
+        let text = "Det blir 100 miljoner kronor för 2022, utöver 212 miljoner kronor.";
+        let x = extract(text);
+        let periods: Vec<Option<String>> = x
+            .amounts
+            .iter()
+            .map(|a| {
+                a.links
+                    .as_ref()
+                    .and_then(|l| l.period.as_ref())
+                    .map(|p| p.text.clone())
+            })
+            .collect();
+        assert_eq!(periods, [Some("2022".to_string()), None]);
+        // A time that opens the sentence is every amount's.
+        let text = "För 2022 ges 100 miljoner kronor och 212 miljoner kronor.";
+        let x = extract(text);
+        assert!(x.amounts.iter().all(|a| {
+            a.links
+                .as_ref()
+                .and_then(|l| l.period.as_ref())
+                .map(|p| p.text.as_str())
+                == Some("2022")
+        }));
     }
 
     #[test]
