@@ -9,12 +9,25 @@
 //!   phrases: `till` + an organisation (a capitalised name, a list of them, or a plural such as
 //!   `regionerna`) is the recipient, `till`/`för` + anything else the purpose, `för`/`under` + a
 //!   year (or a period) the period, `av` after `disponeras` the recipient;
-//! - before it, a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`), and
-//!   a period anywhere earlier in the sentence (`För 2020 avsätts …`);
+//!   Phrases that only say which money (`i förstärkt stöd`, `av anslagets medel`), a source
+//!   (`från Polismyndigheten`) and auxiliaries (`ska användas`) are passed over; a year that
+//!   closes the clause right after the amount is its period; two consecutive years joined by
+//!   `och` are one period;
+//! - before it, a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
+//!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
+//!   (`stöd till idrotten på …`: purpose), and a period anywhere earlier in the sentence (`För
+//!   2020 avsätts …`);
+//!   `för att` + a short verb phrase is the purpose; a time right after another amount is that
+//!   amount's; a list that is the genitive of a noun (`kommuner, landsting och länsstyrelsers
+//!   arbete`) is no recipient; `X fördelar AMOUNT` makes X the one who disposes of it;
+//! - a list item or labelled line that opens with an organisation (`• Förskolenämnden: 4 mnkr`,
+//!   `Bjurholms kommun, 103,7 miljoner kronor`) gives it as recipient;
 //! - in a table, a row label that names an organisation (or any label in a table whose label
 //!   column or caption names recipients: `Län`, `Kommun`) is the recipient, a `Disponeras av X`
 //!   row gives X to the anslagsposter under it, an anslagspost row (`30:1 ap.1 Namn (Ram)`) gives
-//!   its name as purpose, and a year column header the period;
+//!   its name as purpose, a year column header (also printed over two lines) the period, and a
+//!   block heading that names an organisation (`Familjenämnd` over its rows) the recipient of the
+//!   block, each row's label (not an accounting line such as `Intäkter`) its purpose;
 //! - the villkor that lists an amount ([`Villkor::amounts`]) is its villkor;
 //! - a deadline, decision or start date is the date of the clause before its cue words
 //!   (`Regionerna återrapporterar till Försäkringskassan` ← `senast den 11 december 2020`), or,
@@ -71,6 +84,22 @@ const RECEIVE: &[&str] = &[
     "tillförs",
 ];
 
+/// Active verbs whose subject disposes of the amount that follows (`Trafikverket fördelar 825
+/// miljoner`).
+const DISPOSE: &[&str] = &["fördelar", "disponerar", "förvaltar"];
+
+/// Sentence adverbs that may open a sentence before its subject.
+const SENTENCE_ADVERBS: &[&str] = &[
+    "även",
+    "också",
+    "dessutom",
+    "därutöver",
+    "vidare",
+    "därtill",
+    "nu",
+    "därför",
+];
+
 /// Passive verbs whose `av` names who disposes of the money (`fördelas av Statens kulturråd`), or
 /// whose `på` names among whom it is shared (`fördelas på samtliga kommuner`).
 const AGENT: &[&str] = &[
@@ -113,6 +142,58 @@ const RECIPIENT_NOUNS: &[&str] = &[
 
 /// Words that may stand before a recipient noun without being part of the link's meaning.
 const DETERMINERS: &[&str] = &["samtliga", "alla", "berörda"];
+
+/// Numbers written as words, which count recipients as digits do (`åtta kommuner`).
+const NUMBER_WORDS: &[&str] = &[
+    "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv", "tjugo",
+];
+
+/// Name endings of Swedish authorities and bodies (`Skatteverket`, `Statens kulturråd`,
+/// `Kammarkollegiet`, `Sametinget`, `Folkhälsomyndigheten`).
+const AGENCY_ENDINGS: &[&str] = &[
+    "verket",
+    "myndigheten",
+    "styrelsen",
+    "nämnden",
+    "kollegiet",
+    "institutet",
+    "rådet",
+    "råd",
+    "tinget",
+    "inspektionen",
+    "kansliet",
+    "fonden",
+    "styrelse",
+    "nämnd",
+    "förbundet",
+    "vården",
+    "kommun",
+    "region",
+];
+
+/// Nouns of the kind of money a phrase `i … stöd` names, skipped between an amount and its
+/// phrases (`100 miljoner kronor i förstärkt stöd till …`).
+const MONEY_KINDS: &[&str] = &[
+    "stöd",
+    "bidrag",
+    "tillskott",
+    "ersättning",
+    "anslag",
+    "medel",
+];
+
+/// Heads of a partitive `av` phrase that says which money the amount is part of, not who gets
+/// it (`5 000 000 kronor av anslagspostens medel`, `av dessa medel`).
+const PARTITIVE_HEADS: &[&str] = &[
+    "medel",
+    "medlen",
+    "beloppet",
+    "anslaget",
+    "anslagsposten",
+    "bidraget",
+    "stödet",
+    "ramen",
+];
 
 /// Prepositions and conjunctions that end a run of filler words or a purpose phrase.
 const STOPS: &[&str] = &[
@@ -157,6 +238,7 @@ const STOPS: &[&str] = &[
     "sina",
     "vid",
     "genom",
+    "via",
     "hos",
     "ska",
     "skall",
@@ -389,15 +471,42 @@ impl<'a> Doc<'a> {
             // organisationer`).
             let w = self.word(p);
             if (w.chars().all(|c| c.is_ascii_digit())
+                || NUMBER_WORDS.contains(&w.as_str())
                 || (w.ends_with('a') && self.is_lower_word(p)))
                 && is_recipient_noun(&self.word(p + 1))
             {
                 return Some(p + 1);
             }
+            // A noun phrase headed by a recipient noun after an article: `det civila samhällets
+            // organisationer`, `de ideella föreningarna`.
+            if matches!(w.as_str(), "det" | "den" | "de")
+                && let Some(h) = (p + 2..p + 5).find(|&h| is_recipient_noun(&self.word(h)))
+                && (p + 1..h)
+                    .all(|q| self.is_lower_word(q) && !STOPS.contains(&self.word(q).as_str()))
+            {
+                return Some(h);
+            }
             // A suspended compound: `barn- och utbildningsnämnden`.
             if w.ends_with('-') && self.word(p + 1) == "och" && is_recipient_noun(&self.word(p + 2))
             {
                 return Some(p + 2);
+            }
+            // A genitive before one (`civilsamhällets barn- och ungdomsorganisationer`).
+            if w.ends_with('s')
+                && self.is_lower_word(p)
+                && !STOPS.contains(&w.as_str())
+                && !is_recipient_noun(&w)
+            {
+                let n = self.word(p + 1);
+                if n.ends_with('-')
+                    && self.word(p + 2) == "och"
+                    && is_recipient_noun(&self.word(p + 3))
+                {
+                    return Some(p + 3);
+                }
+                if is_recipient_noun(&n) && self.is_lower_word(p + 1) {
+                    return Some(p + 1);
+                }
             }
             if is_recipient_noun(&w) {
                 return Some(p);
@@ -422,9 +531,35 @@ impl<'a> Doc<'a> {
                     break;
                 }
             }
+            // A capitalised adjective before a board (`Sociala omsorgsnämnden`), a place before
+            // its kind of body (`Malå kommun`, `Uppsala län`).
+            let next = self.word(end + 1);
+            let adjective = end == p && self.word(p).ends_with(['a', 'e']);
+            if self.is_lower_word(end + 1)
+                && ((adjective && is_recipient_noun(&next))
+                    || matches!(next.as_str(), "kommun" | "län" | "landsting" | "stift"))
+            {
+                end += 1;
+            }
             Some(end)
         };
         let mut end = one(p)?;
+        // Where a plural recipient is (`organisationer i civilsamhället`, `kommuner inom
+        // Norrbotten`): a definite noun or a name, never a budget document.
+        if is_recipient_noun(&self.word(end)) && matches!(self.word(end + 1).as_str(), "i" | "inom")
+        {
+            let n = self.word(end + 2);
+            let definite = self.is_lower_word(end + 2)
+                && ["et", "en", "na"].iter().any(|e| n.ends_with(e))
+                && !STOPS.contains(&n.as_str());
+            if (definite || self.is_cap(end + 2))
+                && !["budget", "proposition", "regleringsbrev"]
+                    .iter()
+                    .any(|b| n.contains(b))
+            {
+                end += 2;
+            }
+        }
         // A list: `SKR, Försäkringskassan och Socialstyrelsen`.
         loop {
             let sep = match self.toks.get(end + 1).map(|t| t.kind) {
@@ -434,7 +569,15 @@ impl<'a> Doc<'a> {
             };
             match sep.then(|| one(end + 2)).flatten() {
                 Some(e) => end = e,
-                None => break,
+                None => {
+                    // `kommuner, landsting och länsstyrelsers arbete`: the list is the genitive
+                    // of a noun, no recipient.
+                    let g = self.word(end + 2);
+                    if sep && g.ends_with('s') && self.is_lower_word(end + 3) {
+                        return None;
+                    }
+                    break;
+                }
             }
         }
         Some(end)
@@ -443,13 +586,23 @@ impl<'a> Doc<'a> {
     /// A purpose phrase at token `p`: lower-case words up to punctuation, an item or a stop word,
     /// at most eight of them. Returns the last token.
     fn purpose_at(&self, p: usize) -> Option<usize> {
+        // A phrase that opens with a recipient noun is a recipient or nothing (`till kommuner,
+        // landsting och länsstyrelsers arbete`).
         if !self.is_lower_word(p)
             || self.year(p).is_some()
             || STOPS.contains(&self.word(p).as_str())
+            || is_recipient_noun(&self.word(p))
+            // Examples (`bland annat cykelåtgärder`, `exempelvis`) are not the whole purpose.
+            || (self.word(p) == "bland" && self.word(p + 1) == "annat")
+            || matches!(self.word(p).as_str(), "exempelvis" | "bl.a")
         {
             return None;
         }
         let mut end = p;
+        // A second `till` after a `till` phrase starts a new phrase (`stöd till kulturområdet
+        // till allmän kulturverksamhet`), unless it completes a noun of support (`går till
+        // bidrag till regional kulturverksamhet`).
+        let after_till = p > 0 && self.word(p - 1) == "till";
         let plain = |q: usize| {
             self.toks.get(q).is_some_and(|t| t.kind == Kind::Word)
                 && self.year(q).is_none()
@@ -465,10 +618,32 @@ impl<'a> Doc<'a> {
             // A connector that goes on to more words of the same phrase (`hantering av
             // bidragen`, `äldreboenden och minskad segregation`), but never into a recipient.
             let w = self.word(end + 1);
+            // `i samband med`: one compound preposition, which goes on.
+            if w == "i"
+                && self.word(end + 2) == "samband"
+                && self.word(end + 3) == "med"
+                && plain(end + 4)
+            {
+                end += 4;
+                continue;
+            }
+            // `i` + a budget document says where the money is decided, not what it is for
+            // (`till kulturen i extra ändringsbudgeten`, `i budgetpropositionen`).
+            let budget_doc = |q: usize| {
+                let n = self.word(q);
+                ["budget", "proposition", "regleringsbrev"]
+                    .iter()
+                    .any(|b| n.contains(b))
+            };
+            if w == "i" && (budget_doc(end + 2) || budget_doc(end + 3)) {
+                break;
+            }
             // `och` + a passive verb starts a new clause (`… och fördelas via …`).
             let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid")
                 || (w == "och" && !self.word(end + 2).ends_with("as"))
-                || (w == "till" && self.recipient_at(end + 2).is_none());
+                || (w == "till"
+                    && (!after_till || MONEY_KINDS.iter().any(|k| self.word(end).ends_with(k)))
+                    && self.recipient_at(end + 2).is_none());
             if connector && plain(end + 2) && self.cued_time_at(end + 1).is_none() {
                 end += 2;
                 continue;
@@ -477,6 +652,20 @@ impl<'a> Doc<'a> {
         }
         // A phrase that runs on past the cap is no clear purpose.
         (end + 1 - p <= 12).then_some(end)
+    }
+
+    /// An aim after `för att` at token `p`: lower-case words (no item) up to punctuation or the
+    /// sentence's end, at most twelve. Returns the last token.
+    fn aim_at(&self, p: usize) -> Option<usize> {
+        let mut e = p;
+        while self.toks.get(e).is_some_and(|t| t.kind == Kind::Word) && self.is_lower_word(e) {
+            e += 1;
+        }
+        let closed = self
+            .toks
+            .get(e)
+            .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(e));
+        (e > p && closed && e - p <= 12).then(|| e - 1)
     }
 
     /// A time at token `p` after a cue: a year (`2020`, `år 2020`) or a period. Returns the link
@@ -500,17 +689,26 @@ impl<'a> Doc<'a> {
                 start: cue.start,
                 end: cue.end.min(digit),
             };
-            return Some((
-                PeriodLink {
-                    text: self.text(digit, t.end),
-                    start: digit,
-                    end: t.end,
-                    from: period.from,
-                    to: period.to,
-                    cue: trim(&self.chars, cue),
-                },
-                p,
-            ));
+            let mut link = PeriodLink {
+                text: self.text(digit, t.end),
+                start: digit,
+                end: t.end,
+                from: period.from,
+                to: period.to,
+                cue: trim(&self.chars, cue),
+            };
+            // `under 2018 och 2019`: the next year joins a one-year period.
+            let one_year = period.from.year == period.to.year
+                && period.from == IsoDate::new(period.from.year, 1, 1)?
+                && period.to == IsoDate::new(period.to.year, 12, 31)?;
+            if one_year && self.word(p + 1) == "och" && self.year(p + 2) == Some(period.to.year + 1)
+            {
+                link.end = self.toks[p + 2].end;
+                link.text = self.text(link.start, link.end);
+                link.to = IsoDate::new(period.to.year + 1, 12, 31)?;
+                return Some((link, p + 2));
+            }
+            return Some((link, p));
         }
         let y = self.year(p)?;
         // A year range the period reader left (`2018–2019` after a cue): both years, never the
@@ -530,10 +728,52 @@ impl<'a> Doc<'a> {
                 p + 2,
             ));
         }
+        // Two consecutive years (`under 2018 och 2019`): one period over both.
+        if self.word(p + 1) == "och"
+            && let Some(y2) = self.year(p + 2).filter(|&y2| y2 == y + 1)
+        {
+            let end = self.toks[p + 2].end;
+            return Some((
+                PeriodLink {
+                    text: self.text(t.start, end),
+                    start: t.start,
+                    end,
+                    from: IsoDate::new(y, 1, 1)?,
+                    to: IsoDate::new(y2, 12, 31)?,
+                    cue,
+                },
+                p + 2,
+            ));
+        }
         Some((
             year_link(self.text(t.start, t.end), t.start, t.end, y, cue)?,
             p,
         ))
+    }
+
+    /// `i` + at most two lower-case words + a kind of money at token `p` (`i förstärkt stöd`, `i
+    /// ökade generella statsbidrag`). Returns the last token.
+    fn money_kind_at(&self, p: usize) -> Option<usize> {
+        if self.word(p) != "i" {
+            return None;
+        }
+        (p + 1..p + 4)
+            .take_while(|&q| self.is_lower_word(q) && !STOPS.contains(&self.word(q).as_str()))
+            .find(|&q| {
+                let w = self.word(q);
+                MONEY_KINDS.iter().any(|k| w.ends_with(k))
+            })
+    }
+
+    /// `av` + at most two words + a partitive head at token `p` (`av anslagspostens medel`, `av
+    /// dessa medel`). Returns the last token.
+    fn partitive_at(&self, p: usize) -> Option<usize> {
+        if self.word(p) != "av" {
+            return None;
+        }
+        (p + 1..p + 4)
+            .take_while(|&q| self.is_lower_word(q))
+            .find(|&q| PARTITIVE_HEADS.contains(&self.word(q).as_str()))
     }
 
     /// A time expression with its cue word at token `p` (`för 2020`, `under 2017`, `budgetåret
@@ -554,6 +794,10 @@ impl<'a> Doc<'a> {
         ) {
             return self.time_at(p + 1, self.span(p, p));
         }
+        // `fördelat på åren 2018–2023`: `på` only before years named as such.
+        if w == "på" && matches!(self.word(p + 1).as_str(), "åren" | "perioden") {
+            return self.time_at(p + 2, self.span(p, p + 1));
+        }
         None
     }
 
@@ -567,6 +811,9 @@ impl<'a> Doc<'a> {
             .find(|&q| self.toks[q].kind == Kind::Newline)
             .map_or(0, |q| q + 1);
         self.line_item(line, p, links);
+        if links.recipient.is_none() {
+            links.recipient = self.item_label(p);
+        }
     }
 
     /// A line that labels the amount ending it (`Överföring till HOSPA-stab för processledning:
@@ -627,6 +874,32 @@ impl<'a> Doc<'a> {
                 q = e + 1;
                 continue;
             }
+            // A bare year right after the amount that closes the clause (`får Kriminalvården
+            // 335 miljoner kronor 2019.`): the year the money is for.
+            if q == p + 1
+                && links.period.is_none()
+                && let Some(y) = self.year(q)
+                && self
+                    .toks
+                    .get(q + 1)
+                    .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(q + 1))
+            {
+                links.period = year_link(
+                    self.text(t.start, t.end),
+                    t.start,
+                    t.end,
+                    y,
+                    self.span(q, q),
+                );
+                q += 1;
+                continue;
+            }
+            // Phrases that say which money, not whose or what for: `i förstärkt stöd`,
+            // `av anslagspostens medel`; skipped whole.
+            if let Some(e) = self.money_kind_at(q).or_else(|| self.partitive_at(q)) {
+                q = e + 1;
+                continue;
+            }
             match w.as_str() {
                 "till" => {
                     if let Some(e) = self.recipient_at(q + 1) {
@@ -643,6 +916,17 @@ impl<'a> Doc<'a> {
                         return;
                     }
                 }
+                // `för att` + a verb phrase up to punctuation: the aim (`för att stärka deras
+                // arbete med civilt försvar`); a long one is left alone.
+                "för" if self.word(q + 1) == "att" => match self.aim_at(q + 2) {
+                    Some(e) => {
+                        if links.purpose.is_none() {
+                            links.purpose = Some(self.link(q + 2, e, self.span(q, q + 1)));
+                        }
+                        q = e + 1;
+                    }
+                    None => return,
+                },
                 "för" => match self.purpose_at(q + 1) {
                     Some(e) => {
                         if links.purpose.is_none() {
@@ -661,6 +945,11 @@ impl<'a> Doc<'a> {
                     }
                     None => return,
                 },
+                // The source of a transfer (`230 mnkr från Polismyndigheten`) is no recipient.
+                "från" => match self.recipient_at(q + 1) {
+                    Some(e) if self.is_cap(q + 1) => q = e + 1,
+                    _ => return,
+                },
                 "som" if self.word(q + 1) == "tillfaller" => match self.recipient_at(q + 2) {
                     Some(e) => {
                         if links.recipient.is_none() {
@@ -671,6 +960,11 @@ impl<'a> Doc<'a> {
                     None => return,
                 },
                 "per" | "år" | "årligen" | "kronor" => q += 1,
+                // An auxiliary before the verb (`25 000 kronor ska användas till …`).
+                "ska" | "skall" | "kan" if fillers < 3 && self.is_lower_word(q + 1) => {
+                    fillers += 1;
+                    q += 1;
+                }
                 _ if STOPS.contains(&w.as_str()) || fillers >= 3 || !self.is_lower_word(q) => {
                     return;
                 }
@@ -688,20 +982,91 @@ impl<'a> Doc<'a> {
     /// and a period.
     fn before(&self, start: usize, p: usize, links: &mut AmountLinks) {
         if links.recipient.is_none() {
-            links.recipient = self.subject(start, p);
+            links.recipient = self.subject(start, p).or_else(|| self.share_of(start, p));
+        }
+        if links.purpose.is_none() {
+            links.purpose = self.support_for(start, p);
         }
         if links.period.is_none() {
             // The nearest cued time before the amount in its sentence.
             let mut q = start;
             while q < p {
                 if let Some((l, e)) = self.cued_time_at(q) {
-                    links.period = Some(l);
+                    // A time right after another amount is that amount's (`100 miljoner kronor
+                    // för 2022, från 212 …`).
+                    let owned =
+                        q > start && matches!(self.toks[q - 1].kind, Kind::Amount(_)) && q - 1 != p;
+                    if !owned {
+                        links.period = Some(l);
+                    }
                     q = e + 1;
                 } else {
                     q += 1;
                 }
             }
         }
+    }
+
+    /// `för Borås del … AMOUNT`: the share of the one named, within four words before the amount.
+    fn share_of(&self, start: usize, p: usize) -> Option<Link> {
+        let t = (start..p).rev().take(8).find(|&t| self.word(t) == "för")?;
+        let e = self.recipient_at(t + 1)?;
+        // A genitive name takes the noun after it (`Borås del`): give `del` back.
+        let (e, del) = if self.word(e) == "del" && e > t + 1 {
+            (e - 1, e)
+        } else {
+            (e, e + 1)
+        };
+        (self.word(del) == "del" && p - del <= 4 && (del + 1..p).all(|q| self.is_lower_word(q)))
+            .then(|| {
+                self.link(
+                    t + 1,
+                    e,
+                    Span {
+                        start: self.toks[t].start,
+                        end: self.toks[del].end,
+                    },
+                )
+            })
+    }
+
+    /// `stöd till idrotten på AMOUNT`: a support's `till` phrase that is no recipient is what
+    /// the amount after `på` is for.
+    fn support_for(&self, start: usize, p: usize) -> Option<Link> {
+        // `stöd till X på AMOUNT`, `Stödet till X är AMOUNT`.
+        if p < start + 3 || !matches!(self.word(p - 1).as_str(), "på" | "är" | "blir") {
+            return None;
+        }
+        let t = (start..p - 1)
+            .rev()
+            .take(8)
+            .find(|&t| self.word(t) == "till")?;
+        let head = self.word(t.checked_sub(1)?);
+        if !is_money_kind(&head) || self.recipient_at(t + 1).is_some() {
+            return None;
+        }
+        let e = self.purpose_at(t + 1)?;
+        (e + 2 == p).then(|| self.link(t + 1, e, self.span(t, t)))
+    }
+
+    /// A list item or labelled line `Förskolenämnden: 4 miljoner kronor`, `Bjurholms kommun,
+    /// 103,7 miljoner kronor`: an organisation, then `:` or `,`, then the amount.
+    fn item_label(&self, p: usize) -> Option<Link> {
+        let sep = p.checked_sub(1)?;
+        if !matches!(self.toks[sep].kind, Kind::Punct(':' | ',')) {
+            return None;
+        }
+        let mut s = (0..p)
+            .rev()
+            .find(|&q| self.toks[q].kind == Kind::Newline)
+            .map_or(0, |q| q + 1);
+        while s < p && matches!(self.toks[s].kind, Kind::Punct('•' | '-' | '–' | '*' | '·')) {
+            s += 1;
+        }
+        let e = self.recipient_at(s)?;
+        let words = self.text(self.toks[s].start, self.toks[e].end);
+        (e + 1 == sep && (org_like(&words) || is_recipient_noun(&words.to_lowercase())))
+            .then(|| self.link(s, e, self.span(sep, sep)))
     }
 
     /// `Socialstyrelsen får (fördela) AMOUNT`, `Till regionerna avsätts AMOUNT`.
@@ -738,9 +1103,19 @@ impl<'a> Doc<'a> {
                 return Some(self.link(v + 1, e, self.span(v, v)));
             }
         }
+        // A sentence adverb before the subject is not part of it (`Även länsstyrelserna får …`).
+        let start = if SENTENCE_ADVERBS.contains(&self.word(start).as_str()) {
+            start + 1
+        } else {
+            start
+        };
         let e = self.recipient_at(start)?;
-        // The verb, after at most two auxiliaries (`har`, `ska`, `kommer att`).
-        let v = (e + 1..p.min(e + 5)).find(|&q| RECEIVE.contains(&self.word(q).as_str()))?;
+        // The verb, after at most two auxiliaries (`har`, `ska`, `kommer att`); a subject that
+        // distributes the money disposes of it (`Trafikverket fördelar 825 miljoner`).
+        let v = (e + 1..p.min(e + 5)).find(|&q| {
+            let w = self.word(q);
+            RECEIVE.contains(&w.as_str()) || DISPOSE.contains(&w.as_str())
+        })?;
         let words = (e + 1..p).all(|q| self.is_lower_word(q));
         (words && p - v <= 4).then(|| self.link(start, e, self.span(v, v)))
     }
@@ -877,6 +1252,27 @@ impl<'a> Doc<'a> {
                         end: le,
                         cue: Span { start: ls, end: le },
                     });
+                } else if let Some((hs, he)) = self.block_heading(table, ls, row.total)
+                    && org_like(&self.text(hs, he))
+                    && (!row.total || !words.trim().contains(' '))
+                {
+                    // A block under an organisation's heading (`Familjenämnd` / `Gymnasieskola
+                    // 105,0 …`): the heading gets the money, the row says what for; a bare
+                    // `Summa` row is the block's whole.
+                    recipient = Some(Link {
+                        text: self.text(hs, he),
+                        start: hs,
+                        end: he,
+                        cue: Span { start: hs, end: he },
+                    });
+                    if !row.total && !is_accounting_line(&words) {
+                        purpose = Some(Link {
+                            text: words,
+                            start: ls,
+                            end: le,
+                            cue: Span { start: hs, end: he },
+                        });
+                    }
                 }
             }
             for &i in row.amounts.iter().flatten() {
@@ -1045,19 +1441,85 @@ impl<'a> Doc<'a> {
             .map(|k| (k, k + n))
     }
 
+    /// Where `needle` stands in `chars[from..to]`, any run of white space in it matching any run
+    /// of white space (line breaks included) in the text.
+    fn find_loose(&self, needle: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+        let parts: Vec<Vec<char>> = needle
+            .split_whitespace()
+            .map(|w| w.chars().collect())
+            .collect();
+        let first = parts.first()?;
+        let to = to.min(self.chars.len());
+        (from..to).find_map(|s| {
+            let mut c = s;
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    let ws = c;
+                    while c < to && self.chars[c].is_whitespace() {
+                        c += 1;
+                    }
+                    if c == ws {
+                        return None;
+                    }
+                }
+                if self.chars.get(c..c + part.len())? != &part[..] || c + part.len() > to {
+                    return None;
+                }
+                c += part.len();
+            }
+            (s + first.len() <= to).then_some((s, c))
+        })
+    }
+
+    /// The block heading above a row: the nearest line above its label, past blank lines and
+    /// other rows of the table, that holds no digit and is no row label of the table
+    /// (`Familjenämnd` over its verksamheter). Returns its span.
+    fn block_heading(
+        &self,
+        table: &Table,
+        label_start: usize,
+        total: bool,
+    ) -> Option<(usize, usize)> {
+        let mut end = self.line_start(label_start);
+        for _ in 0..60 {
+            if end <= table.start || end == 0 {
+                return None;
+            }
+            let le = end - 1;
+            let ls = self.line_start(le);
+            end = ls;
+            let line = self.text(ls, le);
+            let t = line.trim();
+            // A total row's block ends at a sub-total above it: `TOTALT` is no block's.
+            if total
+                && ["summa", "total", "s:a"]
+                    .iter()
+                    .any(|w| t.to_lowercase().starts_with(w))
+            {
+                return None;
+            }
+            if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            if table.rows.iter().any(|r| r.label.trim() == t) {
+                continue;
+            }
+            let lead = line.chars().count() - line.trim_start().chars().count();
+            return Some((ls + lead, ls + lead + t.chars().count()));
+        }
+        None
+    }
+
     /// The period a column header names (`2017`, `Utfall 2019`, `2017–2018`), located between
     /// the table's start and its first row.
     fn header_period(&self, header: &str, from: usize, to: usize) -> Option<PeriodLink> {
-        let hs: Vec<char> = header.chars().collect();
-        if hs.is_empty() || to <= from {
+        if header.trim().is_empty() || to <= from {
             return None;
         }
-        let at = (from..to.saturating_sub(hs.len() - 1))
-            .find(|&s| self.chars[s..s + hs.len()] == hs[..])?;
-        let cue = Span {
-            start: at,
-            end: at + hs.len(),
-        };
+        // A header printed over two lines (`Bokslut` / `2023`) is joined with a space.
+        let (at, end) = self.find_loose(header, from, to)?;
+        let hs: Vec<char> = self.chars[at..end].to_vec();
+        let cue = Span { start: at, end };
         let years: Vec<(usize, u16)> = (0..hs.len().saturating_sub(3))
             .filter(|&k| {
                 hs[k..k + 4].iter().all(char::is_ascii_digit)
@@ -1122,6 +1584,10 @@ fn is_recipient_noun(w: &str) -> bool {
         || ["nämnden", "nämnderna", "styrelsen"]
             .iter()
             .any(|s| w.ends_with(s) && w.len() > s.len())
+        // A compound whose head is a long recipient noun (`ungdomsorganisationerna`).
+        || RECIPIENT_NOUNS
+            .iter()
+            .any(|n| n.chars().count() >= 10 && w.ends_with(n) && w.len() > n.len())
 }
 
 /// Whether a label column header, caption or unit names recipients (`Län`, `Kommun`, `Mottagare`).
@@ -1161,6 +1627,53 @@ fn names_organisation(label: &str) -> bool {
         || last.ends_with("nämnden")
         || last.ends_with("nämnd")
         || last.ends_with("styrelsen")
+}
+
+/// Whether words name an organisation by their form: [`names_organisation`], or a name whose
+/// last word ends like an authority's (`Skatteverket`, `Statens kulturråd`, `Bjurholms kommun`).
+fn org_like(words: &str) -> bool {
+    let l = words.to_lowercase();
+    names_organisation(words)
+        || l.split_whitespace()
+            .last()
+            .is_some_and(|w| AGENCY_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// Whether a word names a kind of money, indefinite or definite (`stöd`, `stödet`,
+/// `statsbidraget`, `medlen`).
+fn is_money_kind(w: &str) -> bool {
+    MONEY_KINDS.iter().any(|k| {
+        w.ends_with(k)
+            || ["et", "en", "n"]
+                .iter()
+                .any(|d| w.ends_with(&format!("{k}{d}")))
+    }) || w.ends_with("medlen")
+}
+
+/// Whether a row label is an accounting line (`Intäkter`, `Nettokostnad`, `Summa`), which says
+/// what kind of money a figure is, not what it is for.
+fn is_accounting_line(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    [
+        "intäkt",
+        "kostnad",
+        "netto",
+        "summa",
+        "totalt",
+        "resultat",
+        "avskrivning",
+        "varav",
+        "budget",
+        "utfall",
+        "avvikelse",
+        "bokslut",
+        "prognos",
+        "avgift",
+        "skatt",
+        "ränt",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
 }
 
 /// An anslagspost row label `30:1 ap.1Bidrag till … (Ram)` in `chars[start..end]`: the span of
@@ -1375,6 +1888,213 @@ mod tests {
     }
 
     #[test]
+    fn running_text_wider_wording() {
+        // (text, recipient, period, purpose), each link as `words <cue>`.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            // Recipients counted in words, after an article, a place before its kind of body.
+            (
+                "Fem regioner får 40 miljoner kronor.",
+                Some("Fem regioner <får>"),
+                None,
+                None,
+            ),
+            (
+                "Vi avsätter 20 miljoner kronor i riktat stöd till de ideella föreningarna.",
+                Some("de ideella föreningarna <till>"),
+                None,
+                None,
+            ),
+            (
+                "Det blir 9 miljoner kronor till Vimmerby kommun.",
+                Some("Vimmerby kommun <till>"),
+                None,
+                None,
+            ),
+            // A list item: an organisation, `:` or `,`, the amount; not a total's label.
+            (
+                "• Miljönämnden: 3 miljoner kronor\n",
+                Some("Miljönämnden <:>"),
+                None,
+                None,
+            ),
+            (
+                "  • Sociala omsorgsnämnden: 3 miljoner kronor\n",
+                Some("Sociala omsorgsnämnden <:>"),
+                None,
+                None,
+            ),
+            (
+                "- Vimmerby kommun, 2,5 miljoner kronor (sökt 4 mnkr)\n",
+                Some("Vimmerby kommun <,>"),
+                None,
+                None,
+            ),
+            ("• Totalt: 3 miljoner kronor\n", None, None, None),
+            ("• Lokaler: 3 miljoner kronor\n", None, None, None),
+            // `för X del`: X's share.
+            (
+                "För Umeås del blir det 12 miljoner kronor.",
+                Some("Umeås <För Umeås del>"),
+                None,
+                None,
+            ),
+            // A bare year closing the clause; not a year that goes on (`2022 års priser`).
+            (
+                "Sammanlagt får Tullverket 80 miljoner kronor 2022.",
+                Some("Tullverket <får>"),
+                Some("2022 2022-01-01–2022-12-31 <2022>"),
+                None,
+            ),
+            (
+                "Kostnaden är 80 miljoner kronor 2022 års priser.",
+                None,
+                None,
+                None,
+            ),
+            // A source is skipped; two consecutive years are one period, two apart are not.
+            (
+                "Tullverket tillförs 40 mnkr från Kustbevakningen för ökade kostnader under 2020 och 2021.",
+                Some("Tullverket <tillförs>"),
+                Some("2020 och 2021 2020-01-01–2021-12-31 <under>"),
+                Some("ökade kostnader <för>"),
+            ),
+            (
+                "Vi ger 40 mnkr för ökade kostnader under 2020 och 2023.",
+                None,
+                Some("2020 2020-01-01–2020-12-31 <under>"),
+                Some("ökade kostnader <för>"),
+            ),
+            // Which money (`av anslagets medel`, `i … stöd`) is skipped, an auxiliary too.
+            (
+                "Högst 2 000 000 kronor av anslagets medel får användas för administrativa kostnader.",
+                None,
+                None,
+                Some("administrativa kostnader <för>"),
+            ),
+            (
+                "Minst 500 000 kronor ska användas till handledning.",
+                None,
+                None,
+                Some("handledning <till>"),
+            ),
+            // A purpose ends before a budget document and a second `till` phrase, but a noun of
+            // support takes its `till`; `i samband med` goes on.
+            (
+                "Det blir 5 miljoner kronor till kulturen i vårändringsbudgeten.",
+                None,
+                None,
+                Some("kulturen <till>"),
+            ),
+            (
+                "Totalt 6 miljoner kronor avsätts i stöd till kulturlivet till konstnärer.",
+                None,
+                None,
+                Some("kulturlivet <till>"),
+            ),
+            (
+                "Därefter går 8 mnkr till bidrag till lokala museer.",
+                None,
+                None,
+                Some("bidrag till lokala museer <till>"),
+            ),
+            (
+                "Vi avsätter 3 miljoner kronor för utbildning i samband med flytten.",
+                None,
+                None,
+                Some("utbildning i samband med flytten <för>"),
+            ),
+            // `för att` + a short verb phrase: the aim; a long one is left alone.
+            (
+                "Kommunerna får 60 miljoner kronor för att stärka arbetet med civilt försvar.",
+                Some("Kommunerna <får>"),
+                None,
+                Some("stärka arbetet med civilt försvar <för att>"),
+            ),
+            (
+                "Vi ger 6 miljoner kronor för att man ska kunna anställa fler personer i hela landet under lång tid framöver med god kvalitet.",
+                None,
+                None,
+                None,
+            ),
+            // A sentence adverb before the subject; a subject that distributes disposes.
+            (
+                "Även länsstyrelserna får 15 miljoner kronor.",
+                Some("länsstyrelserna <får>"),
+                None,
+                None,
+            ),
+            (
+                "Trafikverket fördelar 825 miljoner kronor till cykeltrafik via nya avtal.",
+                Some("Trafikverket <fördelar>"),
+                None,
+                Some("cykeltrafik <till>"),
+            ),
+            // A list that is the genitive of a noun is no recipient, nor a purpose's start.
+            (
+                "Det blir 75 miljoner kronor till kommuner, landsting och länsstyrelsers arbete.",
+                None,
+                None,
+                None,
+            ),
+            // A compound recipient noun after a genitive; a plural recipient's place.
+            (
+                "Ett stöd på 50 miljoner kronor till civilsamhällets barn- och ungdomsorganisationer.",
+                Some("civilsamhällets barn- och ungdomsorganisationer <till>"),
+                None,
+                None,
+            ),
+            (
+                "Därtill går 80 miljoner kronor till organisationer i civilsamhället som arbetar med utsatta.",
+                Some("organisationer i civilsamhället <till>"),
+                None,
+                None,
+            ),
+            (
+                "Därtill går 80 miljoner kronor till kommunerna i vårändringsbudgeten.",
+                Some("kommunerna <till>"),
+                None,
+                None,
+            ),
+            // Examples are not the purpose; `på åren` names a period.
+            (
+                "Därtill ges 9 miljoner kronor för bland annat cykelåtgärder.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Stödet är 825 miljoner kronor fördelat på åren 2018–2023.",
+                None,
+                Some("2018–2023 2018-01-01–2023-12-31 <på åren>"),
+                None,
+            ),
+            (
+                "Stödet till kollektivtrafikåtgärder är 568,5 miljoner kronor.",
+                None,
+                None,
+                Some("kollektivtrafikåtgärder <till>"),
+            ),
+            // `stöd till X på AMOUNT`; another noun's `till` phrase is no purpose.
+            (
+                "Regeringen ger ett stöd till idrotten på 300 miljoner kronor.",
+                None,
+                None,
+                Some("idrotten <till>"),
+            ),
+            (
+                "Regeringen skickar en skrivelse till idrotten på 300 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+        ];
+        for &(text, r, p, u) in cases {
+            assert_links(text, r, p, u);
+        }
+    }
+
+    #[test]
     fn line_layouts() {
         // One cell per line under the organisation's name.
         let text = "Socialnämnden\n\n9 mkr\n\n6 mkr\n\nMiljönämnden\n\n2 mkr\n";
@@ -1453,6 +2173,102 @@ mod tests {
         );
         // A date with no role has no `of`.
         assert_date_of("Mötet hölls den 3 maj 2021 i Umeå.", None);
+    }
+
+    #[test]
+    fn a_time_after_an_amount_is_that_amounts() {
+        let text = "Det blir 100 miljoner kronor för 2022, utöver 212 miljoner kronor.";
+        let x = extract(text);
+        let periods: Vec<Option<String>> = x
+            .amounts
+            .iter()
+            .map(|a| {
+                a.links
+                    .as_ref()
+                    .and_then(|l| l.period.as_ref())
+                    .map(|p| p.text.clone())
+            })
+            .collect();
+        assert_eq!(periods, [Some("2022".to_string()), None]);
+        // A time that opens the sentence is every amount's.
+        let text = "För 2022 ges 100 miljoner kronor och 212 miljoner kronor.";
+        let x = extract(text);
+        assert!(x.amounts.iter().all(|a| {
+            a.links
+                .as_ref()
+                .and_then(|l| l.period.as_ref())
+                .map(|p| p.text.as_str())
+                == Some("2022")
+        }));
+    }
+
+    #[test]
+    fn headers_match_across_lines() {
+        let text = "Budget\n2025 och Plan 2026";
+        let chars: Vec<char> = text.chars().collect();
+        let doc = super::Doc {
+            chars,
+            toks: Vec::new(),
+            periods: &[],
+        };
+        let n = text.chars().count();
+        assert_eq!(doc.find_loose("Budget 2025", 0, n), Some((0, 11)));
+        assert_eq!(doc.find_loose("Plan 2026", 0, n), Some((16, 25)));
+        assert_eq!(doc.find_loose("Budget 2026", 0, n), None);
+        // No white space where the header has some.
+        assert_eq!(doc.find_loose("och Plan", 0, 14), None);
+    }
+
+    #[test]
+    fn table_blocks_under_an_organisation() {
+        let text = "Budget per nämnd\n\n(mnkr) Budget\n2024\nPlan\n2025\nKulturnämnd\nBibliotek 10,0 11,0\nIntäkter -2,0 -2,5\nSumma 8,0 8,5\n\nMiljönämnd\nTillsyn 5,0 6,0\nSumma 5,0 6,0\n\nTOTALT 13,0 14,5\n";
+        let x = extract(text);
+        let cells: Vec<[Option<String>; 4]> = x
+            .amounts
+            .iter()
+            .filter(|a| a.cell.is_some())
+            .map(|a| {
+                let l = a.links.clone().unwrap_or_default();
+                [
+                    Some(a.text.clone()),
+                    l.recipient.map(|r| spanned(text, &r)),
+                    l.period.map(|p| p.text),
+                    l.purpose.map(|r| r.text),
+                ]
+            })
+            .collect();
+        let has = |v: &str, r: Option<&str>, p: Option<&str>, u: Option<&str>| {
+            let want = [Some(v), r, p, u].map(|o| o.map(str::to_string));
+            assert!(cells.contains(&want), "{want:?} in {cells:?}");
+        };
+        has(
+            "10,0",
+            Some("Kulturnämnd <Kulturnämnd>"),
+            Some("2024"),
+            Some("Bibliotek"),
+        );
+        has(
+            "11,0",
+            Some("Kulturnämnd <Kulturnämnd>"),
+            Some("2025"),
+            Some("Bibliotek"),
+        );
+        // An accounting line is no purpose; a bare `Summa` is the block's whole.
+        has(
+            "-2,0",
+            Some("Kulturnämnd <Kulturnämnd>"),
+            Some("2024"),
+            None,
+        );
+        has("8,0", Some("Kulturnämnd <Kulturnämnd>"), Some("2024"), None);
+        has(
+            "5,0",
+            Some("Miljönämnd <Miljönämnd>"),
+            Some("2024"),
+            Some("Tillsyn"),
+        );
+        // The grand total after the blocks' sums is no block's.
+        has("13,0", None, Some("2024"), None);
     }
 
     #[test]
