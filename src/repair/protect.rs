@@ -61,6 +61,31 @@ fn repairable_check(tokens: &[Token<'_>], i: usize) -> Option<()> {
     {
         return None;
     }
+    // Digits run into a capitalised word are a section number (`2Finansiering`,
+    // `3VILLKOR`); run into no word they are a garbled letter (`6verenskommelsen`).
+    let after_digits = t.text.trim_start_matches(char::is_numeric);
+    if after_digits.len() < t.text.len()
+        && after_digits.starts_with(char::is_uppercase)
+        && lexicon()
+            .word_or_compound_frequency(&after_digits.to_lowercase())
+            .is_some()
+    {
+        return None;
+    }
+    // A short capitalised designation before a reference number is its issuer (`Fi
+    // 2007/9808`, `Ku 2019/01234`), not a word.
+    if t.text.chars().count() <= 3
+        && t.text.starts_with(char::is_uppercase)
+        && tokens.get(i + 1).is_some_and(|n| n.text == " ")
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| n.kind == TokenKind::Number)
+        && tokens
+            .get(i + 3)
+            .is_some_and(|n| n.text == "/" || n.text == ":")
+    {
+        return None;
+    }
     // One pass over the characters: this runs for every token of every document.
     let (mut letters, mut digits, mut noise, mut upper) = (0usize, 0usize, 0usize, 0usize);
     for c in t.text.chars() {
@@ -319,6 +344,20 @@ mod tests {
         assert_unchanged_in_damaged("enl bilaga 2");
         // A misread word that is no abbreviation is still repaired.
         assert_corrects("Medel f6r 2024", "Medel för 2024");
+    }
+
+    #[test]
+    fn section_numbers_run_into_a_heading_are_kept() {
+        assert_unchanged_in_damaged("4 2Finansiering 2.1Anslag");
+        assert_unchanged_in_damaged("nedan 3VILLKOR gäller");
+        // Run into no word, the digit is a garbled letter.
+        assert_corrects("6verenskommelsen", "överenskommelsen");
+    }
+
+    #[test]
+    fn an_issuer_before_a_reference_number_is_kept() {
+        assert_unchanged_in_damaged("Regeringsbeslut 2007-12-13 Fi 2007/9808 (delvis)");
+        assert_unchanged_in_damaged("beslut Ku 2019/01234");
     }
 
     #[test]
