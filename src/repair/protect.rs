@@ -61,16 +61,25 @@ fn repairable_check(tokens: &[Token<'_>], i: usize) -> Option<()> {
     {
         return None;
     }
-    // Digits run into a capitalised word are a section number (`2Finansiering`,
-    // `3VILLKOR`); run into no word they are a garbled letter (`6verenskommelsen`).
+    // Digits run into a capitalised word are a section number (`2Finansiering`, `3VILLKOR`),
+    // and run into a word that follows numbers, a number that lost its space (`den 1januari`,
+    // `5miljoner`); before other lower-case letters they are a garbled letter
+    // (`6verenskommelsen`, `6kar`, `4ven`: `kar` and `ven` are words too, `ökar` and `även`
+    // what was printed).
     let after_digits = t.text.trim_start_matches(char::is_numeric);
-    if after_digits.len() < t.text.len()
-        && after_digits.starts_with(char::is_uppercase)
-        && lexicon()
-            .word_or_compound_frequency(&after_digits.to_lowercase())
-            .is_some()
-    {
-        return None;
+    if after_digits.len() < t.text.len() {
+        let rest = after_digits.to_lowercase();
+        let number_run_in = if after_digits.starts_with(char::is_uppercase) {
+            lexicon().word_or_compound_frequency(&rest).is_some()
+        } else {
+            crate::number::units::kept_by_repair(&rest)
+                || NUMBER_AFTER
+                    .iter()
+                    .any(|u| rest == *u || u.len() >= 3 && rest.starts_with(u))
+        };
+        if number_run_in {
+            return None;
+        }
     }
     // A short capitalised designation before a reference number is its issuer (`Fi
     // 2007/9808`, `Ku 2019/01234`), not a word.
@@ -350,6 +359,8 @@ mod tests {
     fn section_numbers_run_into_a_heading_are_kept() {
         assert_unchanged_in_damaged("4 2Finansiering 2.1Anslag");
         assert_unchanged_in_damaged("nedan 3VILLKOR gäller");
+        assert_unchanged_in_damaged("från och med den 1januari 1995");
+        assert_corrects("Kostnaden 6kar", "Kostnaden ökar");
         // Run into no word, the digit is a garbled letter.
         assert_corrects("6verenskommelsen", "överenskommelsen");
     }
