@@ -173,7 +173,14 @@ pub(super) fn one_for_i(
     if capitalised && !(lex.contains(&n) && ["en", "et", "na"].iter().any(|s| n.ends_with(s))) {
         return false;
     }
+    // A compound of a numbered noun is numbered too (`ansvarsområde 1`, `delbetänkande 1`).
+    let numbered_compound = || {
+        NUMBER_BEFORE
+            .iter()
+            .any(|w| w.chars().count() >= 6 && p.len() > w.len() && p.ends_with(w))
+    };
     if NUMBER_BEFORE.contains(&p.as_str())
+        || numbered_compound()
         || NUMBER_AFTER.iter().any(|u| n.starts_with(u))
         || crate::number::units::cues_a_number(&n)
     {
@@ -223,6 +230,10 @@ pub(super) const NUMBER_BEFORE: &[&str] = &[
     "figur",
     "område",
     "insatsområde",
+    "yrkande",
+    "moment",
+    "betänkande",
+    "alternativ",
     "per",
     "till",
     "från",
@@ -332,6 +343,8 @@ mod tests {
         assert_unchanged_in_damaged("villkor 2 eller 1 och 3");
         assert_unchanged_in_damaged("bifaller motionens yrkandena 1 och 2");
         assert_unchanged_in_damaged("Grupp 1 består av tre personer.");
+        assert_unchanged_in_damaged("Till ansvarsområde 1 hör domstolarna");
+        assert_unchanged_in_damaged("avslår motion 1998/99:So8 yrkande 1 som gäller");
         assert_unchanged_in_damaged("Alternativ 1 innebär att");
         assert_unchanged_in_damaged("Bilaga 1 innehåller tabellen");
     }
