@@ -178,3 +178,23 @@ fn consistent_gold_totals_add_up_and_cells_are_well_formed() {
         }
     }
 }
+
+#[test]
+fn fresh_pairs_are_whole_and_made_by_the_script() {
+    let script = fs::read_to_string(root().join("training/make-fresh-pairs.sh")).expect("script");
+    let dir = root().join("training/pairs/fresh");
+    let ocr = names(&dir, ".ocr.txt");
+    assert_eq!(
+        ocr,
+        names(&dir, ".gt.txt"),
+        "OCR outputs and printed lines differ"
+    );
+    assert_eq!(ocr.len(), 6, "{} fresh pairs, not 6", ocr.len());
+    for pair in &ocr {
+        let (mix, _) = pair.split_once("-mix-").expect("NAME-mix-I__goveng-sN");
+        assert!(
+            script.contains(&format!("\"$tmp/{mix}-mix-$i.txt\"")),
+            "make-fresh-pairs.sh does not make {pair}"
+        );
+    }
+}

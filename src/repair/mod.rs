@@ -245,12 +245,16 @@ pub(crate) fn repair_observed(
         // A listed word swapped for another needs the priors' overwhelming word or the
         // neighbours' support; else the swap is only proposed.
         let after_comma = i >= 2 && tokens[i - 1].text == " " && tokens[i - 2].text == ",";
-        let supported = !info.listed
+        // A word read as a compound of listed words is a word too: swapping it for another
+        // compound (`folkminnens` → `folkmännens`) is a real-word swap on estimated priors, so
+        // only the neighbours or an overwhelming margin may make it.
+        let compound_swap = !info.listed && info.known.is_some() && best.parts > 1;
+        let supported = (!info.listed && !compound_swap)
             || real_word_supported(
                 ranks[id].as_ref().unwrap_or(ranked),
                 in_context.as_ref(),
                 &best.word,
-                after_comma,
+                after_comma || compound_swap,
             );
         let kind = if info.listed {
             EditKind::RealWord
@@ -283,13 +287,14 @@ pub(crate) fn repair_observed(
 
 /// Whether swapping a listed word for `word` is supported: the neighbours speak for `word` by
 /// [`REAL_WORD_CONTEXT_GAIN`] more than for the kept word (and it still wins), or the priors
-/// prefer it by [`REAL_WORD_PRIOR_MARGIN`] ([`REAL_WORD_OVERWHELMING`] after a comma) and the
-/// neighbours do not speak against it.
+/// prefer it by [`REAL_WORD_PRIOR_MARGIN`] ([`REAL_WORD_OVERWHELMING`] when `strict`: after a
+/// comma, between two compounds) and the neighbours do not speak
+/// against it.
 fn real_word_supported(
     plain: &Ranked,
     in_context: Option<&Ranked>,
     word: &str,
-    after_comma: bool,
+    strict: bool,
 ) -> bool {
     let total = |r: &Ranked| {
         r.candidates
@@ -317,7 +322,7 @@ fn real_word_supported(
     }
     // Without the neighbours' support the priors must decide, and the neighbours must not
     // speak against the new word (`de fortsatta insatserna`).
-    let needed = if after_comma {
+    let needed = if strict {
         REAL_WORD_OVERWHELMING
     } else {
         REAL_WORD_PRIOR_MARGIN
@@ -376,7 +381,20 @@ fn joins(
             i += 1;
             continue;
         }
-        let reading = match lex.word_or_compound_frequency(&joined) {
+        // A listed word, or a compound; beside a word that stands on its own, only a compound
+        // whose parts meet where the space was (`välfärds tjänsterna`): one that cuts elsewhere
+        // is a coincidence of a misread and a word (`ir anslagna` is `är anslagna`, not
+        // `iran|slagna`).
+        let at = vocab.words[ia].0.len();
+        let one_is_a_word = known_a.is_some() || known_b.is_some();
+        let listed_or_meets = |w: &str| match lex.frequency(w) {
+            Some(f) => Some(f),
+            None => lex
+                .compound(w)
+                .filter(|c| !one_is_a_word || c.splits.contains(&at))
+                .map(|c| c.frequency),
+        };
+        let reading = match listed_or_meets(&joined) {
             Some(f) => Some((joined.clone(), doc_free_prior(f))),
             // Only two non-words, one of which no learned confusion explains, are worth a walk
             // of the joined string (a name beside a word is not).
@@ -567,6 +585,13 @@ mod tests {
         assert_corrects("det ir en fråga", "det är en fråga");
         assert_corrects("ska oka till", "ska öka till");
         assert_corrects("pa ett", "på ett");
+        // A compound that cuts elsewhere than the space is no rejoined word.
+        let text = format!("{DAMAGED}miljoner som ir anslagna sedan tidigare");
+        assert!(
+            repair(&text, DEFAULT_MIN_CONFIDENCE)
+                .iter()
+                .all(|c| c.kind != EditKind::Join)
+        );
     }
 
     #[test]
@@ -578,6 +603,8 @@ mod tests {
         assert_unchanged_in_damaged("Antalet personer som bor på äldreboende.");
         assert_unchanged_in_damaged("De avsatta medlen betalas ut.");
         assert_unchanged_in_damaged("Han satt kvar.");
+        // A word read as a compound is not swapped for another compound on priors alone.
+        assert_unchanged_in_damaged("Institutet för språk och folkminnens räntekonto");
     }
 
     #[test]

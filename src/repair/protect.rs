@@ -61,6 +61,40 @@ fn repairable_check(tokens: &[Token<'_>], i: usize) -> Option<()> {
     {
         return None;
     }
+    // Digits run into a capitalised word are a section number (`2Finansiering`, `3VILLKOR`),
+    // and run into a word that follows numbers, a number that lost its space (`den 1januari`,
+    // `5miljoner`); before other lower-case letters they are a garbled letter
+    // (`6verenskommelsen`, `6kar`, `4ven`: `kar` and `ven` are words too, `ökar` and `även`
+    // what was printed).
+    let after_digits = t.text.trim_start_matches(char::is_numeric);
+    if after_digits.len() < t.text.len() {
+        let rest = after_digits.to_lowercase();
+        let number_run_in = if after_digits.starts_with(char::is_uppercase) {
+            lexicon().word_or_compound_frequency(&rest).is_some()
+        } else {
+            crate::number::units::kept_by_repair(&rest)
+                || NUMBER_AFTER
+                    .iter()
+                    .any(|u| rest == *u || u.len() >= 3 && rest.starts_with(u))
+        };
+        if number_run_in {
+            return None;
+        }
+    }
+    // A short capitalised designation before a reference number is its issuer (`Fi
+    // 2007/9808`, `Ku 2019/01234`), not a word.
+    if t.text.chars().count() <= 3
+        && t.text.starts_with(char::is_uppercase)
+        && tokens.get(i + 1).is_some_and(|n| n.text == " ")
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| n.kind == TokenKind::Number)
+        && tokens
+            .get(i + 3)
+            .is_some_and(|n| n.text == "/" || n.text == ":")
+    {
+        return None;
+    }
     // One pass over the characters: this runs for every token of every document.
     let (mut letters, mut digits, mut noise, mut upper) = (0usize, 0usize, 0usize, 0usize);
     for c in t.text.chars() {
@@ -139,7 +173,14 @@ pub(super) fn one_for_i(
     if capitalised && !(lex.contains(&n) && ["en", "et", "na"].iter().any(|s| n.ends_with(s))) {
         return false;
     }
+    // A compound of a numbered noun is numbered too (`ansvarsområde 1`, `delbetänkande 1`).
+    let numbered_compound = || {
+        NUMBER_BEFORE
+            .iter()
+            .any(|w| w.chars().count() >= 6 && p.len() > w.len() && p.ends_with(w))
+    };
     if NUMBER_BEFORE.contains(&p.as_str())
+        || numbered_compound()
         || NUMBER_AFTER.iter().any(|u| n.starts_with(u))
         || crate::number::units::cues_a_number(&n)
     {
@@ -189,6 +230,10 @@ pub(super) const NUMBER_BEFORE: &[&str] = &[
     "figur",
     "område",
     "insatsområde",
+    "yrkande",
+    "moment",
+    "betänkande",
+    "alternativ",
     "per",
     "till",
     "från",
@@ -298,6 +343,8 @@ mod tests {
         assert_unchanged_in_damaged("villkor 2 eller 1 och 3");
         assert_unchanged_in_damaged("bifaller motionens yrkandena 1 och 2");
         assert_unchanged_in_damaged("Grupp 1 består av tre personer.");
+        assert_unchanged_in_damaged("Till ansvarsområde 1 hör domstolarna");
+        assert_unchanged_in_damaged("avslår motion 1998/99:So8 yrkande 1 som gäller");
         assert_unchanged_in_damaged("Alternativ 1 innebär att");
         assert_unchanged_in_damaged("Bilaga 1 innehåller tabellen");
     }
@@ -319,6 +366,22 @@ mod tests {
         assert_unchanged_in_damaged("enl bilaga 2");
         // A misread word that is no abbreviation is still repaired.
         assert_corrects("Medel f6r 2024", "Medel för 2024");
+    }
+
+    #[test]
+    fn section_numbers_run_into_a_heading_are_kept() {
+        assert_unchanged_in_damaged("4 2Finansiering 2.1Anslag");
+        assert_unchanged_in_damaged("nedan 3VILLKOR gäller");
+        assert_unchanged_in_damaged("från och med den 1januari 1995");
+        assert_corrects("Kostnaden 6kar", "Kostnaden ökar");
+        // Run into no word, the digit is a garbled letter.
+        assert_corrects("6verenskommelsen", "överenskommelsen");
+    }
+
+    #[test]
+    fn an_issuer_before_a_reference_number_is_kept() {
+        assert_unchanged_in_damaged("Regeringsbeslut 2007-12-13 Fi 2007/9808 (delvis)");
+        assert_unchanged_in_damaged("beslut Ku 2019/01234");
     }
 
     #[test]
