@@ -128,9 +128,9 @@ pub(super) fn sum(doc: &Doc<'_>, claim: &Claim<'_>) -> Option<Sum> {
 /// range; at least the total's and the coarsest part's rounding together (`w_total + max wᵢ`:
 /// figures rounded each on its own to the same unit, as in official tables, may always be one
 /// unit apart, but parts stated more finely than their total leave only the total's half unit);
-/// and never more than the worst case (every figure off by its full half-unit in the same
-/// direction; with few parts 3σ exceeds it), so no `ok` is ever beyond what the printed figures
-/// allow.
+/// and always less than the worst case (every figure off by its full half-unit in the same
+/// direction, which rounding to the nearest never reaches; with few parts 3σ exceeds it), so no
+/// `ok` is ever beyond what the printed figures allow.
 fn rounding_tolerance(
     stated_half: i128,
     widest: i128,
@@ -141,7 +141,9 @@ fn rounding_tolerance(
     let three_sigma = ceil_sqrt(variance.saturating_mul(3));
     let plausible = (stated_half + (three_sigma + linear).min(worst))
         .max(stated_half + widest.min(stated_half));
-    plausible.min(stated_half + worst)
+    // Rounding to the nearest leaves each figure's error inside ±w, never at it, so the worst
+    // case itself cannot happen: `2 Mkr` is never `1 Mkr` plus nothing.
+    plausible.min(stated_half + worst - 1)
 }
 
 /// The precision of a list of parts written with decimals (`168,7`, `16,3 miljoner`): the half
