@@ -131,17 +131,44 @@ impl Default for Options {
 
 /// Runs the whole pipeline on one document's bytes. Never fails: unreadable input gives a record
 /// with `status: error`.
+///
+/// A PDF (the `%PDF-` header) is read for its text layer ([`input::pdf::read`]); anything else
+/// as text ([`input::decode`]).
 pub fn process(source: &str, bytes: &[u8], opts: &Options) -> Record {
-    finish(source, input::decode(bytes), opts)
+    if input::pdf::is_pdf(bytes) {
+        return finish_pdf(source, bytes, opts);
+    }
+    finish(source, input::decode(bytes), None, opts)
 }
 
 /// [`process`] for bytes the caller no longer needs: UTF-8 input becomes the text without a
 /// copy, which matters for documents of many megabytes.
 pub fn process_owned(source: &str, bytes: Vec<u8>, opts: &Options) -> Record {
-    finish(source, input::decode_owned(bytes), opts)
+    if input::pdf::is_pdf(&bytes) {
+        return finish_pdf(source, &bytes, opts);
+    }
+    finish(source, input::decode_owned(bytes), None, opts)
 }
 
-fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) -> Record {
+fn finish_pdf(source: &str, bytes: &[u8], opts: &Options) -> Record {
+    match input::pdf::read(bytes) {
+        Ok(pdf) => {
+            let decoded = input::Decoded {
+                text: pdf.text,
+                encoding: record::Encoding::Pdf,
+            };
+            finish(source, Ok(decoded), Some(pdf.pages), opts)
+        }
+        Err(e) => Record::error(source, format!("{source}: {e}")),
+    }
+}
+
+fn finish(
+    source: &str,
+    decoded: Result<input::Decoded, Error>,
+    pdf_pages: Option<usize>,
+    opts: &Options,
+) -> Record {
     let decoded = match decoded {
         Ok(d) => d,
         Err(e) => return Record::error(source, format!("{source}: {e}")),
@@ -163,6 +190,7 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
         error: None,
         encoding: Some(encoding),
         pages: layout::page_starts(&text),
+        pdf_pages,
         edits,
         repair: opts.repair.then_some(sections),
         amounts: Some(extraction.amounts),
