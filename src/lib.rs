@@ -15,7 +15,8 @@
 //! edits in order on the decoded input gives the record's text exactly ([`apply_edits`]).
 //!
 //! 1. [`input`]: raw bytes → text. [`input::decode`] detects the encoding (UTF-8 with or without
-//!    BOM, UTF-16 with BOM, Windows-1252/Latin-1 for older exports) and refuses binary; then
+//!    BOM, UTF-16 with BOM, Windows-1252/Latin-1 for older exports) and refuses binary, or, for a
+//!    PDF, [`input::pdf::read`] reads its OCR text layer page by page; then
 //!    [`input::normalize`] makes the text canonical: NFC, soft hyphens, ligatures and CRLF.
 //! 2. [`layout`]: page furniture (running headers, bare page numbers), line-end hyphenation and
 //!    paragraph unwrapping. Form feeds stay in the text and mark page starts.
@@ -36,7 +37,7 @@
 //! decimal comma, minus signs), the one parser, and the one table of units, currencies and scale
 //! words that extraction, layout, validation and repair share.
 //!
-//! [`batch`] turns paths into documents (directories walked for `*.txt`, sorted; `-` for standard
+//! [`batch`] turns paths into documents (directories walked for `*.txt` and `*.pdf`, sorted; `-` for standard
 //! input) and runs [`process`] over them in parallel, delivering records in input order and
 //! reporting progress through a trait the caller implements; the command line and language
 //! bindings share it. [`eval`] scores records against gold (CER/WER, field precision/recall) and
@@ -66,6 +67,7 @@
 //!   evaluation report ([`report::html`]), and the `Display` forms of an evaluation report
 //!   ([`report::eval`]) and an explanation ([`report::explain`]).
 //! - Each stage alone, as one function, for research on a stage: [`input::decode`],
+//!   [`input::pdf::read`],
 //!   [`input::normalize`], [`layout::layout`], [`repair::repair`] (with
 //!   [`repair::DEFAULT_MIN_CONFIDENCE`]), [`extract::extract`] (→ [`extract::Extraction`]),
 //!   [`validate::reconcile`] and [`validate::tolerance`]. The rewriting stages return
