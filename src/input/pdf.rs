@@ -9,18 +9,18 @@
 //! Reading order is the order the text layer draws its strings in, which for OCR layers (tesseract,
 //! scanner software) is the order the OCR engine read the page in. A new line starts where the
 //! baseline moves by more than half the font size; a blank line (a paragraph break) where it
-//! moves down by more than [`PARAGRAPH_GAP`] font sizes or moves up (a new column), or where a new
+//! moves down by more than 1.7 font sizes or moves up (a new column), or where a new
 //! text object starts when the producer groups lines into text objects as OCR layers do; a space
 //! is added between strings placed apart on one line when neither side has one. Glyph widths are
 //! not looked at: an OCR layer is invisible text whose only job is to be found and copied.
 //!
 //! Parsing is lopdf's (pure Rust; chosen over poppler's `pdftotext` for being in-process, without a
 //! program to install, and closer to tesseract's own text on the fixtures: see the README's "PDF
-//! input"). Fonts' `ToUnicode` maps are read here, as ranges ([`ToUnicode`]), for speed. lopdf does not promise never
+//! input"). Fonts' `ToUnicode` maps are read here, as ranges, for speed. lopdf does not promise never
 //! to panic on malformed files, so [`read`] runs it under `catch_unwind`: a panic inside it becomes
 //! an error record, never a panic out of the library (the process's panic hook may still print the
 //! panic message on standard error). Decompressed page content is capped at
-//! [`MAX_PAGE_CONTENT`] bytes so a zip bomb cannot exhaust memory.
+//! 64 MiB so a zip bomb cannot exhaust memory.
 //!
 //! Deliberately not done here: OCR of pages without a text layer, and any change to the text
 //! (hyphenation, furniture and repair are the later stages' work, reported as edits).
