@@ -21,6 +21,7 @@ apt_packages=(
   hunspell-sv hunspell-tools                      # dictionaries/sv-words.tsv (word forms, unmunch)
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-swe fontconfig
   fonts-texgyre fonts-ebgaramond fonts-liberation2 fonts-freefont-ttf   # training/make-pairs.sh
+  qpdf                                            # scripts/make-pdf-fixtures.sh (the encrypted PDF)
 )
 pip_packages=(
   wordfreq==3.1.1                                 # word frequencies for the lexicon

@@ -64,12 +64,12 @@ impl Input {
 }
 
 /// Expands paths into documents, in order: `-` is standard input, a directory (whatever its name,
-/// `x.txt/` included) is walked recursively for its `*.txt` files (the extension in any case,
-/// `*.TXT` too), sorted by path, and anything else is a file.
+/// `x.txt/` included) is walked recursively for its `*.txt` and `*.pdf` files (the extension in
+/// any case, `*.TXT` too), sorted by path, and anything else is a file.
 ///
 /// Symbolic links to directories are not followed (no cycles); links to files, broken or not, are
-/// documents like any other, so that a broken one is reported rather than skipped. A `*.txt`
-/// entry that is not a regular file (a FIFO, a socket, a device) is an error input: opening a FIFO
+/// documents like any other, so that a broken one is reported rather than skipped. A `*.txt` or
+/// `*.pdf` entry that is not a regular file (a FIFO, a socket, a device) is an error input: opening a FIFO
 /// nobody writes to would block the whole batch.
 pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
@@ -118,7 +118,10 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
         let is_real_dir = fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
         if is_real_dir {
             walk(&p, out);
-        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) {
+        } else if p
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("txt") || x.eq_ignore_ascii_case("pdf"))
+        {
             out.push(match special_kind(&p) {
                 Some(kind) => Input {
                     source: p.display().to_string(),
@@ -225,11 +228,25 @@ fn read_error(p: &Path, e: &io::Error) -> String {
 }
 
 /// Reads and processes one document; never fails: an unreadable one gives an error record.
+///
+/// A file named `*.pdf` (any case) must be a PDF: anything else (empty, an HTML error page saved
+/// under that name) is an error record rather than being read as text.
 pub fn process_input(input: &Input, opts: &Options) -> Record {
     match read(input) {
-        Ok(bytes) => process_owned(&input.source, bytes, opts),
+        Ok(bytes) => {
+            if input.path().is_some_and(named_pdf) {
+                if let Err(e) = crate::input::pdf::check_header(&bytes) {
+                    return Record::error(&input.source, format!("{}: {e}", input.source));
+                }
+            }
+            process_owned(&input.source, bytes, opts)
+        }
         Err(msg) => Record::error(&input.source, msg),
     }
+}
+
+fn named_pdf(p: &Path) -> bool {
+    p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf"))
 }
 
 /// Told about each document as it is finished, for a progress bar. Implementations must be cheap:

@@ -18,6 +18,27 @@ pub enum Error {
         /// Byte offset of the first bad unit.
         offset: usize,
     },
+    /// A file named `.pdf` (or read as one) that is not a PDF.
+    #[error("not a PDF: it starts with `{start}`, not `%PDF-`; give a PDF or a text file")]
+    NotPdf {
+        /// The file's first bytes, as text.
+        start: String,
+    },
+    /// A PDF that cannot be read: encrypted, truncated, corrupt.
+    #[error("unreadable PDF: {reason}")]
+    Pdf {
+        /// Why, and what to do about it.
+        reason: String,
+    },
+    /// A PDF of page images only, never OCR'd.
+    #[error(
+        "no text layer in its {pages} page(s) (a scan that was never OCR'd): OCR it first, e.g. \
+         `tesseract PAGE-IMAGE OUT -l swe pdf` for each page image"
+    )]
+    NoTextLayer {
+        /// How many pages the PDF has.
+        pages: usize,
+    },
     /// Reading the file failed.
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),

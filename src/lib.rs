@@ -15,7 +15,8 @@
 //! edits in order on the decoded input gives the record's text exactly ([`apply_edits`]).
 //!
 //! 1. [`input`]: raw bytes → text. [`input::decode`] detects the encoding (UTF-8 with or without
-//!    BOM, UTF-16 with BOM, Windows-1252/Latin-1 for older exports) and refuses binary; then
+//!    BOM, UTF-16 with BOM, Windows-1252/Latin-1 for older exports) and refuses binary, or, for a
+//!    PDF, [`input::pdf::read`] reads its OCR text layer page by page; then
 //!    [`input::normalize`] makes the text canonical: NFC, soft hyphens, ligatures and CRLF.
 //! 2. [`layout`]: page furniture (running headers, bare page numbers), line-end hyphenation and
 //!    paragraph unwrapping. Form feeds stay in the text and mark page starts.
@@ -36,7 +37,7 @@
 //! decimal comma, minus signs), the one parser, and the one table of units, currencies and scale
 //! words that extraction, layout, validation and repair share.
 //!
-//! [`batch`] turns paths into documents (directories walked for `*.txt`, sorted; `-` for standard
+//! [`batch`] turns paths into documents (directories walked for `*.txt` and `*.pdf`, sorted; `-` for standard
 //! input) and runs [`process`] over them in parallel, delivering records in input order and
 //! reporting progress through a trait the caller implements; the command line and language
 //! bindings share it. [`eval`] scores records against gold (CER/WER, field precision/recall) and
@@ -66,6 +67,7 @@
 //!   evaluation report ([`report::html`]), and the `Display` forms of an evaluation report
 //!   ([`report::eval`]) and an explanation ([`report::explain`]).
 //! - Each stage alone, as one function, for research on a stage: [`input::decode`],
+//!   [`input::pdf::read`],
 //!   [`input::normalize`], [`layout::layout`], [`repair::repair`] (with
 //!   [`repair::DEFAULT_MIN_CONFIDENCE`]), [`extract::extract`] (→ [`extract::Extraction`]),
 //!   [`validate::reconcile`] and [`validate::tolerance`]. The rewriting stages return
@@ -131,17 +133,44 @@ impl Default for Options {
 
 /// Runs the whole pipeline on one document's bytes. Never fails: unreadable input gives a record
 /// with `status: error`.
+///
+/// A PDF (the `%PDF-` header) is read for its text layer ([`input::pdf::read`]); anything else
+/// as text ([`input::decode`]).
 pub fn process(source: &str, bytes: &[u8], opts: &Options) -> Record {
-    finish(source, input::decode(bytes), opts)
+    if input::pdf::is_pdf(bytes) {
+        return finish_pdf(source, bytes, opts);
+    }
+    finish(source, input::decode(bytes), None, opts)
 }
 
 /// [`process`] for bytes the caller no longer needs: UTF-8 input becomes the text without a
 /// copy, which matters for documents of many megabytes.
 pub fn process_owned(source: &str, bytes: Vec<u8>, opts: &Options) -> Record {
-    finish(source, input::decode_owned(bytes), opts)
+    if input::pdf::is_pdf(&bytes) {
+        return finish_pdf(source, &bytes, opts);
+    }
+    finish(source, input::decode_owned(bytes), None, opts)
 }
 
-fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) -> Record {
+fn finish_pdf(source: &str, bytes: &[u8], opts: &Options) -> Record {
+    match input::pdf::read(bytes) {
+        Ok(pdf) => {
+            let decoded = input::Decoded {
+                text: pdf.text,
+                encoding: record::Encoding::Pdf,
+            };
+            finish(source, Ok(decoded), Some(pdf.pages), opts)
+        }
+        Err(e) => Record::error(source, format!("{source}: {e}")),
+    }
+}
+
+fn finish(
+    source: &str,
+    decoded: Result<input::Decoded, Error>,
+    pdf_pages: Option<usize>,
+    opts: &Options,
+) -> Record {
     let decoded = match decoded {
         Ok(d) => d,
         Err(e) => return Record::error(source, format!("{source}: {e}")),
@@ -163,6 +192,7 @@ fn finish(source: &str, decoded: Result<input::Decoded, Error>, opts: &Options) 
         error: None,
         encoding: Some(encoding),
         pages: layout::page_starts(&text),
+        pdf_pages,
         edits,
         repair: opts.repair.then_some(sections),
         amounts: Some(extraction.amounts),

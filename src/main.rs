@@ -241,7 +241,7 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     })
 }
 
-/// The documents of `paths`, in order; a directory given that holds no `*.txt` file is named on
+/// The documents of `paths`, in order; a directory given that holds no `*.txt` or `*.pdf` file is named on
 /// stderr, since it silently gives no record.
 fn list_inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut all = Vec::new();
@@ -249,7 +249,7 @@ fn list_inputs(paths: &[PathBuf]) -> Vec<Input> {
         let found = batch::inputs(std::slice::from_ref(p));
         if found.is_empty() && p.is_dir() {
             eprintln!(
-                "svocr: {}: a directory with no *.txt file in it; nothing to do there",
+                "svocr: {}: a directory with no *.txt or *.pdf file in it; nothing to do there",
                 p.display()
             );
         }

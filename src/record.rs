@@ -34,6 +34,10 @@ pub struct Record {
     pub text: String,
     /// Character offset into `text` where each page starts (the first is always 0).
     pub pages: Vec<usize>,
+    /// How many pages the PDF the text was read from has (`encoding` is `pdf`), counting pages
+    /// without text, which `pages` cannot show; absent for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf_pages: Option<usize>,
     /// Every change made to the decoded input, applied or merely proposed.
     pub edits: Vec<Edit>,
     /// How OCR repair treated each section of the text (one section for any document under a
@@ -74,6 +78,7 @@ impl Record {
             encoding: None,
             text: String::new(),
             pages: Vec::new(),
+            pdf_pages: None,
             edits: Vec::new(),
             repair: None,
             amounts: None,
@@ -127,6 +132,9 @@ pub enum Encoding {
     /// Windows-1252: not valid UTF-8, uses the 0x80–0x9F range (curly quotes, dashes, €).
     #[serde(rename = "windows-1252")]
     Windows1252,
+    /// Not text but a PDF: the text is its text layer, page by page ([`crate::input::pdf`]).
+    #[serde(rename = "pdf")]
+    Pdf,
 }
 
 impl fmt::Display for Encoding {
@@ -138,6 +146,7 @@ impl fmt::Display for Encoding {
             Encoding::Utf16Be => "utf-16be",
             Encoding::Latin1 => "iso-8859-1",
             Encoding::Windows1252 => "windows-1252",
+            Encoding::Pdf => "pdf",
         };
         f.write_str(name)
     }

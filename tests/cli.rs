@@ -114,12 +114,16 @@ fn bad_inputs_give_error_records_and_the_batch_completes() {
             "c-utf16.txt",
             "d-binary.txt",
             "e-empty.txt",
-            "f-broken-link.txt"
+            "f-broken-link.txt",
+            "not-text.pdf"
         ]
     );
     let statuses: Vec<_> = recs.iter().map(|r| r.status).collect();
     use Status::{Error, Ok};
-    assert_eq!(statuses, [Ok, Ok, Ok, Error, Ok, Error]);
+    assert_eq!(statuses, [Ok, Ok, Ok, Error, Ok, Error, Error]);
+    // A `*.pdf` is read as a PDF (issue 22); four bytes are not one.
+    let not_pdf = recs[6].error.as_deref().unwrap_or_default();
+    assert!(not_pdf.contains("not a PDF"), "{not_pdf}");
     assert_eq!(recs[1].encoding, Some(Encoding::Latin1));
     assert!(recs[1].text.contains("Försäkringskassan"));
     assert_eq!(recs[2].encoding, Some(Encoding::Utf16Le));
@@ -136,7 +140,7 @@ fn bad_inputs_give_error_records_and_the_batch_completes() {
         "{link}"
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("6 document(s): 4 ok, 2 failed"), "{stderr}");
+    assert!(stderr.contains("7 document(s): 4 ok, 3 failed"), "{stderr}");
 }
 
 #[test]

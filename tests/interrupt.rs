@@ -296,7 +296,7 @@ fn a_directory_named_like_a_document_is_walked_and_an_empty_one_is_named() {
         records[0].source
     );
     assert!(
-        err.contains("empty.txt: a directory with no *.txt file in it"),
+        err.contains("empty.txt: a directory with no *.txt or *.pdf file in it"),
         "{err}"
     );
 }
