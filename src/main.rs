@@ -200,7 +200,7 @@ fn run(args: RunArgs) -> Result<ExitCode> {
                 failures.extend(check_failures(&r));
             }
         })?,
-        None if db.is_some() => (Output::Nowhere, 0),
+        None if args.db.is_some() => (Output::Nowhere, 0),
         None => (stdout(), 0),
     };
     let todo = &inputs[done..];
@@ -228,27 +228,52 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         Ok(out.write_record(&line)?)
     };
     let mut skipped = 0;
-    let rest = match &mut db {
+    let rest = match db.take() {
         None => batch.run(todo, &opts, &progress, |r| emit(r))?,
         Some(db) => {
             let known = db.current(&options_key(&opts))?;
+            // The database is written on a thread of its own, in input order, so that the
+            // workers go on with the next documents meanwhile: written in the sink, each write
+            // would hold up the whole batch (batch throughput was 67 % of JSON Lines that way).
+            let (to_db, from_batch) = std::sync::mpsc::sync_channel::<(Record, Provenance)>(64);
+            let writer = std::thread::spawn(move || -> Result<()> {
+                let mut db = db;
+                for (record, provenance) in from_batch {
+                    db.write(&record, &provenance).with_context(|| {
+                        format!("cannot write {} to the database", record.source)
+                    })?;
+                }
+                Ok(())
+            });
+            let writer_result = |writer: std::thread::JoinHandle<Result<()>>| {
+                writer
+                    .join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("the database writer panicked")))
+            };
             let mut fresh = Summary::default();
             let completion = batch.map(
                 todo,
                 |input| process_unless_known(input, &opts, &known),
                 &progress,
-                |input, done| {
+                |_, done| {
                     let Some((record, provenance)) = done else {
                         skipped += 1;
                         return Ok(());
                     };
                     fresh.add(&record);
-                    db.write(&record, &provenance).with_context(|| {
-                        format!("cannot write {} to the database", input.source)
-                    })?;
-                    emit(&record)
+                    emit(&record)?;
+                    // A send fails only when the writer has stopped on an error, given below.
+                    to_db
+                        .send((record, provenance))
+                        .map_err(|_| anyhow::anyhow!("the database writer stopped"))
                 },
-            )?;
+            );
+            drop(to_db);
+            let written = writer_result(writer);
+            let completion = match (completion, written) {
+                (_, Err(e)) | (Err(e), Ok(())) => return Err(e),
+                (Ok(c), Ok(())) => c,
+            };
             fresh.completion = completion;
             fresh
         }
@@ -271,7 +296,7 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         summary.totals_ok,
         summary.mismatch,
         summary.unresolved,
-        if db.is_some() {
+        if args.db.is_some() {
             format!("{skipped} unchanged in the database (skipped); ")
         } else {
             String::new()
