@@ -236,12 +236,27 @@ fn run(args: RunArgs) -> Result<ExitCode> {
             // workers go on with the next documents meanwhile: written in the sink, each write
             // would hold up the whole batch (batch throughput was 67 % of JSON Lines that way).
             let (to_db, from_batch) = std::sync::mpsc::sync_channel::<(Record, Provenance)>(64);
+            // When the writer falls behind, the documents waiting are written in one
+            // transaction (each still whole): the full-text index then flushes once for them,
+            // where one transaction per document cost as much as processing it.
             let writer = std::thread::spawn(move || -> Result<()> {
                 let mut db = db;
-                for (record, provenance) in from_batch {
-                    db.write(&record, &provenance).with_context(|| {
-                        format!("cannot write {} to the database", record.source)
-                    })?;
+                while let Ok(first) = from_batch.recv() {
+                    let mut group = vec![first];
+                    while group.len() < 64 {
+                        match from_batch.try_recv() {
+                            Ok(next) => group.push(next),
+                            Err(_) => break,
+                        }
+                    }
+                    db.write_all(group.iter().map(|(r, p)| (r, p)))
+                        .with_context(|| {
+                            format!(
+                                "cannot write {} document(s) from {} on to the database",
+                                group.len(),
+                                group[0].0.source
+                            )
+                        })?;
                 }
                 Ok(())
             });

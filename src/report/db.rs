@@ -5,8 +5,9 @@
 //! views and an FTS5 index over the repaired and the original text), and, read back, the
 //! records themselves ([`Database::record`] rebuilds a record equal to the one written).
 //!
-//! Contract: each document's rows are written in one transaction ([`Database::write`]), so a run
-//! killed at any moment leaves whole documents only; a document already in the database under
+//! Contract: each document's rows are written in one transaction ([`Database::write`], or
+//! several whole documents in one with [`Database::write_all`]), so a run killed at any moment
+//! leaves whole documents only; a document already in the database under
 //! the same path is replaced, never duplicated. The journal is WAL, so the database can be read
 //! while a run writes it, and `synchronous=NORMAL`: a committed document survives a crash of the
 //! process (a power cut may lose the last few, never corrupt the file). Which documents a run may
@@ -140,31 +141,20 @@ impl Database {
 
     /// Writes `record`, replacing any earlier rows of the same `source`, in one transaction.
     pub fn write(&mut self, record: &Record, provenance: &Provenance) -> Result<(), Error> {
+        self.write_all([(record, provenance)])
+    }
+
+    /// Writes several whole documents in one transaction, each as [`Database::write`] would: a
+    /// crash leaves all of them or none. Cheaper than one transaction each when a run writes
+    /// many small documents: the full-text index flushes once per transaction.
+    pub fn write_all<'a>(
+        &mut self,
+        documents: impl IntoIterator<Item = (&'a Record, &'a Provenance)>,
+    ) -> Result<(), Error> {
         let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM documents WHERE source = ?1", [&record.source])?;
-        tx.execute(
-            "INSERT INTO documents (source, content_hash, size, encoding, status, error, text, \
-             original, pages, repair, record_schema_version, svocr_version, options, \
-             processed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                record.source,
-                provenance.content_hash,
-                provenance.size,
-                record.encoding.map(|e| e.to_string()),
-                name(&record.status)?,
-                record.error,
-                record.text,
-                original_text(&record.text, &record.edits),
-                json(&record.pages)?,
-                record.repair.as_ref().map(json).transpose()?,
-                record.schema_version,
-                SVOCR_VERSION,
-                provenance.options,
-                provenance.processed_at,
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        write_parts(&tx, id, record)?;
+        for (record, provenance) in documents {
+            write_document(&tx, record, provenance)?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -494,6 +484,37 @@ impl Database {
         }
         Ok(all)
     }
+}
+
+/// Writes `record` in `tx`, replacing any earlier rows of the same `source`.
+fn write_document(
+    tx: &rusqlite::Transaction<'_>,
+    record: &Record,
+    provenance: &Provenance,
+) -> Result<(), Error> {
+    tx.execute("DELETE FROM documents WHERE source = ?1", [&record.source])?;
+    tx.execute(
+        "INSERT INTO documents (source, content_hash, size, encoding, status, error, text, \
+         original, pages, repair, record_schema_version, svocr_version, options, \
+         processed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            record.source,
+            provenance.content_hash,
+            provenance.size,
+            record.encoding.map(|e| e.to_string()),
+            name(&record.status)?,
+            record.error,
+            record.text,
+            original_text(&record.text, &record.edits),
+            json(&record.pages)?,
+            record.repair.as_ref().map(json).transpose()?,
+            record.schema_version,
+            SVOCR_VERSION,
+            provenance.options,
+            provenance.processed_at,
+        ],
+    )?;
+    write_parts(tx, tx.last_insert_rowid(), record)
 }
 
 /// Writes every part of `record` under document `id`.
@@ -840,6 +861,39 @@ mod tests {
         // Edits that do not fit the text give no original rather than a wrong one.
         assert_eq!(original_text("Det for", &edits[..1]), None);
         assert_eq!(original_text("ab", &[edit(5, 6, "x", "y", true)]), None);
+    }
+
+    #[test]
+    fn documents_written_together_or_alone_read_back_and_a_rewrite_replaces() {
+        let path =
+            std::env::temp_dir().join(format!("svocr-db-unit-{}.sqlite", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let mut db = Database::open(&path).unwrap();
+        let opts = Options::default();
+        let a = crate::process(
+            "a.txt",
+            "Högst 5 miljoner kronor senast den 1 mars 2021.".as_bytes(),
+            &opts,
+        );
+        let b = Record::error("b.txt", "b.txt: cannot read: gone");
+        let p = Provenance {
+            content_hash: Some(content_hash(b"a")),
+            size: Some(1),
+            options: options_key(&opts),
+            processed_at: 0,
+        };
+        db.write_all([(&a, &p), (&b, &p)]).unwrap();
+        assert_eq!(db.record("a.txt").unwrap().as_ref(), Some(&a));
+        assert_eq!(db.record("b.txt").unwrap().as_ref(), Some(&b));
+        assert_eq!(db.record("c.txt").unwrap(), None);
+        db.write(&a, &p).unwrap();
+        assert_eq!(db.sources().unwrap(), ["a.txt", "b.txt"]);
+        assert_eq!(db.current(&p.options).unwrap().len(), 2);
+        assert!(db.current("repair=false").unwrap().is_empty());
+        drop(db);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
     }
 
     #[test]
