@@ -63,6 +63,15 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// The SQLite database of `svocr run --db` could not be opened, read or written.
+    #[error("database: {0}")]
+    Database(String),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error::Database(e.to_string())
+    }
 }
 
 impl From<serde_json::Error> for Error {

@@ -64,8 +64,9 @@
 //! - [`eval`]: scoring records against gold ([`eval::evaluate`], [`eval::EvalReport`],
 //!   [`eval::Floors`]) and the score types that appear in them.
 //! - [`report`]: output sinks: JSON Lines ([`report::jsonl`]), text ([`report::text`]), the HTML
-//!   evaluation report ([`report::html`]), and the `Display` forms of an evaluation report
-//!   ([`report::eval`]) and an explanation ([`report::explain`]).
+//!   evaluation report ([`report::html`]), the SQLite database of `--db` ([`report::db`]), and
+//!   the `Display` forms of an evaluation report ([`report::eval`]) and an explanation
+//!   ([`report::explain`]).
 //! - Each stage alone, as one function, for research on a stage: [`input::decode`],
 //!   [`input::pdf::read`],
 //!   [`input::normalize`], [`layout::layout`], [`repair::repair`] (with

@@ -20,9 +20,11 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::HashMap;
 use svocr::batch::{self, Batch, Completion, Input, Summary};
 use svocr::eval::{EvalReport, Evaluated, FloorCheck, Floors, GoldFiles, evaluate, gold_name};
-use svocr::{Options, report};
+use svocr::report::db::{Database, Provenance, content_hash, options_key};
+use svocr::{Options, Record, report};
 
 #[derive(Parser)]
 #[command(
@@ -119,8 +121,15 @@ struct RunArgs {
     check: bool,
     /// Continue an interrupted `-o FILE` run: the documents already in FILE (or FILE.partial,
     /// after a crash) are not processed again; give the same paths and options.
-    #[arg(long, requires = "output")]
+    #[arg(long, requires = "output", conflicts_with = "db")]
     resume: bool,
+    /// Write the records into this SQLite database (created if new), skipping documents it
+    /// already holds unchanged. Records then go to standard output only with `-o -`.
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
+    /// Leave the full text out of JSON Lines (`"text": null`); the fields stay.
+    #[arg(long)]
+    no_text: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -164,6 +173,16 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         !args.resume || args.format == Format::Jsonl,
         "--resume needs --format jsonl: text output cannot be read back"
     );
+    anyhow::ensure!(
+        !args.no_text || args.format == Format::Jsonl,
+        "--no-text needs --format jsonl: the text format is mostly the text"
+    );
+    let mut db = match &args.db {
+        Some(p) => {
+            Some(Database::open(p).with_context(|| format!("cannot use --db {}", p.display()))?)
+        }
+        None => None,
+    };
     let inputs = list_inputs(&args.input.paths);
     let batch = new_batch(args.input.threads)?.stop_when(stop_on_signals()?);
     // With `--check`, each failing total is named on stderr after the run, so a CI log is enough
@@ -172,14 +191,17 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     // The counts cover the whole batch, records resumed from an earlier run included, so that a
     // resumed run ends with the summary an uninterrupted one would have.
     let mut summary = Summary::default();
+    let stdout = || Output::Stdout(BufWriter::new(io::stdout().lock()));
     let (mut out, done) = match &args.output {
+        Some(p) if p.as_os_str() == "-" => (stdout(), 0),
         Some(p) => Output::file(p, args.resume, &inputs, |r| {
             summary.add(&r);
             if args.check {
                 failures.extend(check_failures(&r));
             }
         })?,
-        None => (Output::Stdout(BufWriter::new(io::stdout().lock())), 0),
+        None if args.db.is_some() => (Output::Nowhere, 0),
+        None => (stdout(), 0),
     };
     let todo = &inputs[done..];
     if let Some(notice) = stdin_notice(todo, io::stdin().is_terminal()) {
@@ -187,17 +209,90 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     }
     let progress = Bar::new(todo);
     let mut line = Vec::new();
-    let rest = batch.run(todo, &opts, &progress, |r| {
+    let mut emit = |r: &Record| -> Result<()> {
         if args.check {
             failures.extend(check_failures(r));
         }
+        if let Output::Nowhere = out {
+            return Ok(());
+        }
         line.clear();
         match args.format {
+            Format::Jsonl if args.no_text => {
+                serde_json::to_writer(&mut line, &WithoutText::new(r))?;
+                line.push(b'\n');
+            }
             Format::Jsonl => report::jsonl::write_record(&mut line, r)?,
             Format::Text => report::text::write_record(&mut line, r)?,
         }
-        out.write_record(&line)
-    })?;
+        Ok(out.write_record(&line)?)
+    };
+    let mut skipped = 0;
+    let rest = match db.take() {
+        None => batch.run(todo, &opts, &progress, |r| emit(r))?,
+        Some(db) => {
+            let known = db.current(&options_key(&opts))?;
+            // The database is written on a thread of its own, in input order, so that the
+            // workers go on with the next documents meanwhile: written in the sink, each write
+            // would hold up the whole batch (batch throughput was 67 % of JSON Lines that way).
+            let (to_db, from_batch) = std::sync::mpsc::sync_channel::<(Record, Provenance)>(64);
+            // When the writer falls behind, the documents waiting are written in one
+            // transaction (each still whole): the full-text index then flushes once for them,
+            // where one transaction per document cost as much as processing it.
+            let writer = std::thread::spawn(move || -> Result<()> {
+                let mut db = db;
+                while let Ok(first) = from_batch.recv() {
+                    let mut group = vec![first];
+                    while group.len() < 64 {
+                        match from_batch.try_recv() {
+                            Ok(next) => group.push(next),
+                            Err(_) => break,
+                        }
+                    }
+                    db.write_all(group.iter().map(|(r, p)| (r, p)))
+                        .with_context(|| {
+                            format!(
+                                "cannot write {} document(s) from {} on to the database",
+                                group.len(),
+                                group[0].0.source
+                            )
+                        })?;
+                }
+                Ok(())
+            });
+            let writer_result = |writer: std::thread::JoinHandle<Result<()>>| {
+                writer
+                    .join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("the database writer panicked")))
+            };
+            let mut fresh = Summary::default();
+            let completion = batch.map(
+                todo,
+                |input| process_unless_known(input, &opts, &known),
+                &progress,
+                |_, done| {
+                    let Some((record, provenance)) = done else {
+                        skipped += 1;
+                        return Ok(());
+                    };
+                    fresh.add(&record);
+                    emit(&record)?;
+                    // A send fails only when the writer has stopped on an error, given below.
+                    to_db
+                        .send((record, provenance))
+                        .map_err(|_| anyhow::anyhow!("the database writer stopped"))
+                },
+            );
+            drop(to_db);
+            let written = writer_result(writer);
+            let completion = match (completion, written) {
+                (_, Err(e)) | (Err(e), Ok(())) => return Err(e),
+                (Ok(c), Ok(())) => c,
+            };
+            fresh.completion = completion;
+            fresh
+        }
+    };
     summary.append(&rest);
     out.finish()?;
     progress.0.finish_and_clear();
@@ -209,13 +304,18 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         Completion::Stopped { delivered } => todo.len() - delivered,
     };
     eprintln!(
-        "svocr: {} document(s): {} ok, {} failed; totals: {} ok, {} mismatch, {} unresolved; {}{:.2} s",
+        "svocr: {} document(s): {} ok, {} failed; totals: {} ok, {} mismatch, {} unresolved; {}{}{:.2} s",
         summary.documents(),
         summary.ok,
         summary.failed,
         summary.totals_ok,
         summary.mismatch,
         summary.unresolved,
+        if args.db.is_some() {
+            format!("{skipped} unchanged in the database (skipped); ")
+        } else {
+            String::new()
+        },
         if not_processed > 0 {
             format!("{not_processed} not processed (interrupted); ")
         } else {
@@ -224,7 +324,12 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         start.elapsed().as_secs_f64()
     );
     Ok(if let Completion::Stopped { .. } = summary.completion {
-        if let Some(p) = &args.output {
+        if let Some(p) = &args.db {
+            eprintln!(
+                "svocr: {} holds the documents finished; run the same command again to continue",
+                p.display()
+            );
+        } else if let Some(p) = args.output.as_ref().filter(|p| p.as_os_str() != "-") {
             eprintln!(
                 "svocr: {} holds the records finished; run the same command with --resume to \
                  continue",
@@ -239,6 +344,120 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// With `--db`: reads `input`, and processes it unless the database holds it already from the
+/// same bytes (`known`: path → content hash, for this version and these options); `None` when
+/// skipped. The hash is taken from the bytes that are processed, so a file that changes during
+/// the run is stored with the hash of what was read.
+fn process_unless_known(
+    input: &Input,
+    opts: &Options,
+    known: &HashMap<String, String>,
+) -> Option<(Record, Provenance)> {
+    let options = options_key(opts);
+    let (record, content_hash, size) = match batch::read(input) {
+        Ok(bytes) => {
+            let hash = content_hash(&bytes);
+            if known.get(&input.source) == Some(&hash) {
+                return None;
+            }
+            let size = bytes.len() as u64;
+            (
+                svocr::process_owned(&input.source, bytes, opts),
+                Some(hash),
+                Some(size),
+            )
+        }
+        Err(message) => (Record::error(&input.source, message), None, None),
+    };
+    let provenance = Provenance {
+        content_hash,
+        size,
+        options,
+        processed_at: processed_at(),
+    };
+    Some((record, provenance))
+}
+
+/// Now, in Unix seconds; `SOURCE_DATE_EPOCH` when set, the reproducible-builds convention, so
+/// that two runs can give byte-identical databases.
+fn processed_at() -> i64 {
+    if let Some(t) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return t;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// A record as JSON with `"text": null` (`--no-text`): every other key as [`Record`] writes it, in
+/// its order. Destructuring without `..` makes a field added to [`Record`] a compile error here.
+#[derive(serde::Serialize)]
+struct WithoutText<'a> {
+    schema_version: u32,
+    source: &'a str,
+    status: svocr::Status,
+    error: &'a Option<String>,
+    encoding: &'a Option<svocr::record::Encoding>,
+    text: Option<&'a str>,
+    pages: &'a [usize],
+    pdf_pages: Option<usize>,
+    edits: &'a [svocr::Edit],
+    repair: &'a Option<Vec<svocr::record::RepairSection>>,
+    amounts: &'a Option<Vec<svocr::record::Amount>>,
+    dates: &'a Option<Vec<svocr::record::Date>>,
+    periods: &'a Option<Vec<svocr::record::Period>>,
+    villkor: &'a Option<Vec<svocr::record::Villkor>>,
+    references: &'a Option<Vec<svocr::record::Reference>>,
+    tables: &'a Option<Vec<svocr::record::Table>>,
+    totals: &'a Option<Vec<svocr::record::TotalCheck>>,
+}
+
+impl<'a> WithoutText<'a> {
+    fn new(r: &'a Record) -> WithoutText<'a> {
+        let Record {
+            schema_version,
+            source,
+            status,
+            error,
+            encoding,
+            text: _,
+            pages,
+            pdf_pages,
+            edits,
+            repair,
+            amounts,
+            dates,
+            periods,
+            villkor,
+            references,
+            tables,
+            totals,
+        } = r;
+        WithoutText {
+            schema_version: *schema_version,
+            source,
+            status: *status,
+            error,
+            encoding,
+            text: None,
+            pages,
+            pdf_pages: *pdf_pages,
+            edits,
+            repair,
+            amounts,
+            dates,
+            periods,
+            villkor,
+            references,
+            tables,
+            totals,
+        }
+    }
 }
 
 /// The documents of `paths`, in order; a directory given that holds no `*.txt` or `*.pdf` file is named on
@@ -292,6 +511,8 @@ fn stop_on_signals() -> Result<Arc<AtomicBool>> {
 /// second Ctrl-C) leaves `FILE.partial`, whose last line may be cut; `--resume` reads it back
 /// (or `FILE` when there is no `FILE.partial`), drops the cut line and appends the rest.
 enum Output {
+    /// `--db` without `-o`: the records are in the database only.
+    Nowhere,
     Stdout(BufWriter<io::StdoutLock<'static>>),
     File {
         file: fs::File,
@@ -378,6 +599,7 @@ impl Output {
     /// Writes one record's bytes in one call, so that a stop between records leaves whole lines.
     fn write_record(&mut self, bytes: &[u8]) -> io::Result<()> {
         match self {
+            Output::Nowhere => Ok(()),
             Output::Stdout(out) => out.write_all(bytes),
             Output::File { file, .. } => file.write_all(bytes),
         }
@@ -387,6 +609,7 @@ impl Output {
     /// a power cut cannot leave a renamed but empty file.
     fn finish(self) -> Result<()> {
         match self {
+            Output::Nowhere => Ok(()),
             Output::Stdout(mut out) => Ok(out.flush()?),
             Output::File {
                 file,

@@ -4,6 +4,15 @@
 //! back into the same types (tests, `svocr eval`, downstream Rust code). Field order is the order of
 //! the JSON keys; maps are `BTreeMap` so output is byte-stable.
 //!
+//! The JSON is a stable schema (`schema/record.schema.json`): every key of a part is always
+//! written, `null` (or `[]`, `false`) where it does not apply, so that tools which infer a schema
+//! from the data (DuckDB's `read_json`, pandas) see the same columns in every corpus. Reading is
+//! lenient the other way: the keys earlier versions left out when unused (`repair`, the parts,
+//! `min`, `max`, `cell`, `unit_from`, `links`, `inferred`, `of`, `parent`, `income`, `roles`,
+//! `multipliers`) default when absent, so records those versions wrote still parse. This is an
+//! additive change, so [`SCHEMA_VERSION`] stays 2. The gold types
+//! ([`Gold`] and its parts) are hand-written input and keep their terser form.
+//!
 //! Offsets: [`Edit`] offsets are character offsets (Unicode scalar values, end exclusive) into the
 //! *decoded input*; every extracted item's `start`/`end` are character offsets into [`Record::text`].
 
@@ -36,34 +45,34 @@ pub struct Record {
     pub pages: Vec<usize>,
     /// How many pages the PDF the text was read from has (`encoding` is `pdf`), counting pages
     /// without text, which `pages` cannot show; absent for text input.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub pdf_pages: Option<usize>,
     /// Every change made to the decoded input, applied or merely proposed.
     pub edits: Vec<Edit>,
     /// How OCR repair treated each section of the text (one section for any document under a
-    /// megabyte), in order; absent when repair did not run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// megabyte), in order; `null` when repair did not run.
+    #[serde(default)]
     pub repair: Option<Vec<RepairSection>>,
     /// Monetary amounts, in reading order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub amounts: Option<Vec<Amount>>,
     /// Calendar dates, in reading order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub dates: Option<Vec<Date>>,
     /// Periods of time (`2017–2018`, `under 2020`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub periods: Option<Vec<Period>>,
     /// Numbered conditions (villkor) and areas of effort (insatsområden).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub villkor: Option<Vec<Villkor>>,
     /// Document references (dnr, SOU, prop. …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub references: Option<Vec<Reference>>,
     /// Tables whose cells are in `amounts` (a table whose unit cannot be established is not listed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub tables: Option<Vec<Table>>,
     /// Reconciliation of stated totals against their parts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub totals: Option<Vec<TotalCheck>>,
 }
 
@@ -400,21 +409,21 @@ pub struct Amount {
     /// What the amount is per (`år`, `invånare`), if stated.
     pub per: Option<String>,
     /// Lower bound of a range (`mellan 10 och 20 miljoner kronor`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub min: Option<Money>,
     /// Upper bound of a range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub max: Option<Money>,
     /// Where the amount sits when it is a table cell rather than running text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub cell: Option<Cell>,
     /// Whether the currency (and scale) was written with the figure or carried over from a money
-    /// amount nearby; omitted when stated.
-    #[serde(default, skip_serializing_if = "UnitFrom::is_stated")]
+    /// amount nearby.
+    #[serde(default)]
     pub unit_from: UnitFrom,
     /// Who receives it, what period and purpose it is for, the villkor it belongs to, each with the
-    /// words that say so; absent when the document states none of them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// words that say so; `null` when the document states none of them.
+    #[serde(default)]
     pub links: Option<AmountLinks>,
 }
 
@@ -517,7 +526,7 @@ pub struct VillkorLink {
     /// The villkor's number.
     pub number: u32,
     /// For a sub-condition, the number of its condition.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parent: Option<u32>,
     /// The villkor's mention that lists the amount.
     pub cue: Span,
@@ -537,7 +546,7 @@ pub enum UnitFrom {
 }
 
 impl UnitFrom {
-    /// Whether the unit was written with the figure (then the field is left out of the JSON).
+    /// Whether the unit was written with the figure.
     pub fn is_stated(&self) -> bool {
         *self == UnitFrom::Stated
     }
@@ -645,18 +654,13 @@ pub struct Date {
     /// What the date means in its sentence.
     pub role: Option<DateRole>,
     /// Whether part of the value was not written in `text`: a year taken from the document
-    /// (`senast den 31 augusti`) or the century of a two-digit year (`3/3/15`). Absent when false.
-    #[serde(default, skip_serializing_if = "is_false")]
+    /// (`senast den 31 augusti`) or the century of a two-digit year (`3/3/15`).
+    #[serde(default)]
     pub inferred: bool,
     /// What it is the date of (`Regionerna återrapporterar till Försäkringskassan` for `senast den
-    /// 11 december 2020`), with the words that say so; absent where the sentence does not say.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// 11 december 2020`), with the words that say so; `null` where the sentence does not say.
+    #[serde(default)]
     pub of: Option<Link>,
-}
-
-/// For `skip_serializing_if`: a flag that is off is left out of the JSON.
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 /// What a date is for.
@@ -705,9 +709,9 @@ pub struct Villkor {
     pub end: usize,
     /// Every mention of the condition, in reading order.
     pub mentions: Vec<Span>,
-    /// For a sub-condition (`Delvillkor 7 …`), the number of the condition it belongs to; absent
+    /// For a sub-condition (`Delvillkor 7 …`), the number of the condition it belongs to; `null`
     /// for a condition of its own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parent: Option<u32>,
 }
 
@@ -743,14 +747,14 @@ pub struct TotalCheck {
     /// Indexes into the record's `amounts`: the parts that were summed.
     pub components: Vec<usize>,
     /// Index into `amounts` of the income a result is computed from, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub income: Option<usize>,
     /// The role of each part, parallel to `components`: how the wording adds it to the total.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub roles: Vec<PartRole>,
     /// How many times each part counts, parallel to `components` (`250 miljoner kronor per år …
     /// 2022–2024` counts 3 times); empty when every part counts once.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub multipliers: Vec<u32>,
     /// How the parts were chosen.
     pub method: String,
