@@ -67,7 +67,9 @@
 //!   cursor (`lexicon::Words`).
 //! - `protect.rs`: what is never touched (numbers, abbreviations, acronyms), `1`→`i`, and case.
 //! - `prose.rs`: foreign phrases, names, register abbreviations, and the document's mode.
-//! - `rank.rs`: the document model, noisy-channel ranking (`Ranked`) and context.
+//! - `cache.rs`: a bounded process-wide memo, shared by the documents of a batch.
+//! - `rank.rs`: the document model, noisy-channel ranking (`Ranked`) and context; the memo of
+//!   word analyses.
 //! - `explain.rs`: the data of `svocr explain` ([`crate::Explanation`]), and what pass 3 lends
 //!   an observer at each word (`Seen`, see `repair_observed`); its text is in
 //!   [`crate::report::explain`].
@@ -77,6 +79,7 @@ pub(crate) mod context;
 pub(crate) mod explain;
 pub(crate) mod tokenize;
 
+mod cache;
 mod channel;
 mod prose;
 mod protect;
