@@ -61,13 +61,13 @@
 //!
 //! Each file imports only files above it in this list:
 //!
+//! - `cache.rs`: a bounded process-wide memo, shared by the documents of a batch.
 //! - `tokenize.rs`: tokens with spans; `context.rs`: the bigram model of neighbours.
 //! - `channel.rs`: the learned confusions and edit kinds.
 //! - `walk.rs`: candidate readings (`search`), walking the lexicon's automaton through its
 //!   cursor (`lexicon::Words`).
 //! - `protect.rs`: what is never touched (numbers, abbreviations, acronyms), `1`→`i`, and case.
 //! - `prose.rs`: foreign phrases, names, register abbreviations, and the document's mode.
-//! - `cache.rs`: a bounded process-wide memo, shared by the documents of a batch.
 //! - `rank.rs`: the document model, noisy-channel ranking (`Ranked`) and context; the memo of
 //!   word analyses.
 //! - `explain.rs`: the data of `svocr explain` ([`crate::Explanation`]), and what pass 3 lends
@@ -89,9 +89,12 @@ mod walk;
 pub use prose::{Mode, ModeReason};
 pub use rank::DEFAULT_MIN_CONFIDENCE;
 
+use std::sync::LazyLock;
+
 use crate::lexicon::{Lexicon, lexicon};
 use crate::offsets::Change;
 use crate::record::EditKind;
+use cache::Memo;
 use explain::Seen;
 use prose::Shield;
 use protect::{one_for_i, restore_case};
@@ -379,7 +382,7 @@ fn joins(
             i += 1;
             continue;
         }
-        let reading = match lex.word_or_compound_frequency(&joined) {
+        let reading = match joined_frequency(lex, &joined) {
             Some(f) => Some((joined.clone(), doc_free_prior(f))),
             // Only two non-words, one of which no learned confusion explains, are worth a walk
             // of the joined string (a name beside a word is not).
@@ -387,14 +390,10 @@ fn joins(
                 && known_b.is_none()
                 && cost_a.max(cost_b) >= KEEP_UNKNOWN_COST =>
             {
-                // Letters misread, not dropped or added: `ska oka` is no `skaka`.
-                let len = joined.chars().count();
-                search_within(lex, &joined, false, false, Budget::FULL)
+                joined_readings(lex, &joined)
                     .into_iter()
-                    .filter(|c| c.parts == 1 && c.word.chars().count() == len)
-                    .map(|c| {
-                        let cost = c.free_cost() + f64::from(c.edits) * doc.damage_cost();
-                        (c.word, cost)
+                    .map(|(word, free_cost, edits)| {
+                        (word, free_cost + f64::from(edits) * doc.damage_cost())
                     })
                     .min_by(|x, y| x.1.total_cmp(&y.1))
             }
@@ -421,6 +420,39 @@ fn joins(
         }
     }
     out
+}
+
+/// How many joined strings' lookups and walks the process remembers.
+const MEMO_JOINS: usize = 1 << 14;
+
+/// [`joins`]' lookups of joined strings, remembered across the documents of the process.
+static JOINED_FREQUENCY: LazyLock<Memo<Option<u64>>> = LazyLock::new(|| Memo::new(MEMO_JOINS));
+
+/// [`joins`]' walks of joined strings, remembered across the documents of the process.
+static JOINED_READINGS: LazyLock<Memo<Vec<(String, f64, u8)>>> =
+    LazyLock::new(|| Memo::new(MEMO_JOINS));
+
+/// The frequency of a joined string if it is a word or a compound (remembered).
+fn joined_frequency(lex: &Lexicon, joined: &str) -> Option<u64> {
+    JOINED_FREQUENCY.get_or_compute(joined, false, || lex.word_or_compound_frequency(joined))
+}
+
+/// The readings of a joined string as one listed word by misread letters, not dropped or added
+/// ones (`ska oka` is no `skaka`): each word with its channel-plus-prior cost outside any
+/// document and its number of edits, in the walk's order (remembered: it depends on the string
+/// alone).
+fn joined_readings(lex: &Lexicon, joined: &str) -> Vec<(String, f64, u8)> {
+    JOINED_READINGS.get_or_compute(joined, false, || {
+        let len = joined.chars().count();
+        search_within(lex, joined, false, false, Budget::FULL)
+            .into_iter()
+            .filter(|c| c.parts == 1 && c.word.chars().count() == len)
+            .map(|c| {
+                let free = c.free_cost();
+                (c.word, free, c.edits)
+            })
+            .collect()
+    })
 }
 
 /// The change that makes token `i`, a lone `1`, the word `i`, if protection says it stands for
