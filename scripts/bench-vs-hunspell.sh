@@ -34,15 +34,17 @@ mb=$(awk -v b="$(wc -c < "$all")" 'BEGIN { printf "%.2f", b / 1e6 }')
 
 # Best of $runs: prints "cpu_seconds wall_seconds".
 best() {
-  local out best_cpu="" best_wall=""
+  local best_cpu="" best_wall="" log
+  log=$(mktemp)
   for _ in $(seq "$runs"); do
-    out=$( { /usr/bin/time -f '%U %S %e' "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1)
-    read -r u s e <<< "$out"
+    /usr/bin/time -o "$log" -f '%U %S %e' "$@" > /dev/null 2>&1 || true
+    read -r u s e < <(tail -1 "$log")
     cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')
     if [ -z "$best_cpu" ] || awk -v a="$cpu" -v b="$best_cpu" 'BEGIN { exit !(a < b) }'; then
       best_cpu=$cpu; best_wall=$e
     fi
   done
+  rm -f "$log"
   echo "$best_cpu $best_wall"
 }
 
@@ -50,7 +52,8 @@ echo "corpus: $docs distinct documents, $mb MB, $words words ($corpus)"
 read -r svocr_cpu svocr_wall <<< "$(best "$svocr" run -j 1 "$corpus")"
 svocr_rate=$(awk -v w="$words" -v t="$svocr_cpu" 'BEGIN { printf "%.0f", w / t }')
 printf '%-32s %8s s cpu %8s s wall %10s words/s\n' "svocr run -j 1" "$svocr_cpu" "$svocr_wall" "$svocr_rate"
-if ! command -v hunspell > /dev/null || ! hunspell -D < /dev/null 2>&1 | grep -q 'sv_SE'; then
+dictionaries=$(hunspell -D < /dev/null 2>&1 || true)
+if ! command -v hunspell > /dev/null || [[ $dictionaries != *sv_SE* ]]; then
   echo "hunspell with sv_SE not found: install it (see the head of this script) to compare" >&2
   exit 0
 fi
