@@ -3,6 +3,18 @@
 //!
 //! `cargo bench --bench pipeline`; divan prints the time per iteration and, with the byte counter,
 //! the throughput in MB/s.
+//!
+//! Archive-scale targets (issue 19), measured on the built binary by scripts rather than here,
+//! because they compare against another program, span sizes up to 64 MB, or need `-j` and peak
+//! memory:
+//! - `scripts/bench-vs-hunspell.sh`: `svocr run -j 1` on 300 distinct OCR'd documents at ≥ 5× the
+//!   words per second of `hunspell -d sv_SE -l` on the same text;
+//! - `scripts/bench-scale.sh`: time per MB within 15 % from 1 to 64 MB (one document, and a batch);
+//!   peak memory ≤ 3 × input + 60 MB for one 32 MB document and independent of the number of
+//!   documents in a batch; `-j 2` ≥ 1.8 × `-j 1`; start-up ≤ 20 ms.
+//!
+//! Both build their corpora with `scripts/bench-corpus.sh`; [`distinct_documents`] below is the
+//! in-process counterpart of the first.
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
@@ -104,6 +116,62 @@ fn whole_pipeline_tables(bencher: Bencher) {
         .bench(|| {
             for d in &docs {
                 black_box(svocr::process("table", black_box(d), &opts));
+            }
+        });
+}
+
+/// Many distinct OCR'd documents (runs of lines of the development set's OCR output in a
+/// different order each, as `scripts/bench-corpus.sh` makes them), one record each: what an
+/// archive batch costs per document. The process-wide memos of the repair stay warm from one
+/// iteration to the next, as they do through a long batch.
+#[divan::bench]
+fn distinct_documents(bencher: Bencher) {
+    let mut lines: Vec<String> = Vec::new();
+    for dir in ["training/pairs/train", "training/pairs/heldout"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("readable entry").path())
+            .filter(|p| p.to_string_lossy().ends_with(".ocr.txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = std::fs::read_to_string(p).expect("UTF-8 OCR output");
+            lines.extend(text.lines().map(str::to_string));
+        }
+    }
+    // A fixed xorshift generator: the same documents on every run.
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let docs: Vec<Vec<u8>> = (0..300)
+        .map(|_| {
+            let mut doc = String::new();
+            while doc.len() < 8000 {
+                let start = next(lines.len());
+                let end = (start + 1 + next(8)).min(lines.len());
+                for line in &lines[start..end] {
+                    doc.push_str(line);
+                    doc.push('\n');
+                }
+            }
+            doc.into_bytes()
+        })
+        .collect();
+    let opts = Options::default();
+    assert!(
+        docs.iter()
+            .all(|d| svocr::process("doc", d, &opts).text.len() > 4000)
+    );
+    bencher
+        .counter(BytesCount::new(docs.iter().map(Vec::len).sum::<usize>()))
+        .bench(|| {
+            for d in &docs {
+                black_box(svocr::process("doc", black_box(d), &opts));
             }
         });
 }

@@ -3,8 +3,9 @@
 # of BASE_REV over the shipped documents and compares the bytes.
 #
 # Usage: scripts/same-output.sh BASE_REV
+#        BASE_BIN=/path/to/svocr scripts/same-output.sh BASE_REV   # BASE_REV's binary already built
 #
-# Compared, for fixtures/, training/pairs/ and training/corpus/ (every *.txt):
+# Compared, for fixtures/ and training/ (every *.txt below them, all development sets):
 # - `svocr run` JSON Lines (with and without repair, --check) and `--format text`;
 # - `svocr eval` against the fixtures' gold and the held-out pairs, as text, JSON, JSON Lines,
 #   JUnit XML and HTML;
@@ -23,7 +24,7 @@ mkdir -p "$root"
 outputs() {
   local bin=$1 out=$2
   rm -rf "$out"; mkdir -p "$out"
-  local docs=(fixtures/seeds fixtures/ocr training/pairs training/corpus)
+  local docs=(fixtures training)
   local rc
   run() { local name=$1; shift; rc=0; "$@" > "$out/$name" 2>/dev/null || rc=$?; echo "$name $rc" >> "$out/exit-codes"; }
   run run.jsonl "$bin" run -j 2 "${docs[@]}"
@@ -31,6 +32,7 @@ outputs() {
   run run-check.jsonl "$bin" run -j 2 --check "${docs[@]}"
   run run-low-confidence.jsonl "$bin" run -j 2 --min-confidence 0.3 "${docs[@]}"
   run run.text "$bin" run -j 2 --format text "${docs[@]}"
+  run run-j1.jsonl "$bin" run -j 1 "${docs[@]}"
   run eval-fixtures.text "$bin" eval --gold fixtures/gold fixtures/seeds fixtures/ocr --floor fixtures/floors.json
   run eval-fixtures.json "$bin" eval --gold fixtures/gold fixtures/seeds fixtures/ocr --format json
   run eval-fixtures.jsonl "$bin" eval --gold fixtures/gold fixtures/seeds fixtures/ocr --format jsonl
@@ -49,11 +51,15 @@ outputs() {
 
 base_out=$root/$sha
 if [ ! -f "$base_out/exit-codes" ]; then
-  wt=$root/worktree-$sha
-  [ -d "$wt" ] || git worktree add --detach -q "$wt" "$sha"
-  (cd "$wt" && CARGO_TARGET_DIR=$root/target-base cargo build -q --release --locked)
-  outputs "$root/target-base/release/svocr" "$base_out"
-  git worktree remove --force "$wt"
+  if [ -n "${BASE_BIN:-}" ]; then
+    outputs "$BASE_BIN" "$base_out"
+  else
+    wt=$root/worktree-$sha
+    [ -d "$wt" ] || git worktree add --detach -q "$wt" "$sha"
+    (cd "$wt" && CARGO_TARGET_DIR=$root/target-base cargo build -q --release --locked)
+    outputs "$root/target-base/release/svocr" "$base_out"
+    git worktree remove --force "$wt"
+  fi
 fi
 
 cargo build -q --release --locked

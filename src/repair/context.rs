@@ -23,11 +23,25 @@ use std::sync::LazyLock;
 
 use fst::Map;
 
+use super::cache::Memo;
+
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.fst"));
 
 // Written by build.rs from this crate's own data; a failure would mean a corrupt build, and no
 // context (ranking by channel and priors alone) is the safe way to degrade.
 static MODEL: LazyLock<Option<Map<&'static [u8]>>> = LazyLock::new(|| Map::new(BIGRAMS).ok());
+
+/// How many pair counts the process remembers (each a few dozen bytes).
+const MEMO_PAIRS: usize = 1 << 16;
+
+/// Counts looked up in [`MODEL`], remembered across the documents of the process: the same
+/// neighbours come back in every document, and each lookup walks the automaton byte by byte.
+static PAIRS: LazyLock<Memo<u64>> = LazyLock::new(|| Memo::new(MEMO_PAIRS));
+
+/// How often `key` (`"left right"`, `"left "` or `" right"`) was seen in the clean text.
+fn count(map: &Map<&'static [u8]>, key: &str) -> u64 {
+    PAIRS.get_or_compute(key, false, || map.get(key).unwrap_or(0))
+}
 
 /// How many occurrences of a neighbour the unigram prior is worth: with fewer observations of
 /// the neighbour than this, its pairs move the estimate only part of the way. Chosen on the
@@ -74,7 +88,7 @@ impl<'a> Neighbours<'a> {
             return Self::default();
         };
         let seen = |word: &'a str, key: String| {
-            let n = map.get(key).unwrap_or(0);
+            let n = count(map, &key);
             (n > 0).then(|| {
                 let seen = n as f64;
                 Side {
@@ -107,7 +121,7 @@ impl<'a> Neighbours<'a> {
             key.push_str(first);
             key.push(' ');
             key.push_str(second);
-            let n = map.get(&key).unwrap_or(0) as f64;
+            let n = count(map, &key) as f64;
             let gain = if n > 0.0 && probability > 0.0 {
                 ((n / probability + PSEUDO_COUNT) / (side.seen + PSEUDO_COUNT)).ln()
             } else {

@@ -61,13 +61,15 @@
 //!
 //! Each file imports only files above it in this list:
 //!
+//! - `cache.rs`: a bounded process-wide memo, shared by the documents of a batch.
 //! - `tokenize.rs`: tokens with spans; `context.rs`: the bigram model of neighbours.
 //! - `channel.rs`: the learned confusions and edit kinds.
 //! - `walk.rs`: candidate readings (`search`), walking the lexicon's automaton through its
 //!   cursor (`lexicon::Words`).
 //! - `protect.rs`: what is never touched (numbers, abbreviations, acronyms), `1`→`i`, and case.
 //! - `prose.rs`: foreign phrases, names, register abbreviations, and the document's mode.
-//! - `rank.rs`: the document model, noisy-channel ranking (`Ranked`) and context.
+//! - `rank.rs`: the document model, noisy-channel ranking (`Ranked`) and context; the memo of
+//!   word analyses.
 //! - `explain.rs`: the data of `svocr explain` ([`crate::Explanation`]), and what pass 3 lends
 //!   an observer at each word (`Seen`, see `repair_observed`); its text is in
 //!   [`crate::report::explain`].
@@ -77,6 +79,7 @@ pub(crate) mod context;
 pub(crate) mod explain;
 pub(crate) mod tokenize;
 
+mod cache;
 mod channel;
 mod prose;
 mod protect;
@@ -86,9 +89,12 @@ mod walk;
 pub use prose::{Mode, ModeReason};
 pub use rank::DEFAULT_MIN_CONFIDENCE;
 
+use std::sync::LazyLock;
+
 use crate::lexicon::{Lexicon, lexicon};
 use crate::offsets::Change;
 use crate::record::EditKind;
+use cache::Memo;
 use explain::Seen;
 use prose::Shield;
 use protect::{one_for_i, restore_case};
@@ -387,14 +393,11 @@ fn joins(
         // `iran|slagna`).
         let at = vocab.words[ia].0.len();
         let one_is_a_word = known_a.is_some() || known_b.is_some();
-        let listed_or_meets = |w: &str| match lex.frequency(w) {
-            Some(f) => Some(f),
-            None => lex
-                .compound(w)
-                .filter(|c| !one_is_a_word || c.splits.contains(&at))
-                .map(|c| c.frequency),
-        };
-        let reading = match listed_or_meets(&joined) {
+        let listed_or_meets = joined_word(lex, &joined).and_then(|w| match w.splits {
+            Some(splits) if one_is_a_word && !splits.contains(&at) => None,
+            _ => Some(w.frequency),
+        });
+        let reading = match listed_or_meets {
             Some(f) => Some((joined.clone(), doc_free_prior(f))),
             // Only two non-words, one of which no learned confusion explains, are worth a walk
             // of the joined string (a name beside a word is not).
@@ -402,14 +405,10 @@ fn joins(
                 && known_b.is_none()
                 && cost_a.max(cost_b) >= KEEP_UNKNOWN_COST =>
             {
-                // Letters misread, not dropped or added: `ska oka` is no `skaka`.
-                let len = joined.chars().count();
-                search_within(lex, &joined, false, false, Budget::FULL)
+                joined_readings(lex, &joined)
                     .into_iter()
-                    .filter(|c| c.parts == 1 && c.word.chars().count() == len)
-                    .map(|c| {
-                        let cost = c.free_cost() + f64::from(c.edits) * doc.damage_cost();
-                        (c.word, cost)
+                    .map(|(word, free_cost, edits)| {
+                        (word, free_cost + f64::from(edits) * doc.damage_cost())
                     })
                     .min_by(|x, y| x.1.total_cmp(&y.1))
             }
@@ -436,6 +435,57 @@ fn joins(
         }
     }
     out
+}
+
+/// How many joined strings' lookups and walks the process remembers.
+const MEMO_JOINS: usize = 1 << 14;
+
+/// [`joins`]' lookups of joined strings, remembered across the documents of the process.
+static JOINED_WORDS: LazyLock<Memo<Option<JoinedWord>>> = LazyLock::new(|| Memo::new(MEMO_JOINS));
+
+/// A joined string that is a listed word or a compound.
+#[derive(Debug, Clone)]
+struct JoinedWord {
+    /// Frequency per billion words (estimated for a compound).
+    frequency: u64,
+    /// For a compound, where its parts after the first start (bytes); `None` for a listed word.
+    splits: Option<Vec<usize>>,
+}
+
+/// [`joins`]' walks of joined strings, remembered across the documents of the process.
+static JOINED_READINGS: LazyLock<Memo<Vec<(String, f64, u8)>>> =
+    LazyLock::new(|| Memo::new(MEMO_JOINS));
+
+/// A joined string as a listed word or a compound (remembered).
+fn joined_word(lex: &Lexicon, joined: &str) -> Option<JoinedWord> {
+    JOINED_WORDS.get_or_compute(joined, false, || match lex.frequency(joined) {
+        Some(frequency) => Some(JoinedWord {
+            frequency,
+            splits: None,
+        }),
+        None => lex.compound(joined).map(|c| JoinedWord {
+            frequency: c.frequency,
+            splits: Some(c.splits),
+        }),
+    })
+}
+
+/// The readings of a joined string as one listed word by misread letters, not dropped or added
+/// ones (`ska oka` is no `skaka`): each word with its channel-plus-prior cost outside any
+/// document and its number of edits, in the walk's order (remembered: it depends on the string
+/// alone).
+fn joined_readings(lex: &Lexicon, joined: &str) -> Vec<(String, f64, u8)> {
+    JOINED_READINGS.get_or_compute(joined, false, || {
+        let len = joined.chars().count();
+        search_within(lex, joined, false, false, Budget::FULL)
+            .into_iter()
+            .filter(|c| c.parts == 1 && c.word.chars().count() == len)
+            .map(|c| {
+                let free = c.free_cost();
+                (c.word, free, c.edits)
+            })
+            .collect()
+    })
 }
 
 /// The change that makes token `i`, a lone `1`, the word `i`, if protection says it stands for

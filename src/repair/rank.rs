@@ -13,9 +13,11 @@
 //! ([`super::protect`]); it never changes the text.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use super::cache::Memo;
 use super::context;
 use super::protect::repairable;
 use super::tokenize::{Token, TokenKind};
@@ -367,6 +369,18 @@ pub(super) fn ends_in_hyphen(tokens: &[Token<'_>], i: usize) -> bool {
         && tokens.get(i + 2).is_none_or(|t| t.kind == TokenKind::Space)
 }
 
+/// How many word analyses the process remembers across documents (a few megabytes at most).
+const MEMO_WORDS: usize = 1 << 16;
+
+/// The analyses of words outside any document, shared by the documents of a batch.
+static ANALYSES: LazyLock<Memo<WordInfo>> = LazyLock::new(|| Memo::new(MEMO_WORDS));
+
+/// [`analyse`], remembered across the documents of the process: it depends on the word and the
+/// embedded lexicon only, so a remembered analysis is the one a fresh walk would find.
+pub(super) fn analysed(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
+    ANALYSES.get_or_compute(lower, head_ok, || analyse(lex, lower, head_ok))
+}
+
 /// Looks a word up and, if it is unknown or could be a real-word error, collects its readings.
 pub(super) fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
     let listed = lex.contains(lower);
@@ -525,7 +539,7 @@ pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, 
                 let id = match vocab.index.get(&lower) {
                     Some(&id) => id,
                     None => {
-                        let info = analyse(lex, &lower, ends_in_hyphen(tokens, i));
+                        let info = analysed(lex, &lower, ends_in_hyphen(tokens, i));
                         vocab.index.insert(lower.clone(), vocab.words.len());
                         vocab.words.push((lower, info));
                         vocab.words.len() - 1
