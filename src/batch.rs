@@ -234,10 +234,10 @@ fn read_error(p: &Path, e: &io::Error) -> String {
 pub fn process_input(input: &Input, opts: &Options) -> Record {
     match read(input) {
         Ok(bytes) => {
-            if input.path().is_some_and(named_pdf) {
-                if let Err(e) = crate::input::pdf::check_header(&bytes) {
-                    return Record::error(&input.source, format!("{}: {e}", input.source));
-                }
+            if input.path().is_some_and(named_pdf)
+                && let Err(e) = crate::input::pdf::check_header(&bytes)
+            {
+                return Record::error(&input.source, format!("{}: {e}", input.source));
             }
             process_owned(&input.source, bytes, opts)
         }

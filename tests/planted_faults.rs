@@ -136,7 +136,7 @@ fn bumped(w: &Written, steps: u128) -> String {
         Some(sep) => {
             let mut out = String::new();
             for (k, c) in int.chars().enumerate() {
-                if k > 0 && (int.len() - k) % 3 == 0 {
+                if k > 0 && (int.len() - k).is_multiple_of(3) {
                     out.push(sep);
                 }
                 out.push(c);

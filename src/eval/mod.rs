@@ -84,10 +84,10 @@ impl GoldFiles {
     /// document do not change with how badly it was scanned. Its clean text is the variant's own.
     pub fn load(dir: &Path, name: &str) -> Result<GoldFiles, Error> {
         let (gt, mut json) = GoldFiles::paths(dir, name);
-        if let Some((base, _)) = name.split_once("__") {
-            if !json.exists() {
-                json = GoldFiles::paths(dir, base).1;
-            }
+        if let Some((base, _)) = name.split_once("__")
+            && !json.exists()
+        {
+            json = GoldFiles::paths(dir, base).1;
         }
         let text = match std::fs::read(&gt) {
             Ok(bytes) => Some(input::decode(&bytes)?.text),

@@ -38,19 +38,21 @@ pub(crate) fn normalize(text: &str) -> String {
     let mut i = 0;
     while i < nfc.len() {
         let c = nfc[i];
-        if c == '-' && i > 0 && nfc[i - 1].is_alphabetic() {
-            if let Some(next) = hyphen_continuation(&nfc, i + 1) {
-                let word: String = nfc[next..]
-                    .iter()
-                    .take_while(|c| !c.is_whitespace())
-                    .collect();
-                let word = word.trim_matches(['.', ',', ';', ':']);
-                if KEEP_HYPHEN_BEFORE.contains(&word) {
-                    joined.push_str("- ");
-                }
-                i = next;
-                continue;
+        if c == '-'
+            && i > 0
+            && nfc[i - 1].is_alphabetic()
+            && let Some(next) = hyphen_continuation(&nfc, i + 1)
+        {
+            let word: String = nfc[next..]
+                .iter()
+                .take_while(|c| !c.is_whitespace())
+                .collect();
+            let word = word.trim_matches(['.', ',', ';', ':']);
+            if KEEP_HYPHEN_BEFORE.contains(&word) {
+                joined.push_str("- ");
             }
+            i = next;
+            continue;
         }
         joined.push(c);
         i += 1;

@@ -349,10 +349,10 @@ fn day_month(text: &str, raws: &mut Vec<Raw>) {
 /// The year that the captures `c` read after the month, and where the date ends; `month_end` is
 /// the end of the month word and its dot.
 fn year_after(text: &str, c: &regex::Captures<'_>, month_end: usize) -> (Year, usize) {
-    if let Some(y) = c.name("year") {
-        if let Ok(n) = y.as_str().parse() {
-            return (Year::Written(n), y.end());
-        }
+    if let Some(y) = c.name("year")
+        && let Ok(n) = y.as_str().parse()
+    {
+        return (Year::Written(n), y.end());
     }
     if let Some(w) = c.name("wyear") {
         // The regex has no word boundary after the words (see `words`); `tvåtusenhej` is no year.
@@ -522,10 +522,11 @@ fn holidays(text: &str, raws: &mut Vec<Raw>) {
 /// (`1.2.3.2015`, `2015/03/01/SF`, `3/3/20155`, `12.5.2015,5`) and not followed by a unit.
 fn numeric_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().rev().take(2).collect::<Vec<_>>();
-    if let [sep, prev] = before[..] {
-        if matches!(sep, '/' | '.' | '-' | ':' | ',') && prev.is_alphanumeric() {
-            return false;
-        }
+    if let [sep, prev] = before[..]
+        && matches!(sep, '/' | '.' | '-' | ':' | ',')
+        && prev.is_alphanumeric()
+    {
+        return false;
     }
     let mut after = text[end..].chars();
     match (after.next(), after.next()) {

@@ -250,12 +250,10 @@ fn heading(text: &str, lines: &[Line], i: usize, found: &mut Headings) {
     let table_row = glued_number(h.rest).is_some();
     // A heading that wraps: the next line of the same paragraph starting in lower case.
     let mut rest_end = line.end;
-    if !table_row {
-        if let Some(next) = lines.get(i + 1).filter(|l| !l.blank) {
-            let first = text[next.start..next.end].trim_start().chars().next();
-            if first.is_some_and(char::is_lowercase) {
-                rest_end = next.end;
-            }
+    if !table_row && let Some(next) = lines.get(i + 1).filter(|l| !l.blank) {
+        let first = text[next.start..next.end].trim_start().chars().next();
+        if first.is_some_and(char::is_lowercase) {
+            rest_end = next.end;
         }
     }
     let rank = match (table_row, h.keyword) {

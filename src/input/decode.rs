@@ -90,7 +90,7 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 
 /// UTF-16 without a byte-order mark: plain Swedish text in UTF-16 has a NUL in every other byte.
 fn sniff_utf16(bytes: &[u8]) -> Option<Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
@@ -111,7 +111,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<Encoding> {
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Error> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Error::Utf16 {
             offset: bytes.len() - 1,
         });

@@ -270,13 +270,12 @@ impl ToUnicode {
                 units.extend_from_slice(u);
             } else if let Some((lo, _, first)) =
                 self.ranges.iter().find(|r| r.0 <= code && code <= r.1)
+                && let Some((last, head)) = first.split_last()
             {
-                if let Some((last, head)) = first.split_last() {
-                    units.extend_from_slice(head);
-                    // Only the last unit counts up (PDF 32000-1, 9.10.3).
-                    let offset = u16::try_from(code - lo).unwrap_or(u16::MAX);
-                    units.push(last.wrapping_add(offset));
-                }
+                units.extend_from_slice(head);
+                // Only the last unit counts up (PDF 32000-1, 9.10.3).
+                let offset = u16::try_from(code - lo).unwrap_or(u16::MAX);
+                units.push(last.wrapping_add(offset));
             }
         }
         char::decode_utf16(units)

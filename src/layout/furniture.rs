@@ -170,10 +170,10 @@ fn page_numbers(lines: &[Line<'_>], edges: &[Vec<usize>], marks: &mut [bool]) {
     let mut found: Vec<(usize, usize, PageNumber)> = Vec::new();
     for (p, e) in edges.iter().enumerate() {
         for &i in e {
-            if let Some(n) = page_number(lines[i].trimmed()) {
-                if n.number <= n.total.unwrap_or(pages as i64 + 2) {
-                    found.push((i, p, n));
-                }
+            if let Some(n) = page_number(lines[i].trimmed())
+                && n.number <= n.total.unwrap_or(pages as i64 + 2)
+            {
+                found.push((i, p, n));
             }
         }
     }

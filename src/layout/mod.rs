@@ -369,10 +369,10 @@ pub(crate) fn page_starts(text: &str) -> Vec<usize> {
         chars += 1;
         if c == '\x0c' {
             pending = Some(chars);
-        } else if let Some(p) = pending.take() {
-            if starts.last() != Some(&p) {
-                starts.push(p);
-            }
+        } else if let Some(p) = pending.take()
+            && starts.last() != Some(&p)
+        {
+            starts.push(p);
         }
     }
     starts

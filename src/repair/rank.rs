@@ -263,12 +263,12 @@ pub(super) fn with_context(
     // correct forms (`propositionens`, read only as a compound) would pay for the gaps of the
     // lexicon. For such a word context picks among the readings but does not make the best of
     // them beat keeping by more than it did without context.
-    if !info.listed {
-        if let Some(&(_, new_best)) = candidates.first() {
-            let lift = (best - new_best).max(0.0);
-            for (_, total) in &mut candidates {
-                *total += lift;
-            }
+    if !info.listed
+        && let Some(&(_, new_best)) = candidates.first()
+    {
+        let lift = (best - new_best).max(0.0);
+        for (_, total) in &mut candidates {
+            *total += lift;
         }
     }
     let mut confidence = confidence_of(&candidates, keep_cost);

@@ -183,16 +183,16 @@ fn notes(f: &mut fmt::Formatter<'_>, report: &EvalReport) -> fmt::Result {
         }
     }
     for d in &report.documents {
-        if let Some(t) = &d.text {
-            if !t.confusions.is_empty() {
-                let top: Vec<String> = t
-                    .confusions
-                    .iter()
-                    .take(8)
-                    .map(|c| format!("{} :: {} ({})", show(&c.gt), show(&c.output), c.count))
-                    .collect();
-                writeln!(f, "{}: remaining confusions: {}", d.name, top.join(", "))?;
-            }
+        if let Some(t) = &d.text
+            && !t.confusions.is_empty()
+        {
+            let top: Vec<String> = t
+                .confusions
+                .iter()
+                .take(8)
+                .map(|c| format!("{} :: {} ({})", show(&c.gt), show(&c.output), c.count))
+                .collect();
+            writeln!(f, "{}: remaining confusions: {}", d.name, top.join(", "))?;
         }
     }
     if !s.without_gold.is_empty() {

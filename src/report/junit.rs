@@ -153,15 +153,15 @@ fn document_cases(d: &DocumentScore) -> Vec<Case> {
         }
         cases.push(c);
     }
-    if !d.ignored.is_empty() {
-        if let Some(c) = cases.last_mut() {
-            let note = format!("gold keys not scored, ignored: {}", d.ignored.join(", "));
-            c.out = Some(
-                c.out
-                    .take()
-                    .map_or(note.clone(), |o| format!("{o}\n{note}")),
-            );
-        }
+    if !d.ignored.is_empty()
+        && let Some(c) = cases.last_mut()
+    {
+        let note = format!("gold keys not scored, ignored: {}", d.ignored.join(", "));
+        c.out = Some(
+            c.out
+                .take()
+                .map_or(note.clone(), |o| format!("{o}\n{note}")),
+        );
     }
     if cases.is_empty() {
         let mut c = Case::new("gold");

@@ -253,10 +253,11 @@ fn tail(t: &str) -> (usize, Vec<Vec<Group>>) {
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric);
-    if glued && segments.len() >= 2 {
-        if let Some(first) = segments.pop() {
-            label_end = first.first().map_or(label_end, |g| g.end);
-        }
+    if glued
+        && segments.len() >= 2
+        && let Some(first) = segments.pop()
+    {
+        label_end = first.first().map_or(label_end, |g| g.end);
     }
     // The leftmost group of each segment joins nothing.
     for s in &mut segments {

@@ -420,10 +420,11 @@ fn run_together(field: &str) -> Vec<&str> {
     out.push(&field[from..]);
     if out.len() > 1 {
         let first = out[0];
-        if let Some((unit, rest)) = first.split_once(' ') {
-            if numeral::units_in(unit).len() == 1 && unit.len() <= 6 {
-                out.splice(0..1, [unit, rest]);
-            }
+        if let Some((unit, rest)) = first.split_once(' ')
+            && numeral::units_in(unit).len() == 1
+            && unit.len() <= 6
+        {
+            out.splice(0..1, [unit, rest]);
         }
     }
     out
@@ -662,13 +663,14 @@ fn read_row(
         }
         other => other,
     };
-    if let Ok(nums) = &typeset {
-        if !ocr && dropped_space_doubt(text, nums) {
-            return Err(format!(
-                "`{}` may be one number whose group space OCR dropped",
-                &text[nums[0].start..nums[nums.len() - 1].end]
-            ));
-        }
+    if let Ok(nums) = &typeset
+        && !ocr
+        && dropped_space_doubt(text, nums)
+    {
+        return Err(format!(
+            "`{}` may be one number whose group space OCR dropped",
+            &text[nums[0].start..nums[nums.len() - 1].end]
+        ));
     }
     // A total row is read as typeset only: a digit OCR added to it (`län` read as `1`) would make
     // a wrong total look exact.

@@ -36,12 +36,12 @@ pub(super) fn money(m: Money, currency: &str) -> String {
     let digits = (ore / 100).to_string();
     let mut out = String::from(if m.ore() < 0 { "−" } else { "" });
     for (n, c) in digits.chars().enumerate() {
-        if n > 0 && (digits.len() - n) % 3 == 0 {
+        if n > 0 && (digits.len() - n).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);
     }
-    if ore % 100 != 0 {
+    if !ore.is_multiple_of(100) {
         out.push_str(&format!(",{:02}", ore % 100));
     }
     out.push('\u{a0}');
@@ -263,10 +263,10 @@ pub(super) fn locate_amount(text: &str, m: Money, from: usize) -> Option<(usize,
             }
         };
         for form in number_forms(hundredths) {
-            if let Some(p) = locate(text, &form, from, after_ok) {
-                if best.is_none_or(|b| p.0 < b.0) {
-                    best = Some(p);
-                }
+            if let Some(p) = locate(text, &form, from, after_ok)
+                && best.is_none_or(|b| p.0 < b.0)
+            {
+                best = Some(p);
             }
         }
     }
