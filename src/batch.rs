@@ -8,9 +8,11 @@
 //! file the user did not name: a FIFO found by walking a directory is reported, not opened (one
 //! named explicitly is read as a stream, as `cat` would).
 //!
-//! Documents are worked on a window at a time by a thread pool (rayon's order-preserving
-//! collect), so memory stays bounded by the window however long the batch, and the output is the
-//! same whatever the number of threads. [`Batch::stop_when`] takes a flag (set by a Ctrl-C handler,
+//! Documents are worked on by a thread pool, each worker taking the next input as soon as it is
+//! free; the calling thread puts the results back in input order and writes them meanwhile. At
+//! most a window of results waits to be written, so memory stays bounded however long the batch,
+//! and the output is the same whatever the number of threads. [`Batch::map`] must not be called
+//! from one of the batch's own workers. [`Batch::stop_when`] takes a flag (set by a Ctrl-C handler,
 //! say) that is checked between documents: a stopped batch has delivered a prefix of the inputs,
 //! each record whole.
 //!
@@ -21,7 +23,8 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -381,9 +384,14 @@ impl Batch {
         Ok(summary)
     }
 
-    /// Applies `work` to every input in parallel and hands the results to `sink` in input order,
-    /// a window of a few documents per thread at a time. An error from the sink ends the batch
-    /// and is returned.
+    /// Applies `work` to every input in parallel and hands the results to `sink` in input order.
+    /// An error from the sink ends the batch and is returned.
+    ///
+    /// The workers take inputs one after another and never wait for each other: the calling
+    /// thread puts their results back in order and runs the sink meanwhile, so writing records
+    /// overlaps with processing. A worker starts input `i` only once every input before
+    /// `i − window` has been delivered, so at most `window` results wait in memory however long
+    /// one document takes.
     pub fn map<T: Send, E>(
         &self,
         inputs: &[Input],
@@ -391,34 +399,115 @@ impl Batch {
         progress: &dyn Progress,
         mut sink: impl FnMut(&Input, T) -> Result<(), E>,
     ) -> Result<Completion, E> {
+        let threads = self.pool.current_num_threads();
+        let window = threads * WINDOW_PER_THREAD;
+        let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
-        let window = self.pool.current_num_threads() * 4;
-        let mut delivered = 0;
-        for chunk in inputs.chunks(window) {
-            let results: Vec<Option<T>> = self.pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|input| {
-                        if self.stopped() {
-                            return None;
+        // How many results the sink has taken, and whether the batch ends early; workers wait on
+        // it when they are `window` inputs ahead.
+        let gate = Mutex::new(Gate {
+            delivered: 0,
+            ended: false,
+        });
+        let moved = Condvar::new();
+        let (tx, rx) = mpsc::channel::<(usize, Option<T>)>();
+        let (work, next, done, gate, moved) = (&work, &next, &done, &gate, &moved);
+        self.pool.in_place_scope(|scope| {
+            for _ in 0..threads {
+                let tx = tx.clone();
+                scope.spawn(move |_| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(input) = inputs.get(i) else {
+                            break;
+                        };
+                        if !wait_for_room(gate, moved, i, window) {
+                            break;
                         }
-                        let result = work(input);
-                        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        progress.document_done(input, done, inputs.len());
-                        Some(result)
-                    })
-                    .collect()
-            });
-            for (input, result) in chunk.iter().zip(results) {
-                let Some(result) = result else {
-                    return Ok(Completion::Stopped { delivered });
-                };
-                sink(input, result)?;
-                delivered += 1;
+                        let result = (!self.stopped()).then(|| {
+                            let result = work(input);
+                            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                            progress.document_done(input, n, inputs.len());
+                            result
+                        });
+                        if tx.send((i, result)).is_err() {
+                            break;
+                        }
+                    }
+                });
             }
-        }
-        Ok(Completion::All)
+            drop(tx);
+            let outcome = deliver(inputs, &rx, &mut sink, gate, moved);
+            // Whatever ended the delivery, no worker may wait on the gate for ever.
+            end(gate, moved);
+            drop(rx);
+            outcome
+        })
     }
+}
+
+/// Results in flight per worker thread: enough that a slow document rarely stalls the others.
+const WINDOW_PER_THREAD: usize = 16;
+
+/// What [`Batch::map`]'s workers wait on.
+struct Gate {
+    delivered: usize,
+    ended: bool,
+}
+
+/// Blocks until input `i` is within `window` of the first undelivered one; `false` when the batch
+/// has ended instead.
+fn wait_for_room(gate: &Mutex<Gate>, moved: &Condvar, i: usize, window: usize) -> bool {
+    let Ok(mut g) = gate.lock() else {
+        return false;
+    };
+    while !g.ended && i >= g.delivered + window {
+        g = match moved.wait(g) {
+            Ok(g) => g,
+            Err(_) => return false,
+        };
+    }
+    !g.ended
+}
+
+/// Marks the batch ended and wakes every waiting worker.
+fn end(gate: &Mutex<Gate>, moved: &Condvar) {
+    if let Ok(mut g) = gate.lock() {
+        g.ended = true;
+    }
+    moved.notify_all();
+}
+
+/// Receives the workers' results, puts them in input order and hands them to `sink`, until every
+/// input is delivered, one was skipped because the batch was stopped, or the sink fails.
+fn deliver<T, E>(
+    inputs: &[Input],
+    rx: &mpsc::Receiver<(usize, Option<T>)>,
+    sink: &mut impl FnMut(&Input, T) -> Result<(), E>,
+    gate: &Mutex<Gate>,
+    moved: &Condvar,
+) -> Result<Completion, E> {
+    let mut waiting: BTreeMap<usize, Option<T>> = BTreeMap::new();
+    let mut delivered = 0;
+    while delivered < inputs.len() {
+        let Ok((i, result)) = rx.recv() else {
+            // Every worker has gone without delivering the rest: only a stop does that.
+            return Ok(Completion::Stopped { delivered });
+        };
+        waiting.insert(i, result);
+        while let Some(result) = waiting.remove(&delivered) {
+            let Some(result) = result else {
+                return Ok(Completion::Stopped { delivered });
+            };
+            sink(&inputs[delivered], result)?;
+            delivered += 1;
+        }
+        if let Ok(mut g) = gate.lock() {
+            g.delivered = delivered;
+        }
+        moved.notify_all();
+    }
+    Ok(Completion::All)
 }
 
 #[cfg(test)]
