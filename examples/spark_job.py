@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""svocr on Apache Spark: every *.txt under a directory → Parquet tables of records and amounts.
+"""svocr on Apache Spark: every document under a directory → Parquet tables of records and amounts.
 
     spark-submit examples/spark_job.py --input DIR --output OUT [--master local[2]]
     python examples/spark_job.py --input DIR --output OUT          # local mode, pip's pyspark
 
-Reads every `*.txt` file under DIR (recursively, the extension in any case, as `svocr run DIR`
-does) with `binaryFiles`, runs `svocr.process` on each inside `mapPartitions` (the executors need
+Reads every `*.txt` and `*.pdf` file under DIR (recursively, the extension in any case, as `svocr
+run DIR` does) with `binaryFiles`, runs `svocr.process` on each inside `mapPartitions` (the executors need
 the `svocr` package: see the README, "On Spark"), and writes three Parquet tables:
 
 - OUT/documents: one row per document: source, status, error, encoding, text, and counts of
@@ -176,8 +176,9 @@ def rows(partition, repair=True, min_confidence=0.5):
             )
 
 
-def txt_files(spark, directory):
-    """Every `*.txt` file under `directory` (any depth, the extension in any case), sorted.
+def document_files(spark, directory):
+    """Every `*.txt` and `*.pdf` file under `directory` (any depth, the extension in any case),
+    sorted, as `svocr run DIR` finds them.
 
     Listed on the driver through Hadoop's FileSystem, so it works for HDFS, S3 and local paths
     alike, and files that are not documents are never read.
@@ -189,14 +190,16 @@ def txt_files(spark, directory):
     files = fs.listFiles(path, True)
     while files.hasNext():
         p = files.next().getPath()
-        if p.getName().lower().endswith(".txt"):
+        if p.getName().lower().endswith((".txt", ".pdf")):
             found.append(p.toString())
     return sorted(found)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--input", required=True, help="directory (any Hadoop URI) of *.txt files")
+    parser.add_argument(
+        "--input", required=True, help="directory (any Hadoop URI) of *.txt and *.pdf files"
+    )
     parser.add_argument("--output", required=True, help="directory for the Parquet tables")
     parser.add_argument("--master", help="Spark master (default: spark-submit's, else local[*])")
     parser.add_argument("--no-repair", action="store_true", help="as `svocr run --no-repair`")
@@ -211,9 +214,9 @@ def main(argv=None):
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
-        paths = txt_files(spark, args.input)
+        paths = document_files(spark, args.input)
         if not paths:
-            raise SystemExit(f"spark_job: no *.txt files under {args.input}")
+            raise SystemExit(f"spark_job: no *.txt or *.pdf files under {args.input}")
         sc = spark.sparkContext
         # `binaryFiles` takes a comma-separated list; a comma inside a name is escaped.
         listed = ",".join(p.replace(",", "\\,") for p in paths)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Spark example end to end: a virtual environment with the svocr package, pyspark and pyarrow
-# from PyPI, examples/spark_job.py in local mode on every *.txt under fixtures/, and its Parquet
+# from PyPI, examples/spark_job.py in local mode on every *.txt and *.pdf under fixtures/, and its Parquet
 # tables checked against the records of `svocr run` (scripts/check-spark.py). Needs Java 17 (on
 # the machine; pyspark 3.5 runs on Java 8, 11 and 17).
 #

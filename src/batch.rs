@@ -231,25 +231,11 @@ fn read_error(p: &Path, e: &io::Error) -> String {
 }
 
 /// Reads and processes one document; never fails: an unreadable one gives an error record.
-///
-/// A file named `*.pdf` (any case) must be a PDF: anything else (empty, an HTML error page saved
-/// under that name) is an error record rather than being read as text.
 pub fn process_input(input: &Input, opts: &Options) -> Record {
     match read(input) {
-        Ok(bytes) => {
-            if input.path().is_some_and(named_pdf)
-                && let Err(e) = crate::input::pdf::check_header(&bytes)
-            {
-                return Record::error(&input.source, format!("{}: {e}", input.source));
-            }
-            process_owned(&input.source, bytes, opts)
-        }
+        Ok(bytes) => process_owned(&input.source, bytes, opts),
         Err(msg) => Record::error(&input.source, msg),
     }
-}
-
-fn named_pdf(p: &Path) -> bool {
-    p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf"))
 }
 
 /// Told about each document as it is finished, for a progress bar. Implementations must be cheap:

@@ -136,12 +136,27 @@ impl Default for Options {
 /// with `status: error`.
 ///
 /// A PDF (the `%PDF-` header) is read for its text layer ([`input::pdf::read`]); anything else
-/// as text ([`input::decode`]).
+/// as text ([`input::decode`]), except under a `source` named `*.pdf` (any case), which must be
+/// a PDF: an empty file or an HTML error page saved under that name is an error record.
 pub fn process(source: &str, bytes: &[u8], opts: &Options) -> Record {
     if input::pdf::is_pdf(bytes) {
         return finish_pdf(source, bytes, opts);
     }
+    if let Some(refused) = refused_as_pdf(source, bytes) {
+        return refused;
+    }
     finish(source, input::decode(bytes), None, opts)
+}
+
+/// The error record for bytes that are no PDF under a name that says they are.
+fn refused_as_pdf(source: &str, bytes: &[u8]) -> Option<Record> {
+    let named_pdf = std::path::Path::new(source)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("pdf"));
+    let e = input::pdf::check_header(bytes)
+        .err()
+        .filter(|_| named_pdf)?;
+    Some(Record::error(source, format!("{source}: {e}")))
 }
 
 /// [`process`] for bytes the caller no longer needs: UTF-8 input becomes the text without a
@@ -149,6 +164,9 @@ pub fn process(source: &str, bytes: &[u8], opts: &Options) -> Record {
 pub fn process_owned(source: &str, bytes: Vec<u8>, opts: &Options) -> Record {
     if input::pdf::is_pdf(&bytes) {
         return finish_pdf(source, &bytes, opts);
+    }
+    if let Some(refused) = refused_as_pdf(source, &bytes) {
+        return refused;
     }
     finish(source, input::decode_owned(bytes), None, opts)
 }

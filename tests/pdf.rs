@@ -146,6 +146,26 @@ fn bad_pdfs_are_error_records_with_reasons_and_the_batch_goes_on() {
 }
 
 #[test]
+fn a_source_named_pdf_must_be_one_whoever_calls() {
+    let page = b"<!DOCTYPE html>\n<html><body>404</body></html>\n";
+    for name in ["scan.pdf", "SCAN.PDF", "dir/x.Pdf"] {
+        let r = process(name, page, &Options::default());
+        assert_eq!(r.status, Status::Error, "{name}");
+        assert!(r.error.as_deref().unwrap().contains("not a PDF"), "{name}");
+        let r = svocr::process_owned(name, Vec::new(), &Options::default());
+        assert!(r.error.as_deref().unwrap().contains("empty"), "{name}");
+    }
+    // The same bytes under another name are text.
+    for name in ["page.txt", "-", "pdf"] {
+        assert_eq!(
+            process(name, page, &Options::default()).status,
+            Status::Ok,
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn a_directory_is_walked_for_pdf_files_in_any_case() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-walk");
     let _ = fs::remove_dir_all(&dir);

@@ -20,8 +20,8 @@ import svocr
 ROOT = Path(__file__).resolve().parents[2]
 CLI = Path(os.environ.get("SVOCR_CLI", ROOT / "target" / "release" / "svocr"))
 
-# Every document under fixtures/, as the CLI's directory walk finds them (`*.txt` in any case).
-FIXTURES = sorted(p for p in (ROOT / "fixtures").rglob("*") if p.suffix.lower() == ".txt")
+# Every document under fixtures/, as the CLI's directory walk finds them (`*.txt`, `*.pdf`, any case).
+FIXTURES = sorted(p for p in (ROOT / "fixtures").rglob("*") if p.suffix.lower() in (".txt", ".pdf"))
 
 # Option sets as (CLI flags, keyword arguments).
 OPTIONS = [
