@@ -20,14 +20,12 @@
 //! progress bars or exit codes. Progress is reported through [`Progress`], which the caller
 //! implements; the closing summary line and the exit code are the caller's.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::collections::BTreeMap;
-use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-
-use rayon::prelude::*;
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 
 use crate::record::{Record, Status, TotalStatus};
 use crate::{Options, process_owned};
@@ -740,5 +738,40 @@ mod tests {
             .unwrap();
         assert_eq!((summary.ok, summary.failed), (0, 1));
         assert_eq!(summary.completion, Completion::All);
+    }
+
+    /// Inputs that finish out of order (early ones slowest) still reach the sink in order, with
+    /// never more than the window waiting, and a failing sink stops the workers.
+    #[test]
+    fn results_reach_the_sink_in_input_order_whatever_finishes_first() {
+        let paths: Vec<PathBuf> = (0..200)
+            .map(|i| PathBuf::from(format!("{i}.txt")))
+            .collect();
+        let all = inputs(&paths);
+        let batch = Batch::new(Some(2)).unwrap();
+        let started = AtomicUsize::new(0);
+        let work = |input: &Input| {
+            started.fetch_add(1, Ordering::Relaxed);
+            let i: u64 = input.source.trim_end_matches(".txt").parse().unwrap();
+            std::thread::sleep(std::time::Duration::from_micros((200 - i) * 20));
+            i
+        };
+        let mut seen = Vec::new();
+        let done = batch.map(&all, work, &(), |_, i| {
+            seen.push(i);
+            Ok::<_, ()>(())
+        });
+        assert_eq!(done, Ok(Completion::All));
+        assert_eq!(seen, (0..200).collect::<Vec<u64>>());
+
+        started.store(0, Ordering::Relaxed);
+        let mut delivered = 0;
+        let failed = batch.map(&all, work, &(), |_, _| {
+            delivered += 1;
+            if delivered == 10 { Err("full") } else { Ok(()) }
+        });
+        assert_eq!(failed, Err("full"));
+        let window = 2 * WINDOW_PER_THREAD;
+        assert!(started.load(Ordering::Relaxed) <= 10 + window + 2);
     }
 }
