@@ -213,15 +213,13 @@ CREATE TABLE total_parts (
 
 -- Full-text search over the repaired and the original text. Diacritics are kept: å, ä and ö are
 -- letters of their own in Swedish (`för` is not `for`). External content: the text is stored once,
--- in `documents`; the triggers keep the index in step.
+-- in `documents`. svocr adds a transaction's new documents to the index in one statement at its
+-- end (a trigger per row made FTS5 flush once per document); the trigger removes a replaced one.
 CREATE VIRTUAL TABLE documents_fts USING fts5 (
     text, original,
     content = 'documents', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 0'
 );
-CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-    INSERT INTO documents_fts (rowid, text, original) VALUES (new.id, new.text, new.original);
-END;
 CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
     INSERT INTO documents_fts (documents_fts, rowid, text, original)
         VALUES ('delete', old.id, old.text, old.original);

@@ -712,26 +712,19 @@ impl<'a> Doc<'a> {
         }
         let y = self.year(p)?;
         // A year range the period reader left (`2018–2019` after a cue): both years, never the
-        // first alone.
-        if let Some(Kind::Punct('-' | '–' | '—' | '/')) = self.toks.get(p + 1).map(|t| t.kind) {
-            let y2 = self.year(p + 2).filter(|&y2| y2 > y)?;
-            let end = self.toks[p + 2].end;
-            return Some((
-                PeriodLink {
-                    text: self.text(t.start, end),
-                    start: t.start,
-                    end,
-                    from: IsoDate::new(y, 1, 1)?,
-                    to: IsoDate::new(y2, 12, 31)?,
-                    cue,
-                },
-                p + 2,
-            ));
-        }
-        // Two consecutive years (`under 2018 och 2019`): one period over both.
-        if self.word(p + 1) == "och"
-            && let Some(y2) = self.year(p + 2).filter(|&y2| y2 == y + 1)
-        {
+        // first alone. Two consecutive years (`under 2018 och 2019`): one period over both.
+        let range = matches!(
+            self.toks.get(p + 1).map(|t| t.kind),
+            Some(Kind::Punct('-' | '–' | '—' | '/'))
+        );
+        let last = if range {
+            Some(self.year(p + 2).filter(|&y2| y2 > y)?)
+        } else if self.word(p + 1) == "och" {
+            self.year(p + 2).filter(|&y2| y2 == y + 1)
+        } else {
+            None
+        };
+        if let Some(y2) = last {
             let end = self.toks[p + 2].end;
             return Some((
                 PeriodLink {

@@ -152,9 +152,18 @@ impl Database {
         documents: impl IntoIterator<Item = (&'a Record, &'a Provenance)>,
     ) -> Result<(), Error> {
         let tx = self.conn.transaction()?;
+        let mut ids = Vec::new();
         for (record, provenance) in documents {
-            write_document(&tx, record, provenance)?;
+            ids.push(write_document(&tx, record, provenance)?);
         }
+        // The full-text rows of the whole transaction in one statement: FTS5 flushes its pending
+        // terms at every statement that opens a savepoint, and one per document (a trigger) cost
+        // as much as all the other rows together.
+        tx.prepare_cached(
+            "INSERT INTO documents_fts (rowid, text, original) \
+             SELECT id, text, original FROM documents WHERE id IN (SELECT value FROM json_each(?1))",
+        )?
+        .execute([json(&ids)?])?;
         tx.commit()?;
         Ok(())
     }
@@ -495,31 +504,36 @@ fn write_document(
     tx: &rusqlite::Transaction<'_>,
     record: &Record,
     provenance: &Provenance,
-) -> Result<(), Error> {
-    tx.execute("DELETE FROM documents WHERE source = ?1", [&record.source])?;
-    tx.execute(
+) -> Result<i64, Error> {
+    // Cached: with the cascades and triggers behind them, compiling these two statements cost
+    // more than running them.
+    tx.prepare_cached("DELETE FROM documents WHERE source = ?1")?
+        .execute([&record.source])?;
+    tx.prepare_cached(
         "INSERT INTO documents (source, content_hash, size, encoding, status, error, text, \
          original, pages, pdf_pages, repair, record_schema_version, svocr_version, options, \
          processed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        params![
-            record.source,
-            provenance.content_hash,
-            provenance.size,
-            record.encoding.map(|e| e.to_string()),
-            name(&record.status)?,
-            record.error,
-            record.text,
-            original_text(&record.text, &record.edits),
-            json(&record.pages)?,
-            record.pdf_pages,
-            record.repair.as_ref().map(json).transpose()?,
-            record.schema_version,
-            SVOCR_VERSION,
-            provenance.options,
-            provenance.processed_at,
-        ],
-    )?;
-    write_parts(tx, tx.last_insert_rowid(), record)
+    )?
+    .execute(params![
+        record.source,
+        provenance.content_hash,
+        provenance.size,
+        record.encoding.map(|e| e.to_string()),
+        name(&record.status)?,
+        record.error,
+        record.text,
+        original_text(&record.text, &record.edits),
+        json(&record.pages)?,
+        record.pdf_pages,
+        record.repair.as_ref().map(json).transpose()?,
+        record.schema_version,
+        SVOCR_VERSION,
+        provenance.options,
+        provenance.processed_at,
+    ])?;
+    let id = tx.last_insert_rowid();
+    write_parts(tx, id, record)?;
+    Ok(id)
 }
 
 /// Writes every part of `record` under document `id`.
@@ -895,6 +909,54 @@ mod tests {
         assert_eq!(db.sources().unwrap(), ["a.txt", "b.txt"]);
         assert_eq!(db.current(&p.options).unwrap().len(), 2);
         assert!(db.current("repair=false").unwrap().is_empty());
+        drop(db);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
+
+    #[test]
+    fn the_full_text_index_follows_writes_and_rewrites() {
+        let path = std::env::temp_dir().join(format!("svocr-db-fts-{}.sqlite", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let mut db = Database::open(&path).unwrap();
+        let opts = Options::default();
+        let p = Provenance {
+            content_hash: None,
+            size: None,
+            options: options_key(&opts),
+            processed_at: 0,
+        };
+        let doc = |source: &str, text: &str| crate::process(source, text.as_bytes(), &opts);
+        let a = doc("a.txt", "Försäkringskassan får 944 miljoner kronor.");
+        let b = doc("b.txt", "Kammarkollegiet betalar ut medlen.");
+        db.write_all([(&a, &p), (&b, &p)]).unwrap();
+        db.write(&doc("c.txt", "Försäkringskassan redovisar."), &p)
+            .unwrap();
+        let hits = |db: &Database, query: &str| -> Vec<String> {
+            let mut st = db
+                .conn
+                .prepare(
+                    "SELECT d.source FROM documents_fts JOIN documents d ON d.id = \
+                     documents_fts.rowid WHERE documents_fts MATCH ?1 ORDER BY d.source",
+                )
+                .unwrap();
+            st.query_map([query], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        assert_eq!(hits(&db, "Försäkringskassan"), ["a.txt", "c.txt"]);
+        assert_eq!(hits(&db, "Kammarkollegiet"), ["b.txt"]);
+        // A rewritten document is found by its new words only, once.
+        db.write(&doc("a.txt", "Kammarkollegiet får medel."), &p)
+            .unwrap();
+        assert_eq!(hits(&db, "Försäkringskassan"), ["c.txt"]);
+        assert_eq!(hits(&db, "Kammarkollegiet"), ["a.txt", "b.txt"]);
+        // The OCR'd original is searchable too.
+        db.write(&doc("d.txt", "Medlen f6r 2024 betalas ut."), &p)
+            .unwrap();
+        assert_eq!(hits(&db, "original : f6r"), ["d.txt"]);
         drop(db);
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
