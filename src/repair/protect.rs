@@ -9,7 +9,7 @@
 //! abbreviations of the register ([`ABBREVIATIONS`]), all-capital acronyms of up to four letters,
 //! and single letters. The one number that is repaired is a lone `1` standing between two
 //! lower-case words, where the English model read the word `i` (`sjuka 1 covid`, not `den 1
-//! november`: [`NUMBER_BEFORE`], [`NUMBER_AFTER`]), or between a capitalised word and a definite
+//! november`: [`NUMBER_BEFORE`], [`NUMBER_AFTER`], [`begins_with_month`]), or between a capitalised word and a definite
 //! form (`Insatserna 1 överenskommelsen`, not `Grupp 1 består`). Case is preserved (`F6R`→`FÖR`,
 //! `F6r`→`För`).
 //!
@@ -73,6 +73,7 @@ fn repairable_check(tokens: &[Token<'_>], i: usize) -> Option<()> {
             lexicon().word_or_compound_frequency(&rest).is_some()
         } else {
             crate::number::units::kept_by_repair(&rest)
+                || begins_with_month(&rest)
                 || NUMBER_AFTER
                     .iter()
                     .any(|u| rest == *u || u.len() >= 3 && rest.starts_with(u))
@@ -181,6 +182,7 @@ pub(super) fn one_for_i(
     };
     if NUMBER_BEFORE.contains(&p.as_str())
         || numbered_compound()
+        || begins_with_month(&n)
         || NUMBER_AFTER.iter().any(|u| n.starts_with(u))
         || crate::number::units::cues_a_number(&n)
     {
@@ -253,45 +255,27 @@ pub(super) const NUMBER_BEFORE: &[&str] = &[
     "över",
 ];
 
-/// Word beginnings after which `1` is a number: months and counted nouns; units and scale words come
-/// from the unit table ([`crate::number::units::cues_a_number`]).
+/// Word beginnings after which `1` is a number besides months ([`begins_with_month`]): counted
+/// nouns; units and scale words come from the unit table ([`crate::number::units::cues_a_number`]).
 pub(super) const NUMBER_AFTER: &[&str] = &[
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "apr",
-    "aug",
-    "sep",
-    "okt",
-    "nov",
-    "dec",
-    "procent",
-    "st",
-    "år",
-    "dag",
-    "vecka",
-    "veckor",
-    "månad",
-    "timme",
-    "timmar",
-    "gång",
-    "person",
-    "heltid",
-    "tjänst",
-    "kap",
-    "styck",
+    "procent", "st", "år", "dag", "vecka", "veckor", "månad", "timme", "timmar", "gång", "person",
+    "heltid", "tjänst", "kap", "styck",
 ];
+
+/// Month abbreviations that begin ordinary words too (`mark`, `jul`, `jungfru`): only the whole
+/// month name counts for them.
+const AMBIGUOUS_MONTH_ABBREVIATIONS: [&str; 4] = ["mar", "maj", "jun", "jul"];
+
+/// Whether `word` (lower case) begins with a month name (`januari`, `novembers`) or the
+/// abbreviation of one (`jan`, `nov`), as the date extractor names them.
+pub(super) fn begins_with_month(word: &str) -> bool {
+    crate::extract::date::MONTH_NAMES.iter().any(|m| {
+        let abbreviation = &m[..3];
+        word.starts_with(m)
+            || !AMBIGUOUS_MONTH_ABBREVIATIONS.contains(&abbreviation)
+                && word.starts_with(abbreviation)
+    })
+}
 
 /// Puts the case pattern of the OCR token back on a lower-case repair.
 pub(super) fn restore_case(original: &str, word: &str) -> String {
