@@ -33,21 +33,9 @@ const TABLES: [(&str, &str); 12] = [
     ("total_parts", "document_id, total_idx, position"),
 ];
 
-/// The development sets and fixtures whose records are compared with the database.
-const SETS: [&str; 8] = [
-    "fixtures/seeds",
-    "fixtures/ocr",
-    "fixtures/tables/docs",
-    "fixtures/tables/ocr",
-    "fixtures/totals/docs",
-    "training/tables/docs",
-    "training/tables/ocr",
-    "training/totals/docs",
-];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+#[path = "common/sets.rs"]
+mod sets;
+use sets::{SETS, root};
 
 fn svocr(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_svocr"))

@@ -9,21 +9,9 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use svocr::{Options, Record};
 
-/// The fixtures and development sets, as in `tests/db.rs`.
-const SETS: [&str; 8] = [
-    "fixtures/seeds",
-    "fixtures/ocr",
-    "fixtures/tables/docs",
-    "fixtures/tables/ocr",
-    "fixtures/totals/docs",
-    "training/tables/docs",
-    "training/tables/ocr",
-    "training/totals/docs",
-];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+#[path = "common/sets.rs"]
+mod sets;
+use sets::{SETS, root};
 
 fn validator() -> jsonschema::Validator {
     let path = root().join("schema/record.schema.json");

@@ -1,0 +1,21 @@
+//! The shipped document sets the database and schema tests run over, shared by `tests/db.rs` and
+//! `tests/json_schema.rs` (a module of its own, so the other test crates do not carry it unused).
+
+use std::path::PathBuf;
+
+/// The fixtures and development sets whose records the tests check.
+pub(crate) const SETS: [&str; 8] = [
+    "fixtures/seeds",
+    "fixtures/ocr",
+    "fixtures/tables/docs",
+    "fixtures/tables/ocr",
+    "fixtures/totals/docs",
+    "training/tables/docs",
+    "training/tables/ocr",
+    "training/totals/docs",
+];
+
+/// The repository's root.
+pub(crate) fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
