@@ -163,6 +163,13 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
+/// Most documents `--db` writes in one transaction (see the writer in [`run`]).
+const DB_GROUP_DOCUMENTS: usize = 256;
+/// Most bytes of text `--db` writes in one transaction, so that large documents do not pile up.
+const DB_GROUP_BYTES: usize = 32 << 20;
+/// How long the `--db` writer waits for more documents before it writes what it has.
+const DB_GROUP_WAIT: std::time::Duration = std::time::Duration::from_millis(250);
+
 fn run(args: RunArgs) -> Result<ExitCode> {
     let start = Instant::now();
     let opts = Options {
@@ -235,17 +242,26 @@ fn run(args: RunArgs) -> Result<ExitCode> {
             // The database is written on a thread of its own, in input order, so that the
             // workers go on with the next documents meanwhile: written in the sink, each write
             // would hold up the whole batch (batch throughput was 67 % of JSON Lines that way).
-            let (to_db, from_batch) = std::sync::mpsc::sync_channel::<(Record, Provenance)>(64);
-            // When the writer falls behind, the documents waiting are written in one
-            // transaction (each still whole): the full-text index then flushes once for them,
-            // where one transaction per document cost as much as processing it.
+            let (to_db, from_batch) =
+                std::sync::mpsc::sync_channel::<(Record, Provenance)>(DB_GROUP_DOCUMENTS);
+            // The documents are written in groups, one transaction each (each document still
+            // whole, so a killed run leaves whole documents only): the full-text index flushes
+            // and the write-ahead log rewrites its pages once per transaction, which cost as much
+            // as processing a small document when each had its own. A group is what arrives
+            // within a short wait, up to a number of documents and of bytes of text.
             let writer = std::thread::spawn(move || -> Result<()> {
                 let mut db = db;
                 while let Ok(first) = from_batch.recv() {
+                    let until = std::time::Instant::now() + DB_GROUP_WAIT;
+                    let mut bytes = first.0.text.len();
                     let mut group = vec![first];
-                    while group.len() < 64 {
-                        match from_batch.try_recv() {
-                            Ok(next) => group.push(next),
+                    while group.len() < DB_GROUP_DOCUMENTS && bytes < DB_GROUP_BYTES {
+                        let left = until.saturating_duration_since(std::time::Instant::now());
+                        match from_batch.recv_timeout(left) {
+                            Ok(next) => {
+                                bytes += next.0.text.len();
+                                group.push(next);
+                            }
                             Err(_) => break,
                         }
                     }

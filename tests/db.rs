@@ -278,7 +278,10 @@ fn a_second_run_skips_everything_and_a_changed_file_alone_is_processed_again() {
 #[cfg(unix)]
 #[test]
 fn a_run_killed_mid_batch_and_run_again_equals_an_uninterrupted_run() {
-    let dir = batch_folder("kill", 120);
+    // More documents than `--db` writes in one transaction (256), so that the kill lands
+    // between two transactions however fast the build.
+    let n = 600;
+    let dir = batch_folder("kill", n);
     let docs = dir.join("docs");
     let whole = dir.join("whole.sqlite");
     let killed = dir.join("killed.sqlite");
@@ -322,7 +325,7 @@ fn a_run_killed_mid_batch_and_run_again_equals_an_uninterrupted_run() {
     let conn = Connection::open(&killed).unwrap();
     let written = count(&conn, "SELECT count(*) FROM documents");
     drop(conn);
-    assert!(written < 122, "the run finished before it was killed");
+    assert!(written < n + 2, "the run finished before it was killed");
     assert_ne!(dump(&killed), dump(&whole));
 
     let rerun = run(&killed);

@@ -180,7 +180,10 @@ fn options_or_default<'py>(
 /// as for ``process``). Each record is what ``process(data, source, ...)`` returns, and the list
 /// is the same whatever the number of threads. The documents are read from ``items`` first (with
 /// the GIL), then processed with the GIL released on a pool of ``threads`` workers (``None``:
-/// one per core). ``repair`` and ``min_confidence`` are as for ``process``.
+/// one per core) while the calling thread turns finished records into dicts; ``threads=1`` runs
+/// everything on the calling thread, one document after another, so a one-core process (a
+/// Spark executor with one core) keeps to one core. ``repair`` and ``min_confidence`` are as
+/// for ``process``.
 ///
 /// Raises TypeError when an item is not a (str, bytes | str) pair or an option has the wrong
 /// type, ValueError for ``threads < 1`` or ``min_confidence`` outside 0..1. Bad documents give
@@ -208,6 +211,14 @@ fn process_many<'py>(
     let mut docs = Vec::new();
     for (i, item) in iter.enumerate() {
         docs.push(pair(&item?, i)?);
+    }
+    if threads == Some(1) {
+        // One thread means the calling thread alone (a one-core Spark executor must not get
+        // two busy threads): each document with the GIL released, then its record parsed.
+        let lines = docs
+            .into_iter()
+            .map(|(source, bytes)| py.detach(|| record_line(&source, bytes, &opts)));
+        return PyList::new(py, parse_lines(py, lines)?);
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))

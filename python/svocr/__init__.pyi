@@ -38,7 +38,9 @@ def process_many(
 
     Each record is what ``process(data, source, ...)`` returns; the list is the same whatever
     ``threads`` is (``None``: one worker per core). The GIL is released while documents are
-    processed.
+    processed, by that many workers while the calling thread turns finished records into dicts;
+    ``threads=1`` processes them on the calling thread alone, one after another, so that a
+    one-core process (a Spark executor with one core) keeps to one core.
 
     Raises TypeError for an item that is not a (str, bytes | str) pair or an option of the wrong
     type, ValueError for ``threads < 1`` or ``min_confidence`` outside 0..1.
