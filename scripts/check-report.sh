@@ -60,6 +60,29 @@ if [[ -z "$target" ]]; then
 fi
 
 chrome --dump-dom "file://$report#$target" > "$out/dom.html" 2> "$out/console.log"
+
+# Hovering a linked amount lights up its recipient and period. A screenshot cannot hover, so the
+# fields pane of the first document with a link is cut out twice: as rendered, where nothing may
+# show the highlight colour (#ead7f7), and with that link's rule made to hold without `:hover`,
+# where its words must.
+python3 - "$report" "$out" <<'EOF'
+import re, sys
+html, out = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+first = re.search(r'pre:has\(\[data-l~=(d(\d+)l\d+)\]:hover\)', html)
+if not first:
+    sys.exit("check-report: FAILED: no linked amount or date in the report")
+ident, doc = first.group(1), first.group(2)
+head = html[:html.index("</head>")]
+pane = html[html.index(f'<h3 id="fields-{doc}">'):]
+pane = pane[:pane.index("</pre></div>") + len("</pre></div>")]
+for name, page in [("not-hovered", pane),
+                   ("hovered", pane.replace(first.group(0), f"pre:has([data-l~={ident}])"))]:
+    with open(f"{out}/{name}.html", "w", encoding="utf-8") as f:
+        f.write(f"{head}</head><body>{page}</body></html>")
+EOF
+for page in hovered not-hovered; do
+  chrome --window-size=1400,1200 --screenshot="$out/$page.png" "file://$out/$page.html" 2>> "$out/console.log" > /dev/null
+done
 chrome --window-size=1400,1000 --screenshot="$out/top.png" "file://$report" 2>> "$out/console.log" > /dev/null
 chrome --window-size=1400,2000 --virtual-time-budget=3000 --screenshot="$out/document.png" "file://$report#$target" 2>> "$out/console.log" > /dev/null
 
@@ -128,9 +151,15 @@ if borders < 2000:
 if applied < 200:
     failures.append(f"no highlighted edit visible in #{target} ({applied} pixels of its colour)")
 
+lit, unlit = count(f"{out}/hovered.png", "ead7f7"), count(f"{out}/not-hovered.png", "ead7f7")
+if lit < 100 or unlit > 0:
+    failures.append(f"hovering a linked amount does not light up its links ({lit} pixels of the "
+                    f"highlight hovered, {unlit} not hovered)")
+
 if failures:
     print("check-report: FAILED:\n- " + "\n- ".join(failures), file=sys.stderr)
     sys.exit(1)
 print(f"check-report: ok: no console messages; documents table visible ({borders} border pixels); "
-      f"#{target} opens with highlighted edits ({applied} pixels); screenshots in {out}")
+      f"#{target} opens with highlighted edits ({applied} pixels); a hovered link lights up ({lit} "
+      f"pixels); screenshots in {out}")
 EOF

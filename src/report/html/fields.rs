@@ -11,12 +11,16 @@
 //! `2020-12-11`, a reference as written, each after the previous item of its field was placed
 //! (the gold lists them in reading order). A mark says "probably here"; the gold has no spans, so
 //! nothing here is scored. Totals, cells and villkor misses are listed, not placed.
+//!
+//! The links of the record ([`link_marks`]) are drawn too: an amount's recipient, period and
+//! purpose, the villkor mention that lists it, and what a date is the date of, each with the words
+//! that make the link, so that hovering the amount or date shows them.
 
 use std::collections::BTreeMap;
 
 use crate::eval::Evaluated;
 use crate::eval::fields::{Field, FieldScore, cell_key, keys, total_key};
-use crate::record::{IsoDate, Money, TotalStatus};
+use crate::record::{AmountLinks, IsoDate, Link, Money, Record, TotalStatus};
 
 /// A marked stretch of the repaired text, in character offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,7 +144,10 @@ pub(super) fn regions(d: &Evaluated) -> (Vec<Region>, Vec<String>) {
     for a in r.amounts.iter().flatten() {
         let values: Vec<Money> = a.value.into_iter().chain(a.min).chain(a.max).collect();
         let shown: Vec<String> = values.iter().map(|v| money(*v, &a.currency)).collect();
-        let what = format!("amount {}", shown.join(" – "));
+        let mut what = format!("amount {}", shown.join(" – "));
+        if let Some(links) = a.links.as_ref().filter(|l| !l.is_empty()) {
+            what.push_str(&describe(links));
+        }
         match &a.cell {
             None => {
                 let keys = values.iter().map(ToString::to_string).collect();
@@ -159,7 +166,10 @@ pub(super) fn regions(d: &Evaluated) -> (Vec<Region>, Vec<String>) {
     }
     for x in r.dates.iter().flatten() {
         let keys: Vec<String> = x.value.map(|v| v.to_string()).into_iter().collect();
-        let what = format!("date {}", keys.first().map_or("?", String::as_str));
+        let mut what = format!("date {}", keys.first().map_or("?", String::as_str));
+        if let Some(of) = &x.of {
+            what.push_str(&format!(", the date of «{}»", of.text));
+        }
         let field = x.value.map(|_| Field::Dates);
         mark(field, keys, x.start, x.end, what);
     }
@@ -213,6 +223,84 @@ pub(super) fn regions(d: &Evaluated) -> (Vec<Region>, Vec<String>) {
         }
     }
     (disjoint(out), unplaced)
+}
+
+/// An amount's links for a mark's title: ` → recipient «SKR», period 2020 (2020-01-01 –
+/// 2020-12-31), purpose «koordinering», villkor 3.1`.
+fn describe(links: &AmountLinks) -> String {
+    let mut parts = Vec::new();
+    if let Some(r) = &links.recipient {
+        parts.push(format!("recipient «{}»", r.text));
+    }
+    if let Some(p) = &links.period {
+        parts.push(format!("period {} ({} – {})", p.text, p.from, p.to));
+    }
+    if let Some(p) = &links.purpose {
+        parts.push(format!("purpose «{}»", p.text));
+    }
+    if let Some(v) = &links.villkor {
+        parts.push(match v.parent {
+            Some(parent) => format!("villkor {parent}.{}", v.number),
+            None => format!("villkor {}", v.number),
+        });
+    }
+    format!(" → {}", parts.join(", "))
+}
+
+/// An item with links (an amount or a date) and the stretches of text it is linked to.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Linked {
+    /// The item's own span, in characters.
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The linked words (recipient, period, purpose, what a date is of), in characters.
+    pub(super) words: Vec<(usize, usize)>,
+    /// The words that make each link (`till`, `för`, a row label, the villkor's mention).
+    pub(super) cues: Vec<(usize, usize)>,
+}
+
+/// Every amount and date of `record` that has a link, in record order (amounts first).
+pub(super) fn link_marks(record: &Record) -> Vec<Linked> {
+    let mut out = Vec::new();
+    let link = |l: &Link, words: &mut Vec<_>, cues: &mut Vec<_>| {
+        words.push((l.start, l.end));
+        cues.push((l.cue.start, l.cue.end));
+    };
+    for a in record.amounts.iter().flatten() {
+        let Some(links) = a.links.as_ref().filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        let (mut words, mut cues) = (Vec::new(), Vec::new());
+        for l in [&links.recipient, &links.purpose].into_iter().flatten() {
+            link(l, &mut words, &mut cues);
+        }
+        if let Some(p) = &links.period {
+            words.push((p.start, p.end));
+            cues.push((p.cue.start, p.cue.end));
+        }
+        if let Some(v) = &links.villkor {
+            cues.push((v.cue.start, v.cue.end));
+        }
+        out.push(Linked {
+            start: a.start,
+            end: a.end,
+            words,
+            cues,
+        });
+    }
+    for d in record.dates.iter().flatten() {
+        if let Some(of) = &d.of {
+            let (mut words, mut cues) = (Vec::new(), Vec::new());
+            link(of, &mut words, &mut cues);
+            out.push(Linked {
+                start: d.start,
+                end: d.end,
+                words,
+                cues,
+            });
+        }
+    }
+    out
 }
 
 /// Sorts regions and merges the overlapping ones into the first: one mark, every title, every

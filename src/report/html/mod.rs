@@ -53,6 +53,7 @@ mark.found{background:#e3f2e5;border-bottom:2px solid #2e7d32}
 mark.spurious{background:#ffd6d6;outline:1px solid #b00020}
 mark.missed{background:#fff;outline:2px dashed #b00020}
 mark.extracted{background:#eceff1}
+span.lk{border-bottom:1px dotted #6a1b9a}
 details.doc{margin:1em 0;background:#fff;border:1px solid #ccc;padding:.2em .8em}
 details.doc>summary{cursor:pointer;font-size:1.1em;padding:.3em 0}
 details.doc[open]>summary{border-bottom:1px solid #ccc;margin-bottom:.5em}
@@ -354,37 +355,128 @@ fn document(h: &mut String, k: usize, d: &Evaluated, open: bool) {
         diff_pane(h, &r.text, gt, &[], "repaired", "remaining");
     }
     h.push_str("</pre></div></div>\n");
-    fields_pane(h, d);
+    fields_pane(h, k, d);
     extracted(h, r);
     h.push_str("</details>\n");
 }
 
-/// The repaired text with the fields marked: found, spurious, and missed where probably written.
-fn fields_pane(h: &mut String, d: &Evaluated) {
+/// The repaired text with the fields marked: found, spurious, and missed where probably written;
+/// hovering a linked amount or date lights up what it is linked to. `k` is the document's number
+/// in the report, which keeps the link ids of different documents apart.
+fn fields_pane(h: &mut String, k: usize, d: &Evaluated) {
     if d.score.fields.is_none() {
         return;
     }
     let (regions, unplaced) = fields::regions(d);
-    h.push_str("<h3>Fields in the repaired text</h3><p class=\"legend\"><mark class=\"found\">in the gold</mark><mark class=\"spurious\">spurious</mark><mark class=\"missed\">missed, probably written here</mark><mark class=\"extracted\">extracted, not scored here</mark>Hover a mark for the value.</p><div class=\"pane\"><pre>");
-    let chars: Vec<char> = d.record.text.chars().collect();
-    let mut at = 0;
-    for r in &regions {
-        let (s, e) = (r.start.clamp(at, chars.len()), r.end.min(chars.len()));
-        if s >= e {
-            continue;
+    let linked = fields::link_marks(&d.record);
+    let _ = write!(h, "<h3 id=\"fields-{k}\">Fields in the repaired text</h3>");
+    h.push_str("<p class=\"legend\"><mark class=\"found\">in the gold</mark><mark class=\"spurious\">spurious</mark><mark class=\"missed\">missed, probably written here</mark><mark class=\"extracted\">extracted, not scored here</mark>Hover a mark for the value");
+    if linked.is_empty() {
+        h.push_str(".</p>");
+    } else {
+        // The hover needs no script: one rule per linked item, lighting up the words whose
+        // `data-w` (linked words) or `data-c` (the words that make the link) name it while a
+        // mark whose `data-l` names it is under the pointer.
+        h.push_str("; hover an amount or a date for what it is linked to: <span class=\"lk\">recipient, period, purpose, what a date is of</span> light up, the words that make each link are outlined.</p><style>");
+        for i in 0..linked.len() {
+            let id = format!("d{k}l{i}");
+            let _ = write!(
+                h,
+                "pre:has([data-l~={id}]:hover) [data-w~={id}]{{background:#ead7f7;outline:2px solid #6a1b9a}}\
+                 pre:has([data-l~={id}]:hover) [data-c~={id}]{{outline:1px dashed #6a1b9a}}"
+            );
         }
-        text_esc(h, &chars[at..s].iter().collect::<String>());
-        let _ = write!(
-            h,
-            "<mark class=\"{}\" title=\"{}\">",
-            r.class,
-            esc(&r.title)
-        );
-        text_esc(h, &chars[s..e].iter().collect::<String>());
-        h.push_str("</mark>");
-        at = e;
+        h.push_str("</style>");
     }
-    text_esc(h, &chars[at..].iter().collect::<String>());
+    h.push_str("<div class=\"pane\"><pre>");
+    let chars: Vec<char> = d.record.text.chars().collect();
+    let n = chars.len();
+    // The linked items and their words, as (start, end, role, item), cut at every boundary of
+    // a mark or of a link so that each piece of text has one set of each.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Role {
+        Item,
+        Word,
+        Cue,
+    }
+    let mut spans: Vec<(usize, usize, Role, usize)> = Vec::new();
+    for (i, l) in linked.iter().enumerate() {
+        spans.push((l.start, l.end, Role::Item, i));
+        spans.extend(l.words.iter().map(|&(s, e)| (s, e, Role::Word, i)));
+        spans.extend(l.cues.iter().map(|&(s, e)| (s, e, Role::Cue, i)));
+    }
+    spans.retain_mut(|s| {
+        s.1 = s.1.min(n);
+        s.0 < s.1
+    });
+    spans.sort_by_key(|s| s.0);
+    let mut cuts: Vec<usize> = vec![0, n];
+    cuts.extend(regions.iter().flat_map(|r| [r.start.min(n), r.end.min(n)]));
+    cuts.extend(spans.iter().flat_map(|s| [s.0, s.1]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let (mut next, mut region) = (0, 0);
+    let mut active: Vec<(usize, usize, Role, usize)> = Vec::new();
+    for w in cuts.windows(2) {
+        let (p, q) = (w[0], w[1]);
+        while next < spans.len() && spans[next].0 <= p {
+            active.push(spans[next]);
+            next += 1;
+        }
+        active.retain(|s| s.1 > p);
+        while region < regions.len() && regions[region].end <= p {
+            region += 1;
+        }
+        let mark = regions.get(region).filter(|r| r.start <= p);
+        let ids = |role: Role| {
+            let mut ids: Vec<usize> = active.iter().filter(|s| s.2 == role).map(|s| s.3).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.iter()
+                .map(|i| format!("d{k}l{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let (items, words, cues) = (ids(Role::Item), ids(Role::Word), ids(Role::Cue));
+        let linking = !words.is_empty() || !cues.is_empty();
+        if linking {
+            h.push_str("<span class=\"lk\"");
+            for (attr, ids) in [("data-w", &words), ("data-c", &cues)] {
+                if !ids.is_empty() {
+                    let _ = write!(h, " {attr}=\"{ids}\"");
+                }
+            }
+            h.push('>');
+        }
+        let data_l = if items.is_empty() {
+            String::new()
+        } else {
+            format!(" data-l=\"{items}\"")
+        };
+        match mark {
+            Some(r) => {
+                let _ = write!(
+                    h,
+                    "<mark class=\"{}\" title=\"{}\"{data_l}>",
+                    r.class,
+                    esc(&r.title)
+                );
+            }
+            None if !data_l.is_empty() => {
+                let _ = write!(h, "<span{data_l}>");
+            }
+            None => {}
+        }
+        text_esc(h, &chars[p..q].iter().collect::<String>());
+        match mark {
+            Some(_) => h.push_str("</mark>"),
+            None if !data_l.is_empty() => h.push_str("</span>"),
+            None => {}
+        }
+        if linking {
+            h.push_str("</span>");
+        }
+    }
     h.push_str("</pre></div>");
     if !unplaced.is_empty() {
         let _ = write!(
@@ -949,9 +1041,11 @@ mod tests {
         let html = render(&report, &[d], &[]);
         assert!(html.contains("<mark class=\"found\" title=\"amount 944\u{a0}000\u{a0}000\u{a0}kr — in the gold\">944 miljoner kronor</mark>"), "{html}");
         assert!(html.contains("<mark class=\"spurious\" title=\"amount 3\u{a0}000\u{a0}000\u{a0}kr — spurious: not in the gold\">3 miljoner kronor</mark>"));
+        // The date is the date of the decision: hovering it lights up `Beslut`.
         assert!(html.contains(
-            "<mark class=\"found\" title=\"date 2020-12-11 — in the gold\">11 december 2020</mark>"
-        ));
+            "<mark class=\"found\" title=\"date 2020-12-11, the date of «Beslut» — in the gold\" data-l=\"d0l0\">11 december 2020</mark>"
+        ), "{html}");
+        assert!(html.contains("<span class=\"lk\" data-w=\"d0l0\">Beslut</span>"));
         // 7 miljoner is not written in this text: listed, not placed.
         assert!(
             html.contains("Missed, not placed in the text: amounts: 7\u{a0}000\u{a0}000\u{a0}kr")
@@ -971,14 +1065,68 @@ mod tests {
         );
         // Whether or not the extractor finds it, the mark is found or missed at the figure.
         let mut h = String::new();
-        fields_pane(&mut h, &d);
+        fields_pane(&mut h, 0, &d);
         assert!(h.contains("5 000"), "{h}");
         let mut d = d;
         d.record.amounts = Some(vec![]);
         d.score = crate::eval::score_document("d", &d.input, &d.record, &d.gold);
         let mut h = String::new();
-        fields_pane(&mut h, &d);
+        fields_pane(&mut h, 0, &d);
         assert!(h.contains("<mark class=\"missed\" title=\"missed amounts: 5\u{a0}000\u{a0}kr — probably written here\">5 000</mark> kr"), "{h}");
+    }
+
+    #[test]
+    fn hovering_a_linked_amount_lights_up_its_recipient_and_period() {
+        let text = "Regeringen avsätter 5 miljoner kronor till Kammarkollegiet för 2021.\n";
+        let d = evaluated(text, r#"{"amounts": [5000000]}"#, text);
+        let amount = &d.record.amounts.as_ref().unwrap()[0];
+        let links = amount
+            .links
+            .as_ref()
+            .expect("the sentence states both links");
+        let (recipient, period) = (
+            links.recipient.as_ref().unwrap(),
+            links.period.as_ref().unwrap(),
+        );
+        assert_eq!(
+            (recipient.text.as_str(), period.text.as_str()),
+            ("Kammarkollegiet", "2021")
+        );
+
+        let mut h = String::new();
+        fields_pane(&mut h, 3, &d);
+        // The amount's mark names the item; its words and cues name it back; a rule joins them.
+        assert!(
+            h.contains("data-l=\"d3l0\">5 miljoner kronor</mark>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<span class=\"lk\" data-w=\"d3l0\">Kammarkollegiet</span>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<span class=\"lk\" data-w=\"d3l0\">2021</span>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("<span class=\"lk\" data-c=\"d3l0\">till</span>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("pre:has([data-l~=d3l0]:hover) [data-w~=d3l0]"),
+            "{h}"
+        );
+        assert!(h.contains("→ recipient «Kammarkollegiet», period 2021 (2021-01-01 – 2021-12-31)"));
+        // The text reads as before once the markup is taken out.
+        let inner = &h[h.find("<pre>").unwrap() + 5..h.find("</pre>").unwrap()];
+        let bare = regex::Regex::new("<[^>]*>").unwrap().replace_all(inner, "");
+        assert_eq!(bare, text);
+
+        // Without links: no rules, no link spans.
+        let plain = evaluated("Bidraget är 5 000 kr.\n", r#"{"amounts": [5000]}"#, "x");
+        let mut h = String::new();
+        fields_pane(&mut h, 0, &plain);
+        assert!(!h.contains("<style>") && !h.contains("data-l=") && !h.contains("class=\"lk\""));
     }
 
     #[test]
