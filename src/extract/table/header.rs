@@ -114,7 +114,7 @@ fn merge_stacked(text: &str, rows: &mut Vec<Row>, at: usize) -> bool {
 }
 
 /// Whether a label column's header ends in the header of a note column (`Belopp i mnkr Not`).
-fn names_note(label: &str) -> bool {
+pub(super) fn names_note(label: &str) -> bool {
     label
         .split_whitespace()
         .next_back()

@@ -23,7 +23,10 @@
 //! Consecutive rows that can be read with the same number of columns are one table, across
 //! sub-headings and page breaks (with a running header or page number between). A first row of
 //! years (`2017`, `2018`) is the header; otherwise the text lines above the first row are the
-//! headers, one per column, after the label column's header and below the caption. A `Totalt`,
+//! headers, one per column, after the label column's header and below the caption; a header
+//! line whose last year reads as a row's number (`Nämnd  Budget 2024  Budget 2025`) is a header
+//! line still, under the caption above it. A header naming a `Not` column that no stacked header
+//! took the note numbers out of leaves the table unread (its figures would shift columns). A `Totalt`,
 //! `Summa …`, `S:a`, `Alla …` or `Samtliga …` row is a total row (`cell.total`), checked by
 //! `crate::validate` (against the rows above it, or below it when it opens its section), unless
 //! a row above it is unresolved (its sum could not be checked). A total row whose digit groups
@@ -319,8 +322,15 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
         }
         let mut next_head = rows.peek().map(|r| r.before.clone()).unwrap_or_default();
         if let [lone] = chunk.as_slice() {
-            // One row that fits no table (`mnkr Intäkter 2019Intäkter 2020 …`) is a header line.
-            let mut lines_of: Vec<usize> = (lone.first_line..lone.end_line).collect();
+            // One row that fits no table (`mnkr Intäkter 2019Intäkter 2020 …`) is a header line,
+            // under the caption above it (`Belopp i tkr` ⏎ `Nämnd  Budget 2019  Budget 2020`,
+            // whose last year read as the row's number).
+            let mut lines_of: Vec<usize> = head
+                .iter()
+                .copied()
+                .filter(|&l| l < lone.first_line)
+                .chain(lone.first_line..lone.end_line)
+                .collect();
             lines_of.append(&mut next_head);
             next_head = lines_of;
         }
@@ -476,6 +486,12 @@ fn table_of(
         if let Some(h) = header::caption_header(&pieces) {
             (label_header, headers, caption) = (String::new(), vec![h], pieces.join(" "));
         }
+    }
+    if years.is_none() && header::names_note(&label_header) {
+        // The column before the values is a `Not` column whose numbers no stacked header took
+        // out (`header.rs`): the columns are shifted by it, and each figure would be read under
+        // the header of its left neighbour.
+        return None;
     }
     let sum_column = headers.iter().rposition(|h| SUM_HEADER.is_match(h));
     let arithmetic = Arithmetic { sum_column };
@@ -878,6 +894,87 @@ mod tests {
             .filter(|c| c.cell.as_ref().is_some_and(|c| c.label == "Summa"))
             .map(|c| text[c.start..c.end].to_string())
             .collect())
+    }
+
+    /// (unit in kronor, column headers, figures as written) of the first table read.
+    fn first_table(text: &str) -> Option<(i64, Vec<String>, Vec<String>)> {
+        let t = read(text, &[]);
+        let table = t.tables.first()?;
+        let figures = t
+            .cells
+            .iter()
+            .map(|c| text.chars().skip(c.start).take(c.end - c.start).collect())
+            .collect();
+        Some((table.unit.kronor, table.headers.clone(), figures))
+    }
+
+    #[test]
+    fn a_caption_above_a_header_line_read_as_a_row_states_the_unit() {
+        let rows = "Aa  5 000  6 000\nBb  40 000  41 000\n";
+        let years = ["Budget 2024", "Budget 2025"];
+        let figures = ["5 000", "6 000", "40 000", "41 000"];
+        // (text, unit and headers expected; `None`: no table)
+        type Want<'a> = Option<(i64, &'a [&'a str])>;
+        let cases: &[(String, Want<'_>)] = &[
+            // The header line's last year reads as the number of a row labelled `Nämnd  Budget
+            // 2024  Budget`: the caption above it still states the unit.
+            (
+                format!("Belopp i tkr\n\nNämnd  Budget 2024  Budget 2025\n{rows}"),
+                Some((1_000, &years)),
+            ),
+            (
+                format!("Miljoner kronor\nNämnd\tBudget 2024\tBudget 2025\n{rows}"),
+                Some((1_000_000, &years)),
+            ),
+            // No caption: no unit, no table.
+            (format!("Nämnd  Budget 2024  Budget 2025\n{rows}"), None),
+            // Prose between the caption and the header line: not the table's caption.
+            (
+                format!(
+                    "Belopp i tkr\n\n{}\n\nNämnd  Budget 2024  Budget 2025\n{rows}",
+                    "Nämnden har under året arbetat vidare med de mål som fullmäktige har \
+                     beslutat om och redovisar här utfallet för verksamheten i sin helhet."
+                ),
+                None,
+            ),
+        ];
+        for (text, want) in cases {
+            let got = first_table(text);
+            match want {
+                Some((kronor, headers)) => {
+                    let (u, h, f) = got.unwrap_or_else(|| panic!("no table in {text:?}"));
+                    assert_eq!(
+                        (u, h, f),
+                        (
+                            *kronor,
+                            headers.iter().map(|h| h.to_string()).collect(),
+                            figures.iter().map(|f| f.to_string()).collect()
+                        ),
+                        "{text:?}"
+                    );
+                }
+                None => assert_eq!(got, None, "{text:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_note_column_no_header_took_out_leaves_the_table_unread() {
+        // `Not` then the years, one per line, then rows of a note and two figures: each figure
+        // would be read under its left neighbour's header.
+        let body = "Aa\n\n3\n\n10\n\n12\n\nBb\n\n4\n\n20\n\n22\n\nCc\n\n5\n\n7\n\n8\n";
+        let noted = format!("Belopp, mkr\n\nNot\n\n2021\n\n2020\n\nDRIFT\n\n{body}");
+        assert_eq!(first_table(&noted), None);
+        // The same layout with a plain label column header is read.
+        let plain = "Belopp, mkr\n\nPost\n\n2021\n\n2020\n\nAa\n\n10\n\n12\n\nBb\n\n20\n\n22\n";
+        let got = first_table(plain).map(|(u, _, f)| (u, f));
+        assert_eq!(
+            got,
+            Some((
+                1_000_000,
+                vec!["10".into(), "12".into(), "20".into(), "22".into()]
+            ))
+        );
     }
 
     #[test]
