@@ -48,16 +48,36 @@ enum Kind {
     Word,
     Punct(char),
     Newline,
-    Amount(usize),
-    Period(usize),
-    Date(usize),
+    Amount(u32),
+    Period(u32),
+    Date(u32),
 }
 
+/// A token: its kind and its span in characters. Sixteen bytes (item indices and offsets in
+/// `u32`, which [`link`] checks they fit): a long document has a token every five characters.
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     kind: Kind,
-    start: usize,
-    end: usize,
+    from: u32,
+    to: u32,
+}
+
+impl Tok {
+    fn new(kind: Kind, start: usize, end: usize) -> Tok {
+        Tok {
+            kind,
+            from: start as u32,
+            to: end as u32,
+        }
+    }
+
+    fn start(&self) -> usize {
+        self.from as usize
+    }
+
+    fn end(&self) -> usize {
+        self.to as usize
+    }
 }
 
 /// The text by character offsets, its tokens, and the items they stand for.
@@ -256,10 +276,17 @@ pub(crate) fn link(
     villkor: &[Villkor],
     tables: &[Table],
 ) {
+    // Tokens keep offsets and item indices in `u32`: a text of 4 GB is no document this reads
+    // (it would need many times that in memory), and is left unlinked rather than misread.
+    let fits = |n: usize| u32::try_from(n).is_ok();
+    if !(fits(text.len()) && fits(amounts.len()) && fits(dates.len()) && fits(periods.len())) {
+        return;
+    }
     let doc = Doc::new(text, amounts, dates, periods);
     let mut links: Vec<AmountLinks> = vec![AmountLinks::default(); amounts.len()];
     for (p, t) in doc.toks.iter().enumerate() {
         if let Kind::Amount(i) = t.kind
+            && let i = i as usize
             && amounts[i].cell.is_none()
         {
             doc.running(p, &mut links[i]);
@@ -290,6 +317,7 @@ pub(crate) fn link(
     }
     for (p, t) in doc.toks.iter().enumerate() {
         if let Kind::Date(i) = t.kind {
+            let i = i as usize;
             dates[i].of = doc.date_of(p, dates[i].role);
         }
     }
@@ -303,19 +331,19 @@ impl<'a> Doc<'a> {
             amounts
                 .iter()
                 .enumerate()
-                .map(|(i, a)| (a.start, a.end, Kind::Amount(i))),
+                .map(|(i, a)| (a.start, a.end, Kind::Amount(i as u32))),
         );
         items.extend(
             periods
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (p.start, p.end, Kind::Period(i))),
+                .map(|(i, p)| (p.start, p.end, Kind::Period(i as u32))),
         );
         items.extend(
             dates
                 .iter()
                 .enumerate()
-                .map(|(i, d)| (d.start, d.end, Kind::Date(i))),
+                .map(|(i, d)| (d.start, d.end, Kind::Date(i as u32))),
         );
         items.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let mut toks = Vec::new();
@@ -330,11 +358,7 @@ impl<'a> Doc<'a> {
                 && s == i
                 && e > s
             {
-                toks.push(Tok {
-                    kind,
-                    start: s,
-                    end: e,
-                });
+                toks.push(Tok::new(kind, s, e));
                 i = e;
                 b = chars.byte(e);
                 continue;
@@ -344,11 +368,7 @@ impl<'a> Doc<'a> {
             };
             let word = |c: char| c.is_alphanumeric();
             if c == '\n' || c == '\x0c' {
-                toks.push(Tok {
-                    kind: Kind::Newline,
-                    start: i,
-                    end: i + 1,
-                });
+                toks.push(Tok::new(Kind::Newline, i, i + 1));
                 i += 1;
                 b += 1;
             } else if c.is_whitespace() {
@@ -373,17 +393,9 @@ impl<'a> Doc<'a> {
                     i += 1;
                     b += 1;
                 }
-                toks.push(Tok {
-                    kind: Kind::Word,
-                    start,
-                    end: i,
-                });
+                toks.push(Tok::new(Kind::Word, start, i));
             } else {
-                toks.push(Tok {
-                    kind: Kind::Punct(c),
-                    start: i,
-                    end: i + 1,
-                });
+                toks.push(Tok::new(Kind::Punct(c), i, i + 1));
                 i += 1;
                 b += c.len_utf8();
             }
@@ -402,7 +414,7 @@ impl<'a> Doc<'a> {
     /// The token's text in lower case, or `""` for anything but a word.
     fn word(&self, p: usize) -> String {
         match self.toks.get(p) {
-            Some(t) if t.kind == Kind::Word => self.text(t.start, t.end).to_lowercase(),
+            Some(t) if t.kind == Kind::Word => self.text(t.start(), t.end()).to_lowercase(),
             _ => String::new(),
         }
     }
@@ -410,13 +422,13 @@ impl<'a> Doc<'a> {
     fn is_cap(&self, p: usize) -> bool {
         self.toks
             .get(p)
-            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start).is_uppercase())
+            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start()).is_uppercase())
     }
 
     fn is_lower_word(&self, p: usize) -> bool {
         self.toks
             .get(p)
-            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start).is_lowercase())
+            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start()).is_lowercase())
     }
 
     /// Whether token `p` ends a sentence: a line break, `!`, `?`, `;`, `:`, or a full stop not
@@ -445,13 +457,13 @@ impl<'a> Doc<'a> {
 
     fn span(&self, from: usize, to: usize) -> Span {
         Span {
-            start: self.toks[from].start,
-            end: self.toks[to].end,
+            start: self.toks[from].start(),
+            end: self.toks[to].end(),
         }
     }
 
     fn link(&self, from: usize, to: usize, cue: Span) -> Link {
-        let (start, end) = (self.toks[from].start, self.toks[to].end);
+        let (start, end) = (self.toks[from].start(), self.toks[to].end());
         Link {
             text: self.text(start, end),
             start,
@@ -683,12 +695,12 @@ impl<'a> Doc<'a> {
         let p = if self.word(p) == "år" { p + 1 } else { p };
         let t = *self.toks.get(p)?;
         if let Kind::Period(i) = t.kind {
-            let period = &self.periods[i];
+            let period = &self.periods[i as usize];
             // The link is the time itself; a lead-in (`under`, `för åren`) is its cue.
-            let digit = (t.start..t.end).find(|&c| self.chars.at(c).is_ascii_digit())?;
-            let cue = if digit > t.start {
+            let digit = (t.start()..t.end()).find(|&c| self.chars.at(c).is_ascii_digit())?;
+            let cue = if digit > t.start() {
                 Span {
-                    start: t.start,
+                    start: t.start(),
                     end: digit,
                 }
             } else {
@@ -699,9 +711,9 @@ impl<'a> Doc<'a> {
                 end: cue.end.min(digit),
             };
             let mut link = PeriodLink {
-                text: self.text(digit, t.end),
+                text: self.text(digit, t.end()),
                 start: digit,
-                end: t.end,
+                end: t.end(),
                 from: period.from,
                 to: period.to,
                 cue: trim(&self.chars, cue),
@@ -712,7 +724,7 @@ impl<'a> Doc<'a> {
                 && period.to == IsoDate::new(period.to.year, 12, 31)?;
             if one_year && self.word(p + 1) == "och" && self.year(p + 2) == Some(period.to.year + 1)
             {
-                link.end = self.toks[p + 2].end;
+                link.end = self.toks[p + 2].end();
                 link.text = self.text(link.start, link.end);
                 link.to = IsoDate::new(period.to.year + 1, 12, 31)?;
                 return Some((link, p + 2));
@@ -734,11 +746,11 @@ impl<'a> Doc<'a> {
             None
         };
         if let Some(y2) = last {
-            let end = self.toks[p + 2].end;
+            let end = self.toks[p + 2].end();
             return Some((
                 PeriodLink {
-                    text: self.text(t.start, end),
-                    start: t.start,
+                    text: self.text(t.start(), end),
+                    start: t.start(),
                     end,
                     from: IsoDate::new(y, 1, 1)?,
                     to: IsoDate::new(y2, 12, 31)?,
@@ -748,7 +760,7 @@ impl<'a> Doc<'a> {
             ));
         }
         Some((
-            year_link(self.text(t.start, t.end), t.start, t.end, y, cue)?,
+            year_link(self.text(t.start(), t.end()), t.start(), t.end(), y, cue)?,
             p,
         ))
     }
@@ -783,7 +795,7 @@ impl<'a> Doc<'a> {
     fn cued_time_at(&self, p: usize) -> Option<(PeriodLink, usize)> {
         let t = *self.toks.get(p)?;
         if let Kind::Period(_) = t.kind {
-            let digit_first = self.chars.at(t.start).is_ascii_digit();
+            let digit_first = self.chars.at(t.start()).is_ascii_digit();
             if !digit_first {
                 return self.time_at(p, self.span(p, p));
             }
@@ -887,9 +899,9 @@ impl<'a> Doc<'a> {
                     .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(q + 1))
             {
                 links.period = year_link(
-                    self.text(t.start, t.end),
-                    t.start,
-                    t.end,
+                    self.text(t.start(), t.end()),
+                    t.start(),
+                    t.end(),
                     y,
                     self.span(q, q),
                 );
@@ -1025,8 +1037,8 @@ impl<'a> Doc<'a> {
                     t + 1,
                     e,
                     Span {
-                        start: self.toks[t].start,
-                        end: self.toks[del].end,
+                        start: self.toks[t].start(),
+                        end: self.toks[del].end(),
                     },
                 )
             })
@@ -1066,7 +1078,7 @@ impl<'a> Doc<'a> {
             s += 1;
         }
         let e = self.recipient_at(s)?;
-        let words = self.text(self.toks[s].start, self.toks[e].end);
+        let words = self.text(self.toks[s].start(), self.toks[e].end());
         (e + 1 == sep && (org_like(&words) || is_recipient_noun(&words.to_lowercase())))
             .then(|| self.link(s, e, self.span(sep, sep)))
     }
@@ -1157,8 +1169,8 @@ impl<'a> Doc<'a> {
         // A decision verb stays in the event (`Regeringen beslutade`): only `den` is its cue.
         let last = cue;
         let cue_span = Span {
-            start: self.toks[cue].start,
-            end: self.toks[p].start,
+            start: self.toks[cue].start(),
+            end: self.toks[p].start(),
         };
         let cue_span = trim(&self.chars, cue_span);
         // The clause before the cue, from the last comma or the sentence start.
