@@ -215,24 +215,18 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         eprintln!("svocr: {notice}");
     }
     let progress = Bar::new(todo);
-    let mut line = Vec::new();
     let mut emit = |r: &Record| -> Result<()> {
         if args.check {
             failures.extend(check_failures(r));
         }
-        if let Output::Nowhere = out {
-            return Ok(());
-        }
-        line.clear();
-        match args.format {
+        Ok(out.write_record(|mut w| match args.format {
             Format::Jsonl if args.no_text => {
-                serde_json::to_writer(&mut line, &WithoutText::new(r))?;
-                line.push(b'\n');
+                serde_json::to_writer(&mut w, &WithoutText::new(r))?;
+                w.write_all(b"\n")
             }
-            Format::Jsonl => report::jsonl::write_record(&mut line, r)?,
-            Format::Text => report::text::write_record(&mut line, r)?,
-        }
-        Ok(out.write_record(&line)?)
+            Format::Jsonl => report::jsonl::write_record(&mut w, r),
+            Format::Text => report::text::write_record(&mut w, r),
+        })?)
     };
     let mut skipped = 0;
     let rest = match db.take() {
@@ -531,7 +525,8 @@ enum Output {
     Nowhere,
     Stdout(BufWriter<io::StdoutLock<'static>>),
     File {
-        file: fs::File,
+        /// Flushed after each record.
+        file: BufWriter<fs::File>,
         partial: PathBuf,
         path: PathBuf,
     },
@@ -560,7 +555,7 @@ impl Output {
             let path = path.to_path_buf();
             return Ok((
                 Output::File {
-                    file,
+                    file: BufWriter::new(file),
                     partial,
                     path,
                 },
@@ -604,7 +599,7 @@ impl Output {
         let path = path.to_path_buf();
         Ok((
             Output::File {
-                file,
+                file: BufWriter::new(file),
                 partial,
                 path,
             },
@@ -612,12 +607,21 @@ impl Output {
         ))
     }
 
-    /// Writes one record's bytes in one call, so that a stop between records leaves whole lines.
-    fn write_record(&mut self, bytes: &[u8]) -> io::Result<()> {
+    /// Writes one record with `write`, streamed: the serialised line of a document of many
+    /// megabytes is several times its size (the edits), and is never held in memory. A stop
+    /// comes between records, so it still leaves whole lines; in a file each record is flushed
+    /// before the next is made, as when it was written in one call.
+    fn write_record(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
         match self {
             Output::Nowhere => Ok(()),
-            Output::Stdout(out) => out.write_all(bytes),
-            Output::File { file, .. } => file.write_all(bytes),
+            Output::Stdout(out) => write(out),
+            Output::File { file, .. } => {
+                write(file)?;
+                file.flush()
+            }
         }
     }
 
@@ -632,8 +636,12 @@ impl Output {
                 partial,
                 path,
             } => {
-                file.sync_all()
-                    .with_context(|| format!("cannot write {}", partial.display()))?;
+                let cannot = || format!("cannot write {}", partial.display());
+                let file = file
+                    .into_inner()
+                    .map_err(io::IntoInnerError::into_error)
+                    .with_context(cannot)?;
+                file.sync_all().with_context(cannot)?;
                 fs::rename(&partial, &path).with_context(|| {
                     format!("cannot rename {} to {}", partial.display(), path.display())
                 })

@@ -244,10 +244,13 @@ pub(crate) fn find(text: &str) -> Vec<Date> {
     let idx = CharIndex::new(text);
     let mut raws = Vec::new();
     day_month(text, &mut raws);
-    month_day(text, &mut raws);
-    numeric(text, &mut raws);
-    numeric_without_year(text, &mut raws);
-    holidays(text, &mut raws);
+    // These forms all have a digit.
+    if super::has_digit(text) {
+        month_day(text, &mut raws);
+        numeric(text, &mut raws);
+        numeric_without_year(text, &mut raws);
+        holidays(text, &mut raws);
+    }
     calendar_expressions(text, &mut raws);
     // Where forms overlap, the one starting first wins, then the longest.
     raws.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));

@@ -48,21 +48,41 @@ enum Kind {
     Word,
     Punct(char),
     Newline,
-    Amount(usize),
-    Period(usize),
-    Date(usize),
+    Amount(u32),
+    Period(u32),
+    Date(u32),
 }
 
+/// A token: its kind and its span in characters. Sixteen bytes (item indices and offsets in
+/// `u32`, which [`link`] checks they fit): a long document has a token every five characters.
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     kind: Kind,
-    start: usize,
-    end: usize,
+    from: u32,
+    to: u32,
 }
 
-/// The text as characters, its tokens, and the items they stand for.
+impl Tok {
+    fn new(kind: Kind, start: usize, end: usize) -> Tok {
+        Tok {
+            kind,
+            from: start as u32,
+            to: end as u32,
+        }
+    }
+
+    fn start(&self) -> usize {
+        self.from as usize
+    }
+
+    fn end(&self) -> usize {
+        self.to as usize
+    }
+}
+
+/// The text by character offsets, its tokens, and the items they stand for.
 struct Doc<'a> {
-    chars: Vec<char>,
+    chars: CharText<'a>,
     toks: Vec<Tok>,
     periods: &'a [Period],
 }
@@ -256,10 +276,17 @@ pub(crate) fn link(
     villkor: &[Villkor],
     tables: &[Table],
 ) {
+    // Tokens keep offsets and item indices in `u32`: a text of 4 GB is no document this reads
+    // (it would need many times that in memory), and is left unlinked rather than misread.
+    let fits = |n: usize| u32::try_from(n).is_ok();
+    if !(fits(text.len()) && fits(amounts.len()) && fits(dates.len()) && fits(periods.len())) {
+        return;
+    }
     let doc = Doc::new(text, amounts, dates, periods);
     let mut links: Vec<AmountLinks> = vec![AmountLinks::default(); amounts.len()];
     for (p, t) in doc.toks.iter().enumerate() {
         if let Kind::Amount(i) = t.kind
+            && let i = i as usize
             && amounts[i].cell.is_none()
         {
             doc.running(p, &mut links[i]);
@@ -290,36 +317,39 @@ pub(crate) fn link(
     }
     for (p, t) in doc.toks.iter().enumerate() {
         if let Kind::Date(i) = t.kind {
+            let i = i as usize;
             dates[i].of = doc.date_of(p, dates[i].role);
         }
     }
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &str, amounts: &[Amount], dates: &[Date], periods: &'a [Period]) -> Doc<'a> {
-        let chars: Vec<char> = text.chars().collect();
+    fn new(text: &'a str, amounts: &[Amount], dates: &[Date], periods: &'a [Period]) -> Doc<'a> {
+        let chars = CharText::new(text);
         let mut items: Vec<(usize, usize, Kind)> = Vec::new();
         items.extend(
             amounts
                 .iter()
                 .enumerate()
-                .map(|(i, a)| (a.start, a.end, Kind::Amount(i))),
+                .map(|(i, a)| (a.start, a.end, Kind::Amount(i as u32))),
         );
         items.extend(
             periods
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (p.start, p.end, Kind::Period(i))),
+                .map(|(i, p)| (p.start, p.end, Kind::Period(i as u32))),
         );
         items.extend(
             dates
                 .iter()
                 .enumerate()
-                .map(|(i, d)| (d.start, d.end, Kind::Date(i))),
+                .map(|(i, d)| (d.start, d.end, Kind::Date(i as u32))),
         );
         items.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let mut toks = Vec::new();
-        let (mut i, mut next_item) = (0, 0);
+        // `i` counts characters, `b` bytes: the text is read in one pass, never indexed.
+        let at = |b: usize| text.get(b..).and_then(|t| t.chars().next());
+        let (mut i, mut b, mut next_item) = (0, 0, 0);
         while i < chars.len() {
             while next_item < items.len() && items[next_item].0 < i {
                 next_item += 1;
@@ -328,55 +358,46 @@ impl<'a> Doc<'a> {
                 && s == i
                 && e > s
             {
-                toks.push(Tok {
-                    kind,
-                    start: s,
-                    end: e,
-                });
+                toks.push(Tok::new(kind, s, e));
                 i = e;
+                b = chars.byte(e);
                 continue;
             }
-            let c = chars[i];
+            let Some(c) = at(b) else {
+                break;
+            };
             let word = |c: char| c.is_alphanumeric();
             if c == '\n' || c == '\x0c' {
-                toks.push(Tok {
-                    kind: Kind::Newline,
-                    start: i,
-                    end: i + 1,
-                });
+                toks.push(Tok::new(Kind::Newline, i, i + 1));
                 i += 1;
+                b += 1;
             } else if c.is_whitespace() {
                 i += 1;
+                b += c.len_utf8();
             } else if word(c) {
                 let start = i;
-                while i < chars.len()
-                    && (word(chars[i])
-                        || (matches!(chars[i], '-' | ':' | '.' | '\'')
-                            && chars.get(i + 1).is_some_and(|&n| word(n))))
+                while let Some(c) = at(b)
+                    && (word(c)
+                        || (matches!(c, '-' | ':' | '.' | '\'')
+                            && at(b + c.len_utf8()).is_some_and(word)))
                 {
                     // A word stops where an item starts (`Kammarkollegiet398 240 tkr`).
                     if items.get(next_item).is_some_and(|it| it.0 == i) && i > start {
                         break;
                     }
                     i += 1;
+                    b += c.len_utf8();
                 }
                 // A suspended compound keeps its hyphen (`barn- och utbildningsnämnden`).
-                if chars.get(i) == Some(&'-') && chars.get(i + 1).is_some_and(|c| c.is_whitespace())
-                {
+                if at(b) == Some('-') && at(b + 1).is_some_and(char::is_whitespace) {
                     i += 1;
+                    b += 1;
                 }
-                toks.push(Tok {
-                    kind: Kind::Word,
-                    start,
-                    end: i,
-                });
+                toks.push(Tok::new(Kind::Word, start, i));
             } else {
-                toks.push(Tok {
-                    kind: Kind::Punct(c),
-                    start: i,
-                    end: i + 1,
-                });
+                toks.push(Tok::new(Kind::Punct(c), i, i + 1));
                 i += 1;
+                b += c.len_utf8();
             }
         }
         Doc {
@@ -387,13 +408,13 @@ impl<'a> Doc<'a> {
     }
 
     fn text(&self, start: usize, end: usize) -> String {
-        self.chars[start..end].iter().collect()
+        self.chars.str(start, end).to_string()
     }
 
     /// The token's text in lower case, or `""` for anything but a word.
     fn word(&self, p: usize) -> String {
         match self.toks.get(p) {
-            Some(t) if t.kind == Kind::Word => self.text(t.start, t.end).to_lowercase(),
+            Some(t) if t.kind == Kind::Word => self.text(t.start(), t.end()).to_lowercase(),
             _ => String::new(),
         }
     }
@@ -401,13 +422,13 @@ impl<'a> Doc<'a> {
     fn is_cap(&self, p: usize) -> bool {
         self.toks
             .get(p)
-            .is_some_and(|t| t.kind == Kind::Word && self.chars[t.start].is_uppercase())
+            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start()).is_uppercase())
     }
 
     fn is_lower_word(&self, p: usize) -> bool {
         self.toks
             .get(p)
-            .is_some_and(|t| t.kind == Kind::Word && self.chars[t.start].is_lowercase())
+            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start()).is_lowercase())
     }
 
     /// Whether token `p` ends a sentence: a line break, `!`, `?`, `;`, `:`, or a full stop not
@@ -436,13 +457,13 @@ impl<'a> Doc<'a> {
 
     fn span(&self, from: usize, to: usize) -> Span {
         Span {
-            start: self.toks[from].start,
-            end: self.toks[to].end,
+            start: self.toks[from].start(),
+            end: self.toks[to].end(),
         }
     }
 
     fn link(&self, from: usize, to: usize, cue: Span) -> Link {
-        let (start, end) = (self.toks[from].start, self.toks[to].end);
+        let (start, end) = (self.toks[from].start(), self.toks[to].end());
         Link {
             text: self.text(start, end),
             start,
@@ -674,12 +695,12 @@ impl<'a> Doc<'a> {
         let p = if self.word(p) == "år" { p + 1 } else { p };
         let t = *self.toks.get(p)?;
         if let Kind::Period(i) = t.kind {
-            let period = &self.periods[i];
+            let period = &self.periods[i as usize];
             // The link is the time itself; a lead-in (`under`, `för åren`) is its cue.
-            let digit = (t.start..t.end).find(|&c| self.chars[c].is_ascii_digit())?;
-            let cue = if digit > t.start {
+            let digit = (t.start()..t.end()).find(|&c| self.chars.at(c).is_ascii_digit())?;
+            let cue = if digit > t.start() {
                 Span {
-                    start: t.start,
+                    start: t.start(),
                     end: digit,
                 }
             } else {
@@ -690,9 +711,9 @@ impl<'a> Doc<'a> {
                 end: cue.end.min(digit),
             };
             let mut link = PeriodLink {
-                text: self.text(digit, t.end),
+                text: self.text(digit, t.end()),
                 start: digit,
-                end: t.end,
+                end: t.end(),
                 from: period.from,
                 to: period.to,
                 cue: trim(&self.chars, cue),
@@ -703,7 +724,7 @@ impl<'a> Doc<'a> {
                 && period.to == IsoDate::new(period.to.year, 12, 31)?;
             if one_year && self.word(p + 1) == "och" && self.year(p + 2) == Some(period.to.year + 1)
             {
-                link.end = self.toks[p + 2].end;
+                link.end = self.toks[p + 2].end();
                 link.text = self.text(link.start, link.end);
                 link.to = IsoDate::new(period.to.year + 1, 12, 31)?;
                 return Some((link, p + 2));
@@ -725,11 +746,11 @@ impl<'a> Doc<'a> {
             None
         };
         if let Some(y2) = last {
-            let end = self.toks[p + 2].end;
+            let end = self.toks[p + 2].end();
             return Some((
                 PeriodLink {
-                    text: self.text(t.start, end),
-                    start: t.start,
+                    text: self.text(t.start(), end),
+                    start: t.start(),
                     end,
                     from: IsoDate::new(y, 1, 1)?,
                     to: IsoDate::new(y2, 12, 31)?,
@@ -739,7 +760,7 @@ impl<'a> Doc<'a> {
             ));
         }
         Some((
-            year_link(self.text(t.start, t.end), t.start, t.end, y, cue)?,
+            year_link(self.text(t.start(), t.end()), t.start(), t.end(), y, cue)?,
             p,
         ))
     }
@@ -774,7 +795,7 @@ impl<'a> Doc<'a> {
     fn cued_time_at(&self, p: usize) -> Option<(PeriodLink, usize)> {
         let t = *self.toks.get(p)?;
         if let Kind::Period(_) = t.kind {
-            let digit_first = self.chars[t.start].is_ascii_digit();
+            let digit_first = self.chars.at(t.start()).is_ascii_digit();
             if !digit_first {
                 return self.time_at(p, self.span(p, p));
             }
@@ -878,9 +899,9 @@ impl<'a> Doc<'a> {
                     .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(q + 1))
             {
                 links.period = year_link(
-                    self.text(t.start, t.end),
-                    t.start,
-                    t.end,
+                    self.text(t.start(), t.end()),
+                    t.start(),
+                    t.end(),
                     y,
                     self.span(q, q),
                 );
@@ -1016,8 +1037,8 @@ impl<'a> Doc<'a> {
                     t + 1,
                     e,
                     Span {
-                        start: self.toks[t].start,
-                        end: self.toks[del].end,
+                        start: self.toks[t].start(),
+                        end: self.toks[del].end(),
                     },
                 )
             })
@@ -1057,7 +1078,7 @@ impl<'a> Doc<'a> {
             s += 1;
         }
         let e = self.recipient_at(s)?;
-        let words = self.text(self.toks[s].start, self.toks[e].end);
+        let words = self.text(self.toks[s].start(), self.toks[e].end());
         (e + 1 == sep && (org_like(&words) || is_recipient_noun(&words.to_lowercase())))
             .then(|| self.link(s, e, self.span(sep, sep)))
     }
@@ -1148,8 +1169,8 @@ impl<'a> Doc<'a> {
         // A decision verb stays in the event (`Regeringen beslutade`): only `den` is its cue.
         let last = cue;
         let cue_span = Span {
-            start: self.toks[cue].start,
-            end: self.toks[p].start,
+            start: self.toks[cue].start(),
+            end: self.toks[p].start(),
         };
         let cue_span = trim(&self.chars, cue_span);
         // The clause before the cue, from the last comma or the sentence start.
@@ -1282,13 +1303,11 @@ impl<'a> Doc<'a> {
 
     /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped).
     fn disposer_below(&self, at: usize) -> Option<Link> {
-        let mut ls = (at..self.chars.len()).find(|&c| self.chars[c] == '\n')? + 1;
-        while self.chars.get(ls) == Some(&'\n') {
+        let mut ls = self.chars.find_newline(at)? + 1;
+        while self.chars.get(ls) == Some('\n') {
             ls += 1;
         }
-        let le = (ls..self.chars.len())
-            .find(|&c| self.chars[c] == '\n')
-            .unwrap_or(self.chars.len());
+        let le = self.chars.find_newline(ls).unwrap_or(self.chars.len());
         let line = self.text(ls, le);
         let rest = strip_ci(line.trim_end(), "disponeras av ")?;
         let n = line.chars().count() - line.trim_end().chars().count();
@@ -1322,11 +1341,10 @@ impl<'a> Doc<'a> {
             return None;
         }
         let y: u16 = year.parse().ok()?;
-        let ys: Vec<char> = year.chars().collect();
         let from = table_start.saturating_sub(caption.chars().count() + 40);
         let at = (from..first_row.saturating_sub(3))
             .rev()
-            .find(|&k| self.chars[k..k + 4] == ys[..])?;
+            .find(|&k| self.chars.range(k, k + 4) == Some(year))?;
         year_link(
             year.to_string(),
             at,
@@ -1402,24 +1420,20 @@ impl<'a> Doc<'a> {
     }
 
     fn line_start(&self, at: usize) -> usize {
-        (0..at)
-            .rev()
-            .find(|&c| self.chars[c] == '\n')
-            .map_or(0, |c| c + 1)
+        self.chars.line_start(at)
     }
 
     /// Where a row label is: at the start of the line of its first cell, exactly as written.
     fn label_span(&self, label: &str, cell: usize) -> Option<(usize, usize)> {
         let mut ls = self.line_start(cell);
-        while ls < cell && self.chars[ls].is_whitespace() {
+        while ls < cell && self.chars.at(ls).is_whitespace() {
             ls += 1;
         }
         let n = label.chars().count();
-        let lc: Vec<char> = label.chars().collect();
         if n == 0 {
             return None;
         }
-        if self.chars.get(ls..ls + n) == Some(&lc[..]) && ls + n <= cell {
+        if self.chars.range(ls, ls + n) == Some(label) && ls + n <= cell {
             return Some((ls, ls + n));
         }
         // One cell per line: the label is on a line of its own above its cells.
@@ -1427,9 +1441,9 @@ impl<'a> Doc<'a> {
         (from..cell.saturating_sub(n))
             .rev()
             .find(|&k| {
-                self.chars[k..k + n] == lc[..]
-                    && (k == 0 || self.chars[k - 1] == '\n')
-                    && self.chars.get(k + n).is_none_or(|&c| c == '\n')
+                self.chars.range(k, k + n) == Some(label)
+                    && (k == 0 || self.chars.at(k - 1) == '\n')
+                    && self.chars.get(k + n).is_none_or(|c| c == '\n')
             })
             .map(|k| (k, k + n))
     }
@@ -1437,30 +1451,31 @@ impl<'a> Doc<'a> {
     /// Where `needle` stands in `chars[from..to]`, any run of white space in it matching any run
     /// of white space (line breaks included) in the text.
     fn find_loose(&self, needle: &str, from: usize, to: usize) -> Option<(usize, usize)> {
-        let parts: Vec<Vec<char>> = needle
+        // Each part with its length in characters.
+        let parts: Vec<(&str, usize)> = needle
             .split_whitespace()
-            .map(|w| w.chars().collect())
+            .map(|w| (w, w.chars().count()))
             .collect();
         let first = parts.first()?;
         let to = to.min(self.chars.len());
         (from..to).find_map(|s| {
             let mut c = s;
-            for (i, part) in parts.iter().enumerate() {
+            for (i, &(part, n)) in parts.iter().enumerate() {
                 if i > 0 {
                     let ws = c;
-                    while c < to && self.chars[c].is_whitespace() {
+                    while c < to && self.chars.at(c).is_whitespace() {
                         c += 1;
                     }
                     if c == ws {
                         return None;
                     }
                 }
-                if self.chars.get(c..c + part.len())? != &part[..] || c + part.len() > to {
+                if self.chars.range(c, c + n)? != part || c + n > to {
                     return None;
                 }
-                c += part.len();
+                c += n;
             }
-            (s + first.len() <= to).then_some((s, c))
+            (s + first.1 <= to).then_some((s, c))
         })
     }
 
@@ -1511,7 +1526,7 @@ impl<'a> Doc<'a> {
         }
         // A header printed over two lines (`Bokslut` / `2023`) is joined with a space.
         let (at, end) = self.find_loose(header, from, to)?;
-        let hs: Vec<char> = self.chars[at..end].to_vec();
+        let hs: Vec<char> = self.chars.str(at, end).chars().collect();
         let cue = Span { start: at, end };
         let years: Vec<(usize, u16)> = (0..hs.len().saturating_sub(3))
             .filter(|&k| {
@@ -1554,12 +1569,105 @@ fn year_link(text: String, start: usize, end: usize, y: u16, cue: Span) -> Optio
     })
 }
 
+/// The text addressed by character offsets (the offsets of every span in a record) without a
+/// `Vec<char>` of it, which costs four bytes a character (128 MB for a 32 MB document): the byte
+/// offset of every [`CHAR_STRIDE`]-th character, and a walk of at most that many characters from
+/// it. Reads past the end give `None` (or `'\0'` from [`CharText::at`]) instead of panicking.
+struct CharText<'a> {
+    text: &'a str,
+    /// Byte offsets of characters `0`, `CHAR_STRIDE`, `2 * CHAR_STRIDE`, …
+    marks: Vec<usize>,
+    /// The text's length in characters.
+    len: usize,
+}
+
+/// Characters between two marks of a [`CharText`]: a quarter of a byte of marks per character,
+/// and a walk of 16 characters on average to reach one.
+const CHAR_STRIDE: usize = 32;
+
+impl<'a> CharText<'a> {
+    fn new(text: &'a str) -> CharText<'a> {
+        let mut marks = Vec::with_capacity(text.len() / CHAR_STRIDE + 1);
+        let mut len = 0;
+        for (b, _) in text.char_indices() {
+            if len % CHAR_STRIDE == 0 {
+                marks.push(b);
+            }
+            len += 1;
+        }
+        CharText { text, marks, len }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The byte offset of character `i`; the text's length in bytes for `i >= len()`.
+    fn byte(&self, i: usize) -> usize {
+        if i >= self.len {
+            return self.text.len();
+        }
+        let bytes = self.text.as_bytes();
+        let mut b = self.marks[i / CHAR_STRIDE];
+        for _ in 0..i % CHAR_STRIDE {
+            // The length of a UTF-8 sequence from its first byte.
+            b += match bytes[b] {
+                0..0xC0 => 1,
+                0xC0..0xE0 => 2,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            };
+        }
+        b
+    }
+
+    /// Character `i`.
+    fn get(&self, i: usize) -> Option<char> {
+        if i >= self.len {
+            return None;
+        }
+        self.text[self.byte(i)..].chars().next()
+    }
+
+    /// Character `i`, or `'\0'` (which no rule looks for) past the end.
+    fn at(&self, i: usize) -> char {
+        self.get(i).unwrap_or('\0')
+    }
+
+    /// Characters `start..end`; empty when the span is empty or backwards.
+    fn str(&self, start: usize, end: usize) -> &'a str {
+        self.text
+            .get(self.byte(start)..self.byte(end))
+            .unwrap_or_default()
+    }
+
+    /// Characters `start..end`, if the span is within the text.
+    fn range(&self, start: usize, end: usize) -> Option<&'a str> {
+        (start <= end && end <= self.len).then(|| self.str(start, end))
+    }
+
+    /// The first line break at or after character `from`.
+    fn find_newline(&self, from: usize) -> Option<usize> {
+        let b = self.byte(from);
+        let n = self.text[b..].find('\n')?;
+        Some(from + self.text[b..b + n].chars().count())
+    }
+
+    /// The start of the line that holds character `at`: just after the last line break before it.
+    fn line_start(&self, at: usize) -> usize {
+        let b = self.byte(at);
+        self.text[..b]
+            .rfind('\n')
+            .map_or(0, |n| at - self.text[n + 1..b].chars().count())
+    }
+}
+
 /// `span` without white space at either end.
-fn trim(chars: &[char], mut span: Span) -> Span {
-    while span.start < span.end && chars[span.start].is_whitespace() {
+fn trim(chars: &CharText<'_>, mut span: Span) -> Span {
+    while span.start < span.end && chars.at(span.start).is_whitespace() {
         span.start += 1;
     }
-    while span.end > span.start && chars[span.end - 1].is_whitespace() {
+    while span.end > span.start && chars.at(span.end - 1).is_whitespace() {
         span.end -= 1;
     }
     span
@@ -1671,17 +1779,21 @@ fn is_accounting_line(label: &str) -> bool {
 
 /// An anslagspost row label `30:1 ap.1Bidrag till … (Ram)` in `chars[start..end]`: the span of
 /// its number and of its name (without the `(Ram)` kind).
-fn anslagspost(chars: &[char], start: usize, end: usize) -> Option<(usize, usize, usize, usize)> {
+fn anslagspost(
+    chars: &CharText<'_>,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize, usize, usize)> {
     let num = |from: usize| -> usize {
         // Digits from `from`; the first index past them.
         (from..end)
-            .find(|&c| !chars[c].is_ascii_digit())
+            .find(|&c| !chars.at(c).is_ascii_digit())
             .unwrap_or(end)
     };
     // `30:1`, then ` ap.1` or ` ap.16.1`; either may stand alone.
     let mut c = start;
     let a = num(start);
-    if a > start && chars.get(a) == Some(&':') {
+    if a > start && chars.get(a) == Some(':') {
         let b = num(a + 1);
         if b == a + 1 {
             return None;
@@ -1689,14 +1801,14 @@ fn anslagspost(chars: &[char], start: usize, end: usize) -> Option<(usize, usize
         c = b;
     }
     let mut k = c;
-    while k < end && chars[k] == ' ' {
+    while k < end && chars.at(k) == ' ' {
         k += 1;
     }
-    if chars.get(k..k + 3) == Some(&['a', 'p', '.'][..]) {
+    if chars.range(k, k + 3) == Some("ap.") {
         let mut d = k + 3;
         while d < end
-            && (chars[d].is_ascii_digit()
-                || (chars[d] == '.' && chars.get(d + 1).is_some_and(char::is_ascii_digit)))
+            && (chars.at(d).is_ascii_digit()
+                || (chars.at(d) == '.' && chars.get(d + 1).is_some_and(|c| c.is_ascii_digit())))
         {
             d += 1;
         }
@@ -1709,22 +1821,22 @@ fn anslagspost(chars: &[char], start: usize, end: usize) -> Option<(usize, usize
         return None;
     }
     let mut ps = c;
-    while ps < end && chars[ps].is_whitespace() {
+    while ps < end && chars.at(ps).is_whitespace() {
         ps += 1;
     }
     let mut pe = end;
-    while pe > ps && chars[pe - 1].is_whitespace() {
+    while pe > ps && chars.at(pe - 1).is_whitespace() {
         pe -= 1;
     }
-    if pe > ps && chars[pe - 1] == ')' {
-        if let Some(open) = (ps..pe).rev().find(|&k| chars[k] == '(') {
+    if pe > ps && chars.at(pe - 1) == ')' {
+        if let Some(open) = (ps..pe).rev().find(|&k| chars.at(k) == '(') {
             pe = open;
         }
-        while pe > ps && chars[pe - 1].is_whitespace() {
+        while pe > ps && chars.at(pe - 1).is_whitespace() {
             pe -= 1;
         }
     }
-    (pe > ps && chars[ps].is_alphabetic()).then_some((start, c, ps, pe))
+    (pe > ps && chars.at(ps).is_alphabetic()).then_some((start, c, ps, pe))
 }
 
 #[cfg(test)]
@@ -2196,11 +2308,44 @@ mod tests {
     }
 
     #[test]
+    fn char_text_reads_as_a_vec_of_chars_would() {
+        for text in [
+            "",
+            "a",
+            "Bidrag till Försäkringskassan\n\nåäö 2020–2021 ✓\nslut",
+            &"Medlen fördelas till regionerna.\n".repeat(9),
+            &"ö".repeat(70),
+        ] {
+            let t = super::CharText::new(text);
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(t.len(), chars.len(), "{text:?}");
+            for i in 0..=chars.len() + 1 {
+                assert_eq!(t.get(i), chars.get(i).copied(), "{text:?} {i}");
+                let nl = (i..chars.len()).find(|&c| chars[c] == '\n');
+                assert_eq!(t.find_newline(i), nl, "{text:?} {i}");
+                if i <= chars.len() {
+                    let ls = (0..i)
+                        .rev()
+                        .find(|&c| chars[c] == '\n')
+                        .map_or(0, |c| c + 1);
+                    assert_eq!(t.line_start(i), ls, "{text:?} {i}");
+                }
+                for j in i..=chars.len() {
+                    let s: String = chars[i..j].iter().collect();
+                    assert_eq!(t.range(i, j), Some(s.as_str()), "{text:?} {i} {j}");
+                }
+            }
+            assert_eq!(t.range(0, chars.len() + 1), None);
+            assert_eq!(t.range(1, 0), None);
+            assert_eq!(t.at(chars.len()), '\0');
+        }
+    }
+
+    #[test]
     fn headers_match_across_lines() {
         let text = "Budget\n2025 och Plan 2026";
-        let chars: Vec<char> = text.chars().collect();
         let doc = super::Doc {
-            chars,
+            chars: super::CharText::new(text),
             toks: Vec::new(),
             periods: &[],
         };

@@ -50,6 +50,14 @@ pub struct Extraction {
     pub tables: Vec<Table>,
 }
 
+/// Whether `text` has a character a Unicode `\d` can match (`char::is_numeric` is a superset of
+/// decimal digits). Patterns that need one are neither run nor compiled without it: compiling the
+/// Unicode-aware patterns is most of the time svocr takes on a short text.
+pub(crate) fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
+}
+
 /// Runs every extractor over `text`.
 pub fn extract(text: &str) -> Extraction {
     let references = reference::find(text);
@@ -110,6 +118,25 @@ pub fn extract(text: &str) -> Extraction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_digit_sees_any_decimal_digit() {
+        for (text, expected) in [
+            ("", false),
+            ("Hej", false),
+            ("Medlen fördelas till regionerna.", false),
+            ("tjugoandra juni", false),
+            ("SOU 2020:24", true),
+            ("åäö 7", true),
+            ("åäö \u{0663}", true), // ARABIC-INDIC DIGIT THREE, which `\d` matches
+            ("ＳＯＵ ２０２０", true), // full-width digits
+        ] {
+            assert_eq!(has_digit(text), expected, "{text:?}");
+        }
+        // The forms skipped without a digit are the forms that need one: the word forms stay.
+        let x = extract("sista dagen i oktober och tjugoandra juni");
+        assert_eq!(x.dates.len(), 2, "{x:#?}");
+    }
 
     #[test]
     fn references_shadow_numbers() {

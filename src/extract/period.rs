@@ -59,6 +59,10 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds every period in `text`, in reading order, with character offsets.
 pub(crate) fn find(text: &str) -> Vec<Period> {
+    // Every form has a year or a number in digits.
+    if !super::has_digit(text) {
+        return Vec::new();
+    }
     let idx = CharIndex::new(text);
     let mut out = Vec::new();
     for c in PERIOD.captures_iter(text) {

@@ -66,6 +66,10 @@ pub(crate) fn find(text: &str) -> Vec<Reference> {
         ("anslag_v", "anslag"),
         ("item_v", "item"),
     ];
+    // Every form has a `\d`.
+    if !super::has_digit(text) {
+        return Vec::new();
+    }
     let idx = CharIndex::new(text);
     let mut out = Vec::new();
     for c in REFERENCE.captures_iter(text) {

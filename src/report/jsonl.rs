@@ -1,8 +1,10 @@
 //! JSON Lines: one record per line, keys in the order of [`crate::Record`]'s fields, so the same
 //! input always gives the same bytes.
 //!
-//! Each record is written with one call, so a stop between records leaves whole lines; what a
-//! crash left mid-record is found and dropped by [`read_complete`] when the run is resumed.
+//! Each record is streamed to the writer, never built in memory first (the line of a document of
+//! many megabytes is several times its size); a stop comes between records and leaves whole
+//! lines, and what a crash left mid-record is found and dropped by [`read_complete`] when the run
+//! is resumed.
 
 use std::io::{self, BufRead, Write};
 
