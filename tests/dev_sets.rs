@@ -180,21 +180,31 @@ fn consistent_gold_totals_add_up_and_cells_are_well_formed() {
 }
 
 #[test]
-fn fresh_pairs_are_whole_and_made_by_the_script() {
-    let script = fs::read_to_string(root().join("training/make-fresh-pairs.sh")).expect("script");
-    let dir = root().join("training/pairs/fresh");
-    let ocr = names(&dir, ".ocr.txt");
-    assert_eq!(
-        ocr,
-        names(&dir, ".gt.txt"),
-        "OCR outputs and printed lines differ"
-    );
-    assert_eq!(ocr.len(), 6, "{} fresh pairs, not 6", ocr.len());
-    for pair in &ocr {
-        let (mix, _) = pair.split_once("-mix-").expect("NAME-mix-I__goveng-sN");
-        assert!(
-            script.contains(&format!("\"$tmp/{mix}-mix-$i.txt\"")),
-            "make-fresh-pairs.sh does not make {pair}"
+fn fresh_pairs_are_whole_and_made_by_their_script() {
+    // (set, the script that regenerates it, how many pairs it makes)
+    for (set, script, count) in [
+        ("fresh", "make-fresh-pairs.sh", 6),
+        ("fresh2", "make-fresh2-pairs.sh", 6),
+    ] {
+        let text = fs::read_to_string(root().join("training").join(script)).expect("script");
+        let dir = root().join("training/pairs").join(set);
+        let ocr = names(&dir, ".ocr.txt");
+        assert_eq!(
+            ocr,
+            names(&dir, ".gt.txt"),
+            "{set}: OCR outputs and printed lines differ"
         );
+        assert_eq!(ocr.len(), count, "{} {set} pairs, not {count}", ocr.len());
+        for pair in &ocr {
+            let (mix, _) = pair.split_once("-mix-").expect("NAME-mix-I__goveng-sN");
+            assert!(
+                text.contains(&format!("\"$tmp/{mix}-mix-$i.txt\"")),
+                "{script} does not make {pair}"
+            );
+            assert!(
+                text.contains(&format!("out=pairs/{set}\n")),
+                "{script} does not write {set}"
+            );
+        }
     }
 }

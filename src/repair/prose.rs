@@ -202,7 +202,9 @@ fn hyphenated_name(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 /// Whether token `i` is a register abbreviation: a short word before a full stop and a number
-/// (`Dir. 2024:7`), or a one- or two-letter word inside a list (`(s, fp, c)`).
+/// (`Dir. 2024:7`; a capitalised one also before a number on the next line, as in a heading
+/// `…, Dir.` over `2011:13`), a one- or two-letter word inside a list (`(s, fp, c)`), or a part
+/// of an abbreviation written with spaces (`bl. a.`, `t. ex.`, `fr. o. m.`).
 fn abbreviation(tokens: &[Token<'_>], i: usize) -> bool {
     let t = tokens[i];
     let letters = t.text.chars().count();
@@ -210,11 +212,31 @@ fn abbreviation(tokens: &[Token<'_>], i: usize) -> bool {
         return false;
     }
     let stop_number = tokens.get(i + 1).is_some_and(|d| d.text == ".")
-        && matches!(next(tokens, i + 1), (Some(j), false) if tokens[j].kind == TokenKind::Number);
+        && matches!(next(tokens, i + 1), (Some(j), newline)
+            if tokens[j].kind == TokenKind::Number && (!newline || capitalised(&t)));
     let in_list = letters <= 2
         && matches!(previous(tokens, i), (Some(j), false) if matches!(tokens[j].text, "," | "("))
         && matches!(next(tokens, i), (Some(j), false) if matches!(tokens[j].text, "," | ")"));
-    stop_number || in_list
+    stop_number || in_list || spaced_abbreviation(tokens, i)
+}
+
+/// Longest part of an abbreviation written with spaces (`fr. o. m.`).
+const SPACED_ABBREVIATION_PART: usize = 3;
+
+/// Whether token `i` is part of an abbreviation written with spaces: a short word and a full
+/// stop next to another such pair on the same line (`bl. a.`, `t. ex.`, `m. m.`, `d. v. s.`). A
+/// sentence seldom ends in a word of three letters followed by a one of at most three letters
+/// and a full stop; the OCR reads such parts as short words (`bl` as `bli`).
+fn spaced_abbreviation(tokens: &[Token<'_>], i: usize) -> bool {
+    // Token `k` is a short word directly followed by a full stop.
+    let dotted = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text.chars().count() <= SPACED_ABBREVIATION_PART
+        }) && tokens.get(k + 1).is_some_and(|d| d.text == ".")
+    };
+    // The pair after token `k`'s full stop, across one plain space.
+    let space_after = |k: usize| tokens.get(k + 2).is_some_and(|g| g.text == " ");
+    dotted(i) && (space_after(i) && dotted(i + 3) || i >= 3 && space_after(i - 3) && dotted(i - 3))
 }
 
 /// Marks the word tokens of foreign phrases; returns how many word tokens it marked.
@@ -405,6 +427,11 @@ mod tests {
             ("Ing-Marie Wieselgren sa", "Ing"),
             ("enligt Per-Olof Ahl", "Olof"),
             ("enligt Prop. 2019/20:1", "Prop"),
+            ("av bostäder, Dir.\n2011:13\n", "Dir"),
+            ("i stort bl. a. som grund", "bl"),
+            ("fr. o. m. den", "o"),
+            ("nya regler, t. ex. om", "ex"),
+            ("d. v. s. att", "v"),
         ] {
             assert_eq!(shield_of(text, word), Shield::Foreign, "{text}");
         }
@@ -413,6 +440,15 @@ mod tests {
             Shield::Prose
         );
         assert_eq!(shield_of("till (sa, ja)", "till"), Shield::Prose);
+        // Not abbreviations: a lower-case word ending a sentence before a number on the next
+        // line, a sentence end followed by a longer one, a short word ending a sentence alone.
+        for (text, word) in [
+            ("det gäller år.\n2020 blir", "år"),
+            ("Han bor. Hemma.", "bor"),
+            ("Det var bra. Nu går vi", "bra"),
+        ] {
+            assert_eq!(shield_of(text, word), Shield::Prose, "{text}");
+        }
     }
 
     #[test]
@@ -424,6 +460,7 @@ mod tests {
         assert_unchanged_in_damaged("Ing-Marie Wieselgren, Max Elger och Jasmina Sofic.");
         assert_unchanged_in_damaged("Per-Olof Ahl och SKL, Inera, Försäkringskassan.");
         assert_unchanged_in_damaged("Se Dir. 2024:7 och Skr. 2015/16:1 samt motioner (s, fp, c).");
+        assert_unchanged_in_damaged("Det gäller bl. a. stöd, t. ex. bidrag, fr. o. m. i år.");
     }
 
     #[test]

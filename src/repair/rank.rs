@@ -383,8 +383,9 @@ pub(super) fn analysed(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
 
 /// Looks a word up and, if it is unknown or could be a real-word error, collects its readings.
 pub(super) fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
-    let listed = lex.contains(lower);
-    let mut known = lex.word_or_compound_frequency(lower);
+    let genitive = genitive_of_listed(lex, lower);
+    let listed = lex.contains(lower) || genitive.is_some();
+    let mut known = lex.word_or_compound_frequency(lower).or(genitive);
     if known.is_none() && head_ok && lex.is_hyphen_head(lower) {
         known = Some(1);
     }
@@ -404,6 +405,30 @@ pub(super) fn analyse(lex: &Lexicon, lower: &str, head_ok: bool) -> WordInfo {
         }
     }
     info
+}
+
+/// Fewest letters of the word before a genitive `s` that makes its genitive a word
+/// ([`genitive_of_listed`]): short stems plus `s` are as often a misread (`ars` is `års`).
+const GENITIVE_MIN_STEM: usize = 5;
+
+/// How much rarer a genitive is than its stem, as a prior.
+const GENITIVE_RARITY: u64 = 10;
+
+/// The estimated frequency of `lower` as the genitive of a listed word (`omsorgens`,
+/// `ersättningens`, `boendenas`), `None` if it is none. Any Swedish noun forms its genitive
+/// with `s` (one that ends in s, x or z adds nothing), and the lexicon lists few of them: read
+/// as unknown, a correct genitive was "repaired" to its stem by a dropped `s`, or split into a
+/// compound (`boende|nås`). A listed word with an `s` is only ever a word when no misreading
+/// explains it better, so it is treated as listed: swapped only with support.
+pub(super) fn genitive_of_listed(lex: &Lexicon, lower: &str) -> Option<u64> {
+    let stem = lower.strip_suffix('s')?;
+    let genitive_s = stem.chars().count() >= GENITIVE_MIN_STEM
+        && !stem.ends_with(['s', 'x', 'z'])
+        && stem.chars().all(char::is_alphabetic);
+    if !genitive_s || lex.contains(lower) {
+        return None;
+    }
+    lex.frequency(stem).map(|f| (f / GENITIVE_RARITY).max(1))
 }
 
 /// Fills in the candidate readings of a word; whether the learned walk found any.
@@ -733,6 +758,50 @@ mod tests {
         let weak = bor_or_bör(None, Some("i"));
         assert_eq!(weak.candidates[0].0.word, "bör");
         assert!(weak.confidence > 0.0 && weak.confidence < DEFAULT_MIN_CONFIDENCE);
+    }
+
+    #[test]
+    fn genitives_of_listed_words_are_words() {
+        use super::genitive_of_listed;
+        let lex = crate::lexicon::lexicon();
+        // (word, read as a genitive): a listed stem of five letters or more plus `s`.
+        for (word, genitive) in [
+            ("omsorgens", true),
+            ("granskningens", true),
+            ("sakkunnigas", true),
+            ("utredares", true),
+            // A stem ending in s takes no extra s; a short stem plus s is as often a misread;
+            // a stem that is no word makes no genitive.
+            ("kurss", false),
+            ("ars", false),
+            ("xqzplos", false),
+            ("omsorgen", false),
+        ] {
+            assert_eq!(genitive_of_listed(lex, word).is_some(), genitive, "{word}");
+        }
+    }
+
+    #[test]
+    fn correct_genitives_are_kept_and_misread_ones_repaired() {
+        // Correct genitives were cut to their stem (`omsorgen`) or split into compounds
+        // (`granskar|nås`).
+        for phrase in [
+            "Det gäller omsorgens och granskningens kvalitet.",
+            "Ersättningens storlek och boendenas läge.",
+            "De sakkunnigas och granskarnas syn på en utredares roll.",
+        ] {
+            assert_unchanged_in_damaged(phrase);
+        }
+        // Misread words beside them are still repaired.
+        assert_corrects(
+            "granskningens kvalitet f6r omsorgens skull",
+            "granskningens kvalitet för omsorgens skull",
+        );
+        assert_corrects("omsorgens ohilsa", "omsorgens ohälsa");
+        assert_corrects(
+            "Regeringens och myndighetens beslut",
+            "Regeringens och myndighetens beslut",
+        );
     }
 
     #[test]
