@@ -138,6 +138,11 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         line.kind = Kind::Blank;
         return line;
     }
+    if is_note_list(t.trim_start()) {
+        // A note cell of several notes, one cell per line (`10, 22`): the label's, not numbers.
+        line.kind = Kind::Text;
+        return line;
+    }
     let (mut label_end, mut segments) = tail(t);
     // `Kammarkollegiet48 617 tkr`: a unit after the last number is read off, and the numbers
     // before it are the line's, when there are any (`covid-19 tkr`, `ap.1 tkr` hold none).
@@ -197,6 +202,22 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
             .collect();
     }
     line
+}
+
+/// A list of note numbers (`10, 22`, `1,2,9`): two or more numbers of one or two digits, with
+/// a space after each comma or more than one comma, which no decimal number has.
+fn is_note_list(t: &str) -> bool {
+    let notes: Vec<&str> = t.split(',').collect();
+    let short = |n: &str| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    notes.len() >= 2
+        && notes.iter().enumerate().all(|(k, n)| {
+            short(if k == 0 {
+                n
+            } else {
+                n.strip_prefix(' ').unwrap_or(n)
+            })
+        })
+        && (notes.len() >= 3 || notes[1].starts_with(' '))
 }
 
 pub(super) fn has_letter(s: &str) -> bool {
@@ -350,6 +371,23 @@ fn group_before(t: &str, pos: usize) -> Option<Group> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_notes_is_text_and_a_decimal_is_a_number() {
+        for (line, notes) in [
+            ("10, 22", true),
+            ("1,2,9", true),
+            ("7, 10, 12", true),
+            ("1,2", false),
+            ("10,22", false),
+            ("151, 2009", false),
+            ("12 345", false),
+        ] {
+            assert_eq!(is_note_list(line), notes, "{line:?}");
+            let kind = lines(line)[0].kind;
+            assert_eq!(kind == Kind::Text, notes, "{line:?}: {kind:?}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(Kind, Vec<Vec<&str>>)> {
         lines(text)

@@ -52,6 +52,9 @@ pub(super) struct Row {
     /// them (a word in a money column, an empty cell the export dropped); empty when its numbers
     /// fill the columns from the first.
     pub placed: Vec<usize>,
+    /// Why the row cannot be read with certainty though its digit groups can (a note number
+    /// that may as well be a number's first group): the row is listed unresolved.
+    pub doubt: Option<&'static str>,
 }
 
 impl Row {
@@ -73,6 +76,7 @@ impl Row {
             colon: false,
             unit: None,
             placed: Vec::new(),
+            doubt: None,
         }
     }
 
@@ -423,6 +427,7 @@ fn row_at(
             colon: false,
             unit: lines[i].unit,
             placed: Vec::new(),
+            doubt: None,
         },
         end,
     )
