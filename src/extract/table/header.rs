@@ -173,6 +173,9 @@ static NOTE_LIST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Why a row under a note column is unresolved: it reads as its columns with a note or without.
+pub(super) const NOTE_DOUBT: &str = "the first number may be a note or a number's first group";
+
 /// A note written as a code at the end of a label (`Årets resultat BR`: see the balance sheet):
 /// two or three capitals after a label in lower case.
 fn code_note(label: &str) -> Option<usize> {
@@ -212,8 +215,7 @@ fn note_column(text: &str, body: &mut [Row], columns: usize) {
             None => {
                 let with = can_take && reads(&r.groups[1..]);
                 if with && reads(&r.groups) {
-                    r.doubt =
-                        Some("the first number may be a note number or a number's first group");
+                    r.doubt = Some(NOTE_DOUBT);
                 }
                 with && r.doubt.is_none()
             }

@@ -301,7 +301,10 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             }
             let strict = chunk.is_empty() || mask & years_first.unwrap_or(u64::MAX) & r.widths != 0;
             let ocr = stated.is_some_and(|w| w < 64 && r.ocr_widths & 1 << w != 0);
-            if !chunk.is_empty() && stated.is_some() && (r.widths == 0 || misread_digit(r)) && !ocr
+            if !chunk.is_empty()
+                && stated.is_some()
+                && (r.widths == 0 || misread_digit(r) || r.doubt.is_some())
+                && !ocr
             {
                 // Under a stated width, digits no grouping reads (`22 027:921 4654 062`) are a
                 // garbled row of this table, listed as unresolved; they do not end it.
@@ -663,10 +666,11 @@ fn columns(
 }
 
 /// Group headers spanning a header row of years that repeat (`Kommunen` `Kommunkoncernen` above
-/// `2018 2017 2018 2017`): the last text pieces above the row, before any caption pieces under
-/// them (`Belopp, mkr`), one short name per repetition, each heading its years (`Kommunen
-/// 2018`). A name run onto a sentence (`…den kommunala koncernen.Kommunen`) is what follows the
-/// full stop. `None` when the years do not repeat or the pieces are no such names. Also returns
+/// `2018 2017 2018 2017`): the last text pieces above the row, before any pieces stating the
+/// unit under them (`Belopp, mkr`), one short name per repetition, each heading its years
+/// (`Kommunen 2018`). A piece is cut into names at its capitalised words (`Kommunen Kommunala
+/// koncernen`, unwrapped onto one line); a name run onto a sentence (`…den kommunala
+/// koncernen.Kommunen`) is what follows the full stop. `None` when the years do not repeat or the pieces are no such names. Also returns
 /// where the names start among `pieces`.
 fn spanning(pieces: &[String], years: &[String]) -> Option<(Vec<String>, usize)> {
     let k = years.len();
@@ -677,18 +681,33 @@ fn spanning(pieces: &[String], years: &[String]) -> Option<(Vec<String>, usize)>
         - pieces
             .iter()
             .rev()
-            .take_while(|p| unit::is_caption(p))
+            .take_while(|p| !numeral::units_in(p).is_empty())
             .count();
-    let at = end.checked_sub(groups)?;
-    let names: Vec<&str> = pieces[at..end]
-        .iter()
-        .map(|p| {
-            let glued = p
-                .char_indices()
-                .rfind(|&(i, c)| c == '.' && p[i + 1..].starts_with(char::is_uppercase));
-            glued.map_or(p.as_str(), |(i, _)| &p[i + 1..])
-        })
-        .collect();
+    // From the last piece up, each cut into names at its capitalised words (`Kommunen Kommunala
+    // koncernen`, as a paragraph unwrapped the header lines).
+    let mut names: Vec<&str> = Vec::new();
+    let mut at = end;
+    while names.len() < groups && at > 0 {
+        at -= 1;
+        let p = pieces[at].as_str();
+        let glued = p
+            .char_indices()
+            .rfind(|&(i, c)| c == '.' && p[i + 1..].starts_with(char::is_uppercase));
+        let p = glued.map_or(p, |(i, _)| &p[i + 1..]);
+        let mut starts: Vec<usize> = p
+            .char_indices()
+            .filter(|&(i, c)| c.is_uppercase() && (i == 0 || p[..i].ends_with(' ')))
+            .map(|(i, _)| i)
+            .collect();
+        if starts.first() != Some(&0) {
+            starts.insert(0, 0);
+        }
+        let cut = starts
+            .iter()
+            .zip(starts.iter().skip(1).copied().chain([p.len()]))
+            .map(|(&a, b)| p[a..b].trim());
+        names.splice(0..0, cut);
+    }
     let name_like = |n: &&str| {
         let words = n.split_whitespace().count();
         (1..=3).contains(&words)
@@ -696,7 +715,7 @@ fn spanning(pieces: &[String], years: &[String]) -> Option<(Vec<String>, usize)>
             && !n.chars().any(|c| c.is_ascii_digit())
             && !unit::is_caption(n)
     };
-    if !names.iter().all(name_like) {
+    if names.len() != groups || !names.iter().all(name_like) {
         return None;
     }
     let headers = years
@@ -874,7 +893,21 @@ fn shape_columns(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width
         if got.is_ok() || Shaped::is_total(row) || row.groups.is_empty() || !one_run {
             continue;
         }
-        let all = split::readings(text, &row.groups, width, Grouping::Strict);
+        // A row whose first group may be a note is read both ways; one with an empty cell
+        // written `-` is no matter of group counts.
+        let mut noted = row.groups.get(1..).unwrap_or_default().to_vec();
+        let ways: Vec<&[lines::Group]> = match row.doubt {
+            None => vec![&row.groups],
+            Some(header::NOTE_DOUBT) if !noted.is_empty() => {
+                noted[0].join = lines::Join::None;
+                vec![&row.groups, &noted]
+            }
+            Some(_) => continue,
+        };
+        let mut all = Vec::new();
+        for g in ways {
+            all.extend(split::readings(text, g, width, Grouping::Strict));
+        }
         if all.is_empty() || all.len() >= split::MAX_READINGS {
             continue;
         }
@@ -1092,12 +1125,79 @@ mod tests {
                 &["1 490", "1 639", "4 973", "5 313", "0", "-18", "-3", "-2"],
             ),
         ];
-        for (text, headers, figures) in cases {
+        // A name run onto the sentence above it (`…och koncernen.Kommunen`), a heading between
+        // the header and the rows.
+        let glued = "Kassaflöde\n\nKassaflödet för kommunen och den kommunala koncernen.Kommunen\n\
+                     Kommunala koncernen\nBelopp i mnkr Not 2021 2020 2021 2020\nDRIFT\n\
+                     Aa BR 1 490 1 639 4 973 5 313\nBb 0 -18 -3 -2\n";
+        let spanned = [
+            "Kommunen 2021",
+            "Kommunen 2020",
+            "Kommunala koncernen 2021",
+            "Kommunala koncernen 2020",
+        ];
+        let figures = ["1 490", "1 639", "4 973", "5 313", "0", "-18", "-3", "-2"];
+        // … and the names unwrapped onto one line with it.
+        let unwrapped = glued.replace("Kommunen\nKommunala", "Kommunen Kommunala");
+        let cases = [
+            cases,
+            &[
+                (glued, &spanned[..], &figures[..]),
+                (&unwrapped, &spanned[..], &figures[..]),
+            ],
+        ]
+        .concat();
+        for (text, headers, figures) in &cases {
             let (kronor, h, f) =
                 first_table(text).unwrap_or_else(|| panic!("no table in {text:?}"));
             assert_eq!(kronor, 1_000_000, "{text:?}");
             assert_eq!(h, headers.to_vec(), "{text:?}");
             assert_eq!(f, figures.to_vec(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_row_with_a_dash_for_an_empty_cell_is_unresolved_and_the_table_goes_on() {
+        let head = "Belopp i mnkr Not 2021 2020\nAa 4 1 490 1 639\n";
+        let cases: &[(&str, &[&str])] = &[
+            ("Bb 7 -810 -\n", &["1 490", "1 639", "0", "-18"]),
+            (
+                "Bb 7 -810 -5\n",
+                &["1 490", "1 639", "-810", "-5", "0", "-18"],
+            ),
+        ];
+        for (row, figures) in cases {
+            let text = format!("{head}{row}Cc 0 -18\n");
+            let got = first_table(&text).map(|(_, _, f)| f);
+            assert_eq!(
+                got,
+                Some(figures.iter().map(|f| f.to_string()).collect()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_in_doubt_about_its_note_is_read_the_one_way_its_columns_fit() {
+        let head = "Belopp i mnkr Not 2021 2020\nAa 4 -12 13\nBb 5 -14 15\n";
+        // (row, its figures: `None` when it stays unresolved)
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            // Every other row holds numbers of one group: note 9, then 610 and 787.
+            ("Cc 9 610 787\n", Some(&["610", "787"])),
+            // A number of two groups in the first column: `9 610` fits it as well as `610`.
+            ("Cc 9 610 787\nDd 3 1 200 -5\n", None),
+        ];
+        for (rows, want) in cases {
+            let text = format!("{head}{rows}");
+            let (_, _, got) = first_table(&text).unwrap_or_else(|| panic!("no table: {text:?}"));
+            let mut base = vec!["-12", "13", "-14", "15"];
+            if let Some(w) = want {
+                base.extend(w.iter());
+            }
+            if rows.contains("Dd") {
+                base.extend(["1 200", "-5"]);
+            }
+            assert_eq!(got, base, "{text:?}");
         }
     }
 

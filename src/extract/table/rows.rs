@@ -406,6 +406,10 @@ fn row_at(
         && groups.len() > 1
         && groups[1].join == super::lines::Join::Space
         && text[groups[0].start..groups[0].end].len() <= 2;
+    let doubt = lines[i..end]
+        .iter()
+        .any(|l| l.empty_cell)
+        .then_some("a dash writes an empty cell: the columns of the numbers are not known");
     let mut widths = split::widths(text, &groups, split::Grouping::Strict);
     let ocr_widths = split::widths(text, &groups, split::Grouping::Dropped);
     if loose_first {
@@ -427,7 +431,7 @@ fn row_at(
             colon: false,
             unit: lines[i].unit,
             placed: Vec::new(),
-            doubt: None,
+            doubt,
         },
         end,
     )
