@@ -211,7 +211,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
 
 /// A list of note numbers (`10, 22`, `1,2,9`): two or more numbers of one or two digits, with
 /// a space after each comma or more than one comma, which no decimal number has.
-fn is_note_list(t: &str) -> bool {
+pub(super) fn is_note_list(t: &str) -> bool {
     let notes: Vec<&str> = t.split(',').collect();
     let short = |n: &str| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
     notes.len() >= 2

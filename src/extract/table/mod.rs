@@ -1202,6 +1202,26 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_notes_one_cell_per_line_is_cut_off_the_label_under_not() {
+        let rows = "Aa\n\n10\n\n12\n\nBb bb\n\n4, 7\n\n20\n\n22\n";
+        // (label column header, labels of the cells)
+        let cases = [
+            ("Not", ["Aa", "Aa", "Bb bb", "Bb bb"]),
+            ("Post", ["Aa", "Aa", "Bb bb 4, 7", "Bb bb 4, 7"]),
+        ];
+        for (column, want) in cases {
+            let text = format!("Belopp, mkr\n\n{column}\n\n2021\n\n2020\n\n{rows}");
+            let t = read(&text, &[]);
+            let labels: Vec<&str> = t
+                .cells
+                .iter()
+                .filter_map(|c| Some(c.cell.as_ref()?.label.as_str()))
+                .collect();
+            assert_eq!(labels, want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn years_that_do_not_repeat_take_no_group_header() {
         let rows = "Aa 4 1 490 1 639 4 973\nBb 0 -18 -3 -2\n";
         let text = format!("Kommunen\nKoncernen\nBelopp i mnkr 2019 2020 2021 2022\n{rows}");

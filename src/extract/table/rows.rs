@@ -341,7 +341,9 @@ fn wraps_into(prev: &str, next: &str) -> bool {
     let lower_word = !first_word.is_empty()
         && first_word.chars().all(char::is_lowercase)
         && super::numeral::units_in(first_word).is_empty();
+    // A note cell of several notes one cell per line (`10, 22`) is the label's.
     lower_word
+        || super::lines::is_note_list(next)
         || prev.ends_with(['-', ','])
         || matches!(
             last_word,
