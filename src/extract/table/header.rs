@@ -4,7 +4,9 @@
 //!
 //! **In:** a run's rows. **Out:** the same run with each stacked header merged into one header
 //! row (`Utfall 2019`, `Budget 2019` …); under a header naming a `Not` column, each row's note
-//! number taken out of its numbers; a header's line of two capitalised names (`Avvikelse
+//! number taken out of its numbers (under a header row of years, where the count of years says
+//! the row has one: `4 1 490 1 639` under two years is note 4; a note list or code cut off the
+//! label: `12, 13`, `BR`); a header's line of two capitalised names (`Avvikelse
 //! Koncern` ⏎ `2019`) cut into two columns when the rows under it show one column more than it
 //! has years. A one-column table whose line above its rows is a sub-heading (an anslag heading
 //! `1:1` ⏎ `Biståndsverksamhet (Ramanslag)`, a sentence-long `Utgiftsområde …` line) has no
@@ -70,6 +72,13 @@ pub(super) fn settle(text: &str, run: &mut Run) {
                 take_notes(text, body);
             }
             split_names(&mut head[0], body);
+        } else if run.rows[i].is_years(text) && names_note(&run.rows[i].label) {
+            // A header row of years on one line, or one cell per line (`Not` ⏎ `2018` ⏎ `2017`).
+            let end = (i + 1..run.rows.len())
+                .find(|&j| run.rows[j].is_years(text))
+                .unwrap_or(run.rows.len());
+            let columns = run.rows[i].columns();
+            note_column(text, &mut run.rows[i + 1..end], columns);
         }
         i += 1;
     }
@@ -148,6 +157,76 @@ fn take_notes(text: &str, body: &mut [Row]) {
         r.widths = split::widths(text, &r.groups, Grouping::Strict);
         r.ocr_widths = split::widths(text, &r.groups, Grouping::Dropped) | r.widths;
         r.loose_first = false;
+    }
+}
+
+/// A note list ending a label: a list of note numbers (`10, 22`, `1,2,9`), or its head when the
+/// list runs on into the row's digit groups (`Gjorda avsättningar 12,` ⏎ `13 348 …`).
+static NOTE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) \s
+        (?: (?P<list> [0-9]{1,2} (?: ,\x20? [0-9]{1,2} )+ )   # a whole list: no decimal has two
+                                                          # commas or a space after its comma
+          | (?P<open> (?: [0-9]{1,2} ,\x20? )+ ) )          # a list whose last note follows
+        $",
+    )
+    .expect("valid regex")
+});
+
+/// Why a row under a note column is unresolved: it reads as its columns with a note or without.
+pub(super) const NOTE_DOUBT: &str = "the first number may be a note or a number's first group";
+
+/// A note written as a code at the end of a label (`Årets resultat BR`: see the balance sheet):
+/// two or three capitals after a label in lower case.
+fn code_note(label: &str) -> Option<usize> {
+    let (head, last) = label.trim_end().rsplit_once(' ')?;
+    let code = (2..=3).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_uppercase());
+    (code && head.chars().any(char::is_lowercase)).then_some(head.len())
+}
+
+/// The note column of the rows under a header row of years whose label names `Not`, `columns`
+/// its number of money columns: each row's note, the cell before its first money column, is taken
+/// out of the row. A note written in the label (a code, a list) is cut off it; otherwise a first
+/// digit group that can be a note is one when the row reads as `columns` numbers only without
+/// it, and is none when the row reads so only with it. A row that reads as `columns` numbers
+/// both ways (`9 610 787 610 787`: note 9, or 9 610?) is in doubt, not guessed.
+fn note_column(text: &str, body: &mut [Row], columns: usize) {
+    if columns >= 64 {
+        return;
+    }
+    let bit = 1u64 << columns;
+    for r in body.iter_mut().filter(|r| r.names.is_empty()) {
+        let reads = |g: &[Group]| split::widths(text, g, Grouping::Strict) & bit != 0;
+        let can_take =
+            r.groups.len() >= 2 && is_note(text, &r.groups[0]) && r.groups[1].join != Join::Group;
+        let mut listed = None;
+        if let Some(c) = NOTE_LIST.captures(&r.label) {
+            let at = c.get(0).map_or(r.label.len(), |m| m.start());
+            listed = Some(c.name("open").is_some());
+            r.label.truncate(at);
+        } else if let Some(at) = code_note(&r.label) {
+            listed = Some(false);
+            r.label.truncate(at);
+        }
+        let take = match listed {
+            // The list's last note is the row's first group.
+            Some(true) => can_take && reads(&r.groups[1..]),
+            Some(false) => false,
+            None => {
+                let with = can_take && reads(&r.groups[1..]);
+                if with && reads(&r.groups) {
+                    r.doubt = Some(NOTE_DOUBT);
+                }
+                with && r.doubt.is_none()
+            }
+        };
+        if take {
+            r.groups.remove(0);
+            r.groups[0].join = Join::None;
+            r.widths = split::widths(text, &r.groups, Grouping::Strict);
+            r.ocr_widths = split::widths(text, &r.groups, Grouping::Dropped) | r.widths;
+            r.loose_first = false;
+        }
     }
 }
 

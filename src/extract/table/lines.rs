@@ -88,6 +88,9 @@ pub(super) struct Line<'a> {
     pub segments: Vec<Segment>,
     /// The unit written after the last number, if one is.
     pub unit: Option<StatedUnit>,
+    /// A lone dash stands between or after the numbers (`Leasing 4 -361 -378 - -`): an empty
+    /// cell, so the numbers' columns are not the first ones in order.
+    pub empty_cell: bool,
 }
 
 impl Line<'_> {
@@ -132,13 +135,19 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         kind: Kind::Prose,
         segments: Vec::new(),
         unit: None,
+        empty_cell: false,
     };
     let t = text.trim_end();
     if t.trim_start().is_empty() {
         line.kind = Kind::Blank;
         return line;
     }
-    let (mut label_end, mut segments) = tail(t);
+    if is_note_list(t.trim_start()) {
+        // A note cell of several notes, one cell per line (`10, 22`): the label's, not numbers.
+        line.kind = Kind::Text;
+        return line;
+    }
+    let (mut label_end, mut segments, empty_cell) = tail(t);
     // `Kammarkollegiet48 617 tkr`: a unit after the last number is read off, and the numbers
     // before it are the line's, when there are any (`covid-19 tkr`, `ap.1 tkr` hold none).
     if let Some((at, kronor)) = segments
@@ -146,7 +155,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         .then(|| numeral::trailing_unit(t))
         .flatten()
     {
-        let (end, segs) = tail(t[..at].trim_end());
+        let (end, segs, _) = tail(t[..at].trim_end());
         if !segs.is_empty() {
             (label_end, segments) = (end, segs);
             line.unit = Some(StatedUnit {
@@ -179,6 +188,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         Kind::Prose
     };
     if matches!(line.kind, Kind::Numbers | Kind::Labeled { .. }) {
+        line.empty_cell = empty_cell;
         line.segments = segments
             .into_iter()
             .rev()
@@ -199,18 +209,48 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
     line
 }
 
+/// A list of note numbers (`10, 22`, `1,2,9`): two or more numbers of one or two digits, with
+/// a space after each comma or more than one comma, which no decimal number has.
+pub(super) fn is_note_list(t: &str) -> bool {
+    let notes: Vec<&str> = t.split(',').collect();
+    let short = |n: &str| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    notes.len() >= 2
+        && notes.iter().enumerate().all(|(k, n)| {
+            short(if k == 0 {
+                n
+            } else {
+                n.strip_prefix(' ').unwrap_or(n)
+            })
+        })
+        && (notes.len() >= 3 || notes[1].starts_with(' '))
+}
+
 pub(super) fn has_letter(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
 }
 
 /// The numbers a line ends with, scanned from the right: (where the label ends, the segments
-/// right to left, each with its groups right to left). Offsets are line-relative.
-fn tail(t: &str) -> (usize, Vec<Vec<Group>>) {
+/// right to left, each with its groups right to left, whether a lone dash among or after them
+/// is an empty cell). Offsets are line-relative.
+fn tail(t: &str) -> (usize, Vec<Vec<Group>>, bool) {
     let mut segments: Vec<Vec<Group>> = Vec::new();
     let mut current: Vec<Group> = Vec::new();
     let mut pos = t.len();
     let mut label_end = t.len();
-    while let Some(g) = group_before(t, pos) {
+    let (mut dash, mut empty_cell) = (false, false);
+    loop {
+        let Some(g) = group_before(t, pos) else {
+            // `-378 - -`: a dash standing alone is an empty cell, and a column gap.
+            let Some(p) = lone_dash_before(t, pos) else {
+                break;
+            };
+            if !current.is_empty() {
+                segments.push(std::mem::take(&mut current));
+            }
+            (dash, pos) = (true, p);
+            continue;
+        };
+        empty_cell |= dash;
         // `exkl. UO 26 - 7 686`: an expenditure-area code before a signed number is the label's.
         let next_signed = current
             .last()
@@ -265,7 +305,16 @@ fn tail(t: &str) -> (usize, Vec<Vec<Group>>) {
             first.join = Join::None;
         }
     }
-    (label_end, segments)
+    (label_end, segments, empty_cell)
+}
+
+/// Where the white space before a dash standing alone at `pos` (`… - -`) starts: the dash writes
+/// an empty cell. `None` when no such dash ends there.
+fn lone_dash_before(t: &str, pos: usize) -> Option<usize> {
+    let dash = t[..pos].chars().next_back().filter(|&c| is_sign(c))?;
+    let before = &t[..pos - dash.len_utf8()];
+    let ws_start = before.trim_end_matches(is_blank).len();
+    (ws_start < before.len() && ws_start > 0).then_some(ws_start)
 }
 
 /// Whether `g` is an expenditure-area number (`UO 26`, `utgiftsområde 7`): one or two digits
@@ -350,6 +399,45 @@ fn group_before(t: &str, pos: usize) -> Option<Group> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_dash_is_an_empty_cell_and_a_signed_number_is_not() {
+        // (line, its digit groups, whether a dash writes an empty cell)
+        let cases: &[(&str, &[&str], bool)] = &[
+            ("Leasing 4 -361 -378 - -", &["4", "-361", "-378"], true),
+            ("Utdelning 7 - -540 12", &["7", "-540", "12"], true),
+            ("Resultat - 7 766", &["- 7", "766"], false),
+            ("Resultat -7 766 12", &["-7", "766", "12"], false),
+            ("Kostnader för bolag -", &[], false),
+            ("- - - -", &[], false),
+        ];
+        for (text, groups, empty) in cases {
+            let l = &lines(text)[0];
+            let got: Vec<&str> = l
+                .segments
+                .iter()
+                .flat_map(|s| s.groups.iter().map(|g| &text[g.start..g.end]))
+                .collect();
+            assert_eq!((got, l.empty_cell), (groups.to_vec(), *empty), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_notes_is_text_and_a_decimal_is_a_number() {
+        for (line, notes) in [
+            ("10, 22", true),
+            ("1,2,9", true),
+            ("7, 10, 12", true),
+            ("1,2", false),
+            ("10,22", false),
+            ("151, 2009", false),
+            ("12 345", false),
+        ] {
+            assert_eq!(is_note_list(line), notes, "{line:?}");
+            let kind = lines(line)[0].kind;
+            assert_eq!(kind == Kind::Text, notes, "{line:?}: {kind:?}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(Kind, Vec<Vec<&str>>)> {
         lines(text)

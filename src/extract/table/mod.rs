@@ -25,8 +25,10 @@
 //! years (`2017`, `2018`) is the header; otherwise the text lines above the first row are the
 //! headers, one per column, after the label column's header and below the caption; a header
 //! line whose last year reads as a row's number (`Nämnd  Budget 2024  Budget 2025`) is a header
-//! line still, under the caption above it. A header naming a `Not` column that no stacked header
-//! took the note numbers out of leaves the table unread (its figures would shift columns). A `Totalt`,
+//! line still, under the caption above it. Names above a header row of repeating years
+//! (`Kommunen` `Koncernen` over `2018 2017 2018 2017`) head their years (`Kommunen 2018`). A
+//! header naming a `Not` column that no header row took the note numbers out of (`header.rs`)
+//! leaves the table unread (its figures would shift columns). A `Totalt`,
 //! `Summa …`, `S:a`, `Alla …` or `Samtliga …` row is a total row (`cell.total`), checked by
 //! `crate::validate` (against the rows above it, or below it when it opens its section), unless
 //! a row above it is unresolved (its sum could not be checked). A total row whose digit groups
@@ -45,7 +47,10 @@
 //!
 //! A header written one name and one year per line is one header row, wherever a table starts
 //! (`header.rs`); under one naming a `Not` column, a row's note number is no cell, taken out
-//! only where the export shows how it writes an empty note cell.
+//! only where the export shows how it writes an empty note cell. Under a header row of years
+//! on one line, or one cell per line, naming `Not`, the note is taken out where the count of
+//! years says a row has one, and a row that reads as that count with a note or without one is
+//! listed unresolved.
 //!
 //! OCR may read a table block by block, all labels and then all values (by rows, or one column
 //! after another): `blocks.rs` re-pairs them where the counts agree and totals check.
@@ -296,7 +301,10 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             }
             let strict = chunk.is_empty() || mask & years_first.unwrap_or(u64::MAX) & r.widths != 0;
             let ocr = stated.is_some_and(|w| w < 64 && r.ocr_widths & 1 << w != 0);
-            if !chunk.is_empty() && stated.is_some() && (r.widths == 0 || misread_digit(r)) && !ocr
+            if !chunk.is_empty()
+                && stated.is_some()
+                && (r.widths == 0 || misread_digit(r) || r.doubt.is_some())
+                && !ocr
             {
                 // Under a stated width, digits no grouping reads (`22 027:921 4654 062`) are a
                 // garbled row of this table, listed as unresolved; they do not end it.
@@ -601,6 +609,19 @@ fn columns(
                 .map(|g| text[g.start..g.end].to_string())
                 .collect()
         };
+        if y.names.is_empty()
+            && let Some((spanned, names_at)) = spanning(pieces, &headers)
+        {
+            let caption: Vec<&str> = pieces[..names_at].iter().map(String::as_str).collect();
+            let rest = pieces[names_at..]
+                .iter()
+                .skip_while(|p| !unit::is_caption(p));
+            let caption: Vec<&str> = caption
+                .into_iter()
+                .chain(rest.map(String::as_str))
+                .collect();
+            return (spanned.len(), y.label.clone(), spanned, caption.join(" "));
+        }
         return (headers.len(), y.label.clone(), headers, pieces.join(" "));
     }
     let narrowest = mask.trailing_zeros() as usize;
@@ -644,6 +665,67 @@ fn columns(
     (width, label_header, headers, caption)
 }
 
+/// Group headers spanning a header row of years that repeat (`Kommunen` `Kommunkoncernen` above
+/// `2018 2017 2018 2017`): the last text pieces above the row, before any pieces stating the
+/// unit under them (`Belopp, mkr`), one short name per repetition, each heading its years
+/// (`Kommunen 2018`). A piece is cut into names at its capitalised words (`Kommunen Kommunala
+/// koncernen`, unwrapped onto one line); a name run onto a sentence (`…den kommunala
+/// koncernen.Kommunen`) is what follows the full stop. `None` when the years do not repeat or the pieces are no such names. Also returns
+/// where the names start among `pieces`.
+fn spanning(pieces: &[String], years: &[String]) -> Option<(Vec<String>, usize)> {
+    let k = years.len();
+    let period =
+        (1..k).find(|&p| k.is_multiple_of(p) && (p..k).all(|j| years[j] == years[j % p]))?;
+    let groups = k / period;
+    let end = pieces.len()
+        - pieces
+            .iter()
+            .rev()
+            .take_while(|p| !numeral::units_in(p).is_empty())
+            .count();
+    // From the last piece up, each cut into names at its capitalised words (`Kommunen Kommunala
+    // koncernen`, as a paragraph unwrapped the header lines).
+    let mut names: Vec<&str> = Vec::new();
+    let mut at = end;
+    while names.len() < groups && at > 0 {
+        at -= 1;
+        let p = pieces[at].as_str();
+        let glued = p
+            .char_indices()
+            .rfind(|&(i, c)| c == '.' && p[i + 1..].starts_with(char::is_uppercase));
+        let p = glued.map_or(p, |(i, _)| &p[i + 1..]);
+        let mut starts: Vec<usize> = p
+            .char_indices()
+            .filter(|&(i, c)| c.is_uppercase() && (i == 0 || p[..i].ends_with(' ')))
+            .map(|(i, _)| i)
+            .collect();
+        if starts.first() != Some(&0) {
+            starts.insert(0, 0);
+        }
+        let cut = starts
+            .iter()
+            .zip(starts.iter().skip(1).copied().chain([p.len()]))
+            .map(|(&a, b)| p[a..b].trim());
+        names.splice(0..0, cut);
+    }
+    let name_like = |n: &&str| {
+        let words = n.split_whitespace().count();
+        (1..=3).contains(&words)
+            && n.starts_with(char::is_uppercase)
+            && !n.chars().any(|c| c.is_ascii_digit())
+            && !unit::is_caption(n)
+    };
+    if names.len() != groups || !names.iter().all(name_like) {
+        return None;
+    }
+    let headers = years
+        .iter()
+        .enumerate()
+        .map(|(j, y)| format!("{} {y}", names[j / period]))
+        .collect();
+    Some((headers, at))
+}
+
 /// A label that ends in a lone letter OCR reads for a digit (`Gnesta S 811 6075` for `5 811`,
 /// `O` for `0`, `l` for `1`) or in a word of letters and digits (`län` read as `1in`, then
 /// `1in89 195`): the row's first number may have lost its head.
@@ -664,6 +746,9 @@ fn read_row(
     arithmetic: Arithmetic,
     ocr: bool,
 ) -> Result<Vec<Num>, String> {
+    if let Some(why) = r.doubt {
+        return Err(why.to_string());
+    }
     if ocr && misread_digit(r) {
         return Err(format!(
             "the label ends in `{}`, perhaps a misread digit of the first number",
@@ -808,7 +893,21 @@ fn shape_columns(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width
         if got.is_ok() || Shaped::is_total(row) || row.groups.is_empty() || !one_run {
             continue;
         }
-        let all = split::readings(text, &row.groups, width, Grouping::Strict);
+        // A row whose first group may be a note is read both ways; one with an empty cell
+        // written `-` is no matter of group counts.
+        let mut noted = row.groups.get(1..).unwrap_or_default().to_vec();
+        let ways: Vec<&[lines::Group]> = match row.doubt {
+            None => vec![&row.groups],
+            Some(header::NOTE_DOUBT) if !noted.is_empty() => {
+                noted[0].join = lines::Join::None;
+                vec![&row.groups, &noted]
+            }
+            Some(_) => continue,
+        };
+        let mut all = Vec::new();
+        for g in ways {
+            all.extend(split::readings(text, g, width, Grouping::Strict));
+        }
         if all.is_empty() || all.len() >= split::MAX_READINGS {
             continue;
         }
@@ -960,11 +1059,18 @@ mod tests {
 
     #[test]
     fn a_note_column_no_header_took_out_leaves_the_table_unread() {
-        // `Not` then the years, one per line, then rows of a note and two figures: each figure
-        // would be read under its left neighbour's header.
+        // `Not` then names that are no years, one per line, then rows of a note and two
+        // figures: each figure would be read under its left neighbour's header.
         let body = "Aa\n\n3\n\n10\n\n12\n\nBb\n\n4\n\n20\n\n22\n\nCc\n\n5\n\n7\n\n8\n";
-        let noted = format!("Belopp, mkr\n\nNot\n\n2021\n\n2020\n\nDRIFT\n\n{body}");
+        let noted = format!("Belopp, mkr\n\nNot\n\nBudget\n\nUtfall\n\nDRIFT\n\n{body}");
         assert_eq!(first_table(&noted), None);
+        // Under a header row of years, the notes are taken out (`header.rs`).
+        let noted = format!("Belopp, mkr\n\nNot\n\n2021\n\n2020\n\nDRIFT\n\n{body}");
+        let got = first_table(&noted).map(|(_, _, f)| f);
+        let want = ["10", "12", "20", "22", "7", "8"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(got, Some(want));
         // The same layout with a plain label column header is read.
         let plain = "Belopp, mkr\n\nPost\n\n2021\n\n2020\n\nAa\n\n10\n\n12\n\nBb\n\n20\n\n22\n";
         let got = first_table(plain).map(|(u, _, f)| (u, f));
@@ -974,6 +1080,174 @@ mod tests {
                 1_000_000,
                 vec!["10".into(), "12".into(), "20".into(), "22".into()]
             ))
+        );
+    }
+
+    #[test]
+    fn a_header_row_naming_not_takes_each_rows_note_out() {
+        // (text, headers, figures read as cells)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            // One cell per line: a row of three figures under two years starts with its note.
+            (
+                "Belopp, mkr\n\nNot\n\n2021\n\n2020\n\nAa\n\n3\n\n10\n\n12\n\n\
+                 Bb\n\n20\n\n22\n\nCc\n\n4, 7\n\n7\n\n- 1 008\n",
+                &["2021", "2020"],
+                &["10", "12", "20", "22", "7", "- 1 008"],
+            ),
+            // One space between cells: the note is what leaves two numbers (`4 | 1 490 | 1 639`);
+            // a note list or code in the label is cut off; `9 610 787` reads as two numbers
+            // with a note or without one, and is not read.
+            (
+                "Belopp i mnkr Not 2021 2020\nAa 4 1 490 1 639\nBb 12, 13 348 483\n\
+                 Cc BR 1 792 1 504\nDd 9 610 787\nEe 0 -18\nFf 5 -4 834 -5 682\n",
+                &["2021", "2020"],
+                &[
+                    "1 490", "1 639", "348", "483", "1 792", "1 504", "0", "-18", "-4 834",
+                    "-5 682",
+                ],
+            ),
+            // No note column: the same rows' first groups are figures.
+            (
+                "Belopp i mnkr\nPost 2021 2020\nAa 4 1 490\nEe 0 -18\nFf 5 -4 834\n",
+                &["2021", "2020"],
+                &["4", "1 490", "0", "-18", "5", "-4 834"],
+            ),
+            // Group headers over repeated years head their years.
+            (
+                "Kommunen\nKoncernen\nBelopp i mnkr Not 2021 2020 2021 2020\n\
+                 Aa 4 1 490 1 639 4 973 5 313\nBb 0 -18 -3 -2\n",
+                &[
+                    "Kommunen 2021",
+                    "Kommunen 2020",
+                    "Koncernen 2021",
+                    "Koncernen 2020",
+                ],
+                &["1 490", "1 639", "4 973", "5 313", "0", "-18", "-3", "-2"],
+            ),
+        ];
+        // A name run onto the sentence above it (`…och koncernen.Kommunen`), a heading between
+        // the header and the rows.
+        let glued = "Kassaflöde\n\nKassaflödet för kommunen och den kommunala koncernen.Kommunen\n\
+                     Kommunala koncernen\nBelopp i mnkr Not 2021 2020 2021 2020\nDRIFT\n\
+                     Aa BR 1 490 1 639 4 973 5 313\nBb 0 -18 -3 -2\n";
+        let spanned = [
+            "Kommunen 2021",
+            "Kommunen 2020",
+            "Kommunala koncernen 2021",
+            "Kommunala koncernen 2020",
+        ];
+        let figures = ["1 490", "1 639", "4 973", "5 313", "0", "-18", "-3", "-2"];
+        // … and the names unwrapped onto one line with it.
+        let unwrapped = glued.replace("Kommunen\nKommunala", "Kommunen Kommunala");
+        let cases = [
+            cases,
+            &[
+                (glued, &spanned[..], &figures[..]),
+                (&unwrapped, &spanned[..], &figures[..]),
+            ],
+        ]
+        .concat();
+        for (text, headers, figures) in &cases {
+            let (kronor, h, f) =
+                first_table(text).unwrap_or_else(|| panic!("no table in {text:?}"));
+            assert_eq!(kronor, 1_000_000, "{text:?}");
+            assert_eq!(h, headers.to_vec(), "{text:?}");
+            assert_eq!(f, figures.to_vec(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_row_with_a_dash_for_an_empty_cell_is_unresolved_and_the_table_goes_on() {
+        let head = "Belopp i mnkr Not 2021 2020\nAa 4 1 490 1 639\n";
+        let cases: &[(&str, &[&str])] = &[
+            ("Bb 7 -810 -\n", &["1 490", "1 639", "0", "-18"]),
+            (
+                "Bb 7 -810 -5\n",
+                &["1 490", "1 639", "-810", "-5", "0", "-18"],
+            ),
+        ];
+        for (row, figures) in cases {
+            let text = format!("{head}{row}Cc 0 -18\n");
+            let got = first_table(&text).map(|(_, _, f)| f);
+            assert_eq!(
+                got,
+                Some(figures.iter().map(|f| f.to_string()).collect()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_in_doubt_about_its_note_is_read_the_one_way_its_columns_fit() {
+        let head = "Belopp i mnkr Not 2021 2020\nAa 4 -12 13\nBb 5 -14 15\n";
+        // (row, its figures: `None` when it stays unresolved)
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            // Every other row holds numbers of one group: note 9, then 610 and 787.
+            ("Cc 9 610 787\n", Some(&["610", "787"])),
+            // A number of two groups in the first column: `9 610` fits it as well as `610`.
+            ("Cc 9 610 787\nDd 3 1 200 -5\n", None),
+        ];
+        for (rows, want) in cases {
+            let text = format!("{head}{rows}");
+            let (_, _, got) = first_table(&text).unwrap_or_else(|| panic!("no table: {text:?}"));
+            let mut base = vec!["-12", "13", "-14", "15"];
+            if let Some(w) = want {
+                base.extend(w.iter());
+            }
+            if rows.contains("Dd") {
+                base.extend(["1 200", "-5"]);
+            }
+            assert_eq!(got, base, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_notes_one_cell_per_line_is_cut_off_the_label_under_not() {
+        let rows = "Aa\n\n10\n\n12\n\nBb bb\n\n4, 7\n\n20\n\n22\n";
+        // (label column header, labels of the cells)
+        let cases = [
+            ("Not", ["Aa", "Aa", "Bb bb", "Bb bb"]),
+            ("Post", ["Aa", "Aa", "Bb bb 4, 7", "Bb bb 4, 7"]),
+        ];
+        for (column, want) in cases {
+            let text = format!("Belopp, mkr\n\n{column}\n\n2021\n\n2020\n\n{rows}");
+            let t = read(&text, &[]);
+            let labels: Vec<&str> = t
+                .cells
+                .iter()
+                .filter_map(|c| Some(c.cell.as_ref()?.label.as_str()))
+                .collect();
+            assert_eq!(labels, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn years_that_do_not_repeat_take_no_group_header() {
+        let rows = "Aa 4 1 490 1 639 4 973\nBb 0 -18 -3 -2\n";
+        let text = format!("Kommunen\nKoncernen\nBelopp i mnkr 2019 2020 2021 2022\n{rows}");
+        let got = first_table(&text).map(|(_, h, _)| h);
+        assert_eq!(
+            got,
+            Some(vec![
+                "2019".into(),
+                "2020".into(),
+                "2021".into(),
+                "2022".into()
+            ])
+        );
+        // Prose above repeated years is no group header.
+        let text = format!(
+            "Kommunen redovisar utfallet för året.\nKoncernen\nBelopp i mnkr 2021 2020 2021 2020\n{rows}"
+        );
+        let got = first_table(&text).map(|(_, h, _)| h);
+        assert_eq!(
+            got,
+            Some(vec![
+                "2021".into(),
+                "2020".into(),
+                "2021".into(),
+                "2020".into()
+            ])
         );
     }
 

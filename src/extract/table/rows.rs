@@ -52,6 +52,9 @@ pub(super) struct Row {
     /// them (a word in a money column, an empty cell the export dropped); empty when its numbers
     /// fill the columns from the first.
     pub placed: Vec<usize>,
+    /// Why the row cannot be read with certainty though its digit groups can (a note number
+    /// that may as well be a number's first group): the row is listed unresolved.
+    pub doubt: Option<&'static str>,
 }
 
 impl Row {
@@ -73,6 +76,7 @@ impl Row {
             colon: false,
             unit: None,
             placed: Vec::new(),
+            doubt: None,
         }
     }
 
@@ -337,7 +341,9 @@ fn wraps_into(prev: &str, next: &str) -> bool {
     let lower_word = !first_word.is_empty()
         && first_word.chars().all(char::is_lowercase)
         && super::numeral::units_in(first_word).is_empty();
+    // A note cell of several notes one cell per line (`10, 22`) is the label's.
     lower_word
+        || super::lines::is_note_list(next)
         || prev.ends_with(['-', ','])
         || matches!(
             last_word,
@@ -402,6 +408,10 @@ fn row_at(
         && groups.len() > 1
         && groups[1].join == super::lines::Join::Space
         && text[groups[0].start..groups[0].end].len() <= 2;
+    let doubt = lines[i..end]
+        .iter()
+        .any(|l| l.empty_cell)
+        .then_some("a dash writes an empty cell: the columns of the numbers are not known");
     let mut widths = split::widths(text, &groups, split::Grouping::Strict);
     let ocr_widths = split::widths(text, &groups, split::Grouping::Dropped);
     if loose_first {
@@ -423,6 +433,7 @@ fn row_at(
             colon: false,
             unit: lines[i].unit,
             placed: Vec::new(),
+            doubt,
         },
         end,
     )
