@@ -247,20 +247,26 @@ fn process_many<'py>(
     let loads = py.import("json")?.getattr("loads")?;
     let mut records: Vec<Option<Bound<'py, PyAny>>> = vec![None; n];
     let mut rx = rx;
-    for _ in 0..n {
+    let mut received = 0;
+    while received < n {
+        // Wait without the GIL for the next record, then take every record already waiting:
+        // giving the GIL up and taking it back for each record cost more than parsing some.
         // The receiver goes into the GIL-free wait and comes back: it is Send but not Sync.
-        let (back, received) = py.detach(move || {
-            let received = rx.recv();
-            (rx, received)
+        let (back, first) = py.detach(move || {
+            let first = rx.recv();
+            (rx, first)
         });
         rx = back;
         // Ctrl-C stops the wait with KeyboardInterrupt (the workers finish in the background).
         py.check_signals()?;
-        let Ok((i, line)) = received else {
+        let Ok(first) = first else {
             break;
         };
-        let line = line.map_err(PyRuntimeError::new_err)?;
-        records[i] = Some(loads.call1((line,))?);
+        for (i, line) in std::iter::once(first).chain(rx.try_iter()) {
+            received += 1;
+            let line = line.map_err(PyRuntimeError::new_err)?;
+            records[i] = Some(loads.call1((line,))?);
+        }
     }
     let records: Option<Vec<_>> = records.into_iter().collect();
     let records =
