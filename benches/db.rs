@@ -15,6 +15,9 @@ use divan::{Bencher, black_box};
 use svocr::report::db::{Database, Provenance, content_hash, options_key};
 use svocr::{Options, Record};
 
+#[path = "../tests/common/sets.rs"]
+mod sets;
+
 fn main() {
     divan::main();
 }
@@ -22,20 +25,11 @@ fn main() {
 /// The records of every `*.txt` document in the sets the benchmarks and tests use, in sorted
 /// order, each with its provenance.
 fn records() -> Vec<(Record, Provenance)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = sets::root();
     let opts = Options::default();
     let mut paths = Vec::new();
-    for dir in [
-        "fixtures/seeds",
-        "fixtures/ocr",
-        "fixtures/tables/docs",
-        "fixtures/tables/ocr",
-        "fixtures/totals/docs",
-        "training/tables/docs",
-        "training/tables/ocr",
-        "training/totals/docs",
-        "training/pairs/train",
-    ] {
+    // The sets the database tests check, and the OCR pairs `scripts/bench-db.sh` adds.
+    for dir in sets::SETS.into_iter().chain(["training/pairs/train"]) {
         let dir = root.join(dir);
         paths.extend(
             std::fs::read_dir(&dir)

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::record::{Amount, Money, Record, Status, TotalCheck, TotalStatus};
+use crate::record::{Amount, AmountLinks, Money, Record, Status, TotalCheck, TotalStatus};
 
 /// Writes `record` for a reader.
 pub fn write_record(w: &mut impl Write, record: &Record) -> io::Result<()> {
@@ -189,9 +189,15 @@ fn amount(a: &Amount) -> String {
 /// What an amount is linked to, on its own line's end: `→ «Socialstyrelsen» for «2020» (2020-01-01
 /// – 2020-12-31), purpose «koordinering», villkor 3`; empty when nothing is linked.
 fn links(a: &Amount) -> String {
-    let Some(l) = &a.links else {
-        return String::new();
-    };
+    match &a.links {
+        Some(l) => format!("  {}", link_parts(l).join(", ")),
+        None => String::new(),
+    }
+}
+
+/// An amount's links, one phrase each (`→ «Socialstyrelsen»`, `for «2020» (2020-01-01 –
+/// 2020-12-31)`, `purpose «koordinering»`, `villkor 3`); also the HTML report's mark titles.
+pub(crate) fn link_parts(l: &AmountLinks) -> Vec<String> {
     let mut parts = Vec::new();
     if let Some(r) = &l.recipient {
         parts.push(format!("→ «{}»", r.text));
@@ -208,7 +214,7 @@ fn links(a: &Amount) -> String {
             None => format!("villkor {}", v.number),
         });
     }
-    format!("  {}", parts.join(", "))
+    parts
 }
 
 /// One readable line for a check: verdict, stated, computed, difference, tolerance and the parts.

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use crate::eval::Evaluated;
 use crate::eval::fields::{Field, FieldScore, cell_key, keys, total_key};
-use crate::record::{AmountLinks, IsoDate, Link, Money, Record, TotalStatus};
+use crate::record::{IsoDate, Link, Money, Record, TotalStatus};
 
 /// A marked stretch of the repaired text, in character offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,7 +146,10 @@ pub(super) fn regions(d: &Evaluated) -> (Vec<Region>, Vec<String>) {
         let shown: Vec<String> = values.iter().map(|v| money(*v, &a.currency)).collect();
         let mut what = format!("amount {}", shown.join(" – "));
         if let Some(links) = a.links.as_ref().filter(|l| !l.is_empty()) {
-            what.push_str(&describe(links));
+            what.push_str(&format!(
+                ", {}",
+                crate::report::text::link_parts(links).join(", ")
+            ));
         }
         match &a.cell {
             None => {
@@ -223,28 +226,6 @@ pub(super) fn regions(d: &Evaluated) -> (Vec<Region>, Vec<String>) {
         }
     }
     (disjoint(out), unplaced)
-}
-
-/// An amount's links for a mark's title: ` → recipient «SKR», period 2020 (2020-01-01 –
-/// 2020-12-31), purpose «koordinering», villkor 3.1`.
-fn describe(links: &AmountLinks) -> String {
-    let mut parts = Vec::new();
-    if let Some(r) = &links.recipient {
-        parts.push(format!("recipient «{}»", r.text));
-    }
-    if let Some(p) = &links.period {
-        parts.push(format!("period {} ({} – {})", p.text, p.from, p.to));
-    }
-    if let Some(p) = &links.purpose {
-        parts.push(format!("purpose «{}»", p.text));
-    }
-    if let Some(v) = &links.villkor {
-        parts.push(match v.parent {
-            Some(parent) => format!("villkor {parent}.{}", v.number),
-            None => format!("villkor {}", v.number),
-        });
-    }
-    format!(" → {}", parts.join(", "))
 }
 
 /// An item with links (an amount or a date) and the stretches of text it is linked to.

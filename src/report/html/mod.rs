@@ -1116,7 +1116,9 @@ mod tests {
             h.contains("pre:has([data-l~=d3l0]:hover) [data-w~=d3l0]"),
             "{h}"
         );
-        assert!(h.contains("→ recipient «Kammarkollegiet», period 2021 (2021-01-01 – 2021-12-31)"));
+        assert!(h.contains(
+            "amount 5\u{a0}000\u{a0}000\u{a0}kr, → «Kammarkollegiet», for «2021» (2021-01-01 – 2021-12-31)"
+        ), "{h}");
         // The text reads as before once the markup is taken out.
         let inner = &h[h.find("<pre>").unwrap() + 5..h.find("</pre>").unwrap()];
         let bare = regex::Regex::new("<[^>]*>").unwrap().replace_all(inner, "");
