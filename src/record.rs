@@ -180,6 +180,29 @@ pub struct Edit {
     pub applied: bool,
 }
 
+#[cfg(test)]
+impl Edit {
+    /// A digit misreading at confidence 0.75, for the tests of the stages that show or store
+    /// edits without weighing them.
+    pub(crate) fn digit(
+        start: usize,
+        end: usize,
+        before: &str,
+        after: &str,
+        applied: bool,
+    ) -> Edit {
+        Edit {
+            start,
+            end,
+            before: before.into(),
+            after: after.into(),
+            kind: EditKind::Digit,
+            confidence: 0.75,
+            applied,
+        }
+    }
+}
+
 /// The rule behind an [`Edit`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -851,27 +851,14 @@ fn read_link(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Link>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::EditKind;
-
-    fn edit(start: usize, end: usize, before: &str, after: &str, applied: bool) -> Edit {
-        Edit {
-            start,
-            end,
-            before: before.to_string(),
-            after: after.to_string(),
-            kind: EditKind::Spelling,
-            confidence: 0.9,
-            applied,
-        }
-    }
 
     #[test]
     fn the_original_is_the_text_with_the_applied_edits_undone() {
         let input = "Det f6r ir bra";
         let edits = [
-            edit(4, 7, "f6r", "för", true),
-            edit(8, 10, "ir", "är", false),
-            edit(11, 14, "bra", "bättre", true),
+            Edit::digit(4, 7, "f6r", "för", true),
+            Edit::digit(8, 10, "ir", "är", false),
+            Edit::digit(11, 14, "bra", "bättre", true),
         ];
         let text = crate::apply_edits(input, &edits).unwrap();
         assert_eq!(text, "Det för ir bättre");
@@ -879,7 +866,10 @@ mod tests {
         assert_eq!(original_text("abc", &[]).as_deref(), Some("abc"));
         // Edits that do not fit the text give no original rather than a wrong one.
         assert_eq!(original_text("Det for", &edits[..1]), None);
-        assert_eq!(original_text("ab", &[edit(5, 6, "x", "y", true)]), None);
+        assert_eq!(
+            original_text("ab", &[Edit::digit(5, 6, "x", "y", true)]),
+            None
+        );
     }
 
     #[test]

@@ -866,18 +866,6 @@ mod tests {
     use crate::eval::{EvalReport, GoldFiles, evaluate};
     use crate::record::EditKind;
 
-    fn edit(start: usize, end: usize, before: &str, after: &str, applied: bool) -> Edit {
-        Edit {
-            start,
-            end,
-            before: before.into(),
-            after: after.into(),
-            kind: EditKind::Digit,
-            confidence: 0.75,
-            applied,
-        }
-    }
-
     #[track_caller]
     fn assert_input_pane(input: &str, edits: &[Edit], expected: &str) {
         let mut h = String::new();
@@ -897,8 +885,8 @@ mod tests {
         assert_input_pane(
             "f6r ir",
             &[
-                edit(0, 3, "f6r", "för", true),
-                edit(4, 6, "ir", "är", false),
+                Edit::digit(0, 3, "f6r", "för", true),
+                Edit::digit(4, 6, "ir", "är", false),
             ],
             "<mark class=\"applied\" title=\"Digit · confidence 0.75 · applied · «f6r» → «för»\">f6r</mark> \
              <mark class=\"proposed\" title=\"Digit · confidence 0.75 · not applied · «ir» → «är»\">ir</mark>",
@@ -913,9 +901,9 @@ mod tests {
             &mut h,
             "abcd",
             &[
-                edit(0, 3, "abc", "x", false),
-                edit(1, 2, "b", "y", true),
-                edit(4, 4, "", "!", true),
+                Edit::digit(0, 3, "abc", "x", false),
+                Edit::digit(1, 2, "b", "y", true),
+                Edit::digit(4, 4, "", "!", true),
             ],
         );
         // a | b (both edits, one applied) | c | d | caret at the end
@@ -926,7 +914,7 @@ mod tests {
         assert!(h.ends_with("d<mark class=\"applied\" title=\"Digit · confidence 0.75 · applied · «» → «!»\">‸</mark>"));
         // Out-of-range offsets are clamped, not a panic.
         let mut h = String::new();
-        input_pane(&mut h, "ab", &[edit(5, 9, "", "", true)]);
+        input_pane(&mut h, "ab", &[Edit::digit(5, 9, "", "", true)]);
         assert!(h.starts_with("ab"));
     }
 
@@ -966,13 +954,13 @@ mod tests {
 
     #[test]
     fn layout_edits_are_quiet_in_the_input_pane() {
-        let mut unwrap = edit(1, 2, "\n", " ", true);
+        let mut unwrap = Edit::digit(1, 2, "\n", " ", true);
         unwrap.kind = EditKind::Unwrap;
         let mut h = String::new();
         input_pane(
             &mut h,
             "a\nf6r",
-            &[unwrap.clone(), edit(2, 5, "f6r", "för", true)],
+            &[unwrap.clone(), Edit::digit(2, 5, "f6r", "för", true)],
         );
         assert!(
             h.starts_with("a<mark class=\"layout\" title=\"Unwrap"),
@@ -981,10 +969,10 @@ mod tests {
         assert!(h.contains("<mark class=\"applied\""), "{h}");
         // A layout edit inside a word edit: the word edit decides the colour.
         assert_eq!(
-            mark_class(&[&unwrap, &edit(0, 1, "a", "b", false)]),
+            mark_class(&[&unwrap, &Edit::digit(0, 1, "a", "b", false)]),
             "proposed"
         );
-        let mut insert = edit(1, 1, "", " ", true);
+        let mut insert = Edit::digit(1, 1, "", " ", true);
         insert.kind = EditKind::Unwrap;
         let mut h = String::new();
         input_pane(&mut h, "ab", &[insert]);
