@@ -198,6 +198,22 @@ def test_other_threads_run_while_documents_are_processed():
     assert longest < took / 2, f"this thread stalled {longest:.2f} s of {took:.2f} s"
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+def test_ctrl_c_stops_a_long_list_between_documents(threads):
+    import _thread
+
+    pairs = items() * 40
+    timer = threading.Timer(0.3, _thread.interrupt_main)
+    start = time.perf_counter()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        svocr.process_many(pairs, threads=threads)
+    took = time.perf_counter() - start
+    timer.join()
+    # The whole list takes several seconds; the interrupt is seen within a few documents.
+    assert took < 2.0, f"KeyboardInterrupt came after {took:.2f} s"
+
+
 def rss_bytes():
     """Resident set size now (Linux)."""
     with open("/proc/self/statm") as f:
