@@ -20,7 +20,7 @@ use regex::Regex;
 
 use super::lines::{Group, Join};
 use super::numeral;
-use super::rows::{Row, Run};
+use super::rows::{Doubt, Row, Run};
 use super::split::{self, Grouping};
 
 /// Most words of a header name standing on a row of its own (`Utfall`, `Budget prognos`).
@@ -173,9 +173,6 @@ static NOTE_LIST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Why a row under a note column is unresolved: it reads as its columns with a note or without.
-pub(super) const NOTE_DOUBT: &str = "the first number may be a note or a number's first group";
-
 /// A note written as a code at the end of a label (`Årets resultat BR`: see the balance sheet):
 /// two or three capitals after a label in lower case.
 fn code_note(label: &str) -> Option<usize> {
@@ -215,7 +212,7 @@ fn note_column(text: &str, body: &mut [Row], columns: usize) {
             None => {
                 let with = can_take && reads(&r.groups[1..]);
                 if with && reads(&r.groups) {
-                    r.doubt = Some(NOTE_DOUBT);
+                    r.doubt = Some(Doubt::Note);
                 }
                 with && r.doubt.is_none()
             }

@@ -747,7 +747,7 @@ fn read_row(
     ocr: bool,
 ) -> Result<Vec<Num>, String> {
     if let Some(why) = r.doubt {
-        return Err(why.to_string());
+        return Err(why.reason().to_string());
     }
     if ocr && misread_digit(r) {
         return Err(format!(
@@ -898,7 +898,7 @@ fn shape_columns(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width
         let mut noted = row.groups.get(1..).unwrap_or_default().to_vec();
         let ways: Vec<&[lines::Group]> = match row.doubt {
             None => vec![&row.groups],
-            Some(header::NOTE_DOUBT) if !noted.is_empty() => {
+            Some(rows::Doubt::Note) if !noted.is_empty() => {
                 noted[0].join = lines::Join::None;
                 vec![&row.groups, &noted]
             }

@@ -52,9 +52,31 @@ pub(super) struct Row {
     /// them (a word in a money column, an empty cell the export dropped); empty when its numbers
     /// fill the columns from the first.
     pub placed: Vec<usize>,
-    /// Why the row cannot be read with certainty though its digit groups can (a note number
-    /// that may as well be a number's first group): the row is listed unresolved.
-    pub doubt: Option<&'static str>,
+    /// Why the row cannot be read with certainty though its digit groups can: the row is listed
+    /// unresolved.
+    pub doubt: Option<Doubt>,
+}
+
+/// Why a row's digit groups do not settle its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Doubt {
+    /// Under a note column, the row reads as its columns with a note or without (`9 610 787
+    /// 610 787`: note 9, or 9 610?).
+    Note,
+    /// A dash writes an empty cell, so the columns of the numbers are not known.
+    EmptyCell,
+}
+
+impl Doubt {
+    /// The reason listed with the unresolved row.
+    pub(super) fn reason(self) -> &'static str {
+        match self {
+            Doubt::Note => "the first number may be a note or a number's first group",
+            Doubt::EmptyCell => {
+                "a dash writes an empty cell: the columns of the numbers are not known"
+            }
+        }
+    }
 }
 
 impl Row {
@@ -411,7 +433,7 @@ fn row_at(
     let doubt = lines[i..end]
         .iter()
         .any(|l| l.empty_cell)
-        .then_some("a dash writes an empty cell: the columns of the numbers are not known");
+        .then_some(Doubt::EmptyCell);
     let mut widths = split::widths(text, &groups, split::Grouping::Strict);
     let ocr_widths = split::widths(text, &groups, split::Grouping::Dropped);
     if loose_first {
