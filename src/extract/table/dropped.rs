@@ -14,6 +14,12 @@
 //! row is listed as unresolved. The table's width is its header count, which one full row must
 //! confirm, and its unit is the caption's above the headers.
 //!
+//! OCR and PDF-to-text write the same table one row per line (`Kommunstyrelsen 121.194
+//! 119.102`), its header line often garbled into fewer pieces than columns: such rows are read
+//! too ([`inline`]), under the line above that states a unit; where the header pieces do not
+//! name every column, the headers are left empty and only a row that fills every column is
+//! placed.
+//!
 //! **Deliberately not done:** a `.` read as a thousands separator outside such a block (it is a
 //! decimal point in other exports), and placing a row by the totals' arithmetic.
 
@@ -79,11 +85,15 @@ pub(super) fn tables(lines: &[Line<'_>]) -> Vec<Shaped> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if !DOTTED.is_match(lines[i].trimmed()) {
+        let found = if DOTTED.is_match(lines[i].trimmed()) {
+            table_at(lines, i)
+        } else if inline(&lines[i]).is_some() {
+            inline_table_at(lines, i)
+        } else {
             i += 1;
             continue;
-        }
-        match table_at(lines, i) {
+        };
+        match found {
             Some(t) => {
                 i = t.end_line;
                 out.push(t);
@@ -150,6 +160,131 @@ fn table_at(lines: &[Line<'_>], first: usize) -> Option<Shaped> {
         label_header: String::new(),
         money: vec![true; width],
         headers: header_text,
+        body,
+        unit: found,
+    })
+}
+
+/// A row of this layout on one line, as OCR and PDF-to-text leave it: the label, then its figures
+/// a space apart (`Kommunstyrelsen 121.194 119.102`). The first figure is dotted, so a plain
+/// number before it (`Nämnd 2 1.250`) is never taken from the label; plain figures of up to
+/// three digits (`0`) may follow it. Returns the label and the figures.
+fn inline(l: &Line<'_>) -> Option<(String, Vec<Num>)> {
+    if matches!(l.kind, Kind::Blank | Kind::Prose | Kind::Numbers) {
+        return None;
+    }
+    let t = l.text.trim_end();
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut end = t.len();
+    while end > 0 {
+        let before = t[..end].trim_end_matches([' ', '\t']);
+        let at = before.rfind([' ', '\t']).map_or(0, |i| i + 1);
+        let tok = &before[at..];
+        let digits = tok.trim_start_matches(numeral::is_sign);
+        let plain = (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        if tok.is_empty() || !(DOTTED.is_match(tok) || plain) {
+            break;
+        }
+        tokens.push((at, tok));
+        end = at;
+    }
+    tokens.reverse();
+    let label = words(&t[..end]);
+    if !super::lines::has_letter(&label) || !DOTTED.is_match(tokens.first()?.1) {
+        return None;
+    }
+    let nums = tokens
+        .iter()
+        .map(|&(at, tok)| {
+            Some(Num {
+                start: l.start + at,
+                end: l.start + at + tok.len(),
+                value: numeral::parse(&tok.replace('.', ""))?,
+                percent: false,
+                year: false,
+            })
+        })
+        .collect::<Option<Vec<Num>>>()?;
+    Some((label, nums))
+}
+
+/// The table whose first row is written on one line, line `first` (see [`inline`]): the rows
+/// that follow it so, blank lines between them allowed, under the text lines above up to a
+/// caption. Their pieces (one per line, or per gap of two spaces or a tab) are the headers when
+/// they are as many as the widest row's figures; otherwise (OCR garbles a header line of
+/// five columns into two pieces) the headers are left empty, and only a row that fills every
+/// column is placed.
+fn inline_table_at(lines: &[Line<'_>], first: usize) -> Option<Shaped> {
+    let mut head: Vec<usize> = Vec::new();
+    let mut caption = None;
+    let above = lines[..first]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, l)| !l.trimmed().is_empty());
+    for (k, l) in above {
+        // A garbled header line reads as a phrase (`Budget för 2019  Budget för 2020
+        // Budget-prognos för@ditt- …`): only a stated unit makes a line the caption.
+        let t = l.trimmed();
+        let states = unit::written(t).is_some();
+        if piece(l) != Piece::Text || inline(l).is_some() || states {
+            let captions = piece(l) == Piece::Text || unit::is_caption_opener(t);
+            caption = (states && captions && inline(l).is_none()).then_some(k);
+            break;
+        }
+        head.push(k);
+        if head.len() > MAX_HEADERS {
+            return None;
+        }
+    }
+    head.reverse();
+    let mut read: Vec<(Row, Vec<Num>)> = Vec::new();
+    for (k, l) in lines.iter().enumerate().skip(first) {
+        if l.trimmed().is_empty() {
+            continue;
+        }
+        let Some((label, nums)) = inline(l) else {
+            break;
+        };
+        let mut row = Row::read_elsewhere(label, k);
+        row.end_line = k + 1;
+        read.push((row, nums));
+    }
+    let width = read.iter().map(|(_, n)| n.len()).max()?;
+    if width < 2 || read.len() < 2 {
+        return None;
+    }
+    let pieces: Vec<String> = head
+        .iter()
+        .flat_map(|&k| lines[k].trimmed().split('\t').flat_map(|f| f.split("  ")))
+        .map(words)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let headers = if pieces.len() == width {
+        pieces
+    } else {
+        vec![String::new(); width]
+    };
+    let end_line = read.last()?.0.end_line;
+    let body = read
+        .into_iter()
+        .map(|(mut row, nums)| {
+            let got = place(&row.label, nums.len(), &headers).map(|cols| {
+                row.placed = cols;
+                nums
+            });
+            (row, got)
+        })
+        .collect();
+    let caption_text = caption.map_or(String::new(), |k| lines[k].trimmed().to_string());
+    let found = unit::written(&caption_text);
+    Some(Shaped {
+        first_line: caption.or(head.first().copied()).unwrap_or(first),
+        end_line,
+        caption: caption_text,
+        label_header: String::new(),
+        money: vec![true; width],
+        headers,
         body,
         unit: found,
     })
@@ -395,6 +530,81 @@ mod tests {
             "Budget 2023\n\nBudget 2024\n\nPlan 2025\n\nNämnd A\n\n1.250\n\nNämnd B\n\n2.500\n",
             // One row only.
             "Budget 2023\n\nBudget 2024\n\nSumma\n\n1.250\n\n2.500\n",
+        ] {
+            assert!(tables(&lines(text)).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_row_on_one_line_takes_its_dotted_figures_and_leaves_the_label_its_own() {
+        for (line, want) in [
+            (
+                "Kommunstyrelsen 121.194 119.102",
+                Some(("Kommunstyrelsen", vec![121_194, 119_102])),
+            ),
+            (
+                "Summa nämndbudget 814.189 0 -1.500",
+                Some(("Summa nämndbudget", vec![814_189, 0, -1_500])),
+            ),
+            (
+                "Ofördelat budget 2021-2023 848.800",
+                Some(("Ofördelat budget 2021-2023", vec![848_800])),
+            ),
+            // A plain number before the first dotted one may be the label's.
+            ("Nämnd 2 1.250", None),
+            // A decimal point, a section number, no label: not this layout.
+            ("Ränta 1.25", None),
+            ("Avsnitt 2.1.3", None),
+            ("1.250 2.500", None),
+        ] {
+            let ls = lines(line);
+            let got = inline(&ls[0]);
+            let got = got.as_ref().map(|(l, n)| {
+                (
+                    l.as_str(),
+                    n.iter().map(|n| n.value.mantissa).collect::<Vec<_>>(),
+                )
+            });
+            assert_eq!(got, want, "{line:?}");
+        }
+    }
+
+    /// OCR of a dotted table: each row on one line, the five-column header garbled into two
+    /// pieces, empty cells dropped.
+    const OCR_PAGE: &str = "Budget per nämnd (belopp i tusen kronor).\n\n\
+        Budget 2023  Budget 2024 Plan-@025 pl2n 2026 Plan 2027\n\n\
+        Nämnd A 1.250 1.300\nNämnd B 20.400 21.000\n\nReserv 2025-2027 3.000 4.000 5.000\n\n\
+        Summa 21.650 22.300 3.000 4.000 5.000\n\nNästa stycke är löptext om något annat.\n";
+
+    #[test]
+    fn rows_on_one_line_under_a_garbled_header_place_only_full_rows() {
+        let got = read(OCR_PAGE);
+        let want = [
+            ("Nämnd A", "unresolved"),
+            ("Nämnd B", "unresolved"),
+            ("Reserv 2025-2027", "unresolved"),
+            ("Summa", "0:21650 1:22300 2:3000 3:4000 4:5000"),
+        ];
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, want);
+        let t = &tables(&lines(OCR_PAGE))[0];
+        assert_eq!(t.unit.as_ref().map(|u| u.kronor), Some(1_000));
+        assert!(t.headers.iter().all(String::is_empty));
+        // With a header piece per column, the short rows are placed by them.
+        let clean = OCR_PAGE.replace(
+            "Budget 2023  Budget 2024 Plan-@025 pl2n 2026 Plan 2027",
+            "Budget 2023  Budget 2024  Plan 2025  Plan 2026  Plan 2027",
+        );
+        let got = read(&clean);
+        assert_eq!(got[0].1, "0:1250 1:1300");
+        assert_eq!(got[2].1, "2:3000 3:4000 4:5000");
+    }
+
+    #[test]
+    fn one_dotted_row_or_one_column_on_one_line_is_no_table() {
+        for text in [
+            "Belopp i tusen kronor\n\nBudget 2023  Budget 2024\n\nSumma 1.250 2.500\n",
+            "Belopp i tusen kronor\n\nNämnd A 1.250\nNämnd B 2.500\n",
         ] {
             assert!(tables(&lines(text)).is_empty(), "{text:?}");
         }

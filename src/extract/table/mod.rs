@@ -18,7 +18,9 @@
 //!   `430`);
 //! - one per line with blank lines between, the label on its own line (*one cell per line*);
 //!   where the figures put a `.` between thousands (`121.194`) and the export dropped empty
-//!   cells, `dropped.rs` places each row's figures by its headers or lists the row unresolved.
+//!   cells, `dropped.rs` places each row's figures by its headers or lists the row unresolved;
+//!   it reads the same figures one row per line too, as OCR leaves them (`Kommunstyrelsen
+//!   121.194 119.102`).
 //!
 //! Consecutive rows that can be read with the same number of columns are one table, across
 //! sub-headings and page breaks (with a running header or page number between). A first row of
