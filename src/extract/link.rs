@@ -133,6 +133,10 @@ const AGENT: &[&str] = &[
 
 /// Common nouns that name recipients (regions, municipalities, kinds of organisation).
 const RECIPIENT_NOUNS: &[&str] = &[
+    // The one municipality or region a local decision is about (`som kommunen fått`).
+    "kommunen",
+    "regionen",
+    "landstinget",
     "regionerna",
     "regioner",
     "kommunerna",
@@ -532,7 +536,9 @@ impl<'a> Doc<'a> {
             if is_recipient_noun(&w) {
                 return Some(p);
             }
-            if !self.is_cap(p) {
+            // A capitalised preposition or pronoun opens a sentence, it names no one (`Av
+            // medlen får …`).
+            if !self.is_cap(p) || STOPS.contains(&w.as_str()) {
                 return None;
             }
             let mut end = p;
@@ -660,7 +666,9 @@ impl<'a> Doc<'a> {
                 break;
             }
             // `och` + a passive verb starts a new clause (`… och fördelas via …`).
-            let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid")
+            // `insatser för lindrig psykisk ohälsa`: a `för` that qualifies the phrase's noun
+            // (never `för att`, never a time: `plain` and `cued_time_at` stop those).
+            let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid" | "för")
                 || (w == "och" && !self.word(end + 2).ends_with("as"))
                 || (w == "till"
                     && (!after_till || MONEY_KINDS.iter().any(|k| self.word(end).ends_with(k)))
@@ -790,6 +798,12 @@ impl<'a> Doc<'a> {
             .find(|&q| PARTITIVE_HEADS.contains(&self.word(q).as_str()))
     }
 
+    /// A date at token `p`, after at most `den` (`den 30 juni 2021`). Returns the date's token.
+    fn date_at(&self, p: usize) -> Option<usize> {
+        let p = if self.word(p) == "den" { p + 1 } else { p };
+        matches!(self.toks.get(p)?.kind, Kind::Date(_)).then_some(p)
+    }
+
     /// A time expression with its cue word at token `p` (`för 2020`, `under 2017`, `budgetåret
     /// 2021`, `perioden 2017–2018`, a period with its own lead-in).
     fn cued_time_at(&self, p: usize) -> Option<(PeriodLink, usize)> {
@@ -842,7 +856,12 @@ impl<'a> Doc<'a> {
         for q in start..p {
             match self.word(q).as_str() {
                 "till" if links.recipient.is_none() => {
-                    if let Some(e) = self.recipient_at(q + 1).filter(|&e| e < p) {
+                    // In a label a body may be named in lower case by its kind
+                    // (`Ersättning till primärvården för behandlingar:`).
+                    let e = self.recipient_at(q + 1).or_else(|| {
+                        (self.is_lower_word(q + 1) && org_like(&self.word(q + 1))).then_some(q + 1)
+                    });
+                    if let Some(e) = e.filter(|&e| e < p) {
                         links.recipient = Some(self.link(q + 1, e, self.span(q, q)));
                     }
                 }
@@ -861,6 +880,12 @@ impl<'a> Doc<'a> {
         let mut q = p + 1;
         let mut fillers = 0;
         let mut disponeras = false;
+        // `satsar 5,9 miljarder på testning`: what money is staked on is its purpose.
+        let start = self.sentence_start(p);
+        let mut staked = (start..p)
+            .rev()
+            .take(4)
+            .any(|v| is_stake_verb(&self.word(v)));
         while q < self.toks.len() && q < p + 30 {
             let t = self.toks[q];
             match t.kind {
@@ -908,6 +933,19 @@ impl<'a> Doc<'a> {
                 q += 1;
                 continue;
             }
+            // `år 2019` right after the amount (`minskar med 10 mkr år 2019`): the year it is
+            // for. Only here: earlier in a sentence `år 2029` may date anything.
+            if q == p + 1
+                && w == "år"
+                && self.year(q + 1).is_some()
+                && let Some((l, e)) = self.time_at(q + 1, self.span(q, q))
+            {
+                if links.period.is_none() {
+                    links.period = Some(l);
+                }
+                q = e + 1;
+                continue;
+            }
             // Phrases that say which money, not whose or what for: `i förstärkt stöd`,
             // `av anslagspostens medel`; skipped whole.
             if let Some(e) = self.money_kind_at(q).or_else(|| self.partitive_at(q)) {
@@ -915,6 +953,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             match w.as_str() {
+                // A time limit on the money (`får till den 30 juni 2021 användas …`) is passed
+                // over: it says until when, not for whom.
+                "till" if let Some(d) = self.date_at(q + 1) => q = d + 1,
                 "till" => {
                     if let Some(e) = self.recipient_at(q + 1) {
                         if links.recipient.is_none() {
@@ -941,7 +982,33 @@ impl<'a> Doc<'a> {
                     }
                     None => return,
                 },
+                // `i syfte att` + a verb phrase: the aim, as `för att`.
+                "i" if self.word(q + 1) == "syfte" && self.word(q + 2) == "att" => {
+                    match self.aim_at(q + 3) {
+                        Some(e) => {
+                            if links.purpose.is_none() {
+                                links.purpose = Some(self.link(q + 3, e, self.span(q, q + 2)));
+                            }
+                            q = e + 1;
+                        }
+                        None => return,
+                    }
+                }
                 "för" => match self.purpose_at(q + 1) {
+                    Some(e) => {
+                        // `för ersättning till landstingen för rehabilitering`: a kind of money
+                        // alone says what the money is, not what it is for; the chain goes on.
+                        let kind_only = e == q + 1
+                            && is_money_kind(&self.word(e))
+                            && self.word(e + 1) == "till";
+                        if links.purpose.is_none() && !kind_only {
+                            links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
+                        }
+                        q = e + 1;
+                    }
+                    None => return,
+                },
+                "på" if staked => match self.purpose_at(q + 1) {
                     Some(e) => {
                         if links.purpose.is_none() {
                             links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
@@ -964,6 +1031,27 @@ impl<'a> Doc<'a> {
                     Some(e) if self.is_cap(q + 1) => q = e + 1,
                     _ => return,
                 },
+                // `de 18 miljoner kronor som kommunen fått`: the subject of a receiving verb in
+                // the relative clause.
+                "som"
+                    if self.recipient_at(q + 1).is_some_and(|e| {
+                        RECEIVE.contains(&self.word(e + 1).as_str())
+                            || (matches!(self.word(e + 1).as_str(), "har" | "hade")
+                                && RECEIVE.contains(&self.word(e + 2).as_str()))
+                    }) =>
+                {
+                    if let Some(e) = self.recipient_at(q + 1)
+                        && links.recipient.is_none()
+                    {
+                        let v = if RECEIVE.contains(&self.word(e + 1).as_str()) {
+                            e + 1
+                        } else {
+                            e + 2
+                        };
+                        links.recipient = Some(self.link(q + 1, e, self.span(v, v)));
+                    }
+                    return;
+                }
                 "som" if self.word(q + 1) == "tillfaller" => match self.recipient_at(q + 2) {
                     Some(e) => {
                         if links.recipient.is_none() {
@@ -985,6 +1073,7 @@ impl<'a> Doc<'a> {
                 _ => {
                     // A verb or adverb between the amount and its phrases (`avsätts`, `ska`).
                     disponeras = AGENT.contains(&w.as_str());
+                    staked |= is_stake_verb(&w);
                     fillers += 1;
                     q += 1;
                 }
@@ -1680,6 +1769,15 @@ fn strip_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
 
 /// A common noun that names a recipient: a listed one, or a board (`socialnämnden`,
 /// `kommunstyrelsen`).
+/// Whether a word is a form of `satsa` (to stake money on something): `satsar`, `satsas`,
+/// `satsade`.
+fn is_stake_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "satsar" | "satsas" | "satsade" | "satsades" | "satsat" | "satsats" | "satsa"
+    )
+}
+
 fn is_recipient_noun(w: &str) -> bool {
     RECIPIENT_NOUNS.contains(&w)
         || ["nämnden", "nämnderna", "styrelsen"]
@@ -1986,6 +2084,67 @@ mod tests {
                 None,
                 None,
             ),
+            // What money is staked on; an aim after `i syfte att`; a year named by `år` right
+            // after the amount.
+            (
+                "Regeringen satsar nu 2 miljarder kronor på utbyggd laddinfrastruktur.",
+                None,
+                None,
+                Some("utbyggd laddinfrastruktur <på>"),
+            ),
+            (
+                "Stödet omfattar 3 miljoner kronor i syfte att förbättra tillgängligheten.",
+                None,
+                None,
+                Some("förbättra tillgängligheten <i syfte att>"),
+            ),
+            (
+                "Anslaget ökar med 4 mnkr år 2021 jämfört med år 2020.",
+                None,
+                Some("2021 2021-01-01–2021-12-31 <år>"),
+                None,
+            ),
+            // `år` earlier in the sentence dates something else.
+            (
+                "Arbetet pågår till år 2030, då projektet får 6 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            // A time limit is passed over on the way to the purpose.
+            (
+                "Totalt 6 miljoner kronor får till den 31 december 2022 användas till upprustning av badplatser.",
+                None,
+                None,
+                Some("upprustning av badplatser <till>"),
+            ),
+            // The receiving subject of a relative clause.
+            (
+                "Nämnden har fördelat de 7 miljoner kronor som regionen fått från staten.",
+                Some("regionen <fått>"),
+                None,
+                None,
+            ),
+            // A kind of money before `till` is no purpose; a `för` inside the purpose stays.
+            (
+                "Vi avsätter 8 miljoner kronor för bidrag till föreningarna för lovaktiviteter för barn.",
+                Some("föreningarna <till>"),
+                None,
+                Some("lovaktiviteter för barn <för>"),
+            ),
+            (
+                "Vi avsätter 5 miljoner kronor för kulturstöd.",
+                None,
+                None,
+                Some("kulturstöd <för>"),
+            ),
+            // A capitalised preposition opening the sentence names no one.
+            (
+                "Av anslaget får 5 000 000 kronor användas för administration.",
+                None,
+                None,
+                Some("administration <för>"),
+            ),
         ];
         for &(text, r, p, u) in cases {
             assert_links(text, r, p, u);
@@ -2228,6 +2387,11 @@ mod tests {
             None,
             Some("tillsyn <för>"),
         );
+        // A body named in lower case by its kind, in a label only.
+        let text = "Kostnader:\nBidrag till tandvården för samtal: -0,8 Mkr\n";
+        assert_links(text, Some("tandvården <till>"), None, Some("samtal <för>"));
+        let text = "Kostnader:\nBidrag till lokaler för samtal: -0,8 Mkr\n";
+        assert_links(text, None, None, Some("samtal <för>"));
         // A plain line above is no label.
         let text = "Det här är en mening om pengar.\n\n9 mkr\n";
         assert_links(text, None, None, None);
