@@ -191,13 +191,22 @@ fn hyphenation(
             EditKind::Unwrap,
         ));
     }
+    // A one-letter word or an abbreviation keeps its hyphen (`e-`⏎`tjänster`, `IT-`⏎`stöd`), but
+    // letters after an apostrophe start a longer word behind an elided article
+    // (`d'E-`⏎`ducation`).
+    let elided = stem
+        .chars()
+        .rev()
+        .nth(last_word.chars().count())
+        .is_some_and(|c| matches!(c, '\'' | '’'));
     let keeps_hyphen = first.is_ascii_digit()
         || first.is_uppercase()
-        || last_word.chars().count() == 1
-        || (last_word
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-            && last_word.chars().count() <= 4);
+        || (!elided
+            && (last_word.chars().count() == 1
+                || (last_word
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit())
+                    && last_word.chars().count() <= 4)));
     if !first.is_alphabetic() && !first.is_ascii_digit() {
         return None;
     }
@@ -444,6 +453,12 @@ mod tests {
             "ersättningen till Region Jämtland-\nHärjedalen minskar",
             "ersättningen till Region Jämtland-Härjedalen minskar",
         );
+        // A letter after an elided article is no one-letter word.
+        assert_layout(
+            "Théatre d'E-\nducation, 5 vol.",
+            "Théatre d'Education, 5 vol.",
+        );
+        assert_layout("Théatre d’E-\nducation", "Théatre d’Education");
     }
 
     #[test]
