@@ -530,6 +530,10 @@ pub(super) fn vowel_siblings(lex: &Lexicon, lower: &str, frequency: u64) -> Vec<
     out
 }
 
+/// [`vowel_siblings`] of the words of the process, remembered: they depend on the word and
+/// the embedded lexicon only, and the same listed words come back in every document.
+static SIBLINGS_OF: LazyLock<Memo<Vec<(String, u64)>>> = LazyLock::new(|| Memo::new(MEMO_WORDS));
+
 /// Adds the vowel siblings of a listed word the walks did not find to its readings, at
 /// [`SIBLING_COST`] per letter. They are not searched by cost: a frequent word's budget is far
 /// below that cost, so the walk would never reach them, and they only matter in context.
@@ -540,7 +544,9 @@ fn add_vowel_siblings(
     candidates: &mut Vec<Candidate>,
 ) {
     let Some(frequency) = known else { return };
-    for (word, frequency) in vowel_siblings(lex, lower, frequency) {
+    let siblings =
+        SIBLINGS_OF.get_or_compute(lower, false, || vowel_siblings(lex, lower, frequency));
+    for (word, frequency) in siblings {
         if candidates.iter().any(|c| c.word == word) {
             continue;
         }
