@@ -32,7 +32,11 @@
 //! 4. **Real-word errors** (`for`→`för`, `lin`→`län`) are only considered in a document that shows
 //!    OCR damage: the share of tokens that are non-words fixable by the confusion model, against
 //!    words that carry å/ä/ö intact. Clean documents pay an extra channel cost per edit, so
-//!    `for en vecka sedan` in clean text is left alone.
+//!    `for en vecka sedan` in clean text is left alone. A listed word in a damaged document also
+//!    has its vowel siblings as readings (`rank::vowel_siblings`: listed words one diacritic
+//!    away, a/å/ä or o/ö, both frequent), which the learned channel cannot reach: `värd` printed
+//!    for `vård`, `är` for `år`. They cost more than their prior can make up, so only the
+//!    neighbours' strong word (step 3) applies one.
 //!
 //! Protected: numbers (amounts, dates, years), tokens glued to `/`, `:` or digits (`dnr
 //! S2019/05301/SF`, `SOU 2020:24`), all-capital acronyms of up to four letters, and single
@@ -46,7 +50,9 @@
 //!    token is no word in any language (`f6r`); other names (`Max Elger`) are repaired only by learned confusions
 //!    and never into another listed word. A listed word is swapped for another only with the
 //!    neighbours' support or priors that clearly prefer it and neighbours that do not object
-//!    (`avsatta`, `bor på`, `…, sa socialminister`, `ditt val` stay). A listed word plus a
+//!    (`avsatta`, `bor på`, `…, sa socialminister`, `ditt val` stay). Between a determiner and
+//!    its noun, a word the clean text never shows after any determiner (an infinitive:
+//!    `de fortsatta insatserna`, not `fortsätta`) is only proposed. A listed word plus a
 //!    genitive `s` (`omsorgens`) counts as listed.
 //! 6. **Split words** (`Regeri ngen`, `en ligt`) are rejoined as one edit (kind `join`) before
 //!    word repair, when one part is no word, the join is a word (or a compound, or reads as one
@@ -265,7 +271,7 @@ pub(crate) fn repair_observed(
                 in_context.as_ref(),
                 &best.word,
                 after_comma || compound_swap,
-            );
+            ) && !(info.listed && determiner_objects(left, lower, &best.word));
         let kind = if info.listed {
             EditKind::RealWord
         } else if best.parts > 1 && !lex.contains(&best.word) {
@@ -338,6 +344,16 @@ fn real_word_supported(
         REAL_WORD_PRIOR_MARGIN
     };
     margin >= needed && gain > -REAL_WORD_CONTEXT_GAIN
+}
+
+/// Whether the word before (`left`, a determiner) speaks for keeping `kept` against `new`:
+/// the clean text shows `kept` after determiners and never `new` (`de fortsatta insatserna`,
+/// not `fortsätta`, which is seen after `att`). The pair `de fortsatta` itself may be too rare
+/// to have been kept, so the determiners count as one class.
+fn determiner_objects(left: Option<&str>, kept: &str, new: &str) -> bool {
+    left.is_some_and(|l| context::DETERMINERS.contains(&l))
+        && context::after_determiner(kept) > 0
+        && context::after_determiner(new) == 0
 }
 
 /// Words the OCR split with a space (`Regeri ngen`, `en ligt`, `Got land`): each as the index of
@@ -662,6 +678,20 @@ mod tests {
         assert_unchanged_in_damaged("Du kan ändra ditt val.");
         // A word read as a compound is not swapped for another compound on priors alone.
         assert_unchanged_in_damaged("Institutet för språk och folkminnens räntekonto");
+        // An adjective between a determiner and its noun is no infinitive (`fortsätta`).
+        assert_unchanged_in_damaged("De fortsatta insatserna följs upp.");
+        assert_unchanged_in_damaged("Detta gäller den fortsatta driften.");
+    }
+
+    #[test]
+    fn a_swap_the_determiner_speaks_against_is_only_proposed() {
+        let text = format!("{DAMAGED}De fortsatta insatserna följs upp.");
+        let change = repair(&text, DEFAULT_MIN_CONFIDENCE)
+            .into_iter()
+            .find(|c| &text[c.start..c.end] == "fortsatta")
+            .expect("a proposal for fortsatta");
+        assert_eq!(change.after, "fortsätta");
+        assert!(!change.applied);
     }
 
     #[test]
@@ -670,6 +700,11 @@ mod tests {
         assert_corrects("Detta far konsekvenser", "Detta får konsekvenser");
         assert_corrects("Det innebar att regionerna", "Det innebär att regionerna");
         assert_corrects("pa sa sitt", "på så sätt");
+        // After a verb, not a determiner, the infinitive is the reading.
+        assert_corrects(
+            "Myndigheten ska fortsatta arbetet.",
+            "Myndigheten ska fortsätta arbetet.",
+        );
     }
 
     #[test]

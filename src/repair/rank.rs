@@ -481,9 +481,91 @@ pub(super) fn search_readings(
         // A listed word is only replaced by another listed word: compound readings of a correct
         // word (`nedprioriterats` → `nedprioriter|åts`) are artefacts.
         candidates.retain(|c| c.parts == 1);
+        add_vowel_siblings(lex, lower, known, &mut candidates);
     }
     info.candidates = candidates;
     learned
+}
+
+/// Channel cost of reading a listed word as its vowel sibling ([`vowel_siblings`]) when the
+/// learned model has no cheaper way: the English OCR model was never seen to print `ä` for `å`
+/// (`dictionaries/confusions.tsv`), so this is about the cost of a confusion unseen in the
+/// couple of thousand å of the OCR pairs. The sibling can then only win with the neighbours'
+/// word (`varje är` → `varje år`), never on its prior alone, and only strong context applies
+/// it (see [`with_context`]).
+const SIBLING_COST: f64 = 4.5;
+
+/// Least frequency (per billion words) both words of a sibling pair must have: a rare sibling
+/// is more often a coincidence of spelling than a word the text could have meant.
+const SIBLING_MIN_FREQUENCY: u64 = 1_000;
+
+/// Which letters are siblings: the vowels that differ only by their diacritic.
+const SIBLINGS: [&[char]; 2] = [&['a', 'å', 'ä'], &['o', 'ö']];
+
+/// The listed words that differ from `lower` in exactly one vowel by its diacritic (`värd` →
+/// `vård`, `är` → `år`, `när` → `når`), each with its frequency, when both are frequent enough
+/// ([`SIBLING_MIN_FREQUENCY`]). These are the real-word confusion sets of the repair, built from
+/// the lexicon rather than listed by hand; which member was meant is for the neighbours to
+/// decide.
+pub(super) fn vowel_siblings(lex: &Lexicon, lower: &str, frequency: u64) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    if frequency < SIBLING_MIN_FREQUENCY {
+        return out;
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    let mut variant = chars.clone();
+    for (i, &c) in chars.iter().enumerate() {
+        let Some(set) = SIBLINGS.iter().find(|set| set.contains(&c)) else {
+            continue;
+        };
+        for &other in set.iter().filter(|&&o| o != c) {
+            variant[i] = other;
+            let word: String = variant.iter().collect();
+            if let Some(f) = lex.frequency(&word).filter(|&f| f >= SIBLING_MIN_FREQUENCY) {
+                out.push((word, f));
+            }
+        }
+        variant[i] = c;
+    }
+    out
+}
+
+/// [`vowel_siblings`] of the words of the process, remembered: they depend on the word and
+/// the embedded lexicon only, and the same listed words come back in every document.
+static SIBLINGS_OF: LazyLock<Memo<Vec<(String, u64)>>> = LazyLock::new(|| Memo::new(MEMO_WORDS));
+
+/// Adds the vowel siblings of a listed word the walks did not find to its readings, at
+/// [`SIBLING_COST`] per letter. They are not searched by cost: a frequent word's budget is far
+/// below that cost, so the walk would never reach them, and they only matter in context.
+fn add_vowel_siblings(
+    lex: &Lexicon,
+    lower: &str,
+    known: Option<u64>,
+    candidates: &mut Vec<Candidate>,
+) {
+    let Some(frequency) = known else { return };
+    let siblings =
+        SIBLINGS_OF.get_or_compute(lower, false, || vowel_siblings(lex, lower, frequency));
+    for (word, frequency) in siblings {
+        if candidates.iter().any(|c| c.word == word) {
+            continue;
+        }
+        candidates.push(Candidate {
+            word,
+            channel: SIBLING_COST,
+            edits: 1,
+            frequency,
+            parts: 1,
+            kind: crate::record::EditKind::Diacritic,
+            generic: false,
+        });
+        // Readings stay cheapest channel first.
+        candidates.sort_by(|a, b| {
+            a.channel
+                .total_cmp(&b.channel)
+                .then_with(|| a.word.cmp(&b.word))
+        });
+    }
 }
 
 /// The cost of keeping a word as it is, in this document.
@@ -676,6 +758,25 @@ mod tests {
                 "ska målen för verksamheten anges.",
             ),
             ("att na milen", "att nå målen"),
+            // A listed word read with its vowel sibling (`vård` printed `värd`): the channel
+            // has no such confusion, the real-word confusion set offers it, both neighbours
+            // decide.
+            (
+                "Kostnaderna för värd och omsorg ökar.",
+                "Kostnaderna för vård och omsorg ökar.",
+            ),
+            (
+                "Den värd som ges ska vara god.",
+                "Den vård som ges ska vara god.",
+            ),
+            (
+                "Kostnaderna för värden ökar.",
+                "Kostnaderna för vården ökar.",
+            ),
+            (
+                "Det gäller varje är från och med nu.",
+                "Det gäller varje år från och med nu.",
+            ),
             (
                 "Regeringen bor ge myndigheten",
                 "Regeringen bör ge myndigheten",
@@ -696,9 +797,55 @@ mod tests {
                 "Målen för verksamheten anges.",
                 "Målen för verksamheten anges.",
             ),
+            // The siblings of correct words stay unused where the neighbours do not clearly
+            // call for them.
+            ("Insatsen är värd sitt pris.", "Insatsen är värd sitt pris."),
+            ("Värden har ökat kraftigt.", "Värden har ökat kraftigt."),
+            (
+                "Vården är god och värden stiger.",
+                "Vården är god och värden stiger.",
+            ),
+            ("De är många som bor här.", "De är många som bor här."),
+            ("Hon var där i går.", "Hon var där i går."),
+            ("Vi har vår egen plan.", "Vi har vår egen plan."),
+            (
+                "Målen är nådda när året är slut.",
+                "Målen är nådda när året är slut.",
+            ),
+            ("När målen nås är vi klara.", "När målen nås är vi klara."),
         ] {
             assert_corrects(ocr, expected);
         }
+    }
+
+    #[test]
+    fn vowel_siblings_are_frequent_listed_words_one_diacritic_away() {
+        use super::vowel_siblings;
+        let lex = crate::lexicon::lexicon();
+        let siblings = |w: &str, f: u64| -> Vec<String> {
+            vowel_siblings(lex, w, f)
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect()
+        };
+        for (word, sibling) in [
+            ("värd", "vård"),
+            ("vård", "värd"),
+            ("är", "år"),
+            ("när", "når"),
+            ("värden", "vården"),
+            ("bor", "bör"),
+            ("fortsatta", "fortsätta"),
+        ] {
+            assert!(
+                siblings(word, 10_000).iter().any(|s| s == sibling),
+                "{word}"
+            );
+        }
+        // Other vowels, other letters and rare words have none.
+        assert!(siblings("milen", 10_000).iter().all(|s| s != "målen"));
+        assert!(siblings("och", 10_000).is_empty());
+        assert!(siblings("värd", 10).is_empty());
     }
 
     #[test]
