@@ -45,6 +45,8 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
             (?: \s+ (?: \p{L}+ ) ){0,4}?
           | (?: avsätta | avsätter | avsätts | avsatt | avsattes | omfattar | omfattade | omfattas \s+ av
               | fördelas | fördelades | fördelar | omfördelas | omfördelades
+              # the noun: `beslutat om fördelning av 100 miljoner kronor`
+              | fördelning \s+ av | fördelningen \s+ av
               | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut )
             # small words that may sit between the cue and the figure: `avsätts totalt till …`
             (?: [\s:]+ (?: totalt | sammanlagt | till | på | om | med | av ) )*
@@ -59,9 +61,13 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Right after an amount: `… 27 miljoner kronor fördelas enligt följande:` makes it a total.
+/// So does a split still to be made in its clause: `de 18 miljoner kronor som kommunen fått ska
+/// fördelas`, `får 378 miljoner kronor att fördela` (a list item `458 mnkr fördelas av …` states
+/// a split already made, and is no total).
 static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}? enligt \s+ följande",
+        r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}? enligt \s+ följande
+        | ^ [^.!?\n]{0,80}? [^\p{L}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{L}] | $ )",
     )
     .expect("valid regex")
 });
@@ -749,6 +755,94 @@ mod tests {
         let over = text.replace("10 miljoner kronor till B", "30 miljoner kronor till B");
         let items = [items[0], items[1], ("30 miljoner kronor", 30 * M)];
         assert_checks(&over, &items, &[(Mismatch, 60 * M, 20 * M)]);
+    }
+
+    #[test]
+    fn wording_of_a_split_and_its_parts_across_paragraphs() {
+        use crate::validate::testing::statuses;
+        type Case<'a> = (
+            &'a str,
+            &'a [(&'a str, i64)],
+            Option<crate::record::TotalStatus>,
+        );
+        let cases: &[Case<'_>] = &[
+            // `fördelning av` announces a split; a part restated by `Dessa` is no new part.
+            (
+                "Regeringen har beslutat om fördelning av 100 miljoner kronor.\n\n70 miljoner kronor går till A.\n\n\
+                 30 miljoner kronor går till B. Dessa 30 miljoner kronor ersätter äldre medel.",
+                &[
+                    ("100 miljoner kronor", 100 * M),
+                    ("70 miljoner kronor", 70 * M),
+                    ("30 miljoner kronor", 30 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                Some(Fine),
+            ),
+            // The same without `Dessa`: a figure repeating a searched part may be the part, so
+            // the sum is not confirmed (and a verb's unconfirmed total is no check).
+            (
+                "Regeringen har beslutat om fördelning av 100 miljoner kronor.\n\n70 miljoner kronor går till A.\n\n\
+                 30 miljoner kronor går till B. Även C får 30 miljoner kronor.",
+                &[
+                    ("100 miljoner kronor", 100 * M),
+                    ("70 miljoner kronor", 70 * M),
+                    ("30 miljoner kronor", 30 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                None,
+            ),
+            // A split still to be made, after the figure; a list item's `fördelas av` is no cue.
+            (
+                "Regeringen har beslutat hur stöden om 750 miljoner kronor ska fördelas. Fördelningen:\n\
+                 - 450 mnkr fördelas av A.\n- 300 mnkr fördelas av B.\n",
+                &[
+                    ("750 miljoner kronor", 750 * M),
+                    ("450 mnkr", 450 * M),
+                    ("300 mnkr", 300 * M),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Rådet får 378 miljoner kronor att fördela. 150 miljoner kronor öronmärks för A, som därmed \
+                 ökas från 150 till 300 miljoner kronor. 228 miljoner kronor avsätts för B.",
+                &[
+                    ("378 miljoner kronor", 378 * M),
+                    ("150 miljoner kronor", 150 * M),
+                    ("från 150 till 300 miljoner kronor", 300 * M),
+                    ("228 miljoner kronor", 228 * M),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Stöden om 750 miljoner kronor har fördelats. A fick 450 mnkr.\n",
+                &[("750 miljoner kronor", 750 * M), ("450 mnkr", 450 * M)],
+                None,
+            ),
+            // A noun cue whose figures do not add up is no check at all.
+            (
+                "Beslut om fördelning av 100 miljoner kronor. A får 70 miljoner kronor.",
+                &[
+                    ("100 miljoner kronor", 100 * M),
+                    ("70 miljoner kronor", 70 * M),
+                ],
+                None,
+            ),
+            // Factors of growth are changes, never parts of the level: no mismatch.
+            (
+                "Stödet uppgår till 2 165 miljoner kronor.\n\n  • A har vuxit med 31 miljoner kronor.\n  \
+                 • B har stigit med 83 miljoner jämfört med 2017.\n",
+                &[
+                    ("2 165 miljoner kronor", 2165 * M),
+                    ("31 miljoner kronor", 31 * M),
+                    ("83 miljoner", 83 * M),
+                ],
+                None,
+            ),
+        ];
+        for &(text, items, want) in cases {
+            let got = statuses(text, items);
+            assert_eq!(got.first().map(|c| c.0), want, "{text}: {got:?}");
+        }
     }
 
     #[test]

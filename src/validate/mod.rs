@@ -61,7 +61,9 @@
 //! always be one unit apart), but only the total's half unit and the coarsest part's when the parts
 //! are stated more finely; and never more than the worst case the printed figures allow. A figure
 //! without decimals in a list whose parts carry decimals in the same unit (`15` among `168,7` and
-//! `16,3 miljoner`) is as precise as the list: Swedish lists drop a trailing `,0`. So eight parts
+//! `16,3 miljoner`) is as precise as the list: Swedish lists drop a trailing `,0`. Likewise a whole
+//! part under a total written with decimals in the same scale (`10 miljarder` under `11,2
+//! miljarder`) is meant to the total's precision, so its rounding cannot hide a missing part. So eight parts
 //! stated to 0,1 Mkr that miss their total by 0,3 Mkr are a `mismatch`, while 2 046 against 2 047
 //! with five parts in whole millions is `ok`.
 //! Arithmetic is in öre with `i128`, so no sum overflows and no float ever rounds.

@@ -38,6 +38,9 @@ pub(super) enum Wording {
     /// A figure in parentheses right after another on its line (`27 miljoner (sökt …)`, `(27
     /// miljoner efter …)`): a gloss on the figure before it.
     Aside,
+    /// A figure pointed back to by a demonstrative (`Dessa 30 miljoner ersätter …`): a figure
+    /// already stated, mentioned again, never a new part.
+    Mention,
 }
 
 impl Wording {
@@ -75,9 +78,27 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
         (?: ^ | [^\p{L}] )
         (?: ökning | ökningen | ökar | ökade | ökat | öka | höjs | höjdes | höjts | höjt | höja
           | höjning | höjningen | minskar | minskade | minskat | minska | minskning | minskningen
-          | sänks | sänktes | sänkts | sänkt | sänka | sänkning | förändring | förändras )
+          | sänks | sänktes | sänkts | sänkt | sänka | sänkning | förändring | förändras
+          # verbs of growth and fall: `har vuxit med 31 miljoner`, `har stigit med 83 miljoner`
+          | vuxit | växt | växer | växte | stigit | stiger | sjunkit | sjunker | sjönk
+          | fallit | faller | föll )
         [^.!?]*?
         [^\p{L}] (?: med | på | om ) \s+ (?: (?: cirka | ca\.? | drygt | närmare | omkring | ungefär ) \s+ )?
+        $",
+    )
+    .expect("valid regex")
+});
+
+/// A verb of change in the clause before a range `från X till Y` (`ökas från 150 till 300
+/// miljoner`): the levels before and after a change, never a part.
+static CHANGE_LEVELS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?: ^ | [^\p{L}] )
+        (?: ökas | ökar | ökade | ökat | höjs | höjdes | höjts | höjt | minskas | minskar | minskade
+          | minskat | sänks | sänktes | sänkts | sänkt | förändras | vuxit | växer | växte | stigit
+          | stiger | sjunkit | sjunker | sjönk )
+        [^.!?,]{0,40}
         $",
     )
     .expect("valid regex")
@@ -95,6 +116,12 @@ static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x) (?: ^ | [^\d] ) ( (?: 19 | 20 ) \d{2} ) \s* [-–—] \s* ( (?: 19 | 20 ) \d{2} ) (?: [^\d] | $ )")
         .expect("valid regex")
+});
+
+/// A demonstrative right before a figure: `Dessa 30 miljoner`, `denna miljon`, `detta belopp
+/// om`. (`av dessa` is nested and is read first.)
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?: dessa | denna | detta ) \s+ $").expect("valid regex")
 });
 
 /// The text before running amount `running[k]` that its wording is read from: back to the previous
@@ -127,11 +154,16 @@ pub(super) fn wording(doc: &Doc<'_>, k: usize) -> Wording {
         }
     }
     let after = doc.slice(e, (e + 24).min(doc.text.len()));
-    if CHANGE.is_match(gap) || CHANGE_AFTER.is_match(after.get(..floor(after, 24)).unwrap_or("")) {
+    let from_to = doc.amounts[i].text.to_lowercase().starts_with("från ");
+    if (from_to && CHANGE_LEVELS.is_match(gap))
+        || CHANGE.is_match(gap)
+        || CHANGE_AFTER.is_match(after.get(..floor(after, 24)).unwrap_or(""))
+    {
         return Wording::Change;
     }
     match BEFORE.captures(gap) {
         Some(c) if c.name("nested").is_some() => Wording::Nested,
+        _ if MENTION.is_match(gap) => Wording::Mention,
         Some(c) if c.name("comparison").is_some() => Wording::Comparison,
         Some(c) if c.name("remainder").is_some() => Wording::Part(PartRole::Remainder),
         Some(c) if c.name("addition").is_some() => Wording::Part(PartRole::Addition),
@@ -182,7 +214,7 @@ mod tests {
 
     #[test]
     fn wording_both_ways() {
-        use Wording::{Aside, Change, Comparison, Nested};
+        use Wording::{Aside, Change, Comparison, Mention, Nested};
         const PLAIN: Wording = Wording::Part(PartRole::Part);
         const ADDITION: Wording = Wording::Part(PartRole::Addition);
         const REMAINDER: Wording = Wording::Part(PartRole::Remainder);
@@ -269,6 +301,51 @@ mod tests {
                 "Resterande 100 miljoner kronor går till B.",
                 &one("100 miljoner kronor"),
                 REMAINDER,
+            ),
+            (
+                "Transportbidraget har vuxit med 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                Change,
+            ),
+            (
+                "Projektverksamheten har stigit med 100 miljoner kronor jämfört med 2017.",
+                &one("100 miljoner kronor"),
+                Change,
+            ),
+            (
+                "A ökas från 100 till 300 miljoner kronor.",
+                &one("från 100 till 300 miljoner kronor"),
+                Change,
+            ),
+            (
+                "A får från 100 till 300 miljoner kronor.",
+                &one("från 100 till 300 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Anslaget sjönk med 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                Change,
+            ),
+            (
+                "Anslaget har vuxit till 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "B får 900 miljoner kronor. Dessa 100 miljoner kronor ersätter tidigare medel.",
+                &two("100 miljoner kronor"),
+                Mention,
+            ),
+            (
+                "Av dessa 100 miljoner kronor går hälften till B.",
+                &one("100 miljoner kronor"),
+                Nested,
+            ),
+            (
+                "Sedan får B 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                PLAIN,
             ),
             // The cue of an earlier sentence does not reach over its full stop.
             (

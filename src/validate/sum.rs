@@ -93,10 +93,18 @@ pub(super) fn sum(doc: &Doc<'_>, claim: &Claim<'_>) -> Option<Sum> {
         figures.push((i, m, p, half(lo, hi)));
     }
     let list_half = list_precision(doc, &figures);
+    // The total's own precision when it is written with decimals (`11,2 miljarder`): a part
+    // written as a whole figure of the same scale under it (`10 miljarder`) is meant to that
+    // precision (10,0), as in a list, not rounded to the whole unit.
+    let total_half = (!soft && !claim.negate_stated)
+        .then(|| decimals(&a[claim.stated].text).map(|d| (stated_half, d)))
+        .flatten()
+        .filter(|&(w, d)| d > 0 && w > 0);
     let mut widest = 0i128;
     for &(i, m, p, w) in &figures {
         let w = list_half
             .filter(|&l| whole_in_list(&a[i], w, l))
+            .or_else(|| total_half.filter(|&l| whole_in_list(&a[i], w, l)))
             .map_or(w, |l| l.0);
         cp += m * p;
         worst += m * w;
@@ -345,6 +353,56 @@ mod tests {
         // make a list of them.
         assert_eq!(list(&["10", "20"], "31"), Some(Fine));
         assert_eq!(list(&["10,5", "20"], "31"), Some(Fine));
+    }
+
+    #[test]
+    fn a_whole_part_under_a_total_with_decimals_is_as_precise_as_the_total() {
+        use crate::validate::testing::statuses;
+        // (text, items, first verdict)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], Option<TotalStatus>);
+        let cases: &[Case<'_>] = &[
+            // `10` under `11,2 miljarder` is 10,0: 0,3 miljard short is no rounding.
+            (
+                "Post 10 miljarder\nPost 900 miljoner\nSumma 11,2 miljarder\n",
+                &[
+                    ("10 miljarder", 10_000 * M),
+                    ("900 miljoner", 900 * M),
+                    ("11,2 miljarder", 11_200 * M),
+                ],
+                Some(Mismatch),
+            ),
+            (
+                "Post 10 miljarder\nPost 1 200 miljoner\nSumma 11,2 miljarder\n",
+                &[
+                    ("10 miljarder", 10_000 * M),
+                    ("1 200 miljoner", 1200 * M),
+                    ("11,2 miljarder", 11_200 * M),
+                ],
+                Some(Fine),
+            ),
+            // A whole total keeps the whole part's rounding, and so does a part of another scale.
+            (
+                "Post 10 miljarder\nPost 900 miljoner\nSumma 11 miljarder\n",
+                &[
+                    ("10 miljarder", 10_000 * M),
+                    ("900 miljoner", 900 * M),
+                    ("11 miljarder", 11_000 * M),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Post 1,2 miljarder\nPost 510 miljoner\nSumma 1,7 miljarder\n",
+                &[
+                    ("1,2 miljarder", 1200 * M),
+                    ("510 miljoner", 510 * M),
+                    ("1,7 miljarder", 1700 * M),
+                ],
+                Some(Fine),
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_eq!(statuses(text, items).first().map(|c| c.0), want, "{text}");
+        }
     }
 
     #[test]
