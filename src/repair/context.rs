@@ -154,6 +154,29 @@ pub(crate) fn after_determiner(word: &str) -> u64 {
         .sum()
 }
 
+/// The nominative personal pronouns: a subject, after which (at the start of a clause) stands
+/// the clause's finite verb (`hon sa att`, `de bor i`).
+pub(crate) const SUBJECT_PRONOUNS: [&str; 8] = ["jag", "du", "han", "hon", "vi", "ni", "de", "man"];
+
+/// How often `word` was seen right after a subject pronoun ([`SUBJECT_PRONOUNS`]) in the clean
+/// text, the class standing in for the pronoun as with [`after_determiner`].
+pub(crate) fn after_subject(word: &str) -> u64 {
+    let Some(map) = MODEL.as_ref() else {
+        return 0;
+    };
+    SUBJECT_PRONOUNS
+        .iter()
+        .map(|p| count(map, &format!("{p} {word}")))
+        .sum()
+}
+
+/// How often `first` was seen right before `second` in the clean text.
+pub(crate) fn pair_count(first: &str, second: &str) -> u64 {
+    MODEL
+        .as_ref()
+        .map_or(0, |map| count(map, &format!("{first} {second}")))
+}
+
 /// The gain of a reading never seen next to a neighbour seen `seen` times: no evidence, only
 /// the pseudo-count.
 fn unseen_gain(seen: f64) -> f64 {

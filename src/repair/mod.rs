@@ -227,9 +227,16 @@ pub(crate) fn repair_observed(
             observe(Seen::unranked(t.start, lower, info, &doc));
             continue;
         };
-        let left = neighbour(&tokens, i, false).and_then(&reading);
+        let left_at = neighbour(&tokens, i, false);
+        let left = left_at.and_then(&reading);
         let right = neighbour(&tokens, i, true).and_then(&reading);
-        let in_context = with_context(ranked, lower, info, left, right);
+        // A subject is followed by its clause's finite verb, whichever verb was printed: the
+        // clean text's pairs of a pronoun (statutes: `de bör`, hardly `de bor`) tell of the
+        // register, not of the word. A listed word there is judged by its right neighbour.
+        let subject = left.is_some_and(|l| context::SUBJECT_PRONOUNS.contains(&l))
+            || left_at.is_some_and(|j| shields[j] == Shield::Name);
+        let context_left = if subject && info.listed { None } else { left };
+        let in_context = with_context(ranked, lower, info, context_left, right);
         let ranked = in_context.as_ref().unwrap_or(ranked);
         let Some((best, total)) = ranked.candidates.first() else {
             continue;
@@ -242,7 +249,7 @@ pub(crate) fn repair_observed(
             && total + NAME_COMPOUND_MARGIN > ranked.keep_cost;
         observe(Seen {
             ranked: Some(ranked),
-            left,
+            left: context_left,
             right,
             name_like,
             ..Seen::unranked(t.start, lower, info, &doc)
@@ -271,7 +278,9 @@ pub(crate) fn repair_observed(
                 in_context.as_ref(),
                 &best.word,
                 after_comma || compound_swap,
-            ) && !(info.listed && determiner_objects(left, lower, &best.word));
+            ) && !(info.listed
+                && (determiner_objects(left, lower, &best.word)
+                    || subject && subject_objects(lower, info.known, best)));
         let kind = if info.listed {
             EditKind::RealWord
         } else if best.parts > 1 && !lex.contains(&best.word) {
@@ -354,6 +363,19 @@ fn determiner_objects(left: Option<&str>, kept: &str, new: &str) -> bool {
     left.is_some_and(|l| context::DETERMINERS.contains(&l))
         && context::after_determiner(kept) > 0
         && context::after_determiner(new) == 0
+}
+
+/// Whether a subject before the word (a pronoun or a name) speaks for keeping `kept` against
+/// `new`: the clean text shows `kept` after subject pronoun, as the finite verb, at least as
+/// often for its frequency as `new` (`hon sa att`: `sa` is a verb, `så att` a conjunction that
+/// needs a clause before it, however common the pair `så att` is). The class of pronouns
+/// stands in for the subject, as with [`determiner_objects`].
+fn subject_objects(kept: &str, kept_frequency: Option<u64>, new: &walk::Candidate) -> bool {
+    let share = |word: &str, frequency: u64| {
+        context::after_subject(word) as f64 / (frequency.max(1) as f64)
+    };
+    let kept_seen = context::after_subject(kept);
+    kept_seen > 0 && share(kept, kept_frequency.unwrap_or(1)) >= share(&new.word, new.frequency)
 }
 
 /// Words the OCR split with a space (`Regeri ngen`, `en ligt`, `Got land`): each as the index of
@@ -681,6 +703,30 @@ mod tests {
         // An adjective between a determiner and its noun is no infinitive (`fortsätta`).
         assert_unchanged_in_damaged("De fortsatta insatserna följs upp.");
         assert_unchanged_in_damaged("Detta gäller den fortsatta driften.");
+    }
+
+    #[test]
+    fn a_subject_before_a_verb_is_no_evidence_against_it() {
+        // (phrase in a damaged document, expected): after a subject stands the finite verb;
+        // `så att` and `de bör` are frequent pairs, but not the word a subject takes.
+        for (ocr, expected) in [
+            ("Hon sa att det var bra.", "Hon sa att det var bra."),
+            ("Han sa att beslutet gäller.", "Han sa att beslutet gäller."),
+            ("De bor i kommunen.", "De bor i kommunen."),
+            ("De bor på landet.", "De bor på landet."),
+            ("Vi bor kvar i huset.", "Vi bor kvar i huset."),
+            // Where the other word is right, it is still read.
+            ("Det är sa bra.", "Det är så bra."),
+            ("pa sa sitt", "på så sätt"),
+            (
+                "Regeringen bor ge myndigheten",
+                "Regeringen bör ge myndigheten",
+            ),
+            ("Kommunen bor ta ansvar.", "Kommunen bör ta ansvar."),
+            ("Han for att", "Han för att"),
+        ] {
+            assert_corrects(ocr, expected);
+        }
     }
 
     #[test]

@@ -10,13 +10,15 @@
 //! and single letters. The one number that is repaired is a lone `1` standing between two
 //! lower-case words, where the English model read the word `i` (`sjuka 1 covid`, not `den 1
 //! november`: [`NUMBER_BEFORE`], [`NUMBER_AFTER`], [`begins_with_month`]), or between a capitalised word and a definite
-//! form (`Insatserna 1 överenskommelsen`, not `Grupp 1 består`). Case is preserved (`F6R`→`FÖR`,
-//! `F6r`→`För`).
+//! form (`Insatserna 1 överenskommelsen`, not `Grupp 1 består`), and never before a noun that a
+//! numeral counts (`har 1 bilaga`, `bifogas 1 intyg`: [`counted_noun`]). Case is preserved
+//! (`F6R`→`FÖR`, `F6r`→`För`).
 //!
-//! These are rules about the text's shape and the lexicon only: they know nothing of the
-//! confusion model or of ranking, and whether a document is damaged enough for `1`→`i` is the
+//! These are rules about the text's shape, the lexicon and which words the clean text shows
+//! together ([`super::context`]) only: they know nothing of the confusion model or of ranking, and whether a document is damaged enough for `1`→`i` is the
 //! caller's question.
 
+use super::context;
 use super::tokenize::{Token, TokenKind};
 use crate::lexicon::{Lexicon, lexicon};
 
@@ -188,17 +190,35 @@ pub(super) fn one_for_i(
     {
         return false;
     }
-    // A list of numbers (`villkor 2 eller 1 och 3`): a number on either side of a conjunction.
-    let conjunction = |w: &str| matches!(w, "och" | "eller" | "samt");
     let number_at = |j: Option<usize>| {
         j.and_then(|j| tokens.get(j))
             .is_some_and(|t| t.kind == TokenKind::Number)
     };
+    if counted_noun(&n, number_at(Some(i + 4))) {
+        return false;
+    }
+    // A list of numbers (`villkor 2 eller 1 och 3`): a number on either side of a conjunction.
+    let conjunction = |w: &str| matches!(w, "och" | "eller" | "samt");
     if conjunction(&p) && number_at(i.checked_sub(4)) || conjunction(&n) && number_at(Some(i + 4)) {
         return false;
     }
     // Both neighbours should read as words (possibly garbled ones) for `i` to make a phrase.
     reads_as_word(&p) && (reads_as_word(&n) || n == "covid")
+}
+
+/// Whether `noun` after a lone `1` makes it a numeral counting it (`har 1 bilaga`, `bifogas 1
+/// intyg`) rather than the preposition `i`. A Swedish numeral takes a noun in the singular
+/// indefinite, as the indefinite article does (`en bilaga`, `ett intyg`); `i` takes a definite
+/// form, a name or a fixed phrase (`i kommunen`, `i enlighet med`, `i samverkan`), which the
+/// clean text shows after `i` and seldom after `en`/`ett`. So a noun seen after the article more
+/// often than after `i` is counted. A numbered noun ([`NUMBER_BEFORE`]: `bilaga`, `avsnitt`)
+/// follows `i` only as a reference with its own number (`i bilaga 2`), which the clean text is
+/// full of: without a number after it (`number_follows`) it is counted too.
+fn counted_noun(noun: &str, number_follows: bool) -> bool {
+    let article = context::pair_count("en", noun) + context::pair_count("ett", noun);
+    article > 0
+        && (article > context::pair_count("i", noun)
+            || NUMBER_BEFORE.contains(&noun) && !number_follows)
 }
 
 /// Abbreviations of the register that are no words and sit next to numbers (`dnr S2019/…`):
@@ -331,6 +351,36 @@ mod tests {
         assert_unchanged_in_damaged("avslår motion 1998/99:So8 yrkande 1 som gäller");
         assert_unchanged_in_damaged("Alternativ 1 innebär att");
         assert_unchanged_in_damaged("Bilaga 1 innehåller tabellen");
+    }
+
+    #[test]
+    fn one_before_a_counted_noun_is_a_number() {
+        // (phrase in a damaged document, expected): a numeral counts a noun in the singular
+        // indefinite; the preposition takes a definite form, a fixed phrase or a reference
+        // with its own number.
+        for (ocr, expected) in [
+            ("Beslutet har 1 bilaga.", "Beslutet har 1 bilaga."),
+            ("Till beslutet hör 1 bilaga.", "Till beslutet hör 1 bilaga."),
+            (
+                "Till ansökan bifogas 1 intyg.",
+                "Till ansökan bifogas 1 intyg.",
+            ),
+            ("Det sker 1 kommunen.", "Det sker i kommunen."),
+            (
+                "Det sker 1 enlighet med beslutet.",
+                "Det sker i enlighet med beslutet.",
+            ),
+            (
+                "som anges 1 bilaga 2 till beslutet",
+                "som anges i bilaga 2 till beslutet",
+            ),
+            (
+                "arbetet sker 1 samverkan med",
+                "arbetet sker i samverkan med",
+            ),
+        ] {
+            assert_corrects(ocr, expected);
+        }
     }
 
     #[test]
