@@ -120,3 +120,24 @@ fn bigrams_are_sorted_unique_nfc_with_counts() {
     assert_clean_keys("sv-bigrams.tsv", &keys);
     assert_lower_alphabetic("sv-bigrams.tsv", &words);
 }
+
+#[test]
+fn places_are_sorted_unique_nfc_lower_case_names() {
+    let lines = lines("places.txt");
+    // 290 kommuner and 21 län, less the names both share (`Uppsala`, `Kalmar`).
+    assert!(
+        (290..=311).contains(&lines.len()),
+        "places.txt: {} names",
+        lines.len()
+    );
+    let keys: Vec<&str> = lines.iter().map(String::as_str).collect();
+    assert_clean_keys("places.txt", &keys);
+    for (i, k) in keys.iter().enumerate() {
+        assert!(
+            k.chars()
+                .all(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == ' ' || c == '-'),
+            "places.txt:{}: {k:?} must be a lower-case name",
+            i + 1
+        );
+    }
+}

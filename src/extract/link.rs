@@ -37,6 +37,8 @@
 //! regleringsbrev's `budgetåret 2004` title) is not spread over its amounts, pronouns (`de`,
 //! `myndigheten`) are not resolved, and no link crosses a sentence. Null where unsure.
 
+use std::sync::OnceLock;
+
 use crate::record::{
     Amount, AmountLinks, Date, DateRole, IsoDate, Link, Period, PeriodLink, Span, Table, Villkor,
     VillkorLink,
@@ -1293,6 +1295,9 @@ impl<'a> Doc<'a> {
         // (`Till landsting/regioner` says where the whole table goes: its rows are what for.)
         let recipients_table = names_recipients(&table.label_header)
             && !table.label_header.to_lowercase().starts_with("till ");
+        // Without such a header, a table that lists kommuner or län gives its place rows (only
+        // those: `Projektledning` in it is no one) to the place.
+        let places_table = lists_places(table);
         let first_row = table
             .rows
             .iter()
@@ -1348,7 +1353,11 @@ impl<'a> Doc<'a> {
                     recipient = self
                         .disposer_below(amounts[first].end)
                         .or_else(|| disposer.clone());
-                } else if !row.total && (recipients_table || names_organisation(&words)) {
+                } else if !row.total
+                    && (recipients_table
+                        || names_organisation(&words)
+                        || (places_table && is_place(&words)))
+                {
                     recipient = Some(Link {
                         text: words,
                         start: ls,
@@ -1789,6 +1798,42 @@ fn is_recipient_noun(w: &str) -> bool {
             .any(|n| n.chars().count() >= 10 && w.ends_with(n) && w.len() > n.len())
 }
 
+/// The names of Sweden's kommuner and län as labels write them (`Danderyd`, `Dalarna`,
+/// `Västra Götaland`), lower case, sorted by bytes: `dictionaries/places.txt`, made by
+/// `scripts/build-places.py` from the statute that lists them.
+const PLACES: &str = include_str!("../../dictionaries/places.txt");
+
+/// Whether a label is the name of a kommun or län, alone or with its kind (`Gnesta`, `Skåne län`,
+/// `Stockholms län`).
+fn is_place(label: &str) -> bool {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let list = LIST.get_or_init(|| PLACES.lines().collect());
+    let found = |n: &str| {
+        list.binary_search_by(|p| p.as_bytes().cmp(n.as_bytes()))
+            .is_ok()
+    };
+    let l = label.trim().to_lowercase();
+    match l.strip_suffix(" kommun").or_else(|| l.strip_suffix(" län")) {
+        // The genitive of the name, or a name that ends in `s` (`Borås kommun`).
+        Some(name) => found(name) || name.strip_suffix('s').is_some_and(found),
+        None => found(&l),
+    }
+}
+
+/// Whether a table lists places: at least two of its body rows, and most of them, are labelled
+/// with the name of a kommun or län (`Stockholm 68 143 865` / `Uppsala 20 551 990` …), so each
+/// row's money is that place's, whatever the label column's header says.
+fn lists_places(table: &Table) -> bool {
+    let body: Vec<&str> = table
+        .rows
+        .iter()
+        .filter(|r| !r.total)
+        .map(|r| r.label.as_str())
+        .collect();
+    let places = body.iter().filter(|l| is_place(l)).count();
+    places >= 2 && places * 2 > body.len()
+}
+
 /// Whether a label column header, caption or unit names recipients (`Län`, `Kommun`, `Mottagare`).
 fn names_recipients(s: &str) -> bool {
     let s = s.to_lowercase();
@@ -1940,6 +1985,7 @@ fn anslagspost(
 #[cfg(test)]
 mod tests {
     use super::super::extract;
+    use super::is_place;
     use crate::record::Link;
 
     /// The text a link points at, checked against its span.
@@ -2571,6 +2617,65 @@ mod tests {
         );
         // The grand total after the blocks' sums is no block's.
         has("13,0", None, Some("2024"), None);
+    }
+
+    #[test]
+    fn places() {
+        for (label, place) in [
+            ("Gnesta", true),
+            ("Danderyd", true),
+            ("Dals-Ed", true),
+            ("Västra Götaland", true),
+            ("Borås kommun", true),
+            ("Danderyds kommun", true),
+            ("Stockholms län", true),
+            ("Skåne län", true),
+            ("Borå", false),
+            ("Projektledning", false),
+            ("Totalt", false),
+            ("Stockholmsregionen", false),
+        ] {
+            assert_eq!(is_place(label), place, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_table_of_places_gives_each_place_its_row() {
+        // The label column's header names no recipient; the labels do, for the places only.
+        let text = "Fördelning (tkr)\nOmråde 2021 2022\nGnesta 1 000 2 000\nHeby 3 000 4 000\nProjektledning 500 500\nTotalt 4 500 6 500\n";
+        let x = extract(text);
+        let recipients: Vec<(String, Option<String>)> = x
+            .amounts
+            .iter()
+            .filter(|a| a.cell.is_some())
+            .map(|a| {
+                let r = a.links.as_ref().and_then(|l| l.recipient.as_ref());
+                (a.text.clone(), r.map(|r| spanned(text, r)))
+            })
+            .collect();
+        let expected = |t: &str, r: Option<&str>| (t.to_string(), r.map(str::to_string));
+        assert_eq!(
+            recipients,
+            [
+                expected("1 000", Some("Gnesta <Gnesta>")),
+                expected("2 000", Some("Gnesta <Gnesta>")),
+                expected("3 000", Some("Heby <Heby>")),
+                expected("4 000", Some("Heby <Heby>")),
+                expected("500", None),
+                expected("500", None),
+                expected("4 500", None),
+                expected("6 500", None),
+            ]
+        );
+        // One place among other rows is no table of places.
+        let text = "Fördelning (tkr)\nOmråde 2021 2022\nGnesta 1 000 2 000\nProjektledning 3 000 4 000\nUtbildning 500 500\nTotalt 4 500 6 500\n";
+        let x = extract(text);
+        assert_eq!(x.amounts.iter().filter(|a| a.cell.is_some()).count(), 8);
+        assert!(
+            x.amounts
+                .iter()
+                .all(|a| a.links.as_ref().is_none_or(|l| l.recipient.is_none()))
+        );
     }
 
     #[test]
