@@ -114,8 +114,18 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
         for (k, piece) in part.split('\x0c').enumerate() {
             let body = piece.strip_suffix('\r').unwrap_or(piece);
             let index = out.len();
+            // A figure alone on the line above: this line's figure is a cell of the same
+            // column and the label run onto it (`-565ÅRETS KASSAFLÖDE`) the next row's.
+            let under_figure = out
+                .iter()
+                .rev()
+                .find(|l: &&Line<'_>| l.kind != Kind::Blank)
+                .is_some_and(|l| l.kind == Kind::Numbers && l.segments.len() == 1);
+            let glued = under_figure
+                .then(|| numeral::label_after_figure(body))
+                .flatten();
             // `0 tkr2.1.3Finansiella villkor`: the heading run onto the row is a line of its own.
-            if let Some(at) = numeral::section_after_unit(body) {
+            if let Some(at) = glued.or_else(|| numeral::section_after_unit(body)) {
                 out.push(classify(piece_start, &body[..at], k > 0, index));
                 out.push(classify(piece_start + at, &body[at..], false, index + 1));
             } else {
@@ -427,6 +437,33 @@ mod tests {
                 (groups.to_vec(), *empty),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_label_run_onto_a_cell_is_a_line_of_its_own_under_a_figure() {
+        // (text, the kinds of its lines)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "400\n\n-565ÅRETS KASSAFLÖDE",
+                &["Numbers", "Blank", "Numbers", "Text"],
+            ),
+            // Under a label, the same line is text: nothing says a figure opens it.
+            ("Lån\n\n-565ÅRETS KASSAFLÖDE", &["Text", "Blank", "Text"]),
+            ("400\n\n2018Årsredovisning", &["Numbers", "Blank", "Text"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = lines(text)
+                .iter()
+                .map(|l| {
+                    format!("{:?}", l.kind)
+                        .split(' ')
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .collect();
+            assert_eq!(got, *want, "{text:?}");
         }
     }
 
