@@ -53,7 +53,8 @@
 //! A header written one name and one year per line is one header row, wherever a table starts
 //! (`header.rs`); under one naming a `Not` column, a row's note number is no cell, taken out
 //! only where the export shows how it writes an empty note cell. Notes count from 1: a first
-//! `0` is a cell. Under a header row of years
+//! `0` is a cell. Rows of a financial statement still in doubt are read the one way that makes
+//! a result row the sum of the rows right above it, in every column (`sums.rs`). Under a header row of years
 //! on one line, or one cell per line, naming `Not`, the note is taken out where the count of
 //! years says a row has one, and a row that reads as that count with a note or without one is
 //! listed unresolved.
@@ -101,6 +102,7 @@ mod lines;
 mod numeral;
 mod rows;
 mod split;
+mod sums;
 mod unit;
 
 use std::sync::LazyLock;
@@ -535,6 +537,7 @@ fn table_of(
     let mut body = body;
     bound_totals(text, &mut body, width);
     shape_columns(text, &mut body, width);
+    sums::decide(text, &mut body, width);
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
     if read_ok < 2 {
         return None;
@@ -1229,6 +1232,38 @@ Cc 0 -18 2 3
             let want: Vec<(String, usize)> =
                 want.iter().map(|(f, c)| (f.to_string(), *c)).collect();
             assert_eq!(placed_cells(&text, "Bb"), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn rows_in_doubt_are_read_the_one_way_the_statement_adds_up() {
+        let head = "Belopp i mnkr Not 2021 2020\nAa 4 -12 13\nBb 5 -14 15\nDd 3 1 200 -5\n";
+        // (the row in doubt, the result row under it, what each reads as; `?`: unresolved)
+        type Case<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+        let cases: &[Case<'_>] = &[
+            // Note 7, then 767: -12 - 14 + 1 200 + 767 = 1 941, and 13 + 15 - 5 + 810 = 833.
+            (
+                "Cc 7 767 810",
+                "Resultat 1 941 833",
+                &["767", "810"],
+                &["1 941", "833"],
+            ),
+            // `7 767` without a note: -12 - 14 + 1 200 + 7 767 = 8 941.
+            (
+                "Cc 7 767 810",
+                "Resultat 8 941 833",
+                &["7 767", "810"],
+                &["8 941", "833"],
+            ),
+            // No reading adds up: both stay unresolved.
+            ("Cc 7 767 810", "Resultat 1 941 834", &["?"], &["?"]),
+            // A sum of one column not 0 may hold by chance.
+            ("Cc 7 767 -23", "Resultat 1 941 0", &["?"], &["?"]),
+        ];
+        for (doubt, result, want, sum) in cases {
+            let text = format!("{head}{doubt}\n{result}\n");
+            assert_eq!(row_cells(&text, "Cc"), *want, "{text:?}");
+            assert_eq!(row_cells(&text, "Resultat"), *sum, "{text:?}");
         }
     }
 
