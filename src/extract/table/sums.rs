@@ -5,9 +5,11 @@
 //! read the one way that makes the statement add up. In a resultaträkning or kassaflödesanalys a
 //! result row (`Kassaflöde från den löpande verksamheten`, `Verksamhetens nettokostnader`) is
 //! the sum of the rows directly above it, in every column: a reading is kept where some row
-//! equals, column by column, the sum of the two or more rows right above it, and a row in doubt
-//! is read so only where every reading of the rows that adds up agrees on it. A row placed
-//! around empty cells (`dashes.rs`) counts 0 there.
+//! equals, column by column, the sum of the two or more rows right above it (the nearest such
+//! block), and a row in doubt is read so only where every reading of the rows that adds up
+//! agrees on it. Figures are rounded, so a sum may be off by one in its last digit per addend.
+//! A first group that can be a note is tried as one. A row placed around empty cells
+//! (`dashes.rs`) counts 0 there.
 //!
 //! **Deliberately not done:** a table of one column, or a sum with fewer than two columns other
 //! than 0 (a sum of so few figures can hold by chance); a row with more than a few readings; a
@@ -15,12 +17,14 @@
 
 use std::collections::BTreeSet;
 
+use super::header;
+use super::lines::Join;
 use super::numeral::Exact;
-use super::rows::Row;
+use super::rows::{Doubt, Row};
 use super::split::{self, Grouping, Num};
 
 /// Most readings of one row in doubt that are tried.
-const MAX_READINGS: usize = 32;
+const MAX_READINGS: usize = 128;
 /// Most combinations of readings tried for one sum row.
 const MAX_COMBINATIONS: usize = 4096;
 /// Decimals every figure is scaled to before adding.
@@ -45,76 +49,83 @@ fn next_decided(text: &str, body: &Body, width: usize) -> Option<(usize, Vec<Num
         .iter()
         .map(|(r, got)| readings(text, r, got, width))
         .collect();
-    let columns = |i: usize, k: usize| -> Option<Vec<i128>> {
+    let columns = |i: usize, k: usize| -> Option<Vec<(i128, i128)>> {
         let nums = options[i].as_ref()?.get(k)?;
         cells(&body[i].0, nums, width)
     };
     for s in 2..body.len() {
-        // The rows above `s` that can take part in a sum: back to the first that cannot be read.
-        let Some(lo) = (0..=s).rev().take_while(|&i| options[i].is_some()).last() else {
-            continue;
-        };
-        if s - lo < 2 {
+        if options[s].is_none() {
             continue;
         }
-        let doubtful: Vec<usize> = (lo..=s)
-            .filter(|&i| options[i].as_ref().is_some_and(|o| o.len() > 1))
-            .collect();
-        let counts: Vec<usize> = doubtful
-            .iter()
-            .map(|&i| options[i].as_ref().map_or(1, Vec::len))
-            .collect();
-        let combinations = counts
-            .iter()
-            .try_fold(1usize, |acc, &c| acc.checked_mul(c))
-            .filter(|&c| c <= MAX_COMBINATIONS && !doubtful.is_empty());
-        let Some(combinations) = combinations else {
-            continue;
-        };
-        // For each row in doubt, the readings some combination that adds up gives it.
-        let mut agreed: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); doubtful.len()];
-        for mut code in 0..combinations {
-            let mut pick = vec![0; body.len()];
-            for (j, &i) in doubtful.iter().enumerate() {
-                pick[i] = code % counts[j];
-                code /= counts[j];
+        // The nearest block of rows above `s` that adds up to it decides; a block whose readings
+        // are too many to try, or a row that cannot be read, ends the search.
+        for k in (0..s - 1).rev() {
+            if options[k].is_none() {
+                break;
             }
-            let rows: Option<Vec<Vec<i128>>> = (lo..=s).map(|i| columns(i, pick[i])).collect();
-            if rows.is_some_and(|rows| adds_up(&rows)) {
+            let doubtful: Vec<usize> = (k..=s)
+                .filter(|&i| options[i].as_ref().is_some_and(|o| o.len() > 1))
+                .collect();
+            let counts: Vec<usize> = doubtful
+                .iter()
+                .map(|&i| options[i].as_ref().map_or(1, Vec::len))
+                .collect();
+            let Some(combinations) = counts
+                .iter()
+                .try_fold(1usize, |acc, &c| acc.checked_mul(c))
+                .filter(|&c| c <= MAX_COMBINATIONS)
+            else {
+                break;
+            };
+            // For each row in doubt, the readings some combination that adds up gives it.
+            let mut agreed: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); doubtful.len()];
+            let mut any = false;
+            for mut code in 0..combinations {
+                let mut pick = vec![0; body.len()];
                 for (j, &i) in doubtful.iter().enumerate() {
-                    agreed[j].insert(pick[i]);
+                    pick[i] = code % counts[j];
+                    code /= counts[j];
+                }
+                let rows: Option<Vec<Vec<(i128, i128)>>> =
+                    (k..=s).map(|i| columns(i, pick[i])).collect();
+                if rows.is_some_and(|rows| adds_up(&rows)) {
+                    any = true;
+                    for (j, &i) in doubtful.iter().enumerate() {
+                        agreed[j].insert(pick[i]);
+                    }
                 }
             }
-        }
-        for (j, &i) in doubtful.iter().enumerate() {
-            if let [one] = agreed[j].iter().copied().collect::<Vec<_>>()[..] {
-                let nums = options[i].as_ref()?.get(one)?.clone();
-                return Some((i, nums));
+            if !any {
+                continue;
             }
+            for (j, &i) in doubtful.iter().enumerate() {
+                if let [one] = agreed[j].iter().copied().collect::<Vec<_>>()[..] {
+                    let nums = options[i].as_ref()?.get(one)?.clone();
+                    return Some((i, nums));
+                }
+            }
+            break;
         }
     }
     None
 }
 
-/// Whether the last row equals, in every column, the sum of two or more rows right above it,
-/// with at least two columns not 0.
-fn adds_up(rows: &[Vec<i128>]) -> bool {
+/// Whether the last row equals, in every column, the sum of the rows above it, with at least
+/// two columns not 0. Each figure is rounded to its last digit, so the sum may be off by one
+/// unit of the sum's last digit per addend (`110 080 + 4 271 - 7 304` is `107 046` or `107 047`).
+fn adds_up(rows: &[Vec<(i128, i128)>]) -> bool {
     let Some((sum, above)) = rows.split_last() else {
         return false;
     };
-    if sum.iter().filter(|&&v| v != 0).count() < 2 {
+    if above.len() < 2 || sum.iter().filter(|&&(v, _)| v != 0).count() < 2 {
         return false;
     }
-    let mut acc = vec![0i128; sum.len()];
-    for (n, row) in above.iter().rev().enumerate() {
-        for (a, v) in acc.iter_mut().zip(row) {
-            *a = a.saturating_add(*v);
-        }
-        if n >= 1 && acc == *sum {
-            return true;
-        }
-    }
-    false
+    let addends = above.len() as i128;
+    (0..sum.len()).all(|c| {
+        let total: i128 = above.iter().map(|r| r[c].0).fold(0, i128::saturating_add);
+        let (want, unit) = sum[c];
+        total.abs_diff(want) <= addends.saturating_mul(unit).unsigned_abs()
+    })
 }
 
 /// The readings of a row: its one reading when read, its readings with its note and without when
@@ -131,25 +142,38 @@ fn readings(
     if row.groups.is_empty() || !row.dashes.is_empty() || !row.placed.is_empty() {
         return None;
     }
-    let mut all = split::readings(text, &row.groups, width, Grouping::Strict);
-    if row.doubt == Some(super::rows::Doubt::Note) {
-        let mut noted = row.groups[1..].to_vec();
-        if let Some(first) = noted.first_mut() {
-            first.join = super::lines::Join::None;
-            all.extend(split::readings(text, &noted, width, Grouping::Strict));
-        }
-    } else if row.doubt.is_some() {
+    if row.doubt.is_some_and(|d| d != Doubt::Note) {
         return None;
+    }
+    let mut all = split::readings(text, &row.groups, width, Grouping::Strict);
+    // A first group that can be a note is tried as one whether or not a header names the note
+    // column (`NOT` on a header line the reader did not take apart): only a sum keeps it.
+    if row.groups.len() >= 2
+        && header::is_note(text, &row.groups[0])
+        && row.groups[1].join != Join::Group
+    {
+        let mut noted = row.groups[1..].to_vec();
+        noted[0].join = Join::None;
+        all.extend(split::readings(text, &noted, width, Grouping::Strict));
     }
     (2..=MAX_READINGS).contains(&all.len()).then_some(all)
 }
 
-/// A row's figures by column, 0 in an empty cell, scaled to [`SCALE`] decimals.
-fn cells(row: &Row, nums: &[Num], width: usize) -> Option<Vec<i128>> {
-    let mut out = vec![0i128; width];
+/// A row's figures by column, 0 in an empty cell, scaled to [`SCALE`] decimals, each with the
+/// unit of its last digit at that scale.
+fn cells(row: &Row, nums: &[Num], width: usize) -> Option<Vec<(i128, i128)>> {
+    let whole = scaled(Exact {
+        mantissa: 1,
+        decimals: 0,
+    })?;
+    let mut out = vec![(0i128, whole); width];
     for (k, n) in nums.iter().enumerate() {
         let column = row.placed.get(k).copied().unwrap_or(k);
-        *out.get_mut(column)? = scaled(n.value)?;
+        let unit = scaled(Exact {
+            mantissa: 1,
+            decimals: n.value.decimals,
+        })?;
+        *out.get_mut(column)? = (scaled(n.value)?, unit);
     }
     Some(out)
 }
@@ -157,4 +181,44 @@ fn cells(row: &Row, nums: &[Num], width: usize) -> Option<Vec<i128>> {
 fn scaled(e: Exact) -> Option<i128> {
     e.mantissa
         .checked_mul(10i128.checked_pow(SCALE.checked_sub(e.decimals)?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sum_holds_column_by_column_within_its_rounding() {
+        let row = |v: &[i128]| -> Vec<(i128, i128)> { v.iter().map(|&x| (x, 1)).collect() };
+        // (rows, the last one the sum, whether it adds up)
+        let cases: &[(&[&[i128]], bool)] = &[
+            (
+                &[
+                    &[110_080, 108_066],
+                    &[4_271, 3_678],
+                    &[-7_304, -14_973],
+                    &[107_046, 96_770],
+                ],
+                true,
+            ),
+            (
+                &[
+                    &[110_080, 108_066],
+                    &[4_271, 3_678],
+                    &[-7_304, -14_973],
+                    &[107_046, 96_700],
+                ],
+                false,
+            ),
+            // The sum of the nearest rows only, not of one row.
+            (&[&[5, 6], &[5, 6]], false),
+            // A single column not 0 says too little.
+            (&[&[5, 0], &[7, 0], &[12, 0]], false),
+            (&[&[5, 1], &[7, 1], &[12, 2]], true),
+        ];
+        for (rows, want) in cases {
+            let rows: Vec<Vec<(i128, i128)>> = rows.iter().map(|r| row(r)).collect();
+            assert_eq!(adds_up(&rows), *want, "{rows:?}");
+        }
+    }
 }
