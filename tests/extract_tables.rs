@@ -569,15 +569,25 @@ fn a_note_column_is_read_where_the_export_shows_its_empty_cell_as_a_gap() {
             ("Skatter", b, 810_000),
         ],
     );
-    // No row shows how an empty note cell is written: `1 450 600` may be note 1 or `1 450`.
+    // No row shows how an empty note cell is written: `1 450 600` may be note 1 or `1 450`,
+    // and only the sum under it decides (450 − 1 200 = −750): `Skatter` has none.
     let no_gap = NOTED.replace("Nettokostnader   ", "Nettokostnader ");
     // (`Kostnader 2 − 1 200 − 1 300` has one reading either way.)
-    let ambiguous = |got: &Cells| got.iter().any(|(l, ..)| l == "Intäkter" || l == "Skatter");
-    let (got, _, _) = cells_of(&no_gap);
-    assert!(!ambiguous(&got), "{got:?}");
-    // No `Not` header: the first number is never taken for a note.
-    let (got, _, _) = cells_of(&NOTED.replace(" Not ", " "));
-    assert!(!ambiguous(&got), "{got:?}");
+    let read = |got: &Cells, label: &str| -> Vec<i64> {
+        got.iter()
+            .filter(|(l, ..)| l == label)
+            .map(|(_, _, v, _)| *v)
+            .collect()
+    };
+    for text in [no_gap.clone(), NOTED.replace(" Not ", " ")] {
+        let (got, _, _) = cells_of(&text);
+        assert_eq!(read(&got, "Intäkter"), [450_000, 600_000], "{text:?}");
+        assert!(read(&got, "Skatter").is_empty(), "{got:?}");
+        // A sum that does not hold decides nothing.
+        let off = text.replace("− 750 − 700", "− 760 − 700");
+        let (got, _, _) = cells_of(&off);
+        assert!(read(&got, "Intäkter").is_empty(), "{got:?}");
+    }
 }
 
 #[test]

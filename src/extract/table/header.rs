@@ -130,10 +130,15 @@ pub(super) fn names_note(label: &str) -> bool {
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "not" | "noter" | "not."))
 }
 
-/// A digit group that can be a note number: one or two digits, unsigned, no decimals.
-fn is_note(text: &str, g: &Group) -> bool {
+/// A digit group that can be a note number: one or two digits, unsigned, no decimals, not zero
+/// (notes count from 1, so `Övrigt 0 22 -257` opens with a cell).
+pub(super) fn is_note(text: &str, g: &Group) -> bool {
     let d = &text[g.digits..g.end];
-    !g.signed() && !g.percent && (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+    !g.signed()
+        && !g.percent
+        && (1..=2).contains(&d.len())
+        && d.bytes().all(|b| b.is_ascii_digit())
+        && d.bytes().any(|b| b != b'0')
 }
 
 /// Takes the note number out of the rows under a header naming `Not`. An export that joins cells

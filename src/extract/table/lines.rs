@@ -88,9 +88,10 @@ pub(super) struct Line<'a> {
     pub segments: Vec<Segment>,
     /// The unit written after the last number, if one is.
     pub unit: Option<StatedUnit>,
-    /// A lone dash stands between or after the numbers (`Leasing 4 -361 -378 - -`): an empty
-    /// cell, so the numbers' columns are not the first ones in order.
-    pub empty_cell: bool,
+    /// Absolute byte offsets, left to right, of the lone dashes between or after the numbers
+    /// (`Leasing 4 -361 -378 - -`): each is an empty cell, so the numbers' columns are not the
+    /// first ones in order.
+    pub dashes: Vec<usize>,
 }
 
 impl Line<'_> {
@@ -113,8 +114,18 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
         for (k, piece) in part.split('\x0c').enumerate() {
             let body = piece.strip_suffix('\r').unwrap_or(piece);
             let index = out.len();
+            // A figure alone on the line above: this line's figure is a cell of the same
+            // column and the label run onto it (`-565ÅRETS KASSAFLÖDE`) the next row's.
+            let under_figure = out
+                .iter()
+                .rev()
+                .find(|l: &&Line<'_>| l.kind != Kind::Blank)
+                .is_some_and(|l| l.kind == Kind::Numbers && l.segments.len() == 1);
+            let glued = under_figure
+                .then(|| numeral::label_after_figure(body))
+                .flatten();
             // `0 tkr2.1.3Finansiella villkor`: the heading run onto the row is a line of its own.
-            if let Some(at) = numeral::section_after_unit(body) {
+            if let Some(at) = glued.or_else(|| numeral::section_after_unit(body)) {
                 out.push(classify(piece_start, &body[..at], k > 0, index));
                 out.push(classify(piece_start + at, &body[at..], false, index + 1));
             } else {
@@ -135,7 +146,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         kind: Kind::Prose,
         segments: Vec::new(),
         unit: None,
-        empty_cell: false,
+        dashes: Vec::new(),
     };
     let t = text.trim_end();
     if t.trim_start().is_empty() {
@@ -147,7 +158,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         line.kind = Kind::Text;
         return line;
     }
-    let (mut label_end, mut segments, empty_cell) = tail(t);
+    let (mut label_end, mut segments, dashes) = tail(t);
     // `Kammarkollegiet48 617 tkr`: a unit after the last number is read off, and the numbers
     // before it are the line's, when there are any (`covid-19 tkr`, `ap.1 tkr` hold none).
     if let Some((at, kronor)) = segments
@@ -188,7 +199,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         Kind::Prose
     };
     if matches!(line.kind, Kind::Numbers | Kind::Labeled { .. }) {
-        line.empty_cell = empty_cell;
+        line.dashes = dashes.into_iter().rev().map(|d| start + d).collect();
         line.segments = segments
             .into_iter()
             .rev()
@@ -230,27 +241,29 @@ pub(super) fn has_letter(s: &str) -> bool {
 }
 
 /// The numbers a line ends with, scanned from the right: (where the label ends, the segments
-/// right to left, each with its groups right to left, whether a lone dash among or after them
-/// is an empty cell). Offsets are line-relative.
-fn tail(t: &str) -> (usize, Vec<Vec<Group>>, bool) {
+/// right to left, each with its groups right to left, the lone dashes among or after them that
+/// are empty cells, right to left). Offsets are line-relative.
+fn tail(t: &str) -> (usize, Vec<Vec<Group>>, Vec<usize>) {
     let mut segments: Vec<Vec<Group>> = Vec::new();
     let mut current: Vec<Group> = Vec::new();
     let mut pos = t.len();
     let mut label_end = t.len();
-    let (mut dash, mut empty_cell) = (false, false);
+    // Dashes seen since the last group: cells once a group stands left of them.
+    let (mut pending, mut dashes) = (Vec::new(), Vec::new());
     loop {
         let Some(g) = group_before(t, pos) else {
             // `-378 - -`: a dash standing alone is an empty cell, and a column gap.
-            let Some(p) = lone_dash_before(t, pos) else {
+            let Some((p, at)) = lone_dash_before(t, pos) else {
                 break;
             };
             if !current.is_empty() {
                 segments.push(std::mem::take(&mut current));
             }
-            (dash, pos) = (true, p);
+            pending.push(at);
+            pos = p;
             continue;
         };
-        empty_cell |= dash;
+        dashes.append(&mut pending);
         // `exkl. UO 26 - 7 686`: an expenditure-area code before a signed number is the label's.
         let next_signed = current
             .last()
@@ -305,16 +318,17 @@ fn tail(t: &str) -> (usize, Vec<Vec<Group>>, bool) {
             first.join = Join::None;
         }
     }
-    (label_end, segments, empty_cell)
+    (label_end, segments, dashes)
 }
 
-/// Where the white space before a dash standing alone at `pos` (`… - -`) starts: the dash writes
-/// an empty cell. `None` when no such dash ends there.
-fn lone_dash_before(t: &str, pos: usize) -> Option<usize> {
+/// Where the white space before a dash standing alone at `pos` (`… - -`) starts, and where the
+/// dash is: it writes an empty cell. `None` when no such dash ends there.
+fn lone_dash_before(t: &str, pos: usize) -> Option<(usize, usize)> {
     let dash = t[..pos].chars().next_back().filter(|&c| is_sign(c))?;
-    let before = &t[..pos - dash.len_utf8()];
+    let at = pos - dash.len_utf8();
+    let before = &t[..at];
     let ws_start = before.trim_end_matches(is_blank).len();
-    (ws_start < before.len() && ws_start > 0).then_some(ws_start)
+    (ws_start < before.len() && ws_start > 0).then_some((ws_start, at))
 }
 
 /// Whether `g` is an expenditure-area number (`UO 26`, `utgiftsområde 7`): one or two digits
@@ -418,7 +432,38 @@ mod tests {
                 .iter()
                 .flat_map(|s| s.groups.iter().map(|g| &text[g.start..g.end]))
                 .collect();
-            assert_eq!((got, l.empty_cell), (groups.to_vec(), *empty), "{text:?}");
+            assert_eq!(
+                (got, !l.dashes.is_empty()),
+                (groups.to_vec(), *empty),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_label_run_onto_a_cell_is_a_line_of_its_own_under_a_figure() {
+        // (text, the kinds of its lines)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "400\n\n-565ÅRETS KASSAFLÖDE",
+                &["Numbers", "Blank", "Numbers", "Text"],
+            ),
+            // Under a label, the same line is text: nothing says a figure opens it.
+            ("Lån\n\n-565ÅRETS KASSAFLÖDE", &["Text", "Blank", "Text"]),
+            ("400\n\n2018Årsredovisning", &["Numbers", "Blank", "Text"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = lines(text)
+                .iter()
+                .map(|l| {
+                    format!("{:?}", l.kind)
+                        .split(' ')
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .collect();
+            assert_eq!(got, *want, "{text:?}");
         }
     }
 

@@ -14,6 +14,9 @@
 //! - on the label's line, separated by a tab or two or more spaces (*aligned*), by a single space
 //!   (then the digit grouping decides where one number ends, see `split.rs`), or run into the label
 //!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`);
+//!   A lone dash among them is an empty cell: numbers and dashes fill the columns in order
+//!   (`Leasing 4 -361 -378 - -` under `Not 2018 2019 2018 2019` is note 4, then two cells and
+//!   two empty ones), read where only one split of the digit groups fits (`dashes.rs`);
 //! - one per line after it, the first run into the label (*stacked*: `Område 2 …koordinering420` ⏎
 //!   `430`);
 //! - one per line with blank lines between, the label on its own line (*one cell per line*);
@@ -49,7 +52,9 @@
 //!
 //! A header written one name and one year per line is one header row, wherever a table starts
 //! (`header.rs`); under one naming a `Not` column, a row's note number is no cell, taken out
-//! only where the export shows how it writes an empty note cell. Under a header row of years
+//! only where the export shows how it writes an empty note cell. Notes count from 1: a first
+//! `0` is a cell. Rows of a financial statement still in doubt are read the one way that makes
+//! a result row the sum of the rows right above it, in every column (`sums.rs`). Under a header row of years
 //! on one line, or one cell per line, naming `Not`, the note is taken out where the count of
 //! years says a row has one, and a row that reads as that count with a note or without one is
 //! listed unresolved.
@@ -88,6 +93,7 @@
 //! `unresolved` instead), and numbers that overlap a running-text amount.
 
 mod blocks;
+mod dashes;
 mod dropped;
 mod emit;
 mod finansiella;
@@ -96,6 +102,7 @@ mod lines;
 mod numeral;
 mod rows;
 mod split;
+mod sums;
 mod unit;
 
 use std::sync::LazyLock;
@@ -510,16 +517,27 @@ fn table_of(
     // A single value column is read so whatever the layout: each row's figures are one number.
     let single = stated == Some(1) && years.is_none();
     let ocr = stated.is_some() && (single || !natural);
+    let note = header::names_note(&label_header);
     let body: Vec<(Row, Result<Vec<Num>, String>)> = rows
         .into_iter()
-        .map(|r| {
-            let got = read_row(text, &r, width, arithmetic, ocr);
+        .map(|mut r| {
+            let dashed = (r.doubt == Some(rows::Doubt::EmptyCell))
+                .then(|| dashes::read(text, &r, width, note))
+                .flatten();
+            let got = match dashed {
+                Some((nums, columns)) => {
+                    (r.placed, r.doubt) = (columns, None);
+                    Ok(nums)
+                }
+                None => read_row(text, &r, width, arithmetic, ocr),
+            };
             (r, got)
         })
         .collect();
     let mut body = body;
     bound_totals(text, &mut body, width);
     shape_columns(text, &mut body, width);
+    sums::decide(text, &mut body, width);
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
     if read_ok < 2 {
         return None;
@@ -1158,24 +1176,115 @@ mod tests {
         }
     }
 
+    /// A row's figures as written with their column, `?` when it is left unresolved.
+    fn placed_cells(text: &str, label: &str) -> Vec<(String, usize)> {
+        let t = read(text, &[]);
+        let Some(table) = t.tables.first() else {
+            return vec![("no table".into(), 0)];
+        };
+        if table.unresolved.iter().any(|u| u.label == label) {
+            return vec![("?".into(), 0)];
+        }
+        t.cells
+            .iter()
+            .filter_map(|c| {
+                let cell = c.cell.as_ref().filter(|x| x.label == label)?;
+                let written = text.chars().skip(c.start).take(c.end - c.start).collect();
+                Some((written, cell.column))
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_row_with_a_dash_for_an_empty_cell_is_unresolved_and_the_table_goes_on() {
-        let head = "Belopp i mnkr Not 2021 2020\nAa 4 1 490 1 639\n";
-        let cases: &[(&str, &[&str])] = &[
-            ("Bb 7 -810 -\n", &["1 490", "1 639", "0", "-18"]),
+    fn a_dash_for_an_empty_cell_keeps_the_other_figures_in_their_columns() {
+        let noted = "Belopp i mnkr Not 2021 2020 2021 2020
+Aa 4 1 490 1 639 4 973 5 313
+";
+        let plain = "Belopp i mnkr 2021 2020 2021 2020
+Aa 1 490 1 639 4 973 5 313
+";
+        // (table head, the row, its figures with their columns; `?`: unresolved)
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, usize)]);
+        let cases: &[Case<'_>] = &[
+            // Numbers and dashes fill the four columns in order.
             (
-                "Bb 7 -810 -5\n",
-                &["1 490", "1 639", "-810", "-5", "0", "-18"],
+                plain,
+                "Bb -249 36 - -154",
+                &[("-249", 0), ("36", 1), ("-154", 3)],
             ),
+            (plain, "Bb 12 - -7 -", &[("12", 0), ("-7", 2)]),
+            // `- 1 081` may be a dash and a number or a number with its minus spaced off.
+            (plain, "Bb 12 - - 1 081", &[("?", 0)]),
+            // Under `Not`, one group too many is the note (`7`), not a cell.
+            (noted, "Bb 7 -810 -540 - -", &[("-810", 0), ("-540", 1)]),
+            (noted, "Bb 4 -361 - -378 -", &[("-361", 0), ("-378", 2)]),
+            // The row reads with its note or without it: left unresolved.
+            (noted, "Bb 7 810 - - 5 100", &[("?", 0)]),
+            // Too many cells for the columns: left unresolved.
+            (plain, "Bb 1 -2 - -3 - 4", &[("?", 0)]),
         ];
-        for (row, figures) in cases {
-            let text = format!("{head}{row}Cc 0 -18\n");
-            let got = first_table(&text).map(|(_, _, f)| f);
-            assert_eq!(
-                got,
-                Some(figures.iter().map(|f| f.to_string()).collect()),
-                "{text:?}"
+        for (head, row, want) in cases {
+            let text = format!(
+                "{head}{row}
+Cc 0 -18 2 3
+"
             );
+            let want: Vec<(String, usize)> =
+                want.iter().map(|(f, c)| (f.to_string(), *c)).collect();
+            assert_eq!(placed_cells(&text, "Bb"), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn rows_in_doubt_are_read_the_one_way_the_statement_adds_up() {
+        let head = "Belopp i mnkr Not 2021 2020\nAa 4 -12 13\nBb 5 -14 15\nDd 3 1 200 -5\n";
+        // (the row in doubt, the result row under it, what each reads as; `?`: unresolved)
+        type Case<'a> = (&'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+        let cases: &[Case<'_>] = &[
+            // Note 7, then 767: -12 - 14 + 1 200 + 767 = 1 941, and 13 + 15 - 5 + 810 = 833.
+            (
+                "Cc 7 767 810",
+                "Resultat 1 941 833",
+                &["767", "810"],
+                &["1 941", "833"],
+            ),
+            // `7 767` without a note: -12 - 14 + 1 200 + 7 767 = 8 941.
+            (
+                "Cc 7 767 810",
+                "Resultat 8 941 833",
+                &["7 767", "810"],
+                &["8 941", "833"],
+            ),
+            // Rounded figures: a sum off by one per addend still adds up.
+            (
+                "Cc 7 767 810",
+                "Resultat 1 941 834",
+                &["767", "810"],
+                &["1 941", "834"],
+            ),
+            // No reading adds up: both stay unresolved.
+            ("Cc 7 767 810", "Resultat 1 941 900", &["?"], &["?"]),
+            // A sum of one column not 0 may hold by chance.
+            ("Cc 7 767 -23", "Resultat 1 941 0", &["?"], &["?"]),
+        ];
+        for (doubt, result, want, sum) in cases {
+            let text = format!("{head}{doubt}\n{result}\n");
+            assert_eq!(row_cells(&text, "Cc"), *want, "{text:?}");
+            assert_eq!(row_cells(&text, "Resultat"), *sum, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_note_is_never_zero() {
+        let head = "Belopp i mnkr Not 2021 2020\nAa 4 -12 13\nBb 5 -14 15\n";
+        // (row, its figures): notes count from 1, so a first `0` is a cell.
+        let cases: &[(&str, &[&str])] = &[
+            ("Cc 0 22 257", &["0", "22 257"]),
+            ("Cc 3 22 257", &["22", "257"]),
+        ];
+        for (row, want) in cases {
+            let text = format!("{head}{row}\n");
+            assert_eq!(row_cells(&text, "Cc"), *want, "{text:?}");
         }
     }
 

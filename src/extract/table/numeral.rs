@@ -146,6 +146,28 @@ static UNIT_THEN_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A figure standing alone, then the next row's label run onto it (`-565ÅRETS KASSAFLÖDE`, as an
+/// export of one cell per line writes a table's last cell before a heading): a grouped number,
+/// signed or not, then a capitalised word. A year or a four-digit run (`2018Årsredovisning`) is
+/// no such figure.
+static FIGURE_THEN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ [\x20\t]*
+        [-\u{2212}\u{2013}]? [0-9]{1,3} (?: [\x20\u{a0}\u{2009}\u{202f}] [0-9]{3} )* (?: , [0-9]+ )?
+        (?P<next> \p{Lu} \p{L} )",
+    )
+    .expect("valid regex")
+});
+
+/// Where the label run onto a figure standing alone begins (`-565ÅRETS KASSAFLÖDE`: at `Å`), as a
+/// byte offset in `t`. The caller asks only where the line above is a figure alone.
+pub(super) fn label_after_figure(t: &str) -> Option<usize> {
+    FIGURE_THEN_LABEL
+        .captures(t)
+        .and_then(|c| c.name("next"))
+        .map(|m| m.start())
+}
+
 /// Where the section heading run onto a value and its unit begins (`0 tkr2.1.3Finansiella`:
 /// at `2.1.3`), as a byte offset in `t`.
 pub(super) fn section_after_unit(t: &str) -> Option<usize> {
@@ -170,6 +192,24 @@ pub(super) fn trailing_unit(t: &str) -> Option<(usize, i64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_run_onto_a_figure_is_cut_off_it() {
+        // (line, the label's start)
+        let cases = [
+            ("-565ÅRETS KASSAFLÖDE", Some(4)),
+            ("1 469Varav kortfristiga", Some(5)),
+            ("12,5Summa", Some(4)),
+            ("2018Årsredovisning", None),
+            ("1002Foo", None),
+            ("Summa 400", None),
+            ("400 ÅRETS", None),
+            ("3A", None),
+        ];
+        for (line, at) in cases {
+            assert_eq!(label_after_figure(line), at, "{line:?}");
+        }
+    }
 
     #[test]
     fn groups_open_and_continue_by_the_grouping_rules() {

@@ -55,6 +55,8 @@ pub(super) struct Row {
     /// Why the row cannot be read with certainty though its digit groups can: the row is listed
     /// unresolved.
     pub doubt: Option<Doubt>,
+    /// Absolute byte offsets of the lone dashes among or after its numbers, each an empty cell.
+    pub dashes: Vec<usize>,
 }
 
 /// Why a row's digit groups do not settle its cells.
@@ -99,6 +101,7 @@ impl Row {
             unit: None,
             placed: Vec::new(),
             doubt: None,
+            dashes: Vec::new(),
         }
     }
 
@@ -143,7 +146,8 @@ pub(super) struct Run {
 /// What the line stream holds, in order.
 #[derive(Debug)]
 enum Item {
-    Row(Row),
+    // Boxed: a row is far larger than the other items.
+    Row(Box<Row>),
     /// A short text line that is no row's label.
     Heading(usize),
     /// Numbers without a label.
@@ -197,7 +201,7 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
                 row.ocr_widths = split::widths(text, &row.groups, split::Grouping::Dropped);
                 row.loose_first = false;
                 out.extend(pending.drain(..).map(Item::Heading));
-                out.push(Item::Row(row));
+                out.push(Item::Row(Box::new(row)));
                 i += 1;
             }
             Kind::Numbers
@@ -220,7 +224,7 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
                 out.push(if is_sentence(&row.label) {
                     Item::Break
                 } else {
-                    Item::Row(row)
+                    Item::Row(Box::new(row))
                 });
                 i = next;
             }
@@ -230,7 +234,7 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
                 let (row, next) = row_at(text, lines, String::new(), i, i, Follow::Nothing);
                 out.extend(pending.drain(..).map(Item::Heading));
                 out.push(if row.is_years(text) {
-                    Item::Row(row)
+                    Item::Row(Box::new(row))
                 } else {
                     Item::Orphan
                 });
@@ -265,11 +269,11 @@ fn labeled_row(
     let item = if is_sentence(&row.label) {
         Item::Break
     } else {
-        Item::Row(Row {
+        Item::Row(Box::new(Row {
             loose_first: !glued && row.loose_first,
             colon,
             ..row
-        })
+        }))
     };
     (item, next)
 }
@@ -430,10 +434,11 @@ fn row_at(
         && groups.len() > 1
         && groups[1].join == super::lines::Join::Space
         && text[groups[0].start..groups[0].end].len() <= 2;
-    let doubt = lines[i..end]
+    let dashes: Vec<usize> = lines[i..end]
         .iter()
-        .any(|l| l.empty_cell)
-        .then_some(Doubt::EmptyCell);
+        .flat_map(|l| l.dashes.iter().copied())
+        .collect();
+    let doubt = (!dashes.is_empty()).then_some(Doubt::EmptyCell);
     let mut widths = split::widths(text, &groups, split::Grouping::Strict);
     let ocr_widths = split::widths(text, &groups, split::Grouping::Dropped);
     if loose_first {
@@ -456,6 +461,7 @@ fn row_at(
             unit: lines[i].unit,
             placed: Vec::new(),
             doubt,
+            dashes,
         },
         end,
     )
@@ -479,7 +485,7 @@ fn group(items: &[Item]) -> Vec<Run> {
                 run.rows.push(Row {
                     before: std::mem::take(&mut head),
                     after_break,
-                    ..r.clone()
+                    ..(**r).clone()
                 });
                 gap_lines = 0;
                 after_break = false;

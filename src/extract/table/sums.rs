@@ -1,0 +1,224 @@
+//! Rows of a financial statement read by its own arithmetic.
+//!
+//! **In:** a table's rows after the other readers, some of them in doubt (`7 767 810 -8 0` under
+//! `Not 2018 2019 2018 2019`: note 7 then `767`, or `7 767` without a note?). **Out:** those rows
+//! read the one way that makes the statement add up. In a resultaträkning or kassaflödesanalys a
+//! result row (`Kassaflöde från den löpande verksamheten`, `Verksamhetens nettokostnader`) is
+//! the sum of the rows directly above it, in every column: a reading is kept where some row
+//! equals, column by column, the sum of the two or more rows right above it (the nearest such
+//! block), and a row in doubt is read so only where every reading of the rows that adds up
+//! agrees on it. Figures are rounded, so a sum may be off by one in its last digit per addend.
+//! A first group that can be a note is tried as one. A row placed around empty cells
+//! (`dashes.rs`) counts 0 there.
+//!
+//! **Deliberately not done:** a table of one column, or a sum with fewer than two columns other
+//! than 0 (a sum of so few figures can hold by chance); a row with more than a few readings; a
+//! statement that writes costs without their minus sign (its sums are differences).
+
+use std::collections::BTreeSet;
+
+use super::header;
+use super::lines::Join;
+use super::numeral::Exact;
+use super::rows::{Doubt, Row};
+use super::split::{self, Grouping, Num};
+
+/// Most readings of one row in doubt that are tried.
+const MAX_READINGS: usize = 128;
+/// Most combinations of readings tried for one sum row.
+const MAX_COMBINATIONS: usize = 4096;
+/// Decimals every figure is scaled to before adding.
+const SCALE: u32 = 6;
+
+type Body = [(Row, Result<Vec<Num>, String>)];
+
+/// Reads the rows in doubt of `body` (a table of `width` columns) that its sums decide.
+pub(super) fn decide(text: &str, body: &mut Body, width: usize) {
+    if width < 2 {
+        return;
+    }
+    // Each row read decides more: go on until nothing changes.
+    while let Some((row, nums)) = next_decided(text, body, width) {
+        body[row].1 = Ok(nums);
+    }
+}
+
+/// A row in doubt the sums decide, and its reading.
+fn next_decided(text: &str, body: &Body, width: usize) -> Option<(usize, Vec<Num>)> {
+    let options: Vec<Option<Vec<Vec<Num>>>> = body
+        .iter()
+        .map(|(r, got)| readings(text, r, got, width))
+        .collect();
+    let columns = |i: usize, k: usize| -> Option<Vec<(i128, i128)>> {
+        let nums = options[i].as_ref()?.get(k)?;
+        cells(&body[i].0, nums, width)
+    };
+    for s in 2..body.len() {
+        if options[s].is_none() {
+            continue;
+        }
+        // The nearest block of rows above `s` that adds up to it decides; a block whose readings
+        // are too many to try, or a row that cannot be read, ends the search.
+        for k in (0..s - 1).rev() {
+            if options[k].is_none() {
+                break;
+            }
+            let doubtful: Vec<usize> = (k..=s)
+                .filter(|&i| options[i].as_ref().is_some_and(|o| o.len() > 1))
+                .collect();
+            let counts: Vec<usize> = doubtful
+                .iter()
+                .map(|&i| options[i].as_ref().map_or(1, Vec::len))
+                .collect();
+            let Some(combinations) = counts
+                .iter()
+                .try_fold(1usize, |acc, &c| acc.checked_mul(c))
+                .filter(|&c| c <= MAX_COMBINATIONS)
+            else {
+                break;
+            };
+            // For each row in doubt, the readings some combination that adds up gives it.
+            let mut agreed: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); doubtful.len()];
+            let mut any = false;
+            for mut code in 0..combinations {
+                let mut pick = vec![0; body.len()];
+                for (j, &i) in doubtful.iter().enumerate() {
+                    pick[i] = code % counts[j];
+                    code /= counts[j];
+                }
+                let rows: Option<Vec<Vec<(i128, i128)>>> =
+                    (k..=s).map(|i| columns(i, pick[i])).collect();
+                if rows.is_some_and(|rows| adds_up(&rows)) {
+                    any = true;
+                    for (j, &i) in doubtful.iter().enumerate() {
+                        agreed[j].insert(pick[i]);
+                    }
+                }
+            }
+            if !any {
+                continue;
+            }
+            for (j, &i) in doubtful.iter().enumerate() {
+                if let [one] = agreed[j].iter().copied().collect::<Vec<_>>()[..] {
+                    let nums = options[i].as_ref()?.get(one)?.clone();
+                    return Some((i, nums));
+                }
+            }
+            break;
+        }
+    }
+    None
+}
+
+/// Whether the last row equals, in every column, the sum of the rows above it, with at least
+/// two columns not 0. Each figure is rounded to its last digit, so the sum may be off by one
+/// unit of the sum's last digit per addend (`110 080 + 4 271 - 7 304` is `107 046` or `107 047`).
+fn adds_up(rows: &[Vec<(i128, i128)>]) -> bool {
+    let Some((sum, above)) = rows.split_last() else {
+        return false;
+    };
+    if above.len() < 2 || sum.iter().filter(|&&(v, _)| v != 0).count() < 2 {
+        return false;
+    }
+    let addends = above.len() as i128;
+    (0..sum.len()).all(|c| {
+        let total: i128 = above.iter().map(|r| r[c].0).fold(0, i128::saturating_add);
+        let (want, unit) = sum[c];
+        total.abs_diff(want) <= addends.saturating_mul(unit).unsigned_abs()
+    })
+}
+
+/// The readings of a row: its one reading when read, its readings with its note and without when
+/// in doubt (a few at most), `None` when it cannot take part in a sum.
+fn readings(
+    text: &str,
+    row: &Row,
+    got: &Result<Vec<Num>, String>,
+    width: usize,
+) -> Option<Vec<Vec<Num>>> {
+    if let Ok(nums) = got {
+        return Some(vec![nums.clone()]);
+    }
+    if row.groups.is_empty() || !row.dashes.is_empty() || !row.placed.is_empty() {
+        return None;
+    }
+    if row.doubt.is_some_and(|d| d != Doubt::Note) {
+        return None;
+    }
+    let mut all = split::readings(text, &row.groups, width, Grouping::Strict);
+    // A first group that can be a note is tried as one whether or not a header names the note
+    // column (`NOT` on a header line the reader did not take apart): only a sum keeps it.
+    if row.groups.len() >= 2
+        && header::is_note(text, &row.groups[0])
+        && row.groups[1].join != Join::Group
+    {
+        let mut noted = row.groups[1..].to_vec();
+        noted[0].join = Join::None;
+        all.extend(split::readings(text, &noted, width, Grouping::Strict));
+    }
+    (2..=MAX_READINGS).contains(&all.len()).then_some(all)
+}
+
+/// A row's figures by column, 0 in an empty cell, scaled to [`SCALE`] decimals, each with the
+/// unit of its last digit at that scale.
+fn cells(row: &Row, nums: &[Num], width: usize) -> Option<Vec<(i128, i128)>> {
+    let whole = scaled(Exact {
+        mantissa: 1,
+        decimals: 0,
+    })?;
+    let mut out = vec![(0i128, whole); width];
+    for (k, n) in nums.iter().enumerate() {
+        let column = row.placed.get(k).copied().unwrap_or(k);
+        let unit = scaled(Exact {
+            mantissa: 1,
+            decimals: n.value.decimals,
+        })?;
+        *out.get_mut(column)? = (scaled(n.value)?, unit);
+    }
+    Some(out)
+}
+
+fn scaled(e: Exact) -> Option<i128> {
+    e.mantissa
+        .checked_mul(10i128.checked_pow(SCALE.checked_sub(e.decimals)?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sum_holds_column_by_column_within_its_rounding() {
+        let row = |v: &[i128]| -> Vec<(i128, i128)> { v.iter().map(|&x| (x, 1)).collect() };
+        // (rows, the last one the sum, whether it adds up)
+        let cases: &[(&[&[i128]], bool)] = &[
+            (
+                &[
+                    &[110_080, 108_066],
+                    &[4_271, 3_678],
+                    &[-7_304, -14_973],
+                    &[107_046, 96_770],
+                ],
+                true,
+            ),
+            (
+                &[
+                    &[110_080, 108_066],
+                    &[4_271, 3_678],
+                    &[-7_304, -14_973],
+                    &[107_046, 96_700],
+                ],
+                false,
+            ),
+            // The sum of the nearest rows only, not of one row.
+            (&[&[5, 6], &[5, 6]], false),
+            // A single column not 0 says too little.
+            (&[&[5, 0], &[7, 0], &[12, 0]], false),
+            (&[&[5, 1], &[7, 1], &[12, 2]], true),
+        ];
+        for (rows, want) in cases {
+            let rows: Vec<Vec<(i128, i128)>> = rows.iter().map(|r| row(r)).collect();
+            assert_eq!(adds_up(&rows), *want, "{rows:?}");
+        }
+    }
+}
