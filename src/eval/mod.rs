@@ -193,11 +193,20 @@ pub struct Metrics {
     /// F1 of table cells read with their value, row label and column header.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cells_f1: Option<f64>,
+    /// F1 of amounts' recipients (value and words), when the gold lists links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_recipient_f1: Option<f64>,
+    /// F1 of amounts' periods (value and words), when the gold lists links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_period_f1: Option<f64>,
+    /// F1 of amounts' purposes (value and words), when the gold lists links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_purpose_f1: Option<f64>,
 }
 
 impl Metrics {
     /// Every metric with its name, in a fixed order.
-    pub fn entries(&self) -> [(&'static str, Option<f64>); 16] {
+    pub fn entries(&self) -> [(&'static str, Option<f64>); 19] {
         [
             ("char_accuracy", self.char_accuracy),
             ("word_accuracy", self.word_accuracy),
@@ -215,6 +224,9 @@ impl Metrics {
             ("money_recall", self.money_recall),
             ("money_precision", self.money_precision),
             ("cells_f1", self.cells_f1),
+            ("link_recipient_f1", self.link_recipient_f1),
+            ("link_period_f1", self.link_period_f1),
+            ("link_purpose_f1", self.link_purpose_f1),
         ]
     }
 
@@ -245,6 +257,9 @@ impl Metrics {
         self.money_recall = money.and_then(|s| s.recall);
         self.money_precision = money.and_then(|s| s.precision);
         self.cells_f1 = f1(Field::Cells);
+        self.link_recipient_f1 = f1(Field::LinkRecipient);
+        self.link_period_f1 = f1(Field::LinkPeriod);
+        self.link_purpose_f1 = f1(Field::LinkPurpose);
     }
 }
 
