@@ -723,6 +723,80 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A range as a part or as the total settles no sum: even when its midpoint makes the sum
+    /// exact, no check is `ok`, nor `mismatch`.
+    #[test]
+    fn a_range_settles_no_sum(
+        parts in prop::collection::vec(1i64..20_000, 2..6),
+        which in any::<prop::sample::Index>(),
+        half_width in 1i64..500,
+        closed in any::<bool>(),
+    ) {
+        // Whole Mkr throughout, the total exactly the sum; figure `r` (a part, or the total when
+        // it is the last) is written as a range around its value.
+        let total: i64 = parts.iter().sum();
+        let mut figures: Vec<i64> = parts.clone();
+        figures.push(total);
+        let r = which.index(figures.len());
+        let lo = (figures[r] - half_width).max(0);
+        let hi = figures[r] + (figures[r] - lo);
+        let words: Vec<String> = figures
+            .iter()
+            .enumerate()
+            .map(|(i, v)| if i == r { format!("{lo}–{hi} Mkr") } else { format!("{v} Mkr") })
+            .collect();
+        let (total_words, part_words) = words.split_last().expect("figures");
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let push = |text: &mut String, s: &str| {
+            let start = text.chars().count();
+            text.push_str(s);
+            (start, text.chars().count())
+        };
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        if closed {
+            text.push_str("Kostnader enligt nedan:\n\n");
+            for (i, w) in part_words.iter().enumerate() {
+                text.push_str(&format!("Post {} ", i + 1));
+                spans.push(push(&mut text, w));
+                text.push('\n');
+            }
+            text.push_str("Summa ");
+            spans.push(push(&mut text, total_words));
+            text.push('\n');
+            order.push(parts.len());
+        } else {
+            text.push_str("Regeringen avsätter ");
+            spans.push(push(&mut text, total_words));
+            text.push_str(" för följande:\n\n");
+            for (i, w) in part_words.iter().enumerate() {
+                text.push_str(&format!("{}. Insats (", i + 1));
+                spans.push(push(&mut text, w));
+                text.push_str(")\n\n");
+            }
+            order.insert(0, parts.len());
+        }
+        let amounts: Vec<Amount> = order
+            .iter()
+            .zip(&spans)
+            .map(|(&f, &(s, e))| {
+                let a = Amount::new(Money(figures[f] * M), "SEK", words[f].clone(), s, e);
+                if f == r {
+                    Amount { value: None, min: Some(Money(lo * M)), max: Some(Money(hi * M)), ..a }
+                } else {
+                    a
+                }
+            })
+            .collect();
+        for c in reconcile(&text, &amounts) {
+            prop_assert_eq!(c.status, TotalStatus::Unresolved, "{}", describe(&c, &amounts));
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The whole pipeline (extractor + repair engine).
 

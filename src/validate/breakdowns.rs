@@ -11,7 +11,8 @@
 //!   Otherwise, parts that fall short are `unresolved` (the rest is not itemised).
 //! - A **cued total**'s parts are the figures of its section after it. A sentence that sums up what
 //!   came before (`Tillsammans med de 4 miljarder …, avsätts sammanlagt 6 miljarder`, `Totalt …
-//!   därmed en miljard`) takes the figures before it in its paragraph instead. When the section's
+//!   därmed en miljard`, `… ytterligare 5 miljarder uppgår summan till 10 miljarder`: `summan`
+//!   after two figures of its sentence) takes the figures before it in its paragraph instead. When the section's
 //!   figures do not add up, an enumeration is a `mismatch` and prose is searched for a contiguous
 //!   run that does.
 //!
@@ -75,6 +76,14 @@ static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// In the sentence of a total: it sums up the figures before it.
 static SUMS_UP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?: tillsammans \s+ med | därmed | alltså | således ) (?: [^\p{L}] | $ )")
+        .expect("valid regex")
+});
+
+/// A noun naming the sum of what came before (`… ytterligare 5 miljarder kronor uppgår summan
+/// till 10 miljarder kronor`): it sums up only when figures precede it in its sentence, since a
+/// sentence opening with it (`Summan uppgår till …`) may go on to its parts.
+static SUM_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?: summan | totalsumman | totalen ) (?: [^\p{L}] | $ )")
         .expect("valid regex")
 });
 
@@ -335,7 +344,17 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         }
         let (total_start, total_end) = doc.spans[total];
         let sentence = sentence_of(doc, total_start);
-        let backward = SUMS_UP.is_match(doc.slice(sentence, total_start));
+        let backward = SUMS_UP.is_match(doc.slice(sentence, total_start))
+            || SUM_NOUN
+                .find(doc.slice(sentence, total_start))
+                .is_some_and(|m| {
+                    let noun = sentence + m.start();
+                    let before = (0..k).filter(|&j| {
+                        let (s, _) = doc.spans[doc.running[j]];
+                        s >= sentence && s < noun
+                    });
+                    before.count() >= 2
+                });
         if backward {
             let found = parts_before(doc, role, k);
             if let Some(c) = found {
@@ -842,6 +861,59 @@ mod tests {
         for &(text, items, want) in cases {
             let got = statuses(text, items);
             assert_eq!(got.first().map(|c| c.0), want, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn summan_after_figures_in_its_sentence_sums_them_up() {
+        use crate::validate::testing::statuses;
+        let five_five = [
+            ("5 miljarder kronor", 5000 * M),
+            ("5 miljarder kronor", 5000 * M),
+            ("10 miljarder kronor", 10_000 * M),
+        ];
+        let cases: &[(&str, &[(&str, i64)], _)] = &[
+            (
+                "Först fanns 5 miljarder kronor, men sedan ytterligare 5 miljarder kronor uppgår \
+                 summan till 10 miljarder kronor.",
+                &five_five,
+                Some(Fine),
+            ),
+            // Figures that do not add up: a stated sum without its parts, never a mismatch.
+            (
+                "Först fanns 5 miljarder kronor, men sedan ytterligare 3 miljarder kronor uppgår \
+                 summan till 10 miljarder kronor.",
+                &[
+                    ("5 miljarder kronor", 5000 * M),
+                    ("3 miljarder kronor", 3000 * M),
+                    ("10 miljarder kronor", 10_000 * M),
+                ],
+                Some(Unresolved),
+            ),
+            // Leaves alone: `Summan` opening its sentence looks ahead to its parts, and one
+            // figure before it is no sum.
+            (
+                "Summan uppgår till 10 miljarder kronor. A får 5 miljarder kronor och B får 5 \
+                 miljarder kronor.",
+                &[
+                    ("10 miljarder kronor", 10_000 * M),
+                    ("5 miljarder kronor", 5000 * M),
+                    ("5 miljarder kronor", 5000 * M),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Med 5 miljarder kronor uppgår summan till 10 miljarder kronor.",
+                &[
+                    ("5 miljarder kronor", 5000 * M),
+                    ("10 miljarder kronor", 10_000 * M),
+                ],
+                None,
+            ),
+        ];
+        for (text, items, want) in cases {
+            let got = statuses(text, items);
+            assert_eq!(got.first().map(|c| c.0), *want, "{text}: {got:?}");
         }
     }
 

@@ -124,6 +124,54 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?: dessa | denna | detta ) \s+ $").expect("valid regex")
 });
 
+/// `från` or `mellan` right before a figure: it may be the lower end of a range written with a
+/// unit on each end (`från 212 miljoner kronor till 312 miljoner kronor`).
+static RANGE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?P<w> från | mellan ) \s+ $").expect("valid regex")
+});
+
+/// What joins the two ends of such a range: `till` after `från`, `och` after `mellan`, or a dash.
+static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) ^ (?: \s+ (?P<w> till | och ) \s+ | \s* [-–—] \s* ) $").expect("valid regex")
+});
+
+/// Whether running amounts `running[k]` and `running[k + 1]` are the two ends of one range
+/// written with a unit on each end (`från 1 miljon kronor till 2 miljoner kronor`, `mellan 1
+/// miljard och 2 miljarder kronor`); a range under one unit is already one amount.
+fn range_pair(doc: &Doc<'_>, k: usize) -> bool {
+    let (Some(&lo), Some(&hi)) = (doc.running.get(k), doc.running.get(k + 1)) else {
+        return false;
+    };
+    let Some(open) = RANGE_OPENER.captures(before(doc, k)) else {
+        return false;
+    };
+    let Some(join) = RANGE_JOIN.captures(doc.slice(doc.spans[lo].1, doc.spans[hi].0)) else {
+        return false;
+    };
+    match (open["w"].to_lowercase().as_str(), join.name("w")) {
+        (_, None) => true,
+        (opener, Some(w)) => {
+            let w = w.as_str().to_lowercase();
+            (opener == "från" && w == "till") || (opener == "mellan" && w == "och")
+        }
+    }
+}
+
+/// Whether amount `i` states a range rather than a figure: a range under one unit (`150–300
+/// miljoner`, `mellan 1 och 2 miljarder`: no single value), or either end of a range written with
+/// a unit on each end. A range claims no point a sum could be confirmed by, so a check with a
+/// range for its total or among its parts is never `ok` (see `validate::reconcile`).
+pub(super) fn is_range(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(a) = doc.amounts.get(i) else {
+        return false;
+    };
+    if a.value.is_none() {
+        return true;
+    }
+    doc.rank(i)
+        .is_some_and(|k| range_pair(doc, k) || k.checked_sub(1).is_some_and(|p| range_pair(doc, p)))
+}
+
 /// The text before running amount `running[k]` that its wording is read from: back to the previous
 /// amount, the start of its sentence or [`WINDOW`] bytes, whichever is nearest.
 fn before<'a>(doc: &Doc<'a>, k: usize) -> &'a str {
@@ -140,9 +188,20 @@ fn before<'a>(doc: &Doc<'a>, k: usize) -> &'a str {
 
 /// What the wording around running amount `running[k]` makes it.
 pub(super) fn wording(doc: &Doc<'_>, k: usize) -> Wording {
-    let Some(&i) = doc.running.get(k) else {
+    if k >= doc.running.len() {
         return Wording::Part(PartRole::Part);
-    };
+    }
+    // The upper end of a range with a unit on each end is worded as its lower end: `ökas från
+    // 150 miljoner kronor till 300 miljoner kronor` is a change at both ends.
+    if k.checked_sub(1).is_some_and(|p| range_pair(doc, p)) {
+        return own_wording(doc, k - 1);
+    }
+    own_wording(doc, k)
+}
+
+/// [`wording`] read from the words around `running[k]` alone (`k` is in bounds).
+fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
+    let i = doc.running[k];
     let (_, e) = doc.spans[i];
     let gap = before(doc, k);
     // An open parenthesis after the previous figure on the same line: a gloss on that figure.
@@ -154,7 +213,12 @@ pub(super) fn wording(doc: &Doc<'_>, k: usize) -> Wording {
         }
     }
     let after = doc.slice(e, (e + 24).min(doc.text.len()));
-    let from_to = doc.amounts[i].text.to_lowercase().starts_with("från ");
+    // `från 150 till 300 miljoner` (one amount) or `från 150 miljoner till 300 miljoner` (two).
+    let from_to = doc.amounts[i].text.to_lowercase().starts_with("från ")
+        || (range_pair(doc, k)
+            && RANGE_OPENER
+                .captures(gap)
+                .is_some_and(|c| c["w"].eq_ignore_ascii_case("från")));
     if (from_to && CHANGE_LEVELS.is_match(gap))
         || CHANGE.is_match(gap)
         || CHANGE_AFTER.is_match(after.get(..floor(after, 24)).unwrap_or(""))
@@ -322,6 +386,23 @@ mod tests {
                 &one("från 100 till 300 miljoner kronor"),
                 PLAIN,
             ),
+            // A range with a unit on each end: its upper end is worded as its lower end.
+            (
+                "A ökas från 50 miljoner kronor till 100 miljoner kronor.",
+                &[
+                    ("50 miljoner kronor", 50 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                Change,
+            ),
+            (
+                "A får från 50 miljoner kronor till 100 miljoner kronor.",
+                &[
+                    ("50 miljoner kronor", 50 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                PLAIN,
+            ),
             (
                 "Anslaget sjönk med 100 miljoner kronor.",
                 &one("100 miljoner kronor"),
@@ -356,6 +437,53 @@ mod tests {
         ];
         for &(text, items, want) in cases {
             assert_wording(text, items, want);
+        }
+    }
+
+    #[test]
+    fn ranges_with_a_unit_on_each_end_both_ways() {
+        // (text, amounts, which are read as ranges)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [bool]);
+        let pair = |a: &'static str, b: &'static str| [(a, 50 * M), (b, 100 * M)];
+        let cases: &[Case<'_>] = &[
+            (
+                "A får från 50 miljoner kronor till 100 miljoner kronor.",
+                &pair("50 miljoner kronor", "100 miljoner kronor"),
+                &[true, true],
+            ),
+            (
+                "A får mellan 50 miljoner kronor och 100 miljoner kronor.",
+                &pair("50 miljoner kronor", "100 miljoner kronor"),
+                &[true, true],
+            ),
+            (
+                "A får från 50 mnkr – 100 mnkr.",
+                &pair("50 mnkr", "100 mnkr"),
+                &[true, true],
+            ),
+            // Leaves alone: two figures joined without an opener, an opener with the wrong
+            // joiner, and `från` naming a source.
+            (
+                "A får 50 miljoner kronor och 100 miljoner kronor.",
+                &pair("50 miljoner kronor", "100 miljoner kronor"),
+                &[false, false],
+            ),
+            (
+                "A får från 50 miljoner kronor och 100 miljoner kronor.",
+                &pair("50 miljoner kronor", "100 miljoner kronor"),
+                &[false, false],
+            ),
+            (
+                "Bidraget från 50 miljoner kronor går till B, som också får 100 miljoner kronor.",
+                &pair("50 miljoner kronor", "100 miljoner kronor"),
+                &[false, false],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            let a = amounts(text, items);
+            let doc = Doc::new(text, &a);
+            let got: Vec<bool> = (0..a.len()).map(|i| is_range(&doc, i)).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 
