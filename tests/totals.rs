@@ -658,28 +658,23 @@ proptest! {
 
         let mut text = String::new();
         let mut spans = Vec::new();
-        let push = |text: &mut String, s: &str| {
-            let start = text.chars().count();
-            text.push_str(s);
-            (start, text.chars().count())
-        };
         if closed {
             text.push_str("Kostnader enligt nedan:\n\n");
             for (i, (t, _)) in part_texts.iter().enumerate() {
                 text.push_str(&format!("Post {} ", i + 1));
-                spans.push(push(&mut text, t));
+                spans.push(push_span(&mut text, t));
                 text.push('\n');
             }
             text.push_str("Summa ");
-            spans.push(push(&mut text, &total_text));
+            spans.push(push_span(&mut text, &total_text));
             text.push('\n');
         } else {
             text.push_str("Regeringen avsätter ");
-            spans.push(push(&mut text, &total_text));
+            spans.push(push_span(&mut text, &total_text));
             text.push_str(" för följande:\n\n");
             for (i, (t, _)) in part_texts.iter().enumerate() {
                 text.push_str(&format!("{}. Insats (", i + 1));
-                spans.push(push(&mut text, t));
+                spans.push(push_span(&mut text, t));
                 text.push_str(")\n\n");
             }
         }
@@ -751,30 +746,25 @@ proptest! {
         let (total_words, part_words) = words.split_last().expect("figures");
         let mut text = String::new();
         let mut spans = Vec::new();
-        let push = |text: &mut String, s: &str| {
-            let start = text.chars().count();
-            text.push_str(s);
-            (start, text.chars().count())
-        };
         let mut order: Vec<usize> = (0..parts.len()).collect();
         if closed {
             text.push_str("Kostnader enligt nedan:\n\n");
             for (i, w) in part_words.iter().enumerate() {
                 text.push_str(&format!("Post {} ", i + 1));
-                spans.push(push(&mut text, w));
+                spans.push(push_span(&mut text, w));
                 text.push('\n');
             }
             text.push_str("Summa ");
-            spans.push(push(&mut text, total_words));
+            spans.push(push_span(&mut text, total_words));
             text.push('\n');
             order.push(parts.len());
         } else {
             text.push_str("Regeringen avsätter ");
-            spans.push(push(&mut text, total_words));
+            spans.push(push_span(&mut text, total_words));
             text.push_str(" för följande:\n\n");
             for (i, w) in part_words.iter().enumerate() {
                 text.push_str(&format!("{}. Insats (", i + 1));
-                spans.push(push(&mut text, w));
+                spans.push(push_span(&mut text, w));
                 text.push_str(")\n\n");
             }
             order.insert(0, parts.len());
@@ -868,4 +858,11 @@ fn only_the_real_table_yields_cells() {
             .iter()
             .all(|c| running.iter().all(|r| c.end <= r.start || r.end <= c.start))
     );
+}
+
+/// Appends `s` to `text` and returns its span in characters.
+fn push_span(text: &mut String, s: &str) -> (usize, usize) {
+    let start = text.chars().count();
+    text.push_str(s);
+    (start, text.chars().count())
 }

@@ -145,12 +145,16 @@ pub(crate) const DETERMINERS: [&str; 9] = [
 /// class of the left neighbour stands in for the neighbour itself, whose own pairs with
 /// `word` may be too rare to have been kept.
 pub(crate) fn after_determiner(word: &str) -> u64 {
+    after_any(&DETERMINERS, word)
+}
+
+/// How often `word` was seen right after any of `left` in the clean text.
+fn after_any(left: &[&str], word: &str) -> u64 {
     let Some(map) = MODEL.as_ref() else {
         return 0;
     };
-    DETERMINERS
-        .iter()
-        .map(|d| count(map, &format!("{d} {word}")))
+    left.iter()
+        .map(|l| count(map, &format!("{l} {word}")))
         .sum()
 }
 
@@ -161,13 +165,7 @@ pub(crate) const SUBJECT_PRONOUNS: [&str; 8] = ["jag", "du", "han", "hon", "vi",
 /// How often `word` was seen right after a subject pronoun ([`SUBJECT_PRONOUNS`]) in the clean
 /// text, the class standing in for the pronoun as with [`after_determiner`].
 pub(crate) fn after_subject(word: &str) -> u64 {
-    let Some(map) = MODEL.as_ref() else {
-        return 0;
-    };
-    SUBJECT_PRONOUNS
-        .iter()
-        .map(|p| count(map, &format!("{p} {word}")))
-        .sum()
+    after_any(&SUBJECT_PRONOUNS, word)
 }
 
 /// How often `first` was seen right before `second` in the clean text.
