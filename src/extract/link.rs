@@ -27,7 +27,8 @@
 //!   row gives X to the anslagsposter under it, an anslagspost row (`30:1 ap.1 Namn (Ram)`) gives
 //!   its name as purpose, a year column header (also printed over two lines) the period, and a
 //!   block heading that names an organisation (`Familjenämnd` over its rows) the recipient of the
-//!   block, each row's label (not an accounting line such as `Intäkter`) its purpose;
+//!   block, each row's label (not an accounting line such as `Intäkter`) its purpose, as under a
+//!   label column headed by an activity (`Verksamhet`, `Ändamål`, `Insats`);
 //! - the villkor that lists an amount ([`Villkor::amounts`]) is its villkor;
 //! - a deadline, decision or start date is the date of the clause before its cue words
 //!   (`Regionerna återrapporterar till Försäkringskassan` ← `senast den 11 december 2020`), or,
@@ -1298,6 +1299,7 @@ impl<'a> Doc<'a> {
         // Without such a header, a table that lists kommuner or län gives its place rows (only
         // those: `Projektledning` in it is no one) to the place.
         let places_table = lists_places(table);
+        let purposes_table = names_purposes(&table.label_header);
         let first_row = table
             .rows
             .iter()
@@ -1385,6 +1387,15 @@ impl<'a> Doc<'a> {
                             cue: Span { start: hs, end: he },
                         });
                     }
+                } else if !row.total && purposes_table && !is_accounting_line(&words) {
+                    // Under a label column headed `Verksamhet`, `Ändamål`, `Insats`: each row
+                    // says what its money is for.
+                    purpose = Some(Link {
+                        text: words,
+                        start: ls,
+                        end: le,
+                        cue: Span { start: ls, end: le },
+                    });
                 }
             }
             for &i in row.amounts.iter().flatten() {
@@ -1832,6 +1843,24 @@ fn lists_places(table: &Table) -> bool {
         .collect();
     let places = body.iter().filter(|l| is_place(l)).count();
     places >= 2 && places * 2 > body.len()
+}
+
+/// Whether a label column header names what money is for (`Verksamhet`, `Verksamhetsområde`,
+/// `Ändamål`, `Insats`, `Åtgärd`, `Projekt`).
+fn names_purposes(header: &str) -> bool {
+    let h = header.to_lowercase();
+    h.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "verksamhet",
+            "ändamål",
+            "insats",
+            "åtgärd",
+            "projekt",
+            "satsning",
+        ]
+        .iter()
+        .any(|k| w.starts_with(k))
+    })
 }
 
 /// Whether a label column header, caption or unit names recipients (`Län`, `Kommun`, `Mottagare`).
@@ -2565,6 +2594,40 @@ mod tests {
         assert_eq!(doc.find_loose("Budget 2026", 0, n), None);
         // No white space where the header has some.
         assert_eq!(doc.find_loose("och Plan", 0, 14), None);
+    }
+
+    #[test]
+    fn a_label_column_of_activities_gives_each_row_its_purpose() {
+        let purposes = |text: &str| -> Vec<(String, Option<String>)> {
+            extract(text)
+                .amounts
+                .iter()
+                .filter(|a| a.cell.is_some())
+                .map(|a| {
+                    let u = a.links.as_ref().and_then(|l| l.purpose.as_ref());
+                    (a.text.clone(), u.map(|u| u.text.clone()))
+                })
+                .collect()
+        };
+        let text = "Kostnader (mnkr)\nVerksamhet 2022 2023\nFörskola 120 130\nGrundskola 340 350\nTotalt 460 480\n";
+        let got = purposes(text);
+        let row = |t: &str, u: Option<&str>| (t.to_string(), u.map(str::to_string));
+        assert_eq!(
+            got,
+            [
+                row("120", Some("Förskola")),
+                row("130", Some("Förskola")),
+                row("340", Some("Grundskola")),
+                row("350", Some("Grundskola")),
+                row("460", None),
+                row("480", None),
+            ]
+        );
+        // A label column that names no activity says nothing of what the money is for.
+        let text = "Kostnader (mnkr)\nRad 2022 2023\nFörskola 120 130\nGrundskola 340 350\nTotalt 460 480\n";
+        let got = purposes(text);
+        assert_eq!(got.len(), 6);
+        assert!(got.iter().all(|(_, u)| u.is_none()), "{got:?}");
     }
 
     #[test]
