@@ -835,7 +835,7 @@ impl<'a> Doc<'a> {
     /// Links of the running-text amount at token `p`.
     fn running(&self, p: usize, links: &mut AmountLinks) {
         let start = self.sentence_start(p);
-        self.after(p, links);
+        self.after(start, p, links);
         self.before(start, p, links);
         let line = (0..p)
             .rev()
@@ -878,13 +878,12 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The chain of phrases after the amount at token `p`.
-    fn after(&self, p: usize, links: &mut AmountLinks) {
+    /// The chain of phrases after the amount at token `p`, whose sentence starts at token `start`.
+    fn after(&self, start: usize, p: usize, links: &mut AmountLinks) {
         let mut q = p + 1;
         let mut fillers = 0;
         let mut disponeras = false;
         // `satsar 5,9 miljarder på testning`: what money is staked on is its purpose.
-        let start = self.sentence_start(p);
         let mut staked = (start..p)
             .rev()
             .take(4)
@@ -2015,7 +2014,7 @@ fn anslagspost(
 mod tests {
     use super::super::extract;
     use super::is_place;
-    use crate::record::Link;
+    use crate::record::{AmountLinks, Link};
 
     /// The text a link points at, checked against its span.
     #[track_caller]
@@ -2598,36 +2597,41 @@ mod tests {
 
     #[test]
     fn a_label_column_of_activities_gives_each_row_its_purpose() {
-        let purposes = |text: &str| -> Vec<(String, Option<String>)> {
-            extract(text)
-                .amounts
-                .iter()
-                .filter(|a| a.cell.is_some())
-                .map(|a| {
-                    let u = a.links.as_ref().and_then(|l| l.purpose.as_ref());
-                    (a.text.clone(), u.map(|u| u.text.clone()))
-                })
-                .collect()
-        };
+        let purpose = |l: &AmountLinks| l.purpose.as_ref().map(|u| u.text.clone());
         let text = "Kostnader (mnkr)\nVerksamhet 2022 2023\nFörskola 120 130\nGrundskola 340 350\nTotalt 460 480\n";
-        let got = purposes(text);
-        let row = |t: &str, u: Option<&str>| (t.to_string(), u.map(str::to_string));
         assert_eq!(
-            got,
+            cell_links(text, purpose),
             [
-                row("120", Some("Förskola")),
-                row("130", Some("Förskola")),
-                row("340", Some("Grundskola")),
-                row("350", Some("Grundskola")),
-                row("460", None),
-                row("480", None),
+                cell("120", Some("Förskola")),
+                cell("130", Some("Förskola")),
+                cell("340", Some("Grundskola")),
+                cell("350", Some("Grundskola")),
+                cell("460", None),
+                cell("480", None),
             ]
         );
         // A label column that names no activity says nothing of what the money is for.
         let text = "Kostnader (mnkr)\nRad 2022 2023\nFörskola 120 130\nGrundskola 340 350\nTotalt 460 480\n";
-        let got = purposes(text);
+        let got = cell_links(text, purpose);
         assert_eq!(got.len(), 6);
         assert!(got.iter().all(|(_, u)| u.is_none()), "{got:?}");
+    }
+
+    /// Each table cell of `text` with the words of the link `pick` chooses.
+    fn cell_links(
+        text: &str,
+        pick: impl Fn(&AmountLinks) -> Option<String>,
+    ) -> Vec<(String, Option<String>)> {
+        extract(text)
+            .amounts
+            .iter()
+            .filter(|a| a.cell.is_some())
+            .map(|a| (a.text.clone(), a.links.as_ref().and_then(&pick)))
+            .collect()
+    }
+
+    fn cell(text: &str, link: Option<&str>) -> (String, Option<String>) {
+        (text.to_string(), link.map(str::to_string))
     }
 
     #[test]
@@ -2706,28 +2710,18 @@ mod tests {
     fn a_table_of_places_gives_each_place_its_row() {
         // The label column's header names no recipient; the labels do, for the places only.
         let text = "Fördelning (tkr)\nOmråde 2021 2022\nGnesta 1 000 2 000\nHeby 3 000 4 000\nProjektledning 500 500\nTotalt 4 500 6 500\n";
-        let x = extract(text);
-        let recipients: Vec<(String, Option<String>)> = x
-            .amounts
-            .iter()
-            .filter(|a| a.cell.is_some())
-            .map(|a| {
-                let r = a.links.as_ref().and_then(|l| l.recipient.as_ref());
-                (a.text.clone(), r.map(|r| spanned(text, r)))
-            })
-            .collect();
-        let expected = |t: &str, r: Option<&str>| (t.to_string(), r.map(str::to_string));
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
         assert_eq!(
-            recipients,
+            cell_links(text, recipient),
             [
-                expected("1 000", Some("Gnesta <Gnesta>")),
-                expected("2 000", Some("Gnesta <Gnesta>")),
-                expected("3 000", Some("Heby <Heby>")),
-                expected("4 000", Some("Heby <Heby>")),
-                expected("500", None),
-                expected("500", None),
-                expected("4 500", None),
-                expected("6 500", None),
+                cell("1 000", Some("Gnesta <Gnesta>")),
+                cell("2 000", Some("Gnesta <Gnesta>")),
+                cell("3 000", Some("Heby <Heby>")),
+                cell("4 000", Some("Heby <Heby>")),
+                cell("500", None),
+                cell("500", None),
+                cell("4 500", None),
+                cell("6 500", None),
             ]
         );
         // One place among other rows is no table of places.
