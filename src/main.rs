@@ -520,10 +520,15 @@ fn stop_on_signals() -> Result<Arc<AtomicBool>> {
 /// it completed or was stopped by a signal: `FILE` never holds a partial line. A crash (or a
 /// second Ctrl-C) leaves `FILE.partial`, whose last line may be cut; `--resume` reads it back
 /// (or `FILE` when there is no `FILE.partial`), drops the cut line and appends the rest.
+///
+/// A `FILE` that exists and is no regular file (`/dev/null`, a FIFO, a terminal) is written
+/// straight to: renaming a new file onto it would replace the device or pipe itself.
 enum Output {
     /// `--db` without `-o`: the records are in the database only.
     Nowhere,
     Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// `-o` naming a device, FIFO or socket; flushed after each record.
+    Stream(BufWriter<fs::File>),
     File {
         /// Flushed after each record.
         file: BufWriter<fs::File>,
@@ -543,6 +548,18 @@ impl Output {
         inputs: &[Input],
         mut each: impl FnMut(svocr::record::Record),
     ) -> Result<(Output, usize)> {
+        if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            anyhow::ensure!(
+                !resume,
+                "cannot resume into {}: not a regular file",
+                path.display()
+            );
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot open {}", path.display()))?;
+            return Ok((Output::Stream(BufWriter::new(file)), 0));
+        }
         let partial = {
             let mut name = path.as_os_str().to_owned();
             name.push(".partial");
@@ -618,7 +635,7 @@ impl Output {
         match self {
             Output::Nowhere => Ok(()),
             Output::Stdout(out) => write(out),
-            Output::File { file, .. } => {
+            Output::Stream(file) | Output::File { file, .. } => {
                 write(file)?;
                 file.flush()
             }
@@ -631,6 +648,7 @@ impl Output {
         match self {
             Output::Nowhere => Ok(()),
             Output::Stdout(mut out) => Ok(out.flush()?),
+            Output::Stream(mut out) => Ok(out.flush()?),
             Output::File {
                 file,
                 partial,

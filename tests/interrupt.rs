@@ -315,3 +315,36 @@ fn upper_case_extensions_and_link_loops_on_the_command_line() {
     assert!(msg.contains("symbolic link loop"), "{msg}");
     assert!(!msg.contains("does not exist"), "{msg}");
 }
+
+#[test]
+fn output_to_a_fifo_is_written_through_and_the_fifo_stays() {
+    let dir = scratch("out-fifo");
+    invoices(&dir.join("docs"), 3);
+    let fifo = dir.join("out");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read(fifo).unwrap())
+    };
+    let run = svocr(&dir)
+        .args(["run", "-o", "out", "docs"])
+        .output()
+        .unwrap();
+    let read = reader.join().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(parse_lines(&read).len(), 3);
+    // Renaming a finished `out.partial` onto `out` would have replaced the FIFO with a file.
+    let kind = fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
+    assert!(!dir.join("out.partial").exists());
+    let resumed = svocr(&dir)
+        .args(["run", "-o", "out", "--resume", "docs"])
+        .output()
+        .unwrap();
+    assert_eq!(resumed.status.code(), Some(2));
+    assert!(
+        stderr(&resumed).contains("not a regular file"),
+        "{}",
+        stderr(&resumed)
+    );
+}
