@@ -544,6 +544,36 @@ impl<'a> CharIndex<'a> {
             .nth(chars - c)
             .map_or(self.text.len(), |(off, _)| b + off)
     }
+
+    /// [`CharIndex::byte_offset`] of each of `chars`, in one forward walk: each call of that
+    /// scans up to [`STRIDE`] bytes from its checkpoint, and a table-heavy document asks for
+    /// thousands of offsets, mostly a few characters apart.
+    pub(crate) fn byte_offsets(&self, chars: &[usize]) -> Vec<usize> {
+        if self.checkpoints.is_empty() {
+            return chars.iter().map(|&c| c.min(self.text.len())).collect();
+        }
+        let mut order: Vec<usize> = (0..chars.len()).collect();
+        order.sort_unstable_by_key(|&k| chars[k]);
+        let mut out = vec![self.text.len(); chars.len()];
+        // The walk's position: byte `b` is character `c`.
+        let (mut b, mut c) = (0, 0);
+        for k in order {
+            let want = chars[k];
+            // Jump to the last checkpoint at or before `want` when it is ahead of the walk.
+            let i = self.checkpoints.partition_point(|&(_, n)| n <= want) - 1;
+            if self.checkpoints[i].1 > c {
+                (b, c) = self.checkpoints[i];
+            }
+            for ch in self.text[b..].chars().take(want - c) {
+                b += ch.len_utf8();
+                c += 1;
+            }
+            if c == want {
+                out[k] = b;
+            }
+        }
+        out
+    }
 }
 
 /// A set of spans that answers "does any overlap (or contain) this one?" in O(log n), so that
@@ -794,6 +824,13 @@ mod tests {
         assert_eq!(idx.byte_offset(text.chars().count()), text.len());
         assert_eq!(idx.byte_offset(usize::MAX / 2), text.len());
         assert_eq!(CharIndex::new("abc").byte_offset(7), 3);
+        // Many at once, in any order, repeated, past the end: as one at a time.
+        for text in [text.as_str(), "abc"] {
+            let idx = CharIndex::new(text);
+            let chars = [1234, 7, 0, 3000, 1234, 1235, text.len() + 5, 2, 4000, 3999];
+            let one: Vec<usize> = chars.iter().map(|&c| idx.byte_offset(c)).collect();
+            assert_eq!(idx.byte_offsets(&chars), one, "{chars:?}");
+        }
         assert_eq!(CharIndex::new("abc").char_offset(2), 2);
     }
 }

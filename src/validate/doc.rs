@@ -30,14 +30,11 @@ pub(super) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub(super) fn new(text: &'a str, amounts: &'a [Amount]) -> Doc<'a> {
-        let idx = CharIndex::new(text);
-        let byte = |c: usize| idx.byte_offset(c);
-        let spans: Vec<(usize, usize)> = amounts
-            .iter()
-            .map(|a| {
-                let s = byte(a.start);
-                (s, byte(a.end).max(s))
-            })
+        let ends: Vec<usize> = amounts.iter().flat_map(|a| [a.start, a.end]).collect();
+        let bytes = CharIndex::new(text).byte_offsets(&ends);
+        let spans: Vec<(usize, usize)> = bytes
+            .chunks_exact(2)
+            .map(|b| (b[0], b[1].max(b[0])))
             .collect();
         let mut running: Vec<usize> = (0..amounts.len())
             .filter(|&i| amounts[i].cell.is_none() && interval(&amounts[i]).is_some())

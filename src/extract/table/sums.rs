@@ -37,25 +37,64 @@ pub(super) fn decide(text: &str, body: &mut Body, width: usize) {
     if width < 2 {
         return;
     }
-    // Each row read decides more: go on until nothing changes.
-    while let Some((row, nums)) = next_decided(text, body, width) {
-        body[row].1 = Ok(nums);
+    // Each row's readings and their columns are worked out once, not once per block of rows
+    // they are tried in: that made a long statement cost the cube of its length in allocations.
+    let mut options: Vec<Option<Readings>> = body
+        .iter()
+        .map(|(r, got)| Readings::of(text, r, got, width))
+        .collect();
+    // Each row read decides more: go on until nothing changes. Only the row read changes its
+    // readings.
+    while let Some((row, nums)) = next_decided(&options) {
+        let got = Ok(nums);
+        options[row] = Readings::of(text, &body[row].0, &got, width);
+        body[row].1 = got;
+    }
+}
+
+/// The readings of one row that can take part in a sum, each with its figures by column
+/// ([`cells`]; `None` where they do not fit the table).
+struct Readings {
+    nums: Vec<Vec<Num>>,
+    columns: Vec<Option<Vec<(i128, i128)>>>,
+}
+
+impl Readings {
+    fn of(text: &str, row: &Row, got: &Result<Vec<Num>, String>, width: usize) -> Option<Self> {
+        let nums = readings(text, row, got, width)?;
+        let columns = nums.iter().map(|n| cells(row, n, width)).collect();
+        Some(Readings { nums, columns })
     }
 }
 
 /// A row in doubt the sums decide, and its reading.
-fn next_decided(text: &str, body: &Body, width: usize) -> Option<(usize, Vec<Num>)> {
-    let options: Vec<Option<Vec<Vec<Num>>>> = body
-        .iter()
-        .map(|(r, got)| readings(text, r, got, width))
-        .collect();
-    let columns = |i: usize, k: usize| -> Option<Vec<(i128, i128)>> {
-        let nums = options[i].as_ref()?.get(k)?;
-        cells(&body[i].0, nums, width)
+fn next_decided(options: &[Option<Readings>]) -> Option<(usize, Vec<Num>)> {
+    let count = |i: usize| options[i].as_ref().map_or(1, |o| o.nums.len());
+    let columns = |i: usize, k: usize| -> Option<&[(i128, i128)]> {
+        options[i].as_ref()?.columns.get(k)?.as_deref()
     };
-    for s in 2..body.len() {
+    // Only a block with a row in doubt in it can decide anything: sum rows above the first such
+    // row are not tried.
+    let first = (0..options.len()).find(|&i| count(i) > 1)?;
+    // Reused for every combination: `pick[i]` is the reading tried for row `i` (0 for a row
+    // with one reading), `block` the figures of the rows tried.
+    let mut pick = vec![0; options.len()];
+    let mut block: Vec<&[(i128, i128)]> = Vec::new();
+    for s in first.max(2)..options.len() {
         if options[s].is_none() {
             continue;
+        }
+        // The rows in doubt of the block `k..=s`, in order, their numbers of readings and the
+        // number of combinations, grown as the block grows upwards.
+        let mut doubtful: Vec<usize> = Vec::new();
+        let mut counts: Vec<usize> = Vec::new();
+        let mut combinations = 1usize;
+        for i in [s - 1, s] {
+            if count(i) > 1 {
+                doubtful.push(i);
+                counts.push(count(i));
+                combinations = combinations.saturating_mul(count(i));
+            }
         }
         // The nearest block of rows above `s` that adds up to it decides; a block whose readings
         // are too many to try, or a row that cannot be read, ends the search.
@@ -63,32 +102,31 @@ fn next_decided(text: &str, body: &Body, width: usize) -> Option<(usize, Vec<Num
             if options[k].is_none() {
                 break;
             }
-            let doubtful: Vec<usize> = (k..=s)
-                .filter(|&i| options[i].as_ref().is_some_and(|o| o.len() > 1))
-                .collect();
-            let counts: Vec<usize> = doubtful
-                .iter()
-                .map(|&i| options[i].as_ref().map_or(1, Vec::len))
-                .collect();
-            let Some(combinations) = counts
-                .iter()
-                .try_fold(1usize, |acc, &c| acc.checked_mul(c))
-                .filter(|&c| c <= MAX_COMBINATIONS)
-            else {
+            if count(k) > 1 {
+                doubtful.insert(0, k);
+                counts.insert(0, count(k));
+                combinations = combinations.saturating_mul(count(k));
+            }
+            if combinations > MAX_COMBINATIONS {
                 break;
-            };
+            }
             // For each row in doubt, the readings some combination that adds up gives it.
             let mut agreed: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); doubtful.len()];
             let mut any = false;
             for mut code in 0..combinations {
-                let mut pick = vec![0; body.len()];
                 for (j, &i) in doubtful.iter().enumerate() {
                     pick[i] = code % counts[j];
                     code /= counts[j];
                 }
-                let rows: Option<Vec<Vec<(i128, i128)>>> =
-                    (k..=s).map(|i| columns(i, pick[i])).collect();
-                if rows.is_some_and(|rows| adds_up(&rows)) {
+                block.clear();
+                let read = (k..=s).all(|i| match columns(i, pick[i]) {
+                    Some(c) => {
+                        block.push(c);
+                        true
+                    }
+                    None => false,
+                });
+                if read && adds_up(&block) {
                     any = true;
                     for (j, &i) in doubtful.iter().enumerate() {
                         agreed[j].insert(pick[i]);
@@ -100,7 +138,7 @@ fn next_decided(text: &str, body: &Body, width: usize) -> Option<(usize, Vec<Num
             }
             for (j, &i) in doubtful.iter().enumerate() {
                 if let [one] = agreed[j].iter().copied().collect::<Vec<_>>()[..] {
-                    let nums = options[i].as_ref()?.get(one)?.clone();
+                    let nums = options[i].as_ref()?.nums.get(one)?.clone();
                     return Some((i, nums));
                 }
             }
@@ -113,7 +151,7 @@ fn next_decided(text: &str, body: &Body, width: usize) -> Option<(usize, Vec<Num
 /// Whether the last row equals, in every column, the sum of the rows above it, with at least
 /// two columns not 0. Each figure is rounded to its last digit, so the sum may be off by one
 /// unit of the sum's last digit per addend (`110 080 + 4 271 - 7 304` is `107 046` or `107 047`).
-fn adds_up(rows: &[Vec<(i128, i128)>]) -> bool {
+fn adds_up(rows: &[&[(i128, i128)]]) -> bool {
     let Some((sum, above)) = rows.split_last() else {
         return false;
     };
@@ -218,6 +256,7 @@ mod tests {
         ];
         for (rows, want) in cases {
             let rows: Vec<Vec<(i128, i128)>> = rows.iter().map(|r| row(r)).collect();
+            let rows: Vec<&[(i128, i128)]> = rows.iter().map(Vec::as_slice).collect();
             assert_eq!(adds_up(&rows), *want, "{rows:?}");
         }
     }
