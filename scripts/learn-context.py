@@ -13,9 +13,17 @@ Input:
     snapshot of the public GitHub repository `se-lex/sfs` (one Markdown file per statute, in its
     current consolidated wording, `YEAR/sfs-YEAR-NUMBER.md`): statutes issued from `--sfs-from`
     on (default 1950, modern spelling). Front matter, headings, links and HTML tags are stripped.
-    Statutes are not protected by copyright (upphovsrättslagen 1 kap. 9 §). A pair seen only
-    here is kept when it was seen at least `--min-count` times, which keeps the shipped file
-    small (it is compiled into the binary) and drops one-off pairs that prove nothing.
+    Statutes are not protected by copyright (upphovsrättslagen 1 kap. 9 §);
+  * with `--riksdagen GITDIR`, the Riksdag's interpellations (written questions of members to
+    ministers, session 1994/95 on, born-digital) from a snapshot of the public GitHub repository
+    `swerik-project/riksdagen-interpellations` (TEI XML, `data/SESSION/ipq-*.xml`, taken by
+    the Swerik project from Riksdagens öppna data): only the body paragraphs, not the title,
+    header or metadata. Statutes rarely say `når` (`målet nås`, `som når upp till`) or
+    `vård` next to the words of a debate; the Riksdag's own documents do. They are public
+    records (documents of a public authority, upphovsrättslagen 1 kap. 9 §).
+  A pair seen only in the statutes or the Riksdag texts is kept when it was seen at least
+  `--min-count` times there, which keeps the shipped file small (it is compiled into the binary)
+  and drops one-off pairs that prove nothing.
 
 A bigram is two words (runs of letters, lower-cased, NFC) separated only by spaces inside one
 paragraph: punctuation, digits, hyphens and paragraph breaks end the run, so no pair spans a clause
@@ -24,7 +32,8 @@ boundary or a heading.
 Output: `word<TAB>next word<TAB>count` per pair seen, sorted by UTF-8 bytes, unique.
 
 Usage: scripts/learn-context.py [--corpus DIR] [--heldout FILE] [--out PATH]
-                                [--sfs GITDIR [--sfs-from YEAR] [--min-count N]]
+                                [--sfs GITDIR [--sfs-from YEAR]] [--riksdagen GITDIR]
+                                [--min-count N]
 """
 import argparse
 import collections
@@ -34,6 +43,7 @@ import subprocess
 import sys
 import tarfile
 import unicodedata
+import xml.etree.ElementTree as ET
 
 # A run of words separated by single spaces (or tabs): the unit inside which pairs are counted.
 RUN = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)*")
@@ -98,6 +108,33 @@ def statutes(gitdir, since):
     return sorted(found)
 
 
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def interpellations(gitdir):
+    """The body texts of the interpellations in the snapshot at `gitdir`, in path order: one
+    paragraph per `<p>` of the `ipqBody` division, soft hyphens dropped (`upp\u00adskattning`)."""
+    tar = subprocess.Popen(
+        ["git", "--git-dir", gitdir, "archive", "--format=tar", "HEAD", "data"],
+        stdout=subprocess.PIPE,
+    )
+    found = []
+    with tarfile.open(fileobj=tar.stdout, mode="r|") as archive:
+        for member in archive:
+            if not (member.isfile() and re.fullmatch(r"data/\d+/ipq-[^/]*\.xml", member.name)):
+                continue
+            root = ET.fromstring(archive.extractfile(member).read())
+            paras = []
+            for div in root.iter(TEI + "div"):
+                if div.get("type") == "ipqBody":
+                    for p in div.iter(TEI + "p"):
+                        paras.append(" ".join("".join(p.itertext()).replace("\xad", "").split()))
+            found.append((member.name, "\n\n".join(paras)))
+    if tar.wait() != 0:
+        sys.exit(f"{gitdir}: git archive failed")
+    return sorted(found)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="training/corpus")
@@ -105,6 +142,8 @@ def main():
     ap.add_argument("--out", default="dictionaries/sv-bigrams.tsv")
     ap.add_argument("--sfs", help="git directory of a se-lex/sfs snapshot")
     ap.add_argument("--sfs-from", type=int, default=1950)
+    ap.add_argument("--riksdagen", help="git directory of a riksdagen-interpellations snapshot")
+    ap.add_argument("--riksdagen-divisor", type=int, default=4)
     ap.add_argument("--min-count", type=int, default=3)
     a = ap.parse_args()
 
@@ -123,20 +162,32 @@ def main():
             words += len(run)
             counts.update(zip(run, run[1:]))
     curated = set(counts)
-    statute_words, statute_files = 0, 0
+    sources = []
     if a.sfs:
-        for _, markdown in statutes(a.sfs, a.sfs_from):
-            statute_files += 1
-            for run in runs(statute_text(markdown)):
-                statute_words += len(run)
-                counts.update(zip(run, run[1:]))
+        sources.append(("statutes", (statute_text(t) for _, t in statutes(a.sfs, a.sfs_from))))
+    if a.riksdagen:
+        sources.append(("interpellations", (t for _, t in interpellations(a.riksdagen))))
+    for name, texts in sources:
+        n_words, n_files = 0, 0
+        seen_here = collections.Counter()
+        for text in texts:
+            n_files += 1
+            for run in runs(text):
+                n_words += len(run)
+                seen_here.update(zip(run, run[1:]))
+        # The Riksdag's texts are partly debate (`och man kan`, `detta är`): each of their
+        # pairs counts a fraction, so that they fill the gaps of the statutes (`når ut`,
+        # `når fram`) rather than outvote the administrative register.
+        divisor = a.riksdagen_divisor if name == "interpellations" else 1
+        counts.update({k: n // divisor for k, n in seen_here.items() if n >= divisor})
+        print(f"{name}: {n_files} files, {n_words} words", file=sys.stderr)
+    if sources:
         seen = sum(counts.values())
         counts = collections.Counter(
             {k: n for k, n in counts.items() if k in curated or n >= a.min_count}
         )
         print(
-            f"statutes: {statute_files} files from {a.sfs_from} on, {statute_words} words;"
-            f" pairs kept {len(counts)} ({sum(counts.values())} of {seen} occurrences)",
+            f"pairs kept {len(counts)} ({sum(counts.values())} of {seen} occurrences)",
             file=sys.stderr,
         )
     # Sorted by the pair (`word<TAB>next`), the order build.rs and the hygiene test expect.

@@ -26,6 +26,7 @@
 
 mod furniture;
 
+use crate::lexicon::lexicon;
 use crate::number::units;
 use crate::offsets::Change;
 use crate::record::EditKind;
@@ -140,6 +141,9 @@ fn join(a: &Line<'_>, b: &Line<'_>, width: usize) -> Option<Change> {
     let gap_start = a.content_start + a_text.len();
     let b_start = b.content_start + (b.content.len() - b_text.len());
     let page_break = b.content_start != b.start;
+    if capital_inside_a_word(a_text, b_text) {
+        return None;
+    }
     if let Some(c) = hyphenation(a_text, b_text, gap_start, b_start, page_break, b) {
         return Some(c);
     }
@@ -238,6 +242,32 @@ fn hyphenation(
         confidence: 0.9,
         ..Change::sure(hyphen_at, b_start, "", EditKind::Hyphenation)
     })
+}
+
+/// Whether `a` ends in a line-end hyphen after a lower-case letter and `b` goes on with a
+/// capitalised word the lexicon does not know (`Val-`⏎`Hiere`, old print's `Valliére`): the
+/// capital is no name's (`Jämtland-`⏎`Härjedalen`, `Ing-`⏎`Marie` go on with words the lexicon
+/// lists) but, as often as not, a letter the OCR read as a capital inside a word. Neither join
+/// is safe: keeping the hyphen glues a misread into the word, dropping it would glue two names.
+/// The break is left as it was, so layout never makes such a line worse than the input.
+fn capital_inside_a_word(a: &str, b: &str) -> bool {
+    let Some(stem) = a.strip_suffix(['-', '\u{2010}']) else {
+        return false;
+    };
+    if !stem.chars().next_back().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let next: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
+    let mut letters = next.chars();
+    // A capital followed by lower case only: the shape of a name (`LO-`⏎`TCO` is an acronym's).
+    if !(letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase))
+        || next.chars().count() < 2
+    {
+        return false;
+    }
+    lexicon()
+        .word_or_compound_frequency(&next.to_lowercase())
+        .is_none()
 }
 
 /// Whether the break between `a` and `b` (both trimmed, non-blank) is a typesetter's wrap.
@@ -459,6 +489,36 @@ mod tests {
             "Théatre d'Education, 5 vol.",
         );
         assert_layout("Théatre d’E-\nducation", "Théatre d’Education");
+    }
+
+    #[test]
+    fn a_capital_the_lexicon_does_not_know_after_a_hyphen_keeps_its_break() {
+        // (input, output): a double name goes on with a word the lexicon lists and is joined
+        // with its hyphen; a capital starting no word is left on its line, hyphen and break
+        // as they were, whichever join would be right.
+        for (input, expected) in [
+            (
+                "till Region Jämtland-\nHärjedalen i år",
+                "till Region Jämtland-Härjedalen i år",
+            ),
+            ("enligt Ing-\nMarie Persson", "enligt Ing-Marie Persson"),
+            (
+                "samverkan med LO-\nTCO centralt",
+                "samverkan med LO-TCO centralt",
+            ),
+            (
+                "La Duchesse de la Val-\nHiere, 2 Rdr",
+                "La Duchesse de la Val-\nHiere, 2 Rdr",
+            ),
+            (
+                "en viktig rehabili-\nTeringsinsats",
+                "en viktig rehabili-\nTeringsinsats",
+            ),
+            // Lower case goes on as before: a hyphenated word is joined.
+            ("de la Val-\nliére, 2 Rdr", "de la Valliére, 2 Rdr"),
+        ] {
+            assert_layout(input, expected);
+        }
     }
 
     #[test]

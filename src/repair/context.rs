@@ -7,9 +7,11 @@
 //!
 //! The counts come from `dictionaries/sv-bigrams.tsv` (which word follows which in clean
 //! public-sector text; `scripts/learn-context.py`), compiled by `build.rs` into an fst that is
-//! embedded and opened in place. The corpus is about 4.3 million words of statutes (SFS, 1950 on)
-//! plus 30 000 words of the register the repair sees most (agency and government documents);
-//! rare pairs of the statutes are pruned. Even so the estimate is smoothed towards the unigram
+//! embedded and opened in place. The corpus is about 4.3 million words of statutes (SFS, 1950 on),
+//! 5.1 million words of the Riksdag's interpellations (1994/95 on; counted at a quarter weight,
+//! so that debate fills the statutes' gaps, `når ut`, `når fram`, without outvoting them) and
+//! 30 000 words of the register the repair sees most (agency and government documents); rare
+//! pairs are pruned. Even so the estimate is smoothed towards the unigram
 //! and each side's gain is capped: a single co-occurrence is a hint, not proof.
 //!
 //! For a left neighbour `l` seen `n(l)` times before some word, of which `n(l, w)` before `w`,
@@ -208,9 +210,10 @@ mod tests {
 
     #[test]
     fn determiners_count_as_one_class() {
-        // `den fortsatta`, `det fortsatta` were seen; the infinitive never follows a determiner.
+        // `den fortsatta`, `det fortsatta` were seen; the infinitive follows a determiner only
+        // by a slip of the pen (`det fortsätta arbetet`), a few times in millions of words.
         assert!(after_determiner("fortsatta") > 0);
-        assert_eq!(after_determiner("fortsätta"), 0);
+        assert!(after_determiner("fortsätta") * 20 <= after_determiner("fortsatta"));
     }
 
     #[test]
