@@ -16,9 +16,11 @@
 //!
 //! OCR and PDF-to-text write the same table one row per line (`Kommunstyrelsen 121.194
 //! 119.102`), its header line often garbled into fewer pieces than columns: such rows are read
-//! too ([`inline`]), under the line above that states a unit; where the header pieces do not
-//! name every column, the headers are left empty and only a row that fills every column is
-//! placed.
+//! too ([`inline`]), under the line above that states a unit. Where OCR merged header names of
+//! one kind between two readable years (`Budget 2023  Budget 2024 Plan-@ Plan pl4n Plan 2027`),
+//! the years a step apart and the word the garbled piece repeats once per column name them
+//! ([`merged_headers`]); where the header pieces still do not name every column, the headers
+//! are left empty and only a row that fills every column is placed.
 //!
 //! **Deliberately not done:** a `.` read as a thousands separator outside such a block (it is a
 //! decimal point in other exports), and placing a row by the totals' arithmetic.
@@ -263,7 +265,9 @@ fn inline_table_at(lines: &[Line<'_>], first: usize) -> Option<Shaped> {
     let headers = if pieces.len() == width {
         pieces
     } else {
-        vec![String::new(); width]
+        let joined: Vec<&str> = head.iter().map(|&k| lines[k].trimmed()).collect();
+        merged_headers(&words(&joined.join(" ")), width)
+            .unwrap_or_else(|| vec![String::new(); width])
     };
     let end_line = read.last()?.0.end_line;
     let body = read
@@ -288,6 +292,88 @@ fn inline_table_at(lines: &[Line<'_>], first: usize) -> Option<Shaped> {
         body,
         unit: found,
     })
+}
+
+/// One year in a header (`2023`).
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:19|20)[0-9]{2}\b").expect("valid regex"));
+
+/// The headers of a header line OCR garbled where it merged names of one kind (`Budget 2023
+/// Budget 2024 Plan-2@25 pl4n Plan 2027` is `Budget 2023`, `Budget 2024`, then three `Plan`
+/// columns): cut after each year, the years rising, where the first and the last year span
+/// exactly `width` columns. A piece between two years a step of k apart holds k columns: it
+/// must be garbled (OCR merged its names) and repeat one word of four letters or more exactly k
+/// times, the word each of its names opens or ends with; its columns are headed by that word
+/// and the years in between (`Plan 2025`, `Plan 2026`, `Plan 2027`). Every other piece is one
+/// column and must read clean. `None` where anything else is written: a range of years, text
+/// after the last year, a word repeated other than k times.
+fn merged_headers(t: &str, width: usize) -> Option<Vec<String>> {
+    if YEARS.captures_iter(t).any(|c| c.get(2).is_some()) {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut from = 0;
+    let mut prev: Option<u16> = None;
+    for m in YEAR.find_iter(t) {
+        let year: u16 = m.as_str().parse().ok()?;
+        let piece = t[from..m.end()].trim();
+        from = m.end();
+        let span = match prev {
+            None => 1,
+            Some(p) if year > p => year - p,
+            Some(_) => return None,
+        };
+        prev = Some(year);
+        if span == 1 {
+            if garbled(piece) {
+                return None;
+            }
+            out.push(piece.to_string());
+            continue;
+        }
+        if !garbled(piece) {
+            return None;
+        }
+        let word = repeated_word(piece, usize::from(span))?;
+        out.extend((1..=span).rev().map(|k| format!("{word} {}", year + 1 - k)));
+        if out.len() > width {
+            return None;
+        }
+    }
+    let tail_clean = !super::lines::has_letter(&t[from..]);
+    (tail_clean && out.len() == width && width >= 2).then_some(out)
+}
+
+/// Whether a header piece shows OCR damage: a character no header name uses (`@`, `|`), or a
+/// word that mixes letters and digits (`fBudg2e`).
+fn garbled(piece: &str) -> bool {
+    piece.split_whitespace().any(|w| {
+        let odd = w
+            .chars()
+            .any(|c| !(c.is_alphanumeric() || "-–/().,:%".contains(c)));
+        let mixed = w.chars().any(char::is_alphabetic) && w.chars().any(|c| c.is_ascii_digit());
+        odd || mixed
+    })
+}
+
+/// The one word of four letters or more that `piece` repeats exactly `k` times (case
+/// ignored), as first written.
+fn repeated_word(piece: &str, k: usize) -> Option<String> {
+    let runs: Vec<&str> = piece
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let count = |w: &str| {
+        runs.iter()
+            .filter(|r| r.to_lowercase() == w.to_lowercase())
+            .count()
+    };
+    let mut found = runs.iter().filter(|w| count(w) == k);
+    let first = *found.next()?;
+    // Every hit is the same word: the first is it.
+    found
+        .all(|w| w.to_lowercase() == first.to_lowercase())
+        .then(|| first.to_string())
 }
 
 /// The text with its spaces collapsed (`Budget-prognos för  2021`).
@@ -598,6 +684,78 @@ mod tests {
         let got = read(&clean);
         assert_eq!(got[0].1, "0:1250 1:1300");
         assert_eq!(got[2].1, "2:3000 3:4000 4:5000");
+    }
+
+    #[test]
+    fn a_garbled_piece_between_years_heads_the_columns_of_the_word_it_repeats() {
+        let want = |hs: &[&str]| Some(headers(hs));
+        for (line, width, expected) in [
+            (
+                "Utfall 2022 Utfall 2023 Plan-ram p|Plan Plan 2026",
+                5,
+                want(&[
+                    "Utfall 2022",
+                    "Utfall 2023",
+                    "Plan 2024",
+                    "Plan 2025",
+                    "Plan 2026",
+                ]),
+            ),
+            (
+                "Prognos 2030 Ram @Ram2x Prognos 2032",
+                3,
+                None, // `Ram` is too short a word to count
+            ),
+            (
+                "Bokslut 2021 Prognos-2@ Prognos 2023",
+                3,
+                want(&["Bokslut 2021", "Prognos 2022", "Prognos 2023"]),
+            ),
+            // The years span another width than the rows state.
+            ("Utfall 2022 Utfall 2023 Plan-ram p|Plan Plan 2026", 4, None),
+            // A piece holding two columns that OCR did not garble: no merge to undo.
+            ("Utfall 2022 Plan 2024", 3, None),
+            // The garbled piece repeats its word once, not once per column.
+            (
+                "Budget 2023 Budget 2024 Plan-@025 pl2n 2026 Plan 2027",
+                5,
+                None,
+            ),
+            // Years falling, a range, words after the last year, a garbled single column.
+            ("Plan 2026 Plan-@ Plan 2024", 3, None),
+            ("Utfall 2020-2021 Plan-@ Plan 2023", 3, None),
+            (
+                "Utfall 2022 Utfall 2023 Plan-ram p|Plan Plan 2026 kronor",
+                5,
+                None,
+            ),
+            ("Utf@ll 2022 Utfall 2023 Plan-ram p|Plan Plan 2026", 5, None),
+        ] {
+            assert_eq!(
+                merged_headers(line, width),
+                expected,
+                "{line:?} over {width}"
+            );
+        }
+    }
+
+    #[test]
+    fn rows_on_one_line_under_merged_header_names_are_placed_by_them() {
+        let merged = OCR_PAGE.replace(
+            "Budget 2023  Budget 2024 Plan-@025 pl2n 2026 Plan 2027",
+            "Budget 2023  Budget 2024 Plan-@ Plan pl4n Plan 2027",
+        );
+        let got = read(&merged);
+        let want = [
+            ("Nämnd A", "0:1250 1:1300"),
+            ("Nämnd B", "0:20400 1:21000"),
+            ("Reserv 2025-2027", "2:3000 3:4000 4:5000"),
+            ("Summa", "0:21650 1:22300 2:3000 3:4000 4:5000"),
+        ];
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, want);
+        let t = &tables(&lines(&merged))[0];
+        assert_eq!(t.headers[2], "Plan 2025");
     }
 
     #[test]

@@ -17,7 +17,13 @@
 //! (`5772.1.4Finansiella`): it is cut off only where its number follows the section above the
 //! table (`2.1.3` → `2.1.4`). The unit is the headers', the line under the table's, or the one
 //! the table's section title states (`2.1.2Finansiella villkor för anslag (tkr)`).
-//! **Deliberately not done:** a row whose split stays open (it is left out, not guessed).
+//! OCR writes the same rows a space after the code and between the cells (`90:1 ap.1 0 Inget
+//! 0`) under a header whose names it set a space apart, a letter swapped and the behållning's
+//! year merged into the indrag's name (`Anslagsbehillning som disjowdrags 3045slagsbelopp`):
+//! such a header is read in the usual column order, and such a row by the same grouping rules,
+//! one space before each cell.
+//! **Deliberately not done:** a row whose split stays open (it is left out, not guessed), and an
+//! OCR'd header in another column order.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -108,8 +114,36 @@ struct Split {
     cells: Vec<Cell>,
 }
 
-/// The header: the columns in the order written, each with its header text.
+/// The header as OCR leaves it when the letters set it tight: the names a space apart, a
+/// letter swapped (`Anslagsbehillning`, `Anslagsbehallning`), and the behållning's year merged
+/// with the head of `Indrag av anslagsbelopp` into a garble (`disjowdrags 3045slagsbelopp`).
+/// Read only in the letters' usual order, kredit, behållning, indrag: the indrag column is
+/// known by its last word's tail, `slagsbelopp`, after the behållning's name.
+static OCR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ \s* Anslag/\S* \s+
+        (?P<kredit> Anslagskredit (?: \s* \( [^)]* \) )? ) \s+
+        (?P<behallning> Anslagsbeh \p{L} llning \b .*? ) \s*
+        (?P<indrag> \S* slags-? \s* belopp (?: \s* \( [^)]* \) )? ) \s* $",
+    )
+    .expect("valid regex")
+});
+
+/// The header: the columns in the order written, each with its header text; failing that, as
+/// OCR leaves it ([`OCR_HEADER`]).
 fn header(t: &str) -> Option<Vec<(Column, String)>> {
+    exported_header(t).or_else(|| {
+        let c = OCR_HEADER.captures(t)?;
+        Some(vec![
+            (Column::Kredit, c["kredit"].trim().to_string()),
+            (Column::Behallning, c["behallning"].trim().to_string()),
+            (Column::Indrag, c["indrag"].trim().to_string()),
+        ])
+    })
+}
+
+/// The header as the export runs it together, its columns in any order.
+fn exported_header(t: &str) -> Option<Vec<(Column, String)>> {
     let m = LABEL_COLUMN.find(t)?;
     // The label column's header ends where the first column's begins.
     let mut pos = (m.start()..m.end())
@@ -173,10 +207,12 @@ fn numbers_at(t: &str, at: usize) -> Vec<(usize, bool)> {
 }
 
 /// Every way the cells from byte `at` on fill `columns`, with what may follow the last one:
-/// nothing, or the number of a section heading that `next_section` accepts.
+/// nothing, or the number of a section heading that `next_section` accepts. Where `spaced`,
+/// each cell follows one space (OCR's way of writing the row), else none.
 fn cells_from(
     t: &str,
     at: usize,
+    spaced: bool,
     columns: &[Column],
     next_section: &dyn Fn(&str) -> bool,
     cur: &mut Vec<Cell>,
@@ -196,6 +232,11 @@ fn cells_from(
         }
         return;
     };
+    let at = match (spaced, t[at..].strip_prefix(' ')) {
+        (false, _) => at,
+        (true, Some(_)) => at + 1,
+        (true, None) => return,
+    };
     let word_len = t[at..]
         .char_indices()
         .take_while(|&(k, c)| {
@@ -209,7 +250,7 @@ fn cells_from(
         .last();
     if let Some(len) = word_len.filter(|&l| col == Column::Behallning && l > 1) {
         cur.push(Cell::Word);
-        cells_from(t, at + len, rest, next_section, cur, out);
+        cells_from(t, at + len, spaced, rest, next_section, cur, out);
         cur.pop();
     }
     for (end, percent) in numbers_at(t, at) {
@@ -227,7 +268,7 @@ fn cells_from(
             end: num_end,
             percent,
         });
-        cells_from(t, end, rest, next_section, cur, out);
+        cells_from(t, end, spaced, rest, next_section, cur, out);
         cur.pop();
     }
 }
@@ -255,10 +296,15 @@ fn splits(t: &str, columns: &[Column], next_section: &dyn Fn(&str) -> bool) -> V
         if let Some(y) = CODE_YEAR.find(&t[j..]) {
             label_end = j + y.end();
         }
+        // OCR writes a space after the code and between the cells (`ap.1 0 Inget 0`), where the
+        // export runs them together (`ap.10Inget0`): a space after the code (and no code year)
+        // says which way the whole row is written.
+        let spaced = label_end == j && t[j..].starts_with(' ');
         let mut all = Vec::new();
         cells_from(
             t,
             label_end,
+            spaced,
             columns,
             next_section,
             &mut Vec::new(),
@@ -322,10 +368,12 @@ pub(super) fn tables(lines: &[Line<'_>]) -> Vec<Shaped> {
     out
 }
 
-/// Whether every row of `shaped` is a row of one of the `villkor` tables.
+/// Whether a row of `shaped` is a row of one of the `villkor` tables: read as typeset, it took
+/// that row's cells into its label (`90:1 ap.1 0 Inget`), so the table is misread, even where
+/// a row below it (an item code OCR garbled) is no villkor row.
 pub(super) fn covers(villkor: &[Shaped], shaped: &Shaped) -> bool {
     !shaped.body.is_empty()
-        && shaped.body.iter().all(|(row, _)| {
+        && shaped.body.iter().any(|(row, _)| {
             villkor
                 .iter()
                 .any(|v| v.body.iter().any(|(r, _)| r.first_line == row.first_line))
@@ -476,6 +524,38 @@ mod tests {
         let got = read(text);
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn an_ocr_header_and_rows_written_a_space_apart_are_read() {
+        let head = "Anslag/anslagspost Anslagskredit (tkr) Anslagsbehdllning som dispo@ras \
+                    2O1nslagsbelopp (tkr)";
+        for (rows, want) in [
+            (
+                "42:1 ap.1 0 Inget 0\n42:1 ap.2 12 Allt 3 500",
+                &[("42:1 ap.1", "0:0 2:0"), ("42:1 ap.2", "0:12 2:3 500")][..],
+            ),
+            // A figure in the behållning column, or a share (`3`, read as a percentage).
+            ("ap.3 0 250 000 0", &[("ap.3", "0:0 1:250 000 2:0")]),
+            ("ap.4 7 3 % 0", &[("ap.4", "0:7 1:3 2:0")]),
+            // A percentage is never a kredit.
+            ("ap.5 7 % Inget 0", &[]),
+            // Digit groups a space apart split several ways: the row is left out.
+            ("ap.1 120 450 300 0", &[]),
+            // Spaced and run-together cells are not mixed in one row.
+            ("ap.1 0Inget 0", &[]),
+        ] {
+            assert_rows(&format!("{head}\n{rows}"), want);
+        }
+        // The run-together export's rows stay as they were read.
+        assert_rows(&format!("{HEAD}\nap.10Inget0"), &[("ap.1", "0:0 2:0")]);
+        // Not a finansiella-villkor header: no indrag column, or the names in another order.
+        for other in [
+            "Anslag/ap Anslagskredit (tkr) Anslagsbehallning som disponeras 2010",
+            "Anslag/ap Anslagsbehallning som dispo@ras Anslagskredit Indrag av anslagsbelopp",
+        ] {
+            assert_rows(&format!("{other}\nap.1 0 Inget 0"), &[]);
+        }
     }
 
     #[test]
