@@ -522,7 +522,8 @@ fn stop_on_signals() -> Result<Arc<AtomicBool>> {
 /// (or `FILE` when there is no `FILE.partial`), drops the cut line and appends the rest.
 ///
 /// A `FILE` that exists and is no regular file (`/dev/null`, a FIFO, a terminal) is written
-/// straight to: renaming a new file onto it would replace the device or pipe itself.
+/// straight to: renaming a new file onto it would replace the device or pipe itself. A `FILE`
+/// that is a symbolic link stands for the file it points to.
 enum Output {
     /// `--db` without `-o`: the records are in the database only.
     Nowhere,
@@ -560,6 +561,13 @@ impl Output {
                 .with_context(|| format!("cannot open {}", path.display()))?;
             return Ok((Output::Stream(BufWriter::new(file)), 0));
         }
+        // `-o` through a symbolic link (`latest.jsonl -> runs/…`) writes the file it points to:
+        // renaming onto the link itself would replace the link and leave its target stale.
+        let resolved = match fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).ok(),
+            _ => None,
+        };
+        let path = resolved.as_deref().unwrap_or(path);
         let partial = {
             let mut name = path.as_os_str().to_owned();
             name.push(".partial");

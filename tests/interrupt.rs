@@ -348,3 +348,23 @@ fn output_to_a_fifo_is_written_through_and_the_fifo_stays() {
         stderr(&resumed)
     );
 }
+
+#[test]
+fn output_through_a_symlink_updates_its_target_and_keeps_the_link() {
+    let dir = scratch("out-link");
+    invoices(&dir.join("docs"), 2);
+    fs::create_dir_all(dir.join("runs")).unwrap();
+    fs::write(dir.join("runs/today.jsonl"), "stale\n").unwrap();
+    std::os::unix::fs::symlink("runs/today.jsonl", dir.join("latest.jsonl")).unwrap();
+    let run = svocr(&dir)
+        .args(["run", "-o", "latest.jsonl", "docs"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let link = fs::symlink_metadata(dir.join("latest.jsonl")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert_eq!(
+        parse_lines(&fs::read(dir.join("runs/today.jsonl")).unwrap()).len(),
+        2
+    );
+}
