@@ -20,6 +20,12 @@
 //!   `för att` + a short verb phrase is the purpose; a time right after another amount is that
 //!   amount's; a list that is the genitive of a noun (`kommuner, landsting och länsstyrelsers
 //!   arbete`) is no recipient; `X fördelar AMOUNT` makes X the one who disposes of it;
+//!   a body paid after a fronted verb or `att` (`Enligt förslaget ska Region X ersättas med …`;
+//!   a compensated subject must name a body: costs are compensated too), and a money noun's
+//!   `till`/`för` phrase before its predicate (`Bidraget till kommunerna uppgår till …`,
+//!   `Anslaget för X uppgår till …`); after it also `fördelas mellan`, `tillfaller X`, `till X:s
+//!   förfogande`, `avser`, `i form av` (not a kind of money), and the periods `för budgetåret`,
+//!   `under läsåret`, `från och med … till och med …` (an open end gives none), `2021 års anslag`;
 //! - a list item or labelled line that opens with an organisation (`• Förskolenämnden: 4 mnkr`,
 //!   `Bjurholms kommun, 103,7 miljoner kronor`) gives it as recipient;
 //! - in a table, a row label that names an organisation (or any label in a table whose label
@@ -2993,6 +2999,18 @@ mod tests {
                 "Från och med den 1 juli 2022 får Sametinget 4 miljoner kronor per år.",
                 Some("Sametinget <får>"),
                 None,
+                None,
+            ),
+            (
+                "Huvudmännen får 2 miljoner kronor under läsåret 2020/21.",
+                Some("Huvudmännen <får>"),
+                Some("2020/21 2020-01-01–2021-12-31 <under läsåret>"),
+                None,
+            ),
+            (
+                "Skolverket får 5 miljoner kronor för åren 2021–2023.",
+                Some("Skolverket <får>"),
+                Some("2021–2023 2021-01-01–2023-12-31 <för åren>"),
                 None,
             ),
             (
