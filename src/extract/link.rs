@@ -20,6 +20,12 @@
 //!   `för att` + a short verb phrase is the purpose; a time right after another amount is that
 //!   amount's; a list that is the genitive of a noun (`kommuner, landsting och länsstyrelsers
 //!   arbete`) is no recipient; `X fördelar AMOUNT` makes X the one who disposes of it;
+//!   a body paid after a fronted verb or `att` (`Enligt förslaget ska Region X ersättas med …`;
+//!   a compensated subject must name a body: costs are compensated too), and a money noun's
+//!   `till`/`för` phrase before its predicate (`Bidraget till kommunerna uppgår till …`,
+//!   `Anslaget för X uppgår till …`); after it also `fördelas mellan`, `tillfaller X`, `till X:s
+//!   förfogande`, `avser`, `i form av` (not a kind of money), and the periods `för budgetåret`,
+//!   `under läsåret`, `från och med … till och med …` (an open end gives none), `2021 års anslag`;
 //! - a list item or labelled line that opens with an organisation (`• Förskolenämnden: 4 mnkr`,
 //!   `Bjurholms kommun, 103,7 miljoner kronor`) gives it as recipient;
 //! - in a table, a row label that names an organisation (or any label in a table whose label
@@ -105,6 +111,67 @@ const RECEIVE: &[&str] = &[
     "beviljades",
     "beviljats",
     "tillförs",
+    "tillförts",
+    "tilldelats",
+    "erhålla",
+];
+
+/// Passive verbs of compensation whose subject is paid (`Region Skåne ersätts med 4 mkr`). Costs
+/// are compensated too (`Resekostnader ersätts med …`), so the subject must name a body.
+const COMPENSATED: &[&str] = &[
+    "ersätts",
+    "ersättas",
+    "ersattes",
+    "ersatts",
+    "kompenseras",
+    "kompenserades",
+];
+
+/// Finite verbs that stand second in a main clause whose subject follows them (`Enligt förslaget
+/// ska Region X ersättas …`), and `att`, after which a subordinate clause's subject stands.
+const SUBJECT_LEADS: &[&str] = &["ska", "skall", "bör", "kommer", "kan", "har", "hade", "att"];
+
+/// Predicates of a money noun before its amount (`Bidraget till kommunerna uppgår till …`,
+/// `ersättningen till Region X minskar med …`).
+const MONEY_PREDICATES: &[&str] = &[
+    "uppgår",
+    "uppgick",
+    "uppgå",
+    "ökar",
+    "ökas",
+    "ökade",
+    "minskar",
+    "minskas",
+    "minskade",
+    "höjs",
+    "höjdes",
+    "sänks",
+    "sänktes",
+    "blir",
+    "är",
+    "var",
+    "beräknas",
+    "beräknades",
+    "motsvarar",
+    "omfattar",
+    "utgör",
+    "uppräknas",
+    "fastställs",
+    "fastställdes",
+];
+
+/// Words that name a stretch of time, which end a purpose that would start with an article (`för
+/// de senaste åren` is a time, not what the money is for).
+const TIME_NOUNS: &[&str] = &[
+    "år",
+    "åren",
+    "året",
+    "månaderna",
+    "månaden",
+    "perioden",
+    "tiden",
+    "veckorna",
+    "dagarna",
 ];
 
 /// Active verbs whose subject disposes of the amount that follows (`Trafikverket fördelar 825
@@ -444,7 +511,11 @@ impl<'a> Doc<'a> {
         match self.toks[p].kind {
             Kind::Newline => true,
             Kind::Punct('!' | '?' | ';' | ':') => true,
-            Kind::Punct('.') => !self.is_lower_word(p + 1),
+            // `fr.o.m. 2021`: the abbreviation's full stop ends nothing.
+            Kind::Punct('.') => {
+                let abbreviation = p > 0 && matches!(self.word(p - 1).as_str(), "fr.o.m" | "t.o.m");
+                !(self.is_lower_word(p + 1) || abbreviation)
+            }
             _ => false,
         }
     }
@@ -616,6 +687,25 @@ impl<'a> Doc<'a> {
     /// A purpose phrase at token `p`: lower-case words up to punctuation, an item or a stop word,
     /// at most eight of them. Returns the last token.
     fn purpose_at(&self, p: usize) -> Option<usize> {
+        // An article before a weak adjective and its noun (`för det utökade uppdraget`, `till de
+        // nya lokalerna`); not a recipient (`de ideella föreningarna`), an ordinal (`för det
+        // första`) or a time (`för de senaste åren`).
+        if matches!(self.word(p).as_str(), "den" | "det" | "de")
+            && self.recipient_at(p).is_none()
+            && let a = self.word(p + 1)
+            && self.is_lower_word(p + 1)
+            && a.ends_with(['a', 'e'])
+            && !STOPS.contains(&a.as_str())
+            && !matches!(
+                a.as_str(),
+                "första" | "andra" | "tredje" | "sista" | "samma"
+            )
+        {
+            return self
+                .purpose_at(p + 1)
+                .filter(|&e| e > p + 1 && e - p < 12)
+                .filter(|&e| (p + 1..=e).all(|q| !TIME_NOUNS.contains(&self.word(q).as_str())));
+        }
         // A phrase that opens with a recipient noun is a recipient or nothing (`till kommuner,
         // landsting och länsstyrelsers arbete`).
         if !self.is_lower_word(p)
@@ -703,7 +793,20 @@ impl<'a> Doc<'a> {
     /// A time at token `p` after a cue: a year (`2020`, `år 2020`) or a period. Returns the link
     /// without its cue and the last token.
     fn time_at(&self, p: usize, cue: Span) -> Option<(PeriodLink, usize)> {
-        let p = if self.word(p) == "år" { p + 1 } else { p };
+        // A noun of time between the cue and the years joins the cue (`för budgetåret 2021`,
+        // `under läsåret 2020/21`); `år` stays out of it, as it always has.
+        let (p, cue) = match self.word(p).as_str() {
+            "år" => (p + 1, cue),
+            "åren" | "perioden" | "budgetåret" | "budgetåren" | "verksamhetsåret"
+            | "kalenderåret" | "läsåret" | "läsåren" => (
+                p + 1,
+                Span {
+                    start: cue.start,
+                    end: self.toks.get(p)?.end(),
+                },
+            ),
+            _ => (p, cue),
+        };
         let t = *self.toks.get(p)?;
         if let Kind::Period(i) = t.kind {
             let period = &self.periods[i as usize];
@@ -807,6 +910,39 @@ impl<'a> Doc<'a> {
         matches!(self.toks.get(p)?.kind, Kind::Date(_)).then_some(p)
     }
 
+    /// `från och med YEAR till och med YEAR` or `fr.o.m. YEAR t.o.m. YEAR` at token `p`: the
+    /// years from the first to the second, cued by the first lead-in. An open end (`57 miljoner
+    /// kronor från och med 2020`) says from when, not for which years: no period. Returns the
+    /// last token.
+    fn inclusive_years_at(&self, p: usize) -> Option<(PeriodLink, usize)> {
+        // The end of a lead-in at `q` (`från och med`, `fr.o.m.`) and the token after it.
+        let lead = |q: usize, long: &str, short: &str| -> Option<(usize, usize)> {
+            if self.word(q) == long && self.word(q + 1) == "och" && self.word(q + 2) == "med" {
+                return Some((q + 2, q + 3));
+            }
+            (self.word(q) == short).then(|| {
+                let dot = matches!(self.toks.get(q + 1).map(|t| t.kind), Some(Kind::Punct('.')));
+                if dot { (q + 1, q + 2) } else { (q, q + 1) }
+            })
+        };
+        let (cue_end, y1) = lead(p, "från", "fr.o.m")?;
+        let from = self.year(y1)?;
+        let (_, y2) = lead(y1 + 1, "till", "t.o.m")?;
+        let to = self.year(y2).filter(|&to| to > from)?;
+        let (s, e) = (self.toks[y1].start(), self.toks[y2].end());
+        Some((
+            PeriodLink {
+                text: self.text(s, e),
+                start: s,
+                end: e,
+                from: IsoDate::new(from, 1, 1)?,
+                to: IsoDate::new(to, 12, 31)?,
+                cue: self.span(p, cue_end),
+            },
+            y2,
+        ))
+    }
+
     /// A time expression with its cue word at token `p` (`för 2020`, `under 2017`, `budgetåret
     /// 2021`, `perioden 2017–2018`, a period with its own lead-in).
     fn cued_time_at(&self, p: usize) -> Option<(PeriodLink, usize)> {
@@ -821,9 +957,41 @@ impl<'a> Doc<'a> {
         let w = self.word(p);
         if matches!(
             w.as_str(),
-            "för" | "under" | "budgetåret" | "budgetår" | "verksamhetsåret" | "avseende" | "inför"
+            "för"
+                | "under"
+                | "budgetåret"
+                | "budgetår"
+                | "verksamhetsåret"
+                | "avseende"
+                | "inför"
+                | "avser"
+                | "läsåret"
+                | "kalenderåret"
         ) {
             return self.time_at(p + 1, self.span(p, p));
+        }
+        // `från och med 2021 till och med 2023`, `fr.o.m. 2021 t.o.m. 2023`: both ends, or none
+        // (an open end says from when, not for which years).
+        if let Some(y) = self.inclusive_years_at(p) {
+            return Some(y);
+        }
+        // `2021 års anslag`, `2022 års medel`: the year the money is of; never a price level
+        // (`2022 års priser`) or a budget document (`2021 års budgetproposition`), whose head is
+        // no kind of money.
+        if let Some(y) = self.year(p)
+            && self.word(p + 1) == "års"
+            && is_money_kind(&self.word(p + 2))
+        {
+            return Some((
+                year_link(
+                    self.text(t.start(), t.end()),
+                    t.start(),
+                    t.end(),
+                    y,
+                    self.span(p + 1, p + 1),
+                )?,
+                p + 1,
+            ));
         }
         // `fördelat på åren 2018–2023`: `på` only before years named as such.
         if w == "på" && matches!(self.word(p + 1).as_str(), "åren" | "perioden") {
@@ -958,6 +1126,13 @@ impl<'a> Doc<'a> {
                 // A time limit on the money (`får till den 30 juni 2021 användas …`) is passed
                 // over: it says until when, not for whom.
                 "till" if let Some(d) = self.date_at(q + 1) => q = d + 1,
+                // `ställs till Kammarkollegiets förfogande`: who disposes of it.
+                "till" if let Some((l, k)) = self.disposal_at(q) => {
+                    if links.recipient.is_none() {
+                        links.recipient = l;
+                    }
+                    q = k + 1;
+                }
                 "till" => {
                     if let Some(e) = self.recipient_at(q + 1) {
                         if links.recipient.is_none() {
@@ -1063,6 +1238,58 @@ impl<'a> Doc<'a> {
                     }
                     None => return,
                 },
+                // `fördelas mellan regionerna`: among whom it is shared.
+                "mellan"
+                    if q > p + 1
+                        && (self.word(q - 1).starts_with("fördela")
+                            || matches!(self.word(q - 1).as_str(), "delas" | "delades")) =>
+                {
+                    match self.recipient_at(q + 1) {
+                        Some(e) => {
+                            if links.recipient.is_none() {
+                                links.recipient = Some(self.link(q + 1, e, self.span(q - 1, q)));
+                            }
+                            q = e + 1;
+                        }
+                        None => return,
+                    }
+                }
+                // `5 mkr tillförs Region Skåne`: a verb whose object receives it.
+                "tillförs" | "tilldelas" | "tillfaller"
+                    if let Some(e) = self
+                        .recipient_at(q + 1)
+                        .filter(|&e| self.names_body(q + 1, e)) =>
+                {
+                    if links.recipient.is_none() {
+                        links.recipient = Some(self.link(q + 1, e, self.span(q, q)));
+                    }
+                    q = e + 1;
+                }
+                // `5 mkr avser lönekostnader`: what it is for (a year after `avser` is its
+                // period, read above).
+                "avser" => match self.purpose_at(q + 1) {
+                    Some(e) => {
+                        let kind_only = e == q + 1 && is_money_kind(&self.word(e));
+                        if links.purpose.is_none() && !kind_only {
+                            links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
+                        }
+                        q = e + 1;
+                    }
+                    None => return,
+                },
+                // `i form av rådgivning`: what the money buys; a kind of money after it (`i form
+                // av statsbidrag`) only says what the money is, and the chain goes on.
+                "i" if self.word(q + 1) == "form" && self.word(q + 2) == "av" => {
+                    match self.purpose_at(q + 3) {
+                        Some(e) => {
+                            if links.purpose.is_none() && !is_money_kind(&self.word(e)) {
+                                links.purpose = Some(self.link(q + 3, e, self.span(q, q + 2)));
+                            }
+                            q = e + 1;
+                        }
+                        None => return,
+                    }
+                }
                 "per" | "år" | "årligen" | "kronor" => q += 1,
                 // An auxiliary before the verb (`25 000 kronor ska användas till …`).
                 "ska" | "skall" | "kan" if fillers < 3 && self.is_lower_word(q + 1) => {
@@ -1091,6 +1318,15 @@ impl<'a> Doc<'a> {
         }
         if links.purpose.is_none() {
             links.purpose = self.support_for(start, p);
+        }
+        if links.recipient.is_none() || links.purpose.is_none() {
+            let (r, u) = self.money_subject(start, p);
+            if links.recipient.is_none() {
+                links.recipient = r;
+            }
+            if links.purpose.is_none() {
+                links.purpose = u;
+            }
         }
         if links.period.is_none() {
             // The nearest cued time before the amount in its sentence.
@@ -1184,12 +1420,14 @@ impl<'a> Doc<'a> {
             }
             if let Some(e) = self.recipient_at(t + 1)
                 && e < p
-                && p - e <= 4
+                && (p - e <= 4 || (t == start && p - e <= 5))
                 && (e + 1..p).all(|q| {
-                    // `beloppet till regionerna på 944 miljoner kronor`
+                    // `beloppet till regionerna på 944 miljoner kronor`; after an opening `Till
+                    // X` the verb's own preposition too (`Till kommunerna lämnas ett bidrag om
+                    // …`), never after a noun (`resan till X ökade med …`).
                     let w = self.word(q);
-                    self.is_lower_word(q)
-                        && (!STOPS.contains(&w.as_str()) || (w == "på" && q + 1 == p))
+                    let own = w == "på" || (t == start && matches!(w.as_str(), "om" | "med"));
+                    self.is_lower_word(q) && (!STOPS.contains(&w.as_str()) || (own && q + 1 == p))
                 })
             {
                 return Some(self.link(t + 1, e, self.span(t, t)));
@@ -1208,6 +1446,9 @@ impl<'a> Doc<'a> {
                 return Some(self.link(v + 1, e, self.span(v, v)));
             }
         }
+        if let Some(l) = self.subject_after_lead(start, p) {
+            return Some(l);
+        }
         // A sentence adverb before the subject is not part of it (`Även länsstyrelserna får …`).
         let start = if SENTENCE_ADVERBS.contains(&self.word(start).as_str()) {
             start + 1
@@ -1219,10 +1460,157 @@ impl<'a> Doc<'a> {
         // distributes the money disposes of it (`Trafikverket fördelar 825 miljoner`).
         let v = (e + 1..p.min(e + 5)).find(|&q| {
             let w = self.word(q);
-            RECEIVE.contains(&w.as_str()) || DISPOSE.contains(&w.as_str())
+            RECEIVE.contains(&w.as_str())
+                || DISPOSE.contains(&w.as_str())
+                || (COMPENSATED.contains(&w.as_str()) && self.names_body(start, e))
         })?;
         let words = (e + 1..p).all(|q| self.is_lower_word(q));
         (words && p - v <= 4).then(|| self.link(start, e, self.span(v, v)))
+    }
+
+    /// Whether tokens `s..=e` name a body that can be paid: an organisation by its form, a
+    /// recipient noun, or an acronym (`SKR`, `MSB`).
+    fn names_body(&self, s: usize, e: usize) -> bool {
+        let words = self.text(self.toks[s].start(), self.toks[e].end());
+        let acronym = s == e
+            && words.chars().count() >= 2
+            && words.chars().all(|c| c.is_uppercase() || c == '-');
+        org_like(&words) || is_recipient_noun(&self.word(e)) || acronym
+    }
+
+    /// Whether the words between a receiving verb at `v` and the amount at `p` are the verb's own
+    /// (`beviljas ett bidrag om`, `ersättas med`): at most three lower-case words, a preposition
+    /// only right before the amount.
+    fn to_amount(&self, v: usize, p: usize) -> bool {
+        v < p
+            && p - v <= 4
+            && (v + 1..p).all(|q| {
+                let w = self.word(q);
+                self.is_lower_word(q)
+                    && (!STOPS.contains(&w.as_str())
+                        || (matches!(w.as_str(), "med" | "om" | "på") && q + 1 == p))
+            })
+    }
+
+    /// A subject after a fronted adverbial's finite verb or after `att` (`Enligt förslaget ska
+    /// Region X ersättas med 4,3 mkr`, `… att Länsstyrelsen tilldelas 5 mkr`): a body, then its
+    /// receiving verb (after at most one auxiliary), then the amount.
+    fn subject_after_lead(&self, start: usize, p: usize) -> Option<Link> {
+        for a in start..p {
+            if !SUBJECT_LEADS.contains(&self.word(a).as_str()) {
+                continue;
+            }
+            let Some(e) = self.recipient_at(a + 1).filter(|&e| e < p) else {
+                continue;
+            };
+            if !self.names_body(a + 1, e) {
+                continue;
+            }
+            let aux = matches!(
+                self.word(e + 1).as_str(),
+                "ska" | "skall" | "har" | "kan" | "bör"
+            );
+            let v = if aux { e + 2 } else { e + 1 };
+            let w = self.word(v);
+            let receives = RECEIVE.contains(&w.as_str())
+                || COMPENSATED.contains(&w.as_str())
+                || DISPOSE.contains(&w.as_str());
+            if receives && self.to_amount(v, p) {
+                return Some(self.link(a + 1, e, self.span(v, v)));
+            }
+        }
+        None
+    }
+
+    /// A money noun's `till`/`för` phrase that is the subject of the amount's predicate
+    /// (`Bidraget till kommunerna uppgår till AMOUNT`, `ersättningen till Region X minskar med
+    /// AMOUNT`, `Anslaget för bredband beräknas uppgå till AMOUNT`): the recipient, or what the
+    /// money is for. Returns `(recipient, purpose)`, at most one of them.
+    fn money_subject(&self, start: usize, p: usize) -> (Option<Link>, Option<Link>) {
+        let none = (None, None);
+        if p < start + 4 {
+            return none;
+        }
+        let mut v = p - 1;
+        if matches!(self.word(v).as_str(), "med" | "till" | "på" | "om") {
+            v -= 1;
+        }
+        if !MONEY_PREDICATES.contains(&self.word(v).as_str()) {
+            return none;
+        }
+        // Auxiliaries before the predicate (`beräknas uppgå`, `kommer att öka`).
+        let mut h = v - 1;
+        while h > start
+            && matches!(
+                self.word(h).as_str(),
+                "ska" | "skall" | "beräknas" | "bedöms" | "kommer" | "att" | "kan" | "väntas"
+            )
+        {
+            h -= 1;
+        }
+        // The outermost phrase of the subject: `stödet till Nämnden för statligt stöd till
+        // trossamfund` is the board's, not the trossamfund's.
+        let Some(t) = (start.max(h.saturating_sub(8)) + 1..h).find(|&t| {
+            matches!(self.word(t).as_str(), "till" | "för") && is_money_kind(&self.word(t - 1))
+        }) else {
+            return none;
+        };
+        let cue = self.span(t, t);
+        if let Some(e) = self.recipient_at(t + 1) {
+            return if e == h && self.word(t) == "till" {
+                (Some(self.link(t + 1, e, cue)), None)
+            } else {
+                none
+            };
+        }
+        // The purpose runs up to the predicate; `purpose_at` checks that it may start here. Only
+        // after `för`: `främjandestödet till företag` names receivers the lists do not know.
+        match self.purpose_at(t + 1) {
+            Some(e)
+                if self.word(t) == "för"
+                    && e >= h
+                    && (t + 1..=h).all(|q| self.toks[q].kind == Kind::Word) =>
+            {
+                (None, Some(self.link(t + 1, h, cue)))
+            }
+            _ => none,
+        }
+    }
+
+    /// `till X:s förfogande`, `till regionernas förfogande` at token `q` (`ställs till
+    /// Kammarkollegiets förfogande`): X, without its genitive, is who disposes of the money, if
+    /// it names a body (`allmänhetens förfogande` names none, and is no purpose either). Returns
+    /// the link and the token of `förfogande`.
+    fn disposal_at(&self, q: usize) -> Option<(Option<Link>, usize)> {
+        if self.word(q) != "till" {
+            return None;
+        }
+        let k = (q + 2..q + 7).find(|&k| self.word(k) == "förfogande")?;
+        if !(q + 1..k).all(|r| self.toks[r].kind == Kind::Word) {
+            return None;
+        }
+        let (s, e) = (self.toks[q + 1].start(), self.toks[k - 1].end());
+        let words = self.text(s, e);
+        let Some(name) = words.strip_suffix(":s").or_else(|| words.strip_suffix('s')) else {
+            return Some((None, k));
+        };
+        let last = name.split_whitespace().last()?.to_lowercase();
+        if !(org_like(name) || is_recipient_noun(&last) || name.chars().all(char::is_uppercase)) {
+            return Some((None, k));
+        }
+        let end = s + name.chars().count();
+        Some((
+            Some(Link {
+                text: name.to_string(),
+                start: s,
+                end,
+                cue: Span {
+                    start: self.toks[q].start(),
+                    end: self.toks[k].end(),
+                },
+            }),
+            k,
+        ))
     }
 
     /// The `of` of the date at token `p`.
@@ -2423,6 +2811,249 @@ mod tests {
             (
                 "Regeringen skickar en skrivelse till idrotten på 300 miljoner kronor.",
                 None,
+                None,
+                None,
+            ),
+        ];
+        for &(text, r, p, u) in cases {
+            assert_links(text, r, p, u);
+        }
+    }
+
+    #[test]
+    fn running_text_administrative_wording() {
+        // (text, recipient, period, purpose), each link as `words <cue>`. Each rule is shown
+        // linking, then on a like sentence where it must not.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            // A passive of compensation: a body is paid, costs are not.
+            (
+                "Enligt beslutet ska Region Kronoberg ersättas med 2,5 mkr för det utökade ansvaret.",
+                Some("Region Kronoberg <ersättas>"),
+                None,
+                Some("det utökade ansvaret <för>"),
+            ),
+            (
+                "Enligt beslutet ska resekostnader ersättas med 2,5 mkr.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Resekostnader ersätts med högst 500 kronor per dag.",
+                None,
+                None,
+                None,
+            ),
+            // Receiving verbs with the subject after a fronted verb or after `att`.
+            (
+                "Kommunen beviljas ett bidrag om 300 000 kronor.",
+                Some("Kommunen <beviljas>"),
+                None,
+                None,
+            ),
+            (
+                "Dessutom har Sametinget beviljats 2 miljoner kronor.",
+                Some("Sametinget <beviljats>"),
+                None,
+                None,
+            ),
+            (
+                "Regeringen har beslutat att Kriminalvården får disponera 4 miljoner kronor.",
+                Some("Kriminalvården <får>"),
+                None,
+                None,
+            ),
+            (
+                "Regeringen har beslutat att resan får kosta 4 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            // A money noun's `till`/`för` phrase as the subject of the amount's predicate.
+            (
+                "Ersättningen till Region Kronoberg minskar med 10 mkr år 2019.",
+                Some("Region Kronoberg <till>"),
+                Some("2019 2019-01-01–2019-12-31 <år>"),
+                None,
+            ),
+            (
+                "Bidraget till kommunerna uppgår till 40 miljoner kronor.",
+                Some("kommunerna <till>"),
+                None,
+                None,
+            ),
+            (
+                "Kostnaden för resan till Region Kronoberg ökade med 10 mkr.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Stödet till Nämnden för stöd till trossamfund höjs med 2 mkr.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Främjandestödet till företag uppgick till 238 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Anslaget för bredbandsutbyggnad uppgår till 30 miljoner kronor.",
+                None,
+                None,
+                Some("bredbandsutbyggnad <för>"),
+            ),
+            (
+                "Anslaget för 2021 uppgår till 30 miljoner kronor.",
+                None,
+                Some("2021 2021-01-01–2021-12-31 <för>"),
+                None,
+            ),
+            // `Till X` + a verb's own preposition.
+            (
+                "Till kommunerna lämnas ett bidrag om 5 miljoner kronor.",
+                Some("kommunerna <Till>"),
+                None,
+                None,
+            ),
+            // Verbs of paying out and sharing, after the amount.
+            (
+                "Totalt 6 miljoner kronor lämnas till Skolverket.",
+                Some("Skolverket <till>"),
+                None,
+                None,
+            ),
+            (
+                "Medlen om 3 miljoner kronor betalas ut till Kammarkollegiet.",
+                Some("Kammarkollegiet <till>"),
+                None,
+                None,
+            ),
+            (
+                "Beloppet 12 miljoner kronor fördelas mellan regionerna.",
+                Some("regionerna <fördelas mellan>"),
+                None,
+                None,
+            ),
+            (
+                "Skillnaden mellan regionerna är 12 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Hela 8 miljoner kronor tillfaller Region Gotland.",
+                Some("Region Gotland <tillfaller>"),
+                None,
+                None,
+            ),
+            (
+                "Hela 8 miljoner kronor tillfaller staten.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Medlen på 5 miljoner kronor ställs till Länsstyrelsens förfogande.",
+                Some("Länsstyrelsen <till Länsstyrelsens förfogande>"),
+                None,
+                None,
+            ),
+            (
+                "Rummet för 5 miljoner kronor ställs till allmänhetens förfogande.",
+                None,
+                None,
+                None,
+            ),
+            // Periods: a noun of time joins its cue; both ends of `från och med … till och
+            // med`, never one; a year's money (`2021 års anslag`), never its prices.
+            (
+                "Skolverket får 40 miljoner kronor för budgetåret 2022.",
+                Some("Skolverket <får>"),
+                Some("2022 2022-01-01–2022-12-31 <för budgetåret>"),
+                None,
+            ),
+            (
+                "Från och med 2022 till och med 2024 får Sametinget 4 miljoner kronor per år.",
+                Some("Sametinget <får>"),
+                Some("2022 till och med 2024 2022-01-01–2024-12-31 <Från och med>"),
+                None,
+            ),
+            (
+                "Fr.o.m. 2021 t.o.m. 2023 får Sametinget 4 mnkr per år.",
+                Some("Sametinget <får>"),
+                Some("2021 t.o.m. 2023 2021-01-01–2023-12-31 <Fr.o.m.>"),
+                None,
+            ),
+            (
+                "Från och med 2022 får Sametinget 4 miljoner kronor per år.",
+                Some("Sametinget <får>"),
+                None,
+                None,
+            ),
+            (
+                "Från och med den 1 juli 2022 får Sametinget 4 miljoner kronor per år.",
+                Some("Sametinget <får>"),
+                None,
+                None,
+            ),
+            (
+                "Huvudmännen får 2 miljoner kronor under läsåret 2020/21.",
+                Some("Huvudmännen <får>"),
+                Some("2020/21 2020-01-01–2021-12-31 <under läsåret>"),
+                None,
+            ),
+            (
+                "Skolverket får 5 miljoner kronor för åren 2021–2023.",
+                Some("Skolverket <får>"),
+                Some("2021–2023 2021-01-01–2023-12-31 <för åren>"),
+                None,
+            ),
+            (
+                "Av 2021 års anslag får 5 miljoner kronor användas för administration.",
+                None,
+                Some("2021 2021-01-01–2021-12-31 <års>"),
+                Some("administration <för>"),
+            ),
+            (
+                "Kostnaden är 80 miljoner kronor i 2021 års priser.",
+                None,
+                None,
+                None,
+            ),
+            // Purposes: `avser`, `i form av` (not a kind of money), an article's noun phrase
+            // (not a time).
+            (
+                "Högst 2 miljoner kronor avser administration.",
+                None,
+                None,
+                Some("administration <avser>"),
+            ),
+            (
+                "Högst 2 miljoner kronor avser 2022.",
+                None,
+                Some("2022 2022-01-01–2022-12-31 <avser>"),
+                None,
+            ),
+            (
+                "Stödet lämnas med 4 miljoner kronor i form av rådgivning.",
+                None,
+                None,
+                Some("rådgivning <i form av>"),
+            ),
+            (
+                "Regionerna får 4 miljoner kronor i form av statsbidrag.",
+                Some("Regionerna <får>"),
+                None,
+                None,
+            ),
+            (
+                "Kommunerna har fått 5 miljoner kronor för de senaste åren.",
+                Some("Kommunerna <fått>"),
                 None,
                 None,
             ),
