@@ -432,7 +432,10 @@ fn joins(
             continue;
         }
         let (cost_a, cost_b) = (part_cost(ia), part_cost(ib));
-        let joined = format!("{}{}", vocab.words[ia].0, vocab.words[ib].0);
+        let (word_a, word_b) = (&vocab.words[ia].0, &vocab.words[ib].0);
+        let mut joined = String::with_capacity(word_a.len() + word_b.len());
+        joined.push_str(word_a);
+        joined.push_str(word_b);
         if joined.chars().count() < MIN_JOIN_CHARS {
             i += 1;
             continue;

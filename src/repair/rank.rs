@@ -660,7 +660,7 @@ pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, 
         if info.known.is_some() {
             if has_diacritic(lower) {
                 intact += 1;
-                *doc.cache.entry(lower.clone()).or_default() += 1;
+                count_in(&mut doc.cache, lower);
             }
         } else if let Some(best) = info
             .candidates
@@ -672,7 +672,7 @@ pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, 
             // A non-word the confusion model can explain: evidence of damage.
             damaged += 1;
             if has_diacritic(&best.word) {
-                *doc.cache.entry(best.word.clone()).or_default() += 1;
+                count_in(&mut doc.cache, &best.word);
             }
         }
     }
@@ -681,6 +681,17 @@ pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, 
         ((f64::from(damaged) + 0.5) / (f64::from(damaged + intact) + 3.0)).clamp(MIN_DAMAGE, 1.0);
     doc.set_prior_floor();
     (doc, vocab)
+}
+
+/// Counts one more use of `word` in the document's cache, copying the word only the first
+/// time: the counts are bumped at every token of a word with å/ä/ö.
+fn count_in(cache: &mut WordMap<String, u32>, word: &str) {
+    match cache.get_mut(word) {
+        Some(n) => *n += 1,
+        None => {
+            cache.insert(word.to_string(), 1);
+        }
+    }
 }
 
 #[cfg(test)]
