@@ -386,7 +386,12 @@ fn continues_figure(line: &str) -> bool {
 
 /// A currency unit of the unit table, as written or in lower case (`Kr.`, `MSEK`, `tkr`).
 fn is_unit(word: &str) -> bool {
-    units::unit_of(word).is_some() || units::unit_of(&word.to_lowercase()).is_some()
+    if units::unit_of(word).is_some() {
+        return true;
+    }
+    // A word that is its own lower case was just looked up: each lookup scans the unit table.
+    let lower = word.to_lowercase();
+    lower != word && units::unit_of(&lower).is_some()
 }
 
 fn ends_in_figure(line: &str) -> bool {

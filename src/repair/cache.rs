@@ -12,10 +12,86 @@
 //! rarely want the same shard at once), each in two generations so that the words in use stay
 //! and the rest is forgotten (see `Shard`). Memory stays bounded however long the batch, and a
 //! poisoned lock (a panic elsewhere) only turns the memo off.
+//!
+//! It also holds [`WordHasher`], the hasher of the repair's word-keyed maps: std's SipHash
+//! cost a fifth of a memo lookup, and no map of the repair is iterated in an order that output
+//! could depend on.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
-use std::sync::Mutex;
+use std::hash::{BuildHasher, Hasher, RandomState};
+use std::sync::{LazyLock, Mutex};
+
+/// A map keyed by words, hashed by [`WordHasher`].
+pub(super) type WordMap<K, V> = HashMap<K, V, WordHashing>;
+
+/// A multiply-and-rotate hasher for short keys (words, a few bytes each), a few instructions
+/// per eight bytes where SipHash-1-3 spends dozens per key. It starts from a per-process random
+/// seed, so a document cannot be written against one fixed function; its collisions are weaker
+/// than SipHash's, which the repair's maps afford: the memo's shards are bounded and a
+/// document's vocabulary map only costs time, never changes an answer.
+#[derive(Clone, Copy)]
+pub(super) struct WordHasher(u64);
+
+/// The multiplier of [`WordHasher`] (the one FxHash uses: odd, bits well spread).
+const WORD_HASH_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(WORD_HASH_K);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // hashbrown takes its control bits from the top of the hash and its bucket from the
+        // bottom: a last rotation spreads the product's well-mixed high bits to both.
+        self.0.rotate_left(20)
+    }
+}
+
+/// Builds [`WordHasher`]s from the process's seed.
+#[derive(Clone, Copy, Default)]
+pub(super) struct WordHashing;
+
+/// The process's seed of [`WordHasher`]: random, as std's maps are, drawn once.
+static WORD_HASH_SEED: LazyLock<u64> = LazyLock::new(|| RandomState::new().hash_one(0x5eed_u64));
+
+impl BuildHasher for WordHashing {
+    type Hasher = WordHasher;
+
+    #[inline]
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(*WORD_HASH_SEED)
+    }
+}
 
 /// How many independently locked maps a memo is split into.
 const SHARDS: usize = 16;
@@ -23,7 +99,7 @@ const SHARDS: usize = 16;
 /// Word and flag → value, split into shards; each generation holds one map per flag, so a
 /// lookup hashes the borrowed word and allocates nothing.
 pub(super) struct Memo<V> {
-    hasher: RandomState,
+    hasher: WordHashing,
     generation_capacity: usize,
     shards: [Mutex<Shard<V>>; SHARDS],
 }
@@ -34,20 +110,20 @@ pub(super) struct Memo<V> {
 /// full shard instead threw the batch's everyday words away with the rest, and a document of
 /// many megabytes, with its many distinct misreadings, kept walking them again.)
 struct Shard<V> {
-    young: [HashMap<String, V>; 2],
-    old: [HashMap<String, V>; 2],
+    young: [WordMap<String, V>; 2],
+    old: [WordMap<String, V>; 2],
 }
 
 impl<V: Clone> Memo<V> {
     /// An empty memo that holds at most `capacity` values.
     pub(super) fn new(capacity: usize) -> Self {
         Memo {
-            hasher: RandomState::new(),
+            hasher: WordHashing,
             generation_capacity: (capacity / (2 * SHARDS)).max(1),
             shards: std::array::from_fn(|_| {
                 Mutex::new(Shard {
-                    young: [HashMap::new(), HashMap::new()],
-                    old: [HashMap::new(), HashMap::new()],
+                    young: [WordMap::default(), WordMap::default()],
+                    old: [WordMap::default(), WordMap::default()],
                 })
             }),
         }
@@ -55,7 +131,9 @@ impl<V: Clone> Memo<V> {
 
     /// The value of `(word, flag)`: remembered, or computed by `compute` and remembered.
     pub(super) fn get_or_compute(&self, word: &str, flag: bool, compute: impl FnOnce() -> V) -> V {
-        let shard = &self.shards[(self.hasher.hash_one(word) as usize) % SHARDS];
+        // The shard comes from middle bits of the hash, which the shard's map uses for neither
+        // its bucket (low bits) nor its tag (top bits): keys of one shard still spread.
+        let shard = &self.shards[((self.hasher.hash_one(word) >> 32) as usize) % SHARDS];
         let side = usize::from(flag);
         if let Ok(mut s) = shard.lock() {
             if let Some(v) = s.young[side].get(word) {
@@ -128,12 +206,49 @@ mod tests {
                     s.young
                         .iter()
                         .chain(&s.old)
-                        .map(HashMap::len)
+                        .map(WordMap::len)
                         .sum::<usize>()
                 })
             })
             .sum();
         assert!(held <= 2 * SHARDS, "{held}");
+    }
+
+    #[test]
+    fn the_word_hasher_spreads_words_over_shards_and_buckets() {
+        let hashes: Vec<u64> = (0..4096)
+            .map(|i| WordHashing.hash_one(format!("ord{i}").as_str()))
+            .collect();
+        for (name, bits) in [
+            (
+                "shard",
+                (|h: u64| ((h >> 32) as usize) % SHARDS) as fn(u64) -> usize,
+            ),
+            ("bucket", |h| (h as usize) % 256),
+            ("tag", |h| (h >> 57) as usize),
+        ] {
+            let mut seen = [0usize; 256];
+            for &h in &hashes {
+                seen[bits(h)] += 1;
+            }
+            let used = seen.iter().filter(|&&n| n > 0).count();
+            let most = seen.iter().max().copied().unwrap_or(0);
+            let slots = match name {
+                "shard" => SHARDS,
+                "tag" => 128,
+                _ => 256,
+            };
+            assert_eq!(used, slots, "{name}: every slot is used");
+            assert!(
+                most <= 3 * hashes.len() / slots,
+                "{name}: {most} in one slot"
+            );
+        }
+        assert_eq!(
+            WordHashing.hash_one("för"),
+            WordHashing.hash_one(String::from("för").as_str())
+        );
+        assert_ne!(WordHashing.hash_one("för"), WordHashing.hash_one("för "));
     }
 
     #[test]

@@ -155,8 +155,15 @@ fn after_any(left: &[&str], word: &str) -> u64 {
     let Some(map) = MODEL.as_ref() else {
         return 0;
     };
+    let mut key = String::with_capacity(8 + word.len());
     left.iter()
-        .map(|l| count(map, &format!("{l} {word}")))
+        .map(|l| {
+            key.clear();
+            key.push_str(l);
+            key.push(' ');
+            key.push_str(word);
+            count(map, &key)
+        })
         .sum()
 }
 

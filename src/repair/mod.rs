@@ -360,13 +360,12 @@ fn real_word_supported(
 /// insatserna`, not `fortsätta`, which is seen after `att`). The pair `de fortsatta` itself may
 /// be too rare to have been kept, so the determiners count as one class.
 fn determiner_objects(left: Option<&str>, kept: &str, new: &str) -> bool {
-    let (kept, new) = (
-        context::after_determiner(kept),
-        context::after_determiner(new),
-    );
-    left.is_some_and(|l| context::DETERMINERS.contains(&l))
-        && kept > 0
-        && new * DETERMINER_SLIPS <= kept
+    // The counts are looked up only after a determiner: each is nine pairs to look up.
+    if !left.is_some_and(|l| context::DETERMINERS.contains(&l)) {
+        return false;
+    }
+    let kept = context::after_determiner(kept);
+    kept > 0 && context::after_determiner(new) * DETERMINER_SLIPS <= kept
 }
 
 /// "Next to never" in [`determiner_objects`]: millions of words written by hand (the Riksdag's
@@ -433,7 +432,10 @@ fn joins(
             continue;
         }
         let (cost_a, cost_b) = (part_cost(ia), part_cost(ib));
-        let joined = format!("{}{}", vocab.words[ia].0, vocab.words[ib].0);
+        let (word_a, word_b) = (&vocab.words[ia].0, &vocab.words[ib].0);
+        let mut joined = String::with_capacity(word_a.len() + word_b.len());
+        joined.push_str(word_a);
+        joined.push_str(word_b);
         if joined.chars().count() < MIN_JOIN_CHARS {
             i += 1;
             continue;

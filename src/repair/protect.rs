@@ -299,8 +299,13 @@ pub(super) fn begins_with_month(word: &str) -> bool {
 
 /// Puts the case pattern of the OCR token back on a lower-case repair.
 pub(super) fn restore_case(original: &str, word: &str) -> String {
-    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    // Counted in one pass, without collecting the letters: this runs for every change.
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in original.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    let all_upper = letters > 1 && upper == letters;
     if all_upper {
         return word.to_uppercase();
     }

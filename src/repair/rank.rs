@@ -12,12 +12,11 @@
 //! It does not generate readings ([`super::walk`]) nor decide what may be touched
 //! ([`super::protect`]); it never changes the text.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Serialize;
 
-use super::cache::Memo;
+use super::cache::{Memo, WordMap};
 use super::context;
 use super::protect::repairable;
 use super::tokenize::{Token, TokenKind};
@@ -62,7 +61,7 @@ pub(super) struct DocModel {
     /// Estimated share of å/ä/ö that the OCR damaged, in `[MIN_DAMAGE, 1]`.
     pub(super) damage: f64,
     /// Counts of diacritic-bearing words the document uses (directly or via a sure repair).
-    pub(super) cache: HashMap<String, u32>,
+    pub(super) cache: WordMap<String, u32>,
     /// Total word tokens, the cache's denominator.
     pub(super) words: u32,
     /// The lowest prior cost any word can have in this document (the most frequent word of the
@@ -144,7 +143,7 @@ pub(super) struct WordInfo {
 /// [`super::repair`] finds each token's analysis without lower-casing or hashing it again.
 pub(super) struct Vocabulary {
     /// Lower-case word → its place in `words`.
-    pub(super) index: HashMap<String, usize>,
+    pub(super) index: WordMap<String, usize>,
     /// Each distinct word with its analysis, in order of first use.
     pub(super) words: Vec<(String, WordInfo)>,
     /// For each token, its word's place in `words`, if the repair may touch it.
@@ -627,12 +626,12 @@ pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, 
     let mut doc = DocModel::default();
     let (mut damaged, mut intact) = (0u32, 0u32);
     let mut vocab = Vocabulary {
-        index: HashMap::new(),
+        index: WordMap::default(),
         words: Vec::new(),
         of_token: vec![None; tokens.len()],
     };
     // Each spelling as written is lower-cased and looked up once: most tokens repeat a spelling.
-    let mut spelled: HashMap<&str, usize> = HashMap::new();
+    let mut spelled: WordMap<&str, usize> = WordMap::default();
     for i in 0..tokens.len() {
         if !repairable(tokens, i) {
             continue;
@@ -661,7 +660,7 @@ pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, 
         if info.known.is_some() {
             if has_diacritic(lower) {
                 intact += 1;
-                *doc.cache.entry(lower.clone()).or_default() += 1;
+                count_in(&mut doc.cache, lower);
             }
         } else if let Some(best) = info
             .candidates
@@ -673,7 +672,7 @@ pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, 
             // A non-word the confusion model can explain: evidence of damage.
             damaged += 1;
             if has_diacritic(&best.word) {
-                *doc.cache.entry(best.word.clone()).or_default() += 1;
+                count_in(&mut doc.cache, &best.word);
             }
         }
     }
@@ -682,6 +681,17 @@ pub(super) fn document_model(tokens: &[Token<'_>], lex: &Lexicon) -> (DocModel, 
         ((f64::from(damaged) + 0.5) / (f64::from(damaged + intact) + 3.0)).clamp(MIN_DAMAGE, 1.0);
     doc.set_prior_floor();
     (doc, vocab)
+}
+
+/// Counts one more use of `word` in the document's cache, copying the word only the first
+/// time: the counts are bumped at every token of a word with å/ä/ö.
+fn count_in(cache: &mut WordMap<String, u32>, word: &str) {
+    match cache.get_mut(word) {
+        Some(n) => *n += 1,
+        None => {
+            cache.insert(word.to_string(), 1);
+        }
+    }
 }
 
 #[cfg(test)]
