@@ -563,11 +563,8 @@ impl Output {
         }
         // `-o` through a symbolic link (`latest.jsonl -> runs/…`) writes the file it points to:
         // renaming onto the link itself would replace the link and leave its target stale.
-        let resolved = match fs::symlink_metadata(path) {
-            Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).ok(),
-            _ => None,
-        };
-        let path = resolved.as_deref().unwrap_or(path);
+        let resolved = link_target(path);
+        let path = resolved.as_path();
         let partial = {
             let mut name = path.as_os_str().to_owned();
             name.push(".partial");
@@ -674,6 +671,23 @@ impl Output {
             }
         }
     }
+}
+
+/// The file `path` stands for: `path` itself, or the end of its chain of symbolic links, whether
+/// or not that file exists yet (a link to the file of a run that has not started). A chain longer
+/// than the kernel follows is left as it is; opening it then reports the loop.
+fn link_target(path: &Path) -> PathBuf {
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(next) = fs::read_link(&at) else {
+            return at;
+        };
+        at = match at.parent() {
+            Some(dir) if next.is_relative() => dir.join(next),
+            _ => next,
+        };
+    }
+    path.to_path_buf()
 }
 
 /// One line per totals `mismatch` in `r`: `path:line: totals mismatch: stated …, computed …,

@@ -330,6 +330,17 @@ fn output_to_a_fifo_is_written_through_and_the_fifo_stays() {
         .args(["run", "-o", "out", "docs"])
         .output()
         .unwrap();
+    // Had svocr never opened the FIFO, the reader would wait for a writer forever: be that
+    // writer (with nothing to say) once svocr is gone, so the test fails instead of hanging.
+    for _ in 0..50 {
+        if reader.is_finished() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    if !reader.is_finished() {
+        drop(fs::OpenOptions::new().write(true).open(&fifo).unwrap());
+    }
     let read = reader.join().unwrap();
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert_eq!(parse_lines(&read).len(), 3);
@@ -367,4 +378,15 @@ fn output_through_a_symlink_updates_its_target_and_keeps_the_link() {
         parse_lines(&fs::read(dir.join("runs/today.jsonl")).unwrap()).len(),
         2
     );
+    // A link to the file of a run not made yet is followed too.
+    std::os::unix::fs::symlink("runs/tomorrow.jsonl", dir.join("next.jsonl")).unwrap();
+    let run = svocr(&dir)
+        .args(["run", "-o", "next.jsonl", "docs"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let link = fs::symlink_metadata(dir.join("next.jsonl")).unwrap();
+    assert!(link.file_type().is_symlink());
+    let written = fs::read(dir.join("runs/tomorrow.jsonl")).unwrap();
+    assert_eq!(parse_lines(&written).len(), 2);
 }
