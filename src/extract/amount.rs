@@ -122,6 +122,46 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("amount pattern")
 });
 
+/// The indices of [`AMOUNT`]'s named groups: a lookup by name hashes the name, and [`Raw::from`]
+/// asks for a dozen groups of every number in the text.
+struct Groups {
+    cscale: usize,
+    dscale: usize,
+    num: usize,
+    pnum: usize,
+    pre: usize,
+    pscale: usize,
+    scale: usize,
+    unit: usize,
+    word: usize,
+    wscale: usize,
+    wunit: usize,
+    wunit2: usize,
+}
+
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let at = |name: &str| {
+        AMOUNT
+            .capture_names()
+            .position(|n| n == Some(name))
+            .expect("a group of the amount pattern")
+    };
+    Groups {
+        cscale: at("cscale"),
+        dscale: at("dscale"),
+        num: at("num"),
+        pnum: at("pnum"),
+        pre: at("pre"),
+        pscale: at("pscale"),
+        scale: at("scale"),
+        unit: at("unit"),
+        word: at("word"),
+        wscale: at("wscale"),
+        wunit: at("wunit"),
+        wunit2: at("wunit2"),
+    }
+});
+
 /// A hundredth right after a main unit: `2 kronor och 23 öre`, `5 euro 50 cent`.
 static SUBUNIT: LazyLock<Regex> = LazyLock::new(|| {
     let (sub, word) = (units::subunit_pattern(), word_number());
@@ -347,21 +387,22 @@ struct Raw {
 impl Raw {
     fn from(text: &str, c: &regex::Captures<'_>) -> Option<Raw> {
         let m = c.get(0)?;
+        let g = &*GROUPS;
         if glued_to_word(text, m.start()) || after_point(text, m.start()) {
             return None;
         }
         let mut loose = false;
-        let (mantissa, decimals) = if let Some(n) = c.name("num").or(c.name("pnum")) {
+        let (mantissa, decimals) = if let Some(n) = c.get(g.num).or(c.get(g.pnum)) {
             let d = number::parse(n.as_str())?;
             (d.mantissa, d.decimals)
-        } else if let Some(w) = c.name("word") {
+        } else if let Some(w) = c.get(g.word) {
             if names_a_unit(text, m.start(), w.as_str()) {
                 return None;
             }
             let (mantissa, decimals, l) = parse_word(w.as_str())?;
             loose = l;
             (mantissa, decimals)
-        } else if c.name("dscale").is_some() {
+        } else if c.get(g.dscale).is_some() {
             (1, 0)
         } else {
             return None;
@@ -372,7 +413,7 @@ impl Raw {
         }
         // `$12.000`, `£ 6.40`: a point the grammar does not read goes on the figure, so the digits
         // before it are not the figure.
-        if let Some(n) = c.name("num").or(c.name("pnum")) {
+        if let Some(n) = c.get(g.num).or(c.get(g.pnum)) {
             let mut after = text[n.end()..].chars();
             if after.next() == Some('.') && after.next().is_some_and(|d| d.is_ascii_digit()) {
                 return None;
@@ -380,27 +421,27 @@ impl Raw {
         }
         // A compound goes on after its scale (`300-miljonerssatsningen`); `300-miljoner` alone is
         // no compound of ours.
-        if c.name("cscale").is_some() && !text[m.end()..].starts_with(char::is_alphabetic) {
+        if c.get(g.cscale).is_some() && !text[m.end()..].starts_with(char::is_alphabetic) {
             return None;
         }
         // The patterns are built from the unit table, so every match has its row.
-        let scale = match c.name("scale").or(c.name("wscale")).or(c.name("pscale")) {
+        let scale = match c.get(g.scale).or(c.get(g.wscale)).or(c.get(g.pscale)) {
             Some(s) => Some(units::scale_of(s.as_str())?),
-            None => match (c.name("cscale"), c.name("dscale")) {
+            None => match (c.get(g.cscale), c.get(g.dscale)) {
                 (Some(s), _) => Some(units::scale_of(s.as_str())?),
                 (None, Some(s)) => Some(units::definite_of(s.as_str())?),
                 (None, None) => None,
             },
         };
-        let unit = match c.name("unit").or(c.name("wunit")).or(c.name("wunit2")) {
+        let unit = match c.get(g.unit).or(c.get(g.wunit)).or(c.get(g.wunit2)) {
             Some(u) => Some(units::unit_of(u.as_str())?),
-            None => match c.name("pre") {
+            None => match c.get(g.pre) {
                 Some(p) => Some(units::before_of(p.as_str())?),
                 None => None,
             },
         };
         // A code before a year is a table heading (`SEK 2019 2020`), not an amount.
-        if c.name("pre").is_some() && scale.is_none() && decimals == 0 && is_year(mantissa) {
+        if c.get(g.pre).is_some() && scale.is_none() && decimals == 0 && is_year(mantissa) {
             return None;
         }
         Some(Raw {

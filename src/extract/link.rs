@@ -44,6 +44,7 @@
 //! regleringsbrev's `budgetåret 2004` title) is not spread over its amounts, pronouns (`de`,
 //! `myndigheten`) are not resolved, and no link crosses a sentence. Null where unsure.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::record::{
@@ -89,11 +90,39 @@ impl Tok {
     }
 }
 
+/// A word token's text in lower case, as [`Doc::word`] gives it: borrowed from the document's
+/// cache, and read like a `String` by the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Word<'d>(&'d str);
+
+impl Word<'_> {
+    fn as_str(&self) -> &str {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Word<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 /// The text by character offsets, its tokens, and the items they stand for.
 struct Doc<'a> {
     chars: CharText<'a>,
     toks: Vec<Tok>,
     periods: &'a [Period],
+    /// Each token's [`Doc::word`], made on first use: the rules ask about the same few words
+    /// around every amount, and lower-casing them anew each time was a tenth of the linker's work.
+    lower: Vec<OnceCell<String>>,
 }
 
 /// Verbs whose subject receives the amount that follows (`Socialstyrelsen får 10 miljoner`).
@@ -476,6 +505,7 @@ impl<'a> Doc<'a> {
         }
         Doc {
             chars,
+            lower: vec![OnceCell::new(); toks.len()],
             toks,
             periods,
         }
@@ -486,10 +516,12 @@ impl<'a> Doc<'a> {
     }
 
     /// The token's text in lower case, or `""` for anything but a word.
-    fn word(&self, p: usize) -> String {
-        match self.toks.get(p) {
-            Some(t) if t.kind == Kind::Word => self.text(t.start(), t.end()).to_lowercase(),
-            _ => String::new(),
+    fn word(&self, p: usize) -> Word<'_> {
+        match (self.toks.get(p), self.lower.get(p)) {
+            (Some(t), Some(cell)) if t.kind == Kind::Word => {
+                Word(cell.get_or_init(|| self.chars.str(t.start(), t.end()).to_lowercase()))
+            }
+            _ => Word(""),
         }
     }
 
@@ -3217,6 +3249,7 @@ mod tests {
             chars: super::CharText::new(text),
             toks: Vec::new(),
             periods: &[],
+            lower: Vec::new(),
         };
         let n = text.chars().count();
         assert_eq!(doc.find_loose("Budget 2025", 0, n), Some((0, 11)));

@@ -110,7 +110,8 @@ fn ways(text: &str, g: &[Group], how: Grouping) -> Vec<[u8; MAX_WIDTH + 1]> {
             if !may_end_before(g, end) {
                 continue;
             }
-            for k in 1..=MAX_WIDTH {
+            // `ways[end]` is zero beyond `n - end` numbers (each takes a group at least).
+            for k in 1..=MAX_WIDTH.min(n - end + 1) {
                 let add = ways[end][k - 1];
                 ways[pos][k] = ways[pos][k].saturating_add(add).min(2);
             }
@@ -146,7 +147,7 @@ pub(super) fn read(
         1 => Ok(walk(text, g, &w, width, how)),
         _ => {
             let mut all = Vec::new();
-            enumerate(text, g, (0, width), how, &mut Vec::new(), &mut all);
+            enumerate(text, g, &w, (0, width), how, &mut Vec::new(), &mut all);
             let n = all.len();
             let Some(sum) = arithmetic.sum_column.filter(|_| n < MAX_READINGS) else {
                 return Err(format!(
@@ -169,7 +170,8 @@ pub(super) fn read(
 pub(super) fn readings(text: &str, g: &[Group], width: usize, how: Grouping) -> Vec<Vec<Num>> {
     let mut all = Vec::new();
     if width > 0 && width <= MAX_WIDTH {
-        enumerate(text, g, (0, width), how, &mut Vec::new(), &mut all);
+        let w = ways(text, g, how);
+        enumerate(text, g, &w, (0, width), how, &mut Vec::new(), &mut all);
     }
     all
 }
@@ -204,10 +206,12 @@ fn walk(
 }
 
 /// Every reading of groups `pos..` as `left` numbers (`at` is `(pos, left)`), up to
-/// [`MAX_READINGS`].
+/// [`MAX_READINGS`]. `w` is the groups' [`ways`]: a split after which the rest has no reading is
+/// not tried, which keeps the search from walking every dead end of a long row.
 fn enumerate(
     text: &str,
     g: &[Group],
+    w: &[[u8; MAX_WIDTH + 1]],
     at: (usize, usize),
     how: Grouping,
     cur: &mut Vec<Num>,
@@ -227,14 +231,14 @@ fn enumerate(
         if !one_number(text, g, pos, end, how) {
             break;
         }
-        if !may_end_before(g, end) {
+        if !may_end_before(g, end) || w[end][left - 1] == 0 {
             continue;
         }
         let Some(n) = num(text, g, pos, end, how) else {
             continue;
         };
         cur.push(n);
-        enumerate(text, g, (end, left - 1), how, cur, all);
+        enumerate(text, g, w, (end, left - 1), how, cur, all);
         cur.pop();
     }
 }
@@ -246,6 +250,8 @@ fn num(text: &str, g: &[Group], from: usize, to: usize, how: Grouping) -> Option
     let sign = if g[from].signed() { "-" } else { "" };
     let digits_on = &text[g[from].digits..end];
     let value = match how {
+        // Most numbers have no sign: no string is built for them.
+        Grouping::Strict if sign.is_empty() => numeral::parse(digits_on)?,
         Grouping::Strict => numeral::parse(&format!("{sign}{digits_on}"))?,
         // The digits read together: where OCR dropped a space does not change the value.
         Grouping::Dropped => numeral::parse(&format!("{sign}{}", digits_on.replace(' ', "")))?,
