@@ -368,16 +368,19 @@ pub(super) fn tables(lines: &[Line<'_>]) -> Vec<Shaped> {
     out
 }
 
-/// Whether a row of `shaped` is a row of one of the `villkor` tables: read as typeset, it took
-/// that row's cells into its label (`90:1 ap.1 0 Inget`), so the table is misread, even where
-/// a row below it (an item code OCR garbled) is no villkor row.
+/// Whether `shaped` is one of the `villkor` tables read as typeset: it holds a villkor row (whose
+/// cells the typeset reading took into its label, `90:1 ap.1 0 Inget`) and every one of its rows
+/// lies within that villkor table, a row whose item code OCR garbled included. A typeset table
+/// that runs on past the villkor table keeps its rows: they may be money nothing else reads.
 pub(super) fn covers(villkor: &[Shaped], shaped: &Shaped) -> bool {
-    !shaped.body.is_empty()
-        && shaped.body.iter().any(|(row, _)| {
-            villkor
-                .iter()
-                .any(|v| v.body.iter().any(|(r, _)| r.first_line == row.first_line))
-        })
+    villkor.iter().any(|v| {
+        let within = |line: usize| (v.first_line..=v.end_line).contains(&line);
+        shaped
+            .body
+            .iter()
+            .any(|(row, _)| v.body.iter().any(|(r, _)| r.first_line == row.first_line))
+            && shaped.body.iter().all(|(row, _)| within(row.first_line))
+    })
 }
 
 /// The item and anslag codes the lines before the table name (`ap.1Till …`, `42:7Djur…`).
