@@ -21,9 +21,10 @@ Input:
     header or metadata. Statutes rarely say `når` (`målet nås`, `som når upp till`) or
     `vård` next to the words of a debate; the Riksdag's own documents do. They are public
     records (documents of a public authority, upphovsrättslagen 1 kap. 9 §).
-  A pair seen only in the statutes or the Riksdag texts is kept when it was seen at least
-  `--min-count` times there, which keeps the shipped file small (it is compiled into the binary)
-  and drops one-off pairs that prove nothing.
+  The Riksdag texts' counts are divided by `--riksdagen-divisor` (debate should fill the
+  statutes' gaps, not outvote them). A pair not in the corpus is kept when its combined count
+  (statutes plus the divided Riksdag count) is at least `--min-count`, which keeps the shipped
+  file small (it is compiled into the binary) and drops one-off pairs that prove nothing.
 
 A bigram is two words (runs of letters, lower-cased, NFC) separated only by spaces inside one
 paragraph: punctuation, digits, hyphens and paragraph breaks end the run, so no pair spans a clause
@@ -32,8 +33,8 @@ boundary or a heading.
 Output: `word<TAB>next word<TAB>count` per pair seen, sorted by UTF-8 bytes, unique.
 
 Usage: scripts/learn-context.py [--corpus DIR] [--heldout FILE] [--out PATH]
-                                [--sfs GITDIR [--sfs-from YEAR]] [--riksdagen GITDIR]
-                                [--min-count N]
+                                [--sfs GITDIR [--sfs-from YEAR]]
+                                [--riksdagen GITDIR [--riksdagen-divisor N]] [--min-count N]
 """
 import argparse
 import collections

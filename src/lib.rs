@@ -18,8 +18,8 @@
 //!    BOM, UTF-16 with BOM, Windows-1252/Latin-1 for older exports) and refuses binary, or, for a
 //!    PDF, [`input::pdf::read`] reads its OCR text layer page by page; then
 //!    [`input::normalize`] makes the text canonical: NFC, soft hyphens, ligatures and CRLF.
-//! 2. [`layout`]: page furniture (running headers, bare page numbers), line-end hyphenation and
-//!    paragraph unwrapping. Form feeds stay in the text and mark page starts.
+//! 2. [`layout`]: page furniture (running headers, bare page numbers), line-end hyphenation (which
+//!    asks the lexicon whether a capital after a hyphen starts a word) and paragraph unwrapping. Form feeds stay in the text and mark page starts.
 //! 3. [`repair`] (with the embedded lexicon): OCR repair. Tokenizes, reads each word through the
 //!    learned confusion model into lexicon words and compounds, and ranks the readings in the
 //!    document and between their neighbours (a bigram model of clean text). Proposes edits with a

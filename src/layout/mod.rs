@@ -16,6 +16,9 @@
 //!   but a suspended compound keeps its hyphen (`sjukskrivnings-`⏎`och` → `sjukskrivnings- och`),
 //!   and so do hyphens before a digit (`covid-`⏎`19`), after a single letter or an abbreviation in
 //!   capitals (`e-`⏎`tjänster`, `IT-`⏎`stöd`) and before a capital (`Jämtland-`⏎`Härjedalen`);
+//!   a capitalised word the lexicon does not know after a lower-case fragment keeps its line break
+//!   too (older print's `Val-`⏎`Hiere` is an OCR capital inside a word, not a double name, and
+//!   joining it would make the text worse than the OCR), so this step reads the lexicon;
 //! - **unwrap** a line break inside a paragraph into a space, when the line was wrapped by the
 //!   typesetter: it continues in lower case, or it runs close to the page's text width.
 //!

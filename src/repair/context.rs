@@ -138,7 +138,8 @@ impl<'a> Neighbours<'a> {
 }
 
 /// The determiners of Swedish: a closed class, after which (before a noun) stands an adjective
-/// or participle (`de fortsatta insatserna`, `det nya beslutet`), never a verb's infinitive.
+/// or participle (`de fortsatta insatserna`, `det nya beslutet`), next to never a verb's
+/// infinitive (a slip of the pen aside).
 pub(crate) const DETERMINERS: [&str; 9] = [
     "de", "den", "det", "dessa", "denna", "detta", "vår", "våra", "deras",
 ];

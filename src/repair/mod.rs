@@ -51,8 +51,9 @@
 //!    and never into another listed word. A listed word is swapped for another only with the
 //!    neighbours' support or priors that clearly prefer it and neighbours that do not object
 //!    (`avsatta`, `bor på`, `…, sa socialminister`, `ditt val` stay). Between a determiner and
-//!    its noun, a word the clean text never shows after any determiner (an infinitive:
-//!    `de fortsatta insatserna`, not `fortsätta`) is only proposed. A listed word plus a
+//!    its noun, a word the clean text next to never shows after any determiner (an infinitive:
+//!    `de fortsatta insatserna`, not `fortsätta`; slips aside, see `DETERMINER_SLIPS`) is only
+//!    proposed. A listed word plus a
 //!    genitive `s` (`omsorgens`) counts as listed.
 //! 6. **Split words** (`Regeri ngen`, `en ligt`) are rejoined as one edit (kind `join`) before
 //!    word repair, when one part is no word, the join is a word (or a compound, or reads as one
