@@ -2858,6 +2858,33 @@ mod tests {
         // linking, then on a like sentence where it must not.
         type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
         let cases: &[Case] = &[
+            // A year's budget document is no period, an ordinal no purpose, a lead word with a
+            // body but no receiving verb no recipient, and a sentence ending after an
+            // abbreviation ends there.
+            (
+                "Enligt 2021 års budgetproposition satsas 5 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Regeringen avsätter 5 miljoner kronor för det första.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Enligt beslutet ska Region Kronoberg redovisa 2,5 mkr.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Stödet gäller t.o.m. 2021. Nu får regionen 3 miljoner kronor.",
+                Some("regionen <får>"),
+                None,
+                None,
+            ),
             // A passive of compensation: a body is paid, costs are not.
             (
                 "Enligt beslutet ska Region Kronoberg ersättas med 2,5 mkr för det utökade ansvaret.",

@@ -303,7 +303,7 @@ static YEAR: LazyLock<Regex> =
 /// columns): cut after each year, the years rising, where the first and the last year span
 /// exactly `width` columns. A piece between two years a step of k apart holds k columns: it
 /// must be garbled (OCR merged its names) and repeat one word of four letters or more exactly k
-/// times, the word each of its names opens or ends with; its columns are headed by that word
+/// times (the names it merged); its columns are headed by that word
 /// and the years in between (`Plan 2025`, `Plan 2026`, `Plan 2027`). Every other piece is one
 /// column and must read clean. `None` where anything else is written: a range of years, text
 /// after the last year, a word repeated other than k times.
