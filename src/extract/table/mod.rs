@@ -59,6 +59,10 @@
 //! years says a row has one, and a row that reads as that count with a note or without one is
 //! listed unresolved.
 //!
+//! A payment plan writes one row per payment date, the ISO date run into its amount
+//! (`2008-01-254 473`): `dated.rs` cuts the date off after its two digits of day, and reads the
+//! `Summa` row under the dates as the plan's total.
+//!
 //! OCR may read a table block by block, all labels and then all values (by rows, or one column
 //! after another): `blocks.rs` re-pairs them where the counts agree and totals check.
 //!
@@ -94,6 +98,7 @@
 
 mod blocks;
 mod dashes;
+mod dated;
 mod dropped;
 mod emit;
 mod finansiella;
@@ -211,6 +216,10 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     for shaped in dropped::tables(&lines) {
+        let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
+    }
+    for shaped in dated::tables(&lines) {
         let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
