@@ -16,9 +16,14 @@
 //!   `1:17 Medel till …`), names exactly one table row with one cell before it, its label that
 //!   heading run together with the row's suffix (`ap.1Kanalbolaget (ram)`).
 //!
+//! An item stated in tkr (`25 310`) is taken as exact to the krona, not as 25 310 000 ± 500 kr:
+//! anslag and anslagsposter are decided in whole tkr, so the tkr figure is the amount itself and a
+//! plan paying it out in kronor must add up to the krona (an item in mnkr keeps its rounding).
 //! The verdict is `ok` when the instalments add up to the item's amount within rounding,
 //! `mismatch` when they pay out more than it, and `unresolved` when they fall short: the rest may
-//! be paid otherwise (on requisition), so a short plan is not shown inconsistent.
+//! be paid otherwise (on requisition), so a short plan is not shown inconsistent. A figure worded
+//! as an addition later in the section (`Därtill 1 000 000 kronor den 1 oktober.`) is one more
+//! payment: an `ok` without it is `unresolved`, as for any total the text goes on from.
 //!
 //! **Deliberately not done:** instalments without an item heading above them or with more than
 //! one candidate row (no check at all: a false verdict is worse than none), and plans that state
@@ -30,9 +35,11 @@ use regex::Regex;
 
 use crate::record::{PartRole, TotalCheck, TotalStatus};
 
+use super::breakdowns::{goes_on, not_confirmed};
 use super::doc::{Doc, sentence_end};
+use super::interval::tolerance;
 use super::roles::wording;
-use super::sum::{Claim, MAX_PARTS, Role, check, sum};
+use super::sum::{Claim, MAX_PARTS, Role, check, sum, sum_against_exact};
 
 /// A sentence about paying money out.
 static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,6 +84,10 @@ static ITEM_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The largest rounding (half a unit, in öre) of an item amount taken as exact: 500 kr, half a
+/// tkr, the unit regleringsbrev state anslag and anslagsposter in.
+const EXACT_UP_TO: i64 = 50_000;
+
 /// Most lines looked back from a payment sentence for its item heading.
 const MAX_LINES_BACK: usize = 12;
 
@@ -111,6 +122,12 @@ pub(super) fn instalments(doc: &Doc<'_>, role: &mut [Role], checks: &mut Vec<Tot
             continue;
         };
         if let Some(c) = verdict(doc, stated, &parts, heading) {
+            // `… den 2 juli. Därtill 1 000 000 kronor den 1 oktober.`: one more payment.
+            let c = if goes_on(doc, stated, &parts, doc.section_end(end), false) {
+                not_confirmed(c)
+            } else {
+                c
+            };
             for &i in &parts {
                 role[i] = Role::Part;
             }
@@ -243,7 +260,14 @@ fn verdict(doc: &Doc<'_>, stated: usize, parts: &[usize], heading: &str) -> Opti
         negate_stated: false,
         multipliers: &[],
     };
-    let s = sum(doc, &claim)?;
+    // An item stated in tkr or finer is the appropriation decided, to the krona; in mnkr it may
+    // be a rounding.
+    let exact = tolerance(doc.amounts.get(stated)?).ore() <= EXACT_UP_TO;
+    let s = if exact {
+        sum_against_exact(doc, &claim)?
+    } else {
+        sum(doc, &claim)?
+    };
     let method = format!("instalments of a payment plan, against the amount of `{heading}`");
     let (status, method) = if s.ok {
         (TotalStatus::Ok, method)
@@ -365,6 +389,17 @@ mod tests {
                 ],
                 Some((Mismatch, 12_500 * T, 2)),
             ),
+            // An item in tkr is exact: ten kronor over it is no rounding of the instalments.
+            (
+                "ap.1 Kanalbolaget",
+                "Utbetalning ska ske med 8 000 010 kronor den 15 januari och 4 500 000 kronor \
+                 den 1 april.",
+                &[
+                    ("8 000 010 kronor", 8 * M + 1_000),
+                    ("4 500 000 kronor", 45 * M / 10),
+                ],
+                Some((Mismatch, 12_500 * T, 2)),
+            ),
             // Short of it: the rest may be paid otherwise.
             (
                 "ap.1 Kanalbolaget",
@@ -373,6 +408,18 @@ mod tests {
                 &[
                     ("8 000 000 kronor", 8 * M),
                     ("3 500 000 kronor", 35 * M / 10),
+                ],
+                Some((Unresolved, 12_500 * T, 2)),
+            ),
+            // One more payment after the plan: the sum is not confirmed.
+            (
+                "ap.1 Kanalbolaget",
+                "Utbetalning ska ske med 8 000 000 kronor den 15 januari och 4 500 000 kronor \
+                 den 1 april. Därtill 1 000 000 kronor.",
+                &[
+                    ("8 000 000 kronor", 8 * M),
+                    ("4 500 000 kronor", 45 * M / 10),
+                    ("1 000 000 kronor", M),
                 ],
                 Some((Unresolved, 12_500 * T, 2)),
             ),
@@ -430,6 +477,20 @@ mod tests {
             let got = plans(&text, &items, &cells);
             assert_eq!(got, want.into_iter().collect::<Vec<_>>(), "{sentence}");
         }
+    }
+
+    #[test]
+    fn an_item_in_mnkr_keeps_its_rounding() {
+        let text = "Tilldelade anslag (mnkr)\n\nap.1Drift (ram)12,5\n\nVillkor\n\nap.1 Drift\n\n\
+                    Utbetalning ska ske med 8 000 010 kronor den 15 januari och 4 500 000 kronor \
+                    den 1 april.\n";
+        let items = [
+            ("12,5", 125 * M / 10),
+            ("8 000 010 kronor", 8 * M + 1_000),
+            ("4 500 000 kronor", 45 * M / 10),
+        ];
+        let got = plans(text, &items, &[("12,5", "ap.1Drift (ram)")]);
+        assert_eq!(got, vec![(Fine, 125 * M / 10, 2)]);
     }
 
     #[test]
