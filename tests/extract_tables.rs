@@ -493,6 +493,24 @@ fn disposal_rows_and_numbered_posts_sum_the_level_below() {
     assert_verdicts(&wrong, &[(Fine, 5_300_000)]);
 }
 
+const ANSLAG_ROW: &str = "Tilldelade anslag\n\n\
+    4:2Exempelanslaget (obetecknat anslag)1 250 tkr\n4:2 ap.1Drift (obetecknat)1 000 tkr\n\n\
+    Disponeras av Kammarkollegiet\n\n4:2 ap.2Bidrag (obetecknat)250 tkr\n\nVillkor för anslag 4:2\n";
+
+#[test]
+fn an_anslag_row_sums_its_posts_only_where_they_add_up() {
+    assert_verdicts(ANSLAG_ROW, &[(Fine, 1_250_000)]);
+    // Posts that do not add up are no claim at all, never a mismatch.
+    let wrong = ANSLAG_ROW.replace("Bidrag (obetecknat)250", "Bidrag (obetecknat)300");
+    assert_verdicts(&wrong, &[]);
+    // A post of another anslag is not this anslag's.
+    let other = ANSLAG_ROW.replace("4:2 ap.2", "4:3 ap.2");
+    assert_verdicts(&other, &[]);
+    // Text other than a disposer's line between the posts ends the anslag's group.
+    let heading = ANSLAG_ROW.replace("Disponeras av Kammarkollegiet", "Övriga bidrag");
+    assert_verdicts(&heading, &[]);
+}
+
 const BOARDS: &str = "Driftredovisning (mnkr)\n\nVerksamhet\tBudget\tUtfall\n\
     Kommunstyrelse\t30,0\t31,5\nLedning\t10,0\t11,0\nKultur\t20,0\t20,5\n\
     Socialnämnd\t50,0\t49,0\nÄldreomsorg\t35,0\t34,0\nIndivid- och familjeomsorg\t15,0\t15,0\n";
