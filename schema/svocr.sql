@@ -204,7 +204,7 @@ CREATE TABLE total_parts (
     total_idx   INTEGER NOT NULL,
     position    INTEGER NOT NULL,
     amount_idx  INTEGER NOT NULL,
-    role        TEXT,                -- `part`, `addition`, `remainder`; NULL when not given
+    role        TEXT,                -- `part`, `addition`, `remainder`, `instalment`; NULL when not given
     multiplier  INTEGER,             -- NULL when every part of the total counts once
     PRIMARY KEY (document_id, total_idx, position),
     FOREIGN KEY (document_id, total_idx) REFERENCES totals (document_id, idx) ON DELETE CASCADE,

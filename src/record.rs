@@ -802,6 +802,9 @@ pub enum PartRole {
     Addition,
     /// What is left of the total: `resterande`, `återstående`, `övriga`.
     Remainder,
+    /// One payment of a plan that pays out an anslag or anslagspost (`Utbetalning … ska ske med
+    /// 16 600 000 kronor den 10 januari …`), checked against the item's amount.
+    Instalment,
 }
 
 /// The verdict of a [`TotalCheck`].

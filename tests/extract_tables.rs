@@ -178,6 +178,41 @@ fn a_unit_caption_is_not_read_past_prose_or_another_table() {
     assert_eq!(cells.len(), 2, "only the first table has a unit: {cells:?}");
 }
 
+const TWO_ANSLAG: &str = "Tilldelade anslag/anslagsposter (belopp angivna i tkr)\n\n\
+    1:1 Exempelanslaget (Ramanslag)\n\nDisponeras av Kammarkollegiet700\nap.1Drift (ram)500\n\
+    ap.2Stöd (ram)200\n\nVillkor för anslag 1:1\n\nap.1 Drift\n\nAnslagsposten får användas för \
+    bidrag till verksamheter som under året har bedrivit drift och underhåll av anläggningar.\n\n\
+    1:2\n\nBidrag till teatrar, orkestrar, museer, bibliotek, föreningar och andra kulturinstitutioner \
+    i hela landet (Ramanslag)\n\nDisponeras av Kammarkollegiet90\nap.1Teatrar (ram)60\nap.2Museer (ram)30\n";
+
+#[test]
+fn a_later_anslag_block_takes_the_unit_of_the_allocation_table_above() {
+    let tkr = |l: &str, v: i64| (l.to_string(), v * 1000);
+    let (cells, _, _) = cells_of(TWO_ANSLAG);
+    let got: Vec<(String, i64)> = cells.into_iter().map(|(l, _, v, _)| (l, v)).collect();
+    assert_eq!(
+        got,
+        vec![
+            tkr("Disponeras av Kammarkollegiet", 700),
+            tkr("ap.1Drift (ram)", 500),
+            tkr("ap.2Stöd (ram)", 200),
+            tkr("Disponeras av Kammarkollegiet", 90),
+            tkr("ap.1Teatrar (ram)", 60),
+            tkr("ap.2Museer (ram)", 30),
+        ]
+    );
+    // Not under an anslag heading, or not allocation rows: no unit is carried over.
+    for other in [
+        TWO_ANSLAG.replace("i hela landet (Ramanslag)", "i hela landet"),
+        TWO_ANSLAG
+            .replace("ap.1Teatrar (ram)60", "Teatrar 60")
+            .replace("ap.2Museer (ram)30", "Museer 30"),
+    ] {
+        let (cells, _, _) = cells_of(&other);
+        assert_eq!(cells.len(), 3, "only the first block has a unit: {cells:?}");
+    }
+}
+
 const RUN_INTO_LABEL: &str = "Anslag 1:5 Bidrag till utbildning (kronor)\n\
     ap.1Professionssatsningen (ram)897 000\nap.2Fortbildning (ram)0\n\
     Disponeras av Kammarkollegiet22 744 817\n";
@@ -491,6 +526,24 @@ fn disposal_rows_and_numbered_posts_sum_the_level_below() {
     // labels), and the disposal row above still sums the top-level posts.
     let wrong = DISPOSAL.replace("Del två (ram)2 000", "Del två (ram)2 100");
     assert_verdicts(&wrong, &[(Fine, 5_300_000)]);
+}
+
+const ANSLAG_ROW: &str = "Tilldelade anslag\n\n\
+    4:2Exempelanslaget (obetecknat anslag)1 250 tkr\n4:2 ap.1Drift (obetecknat)1 000 tkr\n\n\
+    Disponeras av Kammarkollegiet\n\n4:2 ap.2Bidrag (obetecknat)250 tkr\n\nVillkor för anslag 4:2\n";
+
+#[test]
+fn an_anslag_row_sums_its_posts_only_where_they_add_up() {
+    assert_verdicts(ANSLAG_ROW, &[(Fine, 1_250_000)]);
+    // Posts that do not add up are no claim at all, never a mismatch.
+    let wrong = ANSLAG_ROW.replace("Bidrag (obetecknat)250", "Bidrag (obetecknat)300");
+    assert_verdicts(&wrong, &[]);
+    // A post of another anslag is not this anslag's.
+    let other = ANSLAG_ROW.replace("4:2 ap.2", "4:3 ap.2");
+    assert_verdicts(&other, &[]);
+    // Text other than a disposer's line between the posts ends the anslag's group.
+    let heading = ANSLAG_ROW.replace("Disponeras av Kammarkollegiet", "Övriga bidrag");
+    assert_verdicts(&heading, &[]);
 }
 
 const BOARDS: &str = "Driftredovisning (mnkr)\n\nVerksamhet\tBudget\tUtfall\n\

@@ -424,7 +424,13 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
 /// longer confirmed. Where the parts were found by `searched` arithmetic, a next figure equal to
 /// one of them is as likely the part (a repeated line), since nothing in the wording says it is a
 /// restatement.
-fn goes_on(doc: &Doc<'_>, total: usize, parts: &[usize], end: usize, searched: bool) -> bool {
+pub(super) fn goes_on(
+    doc: &Doc<'_>,
+    total: usize,
+    parts: &[usize],
+    end: usize,
+    searched: bool,
+) -> bool {
     let Some(last) = parts
         .iter()
         .chain([&total])
@@ -448,7 +454,7 @@ fn goes_on(doc: &Doc<'_>, total: usize, parts: &[usize], end: usize, searched: b
 }
 
 /// An `ok` that [`goes_on`]: the figures found add up, but the text adds another part after them.
-fn not_confirmed(mut c: TotalCheck) -> TotalCheck {
+pub(super) fn not_confirmed(mut c: TotalCheck) -> TotalCheck {
     if c.status == TotalStatus::Ok {
         c.status = TotalStatus::Unresolved;
         c.method = format!(

@@ -9,6 +9,10 @@
 //! - `Disponeras av …` (regleringsbrev): the anslagsposter under it (`ap.13`, `90:1 ap.2`), the
 //!   shallowest numbering among them (`ap.16`, not its `ap.16.1`);
 //! - `ap.16`: the posts numbered one level below it right under it (`ap.16.1`, `ap.16.2`);
+//! - an anslag row with its figure (`27:2Utbyte av TV-sändningar (obetecknat anslag)19 816 tkr`):
+//!   its anslagsposter right under it (`27:2 ap.1…`, or `ap.1…` without the code), the
+//!   shallowest numbering among them, past the figure-less `Disponeras av …` line older
+//!   regleringsbrev write under each post;
 //! - a nämnd or styrelse (`Socialnämnd`, `Kommunstyrelse`) above rows that are neither (its
 //!   verksamheter, up to the next nämnd), at least two;
 //! - an UPPERCASE label above rows in mixed case (up to the next uppercase row), at least two.
@@ -43,6 +47,10 @@ static POST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// An anslag's code opening a label (`27:2Utbyte …`, `1:17 Medel till …`).
+static ANSLAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,3}:\d{1,3})").expect("valid regex"));
+
 /// A nämnd or styrelse: the organisational level above verksamheter in a driftsredovisning.
 static BOARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?xi) (?: nämnd | nämnden | styrelse | styrelsen ) \s* $").expect("valid regex")
@@ -55,6 +63,8 @@ enum Level {
     Disposal,
     /// `ap.16`: its numbered sub-posts.
     Post(Vec<u32>),
+    /// An anslag (`27:2 …`), by its code: its posts.
+    Anslag(String),
     /// A nämnd or styrelse.
     Board,
     /// An UPPERCASE label.
@@ -77,6 +87,8 @@ impl Level {
             Some(Level::Disposal)
         } else if let Some(n) = post(label) {
             Some(Level::Post(n))
+        } else if let Some(c) = ANSLAG.captures(label) {
+            Some(Level::Anslag(c[1].to_string()))
         } else if BOARD.is_match(label) {
             Some(Level::Board)
         } else if is_upper(label) {
@@ -91,6 +103,13 @@ impl Level {
         match self {
             Level::Disposal => post(label).is_some(),
             Level::Post(n) => post(label).is_some_and(|p| p.len() > n.len() && p.starts_with(n)),
+            // A post of this anslag, or one whose label leaves the code out.
+            Level::Anslag(code) => {
+                post(label).is_some()
+                    && ANSLAG
+                        .captures(label)
+                        .is_none_or(|c| &c[1] == code.as_str())
+            }
             Level::Board => !BOARD.is_match(label),
             Level::Upper => !is_upper(label),
         }
@@ -98,7 +117,7 @@ impl Level {
 
     fn fewest_parts(&self) -> usize {
         match self {
-            Level::Disposal | Level::Post(_) => 1,
+            Level::Disposal | Level::Post(_) | Level::Anslag(_) => 1,
             Level::Board | Level::Upper => 2,
         }
     }
@@ -107,6 +126,7 @@ impl Level {
         match self {
             Level::Disposal => "the anslagsposter disposed of",
             Level::Post(_) => "its numbered sub-posts",
+            Level::Anslag(_) => "the anslagsposter of the anslag",
             Level::Board => "the verksamheter under the nämnd",
             Level::Upper => "the rows under the uppercase group row",
         }
@@ -118,7 +138,11 @@ fn parts_of(doc: &Doc<'_>, rows: &Rows, r: usize) -> Option<(Level, Vec<usize>)>
     let level = Level::of(&rows.get(&r)?.label)?;
     let mut under: Vec<(usize, usize)> = Vec::new(); // (row, depth)
     for (&n, row) in rows.range(r + 1..) {
-        if row.total || heading_above(doc, rows, n) || !level.holds(&row.label) {
+        // Older regleringsbrev name each post's disposer on a line of its own, without a
+        // figure (`Disponeras av Kammarkollegiet`): no heading, the anslag goes on.
+        let heading = heading_above(doc, rows, n)
+            && !(matches!(level, Level::Anslag(_)) && only_disposers(doc, rows, n));
+        if row.total || heading || !level.holds(&row.label) {
             break;
         }
         under.push((n, post(&row.label).map_or(0, |p| p.len())));
@@ -133,6 +157,33 @@ fn parts_of(doc: &Doc<'_>, rows: &Rows, r: usize) -> Option<(Level, Vec<usize>)>
         .map(|(n, _)| n)
         .collect();
     (parts.len() >= level.fewest_parts()).then_some((level, parts))
+}
+
+/// Whether the only lines between row `r` and the row before it are `Disponeras av …` lines
+/// without a figure.
+fn only_disposers(doc: &Doc<'_>, rows: &Rows, r: usize) -> bool {
+    let (Some(row), Some((_, prev))) = (rows.get(&r), rows.range(..r).next_back()) else {
+        return false;
+    };
+    let end = prev.cells.iter().map(|&i| doc.spans[i].1).max();
+    let start = row.cells.iter().map(|&i| doc.spans[i].0).min();
+    let (Some(end), Some(start)) = (end, start) else {
+        return false;
+    };
+    let between: Vec<&str> = doc.slice(end, start).split('\n').collect();
+    // The first piece ends the row above, the last is this row's label.
+    let inner = between
+        .get(1..between.len().saturating_sub(1))
+        .unwrap_or(&[]);
+    let named: Vec<&str> = inner
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    !named.is_empty()
+        && named
+            .iter()
+            .all(|l| l.starts_with("Disponeras av") && !l.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Group rows of one table (see the module docs): their `ok` checks go to `out`; returns the cells

@@ -38,6 +38,12 @@
 //!    visibly an enumeration (a numbered or bulleted list, `följande`), else `unresolved`: in plain
 //!    prose the parts may simply not be stated.
 //!
+//! 5. **Payment plans**: the dated instalments of a payment sentence (`Utbetalning av medlen ska
+//!    ske med 16 600 000 kronor den 10 januari 2013, …`) against the amount of the anslag or
+//!    anslagspost whose heading the sentence stands under, only where that heading names exactly
+//!    one one-cell table row (`ap.1AB Göta kanalbolag (ram)25 310`); instalments that fall short
+//!    are `unresolved`, never `mismatch` (see `instalments.rs`).
+//!
 //! Wherever the parts' end was not given by structure alone (a breakdown's sentence, a run found
 //! by search, the figures a total sums up), the figure right after them is read too: worded as an
 //! addition (`Därtill …`, `ytterligare …`) it is one more part whatever its value, and after a
@@ -89,12 +95,14 @@
 //! - `grid.rs`: the table cells as rows by table, and the sub-headings between rows;
 //! - `groups.rs`: group rows stated above their parts, without a sum label;
 //! - `roles.rs`: what the wording around a figure makes it (part, nested, change, comparison);
-//! - `tables.rs`, `lists.rs`, `breakdowns.rs`: the four ways a total is found, above.
+//! - `tables.rs`, `lists.rs`, `breakdowns.rs`, `instalments.rs`: the five ways a total is found,
+//!   above.
 
 mod breakdowns;
 mod doc;
 mod grid;
 mod groups;
+mod instalments;
 mod interval;
 mod lists;
 mod roles;
@@ -107,6 +115,7 @@ use crate::record::{Amount, TotalCheck, TotalStatus};
 
 use breakdowns::{breakdowns, totals_then_parts};
 use doc::Doc;
+use instalments::instalments;
 pub use interval::tolerance;
 use lists::closed_lists;
 use roles::is_range;
@@ -125,6 +134,7 @@ pub fn reconcile(text: &str, amounts: &[Amount]) -> Vec<TotalCheck> {
     closed_lists(&doc, &mut role, &mut checks);
     breakdowns(&doc, &mut role, &mut checks);
     totals_then_parts(&doc, &mut role, &mut checks);
+    instalments(&doc, &mut role, &mut checks);
     for c in &mut checks {
         unconfirm_ranges(&doc, c);
     }

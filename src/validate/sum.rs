@@ -70,8 +70,21 @@ pub(super) struct Sum {
 }
 
 pub(super) fn sum(doc: &Doc<'_>, claim: &Claim<'_>) -> Option<Sum> {
+    sum_of(doc, claim, false)
+}
+
+/// [`sum`] against a total known to be exact, whatever digits it is written with: an
+/// appropriation stated in tkr is the amount decided, not a rounding of it (`instalments.rs`).
+pub(super) fn sum_against_exact(doc: &Doc<'_>, claim: &Claim<'_>) -> Option<Sum> {
+    sum_of(doc, claim, true)
+}
+
+fn sum_of(doc: &Doc<'_>, claim: &Claim<'_>, exact_total: bool) -> Option<Sum> {
     let a = doc.amounts;
     let (mut sp, mut slo, mut shi) = interval(a.get(claim.stated)?)?;
+    if exact_total {
+        (slo, shi) = (sp, sp);
+    }
     if claim.negate_stated {
         (sp, slo, shi) = (-sp, -shi, -slo);
     }
@@ -119,7 +132,8 @@ pub(super) fn sum(doc: &Doc<'_>, claim: &Claim<'_>) -> Option<Sum> {
         }
         soft |= is_soft(&a[i]);
     }
-    let tolerance = rounding_tolerance(stated_half, widest, variance, linear, worst);
+    // Exact figures on both sides leave no rounding at all, never a negative tolerance.
+    let tolerance = rounding_tolerance(stated_half, widest, variance, linear, worst).max(0);
     Some(Sum {
         stated: sp,
         computed: cp,

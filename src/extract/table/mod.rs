@@ -59,6 +59,10 @@
 //! years says a row has one, and a row that reads as that count with a note or without one is
 //! listed unresolved.
 //!
+//! A payment plan writes one row per payment date, the ISO date run into its amount
+//! (`2008-01-254 473`): `dated.rs` cuts the date off after its two digits of day, and reads the
+//! `Summa` row under the dates as the plan's total.
+//!
 //! OCR may read a table block by block, all labels and then all values (by rows, or one column
 //! after another): `blocks.rs` re-pairs them where the counts agree and totals check.
 //!
@@ -82,6 +86,10 @@
 //! only in miljoner). **A table whose unit cannot be established is skipped**: `150` could be
 //! kronor, tusen or miljoner, and a wrong amount that looks exact is worse than none.
 //!
+//! A regleringsbrev's allocation table lists one anslag after another under one caption, each
+//! anslag's villkor prose between them: a later block of `Disponeras av`/`ap.` rows under an
+//! anslag heading (`… (Ramanslag)`) takes the unit of the allocation table read above it.
+//!
 //! ## Not money
 //!
 //! Years (as headers or labels), item numbers and codes run into a label (`ap.14`, `1:5`), page
@@ -94,6 +102,7 @@
 
 mod blocks;
 mod dashes;
+mod dated;
 mod dropped;
 mod emit;
 mod finansiella;
@@ -181,7 +190,8 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
                 .unit
                 .clone()
                 .or_else(|| unit::below(&lines, shaped.end_line))
-                .or_else(|| unit::infer(&shaped, unit::nearby(&precise, near)));
+                .or_else(|| unit::infer(&shaped, unit::nearby(&precise, near)))
+                .or_else(|| anslag_unit(&lines, &shaped, &out.tables));
             let Some(unit) = found else {
                 continue; // unitless: see the module docs for why such a table is skipped
             };
@@ -214,8 +224,51 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
         let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
+    for shaped in dated::tables(&lines) {
+        let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
+    }
     out.cells.sort_by_key(|a| a.start);
     out
+}
+
+/// An anslag heading's kind in parentheses (`Bidrag till … (Ramanslag)`, `(obetecknat anslag)`).
+static ANSLAG_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:ram|sak|obetecknat\s+|reservations)?anslag\)").expect("valid regex")
+});
+
+/// A regleringsbrev's allocation row: `Disponeras av …` or an anslagspost (`ap.1…`, `2:1 ap.1…`).
+static ALLOCATION_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:Disponeras\s+av\b|(?:[0-9]{1,3}:[0-9]{1,3}\s*)?ap\.\s?[0-9])")
+        .expect("valid regex")
+});
+
+/// The unit of a regleringsbrev's later anslag block: the allocation table lists its anslag one
+/// block after another under one caption (`Tilldelade anslag/anslagsposter (belopp angivna i
+/// tkr)`), each anslag's villkor prose in between, so a block of allocation rows under an anslag
+/// heading (`2:1` ⏎ `Bidrag till … (Ramanslag)`, as caption, header or the line right above the
+/// rows) is in the unit the last table read states, when that table is such a block under that
+/// caption.
+fn anslag_unit(lines: &[lines::Line<'_>], shaped: &Shaped, tables: &[Table]) -> Option<TableUnit> {
+    let last = tables.last()?;
+    // The heading may be too long for a caption (a list of recipients): the line above the rows.
+    let above = lines[..shaped.first_line.min(lines.len())]
+        .iter()
+        .rev()
+        .find(|l| l.kind != lines::Kind::Blank);
+    let heading = std::iter::once(shaped.caption.as_str())
+        .chain(shaped.headers.iter().map(String::as_str))
+        .chain(above.map(lines::Line::trimmed));
+    let blocks = heading.into_iter().any(|h| ANSLAG_KIND.is_match(h))
+        && !shaped.body.is_empty()
+        && shaped
+            .body
+            .iter()
+            .all(|(r, _)| ALLOCATION_ROW.is_match(&r.label));
+    let allocation = last.caption.to_lowercase().contains("tilldelade anslag")
+        && !last.unit.inferred
+        && last.rows.iter().all(|r| ALLOCATION_ROW.is_match(&r.label));
+    (blocks && allocation).then(|| last.unit.clone())
 }
 
 /// The index of the line after the one holding character offset `end` (exclusive end of a
