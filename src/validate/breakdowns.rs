@@ -343,7 +343,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             continue;
         }
         let (total_start, total_end) = doc.spans[total];
-        let sentence = sentence_of(doc, total_start);
+        let sentence = doc.sentence_start(total_start);
         let backward = SUMS_UP.is_match(doc.slice(sentence, total_start))
             || SUM_NOUN
                 .find(doc.slice(sentence, total_start))
@@ -480,20 +480,6 @@ fn claim_parts(role: &mut [Role], total: usize, parts: &[usize]) {
     }
 }
 
-/// Byte offset where the sentence holding `pos` starts (after the previous sentence end or line
-/// break).
-fn sentence_of(doc: &Doc<'_>, pos: usize) -> usize {
-    let line = doc.line_start(pos);
-    let before = doc.slice(line, pos);
-    let mut start = line;
-    for (i, c) in before.char_indices() {
-        if matches!(c, '.' | '!' | '?') && before[i + 1..].starts_with(char::is_whitespace) {
-            start = line + i + 1;
-        }
-    }
-    start
-}
-
 /// The figures before running amount `running[k]` on its line (its paragraph, or its list item)
 /// as its parts, counted per year where a span of years says so: an `ok` check when they add up.
 fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
@@ -517,7 +503,7 @@ fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
         .iter()
         .map(|&j| {
             let (ps, _) = doc.spans[doc.running[j]];
-            let from = sentence_of(doc, ps);
+            let from = doc.sentence_start(ps);
             multiplier(doc, j, doc.slice(from, sentence_end(doc.text, ps)))
         })
         .collect();

@@ -70,6 +70,20 @@ impl<'a> Doc<'a> {
         i.checked_sub(1).map_or(0, |i| self.newlines[i] + 1)
     }
 
+    /// Byte offset where the sentence holding `pos` starts: after the last sentence end (`.`,
+    /// `!` or `?` before a space) on its line before it, else at the line's start.
+    pub(super) fn sentence_start(&self, pos: usize) -> usize {
+        let line = self.line_start(pos);
+        let before = self.slice(line, pos);
+        before
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                matches!(c, '.' | '!' | '?') && before[i + 1..].starts_with(char::is_whitespace)
+            })
+            .map_or(line, |(i, _)| line + i + 1)
+    }
+
     /// Start of the first heading after `pos`, or the end of the text.
     pub(super) fn section_end(&self, pos: usize) -> usize {
         let i = self.headings.partition_point(|&h| h <= pos);

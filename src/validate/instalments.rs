@@ -33,6 +33,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::date::MONTH_NAMES;
+use crate::number::words::below_hundred;
 use crate::record::{PartRole, TotalCheck, TotalStatus};
 
 use super::breakdowns::{goes_on, not_confirmed};
@@ -91,28 +93,18 @@ const EXACT_UP_TO: i64 = 50_000;
 /// Most lines looked back from a payment sentence for its item heading.
 const MAX_LINES_BACK: usize = 12;
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// Checks each payment sentence's instalments against the amount of its item (see the module
 /// docs); the instalments become parts.
 pub(super) fn instalments(doc: &Doc<'_>, role: &mut [Role], checks: &mut Vec<TotalCheck>) {
+    // An item amount is a table cell: without one no sentence can be checked, and the payment
+    // pattern need not be compiled nor run (most documents have no table).
+    if doc.amounts.iter().all(|a| a.cell.is_none()) {
+        return;
+    }
     let text = doc.text;
     let mut from = 0;
     while let Some(m) = PAYMENT.find_at(text, from) {
-        let start = sentence_start(doc, m.start());
+        let start = doc.sentence_start(m.start());
         let end = sentence_end(text, m.end()).max(m.end());
         from = end.max(m.end());
         let Some(parts) = parts(doc, role, start, end) else {
@@ -134,19 +126,6 @@ pub(super) fn instalments(doc: &Doc<'_>, role: &mut [Role], checks: &mut Vec<Tot
             checks.push(c);
         }
     }
-}
-
-/// Start of the sentence holding `pos`: after the last sentence end on its line before it.
-fn sentence_start(doc: &Doc<'_>, pos: usize) -> usize {
-    let line = doc.line_start(pos);
-    let before = doc.slice(line, pos);
-    before
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| {
-            matches!(c, '.' | '!' | '?') && before[i + 1..].starts_with(char::is_whitespace)
-        })
-        .map_or(line, |(i, _)| line + i + 1)
 }
 
 /// The instalments of the sentence `start..end`: its free figures worded as parts, at least two,
@@ -184,22 +163,20 @@ fn parts(doc: &Doc<'_>, role: &[Role], start: usize, end: usize) -> Option<Vec<u
     }
 }
 
+/// The number of a `COUNT` match: digits, or a word (`tre`).
 fn count(n: &str) -> Option<usize> {
-    const WORDS: [&str; 11] = [
-        "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
-    ];
     let lower = n.to_lowercase();
     lower
         .parse()
         .ok()
-        .or_else(|| WORDS.iter().position(|w| *w == lower).map(|k| k + 2))
+        .or_else(|| below_hundred(&lower).map(usize::from))
 }
 
 /// Whether the words right after an instalment date it.
 fn is_dated(after: &str) -> bool {
     DATED.captures(after).is_some_and(|c| {
         let month = c.name("m1").or(c.name("m2"));
-        month.is_none_or(|m| MONTHS.contains(&m.as_str().to_lowercase().as_str()))
+        month.is_none_or(|m| MONTH_NAMES.contains(&m.as_str().to_lowercase().as_str()))
     })
 }
 
