@@ -19,6 +19,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::record::IsoDate;
+
 use super::lines::{Kind, Line};
 use super::rows::Row;
 use super::split::Num;
@@ -48,26 +50,15 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// Most text lines above the first row looked at for its header and caption.
 const HEAD_LINES: usize = 2;
 
-/// Whether `y-m-d` is a day of the calendar.
-fn is_day(y: u32, m: u32, d: u32) -> bool {
-    let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
-}
-
 /// The row `l` holds, as (label, number), when it is a dated row of a payment plan.
 fn dated(l: &Line<'_>) -> Option<(String, Num)> {
     let c = DATED.captures(l.text)?;
-    let num = |k: &str| c[k].parse::<u32>().ok();
-    if !is_day(num("y")?, num("m")?, num("d")?) {
-        return None;
-    }
+    // A date that is no day of the calendar (`2011-02-30`) makes no row of a plan.
+    IsoDate::new(
+        c["y"].parse().ok()?,
+        c["m"].parse().ok()?,
+        c["d"].parse().ok()?,
+    )?;
     let a = c.name("amount")?;
     Some((c["date"].to_string(), number(l, a.start(), a.as_str())?))
 }
