@@ -148,7 +148,15 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         unit: None,
         dashes: Vec::new(),
     };
-    let t = text.trim_end();
+    // `Blekinge län | 640 | 20 583 009 |`: an HTML or Markdown table exported with a pipe
+    // between cells. A pipe with a blank beside it is then a column gap, like a tab, and the
+    // closing pipe is no part of the last cell.
+    let piped = is_piped(text);
+    let t = if piped {
+        text.trim_end_matches(|c: char| c.is_whitespace() || c == '|')
+    } else {
+        text.trim_end()
+    };
     if t.trim_start().is_empty() {
         line.kind = Kind::Blank;
         return line;
@@ -158,7 +166,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         line.kind = Kind::Text;
         return line;
     }
-    let (mut label_end, mut segments, dashes) = tail(t);
+    let (mut label_end, mut segments, dashes) = tail(t, piped);
     // `Kammarkollegiet48 617 tkr`: a unit after the last number is read off, and the numbers
     // before it are the line's, when there are any (`covid-19 tkr`, `ap.1 tkr` hold none).
     if let Some((at, kronor)) = segments
@@ -166,7 +174,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         .then(|| numeral::trailing_unit(t))
         .flatten()
     {
-        let (end, segs, _) = tail(t[..at].trim_end());
+        let (end, segs, _) = tail(t[..at].trim_end(), piped);
         if !segs.is_empty() {
             (label_end, segments) = (end, segs);
             line.unit = Some(StatedUnit {
@@ -176,7 +184,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
             });
         }
     }
-    let label = t[..label_end].trim_end();
+    let label = t[..label_end].trim_end_matches(|c: char| c.is_whitespace() || (piped && c == '|'));
     let label_start = label.len() - label.trim_start().len();
     let short = label.chars().count() <= MAX_LABEL_CHARS;
     let groups: usize = segments.iter().map(Vec::len).sum();
@@ -220,6 +228,14 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
     line
 }
 
+/// Whether a line is a pipe-separated table row: a pipe between blanks (`a | b`), or one closing
+/// the line after a blank (`… 20 583 009 |`). A pipe glued to a figure (`|2 345`, an OCR'd `1`)
+/// is not a cell border.
+pub(super) fn is_piped(text: &str) -> bool {
+    let t = text.trim_end();
+    t.contains(" | ") || t.contains("\t|") || t.ends_with(" |")
+}
+
 /// A list of note numbers (`10, 22`, `1,2,9`): two or more numbers of one or two digits, with
 /// a space after each comma or more than one comma, which no decimal number has.
 pub(super) fn is_note_list(t: &str) -> bool {
@@ -243,7 +259,8 @@ pub(super) fn has_letter(s: &str) -> bool {
 /// The numbers a line ends with, scanned from the right: (where the label ends, the segments
 /// right to left, each with its groups right to left, the lone dashes among or after them that
 /// are empty cells, right to left). Offsets are line-relative.
-fn tail(t: &str) -> (usize, Vec<Vec<Group>>, Vec<usize>) {
+fn tail(t: &str, piped: bool) -> (usize, Vec<Vec<Group>>, Vec<usize>) {
+    let is_blank = |c: char| is_blank(c) || (piped && c == '|');
     let mut segments: Vec<Vec<Group>> = Vec::new();
     let mut current: Vec<Group> = Vec::new();
     let mut pos = t.len();
@@ -435,6 +452,49 @@ mod tests {
             assert_eq!(
                 (got, !l.dashes.is_empty()),
                 (groups.to_vec(), *empty),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pipe_between_blanks_is_a_column_gap() {
+        // (line, its label, its numbers one segment each, space-joined groups within)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "Blekinge län | 640 | 20 583 009 |",
+                "Blekinge län",
+                &["640", "20 583 009"],
+            ),
+            (
+                "Gotlands län | 458 | 11 616 140",
+                "Gotlands län",
+                &["458", "11 616 140"],
+            ),
+            (
+                "| Uppsala | 5 354 | 112 488 000 |",
+                "| Uppsala",
+                &["5 354", "112 488 000"],
+            ),
+            ("Summa\t| 1 200\t| 1 300 |", "Summa", &["1 200", "1 300"]),
+            // Left alone: a pipe glued to a figure (an OCR'd `1`) is no border, and a line
+            // without pipes is read as before.
+            ("Stockholm |2 345", "Stockholm |", &["2 345"]),
+            ("Stockholm 12 345", "Stockholm", &["12 345"]),
+        ];
+        for (text, label, segments) in cases {
+            let l = &lines(text)[0];
+            let Kind::Labeled { label: (from, to) } = l.kind else {
+                panic!("{text:?} is {:?}", l.kind);
+            };
+            let got: Vec<&str> = l
+                .segments
+                .iter()
+                .map(|s| &text[s.groups[0].start..s.groups[s.groups.len() - 1].end])
+                .collect();
+            assert_eq!(
+                (&text[from..to], got),
+                (*label, segments.to_vec()),
                 "{text:?}"
             );
         }

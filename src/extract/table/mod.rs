@@ -465,8 +465,9 @@ fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
         let fields: Vec<&str> = t
             .split('\t')
             .flat_map(|f| f.split("  "))
+            .flat_map(|f| f.split(" | "))
             .flat_map(run_together)
-            .map(str::trim)
+            .map(|f| f.trim_matches(|c: char| c.is_whitespace() || c == '|'))
             .filter(|f| !f.is_empty())
             .collect();
         for (k, f) in fields.into_iter().enumerate() {
