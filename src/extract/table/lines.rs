@@ -256,6 +256,22 @@ pub(super) fn has_letter(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
 }
 
+/// The digit groups `t` (one line) ends with, left to right in line-relative offsets, and where
+/// its label ends: the groups of a line as [`lines`] cuts them, for a reading of the line that
+/// differs from the text (a letter read as the digit it stands for, see `mod.rs`).
+pub(super) fn trailing_groups(t: &str) -> (usize, Vec<Group>) {
+    let (label_end, segments, _) = tail(t);
+    let groups = segments
+        .into_iter()
+        .rev()
+        .flat_map(|mut s| {
+            s.reverse();
+            s
+        })
+        .collect();
+    (label_end, groups)
+}
+
 /// The numbers a line ends with, scanned from the right: (where the label ends, the segments
 /// right to left, each with its groups right to left, the lone dashes among or after them that
 /// are empty cells, right to left). Offsets are line-relative.

@@ -70,7 +70,9 @@
 //! up to unit words or years (`Region Grundbelopp kronor  Prestationsdel kronor`), or a header
 //! row of years, states the width, and a row that cannot be read as typeset is read as OCR
 //! leaves it (`split::Grouping::Dropped`) when one reading remains; a label ending in a letter
-//! OCR reads for a digit (`Gnesta S 811`) leaves its row unresolved. Two rows that read only as
+//! OCR reads for a digit (`Gnesta S 811`) leaves its row unresolved, unless a figure stands on
+//! the letter's left (`Heby 4822 S 084`): no label word sits between figures, so the letter is
+//! read as its digit (`4822 | 5 084`, the text left as written) where one reading remains. Two rows that read only as
 //! one number state a single value column, under which `9704 486` or `2570780` is one number.
 //! Where no width is stated, `5580 760` (an ungrouped four-digit number, then a group of three)
 //! may be `5 580 760` with its space dropped: the row is unresolved.
@@ -583,7 +585,7 @@ fn table_of(
                     (r.placed, r.doubt) = (columns, None);
                     Ok(nums)
                 }
-                None => read_row(text, &r, width, arithmetic, ocr),
+                None => read_row(text, &mut r, width, arithmetic, ocr),
             };
             (r, got)
         })
@@ -810,12 +812,122 @@ fn misread_digit(r: &Row) -> bool {
         && (mixed || matches!(last, "S" | "O" | "o" | "l" | "I" | "B" | "Z" | "G"))
 }
 
+/// The digit a letter OCR reads for it stands for (`S` for `5`, `O` for `0`, `l` for `1`).
+fn digit_look_alike(c: char) -> Option<char> {
+    match c {
+        'S' => Some('5'),
+        'O' | 'o' => Some('0'),
+        'l' | 'I' => Some('1'),
+        'B' => Some('8'),
+        'Z' => Some('2'),
+        _ => None,
+    }
+}
+
+/// A row of one line whose figures hold a lone letter OCR read for a digit *between* two digit
+/// groups (`Heby 4822 S 084`): no label word ends in a figure and a letter, so the letter is a
+/// digit of the figures (`4822 | 5 084`). It is read as that digit, the text left as written,
+/// where the row then reads one way only (as typeset, else as OCR drops group spaces; a total
+/// row as typeset only). A letter at the label's edge (`Gnesta S 811 6075`: a label `Gnesta S`
+/// or a figure `5 811`) or run into a group (`S88`) is no such reading: the row stays unresolved.
+/// Returns the row's label without the figures and the numbers.
+fn read_letter_digits(
+    text: &str,
+    r: &Row,
+    width: usize,
+    arithmetic: Arithmetic,
+) -> Option<(String, Vec<Num>)> {
+    let first = r.groups.first()?;
+    let line_start = text[..first.start]
+        .rfind(['\n', '\x0c'])
+        .map_or(0, |i| i + 1);
+    let line_end = text[first.start..]
+        .find(['\n', '\x0c'])
+        .map_or(text.len(), |i| first.start + i);
+    if r.groups.last()?.end > line_end {
+        return None; // a row over several lines: its figures are not one run
+    }
+    // Lone look-alike letters among the figures before the row's first group, right to left; the
+    // token left of each must be a figure (digits, perhaps a decimal comma).
+    let head = &text[line_start..first.start];
+    let mut shadow = head.as_bytes().to_vec();
+    let mut read_at = Vec::new();
+    let tokens: Vec<(usize, &str)> = head
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let is_figure = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+    };
+    for k in (1..tokens.len()).rev() {
+        let (at, w) = tokens[k];
+        let mut chars = w.chars();
+        match (chars.next().and_then(digit_look_alike), chars.next()) {
+            (Some(d), None) if is_figure(tokens[k - 1].1) => {
+                shadow[at] = d as u8;
+                read_at.push(line_start + at);
+            }
+            _ if is_figure(w) => {}
+            _ => break,
+        }
+    }
+    if read_at.is_empty() {
+        return None;
+    }
+    let mut reading = String::with_capacity(text.len());
+    reading.push_str(&text[..line_start]);
+    reading.push_str(std::str::from_utf8(&shadow).ok()?);
+    reading.push_str(&text[first.start..]);
+    let line = &reading[line_start..line_end];
+    let (label_end, mut groups) = lines::trailing_groups(line.trim_end());
+    for g in &mut groups {
+        g.start += line_start;
+        g.digits += line_start;
+        g.end += line_start;
+    }
+    let label = line[..label_end].trim();
+    // The letters read lie inside the figures, the row's groups end them, and a label is left.
+    let inside = groups
+        .first()
+        .is_some_and(|g| read_at.iter().all(|&a| a > g.start));
+    let ends = groups.len() > r.groups.len()
+        && groups[groups.len() - r.groups.len()..]
+            .iter()
+            .zip(&r.groups)
+            .all(|(a, b)| a.start == b.start && a.end == b.end);
+    if !inside || !ends || !lines::has_letter(label) {
+        return None;
+    }
+    let typeset = split::read(&reading, &groups, width, arithmetic, Grouping::Strict);
+    let nums = match typeset {
+        Err(_) if !Shaped::is_total(r) => {
+            split::read(&reading, &groups, width, arithmetic, Grouping::Dropped)
+        }
+        other => other,
+    }
+    .ok()?;
+    // The label as the row has it (lines joined), less the figures that were read out of it.
+    let figures = text[line_start + label_end..first.start].trim_end();
+    let own = r
+        .label
+        .trim_end()
+        .strip_suffix(figures)
+        .map_or(label, str::trim_end);
+    Some((own.to_string(), nums))
+}
+
 /// A row's numbers as `width` columns; a loose first group may belong to the label. With `ocr`,
 /// a row that cannot be read as typeset is read as if OCR had dropped group spaces, and a row
 /// whose label may hold a digit OCR misread is not read.
 fn read_row(
     text: &str,
-    r: &Row,
+    r: &mut Row,
     width: usize,
     arithmetic: Arithmetic,
     ocr: bool,
@@ -824,6 +936,10 @@ fn read_row(
         return Err(why.reason().to_string());
     }
     if ocr && misread_digit(r) {
+        if let Some((label, nums)) = read_letter_digits(text, r, width, arithmetic) {
+            r.label = label;
+            return Ok(nums);
+        }
         return Err(format!(
             "the label ends in `{}`, perhaps a misread digit of the first number",
             r.label.rsplit(' ').next().unwrap_or("")
@@ -1534,5 +1650,73 @@ Cc 0 -18 2 3
             None,
             "no label column header"
         );
+    }
+
+    /// A cell as (row label, figure as written, value in kronor).
+    type ReadCell = (String, String, i64);
+
+    /// The cells read on the row that opens with `label` (label, figure as written, value in
+    /// kronor), or `?` and the label when the row is listed unresolved.
+    fn row_read(text: &str, label: &str) -> Vec<ReadCell> {
+        let t = read(text, &[]);
+        let from = text[..text.find(&format!("\n{label} ")).expect("row") + 1]
+            .chars()
+            .count();
+        let to = from
+            + text[text.find(&format!("\n{label} ")).expect("row") + 1..]
+                .split('\n')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .count();
+        let on_row = |s: usize| (from..to).contains(&s);
+        let Some(table) = t.tables.first() else {
+            return vec![("no table".into(), String::new(), 0)];
+        };
+        if let Some(u) = table.unresolved.iter().find(|u| on_row(u.start)) {
+            return vec![("?".into(), u.label.clone(), 0)];
+        }
+        t.cells
+            .iter()
+            .filter(|c| on_row(c.start))
+            .map(|c| {
+                let cell = c.cell.as_ref().map_or("", |x| x.label.as_str());
+                let written = text.chars().skip(c.start).take(c.end - c.start).collect();
+                (cell.to_string(), written, c.value.map_or(0, |m| m.0 / 100))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_letter_ocr_read_for_a_digit_between_two_figures_is_read_as_that_digit() {
+        let head = "Tusental kronor\nKommun 2024 2025\nAaby 1 200 1 300\nBbby 2 000 2 100\n";
+        let row = |label: &str, written: &str, kronor: i64| {
+            (label.to_string(), written.to_string(), kronor * 1000)
+        };
+        // (the row, what it reads as; `?`: listed unresolved)
+        let cases: &[(&str, Vec<ReadCell>)] = &[
+            // `S` between an ungrouped figure and a group of three: the second figure's head.
+            (
+                "Cc 4822 S 084",
+                vec![row("Cc", "4822", 4822), row("Cc", "S 084", 5084)],
+            ),
+            // `O` and `l` likewise; a typeset first figure.
+            (
+                "Cc 4 822 l 084",
+                vec![row("Cc", "4 822", 4822), row("Cc", "l 084", 1084)],
+            ),
+            // A letter run into a group (`O00`) is no lone letter: not read.
+            ("Cc 12 O00 7 300", vec![("?".into(), "Cc 12 O".into(), 0)]),
+            // At the label's edge the letter may be the label's (`Cc S`) or a digit (`5 811`).
+            ("Cc S 811 6075", vec![("?".into(), "Cc S".into(), 0)]),
+            // A word between the label and the letter: no figure on its left.
+            ("Cc ab S 811 6075", vec![("?".into(), "Cc ab S".into(), 0)]),
+            // More figures than columns once the letter is a digit: no reading.
+            ("Cc 4822 S 084 7", vec![("?".into(), "Cc 4822 S".into(), 0)]),
+        ];
+        for (line, want) in cases {
+            let text = format!("{head}{line}\nDdby 3 000 3 100\n");
+            assert_eq!(&row_read(&text, "Cc"), want, "{line:?}");
+        }
     }
 }
