@@ -260,7 +260,14 @@ pub(super) fn has_letter(s: &str) -> bool {
 /// its label ends: the groups of a line as [`lines`] cuts them, for a reading of the line that
 /// differs from the text (a letter read as the digit it stands for, see `mod.rs`).
 pub(super) fn trailing_groups(t: &str) -> (usize, Vec<Group>) {
-    let (label_end, segments, _) = tail(t);
+    // Cut as `lines` cuts it: a piped row's closing pipe is no cell, its pipes are gaps.
+    let piped = is_piped(t);
+    let t = if piped {
+        t.trim_end_matches(|c: char| c.is_whitespace() || c == '|')
+    } else {
+        t
+    };
+    let (label_end, segments, _) = tail(t, piped);
     let groups = segments
         .into_iter()
         .rev()
