@@ -36,6 +36,8 @@
 //! An internal `number` module is the ground floor: the one numeral grammar (digit grouping,
 //! decimal comma, minus signs), the one parser, and the one table of units, currencies and scale
 //! words that extraction, layout, validation and repair share.
+//! An internal `pattern` module compiles the costliest patterns with their Unicode classes cut
+//! to Latin for the texts that hold nothing else (nearly all), with the same matches.
 //!
 //! [`batch`] turns paths into documents (directories walked for `*.txt` and `*.pdf`, sorted; `-` for standard
 //! input) and runs [`process`] over them in parallel, delivering records in input order and
@@ -100,6 +102,7 @@ pub mod layout;
 mod lexicon;
 mod number;
 pub mod offsets;
+mod pattern;
 pub mod record;
 pub mod repair;
 pub mod report;

@@ -15,15 +15,14 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::amount::{floor_boundary, glued_to_word};
 use crate::offsets::CharIndex;
+use crate::pattern::Pattern;
 use crate::record::Reference;
 
 /// Every reference form; each alternative names its kind (`<kind>`) and its value (`<kind>_v`).
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?x)
         (?-u:\b)
         (?:
@@ -42,15 +41,13 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<item_v> [IVX]{1,4}:\d{1,3} ) (?-u:\b)
         )",
     )
-    .expect("reference pattern")
 });
 
 /// A word naming a decision, which must be near an item number (`Regeringsbeslut I:33`).
-static DECISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DECISION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi) \b(?: regeringsbeslut | beslut\w* | regeringssammanträde\w* | punkt | nr )\b",
     )
-    .expect("decision pattern")
 });
 
 /// Finds every reference in `text`, in reading order, with character offsets.

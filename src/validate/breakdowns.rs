@@ -26,8 +26,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::pattern::Pattern;
 use crate::record::{PartRole, TotalCheck, TotalStatus};
 
 use super::doc::{Doc, has_blank_line, sentence_end};
@@ -36,8 +35,8 @@ use super::sum::{Claim, MAX_PARTS, Role, check, sum, unresolved};
 
 /// A cue directly before an amount that makes it a total. `strong` cues name a sum; the others
 /// are verbs that state an amount being split (a lone amount after them is no total).
-static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi)
         (?: ^ | [^\p{L}] )
         (?:
@@ -58,55 +57,53 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
         (?: (?: cirka | ca\.? | drygt | närmare | omkring | ungefär | högst | upp \s+ till ) \s* )?
         $",
     )
-    .expect("valid regex")
 });
 
 /// Right after an amount: `… 27 miljoner kronor fördelas enligt följande:` makes it a total.
 /// So does a split still to be made in its clause: `de 18 miljoner kronor som kommunen fått ska
 /// fördelas`, `får 378 miljoner kronor att fördela` (a list item `458 mnkr fördelas av …` states
 /// a split already made, and is no total).
-static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CUE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}? enligt \s+ följande
         | ^ [^.!?\n]{0,80}? [^\p{L}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{L}] | $ )",
     )
-    .expect("valid regex")
 });
 
 /// In the sentence of a total: it sums up the figures before it.
-static SUMS_UP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?: tillsammans \s+ med | därmed | alltså | således ) (?: [^\p{L}] | $ )")
-        .expect("valid regex")
+static SUMS_UP: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] ) (?: tillsammans \s+ med | därmed | alltså | således ) (?: [^\p{L}] | $ )",
+    )
 });
 
 /// A noun naming the sum of what came before (`… ytterligare 5 miljarder kronor uppgår summan
 /// till 10 miljarder kronor`): it sums up only when figures precede it in its sentence, since a
 /// sentence opening with it (`Summan uppgår till …`) may go on to its parts.
-static SUM_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?: summan | totalsumman | totalen ) (?: [^\p{L}] | $ )")
-        .expect("valid regex")
+static SUM_NOUN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] ) (?: summan | totalsumman | totalen ) (?: [^\p{L}] | $ )",
+    )
 });
 
 /// Words that open a breakdown of the amount just before them.
-static BREAKDOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi)
         (?: ^ | [^\p{L}] )
         (?P<cue> varav | därav | av \s+ dessa | av \s+ detta | av \s+ vilka | av \s+ dem
                | av \s+ beloppet | av \s+ summan )
         (?: [^\p{L}] | $ )",
     )
-    .expect("valid regex")
 });
 
 /// Signs that the section after a total enumerates its parts.
-static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ENUMERATION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xim)
         ^ [\x20\t]* (?: \d{1,2} [.)] | [-•–*] ) [\x20\t]+ \S    # `1. Ledning …`, `- Löner …`
       | (?: ^ | [^\p{L}] ) följande (?: [^\p{L}] | $ )          # `Följande insatsområden …`",
     )
-    .expect("valid regex")
 });
 
 /// How far apart a total's text and its cue or breakdown words may be, in bytes.

@@ -35,6 +35,7 @@ use regex::Regex;
 
 use crate::extract::date::MONTH_NAMES;
 use crate::number::words::below_hundred;
+use crate::pattern::Pattern;
 use crate::record::{PartRole, TotalCheck, TotalStatus};
 
 use super::breakdowns::{goes_on, not_confirmed};
@@ -44,14 +45,13 @@ use super::roles::wording;
 use super::sum::{Claim, MAX_PARTS, Role, check, sum, sum_against_exact};
 
 /// A sentence about paying money out.
-static PAYMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PAYMENT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi) (?: ^ | [^\p{L}] )
         (?: utbetalning (?: en | ar | arna )? (?: \s+ \p{L}+ ){0,4} \s+ (?: ska | skall ) \s+ ske
           | utbetalas | betalas \s+ ut | ska \s+ betalas )
         (?: [^\p{L}] | $ )",
     )
-    .expect("valid regex")
 });
 
 /// The number of instalments a sentence states: `i två delar`, `i 3 lika stora delar`.
@@ -103,7 +103,9 @@ pub(super) fn instalments(doc: &Doc<'_>, role: &mut [Role], checks: &mut Vec<Tot
     }
     let text = doc.text;
     let mut from = 0;
-    while let Some(m) = PAYMENT.find_at(text, from) {
+    // Checked once: each search is of the whole text, from a later offset.
+    let payment = PAYMENT.regex(text);
+    while let Some(m) = payment.find_at(text, from) {
         let start = doc.sentence_start(m.start());
         let end = sentence_end(text, m.end()).max(m.end());
         from = end.max(m.end());

@@ -10,8 +10,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use crate::pattern::Pattern;
 use crate::record::TotalCheck;
 
 use super::doc::{Doc, ends_sentence, has_blank_line};
@@ -19,8 +18,8 @@ use super::interval::interval;
 use super::sum::{Claim, MAX_PARTS, Role, complete, unresolved};
 
 /// The label of a line that closes a list with its sum or its result.
-static CLOSER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CLOSER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi)
         ^ [\s\p{P}]*
         (?:
@@ -30,7 +29,6 @@ static CLOSER: LazyLock<Regex> = LazyLock::new(|| {
         )
         (?: [^\p{L}] [^\n.!?]{0,40} )? $",
     )
-    .expect("valid regex")
 });
 
 /// 2. Lists closed by their sum (`Summa`, `Totalt`) or their result (`överskott` …).

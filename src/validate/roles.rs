@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::pattern::Pattern;
 use crate::record::PartRole;
 
 use super::doc::{Doc, ends_sentence};
@@ -50,8 +51,8 @@ impl Wording {
 }
 
 /// Wording right before a figure (the end of the window), most specific first.
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi)
         (?: ^ | [^\p{L}] )
         (?:
@@ -67,13 +68,12 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         [^\p{L}.!?] (?: [^.!?]*? )
         $",
     )
-    .expect("valid regex")
 });
 
 /// A change: a word of increase or decrease, then (in the same clause) `med`, `på` or `om` right
 /// before the figure. `höjs till 5 miljoner` states a new level, not a change, and is no match.
-static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CHANGE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi)
         (?: ^ | [^\p{L}] )
         (?: ökning | ökningen | ökar | ökade | ökat | öka | höjs | höjdes | höjts | höjt | höja
@@ -86,13 +86,12 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
         [^\p{L}] (?: med | på | om ) \s+ (?: (?: cirka | ca\.? | drygt | närmare | omkring | ungefär ) \s+ )?
         $",
     )
-    .expect("valid regex")
 });
 
 /// A verb of change in the clause before a range `från X till Y` (`ökas från 150 till 300
 /// miljoner`): the levels before and after a change, never a part.
-static CHANGE_LEVELS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CHANGE_LEVELS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi)
         (?: ^ | [^\p{L}] )
         (?: ökas | ökar | ökade | ökat | höjs | höjdes | höjts | höjt | minskas | minskar | minskade
@@ -101,15 +100,13 @@ static CHANGE_LEVELS: LazyLock<Regex> = LazyLock::new(|| {
         [^.!?,]{0,40}
         $",
     )
-    .expect("valid regex")
 });
 
 /// Right after a figure: `högre`, `lägre`, `mer`, `mindre` (than something else) make it a change.
-static CHANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CHANGE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi) ^ \s* (?: högre | lägre | mer | mindre | större | färre ) (?: [^\p{L}] | $ )",
     )
-    .expect("valid regex")
 });
 
 /// `åren 2022–2024`, `2022-2024`: a span of years.
@@ -120,20 +117,17 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A demonstrative right before a figure: `Dessa 30 miljoner`, `denna miljon`, `detta belopp
 /// om`. (`av dessa` is nested and is read first.)
-static MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?: dessa | denna | detta ) \s+ $").expect("valid regex")
-});
+static MENTION: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?xi) (?: ^ | [^\p{L}] ) (?: dessa | denna | detta ) \s+ $"));
 
 /// `från` or `mellan` right before a figure: it may be the lower end of a range written with a
 /// unit on each end (`från 212 miljoner kronor till 312 miljoner kronor`).
-static RANGE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) (?: ^ | [^\p{L}] ) (?P<w> från | mellan ) \s+ $").expect("valid regex")
-});
+static RANGE_OPENER: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?xi) (?: ^ | [^\p{L}] ) (?P<w> från | mellan ) \s+ $"));
 
 /// What joins the two ends of such a range: `till` after `från`, `och` after `mellan`, or a dash.
-static RANGE_JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) ^ (?: \s+ (?P<w> till | och ) \s+ | \s* [-–—] \s* ) $").expect("valid regex")
-});
+static RANGE_JOIN: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?xi) ^ (?: \s+ (?P<w> till | och ) \s+ | \s* [-–—] \s* ) $"));
 
 /// Whether running amounts `running[k]` and `running[k + 1]` are the two ends of one range
 /// written with a unit on each end (`från 1 miljon kronor till 2 miljoner kronor`, `mellan 1
