@@ -16,7 +16,11 @@
 //! - before it, a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
 //!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
 //!   (`stöd till idrotten på …`: purpose), and a period anywhere earlier in the sentence (`För
-//!   2020 avsätts …`);
+//!   2020 avsätts …`), the nearest one, a time fronted in a later clause included (`… och år
+//!   2020 höjs anslaget med …`), and none past an open start (`och från och med 2021 …`);
+//!   a recipient after an inverted verb may be followed by an infinitive and its preposition
+//!   (`får Sveriges skolor dela på …`); a purpose runs on through a list of nouns that `och` or
+//!   `eller` closes (`krisstöd, samtalsstöd eller traumastöd`);
 //!   `för att` + a short verb phrase is the purpose; a time right after another amount is that
 //!   amount's; a list that is the genitive of a noun (`kommuner, landsting och länsstyrelsers
 //!   arbete`) is no recipient; `X fördelar AMOUNT` makes X the one who disposes of it;
@@ -225,6 +229,7 @@ const AGENT: &[&str] = &[
     "disponeras",
     "fördelas",
     "fördelades",
+    "fördelats",
     "förvaltas",
     "administreras",
     "hanteras",
@@ -261,6 +266,15 @@ const RECIPIENT_NOUNS: &[&str] = &[
     "regeringen",
     "nämnderna",
     "styrelserna",
+    // Those a culture or civil-society grant goes to (`till arrangörer och fria kulturskapare`).
+    "arrangörer",
+    "arrangörerna",
+    "kulturskapare",
+    "kulturskaparna",
+    "konstnärer",
+    "konstnärerna",
+    "aktörer",
+    "aktörerna",
 ];
 
 /// Words that may stand before a recipient noun without being part of the link's meaning.
@@ -794,11 +808,33 @@ impl<'a> Doc<'a> {
             // `insatser för lindrig psykisk ohälsa`: a `för` that qualifies the phrase's noun
             // (never `för att`, never a time: `plain` and `cued_time_at` stop those).
             let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid" | "för")
-                || (w == "och" && !self.word(end + 2).ends_with("as"))
+                || (matches!(w.as_str(), "och" | "eller") && !self.word(end + 2).ends_with("as"))
                 || (w == "till"
                     && (!after_till || MONEY_KINDS.iter().any(|k| self.word(end).ends_with(k)))
                     && self.recipient_at(end + 2).is_none());
             if connector && plain(end + 2) && self.cued_time_at(end + 1).is_none() {
+                end += 2;
+                continue;
+            }
+            // A comma inside a list of nouns that `och` or `eller` closes (`krisstöd,
+            // samtalsstöd eller traumastöd`) goes on; any other comma ends the phrase. A `till`
+            // after the list's last noun is that item's own (`allmän kulturverksamhet,
+            // ersättningar och bidrag till konstnärer`): a list of kinds of support, each with its
+            // receivers, and no one purpose.
+            let listed = matches!(
+                self.toks.get(end + 1).map(|t| t.kind),
+                Some(Kind::Punct(','))
+            ) && plain(end + 2)
+                && self.is_lower_word(end + 2)
+                && (end + 3..end + 7)
+                    .take_while(|&q| self.is_lower_word(q))
+                    .any(|q| {
+                        matches!(self.word(q).as_str(), "och" | "eller")
+                            && plain(q + 1)
+                            && self.is_lower_word(q + 1)
+                            && self.word(q + 2) != "till"
+                    });
+            if listed {
                 end += 2;
                 continue;
             }
@@ -973,6 +1009,60 @@ impl<'a> Doc<'a> {
             },
             y2,
         ))
+    }
+
+    /// A time fronted in its clause at token `p`, the finite verb right after it (Swedish puts
+    /// the verb second): `och år 2020 höjs anslaget med …`, `och 2019 avsattes …`. Only at a
+    /// clause's start (the sentence's, or after `,`, `och`, `men`, `samt`), so `till år 2030` or
+    /// `2019 års budget` is none. Returns the link (cued by `år`, if written) and the last token.
+    fn fronted_time_at(&self, start: usize, p: usize) -> Option<(PeriodLink, usize)> {
+        let opens = p == start
+            || matches!(self.toks.get(p.checked_sub(1)?)?.kind, Kind::Punct(','))
+            || matches!(self.word(p - 1).as_str(), "och" | "men" | "samt");
+        if !opens {
+            return None;
+        }
+        let y = if self.word(p) == "år" { p + 1 } else { p };
+        let year = match self.toks.get(y)?.kind {
+            Kind::Word => self.year(y).is_some(),
+            Kind::Period(_) => self.chars.at(self.toks[y].start()).is_ascii_digit(),
+            _ => false,
+        };
+        let verb = self.is_lower_word(y + 1)
+            && !matches!(
+                self.word(y + 1).as_str(),
+                "och" | "års" | "till" | "samt" | "eller"
+            );
+        if !(year && verb) {
+            return None;
+        }
+        self.time_at(y, self.span(p, p))
+    }
+
+    /// An open start at token `p`: `från och med 2021` or `fr.o.m. 2021` with no end year after
+    /// it. Returns the year's token.
+    fn open_start_at(&self, p: usize) -> Option<usize> {
+        if self.inclusive_years_at(p).is_some() {
+            return None;
+        }
+        let y = if self.word(p) == "från" && self.word(p + 1) == "och" && self.word(p + 2) == "med"
+        {
+            p + 3
+        } else if self.word(p) == "fr.o.m" {
+            if matches!(self.toks.get(p + 1).map(|t| t.kind), Some(Kind::Punct('.'))) {
+                p + 2
+            } else {
+                p + 1
+            }
+        } else {
+            return None;
+        };
+        let year = match self.toks.get(y)?.kind {
+            Kind::Word => self.year(y).is_some(),
+            Kind::Period(_) => self.chars.at(self.toks[y].start()).is_ascii_digit(),
+            _ => false,
+        };
+        year.then_some(y)
     }
 
     /// A time expression with its cue word at token `p` (`för 2020`, `under 2017`, `budgetåret
@@ -1364,7 +1454,17 @@ impl<'a> Doc<'a> {
             // The nearest cued time before the amount in its sentence.
             let mut q = start;
             while q < p {
-                if let Some((l, e)) = self.cued_time_at(q) {
+                // `… och från och med 2021 beräknas bidraget uppgå till …`: an open start says
+                // from when, not for which years, and a time before it dates an earlier clause.
+                if let Some(e) = self.open_start_at(q) {
+                    links.period = None;
+                    q = e + 1;
+                    continue;
+                }
+                if let Some((l, e)) = self
+                    .cued_time_at(q)
+                    .or_else(|| self.fronted_time_at(start, q))
+                {
                     // A time right after another amount is that amount's (`100 miljoner kronor
                     // för 2022, från 212 …`).
                     let owned =
@@ -1466,14 +1566,19 @@ impl<'a> Doc<'a> {
             }
         }
         // Inverted order after an adverbial (`Under 2020 får Sametinget 2 miljoner`): the
-        // verb, then the recipient, then the amount.
+        // verb, then the recipient, then the amount, after at most an infinitive and its own
+        // preposition (`får Sveriges skolor dela på 4,9 miljarder`).
         for v in start + 1..p {
             if RECEIVE.contains(&self.word(v).as_str())
                 && let Some(e) = self.recipient_at(v + 1)
                 && e < p
                 && p - e <= 3
-                && (e + 1..p)
-                    .all(|q| self.is_lower_word(q) && !STOPS.contains(&self.word(q).as_str()))
+                && (e + 1..p).all(|q| {
+                    let w = self.word(q);
+                    self.is_lower_word(q)
+                        && (!STOPS.contains(&w.as_str())
+                            || (matches!(w.as_str(), "på" | "om") && q + 1 == p && q > e + 1))
+                })
             {
                 return Some(self.link(v + 1, e, self.span(v, v)));
             }
@@ -2646,6 +2751,160 @@ mod tests {
     }
 
     #[test]
+    fn a_fronted_time_dates_its_clause_and_an_open_start_none_both_ways() {
+        // (text, the last amount's period as `words <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            // A time fronted in a later clause, the verb right after it, beats a cued one before.
+            (
+                "För år 2019 höjs anslaget med 2,3 miljarder och år 2020 höjs anslaget med 2,8 miljarder.",
+                Some("2020 <år>"),
+            ),
+            (
+                "Då avsattes 1 miljard kronor och 2019 avsattes 3,5 miljarder kronor.",
+                Some("2019 <2019>"),
+            ),
+            // An open start says from when: the earlier clause's time is not this figure's.
+            (
+                "Under 2020 satsas 4,9 miljarder kronor och från och med 2021 beräknas bidraget uppgå till 6,2 miljarder kronor.",
+                None,
+            ),
+            // Leaves alone: a year after a preposition (`till år 2030`), a year's genitive, the
+            // cued time with no later clause, and a closed span.
+            (
+                "Arbetet pågår till år 2030 och projektet får 6 miljoner kronor.",
+                None,
+            ),
+            ("Enligt 2019 års budget får B 6 miljoner kronor.", None),
+            (
+                "För år 2019 höjs anslaget med 2,3 miljarder och anslaget höjs sedan med 2,8 miljarder.",
+                Some("2019 <För>"),
+            ),
+            (
+                "Från och med 2021 till och med 2023 får B 6 miljoner kronor.",
+                Some("2021 till och med 2023 <Från och med>"),
+            ),
+        ];
+        for &(text, want) in cases {
+            let x = extract(text);
+            let got = x
+                .amounts
+                .last()
+                .and_then(|a| a.links.clone())
+                .and_then(|l| l.period)
+                .map(|p| {
+                    let cue: String = text
+                        .chars()
+                        .skip(p.cue.start)
+                        .take(p.cue.end - p.cue.start)
+                        .collect();
+                    format!("{} <{cue}>", p.text)
+                });
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_inverted_subject_sharing_a_sum_receives_it_both_ways() {
+        // (text, recipient as `words <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "För att stärka jämlikheten får Sveriges skolor dela på 4,9 miljarder kronor.",
+                Some("Sveriges skolor <får>"),
+            ),
+            (
+                "I år får Skolverket fördela 250 miljoner kronor.",
+                Some("Skolverket <får>"),
+            ),
+            // Leaves alone: a preposition that opens a new phrase (`på grund av`), and one that
+            // is not right before the amount.
+            (
+                "I år får Skolverket på grund av pandemin 250 miljoner kronor.",
+                None,
+            ),
+            ("I år får Skolverket på 250 miljoner kronor.", None),
+        ];
+        for &(text, want) in cases {
+            let [got, _, _] = first(text);
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn grant_receivers_and_a_perfect_passive_agent_both_ways() {
+        // (text, recipient, purpose), each as `words <cue>`
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case<'_>] = &[
+            (
+                "Bland annat har 500 miljoner kronor anslagits till arrangörer och fria kulturskapare.",
+                Some("arrangörer och fria kulturskapare <till>"),
+                None,
+            ),
+            (
+                "Nu har 80 miljoner kronor fördelats till enskilda konstnärer och kulturskapare.",
+                Some("enskilda konstnärer och kulturskapare <till>"),
+                None,
+            ),
+            (
+                "Av dessa har 370 miljoner kronor fördelats av Statens kulturråd.",
+                Some("Statens kulturråd <fördelats av>"),
+                None,
+            ),
+            // Leaves alone: an activity (`till konstnärlig gestaltning`), and `av` after a verb
+            // that names no agent (`minskats av`).
+            (
+                "Regeringen har avsatt 5 miljoner kronor till konstnärlig gestaltning.",
+                None,
+                Some("konstnärlig gestaltning <till>"),
+            ),
+            (
+                "Anslaget har 5 miljoner kronor minskats av Statens kulturråd.",
+                None,
+                None,
+            ),
+        ];
+        for &(text, r, u) in cases {
+            let [got_r, _, got_u] = first(text);
+            assert_eq!((got_r.as_deref(), got_u.as_deref()), (r, u), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_nouns_is_one_purpose_both_ways() {
+        // (text, purpose as `words <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Regeringen betalar ut 500 miljoner kronor för krisstöd, samtalsstöd eller traumastöd.",
+                Some("krisstöd, samtalsstöd eller traumastöd <för>"),
+            ),
+            (
+                "Regeringen ger 5 miljoner kronor till lovskola, läxhjälp och sommarskola.",
+                Some("lovskola, läxhjälp och sommarskola <till>"),
+            ),
+            // Leaves alone: a comma before a new clause or a time, and a list that never closes.
+            (
+                "Regeringen ger 5 miljoner kronor för krisstöd, vilket välkomnas av kommunerna.",
+                Some("krisstöd <för>"),
+            ),
+            (
+                "Regeringen ger 5 miljoner kronor för krisstöd, under 2021.",
+                Some("krisstöd <för>"),
+            ),
+            (
+                "Regeringen ger 5 miljoner kronor till kulturverksamhet, ersättningar och bidrag till konstnärer.",
+                Some("kulturverksamhet <till>"),
+            ),
+            (
+                "Regeringen ger 5 miljoner kronor för krisstöd, stödet betalas ut i december.",
+                Some("krisstöd <för>"),
+            ),
+        ];
+        for &(text, want) in cases {
+            let [_, _, got] = first(text);
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
     fn running_text_wider_wording() {
         // (text, recipient, period, purpose), each link as `words <cue>`.
         type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
@@ -2746,7 +3005,7 @@ mod tests {
             ),
             (
                 "Totalt 6 miljoner kronor avsätts i stöd till kulturlivet till konstnärer.",
-                None,
+                Some("konstnärer <till>"),
                 None,
                 Some("kulturlivet <till>"),
             ),

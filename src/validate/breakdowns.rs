@@ -47,7 +47,9 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
               | fördelas | fördelades | fördelar | omfördelas | omfördelades
               # the noun: `beslutat om fördelning av 100 miljoner kronor`
               | fördelning \s+ av | fördelningen \s+ av
-              | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut )
+              | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut
+              # a sum shared among several: `får Sveriges skolväsende dela på 1,25 miljarder`
+              | dela \s+ på | delar \s+ på | delade \s+ på )
             # small words that may sit between the cue and the figure: `avsätts totalt till …`
             (?: [\s:]+ (?: totalt | sammanlagt | till | på | om | med | av ) )*
           | (?: uppgår | uppgick | uppgå ) (?: \s+ \p{L}+ ){0,3}? \s+ till
@@ -61,12 +63,14 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Right after an amount: `… 27 miljoner kronor fördelas enligt följande:` makes it a total.
 /// So does a split still to be made in its clause: `de 18 miljoner kronor som kommunen fått ska
-/// fördelas`, `får 378 miljoner kronor att fördela` (a list item `458 mnkr fördelas av …` states
-/// a split already made, and is no total).
+/// fördelas`, `får 378 miljoner kronor att fördela`, or made now in a relative clause on the
+/// amount, `35 miljoner kronor som nu istället omfördelas` (a list item `458 mnkr fördelas av …`
+/// states a split already made, and is no total).
 static CUE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}? enligt \s+ följande
-        | ^ [^.!?\n]{0,80}? [^\p{L}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{L}] | $ )",
+        | ^ [^.!?\n]{0,80}? [^\p{L}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{L}] | $ )
+        | ^ \s+ som \s+ (?: \p{L}+ \s+ ){0,3}? (?: fördelas | omfördelas ) (?: [^\p{L}] | $ )",
     )
 });
 
@@ -621,7 +625,7 @@ fn reconcile_scope(
 
 #[cfg(test)]
 mod tests {
-    use crate::record::TotalStatus::{Mismatch, Ok as Fine, Unresolved};
+    use crate::record::TotalStatus::{self, Mismatch, Ok as Fine, Unresolved};
     use crate::validate::reconcile;
     use crate::validate::testing::{M, amounts, assert_checks};
 
@@ -648,6 +652,94 @@ mod tests {
         let gone = PARTS_FOLLOW.replace(" och 1,2 miljoner kronor", "");
         let fewer = [items[0], items[1], items[3], items[4]];
         assert_checks(&gone, &fewer, &[(Mismatch, 944 * M, -12 * M / 10)]);
+    }
+
+    #[test]
+    fn sharing_and_redistributing_cue_a_total_and_a_floor_per_recipient_is_no_part() {
+        // (text, amounts, the checks: verdict, stated, difference)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            // `dela på` a sum: its parts follow.
+            (
+                "Skolorna får dela på 1,25 miljarder kronor. Staten ger en miljard kronor. Nu utökas \
+                 satsningen med ytterligare 250 miljoner kronor.",
+                &[
+                    ("1,25 miljarder kronor", 125 * M * 10),
+                    ("en miljard kronor", 1000 * M),
+                    ("250 miljoner kronor", 250 * M),
+                ],
+                &[(Fine, 1250 * M, 0)],
+            ),
+            // A relative clause redistributing the amount now.
+            (
+                "Det handlar om 35 miljoner kronor som nu omfördelas som krisstöd.\n\n\
+                 20 miljoner kronor går till A. B stärks också med 15 miljoner kronor.\n",
+                &[
+                    ("35 miljoner kronor", 35 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("15 miljoner kronor", 15 * M),
+                ],
+                &[(Fine, 35 * M, 0)],
+            ),
+            // A floor per kommun after the parts is no part, so the sum is the two parts alone.
+            (
+                "Totalt betalas 500 miljoner kronor ut.\n\n350 miljoner fördelas till regionerna och \
+                 150 miljoner fördelas till kommunerna. Varje kommun får minst 100 000 kronor.\n",
+                &[
+                    ("500 miljoner kronor", 500 * M),
+                    ("350 miljoner", 350 * M),
+                    ("150 miljoner", 150 * M),
+                    ("minst 100 000 kronor", M / 10),
+                ],
+                &[(Fine, 500 * M, 0)],
+            ),
+            // Leaves alone: `dela på` with parts that do not add up (a verb cue settles nothing),
+            // `delar på` naming no sum, a relative clause of a split already made, and a
+            // distributing main clause (a list item).
+            (
+                "Skolorna får dela på 1,25 miljarder kronor. Staten ger 900 miljoner kronor och \
+                 200 miljoner kronor.",
+                &[
+                    ("1,25 miljarder kronor", 125 * M * 10),
+                    ("900 miljoner kronor", 900 * M),
+                    ("200 miljoner kronor", 200 * M),
+                ],
+                &[],
+            ),
+            (
+                "Kommunen delar på kostnaden med regionen. A får 35 miljoner kronor, B 20 miljoner \
+                 kronor och C 15 miljoner kronor.",
+                &[
+                    ("35 miljoner kronor", 35 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("15 miljoner kronor", 15 * M),
+                ],
+                &[],
+            ),
+            (
+                "Det handlar om 35 miljoner kronor som fördelades i fjol. 20 miljoner kronor gick \
+                 till A och 15 miljoner kronor till B.",
+                &[
+                    ("35 miljoner kronor", 35 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("15 miljoner kronor", 15 * M),
+                ],
+                &[],
+            ),
+            (
+                "- 35 mnkr fördelas av Kulturrådet.\n- 20 mnkr fördelas av Filminstitutet.\n\
+                 - 15 mnkr fördelas av Konstnärsnämnden.\n",
+                &[
+                    ("35 mnkr", 35 * M),
+                    ("20 mnkr", 20 * M),
+                    ("15 mnkr", 15 * M),
+                ],
+                &[],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_checks(text, items, want);
+        }
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //!
 //! Only a *cue* makes an amount a total; a large amount on its own is not one. The figures summed are
 //! those whose wording makes them parts (`roles.rs`): nested (`varav`, `innefattar`, `inklusive`),
-//! changes (`en ökning med`), comparisons (`jämfört med`, `(sökt …)`) and restatements of the total
+//! changes (`en ökning med`), comparisons (`jämfört med`, `(sökt …)`), what each one of several
+//! gets (`Varje kommun får minst …`, `… vardera`, `… per elev`) and restatements of the total
 //! never are; each part's role (`part`, `addition`, `remainder`) is recorded.
 //!
 //! 1. **Table columns**: a row the table reader marked as a sum ([`crate::record::Cell::total`]:
@@ -30,8 +31,9 @@
 //!    miljoner …`): parts that fall short of the total are *consistent*, not wrong, so such a check is
 //!    `unresolved` (the rest is not itemised), never `mismatch`. Parts that exceed the total are a
 //!    `mismatch`, unless they are stated per a different base (`per år`).
-//! 4. **A total followed by its parts**: `avsätta 944 miljoner kronor …`, `totalt`, `sammanlagt`,
-//!    `sammantaget`, `summa`, `tillsammans` directly before an amount. The parts are chosen by
+//! 4. **A total followed by its parts**: `avsätta 944 miljoner kronor …`, `dela på`, `totalt`,
+//!    `sammanlagt`, `sammantaget`, `summa`, `tillsammans` directly before an amount, or a split
+//!    after it (`… fördelas enligt följande`, `… som nu omfördelas`). The parts are chosen by
 //!    structure: every amount from the total to the next heading (or the next total). When those do
 //!    not add up, the contiguous runs of following amounts (at least two) are searched for one that
 //!    does, and `method` says so. If none does, the verdict is `mismatch` when the section is

@@ -42,6 +42,10 @@ pub(super) enum Wording {
     /// A figure pointed back to by a demonstrative (`Dessa 30 miljoner ersätter …`): a figure
     /// already stated, mentioned again, never a new part.
     Mention,
+    /// A figure for each one of several (`Varje kommun får minst 100 000 kronor`, `2 miljoner
+    /// kronor vardera`, `4 200 kronor per elev`): a rate or a floor per recipient, never a part of
+    /// a sum of whole amounts.
+    PerUnit,
 }
 
 impl Wording {
@@ -114,6 +118,26 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x) (?: ^ | [^\d] ) ( (?: 19 | 20 ) \d{2} ) \s* [-–—] \s* ( (?: 19 | 20 ) \d{2} ) (?: [^\d] | $ )")
         .expect("valid regex")
 });
+
+/// A distributive subject in the figure's sentence (`Varje kommun får minst`, `var och en av
+/// regionerna får`): the figure is what each one gets. `varje år` is a period, read by
+/// [`multiplier`]'s kind of wording, not a recipient.
+static EACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi) (?: ^ | [^\p{L}] )
+        (?: varje | var \s+ och \s+ en \s+ av ) \s+ (?P<noun> \p{L}+ ) [^.!?;:]* $",
+    )
+    .expect("valid regex")
+});
+
+/// Right after a figure: `vardera`, `var` (`2 miljoner kronor var`, `… vardera`): each one's share.
+static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xi) ^ \s* (?: vardera | var ) (?: [^\p{L}] | $ )").expect("valid regex")
+});
+
+/// Units of time a figure may be stated per (`per år`, `per månad`): such a figure is a part
+/// counted once per period ([`multiplier`]), not a rate per recipient.
+const TIME_UNITS: [&str; 5] = ["år", "månad", "kvartal", "vecka", "dag"];
 
 /// A demonstrative right before a figure: `Dessa 30 miljoner`, `denna miljon`, `detta belopp
 /// om`. (`av dessa` is nested and is read first.)
@@ -219,6 +243,16 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
     {
         return Wording::Change;
     }
+    let per_unit = doc.amounts[i]
+        .per
+        .as_deref()
+        .is_some_and(|p| !TIME_UNITS.contains(&p.to_lowercase().as_str()));
+    let each = EACH_BEFORE
+        .captures(gap)
+        .is_some_and(|c| !TIME_UNITS.contains(&c["noun"].to_lowercase().as_str()));
+    if per_unit || each || EACH_AFTER.is_match(after) {
+        return Wording::PerUnit;
+    }
     match BEFORE.captures(gap) {
         Some(c) if c.name("nested").is_some() => Wording::Nested,
         _ if MENTION.is_match(gap) => Wording::Mention,
@@ -272,7 +306,7 @@ mod tests {
 
     #[test]
     fn wording_both_ways() {
-        use Wording::{Aside, Change, Comparison, Mention, Nested};
+        use Wording::{Aside, Change, Comparison, Mention, Nested, PerUnit};
         const PLAIN: Wording = Wording::Part(PartRole::Part);
         const ADDITION: Wording = Wording::Part(PartRole::Addition);
         const REMAINDER: Wording = Wording::Part(PartRole::Remainder);
@@ -428,9 +462,79 @@ mod tests {
                 &one("100 miljoner kronor"),
                 PLAIN,
             ),
+            // What each one of several gets is a rate or a floor, no part …
+            (
+                "A får 900 miljoner kronor. Varje kommun får minst 100 miljoner kronor.",
+                &two("100 miljoner kronor"),
+                PerUnit,
+            ),
+            (
+                "Var och en av regionerna får 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                PerUnit,
+            ),
+            (
+                "A och B får 100 miljoner kronor vardera.",
+                &one("100 miljoner kronor"),
+                PerUnit,
+            ),
+            // … but a sentence about each one ends at its full stop, `varje år` is no recipient,
+            // and `var` opening the next clause is no distributive.
+            (
+                "Varje kommun har fått besked. B får 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Varje år får B 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "B får 100 miljoner kronor, var och en av dem till ett projekt.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
         ];
         for &(text, items, want) in cases {
             assert_wording(text, items, want);
+        }
+    }
+
+    #[test]
+    fn a_figure_per_recipient_is_no_part_but_one_per_year_is() {
+        // (text, the figure, what it is per as the extractor reads it, the wording)
+        let cases: &[(&str, &str, &str, Wording)] = &[
+            (
+                "Bidraget uppgår i snitt till 4 200 kronor per elev.",
+                "4 200 kronor per elev",
+                "elev",
+                Wording::PerUnit,
+            ),
+            (
+                "Regionerna får 20 kronor per invånare.",
+                "20 kronor per invånare",
+                "invånare",
+                Wording::PerUnit,
+            ),
+            (
+                "B får 100 miljoner kronor per år.",
+                "100 miljoner kronor per år",
+                "år",
+                Wording::Part(PartRole::Part),
+            ),
+            (
+                "B får 5 miljoner kronor per månad.",
+                "5 miljoner kronor per månad",
+                "månad",
+                Wording::Part(PartRole::Part),
+            ),
+        ];
+        for &(text, words, per, want) in cases {
+            let mut a = amounts(text, &[(words, 100 * M)]);
+            a[0].per = Some(per.into());
+            let doc = Doc::new(text, &a);
+            assert_eq!(wording(&doc, 0), want, "{text}");
         }
     }
 
