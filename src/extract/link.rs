@@ -412,8 +412,10 @@ pub(crate) fn link(
             }
         }
     }
+    let mut above: Option<(&[String], Vec<Option<PeriodLink>>)> = None;
     for table in tables {
-        doc.table(table, amounts, &mut links);
+        let periods = doc.table(table, amounts, above.as_ref(), &mut links);
+        above = Some((&table.headers, periods));
     }
     for v in villkor {
         for &i in &v.amounts {
@@ -1814,7 +1816,15 @@ impl<'a> Doc<'a> {
     }
 
     /// Links of a table's cells: row labels, `Disponeras av` rows, anslagsposter, year headers.
-    fn table(&self, table: &Table, amounts: &[Amount], links: &mut [AmountLinks]) {
+    /// `above` is the previous table's headers and the periods they name; the column periods of
+    /// this table are returned for the next one.
+    fn table(
+        &self,
+        table: &Table,
+        amounts: &[Amount],
+        above: Option<&(&[String], Vec<Option<PeriodLink>>)>,
+        links: &mut [AmountLinks],
+    ) -> Vec<Option<PeriodLink>> {
         // Only the label column's own header says what its labels are; a caption mentions
         // regions as often as it lists them.
         // (`Till landsting/regioner` says where the whole table goes: its rows are what for.)
@@ -1842,6 +1852,17 @@ impl<'a> Doc<'a> {
             && let Some(p) = self.caption_period(&table.caption, table.start, first_row)
         {
             headers = vec![Some(p); table.headers.len().max(1)];
+        }
+        // The reader gave this table the columns of the one above it (a table continued after
+        // a page break whose repeated header is garbled or gone, or the next block of a grouped
+        // table), but its own span writes no year: the years are those of the header above,
+        // and that header is the cue a reader can check.
+        if headers.iter().all(Option::is_none)
+            && let Some((names, periods)) = above
+            && !table.headers.is_empty()
+            && *names == table.headers.as_slice()
+        {
+            headers.clone_from(periods);
         }
         let mut disposer: Option<Link> = None;
         for row in &table.rows {
@@ -1932,6 +1953,7 @@ impl<'a> Doc<'a> {
                 l.period = headers.get(cell.column).cloned().flatten();
             }
         }
+        headers
     }
 
     /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped).
@@ -3686,6 +3708,35 @@ mod tests {
     }
 
     #[test]
+    fn a_block_under_the_columns_of_the_table_above_takes_its_years() {
+        // After a page break, a block of labels and then values is read as a table of its own
+        // under the columns above; its span writes no year, the header above does.
+        let text = "Bidrag per kommun\nTusental kronor\n\nKommun 2024 2025\nEnköping 11 641 12 181\nHeby 4 822 5 084\nSumma Uppsala län 16 463 17 265\n\u{c}\nÖrebro län\nAskersund\nDegerfors\nSumma Örebro län\n\n5 194\n5 960\n11 154\n\n5 300\n6 000\n11 300\n";
+        let x = extract(text);
+        assert_eq!(x.tables.len(), 2);
+        let header = text.find("2024").unwrap_or_default();
+        let period = |v: &str| {
+            let a = x.amounts.iter().find(|a| a.text == v)?;
+            let p = a.links.as_ref()?.period.as_ref()?;
+            Some((
+                p.text.clone(),
+                p.cue.start == header || p.cue.start == header + 5,
+            ))
+        };
+        assert_eq!(period("5 194"), Some(("2024".into(), true)));
+        assert_eq!(period("11 300"), Some(("2025".into(), true)));
+        // Under other columns (a single unnamed one), no year is borrowed.
+        let text = "Bidrag per kommun\nTusental kronor\n\nKommun 2024 2025\nEnköping 11 641 12 181\nHeby 4 822 5 084\n\nAnslag (tkr)\nKommun Belopp\nAskersund 5 194\nDegerfors 5 960\n";
+        let x = extract(text);
+        let a = x.amounts.iter().find(|a| a.text.starts_with("5 194"));
+        assert!(
+            a.is_some_and(|a| a.links.as_ref().is_none_or(|l| l.period.is_none())),
+            "{:?}",
+            x.amounts
+        );
+    }
+
+    #[test]
     fn tables() {
         let text = "Fördelning (tkr)\nLän 2021 2022\nStockholm 1 000 2 000\nUppsala 3 000 4 000\nTotalt 4 000 6 000\n";
         let x = extract(text);
@@ -3702,9 +3753,7 @@ mod tests {
                 )
             })
             .collect();
-        if cells.is_empty() {
-            return; // the table reader decides what a table is
-        }
+        assert_eq!(cells.len(), 6, "{cells:?}");
         assert!(
             cells.contains(&(
                 "1 000".into(),
