@@ -348,6 +348,9 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             if states_unit(text, &chunk).is_some_and(|s| s != r.unit.is_some()) {
                 break; // rows that write their unit after each value are a table of their own
             }
+            if !chunk.is_empty() && opens_table(lines, &r.before) {
+                break; // `Tabell 2 Anslag per myndighet (tkr)`: the next table's own caption
+            }
             if repeated_header || (!chunk.is_empty() && r.is_furniture(text)) {
                 rows.next();
                 continue;
@@ -411,6 +414,24 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
         head = next_head;
     }
     out
+}
+
+/// Whether the text lines between two rows hold a caption of a table of its own: a numbered
+/// table (`Tabell 2 …`), or a caption line that states its unit (`Belopp i miljoner kronor`),
+/// or closes on it (`Anslag per myndighet (tkr)`). A table continued after a page break says so (`Tabell 2
+/// (forts.)`, `forts. från föregående sida`) and goes on.
+fn opens_table(lines: &[lines::Line<'_>], before: &[usize]) -> bool {
+    let mut captions = before.iter().map(|&l| lines[l].trimmed()).filter(|t| {
+        let lower = t.to_lowercase();
+        let numbered = lower
+            .strip_prefix("tabell")
+            .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        numbered || (unit::written(t).is_some() && (unit::is_caption_opener(t) || t.ends_with(')')))
+    });
+    captions.next().is_some()
+        && !before
+            .iter()
+            .any(|&l| lines[l].trimmed().to_lowercase().contains("forts"))
 }
 
 /// Whether the text lines between two rows name a block of their own: one of them is not a
@@ -1169,6 +1190,45 @@ mod tests {
         // Not a year, or a year inside a longer number: left alone.
         assert_eq!(run_together("Konto 12345Budget"), ["Konto 12345Budget"]);
         assert_eq!(run_together("Budget 2020"), ["Budget 2020"]);
+    }
+
+    #[test]
+    fn a_caption_between_rows_opens_a_table_of_its_own() {
+        let first = "Bidrag per kommun\nTusental kronor\n\nKommun 2024 2025\nEnköping 11 641 12 181\nHeby 4 822 5 084\n\n";
+        // (table, header, figure as written) of each cell.
+        let cells = |text: &str| -> Vec<(usize, String, String)> {
+            read(text, &[])
+                .cells
+                .iter()
+                .filter_map(|a| {
+                    let c = a.cell.as_ref()?;
+                    let figure = text.chars().skip(a.start).take(a.end - a.start);
+                    Some((c.table, c.header.clone(), figure.collect()))
+                })
+                .collect()
+        };
+        let cell = |t: usize, h: &str, f: &str| (t, h.to_string(), f.to_string());
+        for caption in [
+            "Tabell 2 Anslag per myndighet (tkr)",
+            "Anslag per myndighet (tkr)",
+            "Belopp i tusental kronor",
+        ] {
+            let text = format!(
+                "{first}{caption}\nMyndighet Belopp\nSkolverket 5 194 000\nBoverket 5 960 000\n"
+            );
+            let got = cells(&text);
+            // Not `5 | 194 000` under the years above.
+            assert_eq!(got.len(), 6, "{caption}: {got:?}");
+            assert_eq!(got[4].0, 1, "{caption}: {got:?}");
+            assert_eq!(got[4].2, "5 194 000", "{caption}: {got:?}");
+        }
+        // A table continued after a page break goes on under its columns.
+        let text =
+            format!("{first}\u{c}Tabell 1 (forts.) Tusental kronor\nUppsala 49 457 51 751\n");
+        assert_eq!(cells(&text)[4], cell(0, "2024", "49 457"));
+        // A text line that states no unit is no caption: a sub-heading inside the table.
+        let text = format!("{first}Övriga kommuner\nUppsala 49 457 51 751\n");
+        assert_eq!(cells(&text)[5], cell(0, "2025", "51 751"));
     }
 
     /// The figures of the table's total row as written, or its unresolved reason.
