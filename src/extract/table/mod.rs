@@ -75,7 +75,13 @@
 //! read as its digit (`4822 | 5 084`, the text left as written) where one reading remains. Two rows that read only as
 //! one number state a single value column, under which `9704 486` or `2570780` is one number.
 //! Where no width is stated, `5580 760` (an ungrouped four-digit number, then a group of three)
-//! may be `5 580 760` with its space dropped: the row is unresolved.
+//! may be `5 580 760` with its space dropped: the row is unresolved. So is a row whose digit
+//! groups also read as fewer numbers (a cell left empty) and fill the columns only by a cut that
+//! sets neighbouring figures further apart in size than any firm row's (`Knivsta 4 591 000` under
+//! `2024 2025` and rows of four and five digits is not `4 | 591 000`).
+//!
+//! A caption between rows (`Tabell 2 …`, or a line stating its unit, `Anslag per myndighet
+//! (tkr)`) opens a new table; `(forts.)` continues the one above.
 //!
 //! ## Units
 //!
@@ -613,6 +619,8 @@ fn table_of(
         .collect();
     let mut body = body;
     bound_totals(text, &mut body, width);
+    // Before the rows in doubt are decided by their columns: those readings are weighed there.
+    doubt_loose_rows(text, &mut body, width);
     shape_columns(text, &mut body, width);
     sums::decide(text, &mut body, width);
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
@@ -1050,6 +1058,74 @@ fn bound_totals(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width:
     }
 }
 
+/// Rows that fill every column only by cutting one run of single-spaced digit groups, while the
+/// same groups also read as fewer numbers (a cell left empty: `Knivsta 4 591 000` under `2024
+/// 2025` is `4 591 000` in one column, or `4 | 591 000`), are listed unresolved when the cut sets
+/// two neighbouring figures further apart in size than any row that reads only one way does. A
+/// row's figures rise and fall together (`160 171 205` and `7 613 8 000 8 895` both keep their
+/// neighbours within a digit), so the rows read with certainty show how many digits apart
+/// neighbouring columns may be, and one digit more is allowed; `4 | 591 000` is five apart under
+/// rows none. As in [`shape_columns`], nothing is decided where OCR dropped group spaces, or on
+/// fewer than two firm rows.
+fn doubt_loose_rows(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) {
+    if !(2..63).contains(&width) || dropped_group_spaces(text, body) {
+        return;
+    }
+    let fewer_bits = (1u64 << width) - 2; // widths 1 ..= width - 1
+    let loose = |row: &Row| split::widths(text, &row.groups, Grouping::Strict) & fewer_bits != 0;
+    let digits = |n: &Num| {
+        let written = &text[n.start..n.end];
+        let whole = written.split(',').next().unwrap_or("");
+        whole.bytes().filter(u8::is_ascii_digit).count() as i64
+    };
+    // Digits of each column minus those of the next, per row.
+    let steps = |nums: &[Num]| -> Vec<i64> {
+        nums.windows(2)
+            .map(|w| digits(&w[0]) - digits(&w[1]))
+            .collect()
+    };
+    let firm: Vec<Vec<i64>> = body
+        .iter()
+        .filter(|(r, _)| !Shaped::is_total(r) && !loose(r))
+        .filter_map(|(_, got)| got.as_ref().ok())
+        .filter(|nums| nums.len() == width)
+        .map(|nums| steps(nums))
+        .collect();
+    if firm.len() < 2 {
+        return;
+    }
+    let range: Vec<(i64, i64)> = (0..width - 1)
+        .map(|c| {
+            firm.iter()
+                .map(|s| s[c])
+                .fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)))
+        })
+        .collect();
+    for (row, got) in body.iter_mut() {
+        let Ok(nums) = got else {
+            continue;
+        };
+        let one_run = row
+            .groups
+            .iter()
+            .skip(1)
+            .all(|g| g.join != lines::Join::None);
+        if nums.len() != width || Shaped::is_total(row) || !one_run || !loose(row) {
+            continue;
+        }
+        let fits = steps(nums)
+            .iter()
+            .zip(&range)
+            .all(|(d, &(lo, hi))| (lo - 1..=hi + 1).contains(d));
+        if !fits {
+            *got = Err(format!(
+                "`{}` reads as fewer numbers than the table has columns (a cell left empty), or as figures further apart than their rows' neighbours",
+                &text[nums[0].start..nums[nums.len() - 1].end]
+            ));
+        }
+    }
+}
+
 /// Digit groups in a number's whole part (`‑672 783` has 2, `1 444,5` has 2, `78` has 1).
 fn whole_groups(text: &str, n: &Num) -> usize {
     let written = &text[n.start..n.end];
@@ -1058,6 +1134,15 @@ fn whole_groups(text: &str, n: &Num) -> usize {
         .split(|c: char| !c.is_ascii_digit())
         .filter(|d| !d.is_empty())
         .count()
+}
+
+/// Whether some figure of the table has a digit group of four or more that is no year (`4905
+/// 218`, `12181`): OCR dropped group spaces, and group counts then say nothing.
+fn dropped_group_spaces(text: &str, body: &[(Row, Result<Vec<Num>, String>)]) -> bool {
+    body.iter().flat_map(|(r, _)| &r.groups).any(|g| {
+        let whole = text[g.digits..g.end].split(',').next().unwrap_or("");
+        whole.len() > 3 && !numeral::is_year(whole)
+    })
 }
 
 /// Rows whose digit groups split several ways, read the one way that keeps each column as wide
@@ -1072,11 +1157,7 @@ fn whole_groups(text: &str, n: &Num) -> usize {
 /// some figure has a digit group of four or more (`4905 218`, `12181`) shows that OCR dropped
 /// group spaces, and group counts then say nothing: nothing is read so there.
 fn shape_columns(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) {
-    let dropped = body.iter().flat_map(|(r, _)| &r.groups).any(|g| {
-        let whole = text[g.digits..g.end].split(',').next().unwrap_or("");
-        whole.len() > 3 && !numeral::is_year(whole)
-    });
-    if dropped {
+    if dropped_group_spaces(text, body) {
         return;
     }
     let sure: Vec<&Vec<Num>> = body
@@ -1664,6 +1745,27 @@ Cc 0 -18 2 3
         for &(sure, doubt, want) in cases {
             let text = format!("{head}{sure}{doubt}\n");
             assert_eq!(row_cells(&text, "Cc"), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_row_that_may_have_left_a_cell_empty_is_cut_only_like_its_neighbours() {
+        let head =
+            "Tusental kronor\n\nKommun 2024 2025\nEnköping 11 641 12 181\nHeby 4 822 5 084\n";
+        // (the row, what it reads as)
+        let cases: &[(&str, &[&str])] = &[
+            // One figure of three groups, or `4 | 591 000`: five digits apart, under rows none.
+            ("Knivsta 4 591 000", &["?"]),
+            ("Knivsta 4 591 000 000", &["?"]),
+            // Figures of their neighbours' size, though the groups also read as one number.
+            ("Knivsta 591 602", &["591", "602"]),
+            ("Knivsta 591 1 002", &["591", "1 002"]),
+            // Only one reading at all: no empty cell is possible.
+            ("Knivsta 4 591 5 002", &["4 591", "5 002"]),
+        ];
+        for &(row, want) in cases {
+            let text = format!("{head}{row}\nTierp 7 875 8 149\n");
+            assert_eq!(row_cells(&text, "Knivsta"), want, "{row}");
         }
     }
 
