@@ -354,6 +354,9 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
             if states_unit(text, &chunk).is_some_and(|s| s != r.unit.is_some()) {
                 break; // rows that write their unit after each value are a table of their own
             }
+            if !chunk.is_empty() && r.is_header_line(text) {
+                break; // `Anslag 9` ⏎ `Utfall 2022  Budget 2023  Förslag 2024`: the next header
+            }
             if !chunk.is_empty() && opens_table(lines, &r.before) {
                 break; // `Tabell 2 Anslag per myndighet (tkr)`: the next table's own caption
             }
@@ -1271,6 +1274,32 @@ mod tests {
         // Not a year, or a year inside a longer number: left alone.
         assert_eq!(run_together("Konto 12345Budget"), ["Konto 12345Budget"]);
         assert_eq!(run_together("Budget 2020"), ["Budget 2020"]);
+    }
+
+    #[test]
+    fn a_header_line_under_a_caption_ending_in_a_number_opens_the_table() {
+        let rows = "Socialstyrelsen     705 131     726 566     748 914\nFolkhälsa     212 000     180 500     150 000\n";
+        let headers = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for caption in [
+            "Tabell 3.2 Anslagsutveckling för utgiftsområde 9\nTusental kronor\n",
+            "Anslag 9\n\nTusental kronor\n",
+            "Tusental kronor\n",
+        ] {
+            let text =
+                format!("{caption}        Utfall 2022     Budget 2023     Förslag 2024\n{rows}");
+            let (unit, got, figures) = first_table(&text).expect("a table");
+            assert_eq!(unit, 1000, "{text}");
+            assert_eq!(
+                got,
+                headers(&["Utfall 2022", "Budget 2023", "Förslag 2024"])
+            );
+            assert_eq!(figures.len(), 6, "{text}");
+        }
+        // A row whose number is a year but whose label names none is a row (`Byggnad 2019`
+        // under a column of years is no header).
+        let text = "Tusental kronor\nObjekt     Belopp\nSkolan     1 200\nBadhuset     2019\nHallen     3 400\n";
+        let (_, _, figures) = first_table(text).expect("a table");
+        assert!(figures.contains(&"2019".to_string()), "{figures:?}");
     }
 
     #[test]

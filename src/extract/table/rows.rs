@@ -122,6 +122,18 @@ impl Row {
             })
     }
 
+    /// A header line whose last year read as the row's number (`Utfall 2022  Budget 2023  Förslag
+    /// 2024`): its one number is a year, and its label names years too.
+    pub(crate) fn is_header_line(&self, text: &str) -> bool {
+        self.names.is_empty()
+            && self.is_years(text)
+            && self.groups.len() == 1
+            && self
+                .label
+                .split(|c: char| !c.is_ascii_digit())
+                .any(super::numeral::is_year)
+    }
+
     /// Every group is a year: a header row (`Till landsting/regioner2017` ⏎ `2018`). Four digits
     /// never continue a grouped number, so years a single space separates (`Kommun 2024 2025`,
     /// as OCR leaves a header) are a header row too.
