@@ -280,6 +280,8 @@ fn unwraps(a: &str, b: &str, width: usize) -> bool {
         || is_numeric(b)
         || are_labels(a, b)
         || header_then_row(a, b)
+        || is_aligned(a)
+        || is_aligned(b)
     {
         return false;
     }
@@ -313,6 +315,14 @@ fn unwraps(a: &str, b: &str, width: usize) -> bool {
     } else {
         a_len * 100 >= width * 70
     }
+}
+
+/// Whether a line is set in aligned columns (`Nämnd      Intäkter    Kostnader    Netto`): a
+/// tab, or two gaps of three spaces or more. A typesetter's wrap joins sentences; a table's
+/// header line and its first row stay lines. (Justified prose widens its gaps evenly, by a
+/// space or two.)
+fn is_aligned(s: &str) -> bool {
+    s.contains('\t') || s.split("   ").filter(|p| !p.trim().is_empty()).count() >= 3
 }
 
 /// Whether `a` and `b` are two lines of a table's label column, as OCR reads it apart from the
@@ -533,6 +543,27 @@ mod tests {
     fn leaves_dashes_that_are_not_hyphenation() {
         assert_unchanged("Övrigt : -0,2 Mkr\n-0,5 Mkr");
         assert_unchanged("Ekonomiskt överskott\n\n- första punkten");
+    }
+
+    #[test]
+    fn lines_set_in_aligned_columns_are_not_unwrapped() {
+        // A header line over its first row.
+        assert!(!unwraps(
+            "Nämnd      Intäkter    Kostnader    Netto",
+            "Kommunstyrelsen            45,2       -312,8    -267,6",
+            60
+        ));
+        assert!(!unwraps(
+            "Område\tBudget\tUtfall",
+            "Kommunstyrelsen och dess förvaltning",
+            40
+        ));
+        // Prose with a gap or two widened by justification still unwraps.
+        assert!(unwraps(
+            "Nämnden  beslutade  att fördela bidraget   till",
+            "kommunerna enligt tabellen.",
+            40
+        ));
     }
 
     #[test]
