@@ -57,7 +57,9 @@
 //! a result row the sum of the rows right above it, in every column (`sums.rs`). Under a header row of years
 //! on one line, or one cell per line, naming `Not`, the note is taken out where the count of
 //! years says a row has one, and a row that reads as that count with a note or without one is
-//! listed unresolved.
+//! listed unresolved. A header line naming `Not` and balance-sheet dates (`TILLGÅNGAR Not
+//! 2018-12-31 2017-12-31`), which no row of years states, is read the same way (`noted.rs`); a
+//! grand total right under sub-totals is read the one way it is their sum (`sums.rs`).
 //!
 //! A payment plan writes one row per payment date, the ISO date run into its amount
 //! (`2008-01-254 473`): `dated.rs` cuts the date off after its two digits of day, and reads the
@@ -108,6 +110,7 @@ mod emit;
 mod finansiella;
 mod header;
 mod lines;
+mod noted;
 mod numeral;
 mod rows;
 mod split;
@@ -321,8 +324,13 @@ impl Shaped {
 }
 
 /// Cuts a run into tables of one width each and reads their rows.
-fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
+fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
     let mut out = Vec::new();
+    // A header line naming `Not` and its dates states the width, and that each row has a note.
+    let mut noted = noted::header_line(&header_pieces(lines, &run.head)).map(|h| h.headers.len());
+    if let Some(columns) = noted {
+        noted::take_notes(text, &mut run.rows, columns);
+    }
     let mut head = run.head;
     let mut rows = run.rows.into_iter().peekable();
     while rows.peek().is_some() {
@@ -331,7 +339,9 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
         // The width the header line (`Region Grundbelopp kronor  Prestationsdel kronor`) or a
         // header row of years states, kept while every row can be read so if OCR dropped group
         // spaces.
-        let mut stated = header_columns(&header_pieces(lines, &head)).map(|h| h.headers.len());
+        let mut stated = header_columns(&header_pieces(lines, &head))
+            .map(|h| h.headers.len())
+            .or(noted.take());
         while let Some(r) = rows.peek() {
             let repeated_header = !chunk.is_empty()
                 && r.is_years(text)
@@ -544,7 +554,7 @@ fn table_of(
     });
     let header = stated.filter(|_| !natural && years.is_none());
     let (width, mut label_header, mut headers, mut caption) =
-        match header.and(header_columns(&pieces)) {
+        match header.and(header_columns(&pieces).or_else(|| noted::header_line(&pieces))) {
             Some(h) => (h.headers.len(), h.label, h.headers, h.caption),
             None => columns(text, &pieces, years.as_ref(), mask, natural),
         };
@@ -592,6 +602,7 @@ fn table_of(
     bound_totals(text, &mut body, width);
     shape_columns(text, &mut body, width);
     sums::decide(text, &mut body, width);
+    sums::grand_totals(text, &mut body, width);
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
     if read_ok < 2 {
         return None;
