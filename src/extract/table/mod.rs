@@ -14,6 +14,8 @@
 //! - on the label's line, separated by a tab or two or more spaces (*aligned*), by a single space
 //!   (then the digit grouping decides where one number ends, see `split.rs`), or run into the label
 //!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`);
+//!   Where a single space separates cells, a wider gap among the figures is an empty cell
+//!   (`gaps.rs`); a code alone on the line above a row's figures (`45`, `SNI02`) is a label.
 //!   A lone dash among them is an empty cell: numbers and dashes fill the columns in order
 //!   (`Leasing 4 -361 -378 - -` under `Not 2018 2019 2018 2019` is note 4, then two cells and
 //!   two empty ones), read where only one split of the digit groups fits (`dashes.rs`);
@@ -108,6 +110,7 @@ mod dated;
 mod dropped;
 mod emit;
 mod finansiella;
+mod gaps;
 mod header;
 mod lines;
 mod noted;
@@ -167,7 +170,8 @@ static NOT_MONEY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static LABEL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi) ^ \s* (?: län | region | kommun | anslag | anslagspost | post | myndighet | område
-            | mottagare | ändamål | verksamhet | organisation | huvudman | landsting ) \s* $",
+            | mottagare | ändamål | verksamhet | organisation | huvudman | landsting
+            | sni [0-9]* ) \s* $",
     )
     .expect("valid regex")
 });
@@ -594,6 +598,17 @@ fn table_of(
                     Ok(nums)
                 }
                 None => read_row(text, &r, width, arithmetic, ocr),
+            };
+            // Single spaces between cells: a wider gap among the figures is an empty cell.
+            let gapped = (got.is_err() && !natural)
+                .then(|| gaps::read(text, &r, width, sum_column))
+                .flatten();
+            let got = match gapped {
+                Some((nums, columns)) => {
+                    r.placed = columns;
+                    Ok(nums)
+                }
+                None => got,
             };
             (r, got)
         })
