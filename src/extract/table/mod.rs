@@ -15,7 +15,8 @@
 //!   (then the digit grouping decides where one number ends, see `split.rs`), or run into the label
 //!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`);
 //!   Where a single space separates cells, a wider gap among the figures is an empty cell
-//!   (`gaps.rs`); a code alone on the line above a row's figures (`45`, `SNI02`) is a label.
+//!   (`gaps.rs`); a code alone on the line above a row's figures (`45`, `SNI02`) is a label,
+//!   and years run together (`2019202020192020`) a header row of years.
 //!   A lone dash among them is an empty cell: numbers and dashes fill the columns in order
 //!   (`Leasing 4 -361 -378 - -` under `Not 2018 2019 2018 2019` is note 4, then two cells and
 //!   two empty ones), read where only one split of the digit groups fits (`dashes.rs`);

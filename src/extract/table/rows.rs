@@ -161,12 +161,18 @@ enum Item {
 /// Reads the rows of `lines` and cuts them into runs.
 pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
     let relabeled: Vec<Line<'_>>;
-    let lines = if (0..lines.len()).any(|i| code_label(lines, i)) {
+    let changes = |i: usize| code_label(lines, i) || run_years(text, &lines[i]).is_some();
+    let lines = if (0..lines.len()).any(changes) {
         relabeled = (0..lines.len())
             .map(|i| {
                 let mut l = lines[i].clone();
                 if code_label(lines, i) {
                     (l.kind, l.segments) = (Kind::Text, Vec::new());
+                } else if let Some(years) = run_years(text, &l) {
+                    l.segments = vec![super::lines::Segment {
+                        groups: years,
+                        line: i,
+                    }];
                 }
                 l
             })
@@ -292,6 +298,40 @@ fn labeled_row(
         }))
     };
     (item, next)
+}
+
+/// A header row of years an export ran together (`2019202020192020`): one unsigned run of
+/// eight or more digits, alone on its line, every four of them a year. No figure is written
+/// so (sixteen digits without a group space); the years, each a group of its own.
+fn run_years(text: &str, line: &Line<'_>) -> Option<Vec<Group>> {
+    let [seg] = line.segments.as_slice() else {
+        return None;
+    };
+    let [g] = seg.groups.as_slice() else {
+        return None;
+    };
+    let digits = text.get(g.digits..g.end)?;
+    let years = line.kind == Kind::Numbers
+        && !g.signed()
+        && digits.len() >= 8
+        && digits.len() % 4 == 0
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (0..digits.len() / 4).all(|k| super::numeral::is_year(&digits[4 * k..4 * k + 4]));
+    years.then(|| {
+        (0..digits.len() / 4)
+            .map(|k| Group {
+                start: g.digits + 4 * k,
+                digits: g.digits + 4 * k,
+                end: g.digits + 4 * k + 4,
+                join: if k == 0 {
+                    super::lines::Join::None
+                } else {
+                    super::lines::Join::Space
+                },
+                percent: false,
+            })
+            .collect()
+    })
 }
 
 /// A row label written as a code on a line of its own above the row's figures (SNI branch
@@ -579,6 +619,33 @@ mod tests {
             .flat_map(|r| r.rows)
             .map(|r| r.label)
             .collect()
+    }
+
+    #[test]
+    fn years_run_together_are_a_header_row_of_years() {
+        // (line, the years it is cut into; empty when it is left alone)
+        for (text, want) in [
+            (" 2019202020192020\n", vec!["2019", "2020", "2019", "2020"]),
+            ("20192020\n", vec!["2019", "2020"]),
+            // A figure, a year alone, a run that is no years, a signed run: left alone.
+            ("2019\n", vec![]),
+            ("12345678\n", vec![]),
+            ("2019202\n", vec![]),
+            ("-20192020\n", vec![]),
+        ] {
+            let got: Vec<&str> = run_years(text, &lines(text)[0])
+                .unwrap_or_default()
+                .iter()
+                .map(|g| &text[g.start..g.end])
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        // The run heads the rows under it as four year columns.
+        let text = "miljoner kronor\n 2019202020192020\n01L Aa 89 182 93 219 2 558 8 073\n\
+                    03L Bb 17 375 17 925 154 781\n";
+        let runs = runs(text, &lines(text));
+        assert!(runs[0].rows[0].is_years(text), "{:?}", runs[0].rows[0]);
+        assert_eq!(runs[0].rows[0].columns(), 4);
     }
 
     #[test]
