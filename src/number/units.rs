@@ -212,6 +212,10 @@ pub(crate) static UNITS: &[Unit] = &[
     unit("miljkr", Fold, MN, "SEK", CAPTION),
     unit("milj.kr", Fold, MN, "SEK", CAPTION),
     unit("miljoner kronor", Fold, MN, "SEK", CAPTION),
+    // SCB's captions abbreviate the currency (`Miljoner kr, löpande priser`): read as `kr` alone,
+    // the caption would put a table in miljoner at a millionth of its worth.
+    unit("miljoner kr", Fold, MN, "SEK", CAPTION),
+    unit("tusen kr", Fold, T, "SEK", CAPTION),
     unit("mdr kr", Fold, MD, "SEK", CAPTION),
     unit("mdr. kr", Fold, MD, "SEK", CAPTION),
     unit("mdrkr", Fold, MD, "SEK", CAPTION),
@@ -573,12 +577,12 @@ mod tests {
             ("mdr kr", Some(1_000_000_000)),
             ("mdr.kr", Some(1_000_000_000)),
             ("miljarder kr", Some(1_000_000_000)),
+            ("Miljoner kr", Some(1_000_000)),
+            ("tusen kr", Some(1_000)),
             ("Miljarder kronor", Some(1_000_000_000)),
             // Never stated in a caption.
             ("krona", None),
             ("kkr", None),
-            ("miljoner kr", None),
-            ("tusen kr", None),
             ("EUR", None),
             ("öre", None),
         ] {

@@ -192,7 +192,7 @@ fn code_note(label: &str) -> Option<usize> {
 /// digit group that can be a note is one when the row reads as `columns` numbers only without
 /// it, and is none when the row reads so only with it. A row that reads as `columns` numbers
 /// both ways (`9 610 787 610 787`: note 9, or 9 610?) is in doubt, not guessed.
-fn note_column(text: &str, body: &mut [Row], columns: usize) {
+pub(super) fn note_column(text: &str, body: &mut [Row], columns: usize) {
     if columns >= 64 {
         return;
     }

@@ -14,6 +14,9 @@
 //! - on the label's line, separated by a tab or two or more spaces (*aligned*), by a single space
 //!   (then the digit grouping decides where one number ends, see `split.rs`), or run into the label
 //!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`);
+//!   Where a single space separates cells, a wider gap among the figures is an empty cell
+//!   (`gaps.rs`); a code alone on the line above a row's figures (`45`, `SNI02`) is a label,
+//!   and years run together (`2019202020192020`) a header row of years.
 //!   A lone dash among them is an empty cell: numbers and dashes fill the columns in order
 //!   (`Leasing 4 -361 -378 - -` under `Not 2018 2019 2018 2019` is note 4, then two cells and
 //!   two empty ones), read where only one split of the digit groups fits (`dashes.rs`);
@@ -57,7 +60,9 @@
 //! a result row the sum of the rows right above it, in every column (`sums.rs`). Under a header row of years
 //! on one line, or one cell per line, naming `Not`, the note is taken out where the count of
 //! years says a row has one, and a row that reads as that count with a note or without one is
-//! listed unresolved.
+//! listed unresolved. A header line naming `Not` and balance-sheet dates (`TILLGÅNGAR Not
+//! 2018-12-31 2017-12-31`), which no row of years states, is read the same way (`noted.rs`); a
+//! grand total right under sub-totals is read the one way it is their sum (`sums.rs`).
 //!
 //! A payment plan writes one row per payment date, the ISO date run into its amount
 //! (`2008-01-254 473`): `dated.rs` cuts the date off after its two digits of day, and reads the
@@ -114,8 +119,10 @@ mod dated;
 mod dropped;
 mod emit;
 mod finansiella;
+mod gaps;
 mod header;
 mod lines;
+mod noted;
 mod numeral;
 mod rows;
 mod split;
@@ -172,7 +179,8 @@ static NOT_MONEY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static LABEL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi) ^ \s* (?: län | region | kommun | anslag | anslagspost | post | myndighet | område
-            | mottagare | ändamål | verksamhet | organisation | huvudman | landsting ) \s* $",
+            | mottagare | ändamål | verksamhet | organisation | huvudman | landsting
+            | sni [0-9]* ) \s* $",
     )
     .expect("valid regex")
 });
@@ -329,8 +337,13 @@ impl Shaped {
 }
 
 /// Cuts a run into tables of one width each and reads their rows.
-fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
+fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
     let mut out = Vec::new();
+    // A header line naming `Not` and its dates states the width, and that each row has a note.
+    let mut noted = noted::header_line(&header_pieces(lines, &run.head)).map(|h| h.headers.len());
+    if let Some(columns) = noted {
+        noted::take_notes(text, &mut run.rows, columns);
+    }
     let mut head = run.head;
     let mut rows = run.rows.into_iter().peekable();
     while rows.peek().is_some() {
@@ -339,7 +352,9 @@ fn shape(text: &str, lines: &[lines::Line<'_>], run: Run) -> Vec<Shaped> {
         // The width the header line (`Region Grundbelopp kronor  Prestationsdel kronor`) or a
         // header row of years states, kept while every row can be read so if OCR dropped group
         // spaces.
-        let mut stated = header_columns(&header_pieces(lines, &head)).map(|h| h.headers.len());
+        let mut stated = header_columns(&header_pieces(lines, &head))
+            .map(|h| h.headers.len())
+            .or(noted.take());
         while let Some(r) = rows.peek() {
             let repeated_header = !chunk.is_empty()
                 && r.is_years(text)
@@ -576,7 +591,7 @@ fn table_of(
     });
     let header = stated.filter(|_| !natural && years.is_none());
     let (width, mut label_header, mut headers, mut caption) =
-        match header.and(header_columns(&pieces)) {
+        match header.and(header_columns(&pieces).or_else(|| noted::header_line(&pieces))) {
             Some(h) => (h.headers.len(), h.label, h.headers, h.caption),
             None => columns(text, &pieces, years.as_ref(), mask, natural),
         };
@@ -617,6 +632,17 @@ fn table_of(
                 }
                 None => read_row(text, &mut r, width, arithmetic, ocr),
             };
+            // Single spaces between cells: a wider gap among the figures is an empty cell.
+            let gapped = (got.is_err() && !natural)
+                .then(|| gaps::read(text, &r, width, sum_column))
+                .flatten();
+            let got = match gapped {
+                Some((nums, columns)) => {
+                    r.placed = columns;
+                    Ok(nums)
+                }
+                None => got,
+            };
             (r, got)
         })
         .collect();
@@ -626,6 +652,7 @@ fn table_of(
     doubt_loose_rows(text, &mut body, width);
     shape_columns(text, &mut body, width);
     sums::decide(text, &mut body, width);
+    sums::grand_totals(text, &mut body, width);
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
     if read_ok < 2 {
         return None;

@@ -15,8 +15,9 @@ use super::split;
 const MAX_LABEL_CHARS: usize = 120;
 /// Most short text lines between two rows of one table (sub-headings, a running header).
 const MAX_GAP_LINES: usize = 3;
-/// Most text lines above a table read as its headers and caption.
-const MAX_HEAD_LINES: usize = 10;
+/// Most text lines above a table read as its headers and caption: room for a caption, a unit
+/// line and a dozen headers written one per line (an SCB table of ten regions and a total).
+const MAX_HEAD_LINES: usize = 14;
 
 /// One row: a label and the digit groups that follow it.
 #[derive(Debug, Clone)]
@@ -171,6 +172,27 @@ enum Item {
 
 /// Reads the rows of `lines` and cuts them into runs.
 pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
+    let relabeled: Vec<Line<'_>>;
+    let changes = |i: usize| code_label(lines, i) || run_years(text, &lines[i]).is_some();
+    let lines = if (0..lines.len()).any(changes) {
+        relabeled = (0..lines.len())
+            .map(|i| {
+                let mut l = lines[i].clone();
+                if code_label(lines, i) {
+                    (l.kind, l.segments) = (Kind::Text, Vec::new());
+                } else if let Some(years) = run_years(text, &l) {
+                    l.segments = vec![super::lines::Segment {
+                        groups: years,
+                        line: i,
+                    }];
+                }
+                l
+            })
+            .collect();
+        &relabeled[..]
+    } else {
+        lines
+    };
     let mut runs = group(&items(text, lines));
     for run in &mut runs {
         super::header::settle(text, run);
@@ -288,6 +310,75 @@ fn labeled_row(
         }))
     };
     (item, next)
+}
+
+/// A header row of years an export ran together (`2019202020192020`): one unsigned run of
+/// eight or more digits, alone on its line, every four of them a year. No figure is written
+/// so (sixteen digits without a group space); the years, each a group of its own.
+fn run_years(text: &str, line: &Line<'_>) -> Option<Vec<Group>> {
+    let [seg] = line.segments.as_slice() else {
+        return None;
+    };
+    let [g] = seg.groups.as_slice() else {
+        return None;
+    };
+    let digits = text.get(g.digits..g.end)?;
+    let years = line.kind == Kind::Numbers
+        && !g.signed()
+        && digits.len() >= 8
+        && digits.len() % 4 == 0
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (0..digits.len() / 4).all(|k| super::numeral::is_year(&digits[4 * k..4 * k + 4]));
+    years.then(|| {
+        (0..digits.len() / 4)
+            .map(|k| Group {
+                start: g.digits + 4 * k,
+                digits: g.digits + 4 * k,
+                end: g.digits + 4 * k + 4,
+                join: if k == 0 {
+                    super::lines::Join::None
+                } else {
+                    super::lines::Join::Space
+                },
+                percent: false,
+            })
+            .collect()
+    })
+}
+
+/// A row label written as a code on a line of its own above the row's figures (SNI branch
+/// codes `45`, `01-05`, `90-95` in an SCB table): a number of one or two digits, or a range of
+/// two such, alone on its line, with a line of three or more digit groups and no label right
+/// under it and a line right above it (no blank line between: a one-cell-per-line export
+/// separates its cells by blank lines). A range is no figure (`01-05` is no `01` and `-05`), and
+/// a two-digit figure above a row of many is no cell of a table whose rows are one line each.
+fn code_label(lines: &[Line<'_>], i: usize) -> bool {
+    static CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[0-9]{1,2}(?:-[0-9]{1,2})?$").expect("valid regex")
+    });
+    let line = &lines[i];
+    if let (Kind::Labeled { .. }, [seg]) = (line.kind, line.segments.as_slice())
+        && let [g] = seg.groups.as_slice()
+    {
+        // `SNI02`: digits glued to a word, opening with a zero, are a code; no figure is
+        // written with a leading zero.
+        let at = |abs: usize| abs.checked_sub(line.start);
+        let digits = at(g.digits)
+            .zip(at(g.end))
+            .and_then(|(a, b)| line.text.get(a..b))
+            .unwrap_or("");
+        let before = at(g.start).and_then(|a| line.text.get(..a)).unwrap_or("");
+        return at(g.end) == Some(line.text.trim_end().len())
+            && digits.len() >= 2
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits.starts_with('0')
+            && before.ends_with(|c: char| c.is_alphabetic());
+    }
+    let below = lines.get(i + 1).is_some_and(|l| {
+        l.kind == Kind::Numbers && l.segments.iter().map(|s| s.groups.len()).sum::<usize>() >= 3
+    });
+    let above = i > 0 && lines[i - 1].kind != Kind::Blank && !lines[i].page_break;
+    line.kind == Kind::Numbers && CODE.is_match(line.trimmed()) && below && above
 }
 
 /// A line of numbers whose first column is a year standing alone, followed by other columns.
@@ -540,6 +631,53 @@ mod tests {
             .flat_map(|r| r.rows)
             .map(|r| r.label)
             .collect()
+    }
+
+    #[test]
+    fn years_run_together_are_a_header_row_of_years() {
+        // (line, the years it is cut into; empty when it is left alone)
+        for (text, want) in [
+            (" 2019202020192020\n", vec!["2019", "2020", "2019", "2020"]),
+            ("20192020\n", vec!["2019", "2020"]),
+            // A figure, a year alone, a run that is no years, a signed run: left alone.
+            ("2019\n", vec![]),
+            ("12345678\n", vec![]),
+            ("2019202\n", vec![]),
+            ("-20192020\n", vec![]),
+        ] {
+            let got: Vec<&str> = run_years(text, &lines(text)[0])
+                .unwrap_or_default()
+                .iter()
+                .map(|g| &text[g.start..g.end])
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        // The run heads the rows under it as four year columns.
+        let text = "miljoner kronor\n 2019202020192020\n01L Aa 89 182 93 219 2 558 8 073\n\
+                    03L Bb 17 375 17 925 154 781\n";
+        let runs = runs(text, &lines(text));
+        assert!(runs[0].rows[0].is_years(text), "{:?}", runs[0].rows[0]);
+        assert_eq!(runs[0].rows[0].columns(), 4);
+    }
+
+    #[test]
+    fn a_code_alone_above_a_row_of_figures_is_its_label() {
+        // (text, the line index of the code, whether it is a label)
+        for (text, at, want) in [
+            ("Totalt\n45\n1 200 2 300 3 500\n", 1, true),
+            ("SNI02\nStockholm\n", 0, true),
+            // Blank lines between: one cell per line, `45` a figure of its own.
+            ("Totalt\n\n45\n\n1 200 2 300 3 500\n", 2, false),
+            // Too few figures below, a grouped figure, the first line: cells.
+            ("Totalt\n45\n1 200\n", 1, false),
+            ("Totalt\n1 450\n1 200 2 300 3 500\n", 1, false),
+            ("45\n1 200 2 300 3 500\n", 0, false),
+            // A figure run into its label, without a leading zero.
+            ("(ram)0\n", 0, false),
+            ("Totalt12\n", 0, false),
+        ] {
+            assert_eq!(code_label(&lines(text), at), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -52,6 +52,47 @@ pub(super) fn decide(text: &str, body: &mut Body, width: usize) {
     }
 }
 
+/// Reads grand totals: a total row right under another total row (`Summa anläggningstillgångar`
+/// under `Summa immateriella …`, `Summa materiella …`, `Summa finansiella …`) sums the total
+/// rows above it, back to the previous such grand total. One still unread is read the one way
+/// that equals, column by column, the sum of those totals, where two or more of them are read
+/// and every one is; two readings that add up, or none, leave it unresolved.
+pub(super) fn grand_totals(text: &str, body: &mut Body, width: usize) {
+    let total = |body: &Body, i: usize| super::Shaped::is_total(&body[i].0);
+    let mut from = 0;
+    for k in 1..body.len() {
+        if !total(body, k) || !total(body, k - 1) {
+            continue;
+        }
+        let subs: Vec<usize> = (from..k).filter(|&i| total(body, i)).collect();
+        from = k + 1;
+        let (row, got) = &body[k];
+        if got.is_ok() || row.groups.is_empty() || subs.len() < 2 {
+            continue;
+        }
+        let Some(parts) = subs
+            .iter()
+            .map(|&i| cells(&body[i].0, body[i].1.as_ref().ok()?, width))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let fits: Vec<Vec<Num>> = split::readings(text, &row.groups, width, Grouping::Strict)
+            .into_iter()
+            .filter(|nums| {
+                cells(row, nums, width).is_some_and(|sum| {
+                    let mut block: Vec<&[(i128, i128)]> = parts.iter().map(Vec::as_slice).collect();
+                    block.push(&sum);
+                    adds_up(&block)
+                })
+            })
+            .collect();
+        if let [one] = fits.as_slice() {
+            body[k].1 = Ok(one.clone());
+        }
+    }
+}
+
 /// The readings of one row that can take part in a sum, each with its figures by column
 /// ([`cells`]; `None` where they do not fit the table).
 struct Readings {
