@@ -220,9 +220,12 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         let section_end = scope_end(doc, &cued, k, cue.end());
         let sentence_end = known_end.min(section_end);
         let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end;
+        // Only the first figure is worded by the cue itself (`Av dessa går 1,1 miljarder`); a
+        // later one worded as nested is inside the part before it (`…, varav 300 miljoner
+        // till glesbygdskommuner, och 1,2 miljarder …`), not a part beside it.
         let ks: Vec<usize> = (k..doc.running.len())
             .take_while(in_sentence)
-            .filter(|&j| may_be_part(doc, role, j, total, true))
+            .filter(|&j| may_be_part(doc, role, j, total, j == k))
             .take(MAX_PARTS)
             .collect();
         if ks.is_empty() {
@@ -855,6 +858,27 @@ mod tests {
         let over = text.replace("10 miljoner kronor till B", "30 miljoner kronor till B");
         let items = [items[0], items[1], ("30 miljoner kronor", 30 * M)];
         assert_checks(&over, &items, &[(Mismatch, 60 * M, 20 * M)]);
+    }
+
+    #[test]
+    fn a_figure_nested_in_a_part_of_a_breakdown_is_no_part_beside_it() {
+        let text = "Sammanlagt avsätts 230 miljoner kronor. Av dessa går 110 miljoner kronor till kommunerna, varav 30 miljoner kronor till glesbygdskommuner, och 120 miljoner kronor till regionerna.";
+        let items = [
+            ("230 miljoner kronor", 230 * M),
+            ("110 miljoner kronor", 110 * M),
+            ("30 miljoner kronor", 30 * M),
+            ("120 miljoner kronor", 120 * M),
+        ];
+        let c = reconcile(text, &amounts(text, &items));
+        let outer = c
+            .iter()
+            .find(|c| c.stated.ore() == 230 * M)
+            .expect("the outer total");
+        assert_eq!((outer.status, outer.components.clone()), (Fine, vec![1, 3]));
+        // Without the nested figure's own cue it is a third part: the sum then exceeds.
+        let flat = text.replace(", varav 30", ", 30");
+        let c = reconcile(&flat, &amounts(&flat, &items));
+        assert_eq!(c[0].status, Mismatch, "{c:?}");
     }
 
     #[test]
