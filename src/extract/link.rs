@@ -707,6 +707,13 @@ impl<'a> Doc<'a> {
                     .any(|b| n.contains(b))
             {
                 end += 2;
+                // `Länsstyrelsen i Stockholms län`, `skolor i Malå kommun`: the place's kind.
+                if self.is_cap(end)
+                    && self.is_lower_word(end + 1)
+                    && matches!(self.word(end + 1).as_str(), "län" | "kommun")
+                {
+                    end += 1;
+                }
             }
         }
         // A list: `SKR, Försäkringskassan och Socialstyrelsen`.
@@ -3086,6 +3093,18 @@ mod tests {
             (
                 "Därtill går 80 miljoner kronor till organisationer i civilsamhället som arbetar med utsatta.",
                 Some("organisationer i civilsamhället <till>"),
+                None,
+                None,
+            ),
+            (
+                "Därtill går 20 miljoner kronor till Länsstyrelsen i Stockholms län för tillsyn.",
+                Some("Länsstyrelsen i Stockholms län <till>"),
+                None,
+                Some("tillsyn <för>"),
+            ),
+            (
+                "Därtill går 20 miljoner kronor till Länsstyrelsen i Stockholm, som lägger fram en plan.",
+                Some("Länsstyrelsen i Stockholm <till>"),
                 None,
                 None,
             ),
