@@ -1142,8 +1142,31 @@ impl<'a> Doc<'a> {
             .map_or(0, |q| q + 1);
         self.line_item(line, p, links);
         if links.recipient.is_none() {
-            links.recipient = self.item_label(p);
+            links.recipient = self.item_label(p).or_else(|| self.inline_item(start, p));
         }
+    }
+
+    /// An item of a list its sentence opens with a colon (`Medlen fördelas enligt följande:
+    /// Region Stockholm 120 miljoner kronor, Region Skåne 80 miljoner kronor och övriga regioner
+    /// 210 miljoner kronor`): a name right before the amount, right after the colon or an item's
+    /// `,`, `och` or `samt`.
+    fn inline_item(&self, start: usize, p: usize) -> Option<Link> {
+        // A colon ends a sentence: the list is the sentence after it.
+        let colon = start
+            .checked_sub(1)
+            .filter(|&c| self.toks[c].kind == Kind::Punct(':'))?;
+        (colon + 1..p).rev().find_map(|s| {
+            let sep = s - 1;
+            let opens = sep == colon
+                || self.toks[sep].kind == Kind::Punct(',')
+                || matches!(self.word(sep).as_str(), "och" | "samt");
+            if !opens || self.recipient_at(s) != Some(p - 1) {
+                return None;
+            }
+            let words = self.text(self.toks[s].start(), self.toks[p - 1].end());
+            (self.is_cap(s) || is_recipient_noun(&self.word(p - 1)) || org_like(&words))
+                .then(|| self.link(s, p - 1, self.span(sep, sep)))
+        })
     }
 
     /// A line that labels the amount ending it (`Överföring till HOSPA-stab för processledning:
@@ -3724,6 +3747,38 @@ mod tests {
                 .iter()
                 .all(|a| a.links.as_ref().is_none_or(|l| l.recipient.is_none()))
         );
+    }
+
+    #[test]
+    fn the_items_of_a_list_after_a_colon_name_their_recipients() {
+        let recipients = |text: &str| -> Vec<Option<String>> {
+            extract(text)
+                .amounts
+                .iter()
+                .map(|a| {
+                    let l = a.links.as_ref()?.recipient.as_ref()?;
+                    Some(spanned(text, l))
+                })
+                .collect()
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            recipients(
+                "Medlen fördelas enligt följande: Region Stockholm 120 miljoner kronor, Region Skåne 80 miljoner kronor och övriga regioner 210 miljoner kronor."
+            ),
+            [
+                some("Region Stockholm <:>"),
+                some("Region Skåne <,>"),
+                some("övriga regioner <och>")
+            ]
+        );
+        // No list: a word before the amount that names no one, or a name with no colon before.
+        for text in [
+            "Utfall: totalt 120 miljoner kronor.",
+            "Enligt Region Stockholm 120 miljoner kronor har använts.",
+        ] {
+            assert_eq!(recipients(text), [None], "{text}");
+        }
     }
 
     #[test]
