@@ -1149,17 +1149,27 @@ impl<'a> Doc<'a> {
     /// An item of a list its sentence opens with a colon (`Medlen fördelas enligt följande:
     /// Region Stockholm 120 miljoner kronor, Region Skåne 80 miljoner kronor och övriga regioner
     /// 210 miljoner kronor`): a name right before the amount, right after the colon or an item's
-    /// `,`, `och` or `samt`.
+    /// `,`, `och` or `samt`. So is a later item of a list whose first item names its receiving
+    /// verb once (`Region Skåne erhåller 20 miljoner kronor, Region Halland 15 miljoner kronor
+    /// och …`): the name right after the amount before it and its separator.
     fn inline_item(&self, start: usize, p: usize) -> Option<Link> {
         // A colon ends a sentence: the list is the sentence after it.
         let colon = start
             .checked_sub(1)
-            .filter(|&c| self.toks[c].kind == Kind::Punct(':'))?;
-        (colon + 1..p).rev().find_map(|s| {
+            .filter(|&c| self.toks[c].kind == Kind::Punct(':'));
+        let verb = |sep: usize| {
+            sep > 0
+                && matches!(self.toks[sep - 1].kind, Kind::Amount(_))
+                && (start..sep).any(|v| {
+                    let w = self.word(v);
+                    RECEIVE.contains(&w.as_str()) || DISPOSE.contains(&w.as_str())
+                })
+        };
+        (start.max(1)..p).rev().find_map(|s| {
             let sep = s - 1;
-            let opens = sep == colon
-                || self.toks[sep].kind == Kind::Punct(',')
+            let item = self.toks[sep].kind == Kind::Punct(',')
                 || matches!(self.word(sep).as_str(), "och" | "samt");
+            let opens = Some(sep) == colon || (item && (colon.is_some() || verb(sep)));
             if !opens || self.recipient_at(s) != Some(p - 1) {
                 return None;
             }
@@ -3772,7 +3782,23 @@ mod tests {
                 some("övriga regioner <och>")
             ]
         );
-        // No list: a word before the amount that names no one, or a name with no colon before.
+        // A list whose first item names its receiving verb once.
+        assert_eq!(
+            recipients(
+                "Region Skåne erhåller 20 miljoner kronor, Region Halland 15 miljoner kronor och Region Kronoberg 10 miljoner kronor."
+            ),
+            [
+                some("Region Skåne <erhåller>"),
+                some("Region Halland <,>"),
+                some("Region Kronoberg <och>")
+            ]
+        );
+        // No list: a word before the amount that names no one, a name with no colon or list
+        // before it, a year after an item.
+        assert_eq!(
+            recipients("Region Skåne får 20 miljoner kronor 2024 och 2025 25 miljoner kronor."),
+            [some("Region Skåne <får>"), None]
+        );
         for text in [
             "Utfall: totalt 120 miljoner kronor.",
             "Enligt Region Stockholm 120 miljoner kronor har använts.",
