@@ -31,6 +31,10 @@ pair $T fi-2016-preliminar-fordelning 1
 pair $T sjobo-2025-driftbudget-per-namnd 2 --measure 175
 pair $T sw-2024-kommuner-tusental-kronor 3
 pair $T sw-2025-fordelning-regioner-cell-per-rad 4
+pair $T scb-2008-brp-riksomraden 5 --measure 175
+pair $T scb-2020-regioner-resultatrakning-utdrag 6 --measure 175
+pair $T esv-2018-statens-balansrakning 7 --measure 175
+pair $T n-2017-byggbonus-lansvis 8
 
 H=fixtures/tables
 pair $H rb-2006-hovstaten 101 --measure 175
