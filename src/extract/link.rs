@@ -48,7 +48,6 @@
 //! regleringsbrev's `budgetåret 2004` title) is not spread over its amounts, pronouns (`de`,
 //! `myndigheten`) are not resolved, and no link crosses a sentence. Null where unsure.
 
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::record::{
@@ -124,9 +123,59 @@ struct Doc<'a> {
     chars: CharText<'a>,
     toks: Vec<Tok>,
     periods: &'a [Period],
-    /// Each token's [`Doc::word`], made on first use: the rules ask about the same few words
-    /// around every amount, and lower-casing them anew each time was a tenth of the linker's work.
-    lower: Vec<OnceCell<String>>,
+    /// Where each token's [`Doc::word`] is, made once while tokenizing: the rules ask about the
+    /// same few words around every amount, and lower-casing them anew each time was a tenth of the
+    /// linker's work. Eight bytes a token, not a `String` each: most words are written in lower
+    /// case already and are read from the text itself.
+    lower: Vec<Lower>,
+    /// The lower-case forms of the words that are not written in lower case (`Socialstyrelsen`),
+    /// one after the other.
+    lowered: String,
+}
+
+/// Byte span of a word token's lower-case form, eight bytes: `start` and the length in the low
+/// 31 bits of `len`, in the text or, with [`Lower::OWN`] set in `len`, in [`Doc::lowered`].
+/// Empty for any other token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Lower {
+    start: u32,
+    len: u32,
+}
+
+impl Lower {
+    /// The bit of [`Lower::len`] that says the span is in [`Doc::lowered`].
+    const OWN: u32 = 1 << 31;
+
+    /// The span `start..start + len`, in [`Doc::lowered`] if `own`; none (the token reads as no
+    /// word) if it does not fit, which takes gigabytes of text.
+    fn new(start: usize, len: usize, own: bool) -> Lower {
+        match (u32::try_from(start), u32::try_from(len)) {
+            (Ok(start), Ok(len)) if start.checked_add(len).is_some() && len < Lower::OWN => Lower {
+                start,
+                len: if own { len | Lower::OWN } else { len },
+            },
+            _ => Lower::default(),
+        }
+    }
+
+    fn own(self) -> bool {
+        self.len & Lower::OWN != 0
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        let start = self.start as usize;
+        start..start + (self.len & !Lower::OWN) as usize
+    }
+}
+
+/// Whether `c` is its own lower case, so a word of such characters needs no lower-cased copy.
+/// Exact, not `!is_uppercase()`: a title-case letter (`ǅ`) is neither and still changes.
+fn lowers_to_itself(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
 }
 
 /// Verbs whose subject receives the amount that follows (`Socialstyrelsen får 10 miljoner`).
@@ -465,7 +514,11 @@ impl<'a> Doc<'a> {
                 .map(|(i, d)| (d.start, d.end, Kind::Date(i as u32))),
         );
         items.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut toks = Vec::new();
+        // A token every six bytes or so in Swedish prose: room for one every four, so that a long
+        // document's tokens are not copied into ever larger buffers (trimmed below).
+        let mut toks = Vec::with_capacity(text.len() / 4);
+        let mut lower = Vec::with_capacity(text.len() / 4);
+        let mut lowered = String::new();
         // `i` counts characters, `b` bytes: the text is read in one pass, never indexed.
         let at = |b: usize| text.get(b..).and_then(|t| t.chars().next());
         let (mut i, mut b, mut next_item) = (0, 0, 0);
@@ -478,6 +531,7 @@ impl<'a> Doc<'a> {
                 && e > s
             {
                 toks.push(Tok::new(kind, s, e));
+                lower.push(Lower::default());
                 i = e;
                 b = chars.byte(e);
                 continue;
@@ -488,13 +542,14 @@ impl<'a> Doc<'a> {
             let word = |c: char| c.is_alphanumeric();
             if c == '\n' || c == '\x0c' {
                 toks.push(Tok::new(Kind::Newline, i, i + 1));
+                lower.push(Lower::default());
                 i += 1;
                 b += 1;
             } else if c.is_whitespace() {
                 i += 1;
                 b += c.len_utf8();
             } else if word(c) {
-                let start = i;
+                let (start, start_b) = (i, b);
                 while let Some(c) = at(b)
                     && (word(c)
                         || (matches!(c, '-' | ':' | '.' | '\'')
@@ -513,18 +568,35 @@ impl<'a> Doc<'a> {
                     b += 1;
                 }
                 toks.push(Tok::new(Kind::Word, start, i));
+                let w = text.get(start_b..b).unwrap_or_default();
+                lower.push(Self::lower(w, start_b, &mut lowered));
             } else {
                 toks.push(Tok::new(Kind::Punct(c), i, i + 1));
+                lower.push(Lower::default());
                 i += 1;
                 b += c.len_utf8();
             }
         }
+        toks.shrink_to_fit();
+        lower.shrink_to_fit();
         Doc {
             chars,
-            lower: vec![OnceCell::new(); toks.len()],
             toks,
             periods,
+            lower,
+            lowered,
         }
+    }
+
+    /// Where the lower-case form of `word`, at byte `at` of the text, is: `word` itself if it is
+    /// written in lower case, else its lower-cased copy appended to `lowered`.
+    fn lower(word: &str, at: usize, lowered: &mut String) -> Lower {
+        if word.chars().all(lowers_to_itself) {
+            return Lower::new(at, word.len(), false);
+        }
+        let start = lowered.len();
+        lowered.push_str(&word.to_lowercase());
+        Lower::new(start, lowered.len() - start, true)
     }
 
     fn text(&self, start: usize, end: usize) -> String {
@@ -534,8 +606,13 @@ impl<'a> Doc<'a> {
     /// The token's text in lower case, or `""` for anything but a word.
     fn word(&self, p: usize) -> Word<'_> {
         match (self.toks.get(p), self.lower.get(p)) {
-            (Some(t), Some(cell)) if t.kind == Kind::Word => {
-                Word(cell.get_or_init(|| self.chars.str(t.start(), t.end()).to_lowercase()))
+            (Some(t), Some(l)) if t.kind == Kind::Word => {
+                let from = if l.own() {
+                    &self.lowered
+                } else {
+                    self.chars.text
+                };
+                Word(from.get(l.range()).unwrap_or_default())
             }
             _ => Word(""),
         }
@@ -3558,6 +3635,7 @@ mod tests {
             toks: Vec::new(),
             periods: &[],
             lower: Vec::new(),
+            lowered: String::new(),
         };
         let n = text.chars().count();
         assert_eq!(doc.find_loose("Budget 2025", 0, n), Some((0, 11)));
