@@ -58,7 +58,8 @@ use crate::record::{
 /// What a token is: a word, a punctuation mark, a line break, or an item found by another stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Word,
+    /// A word, and where its lower-case form is.
+    Word(Lower),
     Punct(char),
     Newline,
     Amount(u32),
@@ -88,13 +89,17 @@ impl Tok {
         self.from as usize
     }
 
+    fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word(_))
+    }
+
     fn end(&self) -> usize {
         self.to as usize
     }
 }
 
-/// A word token's text in lower case, as [`Doc::word`] gives it: borrowed from the document's
-/// cache, and read like a `String` by the rules.
+/// A word token's text in lower case, as [`Doc::word`] gives it: borrowed from the text or the
+/// document's lower-cased copies, and read like a `String` by the rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Word<'d>(&'d str);
 
@@ -123,48 +128,32 @@ struct Doc<'a> {
     chars: CharText<'a>,
     toks: Vec<Tok>,
     periods: &'a [Period],
-    /// Where each token's [`Doc::word`] is, made once while tokenizing: the rules ask about the
-    /// same few words around every amount, and lower-casing them anew each time was a tenth of the
-    /// linker's work. Eight bytes a token, not a `String` each: most words are written in lower
-    /// case already and are read from the text itself.
-    lower: Vec<Lower>,
     /// The lower-case forms of the words that are not written in lower case (`Socialstyrelsen`),
-    /// one after the other.
+    /// each ended by a NUL; see [`Lower`]. Made once while tokenizing: the rules ask about the
+    /// same few words around every amount, and lower-casing them anew each time was a tenth of
+    /// the linker's work. No `String` per token: a long document has millions of them.
     lowered: String,
 }
 
-/// Byte span of a word token's lower-case form, eight bytes: `start` and the length in the low
-/// 31 bits of `len`, in the text or, with [`Lower::OWN`] set in `len`, in [`Doc::lowered`].
-/// Empty for any other token.
-#[derive(Debug, Clone, Copy, Default)]
-struct Lower {
-    start: u32,
-    len: u32,
-}
+/// Where a word token's lower-case form is, in the four bytes a [`Kind`] has to spare: the byte
+/// offset of the word itself in the text when it is written in lower case already (most words
+/// are), else, with [`Lower::OWN`] set, the offset of its lower-cased copy in [`Doc::lowered`],
+/// where a NUL (which no word holds) ends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Lower(u32);
 
 impl Lower {
-    /// The bit of [`Lower::len`] that says the span is in [`Doc::lowered`].
+    /// The bit that says the offset is in [`Doc::lowered`].
     const OWN: u32 = 1 << 31;
+    /// A word whose offset does not fit (gigabytes of text), read as no word: past the end of
+    /// [`Doc::lowered`], which is never let grow this long.
+    const NONE: Lower = Lower(u32::MAX);
 
-    /// The span `start..start + len`, in [`Doc::lowered`] if `own`; none (the token reads as no
-    /// word) if it does not fit, which takes gigabytes of text.
-    fn new(start: usize, len: usize, own: bool) -> Lower {
-        match (u32::try_from(start), u32::try_from(len)) {
-            (Ok(start), Ok(len)) if start.checked_add(len).is_some() && len < Lower::OWN => Lower {
-                start,
-                len: if own { len | Lower::OWN } else { len },
-            },
-            _ => Lower::default(),
+    fn new(at: usize, own: bool) -> Lower {
+        match u32::try_from(at) {
+            Ok(at) if at < Lower::OWN - 1 => Lower(if own { at | Lower::OWN } else { at }),
+            _ => Lower::NONE,
         }
-    }
-
-    fn own(self) -> bool {
-        self.len & Lower::OWN != 0
-    }
-
-    fn range(self) -> std::ops::Range<usize> {
-        let start = self.start as usize;
-        start..start + (self.len & !Lower::OWN) as usize
     }
 }
 
@@ -517,7 +506,6 @@ impl<'a> Doc<'a> {
         // A token every six bytes or so in Swedish prose: room for one every four, so that a long
         // document's tokens are not copied into ever larger buffers (trimmed below).
         let mut toks = Vec::with_capacity(text.len() / 4);
-        let mut lower = Vec::with_capacity(text.len() / 4);
         let mut lowered = String::new();
         // `i` counts characters, `b` bytes: the text is read in one pass, never indexed.
         let at = |b: usize| text.get(b..).and_then(|t| t.chars().next());
@@ -531,7 +519,6 @@ impl<'a> Doc<'a> {
                 && e > s
             {
                 toks.push(Tok::new(kind, s, e));
-                lower.push(Lower::default());
                 i = e;
                 b = chars.byte(e);
                 continue;
@@ -542,7 +529,6 @@ impl<'a> Doc<'a> {
             let word = |c: char| c.is_alphanumeric();
             if c == '\n' || c == '\x0c' {
                 toks.push(Tok::new(Kind::Newline, i, i + 1));
-                lower.push(Lower::default());
                 i += 1;
                 b += 1;
             } else if c.is_whitespace() {
@@ -567,23 +553,20 @@ impl<'a> Doc<'a> {
                     i += 1;
                     b += 1;
                 }
-                toks.push(Tok::new(Kind::Word, start, i));
                 let w = text.get(start_b..b).unwrap_or_default();
-                lower.push(Self::lower(w, start_b, &mut lowered));
+                let lower = Self::lower(w, start_b, &mut lowered);
+                toks.push(Tok::new(Kind::Word(lower), start, i));
             } else {
                 toks.push(Tok::new(Kind::Punct(c), i, i + 1));
-                lower.push(Lower::default());
                 i += 1;
                 b += c.len_utf8();
             }
         }
         toks.shrink_to_fit();
-        lower.shrink_to_fit();
         Doc {
             chars,
             toks,
             periods,
-            lower,
             lowered,
         }
     }
@@ -592,11 +575,17 @@ impl<'a> Doc<'a> {
     /// written in lower case, else its lower-cased copy appended to `lowered`.
     fn lower(word: &str, at: usize, lowered: &mut String) -> Lower {
         if word.chars().all(lowers_to_itself) {
-            return Lower::new(at, word.len(), false);
+            return Lower::new(at, false);
         }
+        let l = word.to_lowercase();
         let start = lowered.len();
-        lowered.push_str(&word.to_lowercase());
-        Lower::new(start, lowered.len() - start, true)
+        // `lowered` stays shorter than `Lower::NONE`'s offset, so that it reads as no word.
+        if start + l.len() + 1 >= (Lower::OWN - 1) as usize {
+            return Lower::NONE;
+        }
+        lowered.push_str(&l);
+        lowered.push('\0');
+        Lower::new(start, true)
     }
 
     fn text(&self, start: usize, end: usize) -> String {
@@ -605,14 +594,23 @@ impl<'a> Doc<'a> {
 
     /// The token's text in lower case, or `""` for anything but a word.
     fn word(&self, p: usize) -> Word<'_> {
-        match (self.toks.get(p), self.lower.get(p)) {
-            (Some(t), Some(l)) if t.kind == Kind::Word => {
-                let from = if l.own() {
-                    &self.lowered
-                } else {
-                    self.chars.text
-                };
-                Word(from.get(l.range()).unwrap_or_default())
+        match self.toks.get(p) {
+            Some(&Tok {
+                kind: Kind::Word(Lower(at)),
+                from,
+                to,
+            }) => {
+                if at & Lower::OWN != 0 {
+                    let w = self
+                        .lowered
+                        .get((at & !Lower::OWN) as usize..)
+                        .unwrap_or_default();
+                    return Word(w.split('\0').next().unwrap_or_default());
+                }
+                // The word's characters from its first byte: a walk over one word.
+                let w = self.chars.text.get(at as usize..).unwrap_or_default();
+                let n = to.saturating_sub(from) as usize;
+                Word(&w[..w.char_indices().nth(n).map_or(w.len(), |(b, _)| b)])
             }
             _ => Word(""),
         }
@@ -621,13 +619,13 @@ impl<'a> Doc<'a> {
     fn is_cap(&self, p: usize) -> bool {
         self.toks
             .get(p)
-            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start()).is_uppercase())
+            .is_some_and(|t| t.is_word() && self.chars.at(t.start()).is_uppercase())
     }
 
     fn is_lower_word(&self, p: usize) -> bool {
         self.toks
             .get(p)
-            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start()).is_lowercase())
+            .is_some_and(|t| t.is_word() && self.chars.at(t.start()).is_lowercase())
     }
 
     /// Whether token `p` ends a sentence: a line break, `!`, `?`, `;`, `:`, or a full stop not
@@ -790,7 +788,7 @@ impl<'a> Doc<'a> {
         loop {
             let sep = match self.toks.get(end + 1).map(|t| t.kind) {
                 Some(Kind::Punct(',')) => true,
-                Some(Kind::Word) => matches!(self.word(end + 1).as_str(), "och" | "samt"),
+                Some(Kind::Word(_)) => matches!(self.word(end + 1).as_str(), "och" | "samt"),
                 _ => false,
             };
             match sep.then(|| one(end + 2)).flatten() {
@@ -849,7 +847,7 @@ impl<'a> Doc<'a> {
         // bidrag till regional kulturverksamhet`).
         let after_till = p > 0 && self.word(p - 1) == "till";
         let plain = |q: usize| {
-            self.toks.get(q).is_some_and(|t| t.kind == Kind::Word)
+            self.toks.get(q).is_some_and(|t| t.is_word())
                 && self.year(q).is_none()
                 && !STOPS.contains(&self.word(q).as_str())
         };
@@ -927,7 +925,7 @@ impl<'a> Doc<'a> {
     /// sentence's end, at most twelve. Returns the last token.
     fn aim_at(&self, p: usize) -> Option<usize> {
         let mut e = p;
-        while self.toks.get(e).is_some_and(|t| t.kind == Kind::Word) && self.is_lower_word(e) {
+        while self.toks.get(e).is_some_and(|t| t.is_word()) && self.is_lower_word(e) {
             e += 1;
         }
         let closed = self
@@ -1103,7 +1101,7 @@ impl<'a> Doc<'a> {
         }
         let y = if self.word(p) == "år" { p + 1 } else { p };
         let year = match self.toks.get(y)?.kind {
-            Kind::Word => self.year(y).is_some(),
+            Kind::Word(_) => self.year(y).is_some(),
             Kind::Period(_) => self.chars.at(self.toks[y].start()).is_ascii_digit(),
             _ => false,
         };
@@ -1137,7 +1135,7 @@ impl<'a> Doc<'a> {
             return None;
         };
         let year = match self.toks.get(y)?.kind {
-            Kind::Word => self.year(y).is_some(),
+            Kind::Word(_) => self.year(y).is_some(),
             Kind::Period(_) => self.chars.at(self.toks[y].start()).is_ascii_digit(),
             _ => false,
         };
@@ -1260,7 +1258,7 @@ impl<'a> Doc<'a> {
         while q < self.toks.len() && q < p + 30 {
             let t = self.toks[q];
             match t.kind {
-                Kind::Word => {}
+                Kind::Word(_) => {}
                 Kind::Period(_) if links.period.is_none() => {
                     // A bare period right after the amount, or one with its lead-in.
                     if let Some((l, e)) = self.cued_time_at(q).or_else(|| {
@@ -1785,7 +1783,7 @@ impl<'a> Doc<'a> {
             Some(e)
                 if self.word(t) == "för"
                     && e >= h
-                    && (t + 1..=h).all(|q| self.toks[q].kind == Kind::Word) =>
+                    && (t + 1..=h).all(|q| self.toks[q].is_word()) =>
             {
                 (None, Some(self.link(t + 1, h, cue)))
             }
@@ -1802,7 +1800,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let k = (q + 2..q + 7).find(|&k| self.word(k) == "förfogande")?;
-        if !(q + 1..k).all(|r| self.toks[r].kind == Kind::Word) {
+        if !(q + 1..k).all(|r| self.toks[r].is_word()) {
             return None;
         }
         let (s, e) = (self.toks[q + 1].start(), self.toks[k - 1].end());
@@ -3628,13 +3626,47 @@ mod tests {
     }
 
     #[test]
+    fn words_read_in_lower_case_from_the_text_or_a_copy() {
+        // A long document has a token every few characters: they stay sixteen bytes.
+        assert_eq!(std::mem::size_of::<super::Tok>(), 16);
+        let text = "Till Socialstyrelsen avsätts ǅ-stöd, ÖVERSTYRELSEN och barn- och unga";
+        let doc = super::Doc::new(text, &[], &[], &[]);
+        let words: Vec<String> = (0..doc.toks.len())
+            .filter(|&p| doc.toks[p].is_word())
+            .map(|p| doc.word(p).as_str().to_string())
+            .collect();
+        let expected: Vec<String> = [
+            "Till",
+            "Socialstyrelsen",
+            "avsätts",
+            "ǅ-stöd",
+            "ÖVERSTYRELSEN",
+            "och",
+            "barn-",
+            "och",
+            "unga",
+        ]
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+        assert_eq!(words, expected);
+        // Anything but a word reads as none, past the end too.
+        assert_eq!(doc.word(4).as_str(), "");
+        assert_eq!(doc.word(doc.toks.len()).as_str(), "");
+        // Only the words not written in lower case are copied.
+        assert_eq!(
+            doc.lowered,
+            "till\0socialstyrelsen\0ǆ-stöd\0överstyrelsen\0"
+        );
+    }
+
+    #[test]
     fn headers_match_across_lines() {
         let text = "Budget\n2025 och Plan 2026";
         let doc = super::Doc {
             chars: super::CharText::new(text),
             toks: Vec::new(),
             periods: &[],
-            lower: Vec::new(),
             lowered: String::new(),
         };
         let n = text.chars().count();
