@@ -329,7 +329,10 @@ impl Trail {
             let (s, e) = i.span();
             (s, e, matches!(i, Item::Now(_)))
         });
-        let mut out = String::with_capacity(text.len());
+        // Room for the whole result at once: the text grows by at most the replacements, and a
+        // document of many megabytes should not be copied into a buffer twice its size.
+        let added: usize = changes.iter().map(|c| c.after.len()).sum();
+        let mut out = String::with_capacity(text.len() + added);
         let mut regions = Vec::with_capacity(items.len());
         let (mut pos, mut delta, mut i) = (0, 0isize, 0);
         while i < items.len() {
@@ -354,6 +357,8 @@ impl Trail {
             (pos, i) = (b, j);
         }
         out.push_str(&text[pos..]);
+        out.shrink_to_fit();
+        regions.shrink_to_fit();
         (out, regions)
     }
 

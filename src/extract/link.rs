@@ -48,7 +48,6 @@
 //! regleringsbrev's `budgetåret 2004` title) is not spread over its amounts, pronouns (`de`,
 //! `myndigheten`) are not resolved, and no link crosses a sentence. Null where unsure.
 
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::record::{
@@ -59,7 +58,8 @@ use crate::record::{
 /// What a token is: a word, a punctuation mark, a line break, or an item found by another stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Word,
+    /// A word, and where its lower-case form is.
+    Word(Lower),
     Punct(char),
     Newline,
     Amount(u32),
@@ -89,13 +89,17 @@ impl Tok {
         self.from as usize
     }
 
+    fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word(_))
+    }
+
     fn end(&self) -> usize {
         self.to as usize
     }
 }
 
-/// A word token's text in lower case, as [`Doc::word`] gives it: borrowed from the document's
-/// cache, and read like a `String` by the rules.
+/// A word token's text in lower case, as [`Doc::word`] gives it: borrowed from the text or the
+/// document's lower-cased copies, and read like a `String` by the rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Word<'d>(&'d str);
 
@@ -124,9 +128,43 @@ struct Doc<'a> {
     chars: CharText<'a>,
     toks: Vec<Tok>,
     periods: &'a [Period],
-    /// Each token's [`Doc::word`], made on first use: the rules ask about the same few words
-    /// around every amount, and lower-casing them anew each time was a tenth of the linker's work.
-    lower: Vec<OnceCell<String>>,
+    /// The lower-case forms of the words that are not written in lower case (`Socialstyrelsen`),
+    /// each ended by a NUL; see [`Lower`]. Made once while tokenizing: the rules ask about the
+    /// same few words around every amount, and lower-casing them anew each time was a tenth of
+    /// the linker's work. No `String` per token: a long document has millions of them.
+    lowered: String,
+}
+
+/// Where a word token's lower-case form is, in the four bytes a [`Kind`] has to spare: the byte
+/// offset of the word itself in the text when it is written in lower case already (most words
+/// are), else, with [`Lower::OWN`] set, the offset of its lower-cased copy in [`Doc::lowered`],
+/// where a NUL (which no word holds) ends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Lower(u32);
+
+impl Lower {
+    /// The bit that says the offset is in [`Doc::lowered`].
+    const OWN: u32 = 1 << 31;
+    /// A word whose offset does not fit (gigabytes of text), read as no word: past the end of
+    /// [`Doc::lowered`], which is never let grow this long.
+    const NONE: Lower = Lower(u32::MAX);
+
+    fn new(at: usize, own: bool) -> Lower {
+        match u32::try_from(at) {
+            Ok(at) if at < Lower::OWN - 1 => Lower(if own { at | Lower::OWN } else { at }),
+            _ => Lower::NONE,
+        }
+    }
+}
+
+/// Whether `c` is its own lower case, so a word of such characters needs no lower-cased copy.
+/// Exact, not `!is_uppercase()`: a title-case letter (`ǅ`) is neither and still changes.
+fn lowers_to_itself(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
 }
 
 /// Verbs whose subject receives the amount that follows (`Socialstyrelsen får 10 miljoner`).
@@ -465,7 +503,10 @@ impl<'a> Doc<'a> {
                 .map(|(i, d)| (d.start, d.end, Kind::Date(i as u32))),
         );
         items.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut toks = Vec::new();
+        // A token every six bytes or so in Swedish prose: room for one every four, so that a long
+        // document's tokens are not copied into ever larger buffers (trimmed below).
+        let mut toks = Vec::with_capacity(text.len() / 4);
+        let mut lowered = String::new();
         // `i` counts characters, `b` bytes: the text is read in one pass, never indexed.
         let at = |b: usize| text.get(b..).and_then(|t| t.chars().next());
         let (mut i, mut b, mut next_item) = (0, 0, 0);
@@ -494,7 +535,7 @@ impl<'a> Doc<'a> {
                 i += 1;
                 b += c.len_utf8();
             } else if word(c) {
-                let start = i;
+                let (start, start_b) = (i, b);
                 while let Some(c) = at(b)
                     && (word(c)
                         || (matches!(c, '-' | ':' | '.' | '\'')
@@ -512,19 +553,39 @@ impl<'a> Doc<'a> {
                     i += 1;
                     b += 1;
                 }
-                toks.push(Tok::new(Kind::Word, start, i));
+                let w = text.get(start_b..b).unwrap_or_default();
+                let lower = Self::lower(w, start_b, &mut lowered);
+                toks.push(Tok::new(Kind::Word(lower), start, i));
             } else {
                 toks.push(Tok::new(Kind::Punct(c), i, i + 1));
                 i += 1;
                 b += c.len_utf8();
             }
         }
+        toks.shrink_to_fit();
         Doc {
             chars,
-            lower: vec![OnceCell::new(); toks.len()],
             toks,
             periods,
+            lowered,
         }
+    }
+
+    /// Where the lower-case form of `word`, at byte `at` of the text, is: `word` itself if it is
+    /// written in lower case, else its lower-cased copy appended to `lowered`.
+    fn lower(word: &str, at: usize, lowered: &mut String) -> Lower {
+        if word.chars().all(lowers_to_itself) {
+            return Lower::new(at, false);
+        }
+        let l = word.to_lowercase();
+        let start = lowered.len();
+        // `lowered` stays shorter than `Lower::NONE`'s offset, so that it reads as no word.
+        if start + l.len() + 1 >= (Lower::OWN - 1) as usize {
+            return Lower::NONE;
+        }
+        lowered.push_str(&l);
+        lowered.push('\0');
+        Lower::new(start, true)
     }
 
     fn text(&self, start: usize, end: usize) -> String {
@@ -533,9 +594,23 @@ impl<'a> Doc<'a> {
 
     /// The token's text in lower case, or `""` for anything but a word.
     fn word(&self, p: usize) -> Word<'_> {
-        match (self.toks.get(p), self.lower.get(p)) {
-            (Some(t), Some(cell)) if t.kind == Kind::Word => {
-                Word(cell.get_or_init(|| self.chars.str(t.start(), t.end()).to_lowercase()))
+        match self.toks.get(p) {
+            Some(&Tok {
+                kind: Kind::Word(Lower(at)),
+                from,
+                to,
+            }) => {
+                if at & Lower::OWN != 0 {
+                    let w = self
+                        .lowered
+                        .get((at & !Lower::OWN) as usize..)
+                        .unwrap_or_default();
+                    return Word(w.split('\0').next().unwrap_or_default());
+                }
+                // The word's characters from its first byte: a walk over one word.
+                let w = self.chars.text.get(at as usize..).unwrap_or_default();
+                let n = to.saturating_sub(from) as usize;
+                Word(&w[..w.char_indices().nth(n).map_or(w.len(), |(b, _)| b)])
             }
             _ => Word(""),
         }
@@ -544,13 +619,13 @@ impl<'a> Doc<'a> {
     fn is_cap(&self, p: usize) -> bool {
         self.toks
             .get(p)
-            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start()).is_uppercase())
+            .is_some_and(|t| t.is_word() && self.chars.at(t.start()).is_uppercase())
     }
 
     fn is_lower_word(&self, p: usize) -> bool {
         self.toks
             .get(p)
-            .is_some_and(|t| t.kind == Kind::Word && self.chars.at(t.start()).is_lowercase())
+            .is_some_and(|t| t.is_word() && self.chars.at(t.start()).is_lowercase())
     }
 
     /// Whether token `p` ends a sentence: a line break, `!`, `?`, `;`, `:`, or a full stop not
@@ -720,7 +795,7 @@ impl<'a> Doc<'a> {
         loop {
             let sep = match self.toks.get(end + 1).map(|t| t.kind) {
                 Some(Kind::Punct(',')) => true,
-                Some(Kind::Word) => matches!(self.word(end + 1).as_str(), "och" | "samt"),
+                Some(Kind::Word(_)) => matches!(self.word(end + 1).as_str(), "och" | "samt"),
                 _ => false,
             };
             match sep.then(|| one(end + 2)).flatten() {
@@ -779,7 +854,7 @@ impl<'a> Doc<'a> {
         // bidrag till regional kulturverksamhet`).
         let after_till = p > 0 && self.word(p - 1) == "till";
         let plain = |q: usize| {
-            self.toks.get(q).is_some_and(|t| t.kind == Kind::Word)
+            self.toks.get(q).is_some_and(|t| t.is_word())
                 && self.year(q).is_none()
                 && !STOPS.contains(&self.word(q).as_str())
         };
@@ -857,7 +932,7 @@ impl<'a> Doc<'a> {
     /// sentence's end, at most twelve. Returns the last token.
     fn aim_at(&self, p: usize) -> Option<usize> {
         let mut e = p;
-        while self.toks.get(e).is_some_and(|t| t.kind == Kind::Word) && self.is_lower_word(e) {
+        while self.toks.get(e).is_some_and(|t| t.is_word()) && self.is_lower_word(e) {
             e += 1;
         }
         let closed = self
@@ -1033,7 +1108,7 @@ impl<'a> Doc<'a> {
         }
         let y = if self.word(p) == "år" { p + 1 } else { p };
         let year = match self.toks.get(y)?.kind {
-            Kind::Word => self.year(y).is_some(),
+            Kind::Word(_) => self.year(y).is_some(),
             Kind::Period(_) => self.chars.at(self.toks[y].start()).is_ascii_digit(),
             _ => false,
         };
@@ -1067,7 +1142,7 @@ impl<'a> Doc<'a> {
             return None;
         };
         let year = match self.toks.get(y)?.kind {
-            Kind::Word => self.year(y).is_some(),
+            Kind::Word(_) => self.year(y).is_some(),
             Kind::Period(_) => self.chars.at(self.toks[y].start()).is_ascii_digit(),
             _ => false,
         };
@@ -1223,7 +1298,7 @@ impl<'a> Doc<'a> {
         while q < self.toks.len() && q < p + 30 {
             let t = self.toks[q];
             match t.kind {
-                Kind::Word => {}
+                Kind::Word(_) => {}
                 Kind::Period(_) if links.period.is_none() => {
                     // A bare period right after the amount, or one with its lead-in.
                     if let Some((l, e)) = self.cued_time_at(q).or_else(|| {
@@ -1748,7 +1823,7 @@ impl<'a> Doc<'a> {
             Some(e)
                 if self.word(t) == "för"
                     && e >= h
-                    && (t + 1..=h).all(|q| self.toks[q].kind == Kind::Word) =>
+                    && (t + 1..=h).all(|q| self.toks[q].is_word()) =>
             {
                 (None, Some(self.link(t + 1, h, cue)))
             }
@@ -1765,7 +1840,7 @@ impl<'a> Doc<'a> {
             return None;
         }
         let k = (q + 2..q + 7).find(|&k| self.word(k) == "förfogande")?;
-        if !(q + 1..k).all(|r| self.toks[r].kind == Kind::Word) {
+        if !(q + 1..k).all(|r| self.toks[r].is_word()) {
             return None;
         }
         let (s, e) = (self.toks[q + 1].start(), self.toks[k - 1].end());
@@ -3603,13 +3678,48 @@ mod tests {
     }
 
     #[test]
+    fn words_read_in_lower_case_from_the_text_or_a_copy() {
+        // A long document has a token every few characters: they stay sixteen bytes.
+        assert_eq!(std::mem::size_of::<super::Tok>(), 16);
+        let text = "Till Socialstyrelsen avsätts ǅ-stöd, ÖVERSTYRELSEN och barn- och unga";
+        let doc = super::Doc::new(text, &[], &[], &[]);
+        let words: Vec<String> = (0..doc.toks.len())
+            .filter(|&p| doc.toks[p].is_word())
+            .map(|p| doc.word(p).as_str().to_string())
+            .collect();
+        let expected: Vec<String> = [
+            "Till",
+            "Socialstyrelsen",
+            "avsätts",
+            "ǅ-stöd",
+            "ÖVERSTYRELSEN",
+            "och",
+            "barn-",
+            "och",
+            "unga",
+        ]
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+        assert_eq!(words, expected);
+        // Anything but a word reads as none, past the end too.
+        assert_eq!(doc.word(4).as_str(), "");
+        assert_eq!(doc.word(doc.toks.len()).as_str(), "");
+        // Only the words not written in lower case are copied.
+        assert_eq!(
+            doc.lowered,
+            "till\0socialstyrelsen\0ǆ-stöd\0överstyrelsen\0"
+        );
+    }
+
+    #[test]
     fn headers_match_across_lines() {
         let text = "Budget\n2025 och Plan 2026";
         let doc = super::Doc {
             chars: super::CharText::new(text),
             toks: Vec::new(),
             periods: &[],
-            lower: Vec::new(),
+            lowered: String::new(),
         };
         let n = text.chars().count();
         assert_eq!(doc.find_loose("Budget 2025", 0, n), Some((0, 11)));

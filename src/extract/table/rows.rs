@@ -509,7 +509,7 @@ fn row_at(
     let mut end = i + 1;
     let mut j = i + 1;
     // A unit after the numbers closes the row.
-    let follow = if lines[i].unit.is_some() {
+    let follow = if lines[i].unit().is_some() {
         Follow::Nothing
     } else {
         follow
@@ -520,7 +520,7 @@ fn row_at(
         }
         match l.kind {
             Kind::Blank if follow == Follow::AcrossBlanks => j += 1,
-            Kind::Numbers if l.unit.is_none() => {
+            Kind::Numbers if l.unit().is_none() => {
                 groups.extend(l.segments.iter().flat_map(|s| s.groups.iter().copied()));
                 j += 1;
                 end = j;
@@ -561,7 +561,7 @@ fn row_at(
             names: Vec::new(),
             lead_gap,
             colon: false,
-            unit: lines[i].unit,
+            unit: lines[i].unit(),
             placed: Vec::new(),
             doubt,
             dashes,
