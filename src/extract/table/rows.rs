@@ -179,12 +179,12 @@ pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
             .map(|i| {
                 let mut l = lines[i].clone();
                 if code_label(lines, i) {
-                    (l.kind, l.segments) = (Kind::Text, Vec::new());
+                    (l.kind, l.segments) = (Kind::Text, Box::default());
                 } else if let Some(years) = run_years(text, &l) {
-                    l.segments = vec![super::lines::Segment {
+                    l.segments = Box::new([super::lines::Segment {
                         groups: years,
                         line: i,
-                    }];
+                    }]);
                 }
                 l
             })
@@ -316,7 +316,7 @@ fn labeled_row(
 /// eight or more digits, alone on its line, every four of them a year. No figure is written
 /// so (sixteen digits without a group space); the years, each a group of its own.
 fn run_years(text: &str, line: &Line<'_>) -> Option<Vec<Group>> {
-    let [seg] = line.segments.as_slice() else {
+    let [seg] = &line.segments[..] else {
         return None;
     };
     let [g] = seg.groups.as_slice() else {
@@ -357,7 +357,7 @@ fn code_label(lines: &[Line<'_>], i: usize) -> bool {
         regex::Regex::new(r"^[0-9]{1,2}(?:-[0-9]{1,2})?$").expect("valid regex")
     });
     let line = &lines[i];
-    if let (Kind::Labeled { .. }, [seg]) = (line.kind, line.segments.as_slice())
+    if let (Kind::Labeled { .. }, [seg]) = (line.kind, &line.segments[..])
         && let [g] = seg.groups.as_slice()
     {
         // `SNI02`: digits glued to a word, opening with a zero, are a code; no figure is
