@@ -15,7 +15,8 @@
 //! invånare`); its currency is the last stated one (SEK when none was stated and no foreign one is
 //! in the document), never SEK next to a foreign code or nationality (`PLN 30 miljoner`, `30 miljoner
 //! ryska rubel`), and it is marked `unit_from: context`. Whitespace inside an amount may hold one
-//! line break (`9,5 miljoner`⏎`kronor`), never a blank line.
+//! line break (`9,5 miljoner`⏎`kronor`), never a blank line, and a year ending a caption line is no
+//! amount in the unit line under it (`BRP per riksområde, 2008`⏎`Miljoner kr`).
 //!
 //! A figure in words is exact (`en miljard` is 1 000 000 000, `approximate: false`) unless a
 //! qualifier says otherwise (`cirka`, `drygt`, `närmare` …) or the words are loose themselves (`ett
@@ -45,6 +46,7 @@ use regex::Regex;
 
 pub(crate) use context::carried;
 
+use crate::layout;
 use crate::number::{self, NUMERAL, units};
 use crate::offsets::CharIndex;
 use crate::record::{Amount, Money, Qualifier, UnitFrom};
@@ -444,6 +446,12 @@ impl Raw {
         if c.get(g.pre).is_some() && scale.is_none() && decimals == 0 && is_year(mantissa) {
             return None;
         }
+        if let Some(n) = c.get(g.num) {
+            let head = c.get(g.scale).or(c.get(g.unit));
+            if head.is_some_and(|h| dates_the_unit_line(text, n.range(), h)) {
+                return None;
+            }
+        }
         Some(Raw {
             start: m.start(),
             end: m.end(),
@@ -473,6 +481,14 @@ fn names_a_unit(text: &str, at: usize, word: &str) -> bool {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("i"))
+}
+
+/// Whether the figure at `year` (byte range) is a year ending a caption line whose scale or unit,
+/// `head`, opens the line under it (see [`layout::caption_year`]): the year dates the table, the
+/// line under it states the unit, and the two make no amount.
+fn dates_the_unit_line(text: &str, year: std::ops::Range<usize>, head: regex::Match<'_>) -> bool {
+    text[year.end..head.start()].contains('\n')
+        && layout::caption_year(&text[..year.start], &text[year], head.as_str())
 }
 
 /// Whether a whole number reads as a year of a public document.
@@ -783,6 +799,30 @@ mod tests {
         );
         // A blank line ends the amount: the scale alone remains, money by the `kronor` nearby.
         assert_amount("9,5 miljoner\n\nkronor", "9500000", "9,5 miljoner");
+    }
+
+    #[test]
+    fn a_year_ending_a_caption_is_no_amount_in_the_unit_line_under_it() {
+        for text in [
+            "BRP per riksområde, 2008\nMiljoner kr, löpande priser",
+            "Utdrag ur resultaträkningen, 2019–2020\nmiljoner kronor efter region",
+            "Utdrag ur resultaträkningen 2019-2020\nmiljoner kronor",
+            "2019 – 2020\nmiljoner kronor",
+            "Anslag per län 2021\nMiljoner kronor",
+            "Driftbudget, 2024 \ntkr",
+        ] {
+            assert_none(text);
+        }
+        // Wrapped prose keeps its amount; a year on the unit's own line is an amount as written,
+        // and so is a figure that is no year.
+        assert_amount(
+            "Anslaget ökar med 2008\nmiljoner kronor.",
+            "2008000000",
+            "2008\nmiljoner kronor",
+        );
+        assert_amount("Summa, 2008 kronor", "2008", "2008 kronor");
+        assert_amount("Summa, 1800\nkronor", "1800", "1800\nkronor");
+        assert_amount("Summa, 2 008\nkronor", "2008", "2 008\nkronor");
     }
 
     #[test]

@@ -20,7 +20,9 @@
 //!   too (older print's `Val-`⏎`Hiere` is an OCR capital inside a word, not a double name, and
 //!   joining it would make the text worse than the OCR), so this step reads the lexicon;
 //! - **unwrap** a line break inside a paragraph into a space, when the line was wrapped by the
-//!   typesetter: it continues in lower case, or it runs close to the page's text width.
+//!   typesetter: it continues in lower case, or it runs close to the page's text width. A caption
+//!   ending in its year keeps the unit line under it (`resultaträkning, 2019–2020` ⏎ `miljoner
+//!   kronor efter region`), so that the year is not read as a figure in that unit.
 //!
 //! Deliberately not done: list items, table rows and short lines (signature blocks, headings) keep
 //! their breaks, because line structure is how [`crate::validate`] finds lists and tables. Form
@@ -30,7 +32,7 @@
 mod furniture;
 
 use crate::lexicon::lexicon;
-use crate::number::units;
+use crate::number::{self, units};
 use crate::offsets::Change;
 use crate::record::EditKind;
 
@@ -280,6 +282,7 @@ fn unwraps(a: &str, b: &str, width: usize) -> bool {
         || is_numeric(b)
         || are_labels(a, b)
         || header_then_row(a, b)
+        || caption_then_unit_line(a, b)
         || is_aligned(a)
         || is_aligned(b)
     {
@@ -338,6 +341,41 @@ fn are_labels(a: &str, b: &str) -> bool {
     };
     let last = a.rsplit(' ').next().unwrap_or("");
     label(a) && label(b) && last.chars().count() >= 5 && b.split_whitespace().count() <= 6
+}
+
+/// Whether `year`, ending a line after `before` (the text before it), is a caption's year over the
+/// unit line opening with `head` (`BRP per riksområde, 2008` ⏎ `Miljoner kr, löpande priser`;
+/// `resultaträkning, 2019–2020` ⏎ `miljoner kronor efter region`): the year dates the table and is
+/// no figure in that unit. A caption is told from wrapped prose (`ökar med 2008` ⏎ `miljoner
+/// kronor`) by a comma before the year, by a year range, or by a capitalised scale word opening the
+/// next line, which prose never has mid-sentence.
+pub(crate) fn caption_year(before: &str, year: &str, head: &str) -> bool {
+    let is_year = |s: &str| {
+        s.len() == 4 && is_digits(s) && s.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
+    };
+    let glued = |s: &str| s.ends_with(char::is_alphanumeric);
+    if !is_year(year) || glued(before) {
+        return false;
+    }
+    let before = before.trim_end_matches([' ', '\u{a0}']);
+    let range_end = before
+        .strip_suffix(|c: char| number::is_minus(c))
+        .map(|b| b.trim_end_matches([' ', '\u{a0}']))
+        .is_some_and(|b| {
+            let rest = b.trim_end_matches(|c: char| c.is_ascii_digit());
+            is_year(&b[rest.len()..]) && !glued(rest)
+        });
+    let capitalised_scale = units::scale_of(head).is_some() && head.starts_with(char::is_uppercase);
+    before.ends_with(',') || range_end || capitalised_scale
+}
+
+/// Whether `a` ends in a caption's year and `b` opens with the unit it is no figure in (see
+/// [`caption_year`]): the caption and the unit line stay two lines.
+fn caption_then_unit_line(a: &str, b: &str) -> bool {
+    let before = a.trim_end_matches(|c: char| c.is_ascii_digit());
+    let head = b.split_whitespace().next().unwrap_or("");
+    let head = head.trim_end_matches([',', '.', ':', ';']);
+    caption_year(before, &a[before.len()..], head) && continues_figure(head)
 }
 
 /// Whether `a` is a table header ending in its column's unit in parentheses (`Indrag av
@@ -637,6 +675,44 @@ mod tests {
         assert_unchanged(
             "Följande insatsområden ingår i överenskommelsen för 2020:\nLedning och styrning",
         );
+    }
+
+    #[test]
+    fn a_caption_ending_in_its_year_keeps_the_unit_line_under_it() {
+        for (a, b) in [
+            (
+                "Utdrag ur regionernas resultaträkning, 2019–2020",
+                "miljoner kronor efter region, år och resultaträkningsposter",
+            ),
+            (
+                "Bruttoregionprodukt per riksområde och bransch, 2008",
+                "miljoner kronor, löpande priser och fasta priser",
+            ),
+            (
+                "Kommunernas kostnader för verksamheten 2019 - 2020",
+                "tkr efter kommun och verksamhetsområde",
+            ),
+        ] {
+            assert_unchanged(&format!("{a}\n{b}"));
+        }
+        // Prose wraps before its unit: after a word, after a figure that is no year, or before
+        // a word that is no unit.
+        for (a, b) in [
+            (
+                "Regeringen föreslår att anslaget ökar med 2008",
+                "miljoner kronor under de kommande åren",
+            ),
+            (
+                "Regeringen föreslår medel för rehabilitering, 300",
+                "miljoner kronor för kompetensutveckling",
+            ),
+            (
+                "Regeringen föreslår medel för perioden 2019–2020",
+                "och för de kommande åren därefter",
+            ),
+        ] {
+            assert_layout(&format!("{a}\n{b}"), &format!("{a} {b}"));
+        }
     }
 
     #[test]

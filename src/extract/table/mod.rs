@@ -355,6 +355,8 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
         let mut stated = header_columns(&header_pieces(lines, &head))
             .map(|h| h.headers.len())
             .or(noted.take());
+        // The width a header row of years states, while it is the one stated.
+        let mut years_stated: Option<usize> = None;
         while let Some(r) = rows.peek() {
             let repeated_header = !chunk.is_empty()
                 && r.is_years(text)
@@ -384,14 +386,30 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
                 .then(|| 1u64 << chunk[0].columns().min(63));
             if let Some(years) = years_first {
                 stated = stated.or(Some(years.trailing_zeros() as usize));
+                // A row of years on one line (`Region 2019 2020 2019 2020`); one stacked name by
+                // name (`Kommunen` ⏎ `2019` …) is read as its notes and empty cells allow.
+                years_stated = stated.filter(|&w| 1 << w == years && chunk[0].names.is_empty());
             }
             // Two rows that each read only as one number state a single value column: OCR's
             // `9704 486` or `2570780` in it is one number with its group spaces dropped.
             if chunk.len() >= 2 && mask == 1 << 1 {
                 stated = stated.or(Some(1));
             }
-            let strict = chunk.is_empty() || mask & years_first.unwrap_or(u64::MAX) & r.widths != 0;
+            // While a header row of years states the width, every row is read at it.
+            let years = years_stated
+                .filter(|&w| stated == Some(w))
+                .map(|w| 1u64 << w)
+                .or(years_first);
+            let strict = chunk.is_empty() || mask & years.unwrap_or(u64::MAX) & r.widths != 0;
             let ocr = stated.is_some_and(|w| w < 64 && r.ocr_widths & 1 << w != 0);
+            if !(strict || ocr)
+                && years_stated.is_some_and(|w| stated == Some(w) && figures_run_together(r, w))
+            {
+                // `04L Region Sörmland 1158812535 -143 545` under `Region 2019 2020 2019 2020`:
+                // a row of this table whose figures OCR ran together, listed as unresolved.
+                chunk.extend(rows.next());
+                continue;
+            }
             if !chunk.is_empty()
                 && stated.is_some()
                 && (r.widths == 0 || misread_digit(r) || r.doubt.is_some())
@@ -438,6 +456,24 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
         head = next_head;
     }
     out
+}
+
+/// Whether `r`, a row right under the rows of a table whose header row of years states `width`
+/// columns, is a row of that table whose figures OCR ran together (`1158812535 -143 545` under
+/// `2019 2020 2019 2020`): it reads only as fewer numbers than there are years, however its digit
+/// groups are split, and no text line or page break stands between it and the row above (the
+/// next table's rows would have a caption or header there). Read at a width it has, its
+/// run-together figures would be numbers no cell holds.
+fn figures_run_together(r: &Row, width: usize) -> bool {
+    let readings = r.widths | r.ocr_widths;
+    width < 64
+        && readings != 0
+        && readings < 1 << width
+        && r.before.is_empty()
+        && !r.after_break
+        && r.names.is_empty()
+        && !r.colon
+        && r.unit.is_none()
 }
 
 /// Whether the text lines between two rows hold a caption of a table of its own: a numbered
@@ -647,6 +683,9 @@ fn table_of(
         })
         .collect();
     let mut body = body;
+    if years.as_ref().is_some_and(|y| y.names.is_empty()) {
+        doubt_run_together(text, &mut body, width);
+    }
     bound_totals(text, &mut body, width);
     // Before the rows in doubt are decided by their columns: those readings are weighed there.
     doubt_loose_rows(text, &mut body, width);
@@ -1151,6 +1190,63 @@ fn doubt_loose_rows(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], wi
             *got = Err(format!(
                 "`{}` reads as fewer numbers than the table has columns (a cell left empty), or as figures further apart than their rows' neighbours",
                 &text[nums[0].start..nums[nums.len() - 1].end]
+            ));
+        }
+    }
+}
+
+/// Rows under a header row of years holding a figure of five digits or more without a group space
+/// (`14571046` under `2019 2020 2019 2020`), in a table where some row reads only as fewer
+/// numbers than there are years: a typesetter groups such a figure, so OCR dropped a space in
+/// it, and as that other row shows, a space between columns may have been one of them (`1 457
+/// 1 046`).
+/// The figure is read as one only where its column holds a typeset figure (every digit run at
+/// most four long: `6354`, `49 016`, `‑143`) as long as it in another row: a column's figures
+/// are of one order of magnitude. Otherwise, or with no such figure to go by, the row is
+/// unresolved.
+fn doubt_run_together(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) {
+    // Only where OCR is seen to run the figures of neighbouring columns together: some row reads
+    // only as fewer numbers than there are years, and holds such a figure itself
+    // (`1158812535 -143 545`), rather than a cell left empty or a letter read for a digit.
+    let fewer = |r: &Row| {
+        let readings = r.widths | r.ocr_widths;
+        let long = r.groups.iter().any(|g| text[g.digits..g.end].len() >= 5);
+        width < 64 && readings != 0 && readings < 1 << width && long && !misread_digit(r)
+    };
+    if !body.iter().any(|(r, _)| fewer(r)) {
+        return;
+    }
+    let digits = |n: &Num| {
+        text[n.start..n.end]
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .count()
+    };
+    let typeset = |n: &Num| {
+        text[n.start..n.end]
+            .split(|c: char| !c.is_ascii_digit())
+            .all(|run| run.len() <= 4)
+    };
+    let column = |r: &Row, i: usize| r.placed.get(i).copied().unwrap_or(i);
+    let mut longest: Vec<usize> = Vec::new();
+    for (r, got) in body.iter() {
+        for (i, n) in got.iter().flatten().enumerate().filter(|(_, n)| typeset(n)) {
+            let c = column(r, i);
+            if longest.len() <= c {
+                longest.resize(c + 1, 0);
+            }
+            longest[c] = longest[c].max(digits(n));
+        }
+    }
+    for (r, got) in body.iter_mut() {
+        let Ok(nums) = got else { continue };
+        let loose = nums.iter().enumerate().find(|&(i, n)| {
+            !typeset(n) && longest.get(column(r, i)).is_none_or(|&l| digits(n) > l)
+        });
+        if let Some((_, n)) = loose {
+            *got = Err(format!(
+                "`{}` may be figures OCR ran together, longer than its column's other figures",
+                &text[n.start..n.end]
             ));
         }
     }
@@ -1757,6 +1853,46 @@ Cc 0 -18 2 3
             // Spans are in characters.
             .map(|c| text.chars().skip(c.start).take(c.end - c.start).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_header_row_of_years_states_the_width_of_rows_ocr_ran_together() {
+        let head = "Belopp i miljoner kronor\n\nKostnader Resultat\n\nLän 2021 2022 2021 2022\n";
+        let rows = "Aa 4 512 4 730 -12 88\nBb 3301 3 415 21 40\nCc 9 918 10 402 -7 66\n";
+        // (row appended under the others, its label, cells expected; `?`: unresolved)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // Figures of two columns run together: fewer numbers than years.
+            ("Dd 1297213405 -31 52\n", "Dd", &["?"]),
+            ("Dd 61206377 -4 52\n", "Dd", &["?"]),
+            // And the rows read at the width still are read.
+            (
+                "Dd 1297213405 -31 52\n",
+                "Bb",
+                &["3301", "3 415", "21", "40"],
+            ),
+            // A long ungrouped figure, where a row shows OCR runs columns together, is read
+            // only as long as a typeset figure of its column.
+            (
+                "Dd 1297213405 -31 52\nEe 5 002 5 230 16 21644\n",
+                "Ee",
+                &["?"],
+            ),
+            (
+                "Dd 1297213405 -31 52\nEe 5 002 10402 16 44\n",
+                "Ee",
+                &["5 002", "10402", "16", "44"],
+            ),
+            // Without such a row, it is one figure as OCR left it.
+            (
+                "Ee 5 002 5 230 16 21644\n",
+                "Ee",
+                &["5 002", "5 230", "16", "21644"],
+            ),
+        ];
+        for &(more, label, want) in cases {
+            let text = format!("{head}{rows}{more}");
+            assert_eq!(row_cells(&text, label), want, "{text}");
+        }
     }
 
     #[test]
