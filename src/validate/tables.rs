@@ -234,10 +234,22 @@ fn column_total(doc: &Doc<'_>, b: &Block<'_>, stated: usize) -> (Option<TotalChe
         .rows
         .range(b.since..b.row)
         .any(|(_, r)| r.cell(doc, col).is_some_and(|i| b.nested.contains(&i)));
+    // A sum of figures none of which is negative is at least each of them: a larger one above
+    // is no part, and the rows above are not all the total's parts.
+    let larger = {
+        let v = |i: usize| doc.amounts[i].value.map(|m| m.ore());
+        v(stated).is_some_and(|t| {
+            t >= 0
+                && block.iter().all(|&i| v(i).is_some_and(|x| x >= 0))
+                && block.iter().any(|&i| v(i).is_some_and(|x| x > t))
+        })
+    };
     let doubt = if missing {
         Some("a row above has no figure in this column")
     } else if nested {
         Some("group rows stand among the rows above")
+    } else if larger {
+        Some("a cell above is larger than the total, so not every row above is its part")
     } else {
         None
     };
@@ -363,5 +375,37 @@ mod tests {
         full.insert(3, cell(text, "0,3", line(2), 3 * M / 10, 1, 1));
         let got: Vec<_> = reconcile(text, &full).iter().map(|c| c.status).collect();
         assert_eq!(got, vec![Fine, Mismatch]);
+    }
+
+    #[test]
+    fn a_cell_above_larger_than_its_total_leaves_the_sum_unresolved() {
+        // `465 801` is a figure of the block above, read into this one: no part of `2 534`.
+        let text = "Post	2018
+Skulder	465 801
+Lån	2 070
+Övrigt	279
+Summa	2 534
+";
+        let line = |n: usize| line_start(text, n);
+        let a = vec![
+            cell(text, "465 801", line(1), 465_801 * M, 0, 0),
+            cell(text, "2 070", line(2), 2_070 * M, 1, 0),
+            cell(text, "279", line(3), 279 * M, 2, 0),
+            cell(text, "2 534", line(4), 2_534 * M, 3, 0),
+        ];
+        let got: Vec<_> = reconcile(text, &a).iter().map(|c| c.status).collect();
+        assert_eq!(got, vec![Unresolved]);
+        // Parts all smaller than the total that miss it are a mismatch still.
+        let small = text.replace("465 801", "100");
+        let mut b = a.clone();
+        b[0] = cell(&small, "100", line_start(&small, 1), 100 * M, 0, 0);
+        for (k, (w, v)) in [("2 070", 2_070), ("279", 279), ("2 534", 2_534)]
+            .iter()
+            .enumerate()
+        {
+            b[k + 1] = cell(&small, w, line_start(&small, k + 2), v * M, k + 1, 0);
+        }
+        let got: Vec<_> = reconcile(&small, &b).iter().map(|c| c.status).collect();
+        assert_eq!(got, vec![Mismatch]);
     }
 }
