@@ -89,54 +89,51 @@ mod tests {
         let c = |l: &str, h: &str, f: &str| (l.to_string(), h.to_string(), f.to_string());
         // (rows, cells): each row's code label on the line above its figures.
         type Cell = (String, String, String);
+        // The rows `45` and `80` read the same in every case.
+        let firm = || -> Vec<Cell> {
+            [
+                ("45", ["100", "200", "300", "600"]),
+                ("80", ["10", "20", "30", "60"]),
+            ]
+            .into_iter()
+            .flat_map(|(label, figures)| {
+                ["Norr", "Syd", "Övrigt", "Totalt"]
+                    .into_iter()
+                    .zip(figures)
+                    .map(move |(h, f)| c(label, h, f))
+            })
+            .collect()
+        };
         let cases: &[(&str, Vec<Cell>)] = &[
             (
                 "01-05\n1 200 2 300   3 500\n45\n100 200 300 600\n80\n10 20 30 60\n",
-                vec![
-                    c("01-05", "Norr", "1 200"),
-                    c("01-05", "Syd", "2 300"),
-                    c("01-05", "Totalt", "3 500"),
-                    c("45", "Norr", "100"),
-                    c("45", "Syd", "200"),
-                    c("45", "Övrigt", "300"),
-                    c("45", "Totalt", "600"),
-                    c("80", "Norr", "10"),
-                    c("80", "Syd", "20"),
-                    c("80", "Övrigt", "30"),
-                    c("80", "Totalt", "60"),
-                ],
+                [
+                    vec![
+                        c("01-05", "Norr", "1 200"),
+                        c("01-05", "Syd", "2 300"),
+                        c("01-05", "Totalt", "3 500"),
+                    ],
+                    firm(),
+                ]
+                .concat(),
             ),
             // `1 200 300` splits two ways; only `1 200 | 300` makes `1 500` the row's Totalt.
             (
                 "01-05\n1 200 300   1 500\n45\n100 200 300 600\n80\n10 20 30 60\n",
-                vec![
-                    c("01-05", "Norr", "1 200"),
-                    c("01-05", "Syd", "300"),
-                    c("01-05", "Totalt", "1 500"),
-                    c("45", "Norr", "100"),
-                    c("45", "Syd", "200"),
-                    c("45", "Övrigt", "300"),
-                    c("45", "Totalt", "600"),
-                    c("80", "Norr", "10"),
-                    c("80", "Syd", "20"),
-                    c("80", "Övrigt", "30"),
-                    c("80", "Totalt", "60"),
-                ],
+                [
+                    vec![
+                        c("01-05", "Norr", "1 200"),
+                        c("01-05", "Syd", "300"),
+                        c("01-05", "Totalt", "1 500"),
+                    ],
+                    firm(),
+                ]
+                .concat(),
             ),
             // Neither way adds up: not guessed.
             (
                 "01-05\n1 200 300   3 500\n45\n100 200 300 600\n80\n10 20 30 60\n",
-                vec![
-                    c("45", "Norr", "100"),
-                    c("45", "Syd", "200"),
-                    c("45", "Övrigt", "300"),
-                    c("45", "Totalt", "600"),
-                    c("80", "Norr", "10"),
-                    c("80", "Syd", "20"),
-                    c("80", "Övrigt", "30"),
-                    c("80", "Totalt", "60"),
-                    c("01-05", "", "?"),
-                ],
+                [firm(), vec![c("01-05", "", "?")]].concat(),
             ),
         ];
         for (rows, want) in cases {
