@@ -569,16 +569,44 @@ fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
     out
 }
 
-/// Headers an export ran together (`mnkr Intäkter 2019Intäkter 2020Budget 2020`), cut after each
-/// year that a capital letter follows, with a leading unit (`mnkr`) a piece of its own.
+/// The number of headers on the header line nearest the rows, where that line runs two headers
+/// together ([`run_together`]): the export joined cells without a separator there.
+fn glued_header_columns(lines: &[lines::Line<'_>], head: &[usize]) -> Option<usize> {
+    let fields = |l: usize| -> Vec<Vec<&str>> {
+        lines[l]
+            .trimmed()
+            .split('\t')
+            .flat_map(|f| f.split("  "))
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(run_together)
+            .collect()
+    };
+    let nearest: Vec<&str> = fields(*head.last()?).concat();
+    let glued = fields(*head.last()?).iter().any(|f| f.len() > 1);
+    // A unit or a label column's name first (`mnkr Intäkter 2019Intäkter 2020…`) heads no
+    // column of figures.
+    let label = nearest.first().is_some_and(|f| {
+        LABEL_HEADER.is_match(f) || (numeral::units_in(f).len() == 1 && f.len() <= 6)
+    });
+    glued.then(|| nearest.len() - usize::from(label))
+}
+
+/// Headers an export ran together (`mnkr Intäkter 2019Intäkter 2020Budget 2020`,
+/// `BokslutDelårsrapp jan-augAvvikelse`), cut after each year that a capital letter follows and
+/// between a small letter and a capital (no Swedish word is written so), with a leading unit
+/// (`mnkr`) a piece of its own.
 fn run_together(field: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
     let b = field.as_bytes();
+    let mut prev: Option<char> = None;
     for (i, c) in field.char_indices() {
         let year_before = i >= 4 && numeral::is_year(field.get(i - 4..i).unwrap_or(""));
         let word_before = i < 5 || !b[i - 5].is_ascii_digit();
-        if c.is_uppercase() && year_before && word_before && i > from {
+        let small_before = prev.is_some_and(char::is_lowercase);
+        prev = Some(c);
+        if c.is_uppercase() && (small_before || year_before && word_before) && i > from {
             out.push(&field[from..i]);
             from = i;
         }
@@ -706,6 +734,20 @@ fn table_of(
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
     if read_ok < 2 {
         return None;
+    }
+    if glued_header_columns(lines, head).is_some_and(|k| k > width) {
+        // `BokslutDelårsrapp jan-augAvvikelse` over `Servicenämnd673235`: an export that ran the
+        // header cells together ran each row's cells together too, so a row's figure may be
+        // several cells (`67 | 32 | 35`) and which column it stands in is unknown.
+        for (r, got) in &mut body {
+            if got.is_ok() {
+                let figures = r.groups.first().zip(r.groups.last());
+                let written = figures.map_or("", |(a, b)| &text[a.start..b.end]);
+                *got = Err(format!(
+                    "`{written}` is fewer figures than the {width} headers run together above it: its cells may be run together too"
+                ));
+            }
+        }
     }
     let money = money_columns(&headers, &body, width);
     let unit =
@@ -1193,8 +1235,20 @@ mod tests {
                 "Avvikelse mot budget 2020"
             ]
         );
-        // Not a year, or a year inside a longer number: left alone.
+        // A small letter before a capital: two headers.
+        assert_eq!(
+            run_together("BokslutDelårsrapp jan-augAvvikelse"),
+            ["Bokslut", "Delårsrapp jan-aug", "Avvikelse"]
+        );
+        assert_eq!(
+            run_together("Anslag/apAnslagskreditIndrag av anslagsbelopp"),
+            ["Anslag/ap", "Anslagskredit", "Indrag av anslagsbelopp"]
+        );
+        // Not a year, or a year inside a longer number, capitals in a row, a capital after a
+        // space or a digit group: left alone.
         assert_eq!(run_together("Konto 12345Budget"), ["Konto 12345Budget"]);
+        assert_eq!(run_together("SNI 2007 KOMMUN"), ["SNI 2007 KOMMUN"]);
+        assert_eq!(run_together("Budget Prognos"), ["Budget Prognos"]);
         assert_eq!(run_together("Budget 2020"), ["Budget 2020"]);
     }
 
@@ -1287,6 +1341,62 @@ mod tests {
             .map(|c| text.chars().skip(c.start).take(c.end - c.start).collect())
             .collect();
         Some((table.unit.kronor, table.headers.clone(), figures))
+    }
+
+    #[test]
+    fn a_line_naming_not_above_a_stacked_header_takes_each_rows_note_out() {
+        let stacked = "Bokslut\n2015\nBokslut\n2016\n\
+                       Intäkter 1 202,2 274,7\nKostnader 2 –1 036,6 –1 151,2\n\
+                       Nettokostnader   –834,4 –876,5\n";
+        // (line above the stacked header, figures read)
+        for (above, want) in [
+            // `Not` and the names of the column groups after it: the first group is a note.
+            (
+                "(mnkr) Not Kommunen Sammanställd redovisning",
+                vec!["202,2", "274,7", "–1 036,6", "–1 151,2", "–834,4", "–876,5"],
+            ),
+            (
+                "(mnkr) Not Kommunen",
+                vec!["202,2", "274,7", "–1 036,6", "–1 151,2", "–834,4", "–876,5"],
+            ),
+            // No `Not`: the groups are figures.
+            (
+                "(mnkr) Kommunen Sammanställd redovisning",
+                vec![
+                    "1 202,2",
+                    "274,7",
+                    "–1 036,6",
+                    "–1 151,2",
+                    "–834,4",
+                    "–876,5",
+                ],
+            ),
+        ] {
+            let text = format!("Resultaträkning\n\n{above}\n{stacked}");
+            let got = first_table(&text).map(|(_, _, f)| f).unwrap_or_default();
+            assert_eq!(got, want, "{above}");
+        }
+    }
+
+    #[test]
+    fn rows_under_headers_run_together_with_fewer_figures_are_not_read() {
+        let rows = "Servicenämnd673235\nKommunstyrelse966531\nTeknisk nämnd1385\n";
+        // (header line, figures read)
+        for (header, want) in [
+            // Three headers run together over one figure a row: cells run together too.
+            ("BokslutDelårsrapp jan-augAvvikelse", vec![]),
+            // One header, or as many run together as the rows have figures: read.
+            ("Avvikelse", vec!["673235", "966531", "1385"]),
+        ] {
+            let text = format!("PROGNOSAVVIKELSE, MKR\n{header}\n{rows}");
+            let got = first_table(&text).map(|(_, _, f)| f).unwrap_or_default();
+            assert_eq!(got, want, "{header}");
+        }
+        let two = "Avvikelse, mnkr\nmnkr Utfall 2019Utfall 2020\nAa 1 200 1 300\nBb 400 500\n";
+        assert_eq!(
+            first_table(two).map(|(_, _, f)| f).unwrap_or_default(),
+            ["1 200", "1 300", "400", "500"]
+        );
     }
 
     #[test]
