@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::{Group, Join};
+use super::lines::{Group, Join, Line};
 use super::numeral;
 use super::rows::{Doubt, Row, Run};
 use super::split::{self, Grouping};
@@ -60,7 +60,7 @@ pub(super) fn caption_header(pieces: &[String]) -> Option<String> {
 }
 
 /// Merges the stacked headers of `run` and settles the rows under each.
-pub(super) fn settle(text: &str, run: &mut Run) {
+pub(super) fn settle(text: &str, lines: &[Line<'_>], run: &mut Run) {
     let mut i = 0;
     while i < run.rows.len() {
         if merge_stacked(text, &mut run.rows, i) {
@@ -68,7 +68,19 @@ pub(super) fn settle(text: &str, run: &mut Run) {
                 .find(|&j| run.rows[j].is_years(text))
                 .unwrap_or(run.rows.len());
             let (head, body) = run.rows[i..end].split_at_mut(1);
-            if names_note(&head[0].label) {
+            // `(mnkr) Not Kommunen Sammanställd redovisning` ⏎ `Bokslut` ⏎ `2015` …: the label
+            // column's header, the note column's, and the names spanning the periods, joined to
+            // the first name or on the line right above it.
+            // A run's first row has the lines above it in the run's head.
+            let before = match head[0].before.last() {
+                None if i == 0 => run.head.last(),
+                last => last,
+            };
+            let above = head[0].label.is_empty()
+                && before
+                    .and_then(|&l| lines.get(l))
+                    .is_some_and(|l| names_note_then_groups(l.trimmed()));
+            if names_note(&head[0].label) || names_note_then_groups(&head[0].label) || above {
                 take_notes(text, body);
             }
             split_names(&mut head[0], body);
@@ -120,6 +132,21 @@ fn merge_stacked(text: &str, rows: &mut Vec<Row>, at: usize) -> bool {
     header.end_line = rows[at + n - 1].end_line;
     rows.splice(at..at + n, [header]);
     true
+}
+
+/// Whether a header line names a note column followed by the names of column groups
+/// (`(mnkr) Not Kommunen Sammanställd redovisning`): `Not` as a word after the label column's
+/// header, and words after it that hold no figure.
+fn names_note_then_groups(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some(at) = words.iter().position(|w| names_note(w)) else {
+        return false;
+    };
+    at > 0
+        && at + 1 < words.len()
+        && words[at + 1..]
+            .iter()
+            .all(|w| !w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Whether a label column's header ends in the header of a note column (`Belopp i mnkr Not`).

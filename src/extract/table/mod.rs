@@ -124,6 +124,7 @@ mod header;
 mod lines;
 mod noted;
 mod numeral;
+mod profile;
 mod rows;
 mod split;
 mod sums;
@@ -136,6 +137,7 @@ use regex::Regex;
 use crate::offsets::CharIndex;
 use crate::record::{Amount, Table, TableUnit};
 use emit::{Running, emit};
+use profile::ColumnProfile;
 use rows::{Row, Run};
 use split::{Arithmetic, Grouping, Num};
 
@@ -567,16 +569,44 @@ fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
     out
 }
 
-/// Headers an export ran together (`mnkr Intäkter 2019Intäkter 2020Budget 2020`), cut after each
-/// year that a capital letter follows, with a leading unit (`mnkr`) a piece of its own.
+/// The number of headers on the header line nearest the rows, where that line runs two headers
+/// together ([`run_together`]): the export joined cells without a separator there.
+fn glued_header_columns(lines: &[lines::Line<'_>], head: &[usize]) -> Option<usize> {
+    let fields = |l: usize| -> Vec<Vec<&str>> {
+        lines[l]
+            .trimmed()
+            .split('\t')
+            .flat_map(|f| f.split("  "))
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(run_together)
+            .collect()
+    };
+    let nearest: Vec<&str> = fields(*head.last()?).concat();
+    let glued = fields(*head.last()?).iter().any(|f| f.len() > 1);
+    // A unit or a label column's name first (`mnkr Intäkter 2019Intäkter 2020…`) heads no
+    // column of figures.
+    let label = nearest.first().is_some_and(|f| {
+        LABEL_HEADER.is_match(f) || (numeral::units_in(f).len() == 1 && f.len() <= 6)
+    });
+    glued.then(|| nearest.len() - usize::from(label))
+}
+
+/// Headers an export ran together (`mnkr Intäkter 2019Intäkter 2020Budget 2020`,
+/// `BokslutDelårsrapp jan-augAvvikelse`), cut after each year that a capital letter follows and
+/// between a small letter and a capital (no Swedish word is written so), with a leading unit
+/// (`mnkr`) a piece of its own.
 fn run_together(field: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
     let b = field.as_bytes();
+    let mut prev: Option<char> = None;
     for (i, c) in field.char_indices() {
         let year_before = i >= 4 && numeral::is_year(field.get(i - 4..i).unwrap_or(""));
         let word_before = i < 5 || !b[i - 5].is_ascii_digit();
-        if c.is_uppercase() && year_before && word_before && i > from {
+        let small_before = prev.is_some_and(char::is_lowercase);
+        prev = Some(c);
+        if c.is_uppercase() && (small_before || year_before && word_before) && i > from {
             out.push(&field[from..i]);
             from = i;
         }
@@ -683,18 +713,41 @@ fn table_of(
         })
         .collect();
     let mut body = body;
-    if years.as_ref().is_some_and(|y| y.names.is_empty()) {
-        doubt_run_together(text, &mut body, width);
+    // One profile of the columns for the passes that weigh rows against them, taken again after
+    // a pass changes a row (each pass sees the rows the one before it left).
+    let mut profile = ColumnProfile::of(text, &body, width);
+    if years.as_ref().is_some_and(|y| y.names.is_empty())
+        && profile::doubt_run_together(text, &mut body, &profile)
+    {
+        profile = ColumnProfile::of(text, &body, width);
     }
-    bound_totals(text, &mut body, width);
+    if bound_totals(text, &mut body, width) {
+        profile = ColumnProfile::of(text, &body, width);
+    }
     // Before the rows in doubt are decided by their columns: those readings are weighed there.
-    doubt_loose_rows(text, &mut body, width);
-    shape_columns(text, &mut body, width);
+    if profile::doubt_loose_rows(text, &mut body, &profile) {
+        profile = ColumnProfile::of(text, &body, width);
+    }
+    profile::shape_columns(text, &mut body, &profile);
     sums::decide(text, &mut body, width);
     sums::grand_totals(text, &mut body, width);
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
     if read_ok < 2 {
         return None;
+    }
+    if glued_header_columns(lines, head).is_some_and(|k| k > width) {
+        // `BokslutDelårsrapp jan-augAvvikelse` over `Servicenämnd673235`: an export that ran the
+        // header cells together ran each row's cells together too, so a row's figure may be
+        // several cells (`67 | 32 | 35`) and which column it stands in is unknown.
+        for (r, got) in &mut body {
+            if got.is_ok() {
+                let figures = r.groups.first().zip(r.groups.last());
+                let written = figures.map_or("", |(a, b)| &text[a.start..b.end]);
+                *got = Err(format!(
+                    "`{written}` is fewer figures than the {width} headers run together above it: its cells may be run together too"
+                ));
+            }
+        }
     }
     let money = money_columns(&headers, &body, width);
     let unit =
@@ -1075,8 +1128,10 @@ fn read_row(
 /// in which every column is at least the largest figure above it in its section: a sum of
 /// parts that are all non-negative is never smaller than one of them, so `99 | 849 104 053`
 /// under rows of four and five digits is no reading. A column with a negative part above, or
-/// none read, bounds nothing; two readings left leave the row unresolved.
-fn bound_totals(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) {
+/// none read, bounds nothing; two readings left leave the row unresolved. Returns whether a
+/// row was read.
+fn bound_totals(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) -> bool {
+    let mut changed = false;
     let mut from = 0;
     for k in 0..body.len() {
         if !Shaped::is_total(&body[k].0) {
@@ -1123,224 +1178,10 @@ fn bound_totals(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width:
             .collect();
         if let [one] = fits.as_slice() {
             body[k].1 = Ok(one.clone());
+            changed = true;
         }
     }
-}
-
-/// Rows that fill every column only by cutting one run of single-spaced digit groups, while the
-/// same groups also read as fewer numbers (a cell left empty: `Knivsta 4 591 000` under `2024
-/// 2025` is `4 591 000` in one column, or `4 | 591 000`), are listed unresolved when the cut sets
-/// two neighbouring figures further apart in size than any row that reads only one way does. A
-/// row's figures rise and fall together (`160 171 205` and `7 613 8 000 8 895` both keep their
-/// neighbours within a digit), so the rows read with certainty show how many digits apart
-/// neighbouring columns may be, and one digit more is allowed; `4 | 591 000` is five apart under
-/// rows none. As in [`shape_columns`], nothing is decided where OCR dropped group spaces, or on
-/// fewer than two firm rows.
-fn doubt_loose_rows(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) {
-    if !(2..63).contains(&width) || dropped_group_spaces(text, body) {
-        return;
-    }
-    let fewer_bits = (1u64 << width) - 2; // widths 1 ..= width - 1
-    let loose = |row: &Row| split::widths(text, &row.groups, Grouping::Strict) & fewer_bits != 0;
-    let digits = |n: &Num| {
-        let written = &text[n.start..n.end];
-        let whole = written.split(',').next().unwrap_or("");
-        whole.bytes().filter(u8::is_ascii_digit).count() as i64
-    };
-    // Digits of each column minus those of the next, per row.
-    let steps = |nums: &[Num]| -> Vec<i64> {
-        nums.windows(2)
-            .map(|w| digits(&w[0]) - digits(&w[1]))
-            .collect()
-    };
-    let firm: Vec<Vec<i64>> = body
-        .iter()
-        .filter(|(r, _)| !Shaped::is_total(r) && !loose(r))
-        .filter_map(|(_, got)| got.as_ref().ok())
-        .filter(|nums| nums.len() == width)
-        .map(|nums| steps(nums))
-        .collect();
-    if firm.len() < 2 {
-        return;
-    }
-    let range: Vec<(i64, i64)> = (0..width - 1)
-        .map(|c| {
-            firm.iter()
-                .map(|s| s[c])
-                .fold((i64::MAX, i64::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)))
-        })
-        .collect();
-    for (row, got) in body.iter_mut() {
-        let Ok(nums) = got else {
-            continue;
-        };
-        let one_run = row
-            .groups
-            .iter()
-            .skip(1)
-            .all(|g| g.join != lines::Join::None);
-        if nums.len() != width || Shaped::is_total(row) || !one_run || !loose(row) {
-            continue;
-        }
-        let fits = steps(nums)
-            .iter()
-            .zip(&range)
-            .all(|(d, &(lo, hi))| (lo - 1..=hi + 1).contains(d));
-        if !fits {
-            *got = Err(format!(
-                "`{}` reads as fewer numbers than the table has columns (a cell left empty), or as figures further apart than their rows' neighbours",
-                &text[nums[0].start..nums[nums.len() - 1].end]
-            ));
-        }
-    }
-}
-
-/// Rows under a header row of years holding a figure of five digits or more without a group space
-/// (`14571046` under `2019 2020 2019 2020`), in a table where some row reads only as fewer
-/// numbers than there are years: a typesetter groups such a figure, so OCR dropped a space in
-/// it, and as that other row shows, a space between columns may have been one of them (`1 457
-/// 1 046`).
-/// The figure is read as one only where its column holds a typeset figure (every digit run at
-/// most four long: `6354`, `49 016`, `‑143`) as long as it in another row: a column's figures
-/// are of one order of magnitude. Otherwise, or with no such figure to go by, the row is
-/// unresolved.
-fn doubt_run_together(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) {
-    // Only where OCR is seen to run the figures of neighbouring columns together: some row reads
-    // only as fewer numbers than there are years, and holds such a figure itself
-    // (`1158812535 -143 545`), rather than a cell left empty or a letter read for a digit.
-    let fewer = |r: &Row| {
-        let readings = r.widths | r.ocr_widths;
-        let long = r.groups.iter().any(|g| text[g.digits..g.end].len() >= 5);
-        width < 64 && readings != 0 && readings < 1 << width && long && !misread_digit(r)
-    };
-    if !body.iter().any(|(r, _)| fewer(r)) {
-        return;
-    }
-    let digits = |n: &Num| {
-        text[n.start..n.end]
-            .bytes()
-            .filter(u8::is_ascii_digit)
-            .count()
-    };
-    let typeset = |n: &Num| {
-        text[n.start..n.end]
-            .split(|c: char| !c.is_ascii_digit())
-            .all(|run| run.len() <= 4)
-    };
-    let column = |r: &Row, i: usize| r.placed.get(i).copied().unwrap_or(i);
-    let mut longest: Vec<usize> = Vec::new();
-    for (r, got) in body.iter() {
-        for (i, n) in got.iter().flatten().enumerate().filter(|(_, n)| typeset(n)) {
-            let c = column(r, i);
-            if longest.len() <= c {
-                longest.resize(c + 1, 0);
-            }
-            longest[c] = longest[c].max(digits(n));
-        }
-    }
-    for (r, got) in body.iter_mut() {
-        let Ok(nums) = got else { continue };
-        let loose = nums.iter().enumerate().find(|&(i, n)| {
-            !typeset(n) && longest.get(column(r, i)).is_none_or(|&l| digits(n) > l)
-        });
-        if let Some((_, n)) = loose {
-            *got = Err(format!(
-                "`{}` may be figures OCR ran together, longer than its column's other figures",
-                &text[n.start..n.end]
-            ));
-        }
-    }
-}
-
-/// Digit groups in a number's whole part (`‑672 783` has 2, `1 444,5` has 2, `78` has 1).
-fn whole_groups(text: &str, n: &Num) -> usize {
-    let written = &text[n.start..n.end];
-    let whole = written.split(',').next().unwrap_or("");
-    whole
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|d| !d.is_empty())
-        .count()
-}
-
-/// Whether some figure of the table has a digit group of four or more that is no year (`4905
-/// 218`, `12181`): OCR dropped group spaces, and group counts then say nothing.
-fn dropped_group_spaces(text: &str, body: &[(Row, Result<Vec<Num>, String>)]) -> bool {
-    body.iter().flat_map(|(r, _)| &r.groups).any(|g| {
-        let whole = text[g.digits..g.end].split(',').next().unwrap_or("");
-        whole.len() > 3 && !numeral::is_year(whole)
-    })
-}
-
-/// Rows whose digit groups split several ways, read the one way that keeps each column as wide
-/// as the rows read with certainty show it: a column's figures are of one order of magnitude,
-/// so under columns of two groups each (`‑672 783`, `‑23 094`), `169 051 164 228 160 063 165 606
-/// 168 518` is five numbers of two groups, not `169 | 051 164 | …`. Each column allows the
-/// fewest to the most groups seen in it; at least two rows read with certainty must show every
-/// column. Only a row whose figures are one run joined by single spaces is read so: where its
-/// figures stand on lines or fields of their own, each segment is a cell (or a cell is missing)
-/// and no split inside a segment is sought. Total rows are left to [`bound_totals`] (a sum may be
-/// a group wider than its parts); two readings left leave the row unresolved. A table where
-/// some figure has a digit group of four or more (`4905 218`, `12181`) shows that OCR dropped
-/// group spaces, and group counts then say nothing: nothing is read so there.
-fn shape_columns(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width: usize) {
-    if dropped_group_spaces(text, body) {
-        return;
-    }
-    let sure: Vec<&Vec<Num>> = body
-        .iter()
-        .filter(|(r, _)| !Shaped::is_total(r))
-        .filter_map(|(_, got)| got.as_ref().ok())
-        .filter(|nums| nums.len() == width)
-        .collect();
-    if sure.len() < 2 || width < 2 {
-        return;
-    }
-    let span: Vec<(usize, usize)> = (0..width)
-        .map(|c| {
-            sure.iter()
-                .map(|nums| whole_groups(text, &nums[c]))
-                .fold((usize::MAX, 0), |(lo, hi), g| (lo.min(g), hi.max(g)))
-        })
-        .collect();
-    for (row, got) in body.iter_mut() {
-        let one_run = row
-            .groups
-            .iter()
-            .skip(1)
-            .all(|g| g.join != lines::Join::None);
-        if got.is_ok() || Shaped::is_total(row) || row.groups.is_empty() || !one_run {
-            continue;
-        }
-        // A row whose first group may be a note is read both ways; one with an empty cell
-        // written `-` is no matter of group counts.
-        let mut noted = row.groups.get(1..).unwrap_or_default().to_vec();
-        let ways: Vec<&[lines::Group]> = match row.doubt {
-            None => vec![&row.groups],
-            Some(rows::Doubt::Note) if !noted.is_empty() => {
-                noted[0].join = lines::Join::None;
-                vec![&row.groups, &noted]
-            }
-            Some(_) => continue,
-        };
-        let mut all = Vec::new();
-        for g in ways {
-            all.extend(split::readings(text, g, width, Grouping::Strict));
-        }
-        if all.is_empty() || all.len() >= split::MAX_READINGS {
-            continue;
-        }
-        let fits: Vec<Vec<Num>> = all
-            .into_iter()
-            .filter(|nums| {
-                nums.iter()
-                    .zip(&span)
-                    .all(|(n, &(lo, hi))| (lo..=hi).contains(&whole_groups(text, n)))
-            })
-            .collect();
-        if let [one] = fits.as_slice() {
-            *got = Ok(one.clone());
-        }
-    }
+    changed
 }
 
 /// Whether two numbers of a reading may be one whose group space OCR dropped (`5580 760` for
@@ -1394,8 +1235,20 @@ mod tests {
                 "Avvikelse mot budget 2020"
             ]
         );
-        // Not a year, or a year inside a longer number: left alone.
+        // A small letter before a capital: two headers.
+        assert_eq!(
+            run_together("BokslutDelårsrapp jan-augAvvikelse"),
+            ["Bokslut", "Delårsrapp jan-aug", "Avvikelse"]
+        );
+        assert_eq!(
+            run_together("Anslag/apAnslagskreditIndrag av anslagsbelopp"),
+            ["Anslag/ap", "Anslagskredit", "Indrag av anslagsbelopp"]
+        );
+        // Not a year, or a year inside a longer number, capitals in a row, a capital after a
+        // space or a digit group: left alone.
         assert_eq!(run_together("Konto 12345Budget"), ["Konto 12345Budget"]);
+        assert_eq!(run_together("SNI 2007 KOMMUN"), ["SNI 2007 KOMMUN"]);
+        assert_eq!(run_together("Budget Prognos"), ["Budget Prognos"]);
         assert_eq!(run_together("Budget 2020"), ["Budget 2020"]);
     }
 
@@ -1488,6 +1341,62 @@ mod tests {
             .map(|c| text.chars().skip(c.start).take(c.end - c.start).collect())
             .collect();
         Some((table.unit.kronor, table.headers.clone(), figures))
+    }
+
+    #[test]
+    fn a_line_naming_not_above_a_stacked_header_takes_each_rows_note_out() {
+        let stacked = "Bokslut\n2015\nBokslut\n2016\n\
+                       Intäkter 1 202,2 274,7\nKostnader 2 –1 036,6 –1 151,2\n\
+                       Nettokostnader   –834,4 –876,5\n";
+        // (line above the stacked header, figures read)
+        for (above, want) in [
+            // `Not` and the names of the column groups after it: the first group is a note.
+            (
+                "(mnkr) Not Kommunen Sammanställd redovisning",
+                vec!["202,2", "274,7", "–1 036,6", "–1 151,2", "–834,4", "–876,5"],
+            ),
+            (
+                "(mnkr) Not Kommunen",
+                vec!["202,2", "274,7", "–1 036,6", "–1 151,2", "–834,4", "–876,5"],
+            ),
+            // No `Not`: the groups are figures.
+            (
+                "(mnkr) Kommunen Sammanställd redovisning",
+                vec![
+                    "1 202,2",
+                    "274,7",
+                    "–1 036,6",
+                    "–1 151,2",
+                    "–834,4",
+                    "–876,5",
+                ],
+            ),
+        ] {
+            let text = format!("Resultaträkning\n\n{above}\n{stacked}");
+            let got = first_table(&text).map(|(_, _, f)| f).unwrap_or_default();
+            assert_eq!(got, want, "{above}");
+        }
+    }
+
+    #[test]
+    fn rows_under_headers_run_together_with_fewer_figures_are_not_read() {
+        let rows = "Servicenämnd673235\nKommunstyrelse966531\nTeknisk nämnd1385\n";
+        // (header line, figures read)
+        for (header, want) in [
+            // Three headers run together over one figure a row: cells run together too.
+            ("BokslutDelårsrapp jan-augAvvikelse", vec![]),
+            // One header, or as many run together as the rows have figures: read.
+            ("Avvikelse", vec!["673235", "966531", "1385"]),
+        ] {
+            let text = format!("PROGNOSAVVIKELSE, MKR\n{header}\n{rows}");
+            let got = first_table(&text).map(|(_, _, f)| f).unwrap_or_default();
+            assert_eq!(got, want, "{header}");
+        }
+        let two = "Avvikelse, mnkr\nmnkr Utfall 2019Utfall 2020\nAa 1 200 1 300\nBb 400 500\n";
+        assert_eq!(
+            first_table(two).map(|(_, _, f)| f).unwrap_or_default(),
+            ["1 200", "1 300", "400", "500"]
+        );
     }
 
     #[test]

@@ -195,7 +195,7 @@ pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
     };
     let mut runs = group(&items(text, lines));
     for run in &mut runs {
-        super::header::settle(text, run);
+        super::header::settle(text, lines, run);
     }
     runs
 }
@@ -246,6 +246,13 @@ fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
             {
                 // `Belopp angivna i tkr` ⏎ `6`: a caption labels no row; the number under it is a
                 // section number or a page number (a year under it opens a stacked header).
+                out.extend(pending.drain(..).map(Item::Heading));
+                out.push(Item::Orphan);
+                i += 1;
+            }
+            Kind::Numbers if section_number(lines, i) => {
+                // `5` ⏎ `Övriga villkor` ⏎ `5.1`: a chapter's number labels no row, and is
+                // no cell of the row above.
                 out.extend(pending.drain(..).map(Item::Heading));
                 out.push(Item::Orphan);
                 i += 1;
@@ -425,6 +432,32 @@ fn year_line(text: &str, line: &Line<'_>) -> bool {
         .iter()
         .flat_map(|s| &s.groups)
         .all(|g| super::numeral::is_year(&text[g.start..g.end]))
+}
+
+/// Non-blank lines after a lone number within which its first sub-section's number stands.
+const SECTION_REACH: usize = 3;
+
+/// A line holding only a whole number of one or two digits (`5`) whose first sub-section's
+/// number (`5.1`, alone or opening its line) follows within [`SECTION_REACH`] non-blank lines,
+/// as a numbered document's headings stand (`5` ⏎ `Övriga villkor` ⏎ `5.1` ⏎ `Låneram …`):
+/// the number is the chapter's, not a figure. A cell is never followed by the
+/// number of its own value and `.1`.
+fn section_number(lines: &[Line<'_>], i: usize) -> bool {
+    let n = lines[i].trimmed();
+    if n.is_empty() || n.len() > 2 || !n.bytes().all(|b| b.is_ascii_digit()) || n.starts_with('0') {
+        return false;
+    }
+    let sub = format!("{n}.1");
+    lines[i + 1..]
+        .iter()
+        .filter(|l| l.kind != Kind::Blank)
+        .take(SECTION_REACH)
+        .any(|l| {
+            let t = l.trimmed();
+            t.strip_prefix(sub.as_str()).is_some_and(|rest| {
+                rest.is_empty() || !rest.starts_with(|c: char| c.is_ascii_digit() || c == ',')
+            })
+        })
 }
 
 /// A caption that states a unit (`Belopp angivna i tkr`, `(mnkr)`): never a row's label.
@@ -631,6 +664,39 @@ mod tests {
             .flat_map(|r| r.rows)
             .map(|r| r.label)
             .collect()
+    }
+
+    #[test]
+    fn a_chapter_number_is_no_cell_of_the_row_above() {
+        // (text, whether the line of prose above the lone number is read as its row's label)
+        for (text, row) in [
+            // The chapter's sub-section `5.1` follows: `5` is its number.
+            (
+                "Anslagssparandet prövas\n\n5\n\nÖvriga villkor\n\n5.1\n",
+                false,
+            ),
+            (
+                "Anslagssparandet prövas\n5\nÖvriga villkor\n5.1 Låneram\n",
+                false,
+            ),
+            // No sub-section, another one's, or one too far below: a cell.
+            ("Anslagssparandet prövas\n\n5\n\nÖvriga villkor\n", true),
+            (
+                "Anslagssparandet prövas\n\n5\n\nÖvriga villkor\n\n6.1\n",
+                true,
+            ),
+            ("Anslagssparandet prövas\n5\na\nb\nc\n5.1\n", true),
+            // `5.10` is no sub-section's number; `5.1,5` a figure.
+            ("Anslagssparandet prövas\n5\nÖvriga villkor\n5.1,5\n", true),
+            // Three digits are no chapter's.
+            (
+                "Anslagssparandet prövas\n\n500\n\nÖvriga villkor\n\n500.1\n",
+                true,
+            ),
+        ] {
+            let got = labels(text).iter().any(|l| l == "Anslagssparandet prövas");
+            assert_eq!(got, row, "{text:?}");
+        }
     }
 
     #[test]
