@@ -11,8 +11,13 @@
 //! `…`, `€`, `−`, `≤`, arrows, bullets) that no class this crate uses can match, even
 //! case-insensitively. On a narrow haystack `\p{L}` and `[\p{L}&&\x00-\x{24F}]` accept exactly
 //! the same characters, so the narrow form of a pattern (its classes cut to U+024F) finds exactly
-//! what the pattern finds, at a fraction of the compile cost. A haystack that is not narrow gets
+//! what the pattern finds, at a fraction of the compile cost. A document that is not narrow gets
 //! the pattern as written. Each form is compiled on its first use, once.
+//!
+//! Narrowness is a property of the whole document, decided once by [`Width::of`] and passed to
+//! every search: a piece of a wide document is searched with the pattern as written even when
+//! the piece itself is narrow, so that a wide document compiles one form of each pattern, not
+//! both, and no search scans its haystack again.
 //!
 //! Deliberately not done: rewriting negated classes (`\S`, `\P{..}`), which are a few ranges each
 //! and cheap already, or literals, which no haystack changes the meaning of.
@@ -39,13 +44,26 @@ const INERT: [(char, char); 8] = [
     ('\u{FFFD}', '\u{FFFD}'), // the replacement character
 ];
 
-/// Whether every character of `text` is at most [`NARROW_MAX`] or in an [`INERT`] block.
-pub(crate) fn is_narrow(text: &str) -> bool {
-    // Most documents are close to ASCII: only the non-ASCII characters need a look.
-    text.is_ascii()
-        || text
-            .chars()
-            .all(|c| c <= NARROW_MAX || INERT.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)))
+/// Which form of the patterns a document is searched with, decided once per document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Width {
+    /// Every character is at most [`NARROW_MAX`] or in an [`INERT`] block: the narrow forms
+    /// find exactly what the patterns as written find.
+    Narrow,
+    /// Some other character: the patterns as written.
+    Wide,
+}
+
+impl Width {
+    /// The width of a whole document's `text`.
+    pub(crate) fn of(text: &str) -> Width {
+        // Most documents are close to ASCII: only the non-ASCII characters need a look.
+        let narrow = text.is_ascii()
+            || text
+                .chars()
+                .all(|c| c <= NARROW_MAX || INERT.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)));
+        if narrow { Width::Narrow } else { Width::Wide }
+    }
 }
 
 /// The letter classes [`narrow_source`] cuts; any other `\p{..}` (punctuation, `\p{P}`, holds
@@ -95,7 +113,7 @@ fn narrow_source(source: &str) -> String {
     out
 }
 
-/// A pattern compiled in its narrow form for narrow haystacks and as written for the others.
+/// A pattern compiled in its narrow form for narrow documents and as written for the others.
 pub(crate) struct Pattern {
     source: String,
     narrow: OnceLock<Regex>,
@@ -112,45 +130,46 @@ impl Pattern {
         }
     }
 
-    /// The regex to search `haystack` with: the same matches as the pattern as written.
-    pub(crate) fn regex(&self, haystack: &str) -> &Regex {
-        self.regex_for(is_narrow(haystack))
-    }
-
-    /// The regex for a haystack whose narrowness the caller has checked with [`is_narrow`]
-    /// (once for a text searched piece by piece).
-    pub(crate) fn regex_for(&self, narrow: bool) -> &Regex {
+    /// The regex to search any part of a document of width `width` with: the same matches as
+    /// the pattern as written. Only this form is compiled.
+    pub(crate) fn regex(&self, width: Width) -> &Regex {
         // The sources are the crate's own constants, checked by the tests of their modules.
-        if narrow {
-            self.narrow
-                .get_or_init(|| Regex::new(&narrow_source(&self.source)).expect("narrow pattern"))
-        } else {
-            self.full
-                .get_or_init(|| Regex::new(&self.source).expect("pattern"))
+        match width {
+            Width::Narrow => self
+                .narrow
+                .get_or_init(|| Regex::new(&narrow_source(&self.source)).expect("narrow pattern")),
+            Width::Wide => self
+                .full
+                .get_or_init(|| Regex::new(&self.source).expect("pattern")),
         }
     }
 
-    /// [`Regex::is_match`] on `haystack`.
-    pub(crate) fn is_match(&self, haystack: &str) -> bool {
-        self.regex(haystack).is_match(haystack)
+    /// [`Regex::is_match`] on `haystack`, a part of a document of width `width`.
+    pub(crate) fn is_match(&self, width: Width, haystack: &str) -> bool {
+        self.regex(width).is_match(haystack)
     }
 
-    /// [`Regex::find`] on `haystack`.
-    pub(crate) fn find<'h>(&self, haystack: &'h str) -> Option<regex::Match<'h>> {
-        self.regex(haystack).find(haystack)
+    /// [`Regex::find`] on `haystack`, a part of a document of width `width`.
+    pub(crate) fn find<'h>(&self, width: Width, haystack: &'h str) -> Option<regex::Match<'h>> {
+        self.regex(width).find(haystack)
     }
 
-    /// [`Regex::captures`] on `haystack`.
-    pub(crate) fn captures<'h>(&self, haystack: &'h str) -> Option<regex::Captures<'h>> {
-        self.regex(haystack).captures(haystack)
+    /// [`Regex::captures`] on `haystack`, a part of a document of width `width`.
+    pub(crate) fn captures<'h>(
+        &self,
+        width: Width,
+        haystack: &'h str,
+    ) -> Option<regex::Captures<'h>> {
+        self.regex(width).captures(haystack)
     }
 
-    /// [`Regex::captures_iter`] on `haystack`.
+    /// [`Regex::captures_iter`] on `haystack`, a part of a document of width `width`.
     pub(crate) fn captures_iter<'r, 'h>(
         &'r self,
+        width: Width,
         haystack: &'h str,
     ) -> regex::CaptureMatches<'r, 'h> {
-        self.regex(haystack).captures_iter(haystack)
+        self.regex(width).captures_iter(haystack)
     }
 }
 
@@ -226,21 +245,37 @@ mod tests {
             ("Ω", false),
             ("e\u{0301}", false), // a combining mark
         ] {
-            assert_eq!(is_narrow(text), expected, "{text:?}");
+            let want = if expected { Width::Narrow } else { Width::Wide };
+            assert_eq!(Width::of(text), want, "{text:?}");
         }
     }
 
     #[test]
     fn a_pattern_finds_the_same_on_both_kinds_of_text() {
         let p = Pattern::new(r"(?i)\p{Lu}\p{L}{0,2}\d{4}/\d{2,6}");
+        let written = Regex::new(&p.source).unwrap();
         for text in [
             "Dnr S2020/01234 och Fi2019/0123",
             "dnr Ω2020/01234 och Ö2020/١٢٣٤٥",
         ] {
-            let written = Regex::new(&p.source).unwrap();
-            let found: Vec<_> = p.regex(text).find_iter(text).map(|m| m.range()).collect();
+            let found: Vec<_> = (p.regex(Width::of(text)).find_iter(text))
+                .map(|m| m.range())
+                .collect();
             let expected: Vec<_> = written.find_iter(text).map(|m| m.range()).collect();
             assert_eq!(found, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_wide_document_compiles_only_the_pattern_as_written() {
+        let p = Pattern::new(r"\p{L}+");
+        let doc = "Ω och ett ord";
+        assert_eq!(Width::of(doc), Width::Wide);
+        // A narrow piece of a wide document is searched as the document is.
+        assert!(p.is_match(Width::of(doc), &doc[3..]));
+        assert!(p.full.get().is_some() && p.narrow.get().is_none());
+        let narrow = Pattern::new(r"\p{L}+");
+        assert!(narrow.is_match(Width::Narrow, "ord"));
+        assert!(narrow.narrow.get().is_some() && narrow.full.get().is_none());
     }
 }
