@@ -66,38 +66,48 @@ impl Width {
     }
 }
 
-/// The letter classes [`narrow_source`] cuts; any other `\p{..}` (punctuation, `\p{P}`, holds
-/// [`INERT`] characters) is left as written.
-const LETTER_CLASSES: [&str; 3] = [r"\p{L}", r"\p{Lu}", r"\p{Ll}"];
+/// The classes [`narrow_source`] cuts, each with its narrow form. `\p{L}`, `\w` and `\s` are
+/// written out as their ranges up to [`NARROW_MAX`]: that is what makes a narrow form cheap, since
+/// under `(?i)` the regex crate case-folds a class's every range before it intersects, so that
+/// `[\p{L}&&\x00-\x{24F}]` costs nearly what `\p{L}` does. Each of the three holds the case
+/// partners of its members (the case-folded class cut to [`NARROW_MAX`] is the class cut), so its
+/// ranges match the same narrow characters with or without `(?i)`; `\p{Lu}` and `\p{Ll}` do not
+/// (`ȿ` is lower case and its capital is above U+024F), so they keep the intersection. The test
+/// `cut_classes_accept_the_same_narrow_characters` checks every form against the regex crate's
+/// tables. Any other `\p{..}` (punctuation, `\p{P}`, holds [`INERT`] characters) is left as
+/// written.
+const CUT_CLASSES: [(&str, &str); 6] = [
+    (r"\d", "[0-9]"),
+    (
+        r"\w",
+        r"[0-9A-Z_a-z\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\x{24F}]",
+    ),
+    (r"\s", r"[\t-\r\x20\x{85}\xA0]"),
+    (
+        r"\p{L}",
+        r"[A-Za-z\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\x{24F}]",
+    ),
+    (r"\p{Lu}", r"[\p{Lu}&&\x00-\x{24F}]"),
+    (r"\p{Ll}", r"[\p{Ll}&&\x00-\x{24F}]"),
+];
 
-/// `source` with each class escape `\d`, `\w`, `\s` and [`LETTER_CLASSES`] cut to [`NARROW_MAX`].
-/// A cut escape is a bracketed class, which the regex syntax accepts inside another class too
-/// (`[^\p{L}]` becomes `[^[\p{L}&&\x00-\x{24F}]]`); `\d` becomes `[0-9]`, the only decimal digits
-/// up to U+024F. Negated escapes (`\D`, `\P{..}`) are left as written:
-/// they are a few ranges each.
+/// `source` with each class escape of [`CUT_CLASSES`] replaced by its narrow form. A narrow form
+/// is a bracketed class, which the regex syntax accepts inside another class too (`[^\p{L}]`
+/// becomes `[^[A-Za-z…]]`); `\d` becomes `[0-9]`, the only decimal digits up to U+024F. Negated
+/// escapes (`\D`, `\P{..}`) are left as written: they are a few ranges each.
 fn narrow_source(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + 64);
     let mut rest = source;
     while let Some(at) = rest.find('\\') {
         out.push_str(&rest[..at]);
         let escape = &rest[at..];
-        let class_end = match escape.as_bytes().get(1) {
-            Some(b'd' | b'w' | b's') => Some(2),
-            _ => LETTER_CLASSES
-                .iter()
-                .find(|class| escape.starts_with(*class))
-                .map(|class| class.len()),
-        };
-        let len = match class_end {
-            Some(2) if escape.as_bytes()[1] == b'd' => {
-                out.push_str("[0-9]");
-                2
-            }
-            Some(len) => {
-                out.push('[');
-                out.push_str(&escape[..len]);
-                out.push_str(r"&&\x00-\x{24F}]");
-                len
+        let len = match CUT_CLASSES
+            .iter()
+            .find(|(class, _)| escape.starts_with(class))
+        {
+            Some((class, narrow)) => {
+                out.push_str(narrow);
+                class.len()
             }
             // Any other escape, `\\` included, is copied whole, so that its second character is
             // never read as the start of another escape.
@@ -180,6 +190,12 @@ mod tests {
     /// Every class [`narrow_source`] cuts, as the regex syntax writes it.
     const CUT: [&str; 6] = [r"\d", r"\w", r"\s", r"\p{L}", r"\p{Lu}", r"\p{Ll}"];
 
+    #[test]
+    fn every_cut_class_has_a_narrow_form() {
+        let cut: Vec<&str> = CUT_CLASSES.iter().map(|(class, _)| *class).collect();
+        assert_eq!(cut, CUT);
+    }
+
     /// Every character a narrow text may hold.
     fn narrow_chars() -> impl Iterator<Item = char> {
         ('\0'..=NARROW_MAX).chain(INERT.iter().flat_map(|&(lo, hi)| lo..=hi))
@@ -198,7 +214,14 @@ mod tests {
     #[test]
     fn cut_classes_accept_the_same_narrow_characters() {
         for class in CUT {
-            for shape in ["^{}$", "^[^{}]$", "^[{}&&[^a]]$", "(?i)^{}$", "(?i)^[^{}]$"] {
+            for shape in [
+                "^{}$",
+                "^[^{}]$",
+                "^[{}&&[^a]]$",
+                "(?i)^{}$",
+                "(?i)^[^{}]$",
+                "(?xi)^[{}&&[^a]]$",
+            ] {
                 let source = shape.replace("{}", class);
                 let written = Regex::new(&source).unwrap();
                 let narrow = Regex::new(&narrow_source(&source)).unwrap();
@@ -218,9 +241,15 @@ mod tests {
     fn narrow_source_cuts_only_the_listed_classes() {
         for (source, expected) in [
             (r"\d{4}", r"[0-9]{4}"),
-            (r"[^\p{L}]", r"[^[\p{L}&&\x00-\x{24F}]]"),
-            (r"\p{Lu}\s", r"[\p{Lu}&&\x00-\x{24F}][\s&&\x00-\x{24F}]"),
-            (r"\w+", r"[\w&&\x00-\x{24F}]+"),
+            (
+                r"[^\p{L}]",
+                r"[^[A-Za-z\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\x{24F}]]",
+            ),
+            (r"\p{Lu}\s", r"[\p{Lu}&&\x00-\x{24F}][\t-\r\x20\x{85}\xA0]"),
+            (
+                r"\w+",
+                r"[0-9A-Z_a-z\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\x{24F}]+",
+            ),
             // left as written: negated and punctuation classes, escaped backslashes, code points
             (r"\D\S\W\P{L}", r"\D\S\W\P{L}"),
             (r"\p{P}", r"\p{P}"),

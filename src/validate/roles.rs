@@ -122,18 +122,16 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 /// A distributive subject in the figure's sentence (`Varje kommun får minst`, `var och en av
 /// regionerna får`): the figure is what each one gets. `varje år` is a period, read by
 /// [`multiplier`]'s kind of wording, not a recipient.
-static EACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static EACH_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi) (?: ^ | [^\p{L}] )
         (?: varje | var \s+ och \s+ en \s+ av ) \s+ (?P<noun> \p{L}+ ) [^.!?;:]* $",
     )
-    .expect("valid regex")
 });
 
 /// Right after a figure: `vardera`, `var` (`2 miljoner kronor var`, `… vardera`): each one's share.
-static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) ^ \s* (?: vardera | var ) (?: [^\p{L}] | $ )").expect("valid regex")
-});
+static EACH_AFTER: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?xi) ^ \s* (?: vardera | var ) (?: [^\p{L}] | $ )"));
 
 /// Units of time a figure may be stated per (`per år`, `per månad`): such a figure is a part
 /// counted once per period ([`multiplier`]), not a rate per recipient.
@@ -249,9 +247,9 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
         .as_deref()
         .is_some_and(|p| !TIME_UNITS.contains(&p.to_lowercase().as_str()));
     let each = EACH_BEFORE
-        .captures(gap)
+        .captures(doc.width, gap)
         .is_some_and(|c| !TIME_UNITS.contains(&c["noun"].to_lowercase().as_str()));
-    if per_unit || each || EACH_AFTER.is_match(after) {
+    if per_unit || each || EACH_AFTER.is_match(doc.width, after) {
         return Wording::PerUnit;
     }
     match BEFORE.captures(doc.width, gap) {
