@@ -31,6 +31,7 @@ pub(crate) mod table;
 pub(crate) mod villkor;
 
 use crate::offsets::SpanIndex;
+use crate::pattern::Width;
 use crate::record::{Amount, Date, Money, Period, Reference, Table, Villkor};
 
 /// Everything extracted from one repaired text; offsets are character offsets into it.
@@ -60,7 +61,8 @@ pub(crate) fn has_digit(text: &str) -> bool {
 
 /// Runs every extractor over `text`.
 pub fn extract(text: &str) -> Extraction {
-    let references = reference::find(text);
+    let width = Width::of(text);
+    let references = reference::find(text, width);
     let reference_spans = SpanIndex::new(references.iter().map(|r| (r.start, r.end)));
     let in_reference = |start: usize, end: usize| reference_spans.overlaps(start, end);
 

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use super::amount::{floor_boundary, glued_to_word};
 use crate::offsets::CharIndex;
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, Width};
 use crate::record::Reference;
 
 /// Every reference form; each alternative names its kind (`<kind>`) and its value (`<kind>_v`).
@@ -50,8 +50,9 @@ static DECISION: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// Finds every reference in `text`, in reading order, with character offsets.
-pub(crate) fn find(text: &str) -> Vec<Reference> {
+/// Finds every reference in `text`, a document of width `width`, in reading order, with character
+/// offsets.
+pub(crate) fn find(text: &str, width: Width) -> Vec<Reference> {
     const KINDS: [(&str, &str); 9] = [
         ("dnr_v", "dnr"),
         ("dnrb_v", "dnr"),
@@ -69,7 +70,7 @@ pub(crate) fn find(text: &str) -> Vec<Reference> {
     }
     let idx = CharIndex::new(text);
     let mut out = Vec::new();
-    for c in REFERENCE.captures_iter(text) {
+    for c in REFERENCE.captures_iter(width, text) {
         let Some(m) = c.get(0) else { continue };
         // The patterns use an ASCII `\b` to stay on the fast DFA; this is the Unicode check.
         if glued_to_word(text, m.start()) {
@@ -83,7 +84,7 @@ pub(crate) fn find(text: &str) -> Vec<Reference> {
         };
         if kind == "item" {
             let lo = floor_boundary(text, m.start().saturating_sub(60));
-            if !DECISION.is_match(&text[lo..m.start()]) {
+            if !DECISION.is_match(width, &text[lo..m.start()]) {
                 continue;
             }
         }
@@ -104,7 +105,7 @@ mod tests {
 
     #[track_caller]
     fn assert_reference(text: &str, kind: &str, value: &str, matched: &str) {
-        let found = find(text);
+        let found = find(text, Width::of(text));
         assert_eq!(found.len(), 1, "{text:?} → {found:#?}");
         let r = &found[0];
         assert_eq!(
@@ -115,7 +116,7 @@ mod tests {
 
     #[track_caller]
     fn assert_none(text: &str) {
-        let found = find(text);
+        let found = find(text, Width::of(text));
         assert!(found.is_empty(), "{text:?} → {found:#?}");
     }
 

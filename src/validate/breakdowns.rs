@@ -138,7 +138,7 @@ pub(super) fn cue(doc: &Doc<'_>, k: usize) -> Option<Cue> {
     if wording(doc, k) != Wording::Part(crate::record::PartRole::Part) {
         return None;
     }
-    if let Some(c) = TOTAL_CUE.captures(doc.slice(from, s)) {
+    if let Some(c) = TOTAL_CUE.captures(doc.width, doc.slice(from, s)) {
         // `avsätter totalt`: a verb with a sum word is a named sum.
         let words = c
             .get(0)
@@ -154,7 +154,9 @@ pub(super) fn cue(doc: &Doc<'_>, k: usize) -> Option<Cue> {
     while !doc.text.is_char_boundary(to) {
         to -= 1;
     }
-    CUE_AFTER.is_match(doc.slice(e, to)).then_some(Cue::Verb)
+    CUE_AFTER
+        .is_match(doc.width, doc.slice(e, to))
+        .then_some(Cue::Verb)
 }
 
 /// Whether running amount `running[k]` may be a part of the total `total`, given the roles so far:
@@ -201,7 +203,7 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
     // The end of the sentence the previous cue was in: a later cue before it is in the same
     // sentence, so a run of `varav` in one long sentence scans it once, not once per cue.
     let mut known_end = 0;
-    for c in BREAKDOWN.captures_iter(doc.text) {
+    for c in BREAKDOWN.captures_iter(doc.width, doc.text) {
         let cue = c.name("cue").expect("group cue");
         // The total: the nearest running amount before the cue, with only a short gap.
         let k = doc
@@ -348,9 +350,9 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         }
         let (total_start, total_end) = doc.spans[total];
         let sentence = doc.sentence_start(total_start);
-        let backward = SUMS_UP.is_match(doc.slice(sentence, total_start))
+        let backward = SUMS_UP.is_match(doc.width, doc.slice(sentence, total_start))
             || SUM_NOUN
-                .find(doc.slice(sentence, total_start))
+                .find(doc.width, doc.slice(sentence, total_start))
                 .is_some_and(|m| {
                     let noun = sentence + m.start();
                     let before = (0..k).filter(|&j| {
@@ -576,7 +578,7 @@ fn reconcile_scope(
     // miljoner kronor till Norrlandsfonden`). In the total's own enumeration every item counts,
     // a figure larger than the total too: the list is then wrong.
     let listed = &scope.listed[..];
-    if listed.len() >= 2 && ENUMERATION.is_match(scope.text) {
+    if listed.len() >= 2 && ENUMERATION.is_match(doc.width, scope.text) {
         let all = sum(doc, &claim(listed))?;
         let status = if all.soft {
             TotalStatus::Unresolved

@@ -8,6 +8,7 @@
 //! (`interval.rs`, `sum.rs`). Offsets outside the text are clamped, never a panic.
 
 use crate::offsets::{CharIndex, SpanIndex};
+use crate::pattern::Width;
 use crate::record::Amount;
 
 use super::interval::interval;
@@ -15,6 +16,8 @@ use super::interval::interval;
 /// The text and amounts, with the byte spans the text searches need.
 pub(super) struct Doc<'a> {
     pub(super) text: &'a str,
+    /// Which form of the patterns every search of the text uses, decided once here.
+    pub(super) width: Width,
     pub(super) amounts: &'a [Amount],
     /// Byte span of each amount (clamped into the text).
     pub(super) spans: Vec<(usize, usize)>,
@@ -48,6 +51,7 @@ impl<'a> Doc<'a> {
         Doc {
             ranks,
             text,
+            width: Width::of(text),
             amounts,
             spans,
             running,

@@ -103,8 +103,7 @@ pub(super) fn instalments(doc: &Doc<'_>, role: &mut [Role], checks: &mut Vec<Tot
     }
     let text = doc.text;
     let mut from = 0;
-    // Checked once: each search is of the whole text, from a later offset.
-    let payment = PAYMENT.regex(text);
+    let payment = PAYMENT.regex(doc.width);
     while let Some(m) = payment.find_at(text, from) {
         let start = doc.sentence_start(m.start());
         let end = sentence_end(text, m.end()).max(m.end());

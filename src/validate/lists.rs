@@ -37,7 +37,7 @@ pub(super) fn closed_lists(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<Total
         let closer = doc.running[k];
         let label = label_of(doc, k);
         // The closer's label must start its line (or follow the previous amount in an unwrapped list).
-        let Some(c) = CLOSER.captures(label) else {
+        let Some(c) = CLOSER.captures(doc.width, label) else {
             continue;
         };
         let first = block_start(doc, role, k);
@@ -66,7 +66,7 @@ fn block_start(doc: &Doc<'_>, role: &[Role], k: usize) -> usize {
     let mut first = k;
     while first > 0 && k - first < MAX_PARTS {
         let prev = doc.running[first - 1];
-        if role[prev] != Role::Free || CLOSER.is_match(label_of(doc, first - 1)) {
+        if role[prev] != Role::Free || CLOSER.is_match(doc.width, label_of(doc, first - 1)) {
             break;
         }
         let gap = doc.slice(doc.spans[prev].1, doc.spans[doc.running[first]].0);

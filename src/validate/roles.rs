@@ -122,18 +122,16 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 /// A distributive subject in the figure's sentence (`Varje kommun får minst`, `var och en av
 /// regionerna får`): the figure is what each one gets. `varje år` is a period, read by
 /// [`multiplier`]'s kind of wording, not a recipient.
-static EACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static EACH_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?xi) (?: ^ | [^\p{L}] )
         (?: varje | var \s+ och \s+ en \s+ av ) \s+ (?P<noun> \p{L}+ ) [^.!?;:]* $",
     )
-    .expect("valid regex")
 });
 
 /// Right after a figure: `vardera`, `var` (`2 miljoner kronor var`, `… vardera`): each one's share.
-static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xi) ^ \s* (?: vardera | var ) (?: [^\p{L}] | $ )").expect("valid regex")
-});
+static EACH_AFTER: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?xi) ^ \s* (?: vardera | var ) (?: [^\p{L}] | $ )"));
 
 /// Units of time a figure may be stated per (`per år`, `per månad`): such a figure is a part
 /// counted once per period ([`multiplier`]), not a rate per recipient.
@@ -160,10 +158,11 @@ fn range_pair(doc: &Doc<'_>, k: usize) -> bool {
     let (Some(&lo), Some(&hi)) = (doc.running.get(k), doc.running.get(k + 1)) else {
         return false;
     };
-    let Some(open) = RANGE_OPENER.captures(before(doc, k)) else {
+    let Some(open) = RANGE_OPENER.captures(doc.width, before(doc, k)) else {
         return false;
     };
-    let Some(join) = RANGE_JOIN.captures(doc.slice(doc.spans[lo].1, doc.spans[hi].0)) else {
+    let Some(join) = RANGE_JOIN.captures(doc.width, doc.slice(doc.spans[lo].1, doc.spans[hi].0))
+    else {
         return false;
     };
     match (open["w"].to_lowercase().as_str(), join.name("w")) {
@@ -235,11 +234,11 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
     let from_to = doc.amounts[i].text.to_lowercase().starts_with("från ")
         || (range_pair(doc, k)
             && RANGE_OPENER
-                .captures(gap)
+                .captures(doc.width, gap)
                 .is_some_and(|c| c["w"].eq_ignore_ascii_case("från")));
-    if (from_to && CHANGE_LEVELS.is_match(gap))
-        || CHANGE.is_match(gap)
-        || CHANGE_AFTER.is_match(after.get(..floor(after, 24)).unwrap_or(""))
+    if (from_to && CHANGE_LEVELS.is_match(doc.width, gap))
+        || CHANGE.is_match(doc.width, gap)
+        || CHANGE_AFTER.is_match(doc.width, after.get(..floor(after, 24)).unwrap_or(""))
     {
         return Wording::Change;
     }
@@ -248,14 +247,14 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
         .as_deref()
         .is_some_and(|p| !TIME_UNITS.contains(&p.to_lowercase().as_str()));
     let each = EACH_BEFORE
-        .captures(gap)
+        .captures(doc.width, gap)
         .is_some_and(|c| !TIME_UNITS.contains(&c["noun"].to_lowercase().as_str()));
-    if per_unit || each || EACH_AFTER.is_match(after) {
+    if per_unit || each || EACH_AFTER.is_match(doc.width, after) {
         return Wording::PerUnit;
     }
-    match BEFORE.captures(gap) {
+    match BEFORE.captures(doc.width, gap) {
         Some(c) if c.name("nested").is_some() => Wording::Nested,
-        _ if MENTION.is_match(gap) => Wording::Mention,
+        _ if MENTION.is_match(doc.width, gap) => Wording::Mention,
         Some(c) if c.name("comparison").is_some() => Wording::Comparison,
         Some(c) if c.name("remainder").is_some() => Wording::Part(PartRole::Remainder),
         Some(c) if c.name("addition").is_some() => Wording::Part(PartRole::Addition),
