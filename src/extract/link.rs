@@ -1232,13 +1232,16 @@ impl<'a> Doc<'a> {
         let colon = start
             .checked_sub(1)
             .filter(|&c| self.toks[c].kind == Kind::Punct(':'));
+        // The sentence's first receiving verb, found once: asking at each separator whether
+        // one precedes it would read the sentence again per item, quadratic in a long list.
+        let first_verb = (start..p).find(|&v| {
+            let w = self.word(v);
+            RECEIVE.contains(&w.as_str()) || DISPOSE.contains(&w.as_str())
+        });
         let verb = |sep: usize| {
             sep > 0
                 && matches!(self.toks[sep - 1].kind, Kind::Amount(_))
-                && (start..sep).any(|v| {
-                    let w = self.word(v);
-                    RECEIVE.contains(&w.as_str()) || DISPOSE.contains(&w.as_str())
-                })
+                && first_verb.is_some_and(|v| v < sep)
         };
         (start.max(1)..p).rev().find_map(|s| {
             let sep = s - 1;
