@@ -38,7 +38,12 @@
 //!   its name as purpose, a year column header (also printed over two lines) the period, and a
 //!   block heading that names an organisation (`Familjenämnd` over its rows) the recipient of the
 //!   block, each row's label (not an accounting line such as `Intäkter`) its purpose, as under a
-//!   label column headed by an activity (`Verksamhet`, `Ändamål`, `Insats`);
+//!   label column headed by an activity (`Verksamhet`, `Ändamål`, `Insats`); a label column's
+//!   header the reader joined to the one column's (`Region Belopp`) still names the labels, and
+//!   a row label that names an authority by its last word (`Folkhälsomyndigheten`) is one;
+//! - a run of at least three `label amount` pairs (a table the export ran into one line:
+//!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
+//!   organisation that ends its label;
 //! - the villkor that lists an amount ([`Villkor::amounts`]) is its villkor;
 //! - a deadline, decision or start date is the date of the clause before its cue words
 //!   (`Regionerna återrapporterar till Försäkringskassan` ← `senast den 11 december 2020`), or,
@@ -421,6 +426,10 @@ const STOPS: &[&str] = &[
     "har",
     "är",
 ];
+
+/// At most this many tokens label a row of a table printed as running text (`Gotlands kommun (
+/// landstingsdel )` is six).
+const FLAT_LABEL_TOKENS: usize = 8;
 
 /// Adds links to `amounts` and `dates`. `periods`, `villkor` and `tables` are the document's own.
 pub(crate) fn link(
@@ -1217,8 +1226,78 @@ impl<'a> Doc<'a> {
             .map_or(0, |q| q + 1);
         self.line_item(line, p, links);
         if links.recipient.is_none() {
-            links.recipient = self.item_label(p).or_else(|| self.inline_item(start, p));
+            links.recipient = self
+                .item_label(p)
+                .or_else(|| self.inline_item(start, p))
+                .or_else(|| self.flat_row(p));
         }
+    }
+
+    /// The label words of a row of a table printed as one run of text: the words (and
+    /// parentheses) between the amount at token `p` and the item or line break before it.
+    /// Returns the first label token, or `None` when no word stands right before the amount.
+    fn flat_label(&self, p: usize) -> Option<usize> {
+        let mut s = p;
+        while s > 0 && p - s < FLAT_LABEL_TOKENS {
+            match self.toks[s - 1].kind {
+                Kind::Word(_) | Kind::Punct('(' | ')' | '-') => s -= 1,
+                _ => break,
+            }
+        }
+        (s < p && p - s < FLAT_LABEL_TOKENS && self.toks[s..p].iter().any(Tok::is_word))
+            .then_some(s)
+    }
+
+    /// A row of a table that the text export ran into one line (`Blekinge län Karlshamn 31 108
+    /// 914 Karlskrona 54 546 990 Olofström 21 869 886 …`): in a run of at least three `label
+    /// amount` pairs with nothing but short labels between the amounts, the place or
+    /// organisation that ends the label before an amount is its recipient (`Karlshamn`,
+    /// `Blekinge läns landsting`, `Gotlands kommun ( kommundel )`); a label that names no one
+    /// (`Summa kommuner`, `Totalt länet`) gives none.
+    fn flat_row(&self, p: usize) -> Option<Link> {
+        let s = self.flat_label(p)?;
+        // Pairs before this one, then after it, while each label follows an amount directly.
+        let mut pairs = 1;
+        let mut q = s;
+        while pairs < 3
+            && q > 0
+            && matches!(self.toks[q - 1].kind, Kind::Amount(_))
+            && let Some(b) = self.flat_label(q - 1)
+        {
+            pairs += 1;
+            q = b;
+        }
+        let mut a = p;
+        while pairs < 3 {
+            let mut n = a + 1;
+            while n < self.toks.len() && n - a <= FLAT_LABEL_TOKENS && self.toks[n].is_word() {
+                n += 1;
+            }
+            if n == a + 1 || n >= self.toks.len() || !matches!(self.toks[n].kind, Kind::Amount(_)) {
+                break;
+            }
+            pairs += 1;
+            a = n;
+        }
+        if pairs < 3 {
+            return None;
+        }
+        // A trailing parenthesis qualifies the name (`Gotlands kommun ( kommundel )`): it is
+        // linked with it, but the name before it must name the body.
+        let e = p - 1;
+        let core = if self.toks[e].kind == Kind::Punct(')') {
+            (s..e)
+                .rev()
+                .find(|&k| self.toks[k].kind == Kind::Punct('('))?
+        } else {
+            p
+        };
+        // The longest tail of the label that names a place or an organisation.
+        (s..core).find_map(|k| {
+            let name = self.text(self.toks[k].start(), self.toks[core - 1].end());
+            (self.is_cap(k) && (is_place(&name) || names_organisation(&name)))
+                .then(|| self.link(k, e, self.span(k, core - 1)))
+        })
     }
 
     /// An item of a list its sentence opens with a colon (`Medlen fördelas enligt följande:
@@ -1946,12 +2025,13 @@ impl<'a> Doc<'a> {
         // Only the label column's own header says what its labels are; a caption mentions
         // regions as often as it lists them.
         // (`Till landsting/regioner` says where the whole table goes: its rows are what for.)
-        let recipients_table = names_recipients(&table.label_header)
-            && !table.label_header.to_lowercase().starts_with("till ");
+        let label_header = label_header(table);
+        let recipients_table =
+            names_recipients(label_header) && !label_header.to_lowercase().starts_with("till ");
         // Without such a header, a table that lists kommuner or län gives its place rows (only
         // those: `Projektledning` in it is no one) to the place.
         let places_table = lists_places(table);
-        let purposes_table = names_purposes(&table.label_header);
+        let purposes_table = names_purposes(label_header);
         let first_row = table
             .rows
             .iter()
@@ -2021,6 +2101,7 @@ impl<'a> Doc<'a> {
                 } else if !row.total
                     && (recipients_table
                         || names_organisation(&words)
+                        || names_authority(&words)
                         || (places_table && is_place(&words)))
                 {
                     recipient = Some(Link {
@@ -2282,6 +2363,11 @@ impl<'a> Doc<'a> {
             if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
+            // The column headers are no block's heading, and nothing above them is
+            // (`Region Belopp` over `Jämtland Härjedalen 2 500 000`).
+            if is_header_line(table, t) {
+                return None;
+            }
             if table.rows.iter().any(|r| r.label.trim() == t) {
                 continue;
             }
@@ -2509,6 +2595,68 @@ fn lists_places(table: &Table) -> bool {
     places >= 2 && places * 2 > body.len()
 }
 
+/// The label column's header. When the table reader left it empty and the first column's
+/// header has more words than a column needs (`Region Belopp` over one column of amounts), the
+/// header line's first word stood over the labels.
+fn label_header(table: &Table) -> &str {
+    if !table.label_header.trim().is_empty() {
+        return &table.label_header;
+    }
+    let first = table.headers.first().map_or("", |h| h.trim());
+    match first.split_once(char::is_whitespace) {
+        Some((word, _)) if names_recipients(word) || names_purposes(word) => word,
+        _ => "",
+    }
+}
+
+/// Whether a line of text is the table's header line: every word of it is a word of the label
+/// column's or a column's header.
+fn is_header_line(table: &Table, line: &str) -> bool {
+    let words: Vec<String> = std::iter::once(&table.label_header)
+        .chain(&table.headers)
+        .flat_map(|h| h.split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    line.split_whitespace()
+        .all(|w| words.contains(&w.to_lowercase()))
+}
+
+/// Whether a row label is the name of an authority by its last word (`Folkhälsomyndigheten`,
+/// `Statens institutionsstyrelse`, `Vetenskapsrådet`), and says nothing else: no preposition
+/// before the name (`Bidrag till Skatteverket` is what for, not who).
+fn names_authority(label: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "verket",
+        "myndigheten",
+        "styrelsen",
+        "styrelse",
+        "kollegiet",
+        "institutet",
+        "inspektionen",
+        "kansliet",
+        "rådet",
+        "nämnden",
+        "nämnd",
+        "förbundet",
+    ];
+    let l = label.trim().to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let authority = |w: &str| ENDINGS.iter().any(|e| w.ends_with(e));
+    label.trim().starts_with(char::is_uppercase)
+        && !label.contains(',')
+        && authority(last)
+        && (authority(first)
+            || words.iter().all(|w| {
+                !matches!(
+                    *w,
+                    "till" | "för" | "av" | "från" | "med" | "inom" | "på" | "under" | "via"
+                )
+            }))
+}
+
 /// Whether a label column header names what money is for (`Verksamhet`, `Verksamhetsområde`,
 /// `Ändamål`, `Insats`, `Åtgärd`, `Projekt`).
 fn names_purposes(header: &str) -> bool {
@@ -2678,7 +2826,7 @@ fn anslagspost(
 #[cfg(test)]
 mod tests {
     use super::super::extract;
-    use super::is_place;
+    use super::{is_place, names_authority};
     use crate::record::{AmountLinks, Link};
 
     /// The text a link points at, checked against its span.
@@ -3840,6 +3988,91 @@ mod tests {
             ("Stockholmsregionen", false),
         ] {
             assert_eq!(is_place(label), place, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_label_header_joined_to_the_one_columns_names_the_labels_both_ways() {
+        // `Region Belopp` over one column: `Region` heads the labels, so every row but the
+        // total is a recipient, and the header line is no block heading over the rows.
+        let text = "Tabell 1. Medel (kronor)\nRegion Belopp\nStockholm 45 000 000\nJämtland Härjedalen 2 500 000\nTotalt 47 500 000\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
+        assert_eq!(
+            cell_links(text, recipient),
+            [
+                cell("45 000 000", Some("Stockholm <Stockholm>")),
+                cell(
+                    "2 500 000",
+                    Some("Jämtland Härjedalen <Jämtland Härjedalen>")
+                ),
+                cell("47 500 000", None),
+            ]
+        );
+        let text = "Tabell 2. Medel (tkr)\nMyndighet Belopp\nFolkhälsomyndigheten 3 500\nStatens skolverk 1 200\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
+        assert_eq!(
+            cell_links(text, recipient),
+            [
+                cell("3 500", Some("Folkhälsomyndigheten <Folkhälsomyndigheten>")),
+                cell("1 200", Some("Statens skolverk <Statens skolverk>")),
+            ]
+        );
+        // A first header that names no recipient leaves the labels alone.
+        let text = "Tabell 3. Medel (tkr)\nTotalt Belopp\nKulturskola 3 500\nBibliotek 1 200\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
+        assert_eq!(
+            cell_links(text, recipient),
+            [cell("3 500", None), cell("1 200", None)]
+        );
+    }
+
+    #[test]
+    fn a_label_that_names_an_authority_is_one_both_ways() {
+        for (label, authority) in [
+            ("Folkhälsomyndigheten", true),
+            ("Statens institutionsstyrelse", true),
+            ("Vetenskapsrådet", true),
+            ("Barn- och utbildningsnämnden", true),
+            ("Bidrag till Skatteverket", false),
+            ("Utbetalning, Skatteverket", false),
+            ("Primärvården", false),
+            ("kansliet", false),
+            ("Summa", false),
+        ] {
+            assert_eq!(names_authority(label), authority, "{label}");
+        }
+    }
+
+    #[test]
+    fn the_rows_of_a_table_run_into_one_line_name_their_places_both_ways() {
+        let text = "Fördelning per kommun. Blekinge län Karlshamn 31 108 914 kr Karlskrona 54 546 990 kr Summa kommuner 85 655 904 kr Blekinge läns landsting 47 641 716 kr Gotlands kommun ( kommundel ) 35 450 126 kr";
+        let x = extract(text);
+        let got: Vec<Option<String>> = x
+            .amounts
+            .iter()
+            .map(|a| {
+                a.links
+                    .as_ref()
+                    .and_then(|l| l.recipient.as_ref())
+                    .map(|r| r.text.clone())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                Some("Karlshamn".to_string()),
+                Some("Karlskrona".to_string()),
+                None,
+                Some("Blekinge läns landsting".to_string()),
+                Some("Gotlands kommun ( kommundel )".to_string()),
+            ]
+        );
+        // Two such pairs are no run: a sentence may name a place before an amount.
+        for text in [
+            "I Karlshamn 31 108 914 kr och Karlskrona 54 546 990 kr.",
+            "Kostnaden i Sölvesborg 300 000 kr ökade.",
+        ] {
+            assert_eq!(first(text)[0], None, "{text}");
         }
     }
 
