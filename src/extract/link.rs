@@ -13,7 +13,12 @@
 //!   (`från Polismyndigheten`) and auxiliaries (`ska användas`) are passed over; a year that
 //!   closes the clause right after the amount is its period; two consecutive years joined by
 //!   `och` are one period;
-//! - before it, a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
+//!   a purpose runs on through `med` and `inom` (`arbetet med vattenförsörjning`), never into a
+//!   villkor's number; `användas av X` names who disposes of it; a year that closes the clause
+//!   after the amount's phrases is its period (not one after a verb: `ökning med … sedan 2019`);
+//!   an aim (`för att …`) ends before a time;
+//! - before it, an active giving verb's indirect object (`ger Boverket 40 miljoner kronor`),
+//!   a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
 //!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
 //!   (`stöd till idrotten på …`: purpose), and a period anywhere earlier in the sentence (`För
 //!   2020 avsätts …`), the nearest one, a time fronted in a later clause included (`… och år
@@ -250,6 +255,28 @@ const TIME_NOUNS: &[&str] = &[
     "dagarna",
 ];
 
+/// Active verbs of giving whose indirect object, before the amount, receives it (`ger Boverket 40
+/// miljoner kronor`, `beviljar Region Skåne 5 mkr`).
+const GIVE: &[&str] = &[
+    "ger",
+    "ge",
+    "gav",
+    "gett",
+    "givit",
+    "beviljar",
+    "bevilja",
+    "beviljade",
+    "beviljat",
+    "tilldelar",
+    "tilldela",
+    "tilldelade",
+    "tilldelat",
+    "anvisar",
+    "anvisa",
+    "anvisade",
+    "anvisat",
+];
+
 /// Active verbs whose subject disposes of the amount that follows (`Trafikverket fördelar 825
 /// miljoner`).
 const DISPOSE: &[&str] = &["fördelar", "disponerar", "förvaltar"];
@@ -276,6 +303,11 @@ const AGENT: &[&str] = &[
     "förvaltas",
     "administreras",
     "hanteras",
+    // `får användas av Statens institutionsstyrelse`: the one who uses it disposes of it.
+    "användas",
+    "används",
+    "användes",
+    "använts",
 ];
 
 /// Common nouns that name recipients (regions, municipalities, kinds of organisation).
@@ -900,12 +932,18 @@ impl<'a> Doc<'a> {
             // `och` + a passive verb starts a new clause (`… och fördelas via …`).
             // `insatser för lindrig psykisk ohälsa`: a `för` that qualifies the phrase's noun
             // (never `för att`, never a time: `plain` and `cued_time_at` stop those).
-            let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid" | "för")
-                || (matches!(w.as_str(), "och" | "eller") && !self.word(end + 2).ends_with("as"))
+            let connector = matches!(
+                w.as_str(),
+                "av" | "i" | "mot" | "på" | "vid" | "för" | "med" | "inom"
+            ) || (matches!(w.as_str(), "och" | "eller")
+                && !self.word(end + 2).ends_with("as"))
                 || (w == "till"
                     && (!after_till || MONEY_KINDS.iter().any(|k| self.word(end).ends_with(k)))
                     && self.recipient_at(end + 2).is_none());
-            if connector && plain(end + 2) && self.cued_time_at(end + 1).is_none() {
+            // `inom villkor 3` says where the money is listed, not what it is for.
+            let listed_under = self.word(end + 2).starts_with("villkor");
+            if connector && plain(end + 2) && !listed_under && self.cued_time_at(end + 1).is_none()
+            {
                 end += 2;
                 continue;
             }
@@ -944,10 +982,13 @@ impl<'a> Doc<'a> {
         while self.toks.get(e).is_some_and(|t| t.is_word()) && self.is_lower_word(e) {
             e += 1;
         }
+        // A time after the verb phrase dates the money, not the aim (`för att korta
+        // vårdköerna under 2023`): the aim ends before it.
         let closed = self
             .toks
             .get(e)
-            .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(e));
+            .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(e))
+            || self.cued_time_at(e).is_some();
         (e > p && closed && e - p <= 12).then(|| e - 1)
     }
 
@@ -1371,6 +1412,9 @@ impl<'a> Doc<'a> {
     fn after(&self, start: usize, p: usize, links: &mut AmountLinks) {
         let mut q = p + 1;
         let mut fillers = 0;
+        // The last verb or adverb passed over: a year right after one is its (`ökning med 16,2
+        // miljarder sedan 2019`), not the money's.
+        let mut filler = None;
         let mut disponeras = false;
         // `satsar 5,9 miljarder på testning`: what money is staked on is its purpose.
         let mut staked = (start..p)
@@ -1404,15 +1448,17 @@ impl<'a> Doc<'a> {
                 q = e + 1;
                 continue;
             }
-            // A bare year right after the amount that closes the clause (`får Kriminalvården
-            // 335 miljoner kronor 2019.`): the year the money is for.
-            if q == p + 1
-                && links.period.is_none()
+            // A bare year that closes the clause after the amount or after its phrases (`får
+            // Kriminalvården 335 miljoner kronor 2019.`, `… till kommunerna för
+            // sommarlovsaktiviteter 2022.`), or right after the amount before its `för` or
+            // `till` phrase (`ger Boverket 40 miljoner kronor 2025 för …`): the year the money
+            // is for.
+            if links.period.is_none()
+                && filler != Some(q - 1)
                 && let Some(y) = self.year(q)
-                && self
-                    .toks
-                    .get(q + 1)
-                    .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(q + 1))
+                && (self.toks.get(q + 1).is_none_or(|t| {
+                    matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(q + 1)
+                }) || (q == p + 1 && matches!(self.word(q + 1).as_str(), "för" | "till")))
             {
                 links.period = year_link(
                     self.text(t.start(), t.end()),
@@ -1615,6 +1661,7 @@ impl<'a> Doc<'a> {
                 // An auxiliary before the verb (`25 000 kronor ska användas till …`).
                 "ska" | "skall" | "kan" if fillers < 3 && self.is_lower_word(q + 1) => {
                     fillers += 1;
+                    filler = Some(q);
                     q += 1;
                 }
                 _ if STOPS.contains(&w.as_str()) || fillers >= 3 || !self.is_lower_word(q) => {
@@ -1625,6 +1672,7 @@ impl<'a> Doc<'a> {
                     disponeras = AGENT.contains(&w.as_str());
                     staked |= is_stake_verb(&w);
                     fillers += 1;
+                    filler = Some(q);
                     q += 1;
                 }
             }
@@ -1778,6 +1826,16 @@ impl<'a> Doc<'a> {
                         && (!STOPS.contains(&w.as_str())
                             || (matches!(w.as_str(), "på" | "om") && q + 1 == p && q > e + 1))
                 })
+            {
+                return Some(self.link(v + 1, e, self.span(v, v)));
+            }
+        }
+        // An active giving verb's indirect object, right before the amount (`Regeringen ger
+        // Boverket 40 miljoner kronor`, `att bevilja Föreningen Stadsteatern 350 000 kronor`).
+        for v in start..p.saturating_sub(1) {
+            if GIVE.contains(&self.word(v).as_str())
+                && let Some(e) = self.recipient_at(v + 1)
+                && e + 1 == p
             {
                 return Some(self.link(v + 1, e, self.span(v, v)));
             }
@@ -3988,6 +4046,80 @@ mod tests {
             ("Stockholmsregionen", false),
         ] {
             assert_eq!(is_place(label), place, "{label}");
+        }
+    }
+
+    #[test]
+    fn giving_verbs_users_and_phrases_that_run_on_both_ways() {
+        // (text, recipient, period, purpose), each link as `words <cue>`.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            // An active giving verb's indirect object right before the amount receives it; a
+            // bare year between the amount and its `för` phrase is its period.
+            (
+                "Regeringen ger Boverket 40 miljoner kronor 2025 för stöd till energieffektivisering.",
+                Some("Boverket <ger>"),
+                Some("2025 2025-01-01–2025-12-31 <2025>"),
+                Some("stöd till energieffektivisering <för>"),
+            ),
+            (
+                "Nämnden beslutade att bevilja Föreningen Stadsteatern 350 000 kronor.",
+                Some("Föreningen Stadsteatern <bevilja>"),
+                None,
+                None,
+            ),
+            ("Regeringen ger i år 40 miljoner kronor.", None, None, None),
+            ("Beslutet ger 40 miljoner kronor mer.", None, None, None),
+            // `användas av X`: the one who uses the money disposes of it.
+            (
+                "Av anslaget får 4 000 000 kronor användas av Statens institutionsstyrelse för vårdplatser.",
+                Some("Statens institutionsstyrelse <användas av>"),
+                None,
+                Some("vårdplatser <för>"),
+            ),
+            (
+                "Av anslaget får 4 000 000 kronor användas av det skälet.",
+                None,
+                None,
+                None,
+            ),
+            // A purpose runs on through `med` and `inom`, never into a villkor's number.
+            (
+                "Länsstyrelsen tilldelas 12 miljoner kronor för arbetet med vattenförsörjning under 2024.",
+                Some("Länsstyrelsen <tilldelas>"),
+                Some("2024 2024-01-01–2024-12-31 <under>"),
+                Some("arbetet med vattenförsörjning <för>"),
+            ),
+            (
+                "Regionen tilldelas 12 miljoner kronor för behandlingar inom villkor 3.",
+                Some("Regionen <tilldelas>"),
+                None,
+                Some("behandlingar <för>"),
+            ),
+            // An aim ends before a time, which is the money's.
+            (
+                "Regeringen avsätter 300 miljoner kronor till regionerna för att korta vårdköerna under 2023.",
+                Some("regionerna <till>"),
+                Some("2023 2023-01-01–2023-12-31 <under>"),
+                Some("korta vårdköerna <för att>"),
+            ),
+            // A year that closes the clause after the amount's phrases is its period; one after
+            // a verb or adverb is not.
+            (
+                "Totalt fördelas 1,2 miljarder kronor till kommunerna för sommarlovsaktiviteter 2022.",
+                Some("kommunerna <till>"),
+                Some("2022 2022-01-01–2022-12-31 <2022>"),
+                Some("sommarlovsaktiviteter <för>"),
+            ),
+            (
+                "Det är en ökning med 16,2 miljarder sedan 2019.",
+                None,
+                None,
+                None,
+            ),
+        ];
+        for &(text, r, p, u) in cases {
+            assert_links(text, r, p, u);
         }
     }
 
