@@ -16,7 +16,9 @@
 //!   a purpose runs on through `med` and `inom` (`arbetet med vattenförsörjning`), never into a
 //!   villkor's number; `användas av X` names who disposes of it; a year that closes the clause
 //!   after the amount's phrases is its period (not one after a verb: `ökning med … sedan 2019`);
-//!   an aim (`för att …`) ends before a time;
+//!   an aim (`för att …`) ends before a time; a passive verb joined by `och` (`… och betalas ut
+//!   till Region Gotland`) gives its `till` recipient; an amount in apposition (`Medlen, 12
+//!   miljoner kronor, ska …`) reads on past its closing comma;
 //! - before it, an active giving verb's indirect object (`ger Boverket 40 miljoner kronor`),
 //!   a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
 //!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
@@ -39,7 +41,8 @@
 //!   `Bjurholms kommun, 103,7 miljoner kronor`) gives it as recipient;
 //! - in a table, a row label that names an organisation (or any label in a table whose label
 //!   column or caption names recipients: `Län`, `Kommun`) is the recipient, a `Disponeras av X`
-//!   row gives X to the anslagsposter under it, an anslagspost row (`30:1 ap.1 Namn (Ram)`) gives
+//!   row gives X to the anslagsposter under it (and under a `Disponeras av` column the
+//!   organisation ending an anslagspost's name is its recipient), an anslagspost row (`30:1 ap.1 Namn (Ram)`) gives
 //!   its name as purpose, a year column header (also printed over two lines) the period, and a
 //!   block heading that names an organisation (`Familjenämnd` over its rows) the recipient of the
 //!   block, each row's label (not an accounting line such as `Intäkter`) its purpose, as under a
@@ -1438,6 +1441,14 @@ impl<'a> Doc<'a> {
                     }
                     return;
                 }
+                // An amount in apposition (`Medlen, 12 miljoner kronor, ska fördelas …`): the
+                // comma that closes it is no boundary.
+                Kind::Punct(',')
+                    if q == p + 1 && p > 0 && self.toks[p - 1].kind == Kind::Punct(',') =>
+                {
+                    q += 1;
+                    continue;
+                }
                 _ => return,
             }
             let w = self.word(q);
@@ -1629,6 +1640,21 @@ impl<'a> Doc<'a> {
                 {
                     if links.recipient.is_none() {
                         links.recipient = Some(self.link(q + 1, e, self.span(q, q)));
+                    }
+                    q = e + 1;
+                }
+                // `… och betalas ut till Region Gotland`: a passive verb joined to the amount's
+                // clause says where its money goes.
+                "och"
+                    if self.is_lower_word(q + 1)
+                        && self.word(q + 1).ends_with("as")
+                        && let Some(t) = (q + 2..q + 4).find(|&t| {
+                            self.word(t) == "till" && (t == q + 2 || self.word(q + 2) == "ut")
+                        })
+                        && let Some(e) = self.recipient_at(t + 1) =>
+                {
+                    if links.recipient.is_none() {
+                        links.recipient = Some(self.link(t + 1, e, self.span(q + 1, t)));
                     }
                     q = e + 1;
                 }
@@ -2090,6 +2116,9 @@ impl<'a> Doc<'a> {
         // those: `Projektledning` in it is no one) to the place.
         let places_table = lists_places(table);
         let purposes_table = names_purposes(label_header);
+        let disposer_column = std::iter::once(&table.label_header)
+            .chain(&table.headers)
+            .any(|h| h.to_lowercase().contains("disponeras av"));
         let first_row = table
             .rows
             .iter()
@@ -2144,7 +2173,24 @@ impl<'a> Doc<'a> {
                     };
                     disposer = Some(l.clone());
                     recipient = Some(l);
-                } else if let Some((cs, ce, ps, pe)) = anslagspost(&self.chars, ls, le) {
+                } else if let Some((cs, ce, ps, mut pe)) = anslagspost(&self.chars, ls, le) {
+                    // Under a `Disponeras av` column the name ends with its disposer
+                    // (`ap.4 Cancervård Socialstyrelsen`): the disposer is the recipient.
+                    let own = disposer_column
+                        .then(|| self.disposer_tail(ps, pe))
+                        .flatten()
+                        .map(|(ds, de)| {
+                            pe = ds;
+                            while pe > ps && self.chars.at(pe - 1).is_whitespace() {
+                                pe -= 1;
+                            }
+                            Link {
+                                text: self.text(ds, de),
+                                start: ds,
+                                end: de,
+                                cue: Span { start: ds, end: de },
+                            }
+                        });
                     purpose = Some(Link {
                         text: self.text(ps, pe),
                         start: ps,
@@ -2153,8 +2199,8 @@ impl<'a> Doc<'a> {
                     });
                     // `Disponeras av X` on the line after the row, when the row states no
                     // disposer of its own above it.
-                    recipient = self
-                        .disposer_below(amounts[first].end)
+                    recipient = own
+                        .or_else(|| self.disposer_below(amounts[first].end))
                         .or_else(|| disposer.clone());
                 } else if !row.total
                     && (recipients_table
@@ -2211,6 +2257,19 @@ impl<'a> Doc<'a> {
             }
         }
         headers
+    }
+
+    /// The organisation that ends an anslagspost's name in `chars[start..end]` (`Cancervård
+    /// Socialstyrelsen`, `Kultur Statens kulturråd`), after at least one word of the name: its
+    /// span, the longest such tail.
+    fn disposer_tail(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        (start + 1..end)
+            .filter(|&k| self.chars.at(k - 1) == ' ' && self.chars.at(k).is_uppercase())
+            .find(|&k| {
+                let tail = self.text(k, end);
+                names_authority(&tail) || org_like(&tail)
+            })
+            .map(|k| (k, end))
     }
 
     /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped).
@@ -4117,6 +4176,31 @@ mod tests {
                 None,
                 None,
             ),
+            // A passive verb joined to the amount's clause, and an amount in apposition.
+            (
+                "Bidraget uppgår till 8 miljoner kronor och betalas ut till Region Gotland.",
+                Some("Region Gotland <betalas ut till>"),
+                None,
+                None,
+            ),
+            (
+                "Bidraget uppgår till 8 miljoner kronor och ökas till 9 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Medlen, 12 miljoner kronor, ska fördelas mellan länsstyrelserna.",
+                Some("länsstyrelserna <fördelas mellan>"),
+                None,
+                None,
+            ),
+            (
+                "Enligt förslaget 12 miljoner kronor, ska fördelas mellan länsstyrelserna.",
+                None,
+                None,
+                None,
+            ),
         ];
         for &(text, r, p, u) in cases {
             assert_links(text, r, p, u);
@@ -4155,6 +4239,43 @@ mod tests {
         assert_eq!(
             cell_links(text, recipient),
             [cell("3 500", None), cell("1 200", None)]
+        );
+    }
+
+    #[test]
+    fn a_disposer_column_splits_an_anslagsposts_name_both_ways() {
+        let text = "Villkor (tkr)\nAnslagspost Disponeras av Belopp\nap.4 Cancervård Socialstyrelsen 300 000\nap.5 Folkhälsoarbete Folkhälsomyndigheten 120 000\n";
+        let both = |l: &AmountLinks| {
+            Some(format!(
+                "{:?} / {:?}",
+                l.recipient.as_ref().map(|r| r.text.clone()),
+                l.purpose.as_ref().map(|r| r.text.clone())
+            ))
+        };
+        assert_eq!(
+            cell_links(text, both),
+            [
+                cell(
+                    "300 000",
+                    Some(r#"Some("Socialstyrelsen") / Some("Cancervård")"#)
+                ),
+                cell(
+                    "120 000",
+                    Some(r#"Some("Folkhälsomyndigheten") / Some("Folkhälsoarbete")"#)
+                ),
+            ]
+        );
+        // Without the column the whole name is the purpose.
+        let text = "Anslag (tkr)\nAnslagspost Belopp\nap.4 Cancervård Socialstyrelsen 300 000\nap.5 Folkhälsoarbete 120 000\n";
+        assert_eq!(
+            cell_links(text, both),
+            [
+                cell(
+                    "300 000",
+                    Some(r#"None / Some("Cancervård Socialstyrelsen")"#)
+                ),
+                cell("120 000", Some(r#"None / Some("Folkhälsoarbete")"#)),
+            ]
         );
     }
 
