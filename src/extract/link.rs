@@ -2301,6 +2301,8 @@ impl<'a> Doc<'a> {
         table_start: usize,
         first_row: usize,
     ) -> Option<PeriodLink> {
+        // A caption's own number (`Tabell 2.`, `Bilaga 3:`) is no year and no other figure.
+        let caption = caption_text(caption);
         let years: Vec<&str> = caption
             .split(|c: char| !c.is_ascii_digit())
             .filter(|w| w.len() == 4)
@@ -2738,6 +2740,26 @@ fn is_header_line(table: &Table, line: &str) -> bool {
         .all(|w| words.contains(&w.to_lowercase()))
 }
 
+/// A caption without its own label and number (`Tabell 2. Medel 2024` → `Medel 2024`).
+fn caption_text(caption: &str) -> &str {
+    let c = caption.trim_start();
+    let Some((word, rest)) = c.split_once(char::is_whitespace) else {
+        return caption;
+    };
+    if !matches!(
+        word.to_lowercase().as_str(),
+        "tabell" | "tab." | "bilaga" | "figur" | "diagram"
+    ) {
+        return caption;
+    }
+    let rest = rest.trim_start();
+    let n = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if n == 0 || n > 2 {
+        return caption;
+    }
+    rest[n..].trim_start_matches(['.', ':']).trim_start()
+}
+
 /// Whether a row label is the name of an authority by its last word (`Folkhälsomyndigheten`,
 /// `Statens institutionsstyrelse`, `Vetenskapsrådet`), and says nothing else: no preposition
 /// before the name (`Bidrag till Skatteverket` is what for, not who).
@@ -2943,7 +2965,7 @@ fn anslagspost(
 #[cfg(test)]
 mod tests {
     use super::super::extract;
-    use super::{is_place, names_authority};
+    use super::{caption_text, is_place, names_authority};
     use crate::record::{AmountLinks, Link};
 
     /// The text a link points at, checked against its span.
@@ -4276,6 +4298,34 @@ mod tests {
                 ),
                 cell("120 000", Some(r#"None / Some("Folkhälsoarbete")"#)),
             ]
+        );
+    }
+
+    #[test]
+    fn a_captions_own_number_is_no_figure_both_ways() {
+        for (caption, text) in [
+            ("Tabell 2. Medel 2024 (tkr)", "Medel 2024 (tkr)"),
+            ("Bilaga 3: Fördelning 2025", "Fördelning 2025"),
+            ("tabell 12 Medel", "Medel"),
+            // Not a caption's label, or a number too long for one: left whole.
+            ("Medel 2024", "Medel 2024"),
+            ("Tabell 2024 års medel", "Tabell 2024 års medel"),
+            ("Tabellen visar 2 år", "Tabellen visar 2 år"),
+        ] {
+            assert_eq!(caption_text(caption), text, "{caption}");
+        }
+        // The caption's year then dates every cell; a second figure in it still dates none.
+        let period = |l: &AmountLinks| l.period.as_ref().map(|p| p.text.clone());
+        let text =
+            "Tabell 2. Medel till kommunerna 2024 (tkr)\nKommun Belopp\nKiruna 1 250\nPajala 410\n";
+        assert_eq!(
+            cell_links(text, period),
+            [cell("1 250", Some("2024")), cell("410", Some("2024"))]
+        );
+        let text = "Tabell 2. Medel till 12 kommuner 2024 (tkr)\nKommun Belopp\nKiruna 1 250\nPajala 410\n";
+        assert_eq!(
+            cell_links(text, period),
+            [cell("1 250", None), cell("410", None)]
         );
     }
 
