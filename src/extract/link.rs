@@ -13,8 +13,7 @@
 //!   (`från Polismyndigheten`) and auxiliaries (`ska användas`) are passed over; a year that
 //!   closes the clause right after the amount is its period; two consecutive years joined by
 //!   `och` are one period;
-//!   a purpose runs on through `med` and `inom` (`arbetet med vattenförsörjning`), never into a
-//!   villkor's number; `användas av X` names who disposes of it; a year that closes the clause
+//!   a purpose never runs on into a villkor's number (`i villkor 3`); `användas av X` names who disposes of it; a year that closes the clause
 //!   after the amount's phrases is its period (not one after a verb: `ökning med … sedan 2019`);
 //!   an aim (`för att …`) ends before a time; a passive verb joined by `och` (`… och betalas ut
 //!   till Region Gotland`) gives its `till` recipient; an amount in apposition (`Medlen, 12
@@ -935,15 +934,12 @@ impl<'a> Doc<'a> {
             // `och` + a passive verb starts a new clause (`… och fördelas via …`).
             // `insatser för lindrig psykisk ohälsa`: a `för` that qualifies the phrase's noun
             // (never `för att`, never a time: `plain` and `cued_time_at` stop those).
-            let connector = matches!(
-                w.as_str(),
-                "av" | "i" | "mot" | "på" | "vid" | "för" | "med" | "inom"
-            ) || (matches!(w.as_str(), "och" | "eller")
-                && !self.word(end + 2).ends_with("as"))
+            let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid" | "för")
+                || (matches!(w.as_str(), "och" | "eller") && !self.word(end + 2).ends_with("as"))
                 || (w == "till"
                     && (!after_till || MONEY_KINDS.iter().any(|k| self.word(end).ends_with(k)))
                     && self.recipient_at(end + 2).is_none());
-            // `inom villkor 3` says where the money is listed, not what it is for.
+            // `i villkor 3` says where the money is listed, not what it is for.
             let listed_under = self.word(end + 2).starts_with("villkor");
             if connector && plain(end + 2) && !listed_under && self.cued_time_at(end + 1).is_none()
             {
@@ -4164,15 +4160,15 @@ mod tests {
                 None,
                 None,
             ),
-            // A purpose runs on through `med` and `inom`, never into a villkor's number.
+            // A purpose runs on through `i`, never into a villkor's number.
             (
-                "Länsstyrelsen tilldelas 12 miljoner kronor för arbetet med vattenförsörjning under 2024.",
+                "Länsstyrelsen tilldelas 12 miljoner kronor för arbetet i skärgården under 2024.",
                 Some("Länsstyrelsen <tilldelas>"),
                 Some("2024 2024-01-01–2024-12-31 <under>"),
-                Some("arbetet med vattenförsörjning <för>"),
+                Some("arbetet i skärgården <för>"),
             ),
             (
-                "Regionen tilldelas 12 miljoner kronor för behandlingar inom villkor 3.",
+                "Regionen tilldelas 12 miljoner kronor för behandlingar i villkor 3.",
                 Some("Regionen <tilldelas>"),
                 None,
                 Some("behandlingar <för>"),
