@@ -13,7 +13,13 @@
 //!   (`från Polismyndigheten`) and auxiliaries (`ska användas`) are passed over; a year that
 //!   closes the clause right after the amount is its period; two consecutive years joined by
 //!   `och` are one period;
-//! - before it, a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
+//!   a purpose never runs on into a villkor's number (`i villkor 3`); `användas av X` names who disposes of it; a year that closes the clause
+//!   after the amount's phrases is its period (not one after a verb: `ökning med … sedan 2019`);
+//!   an aim (`för att …`) ends before a time; a passive verb joined by `och` (`… och betalas ut
+//!   till Region Gotland`) gives its `till` recipient; an amount in apposition (`Medlen, 12
+//!   miljoner kronor, ska …`) reads on past its closing comma;
+//! - before it, an active giving verb's indirect object (`ger Boverket 40 miljoner kronor`),
+//!   a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
 //!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
 //!   (`stöd till idrotten på …`: purpose), and a period anywhere earlier in the sentence (`För
 //!   2020 avsätts …`), the nearest one, a time fronted in a later clause included (`… och år
@@ -34,11 +40,17 @@
 //!   `Bjurholms kommun, 103,7 miljoner kronor`) gives it as recipient;
 //! - in a table, a row label that names an organisation (or any label in a table whose label
 //!   column or caption names recipients: `Län`, `Kommun`) is the recipient, a `Disponeras av X`
-//!   row gives X to the anslagsposter under it, an anslagspost row (`30:1 ap.1 Namn (Ram)`) gives
+//!   row gives X to the anslagsposter under it (and under a `Disponeras av` column the
+//!   organisation ending an anslagspost's name is its recipient), an anslagspost row (`30:1 ap.1 Namn (Ram)`) gives
 //!   its name as purpose, a year column header (also printed over two lines) the period, and a
 //!   block heading that names an organisation (`Familjenämnd` over its rows) the recipient of the
 //!   block, each row's label (not an accounting line such as `Intäkter`) its purpose, as under a
-//!   label column headed by an activity (`Verksamhet`, `Ändamål`, `Insats`);
+//!   label column headed by an activity (`Verksamhet`, `Ändamål`, `Insats`); a label column's
+//!   header the reader joined to the one column's (`Region Belopp`) still names the labels, and
+//!   a row label that names an authority by its last word (`Folkhälsomyndigheten`) is one;
+//! - a run of at least three `label amount` pairs (a table the export ran into one line:
+//!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
+//!   organisation that ends its label;
 //! - the villkor that lists an amount ([`Villkor::amounts`]) is its villkor;
 //! - a deadline, decision or start date is the date of the clause before its cue words
 //!   (`Regionerna återrapporterar till Försäkringskassan` ← `senast den 11 december 2020`), or,
@@ -245,6 +257,28 @@ const TIME_NOUNS: &[&str] = &[
     "dagarna",
 ];
 
+/// Active verbs of giving whose indirect object, before the amount, receives it (`ger Boverket 40
+/// miljoner kronor`, `beviljar Region Skåne 5 mkr`).
+const GIVE: &[&str] = &[
+    "ger",
+    "ge",
+    "gav",
+    "gett",
+    "givit",
+    "beviljar",
+    "bevilja",
+    "beviljade",
+    "beviljat",
+    "tilldelar",
+    "tilldela",
+    "tilldelade",
+    "tilldelat",
+    "anvisar",
+    "anvisa",
+    "anvisade",
+    "anvisat",
+];
+
 /// Active verbs whose subject disposes of the amount that follows (`Trafikverket fördelar 825
 /// miljoner`).
 const DISPOSE: &[&str] = &["fördelar", "disponerar", "förvaltar"];
@@ -271,6 +305,11 @@ const AGENT: &[&str] = &[
     "förvaltas",
     "administreras",
     "hanteras",
+    // `får användas av Statens institutionsstyrelse`: the one who uses it disposes of it.
+    "användas",
+    "används",
+    "användes",
+    "använts",
 ];
 
 /// Common nouns that name recipients (regions, municipalities, kinds of organisation).
@@ -421,6 +460,10 @@ const STOPS: &[&str] = &[
     "har",
     "är",
 ];
+
+/// At most this many tokens label a row of a table printed as running text (`Gotlands kommun (
+/// landstingsdel )` is six).
+const FLAT_LABEL_TOKENS: usize = 8;
 
 /// Adds links to `amounts` and `dates`. `periods`, `villkor` and `tables` are the document's own.
 pub(crate) fn link(
@@ -896,7 +939,10 @@ impl<'a> Doc<'a> {
                 || (w == "till"
                     && (!after_till || MONEY_KINDS.iter().any(|k| self.word(end).ends_with(k)))
                     && self.recipient_at(end + 2).is_none());
-            if connector && plain(end + 2) && self.cued_time_at(end + 1).is_none() {
+            // `i villkor 3` says where the money is listed, not what it is for.
+            let listed_under = self.word(end + 2).starts_with("villkor");
+            if connector && plain(end + 2) && !listed_under && self.cued_time_at(end + 1).is_none()
+            {
                 end += 2;
                 continue;
             }
@@ -935,10 +981,13 @@ impl<'a> Doc<'a> {
         while self.toks.get(e).is_some_and(|t| t.is_word()) && self.is_lower_word(e) {
             e += 1;
         }
+        // A time after the verb phrase dates the money, not the aim (`för att korta
+        // vårdköerna under 2023`): the aim ends before it.
         let closed = self
             .toks
             .get(e)
-            .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(e));
+            .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(e))
+            || self.cued_time_at(e).is_some();
         (e > p && closed && e - p <= 12).then(|| e - 1)
     }
 
@@ -1217,8 +1266,78 @@ impl<'a> Doc<'a> {
             .map_or(0, |q| q + 1);
         self.line_item(line, p, links);
         if links.recipient.is_none() {
-            links.recipient = self.item_label(p).or_else(|| self.inline_item(start, p));
+            links.recipient = self
+                .item_label(p)
+                .or_else(|| self.inline_item(start, p))
+                .or_else(|| self.flat_row(p));
         }
+    }
+
+    /// The label words of a row of a table printed as one run of text: the words (and
+    /// parentheses) between the amount at token `p` and the item or line break before it.
+    /// Returns the first label token, or `None` when no word stands right before the amount.
+    fn flat_label(&self, p: usize) -> Option<usize> {
+        let mut s = p;
+        while s > 0 && p - s < FLAT_LABEL_TOKENS {
+            match self.toks[s - 1].kind {
+                Kind::Word(_) | Kind::Punct('(' | ')' | '-') => s -= 1,
+                _ => break,
+            }
+        }
+        (s < p && p - s < FLAT_LABEL_TOKENS && self.toks[s..p].iter().any(Tok::is_word))
+            .then_some(s)
+    }
+
+    /// A row of a table that the text export ran into one line (`Blekinge län Karlshamn 31 108
+    /// 914 Karlskrona 54 546 990 Olofström 21 869 886 …`): in a run of at least three `label
+    /// amount` pairs with nothing but short labels between the amounts, the place or
+    /// organisation that ends the label before an amount is its recipient (`Karlshamn`,
+    /// `Blekinge läns landsting`, `Gotlands kommun ( kommundel )`); a label that names no one
+    /// (`Summa kommuner`, `Totalt länet`) gives none.
+    fn flat_row(&self, p: usize) -> Option<Link> {
+        let s = self.flat_label(p)?;
+        // Pairs before this one, then after it, while each label follows an amount directly.
+        let mut pairs = 1;
+        let mut q = s;
+        while pairs < 3
+            && q > 0
+            && matches!(self.toks[q - 1].kind, Kind::Amount(_))
+            && let Some(b) = self.flat_label(q - 1)
+        {
+            pairs += 1;
+            q = b;
+        }
+        let mut a = p;
+        while pairs < 3 {
+            let mut n = a + 1;
+            while n < self.toks.len() && n - a <= FLAT_LABEL_TOKENS && self.toks[n].is_word() {
+                n += 1;
+            }
+            if n == a + 1 || n >= self.toks.len() || !matches!(self.toks[n].kind, Kind::Amount(_)) {
+                break;
+            }
+            pairs += 1;
+            a = n;
+        }
+        if pairs < 3 {
+            return None;
+        }
+        // A trailing parenthesis qualifies the name (`Gotlands kommun ( kommundel )`): it is
+        // linked with it, but the name before it must name the body.
+        let e = p - 1;
+        let core = if self.toks[e].kind == Kind::Punct(')') {
+            (s..e)
+                .rev()
+                .find(|&k| self.toks[k].kind == Kind::Punct('('))?
+        } else {
+            p
+        };
+        // The longest tail of the label that names a place or an organisation.
+        (s..core).find_map(|k| {
+            let name = self.text(self.toks[k].start(), self.toks[core - 1].end());
+            (self.is_cap(k) && (is_place(&name) || names_organisation(&name)))
+                .then(|| self.link(k, e, self.span(k, core - 1)))
+        })
     }
 
     /// An item of a list its sentence opens with a colon (`Medlen fördelas enligt följande:
@@ -1232,13 +1351,16 @@ impl<'a> Doc<'a> {
         let colon = start
             .checked_sub(1)
             .filter(|&c| self.toks[c].kind == Kind::Punct(':'));
+        // The sentence's first receiving verb, found once: asking at each separator whether
+        // one precedes it would read the sentence again per item, quadratic in a long list.
+        let first_verb = (start..p).find(|&v| {
+            let w = self.word(v);
+            RECEIVE.contains(&w.as_str()) || DISPOSE.contains(&w.as_str())
+        });
         let verb = |sep: usize| {
             sep > 0
                 && matches!(self.toks[sep - 1].kind, Kind::Amount(_))
-                && (start..sep).any(|v| {
-                    let w = self.word(v);
-                    RECEIVE.contains(&w.as_str()) || DISPOSE.contains(&w.as_str())
-                })
+                && first_verb.is_some_and(|v| v < sep)
         };
         (start.max(1)..p).rev().find_map(|s| {
             let sep = s - 1;
@@ -1289,6 +1411,9 @@ impl<'a> Doc<'a> {
     fn after(&self, start: usize, p: usize, links: &mut AmountLinks) {
         let mut q = p + 1;
         let mut fillers = 0;
+        // The last verb or adverb passed over: a year right after one is its (`ökning med 16,2
+        // miljarder sedan 2019`), not the money's.
+        let mut filler = None;
         let mut disponeras = false;
         // `satsar 5,9 miljarder på testning`: what money is staked on is its purpose.
         let mut staked = (start..p)
@@ -1312,6 +1437,14 @@ impl<'a> Doc<'a> {
                     }
                     return;
                 }
+                // An amount in apposition (`Medlen, 12 miljoner kronor, ska fördelas …`): the
+                // comma that closes it is no boundary.
+                Kind::Punct(',')
+                    if q == p + 1 && p > 0 && self.toks[p - 1].kind == Kind::Punct(',') =>
+                {
+                    q += 1;
+                    continue;
+                }
                 _ => return,
             }
             let w = self.word(q);
@@ -1322,15 +1455,17 @@ impl<'a> Doc<'a> {
                 q = e + 1;
                 continue;
             }
-            // A bare year right after the amount that closes the clause (`får Kriminalvården
-            // 335 miljoner kronor 2019.`): the year the money is for.
-            if q == p + 1
-                && links.period.is_none()
+            // A bare year that closes the clause after the amount or after its phrases (`får
+            // Kriminalvården 335 miljoner kronor 2019.`, `… till kommunerna för
+            // sommarlovsaktiviteter 2022.`), or right after the amount before its `för` or
+            // `till` phrase (`ger Boverket 40 miljoner kronor 2025 för …`): the year the money
+            // is for.
+            if links.period.is_none()
+                && filler != Some(q - 1)
                 && let Some(y) = self.year(q)
-                && self
-                    .toks
-                    .get(q + 1)
-                    .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(q + 1))
+                && (self.toks.get(q + 1).is_none_or(|t| {
+                    matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(q + 1)
+                }) || (q == p + 1 && matches!(self.word(q + 1).as_str(), "för" | "till")))
             {
                 links.period = year_link(
                     self.text(t.start(), t.end()),
@@ -1504,6 +1639,21 @@ impl<'a> Doc<'a> {
                     }
                     q = e + 1;
                 }
+                // `… och betalas ut till Region Gotland`: a passive verb joined to the amount's
+                // clause says where its money goes.
+                "och"
+                    if self.is_lower_word(q + 1)
+                        && self.word(q + 1).ends_with("as")
+                        && let Some(t) = (q + 2..q + 4).find(|&t| {
+                            self.word(t) == "till" && (t == q + 2 || self.word(q + 2) == "ut")
+                        })
+                        && let Some(e) = self.recipient_at(t + 1) =>
+                {
+                    if links.recipient.is_none() {
+                        links.recipient = Some(self.link(t + 1, e, self.span(q + 1, t)));
+                    }
+                    q = e + 1;
+                }
                 // `5 mkr avser lönekostnader`: what it is for (a year after `avser` is its
                 // period, read above).
                 "avser" => match self.purpose_at(q + 1) {
@@ -1533,6 +1683,7 @@ impl<'a> Doc<'a> {
                 // An auxiliary before the verb (`25 000 kronor ska användas till …`).
                 "ska" | "skall" | "kan" if fillers < 3 && self.is_lower_word(q + 1) => {
                     fillers += 1;
+                    filler = Some(q);
                     q += 1;
                 }
                 _ if STOPS.contains(&w.as_str()) || fillers >= 3 || !self.is_lower_word(q) => {
@@ -1543,6 +1694,7 @@ impl<'a> Doc<'a> {
                     disponeras = AGENT.contains(&w.as_str());
                     staked |= is_stake_verb(&w);
                     fillers += 1;
+                    filler = Some(q);
                     q += 1;
                 }
             }
@@ -1696,6 +1848,16 @@ impl<'a> Doc<'a> {
                         && (!STOPS.contains(&w.as_str())
                             || (matches!(w.as_str(), "på" | "om") && q + 1 == p && q > e + 1))
                 })
+            {
+                return Some(self.link(v + 1, e, self.span(v, v)));
+            }
+        }
+        // An active giving verb's indirect object, right before the amount (`Regeringen ger
+        // Boverket 40 miljoner kronor`, `att bevilja Föreningen Stadsteatern 350 000 kronor`).
+        for v in start..p.saturating_sub(1) {
+            if GIVE.contains(&self.word(v).as_str())
+                && let Some(e) = self.recipient_at(v + 1)
+                && e + 1 == p
             {
                 return Some(self.link(v + 1, e, self.span(v, v)));
             }
@@ -1943,12 +2105,16 @@ impl<'a> Doc<'a> {
         // Only the label column's own header says what its labels are; a caption mentions
         // regions as often as it lists them.
         // (`Till landsting/regioner` says where the whole table goes: its rows are what for.)
-        let recipients_table = names_recipients(&table.label_header)
-            && !table.label_header.to_lowercase().starts_with("till ");
+        let label_header = label_header(table);
+        let recipients_table =
+            names_recipients(label_header) && !label_header.to_lowercase().starts_with("till ");
         // Without such a header, a table that lists kommuner or län gives its place rows (only
         // those: `Projektledning` in it is no one) to the place.
         let places_table = lists_places(table);
-        let purposes_table = names_purposes(&table.label_header);
+        let purposes_table = names_purposes(label_header);
+        let disposer_column = std::iter::once(&table.label_header)
+            .chain(&table.headers)
+            .any(|h| h.to_lowercase().contains("disponeras av"));
         let first_row = table
             .rows
             .iter()
@@ -2003,7 +2169,24 @@ impl<'a> Doc<'a> {
                     };
                     disposer = Some(l.clone());
                     recipient = Some(l);
-                } else if let Some((cs, ce, ps, pe)) = anslagspost(&self.chars, ls, le) {
+                } else if let Some((cs, ce, ps, mut pe)) = anslagspost(&self.chars, ls, le) {
+                    // Under a `Disponeras av` column the name ends with its disposer
+                    // (`ap.4 Cancervård Socialstyrelsen`): the disposer is the recipient.
+                    let own = disposer_column
+                        .then(|| self.disposer_tail(ps, pe))
+                        .flatten()
+                        .map(|(ds, de)| {
+                            pe = ds;
+                            while pe > ps && self.chars.at(pe - 1).is_whitespace() {
+                                pe -= 1;
+                            }
+                            Link {
+                                text: self.text(ds, de),
+                                start: ds,
+                                end: de,
+                                cue: Span { start: ds, end: de },
+                            }
+                        });
                     purpose = Some(Link {
                         text: self.text(ps, pe),
                         start: ps,
@@ -2012,12 +2195,13 @@ impl<'a> Doc<'a> {
                     });
                     // `Disponeras av X` on the line after the row, when the row states no
                     // disposer of its own above it.
-                    recipient = self
-                        .disposer_below(amounts[first].end)
+                    recipient = own
+                        .or_else(|| self.disposer_below(amounts[first].end))
                         .or_else(|| disposer.clone());
                 } else if !row.total
                     && (recipients_table
                         || names_organisation(&words)
+                        || names_authority(&words)
                         || (places_table && is_place(&words)))
                 {
                     recipient = Some(Link {
@@ -2071,6 +2255,19 @@ impl<'a> Doc<'a> {
         headers
     }
 
+    /// The organisation that ends an anslagspost's name in `chars[start..end]` (`Cancervård
+    /// Socialstyrelsen`, `Kultur Statens kulturråd`), after at least one word of the name: its
+    /// span, the longest such tail.
+    fn disposer_tail(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        (start + 1..end)
+            .filter(|&k| self.chars.at(k - 1) == ' ' && self.chars.at(k).is_uppercase())
+            .find(|&k| {
+                let tail = self.text(k, end);
+                names_authority(&tail) || org_like(&tail)
+            })
+            .map(|k| (k, end))
+    }
+
     /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped).
     fn disposer_below(&self, at: usize) -> Option<Link> {
         let mut ls = self.chars.find_newline(at)? + 1;
@@ -2100,6 +2297,8 @@ impl<'a> Doc<'a> {
         table_start: usize,
         first_row: usize,
     ) -> Option<PeriodLink> {
+        // A caption's own number (`Tabell 2.`, `Bilaga 3:`) is no year and no other figure.
+        let caption = caption_text(caption);
         let years: Vec<&str> = caption
             .split(|c: char| !c.is_ascii_digit())
             .filter(|w| w.len() == 4)
@@ -2278,6 +2477,11 @@ impl<'a> Doc<'a> {
             }
             if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) {
                 continue;
+            }
+            // The column headers are no block's heading, and nothing above them is
+            // (`Region Belopp` over `Jämtland Härjedalen 2 500 000`).
+            if is_header_line(table, t) {
+                return None;
             }
             if table.rows.iter().any(|r| r.label.trim() == t) {
                 continue;
@@ -2506,6 +2710,88 @@ fn lists_places(table: &Table) -> bool {
     places >= 2 && places * 2 > body.len()
 }
 
+/// The label column's header. When the table reader left it empty and the first column's
+/// header has more words than a column needs (`Region Belopp` over one column of amounts), the
+/// header line's first word stood over the labels.
+fn label_header(table: &Table) -> &str {
+    if !table.label_header.trim().is_empty() {
+        return &table.label_header;
+    }
+    let first = table.headers.first().map_or("", |h| h.trim());
+    match first.split_once(char::is_whitespace) {
+        Some((word, _)) if names_recipients(word) || names_purposes(word) => word,
+        _ => "",
+    }
+}
+
+/// Whether a line of text is the table's header line: every word of it is a word of the label
+/// column's or a column's header.
+fn is_header_line(table: &Table, line: &str) -> bool {
+    let words: Vec<String> = std::iter::once(&table.label_header)
+        .chain(&table.headers)
+        .flat_map(|h| h.split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    line.split_whitespace()
+        .all(|w| words.contains(&w.to_lowercase()))
+}
+
+/// A caption without its own label and number (`Tabell 2. Medel 2024` → `Medel 2024`).
+fn caption_text(caption: &str) -> &str {
+    let c = caption.trim_start();
+    let Some((word, rest)) = c.split_once(char::is_whitespace) else {
+        return caption;
+    };
+    if !matches!(
+        word.to_lowercase().as_str(),
+        "tabell" | "tab." | "bilaga" | "figur" | "diagram"
+    ) {
+        return caption;
+    }
+    let rest = rest.trim_start();
+    let n = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if n == 0 || n > 2 {
+        return caption;
+    }
+    rest[n..].trim_start_matches(['.', ':']).trim_start()
+}
+
+/// Whether a row label is the name of an authority by its last word (`Folkhälsomyndigheten`,
+/// `Statens institutionsstyrelse`, `Vetenskapsrådet`), and says nothing else: no preposition
+/// before the name (`Bidrag till Skatteverket` is what for, not who).
+fn names_authority(label: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "verket",
+        "myndigheten",
+        "styrelsen",
+        "styrelse",
+        "kollegiet",
+        "institutet",
+        "inspektionen",
+        "kansliet",
+        "rådet",
+        "nämnden",
+        "nämnd",
+        "förbundet",
+    ];
+    let l = label.trim().to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let authority = |w: &str| ENDINGS.iter().any(|e| w.ends_with(e));
+    label.trim().starts_with(char::is_uppercase)
+        && !label.contains(',')
+        && authority(last)
+        && (authority(first)
+            || words.iter().all(|w| {
+                !matches!(
+                    *w,
+                    "till" | "för" | "av" | "från" | "med" | "inom" | "på" | "under" | "via"
+                )
+            }))
+}
+
 /// Whether a label column header names what money is for (`Verksamhet`, `Verksamhetsområde`,
 /// `Ändamål`, `Insats`, `Åtgärd`, `Projekt`).
 fn names_purposes(header: &str) -> bool {
@@ -2675,7 +2961,7 @@ fn anslagspost(
 #[cfg(test)]
 mod tests {
     use super::super::extract;
-    use super::is_place;
+    use super::{caption_text, is_place, names_authority};
     use crate::record::{AmountLinks, Link};
 
     /// The text a link points at, checked against its span.
@@ -3837,6 +4123,255 @@ mod tests {
             ("Stockholmsregionen", false),
         ] {
             assert_eq!(is_place(label), place, "{label}");
+        }
+    }
+
+    #[test]
+    fn giving_verbs_users_and_phrases_that_run_on_both_ways() {
+        // (text, recipient, period, purpose), each link as `words <cue>`.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            // An active giving verb's indirect object right before the amount receives it; a
+            // bare year between the amount and its `för` phrase is its period.
+            (
+                "Regeringen ger Boverket 40 miljoner kronor 2025 för stöd till energieffektivisering.",
+                Some("Boverket <ger>"),
+                Some("2025 2025-01-01–2025-12-31 <2025>"),
+                Some("stöd till energieffektivisering <för>"),
+            ),
+            (
+                "Nämnden beslutade att bevilja Föreningen Stadsteatern 350 000 kronor.",
+                Some("Föreningen Stadsteatern <bevilja>"),
+                None,
+                None,
+            ),
+            ("Regeringen ger i år 40 miljoner kronor.", None, None, None),
+            ("Beslutet ger 40 miljoner kronor mer.", None, None, None),
+            // `användas av X`: the one who uses the money disposes of it.
+            (
+                "Av anslaget får 4 000 000 kronor användas av Statens institutionsstyrelse för vårdplatser.",
+                Some("Statens institutionsstyrelse <användas av>"),
+                None,
+                Some("vårdplatser <för>"),
+            ),
+            (
+                "Av anslaget får 4 000 000 kronor användas av det skälet.",
+                None,
+                None,
+                None,
+            ),
+            // A purpose runs on through `i`, never into a villkor's number.
+            (
+                "Länsstyrelsen tilldelas 12 miljoner kronor för arbetet i skärgården under 2024.",
+                Some("Länsstyrelsen <tilldelas>"),
+                Some("2024 2024-01-01–2024-12-31 <under>"),
+                Some("arbetet i skärgården <för>"),
+            ),
+            (
+                "Regionen tilldelas 12 miljoner kronor för behandlingar i villkor 3.",
+                Some("Regionen <tilldelas>"),
+                None,
+                Some("behandlingar <för>"),
+            ),
+            // An aim ends before a time, which is the money's.
+            (
+                "Regeringen avsätter 300 miljoner kronor till regionerna för att korta vårdköerna under 2023.",
+                Some("regionerna <till>"),
+                Some("2023 2023-01-01–2023-12-31 <under>"),
+                Some("korta vårdköerna <för att>"),
+            ),
+            // A year that closes the clause after the amount's phrases is its period; one after
+            // a verb or adverb is not.
+            (
+                "Totalt fördelas 1,2 miljarder kronor till kommunerna för sommarlovsaktiviteter 2022.",
+                Some("kommunerna <till>"),
+                Some("2022 2022-01-01–2022-12-31 <2022>"),
+                Some("sommarlovsaktiviteter <för>"),
+            ),
+            (
+                "Det är en ökning med 16,2 miljarder sedan 2019.",
+                None,
+                None,
+                None,
+            ),
+            // A passive verb joined to the amount's clause, and an amount in apposition.
+            (
+                "Bidraget uppgår till 8 miljoner kronor och betalas ut till Region Gotland.",
+                Some("Region Gotland <betalas ut till>"),
+                None,
+                None,
+            ),
+            (
+                "Bidraget uppgår till 8 miljoner kronor och ökas till 9 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Medlen, 12 miljoner kronor, ska fördelas mellan länsstyrelserna.",
+                Some("länsstyrelserna <fördelas mellan>"),
+                None,
+                None,
+            ),
+            (
+                "Enligt förslaget 12 miljoner kronor, ska fördelas mellan länsstyrelserna.",
+                None,
+                None,
+                None,
+            ),
+        ];
+        for &(text, r, p, u) in cases {
+            assert_links(text, r, p, u);
+        }
+    }
+
+    #[test]
+    fn a_label_header_joined_to_the_one_columns_names_the_labels_both_ways() {
+        // `Region Belopp` over one column: `Region` heads the labels, so every row but the
+        // total is a recipient, and the header line is no block heading over the rows.
+        let text = "Tabell 1. Medel (kronor)\nRegion Belopp\nStockholm 45 000 000\nJämtland Härjedalen 2 500 000\nTotalt 47 500 000\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
+        assert_eq!(
+            cell_links(text, recipient),
+            [
+                cell("45 000 000", Some("Stockholm <Stockholm>")),
+                cell(
+                    "2 500 000",
+                    Some("Jämtland Härjedalen <Jämtland Härjedalen>")
+                ),
+                cell("47 500 000", None),
+            ]
+        );
+        let text = "Tabell 2. Medel (tkr)\nMyndighet Belopp\nFolkhälsomyndigheten 3 500\nStatens skolverk 1 200\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
+        assert_eq!(
+            cell_links(text, recipient),
+            [
+                cell("3 500", Some("Folkhälsomyndigheten <Folkhälsomyndigheten>")),
+                cell("1 200", Some("Statens skolverk <Statens skolverk>")),
+            ]
+        );
+        // A first header that names no recipient leaves the labels alone.
+        let text = "Tabell 3. Medel (tkr)\nTotalt Belopp\nKulturskola 3 500\nBibliotek 1 200\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
+        assert_eq!(
+            cell_links(text, recipient),
+            [cell("3 500", None), cell("1 200", None)]
+        );
+    }
+
+    #[test]
+    fn a_disposer_column_splits_an_anslagsposts_name_both_ways() {
+        let text = "Villkor (tkr)\nAnslagspost Disponeras av Belopp\nap.4 Cancervård Socialstyrelsen 300 000\nap.5 Folkhälsoarbete Folkhälsomyndigheten 120 000\n";
+        let both = |l: &AmountLinks| {
+            Some(format!(
+                "{:?} / {:?}",
+                l.recipient.as_ref().map(|r| r.text.clone()),
+                l.purpose.as_ref().map(|r| r.text.clone())
+            ))
+        };
+        assert_eq!(
+            cell_links(text, both),
+            [
+                cell(
+                    "300 000",
+                    Some(r#"Some("Socialstyrelsen") / Some("Cancervård")"#)
+                ),
+                cell(
+                    "120 000",
+                    Some(r#"Some("Folkhälsomyndigheten") / Some("Folkhälsoarbete")"#)
+                ),
+            ]
+        );
+        // Without the column the whole name is the purpose.
+        let text = "Anslag (tkr)\nAnslagspost Belopp\nap.4 Cancervård Socialstyrelsen 300 000\nap.5 Folkhälsoarbete 120 000\n";
+        assert_eq!(
+            cell_links(text, both),
+            [
+                cell(
+                    "300 000",
+                    Some(r#"None / Some("Cancervård Socialstyrelsen")"#)
+                ),
+                cell("120 000", Some(r#"None / Some("Folkhälsoarbete")"#)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_captions_own_number_is_no_figure_both_ways() {
+        for (caption, text) in [
+            ("Tabell 2. Medel 2024 (tkr)", "Medel 2024 (tkr)"),
+            ("Bilaga 3: Fördelning 2025", "Fördelning 2025"),
+            ("tabell 12 Medel", "Medel"),
+            // Not a caption's label, or a number too long for one: left whole.
+            ("Medel 2024", "Medel 2024"),
+            ("Tabell 2024 års medel", "Tabell 2024 års medel"),
+            ("Tabellen visar 2 år", "Tabellen visar 2 år"),
+        ] {
+            assert_eq!(caption_text(caption), text, "{caption}");
+        }
+        // The caption's year then dates every cell; a second figure in it still dates none.
+        let period = |l: &AmountLinks| l.period.as_ref().map(|p| p.text.clone());
+        let text =
+            "Tabell 2. Medel till kommunerna 2024 (tkr)\nKommun Belopp\nKiruna 1 250\nPajala 410\n";
+        assert_eq!(
+            cell_links(text, period),
+            [cell("1 250", Some("2024")), cell("410", Some("2024"))]
+        );
+        let text = "Tabell 2. Medel till 12 kommuner 2024 (tkr)\nKommun Belopp\nKiruna 1 250\nPajala 410\n";
+        assert_eq!(
+            cell_links(text, period),
+            [cell("1 250", None), cell("410", None)]
+        );
+    }
+
+    #[test]
+    fn a_label_that_names_an_authority_is_one_both_ways() {
+        for (label, authority) in [
+            ("Folkhälsomyndigheten", true),
+            ("Statens institutionsstyrelse", true),
+            ("Vetenskapsrådet", true),
+            ("Barn- och utbildningsnämnden", true),
+            ("Bidrag till Skatteverket", false),
+            ("Utbetalning, Skatteverket", false),
+            ("Primärvården", false),
+            ("kansliet", false),
+            ("Summa", false),
+        ] {
+            assert_eq!(names_authority(label), authority, "{label}");
+        }
+    }
+
+    #[test]
+    fn the_rows_of_a_table_run_into_one_line_name_their_places_both_ways() {
+        let text = "Fördelning per kommun. Blekinge län Karlshamn 31 108 914 kr Karlskrona 54 546 990 kr Summa kommuner 85 655 904 kr Blekinge läns landsting 47 641 716 kr Gotlands kommun ( kommundel ) 35 450 126 kr";
+        let x = extract(text);
+        let got: Vec<Option<String>> = x
+            .amounts
+            .iter()
+            .map(|a| {
+                a.links
+                    .as_ref()
+                    .and_then(|l| l.recipient.as_ref())
+                    .map(|r| r.text.clone())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                Some("Karlshamn".to_string()),
+                Some("Karlskrona".to_string()),
+                None,
+                Some("Blekinge läns landsting".to_string()),
+                Some("Gotlands kommun ( kommundel )".to_string()),
+            ]
+        );
+        // Two such pairs are no run: a sentence may name a place before an amount.
+        for text in [
+            "I Karlshamn 31 108 914 kr och Karlskrona 54 546 990 kr.",
+            "Kostnaden i Sölvesborg 300 000 kr ökade.",
+        ] {
+            assert_eq!(first(text)[0], None, "{text}");
         }
     }
 
