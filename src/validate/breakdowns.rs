@@ -110,6 +110,77 @@ static ENUMERATION: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// A count of things in a total's sentence (`till nio olika projekt`, `fem kommuner`, `12
+/// föreningar`): how many parts the total is split among. A count of money, time or shares
+/// (`2 miljoner`, `tre år`, `20 oktober`, `5 procent`) is none.
+static COUNT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi)
+        (?: ^ | [^\p{L}\d] )
+        (?P<n> två | tre | fyra | fem | sex | sju | åtta | nio | tio | elva | tolv | [2-9] | [1-9]\d{1,2} )
+        \x20 (?: olika \x20 | nya \x20 )?
+        (?P<noun> \p{L}{2,} )",
+    )
+});
+
+/// Words after a number that count money, time or shares, not the things a sum is split among.
+const NOT_COUNTED: [&str; 29] = [
+    "kr",
+    "kronor",
+    "krona",
+    "tkr",
+    "mkr",
+    "mnkr",
+    "miljon",
+    "miljoner",
+    "miljard",
+    "miljarder",
+    "procent",
+    "år",
+    "månader",
+    "veckor",
+    "dagar",
+    "gånger",
+    "timmar",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// The count of parts the sentence of `total` names (`… totalt 16 470 000 kr … till nio olika
+/// projekt`), if it names one. A figure's last digit group (`16 470`) is no count.
+fn stated_count(doc: &Doc<'_>, total: usize) -> Option<usize> {
+    let (s, _) = doc.spans[total];
+    let sentence = doc.slice(doc.sentence_start(s), sentence_end(doc.text, s));
+    let words = [
+        "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+    ];
+    COUNT.captures_iter(doc.width, sentence).find_map(|c| {
+        let n = c.name("n")?;
+        let noun = c.name("noun")?.as_str().to_lowercase();
+        let before = sentence[..n.start()].trim_end_matches([' ', '\u{a0}']);
+        let grouped = before.len() < n.start() && before.ends_with(|c: char| c.is_ascii_digit());
+        if grouped || NOT_COUNTED.contains(&noun.as_str()) {
+            return None;
+        }
+        let n = n.as_str().to_lowercase();
+        words
+            .iter()
+            .position(|w| *w == n)
+            .map(|p| p + 2)
+            .or_else(|| n.parse().ok())
+    })
+}
+
 /// How far apart a total's text and its cue or breakdown words may be, in bytes.
 const CUE_WINDOW: usize = 80;
 
@@ -350,6 +421,11 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         }
         let (total_start, total_end) = doc.spans[total];
         let sentence = doc.sentence_start(total_start);
+        if superseded(doc, &positions, k) {
+            // `Totalt var 500 000 kr avsatt men … ytterligare 100 000 kr, totalt 600 000 kr`: the
+            // first sum is the frame the addition raises, a part of the new total after it.
+            continue;
+        }
         let backward = SUMS_UP.is_match(doc.width, doc.slice(sentence, total_start))
             || SUM_NOUN
                 .find(doc.width, doc.slice(sentence, total_start))
@@ -422,6 +498,22 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             None => {}
         }
     }
+}
+
+/// Whether the cued total `running[k]` is superseded in its own sentence: a figure worded as an
+/// addition (`ytterligare`, `därtill`) follows it, then another cued total (`… ytterligare 100 000
+/// kr, totalt 600 000 kr`). The first sum is then the base the addition raises, and a part of the
+/// second, which sums up the figures before it.
+fn superseded(doc: &Doc<'_>, cued: &[usize], k: usize) -> bool {
+    let (s, _) = doc.spans[doc.running[k]];
+    let end = sentence_end(doc.text, s);
+    let Some(&next) = cued
+        .iter()
+        .find(|&&c| c > k && doc.spans[doc.running[c]].0 < end)
+    else {
+        return false;
+    };
+    (k + 1..next).any(|j| wording(doc, j) == Wording::Part(PartRole::Addition))
 }
 
 /// Whether the sum goes on after `total` and its `parts`, before byte `end`: the next figure is
@@ -580,21 +672,24 @@ fn reconcile_scope(
     let listed = &scope.listed[..];
     if listed.len() >= 2 && ENUMERATION.is_match(doc.width, scope.text) {
         let all = sum(doc, &claim(listed))?;
-        let status = if all.soft {
+        let m = listed.len();
+        // `totalt 16 470 000 kr … till nio olika projekt` over two listed projects: the list
+        // stops before the parts the total names (a copy cut short), so its sum settles nothing.
+        let short = stated_count(doc, total).filter(|&count| count > m);
+        let status = if all.soft || short.is_some() {
             TotalStatus::Unresolved
         } else {
             TotalStatus::Mismatch
         };
-        let m = listed.len();
-        let c = check(
-            doc,
-            &claim(listed),
-            &all,
-            status,
-            format!(
-                "section: the {m} amounts from the total to the next heading (an enumeration) do not add up to it"
-            ),
+        let mut method = format!(
+            "section: the {m} amounts from the total to the next heading (an enumeration) do not add up to it"
         );
+        if let Some(count) = short {
+            method.push_str(&format!(
+                "; but its sentence names {count} parts, more than the {m} listed"
+            ));
+        }
+        let c = check(doc, &claim(listed), &all, status, method);
         return Some((c, listed.to_vec()));
     }
     // Prose: the section may hold other figures than the parts. Search the contiguous runs that
@@ -968,6 +1063,131 @@ mod tests {
         for &(text, items, want) in cases {
             let got = statuses(text, items);
             assert_eq!(got.first().map(|c| c.0), want, "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_shorter_than_the_count_its_total_names_is_unresolved_not_a_mismatch() {
+        use crate::validate::testing::statuses;
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], TotalStatus);
+        let cases: &[Case<'_>] = &[
+            // Nine projects named, two listed (the copy stops): the sum settles nothing.
+            (
+                "Nämnden beviljade totalt 16 miljoner kronor till nio olika projekt.
+
+                 1. A beviljas 5 miljoner kronor.
+ 2. B beviljas 4 miljoner kronor.",
+                &[
+                    ("16 miljoner kronor", 16 * M),
+                    ("5 miljoner kronor", 5 * M),
+                    ("4 miljoner kronor", 4 * M),
+                ],
+                Unresolved,
+            ),
+            // Two named and two listed: a gap is a mismatch.
+            (
+                "Nämnden beviljade totalt 16 miljoner kronor till två projekt.
+
+                 1. A beviljas 5 miljoner kronor.
+ 2. B beviljas 4 miljoner kronor.",
+                &[
+                    ("16 miljoner kronor", 16 * M),
+                    ("5 miljoner kronor", 5 * M),
+                    ("4 miljoner kronor", 4 * M),
+                ],
+                Mismatch,
+            ),
+            // A count of years, or a figure's digit group, is no count of parts.
+            (
+                "Staten avsätter totalt 16 miljoner kronor under tre år.
+
+                 1. A får 5 miljoner kronor.
+ 2. B får 4 miljoner kronor.",
+                &[
+                    ("16 miljoner kronor", 16 * M),
+                    ("5 miljoner kronor", 5 * M),
+                    ("4 miljoner kronor", 4 * M),
+                ],
+                Mismatch,
+            ),
+            (
+                "Nämnden beviljade totalt 16 470 000 kr.
+
+                 1. A beviljas 5 000 000 kr.
+ 2. B beviljas 4 000 000 kr.",
+                &[
+                    ("16 470 000 kr", 1_647_000_000),
+                    ("5 000 000 kr", 500_000_000),
+                    ("4 000 000 kr", 400_000_000),
+                ],
+                Mismatch,
+            ),
+            // Nine named, nine-tenths listed in two parts that add up: `ok` all the same.
+            (
+                "Nämnden beviljade totalt 9 miljoner kronor till nio olika projekt.
+
+                 1. A beviljas 5 miljoner kronor.
+ 2. B beviljas 4 miljoner kronor.",
+                &[
+                    ("9 miljoner kronor", 9 * M),
+                    ("5 miljoner kronor", 5 * M),
+                    ("4 miljoner kronor", 4 * M),
+                ],
+                Fine,
+            ),
+        ];
+        for &(text, items, want) in cases {
+            let got = statuses(text, items);
+            assert_eq!(got.first().map(|c| c.0), Some(want), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_sum_raised_by_an_addition_in_its_sentence_is_a_part_of_the_new_total() {
+        use crate::validate::testing::statuses;
+        // (text, amounts, the checks: stated in miljoner and status)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(i64, TotalStatus)]);
+        let cases: &[Case<'_>] = &[
+            (
+                "Totalt var 5 miljoner kronor avsatt men styrelsen sköt till ytterligare 1 miljon \
+                 kronor, totalt 6 miljoner kronor.",
+                &[
+                    ("5 miljoner kronor", 5 * M),
+                    ("1 miljon kronor", M),
+                    ("6 miljoner kronor", 6 * M),
+                ],
+                &[(6, Fine)],
+            ),
+            (
+                "Sammanlagt avsattes 5 miljoner kronor. Därtill kom 1 miljon kronor, sammanlagt \
+                 6 miljoner kronor.",
+                &[
+                    ("5 miljoner kronor", 5 * M),
+                    ("1 miljon kronor", M),
+                    ("6 miljoner kronor", 6 * M),
+                ],
+                // The first sum ends its own sentence, so nothing in it says it is raised: it
+                // stays a total of its own, and the second is not settled either.
+                &[(5, Unresolved), (6, Unresolved)],
+            ),
+            // No addition between the two sums: both stay totals of their own.
+            (
+                "Totalt var 5 miljoner kronor avsatt och 1 miljon kronor gick till A, totalt \
+                 6 miljoner kronor.",
+                &[
+                    ("5 miljoner kronor", 5 * M),
+                    ("1 miljon kronor", M),
+                    ("6 miljoner kronor", 6 * M),
+                ],
+                &[(5, Unresolved), (6, Unresolved)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            let got: Vec<(i64, TotalStatus)> = statuses(text, items)
+                .into_iter()
+                .map(|(st, stated, _)| (stated / M, st))
+                .collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

@@ -90,3 +90,40 @@ pub(super) fn heading_above(doc: &Doc<'_>, rows: &Rows, r: usize) -> bool {
     let rest = between.strip_suffix(label.as_str()).unwrap_or(&between);
     rest.chars().any(char::is_alphabetic)
 }
+
+/// Whether a line between row `from` and row `to` of `rows` (both in the table) holds a figure
+/// that is no cell of the table: a row the table reader could not read (a heading run onto its
+/// line, digits no grouping splits) that it did not list either. A sum over the rows around it
+/// may miss that row's figures. A page number alone on its line and years (`Utfall 2019`) are no
+/// such figure.
+pub(super) fn unread_figures(doc: &Doc<'_>, rows: &Rows, from: usize, to: usize) -> bool {
+    let first = |r: &Row| r.cells.iter().map(|&i| doc.spans[i].0).min();
+    let (Some(start), Some(end)) = (
+        rows.range(from..=to).find_map(|(_, r)| first(r)),
+        rows.get(&to).and_then(first),
+    ) else {
+        return false;
+    };
+    let cell_lines: std::collections::BTreeSet<usize> = rows
+        .values()
+        .flat_map(|r| r.cells.iter())
+        .map(|&i| doc.line_start(doc.spans[i].0))
+        .collect();
+    let (start, end) = (doc.line_start(start), doc.line_start(end));
+    let mut at = start;
+    for line in doc.slice(start, end).split_inclusive('\n') {
+        let figure = |w: &&str| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+            !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+                && !(w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y)))
+        };
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let page_number = words.len() == 1;
+        if !cell_lines.contains(&at) && !page_number && words.iter().any(figure) {
+            return true;
+        }
+        at += line.len();
+    }
+    false
+}

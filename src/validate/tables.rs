@@ -30,7 +30,7 @@ use std::collections::BTreeSet;
 use crate::record::{TotalCheck, TotalStatus};
 
 use super::doc::Doc;
-use super::grid::{Column, Row, Rows, grid, heading_above};
+use super::grid::{Column, Row, Rows, grid, heading_above, unread_figures};
 use super::groups::group_sums;
 use super::sum::{Claim, check, complete, sum, unresolved};
 
@@ -244,8 +244,12 @@ fn column_total(doc: &Doc<'_>, b: &Block<'_>, stated: usize) -> (Option<TotalChe
                 && block.iter().any(|&i| v(i).is_some_and(|x| x > t))
         })
     };
+    // The first row of the block, for a line among its rows that holds figures no row was read from.
+    let unread = unread_figures(doc, b.rows, b.since, b.row);
     let doubt = if missing {
         Some("a row above has no figure in this column")
+    } else if unread {
+        Some("a line among the rows above holds figures that were not read")
     } else if nested {
         Some("group rows stand among the rows above")
     } else if larger {
@@ -375,6 +379,47 @@ mod tests {
         full.insert(3, cell(text, "0,3", line(2), 3 * M / 10, 1, 1));
         let got: Vec<_> = reconcile(text, &full).iter().map(|c| c.status).collect();
         assert_eq!(got, vec![Fine, Mismatch]);
+    }
+
+    #[test]
+    fn a_sum_over_a_line_of_figures_not_read_is_unresolved_not_a_mismatch() {
+        // (table text, the cells read as (words, line, value in miljoner), status of its `Summa`)
+        type Cells = &'static [(&'static str, usize, i64)];
+        let cases: [(&str, Cells, _); 4] = [
+            // `Hyra 0,3` under a heading run onto its line was not read: the sum may miss it.
+            (
+                "Post\t2019\nLöner\t1,2\nHyra 0,3 0,4 Övrigt\nEl\t0,2\nSumma\t1,7\n",
+                &[("1,2", 1, 12), ("0,2", 3, 2), ("1,7", 4, 17)],
+                Unresolved,
+            ),
+            // The same lines all read: the sum that misses is a mismatch.
+            (
+                "Post\t2019\nLöner\t1,2\nHyra\t0,3\nEl\t0,2\nSumma\t1,9\n",
+                &[("1,2", 1, 12), ("0,3", 2, 3), ("0,2", 3, 2), ("1,9", 4, 19)],
+                Mismatch,
+            ),
+            // A sub-heading with no figure, or a year or page number, leaves it a mismatch.
+            (
+                "Post\t2019\nLöner\t1,2\nUtfall 2019\n12\nEl\t0,2\nSumma\t1,7\n",
+                &[("1,2", 1, 12), ("0,2", 4, 2), ("1,7", 5, 17)],
+                Mismatch,
+            ),
+            // Read or not, a sum that adds up is `ok`.
+            (
+                "Post\t2019\nLöner\t1,2\nHyra 0,3 0,4 Övrigt\nEl\t0,2\nSumma\t1,4\n",
+                &[("1,2", 1, 12), ("0,2", 3, 2), ("1,4", 4, 14)],
+                Fine,
+            ),
+        ];
+        for (text, cells, want) in cases {
+            let a: Vec<Amount> = cells
+                .iter()
+                .enumerate()
+                .map(|(row, &(w, l, v))| cell(text, w, line_start(text, l), v * M / 10, row, 0))
+                .collect();
+            let got: Vec<_> = reconcile(text, &a).iter().map(|c| c.status).collect();
+            assert_eq!(got, vec![want], "{text:?}");
+        }
     }
 
     #[test]

@@ -135,7 +135,13 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
                 .then(|| numeral::label_after_figure(body))
                 .flatten();
             // `0 tkr2.1.3Finansiella villkor`: the heading run onto the row is a line of its own.
-            if let Some(at) = glued.or_else(|| numeral::section_after_unit(body)) {
+            // `Verket för högskoleservice 112 136 Affärsverk`: the next group's heading run onto
+            // a row's line is a line of its own, so the row is read and the heading heads the rows
+            // after it.
+            let split = glued
+                .or_else(|| numeral::section_after_unit(body))
+                .or_else(|| numeral::heading_after_row(body));
+            if let Some(at) = split {
                 out.push(classify(piece_start, &body[..at], k > 0, index));
                 out.push(classify(piece_start + at, &body[at..], false, index + 1));
             } else {

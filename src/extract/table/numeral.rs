@@ -159,6 +159,39 @@ static FIGURE_THEN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A row, then the next group's heading run onto its line (`Verket för högskoleservice 112 136
+/// Affärsverk`, as an export writes a sub-heading cell on the line of the last row above it): a
+/// label of words, two or more figures, then one to three words opening with a capital and no
+/// digit or sentence end. The figures must be the whole rest of the line, so prose (`fick 2 000
+/// kronor`) and a row ending in a unit (`48 617 tkr`, read off elsewhere) are no such line.
+static ROW_THEN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) ^ [\x20\t]* [^0-9\n]*? \p{L} [^0-9\n]*? [\x20\t]+
+        (?P<figures>
+            [-\u{2212}\u{2013}]? [0-9]{1,3} (?: [\x20\u{a0}\u{2009}\u{202f}] [0-9]{3} )* (?: , [0-9]+ )?
+            (?: [\x20\t]+ [-\u{2212}\u{2013}]? [0-9]{1,3}
+                (?: [\x20\u{a0}\u{2009}\u{202f}] [0-9]{3} )* (?: , [0-9]+ )? )+
+        )
+        [\x20\t]+ (?P<next> \p{Lu} \p{Ll}+ (?: [\x20-] \p{L}+ ){0,2} ) [\x20\t]* $",
+    )
+    .expect("valid regex")
+});
+
+/// Where the next group's heading run onto a row's line begins (`Verket för högskoleservice 112
+/// 136 Affärsverk`: at `Affärsverk`), as a byte offset in `t`. A unit word (`tkr`, `Mkr`) ends
+/// its row instead, and a header row of years (`Kommunen 2018 2017 Koncernen`) names columns.
+pub(super) fn heading_after_row(t: &str) -> Option<usize> {
+    if !t.ends_with(char::is_alphabetic) || trailing_unit(t).is_some() {
+        return None; // most lines: no regex search
+    }
+    let c = ROW_THEN_HEADING.captures(t)?;
+    let figures = c.name("figures")?.as_str();
+    if figures.split_whitespace().all(is_year) {
+        return None;
+    }
+    c.name("next").map(|m| m.start())
+}
+
 /// Where the label run onto a figure standing alone begins (`-565ÅRETS KASSAFLÖDE`: at `Å`), as a
 /// byte offset in `t`. The caller asks only where the line above is a figure alone.
 pub(super) fn label_after_figure(t: &str) -> Option<usize> {
@@ -208,6 +241,28 @@ mod tests {
         ];
         for (line, at) in cases {
             assert_eq!(label_after_figure(line), at, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_heading_run_onto_a_rows_line_is_cut_off_it() {
+        // (line, where the heading starts)
+        let cases = [
+            ("Verket för högskoleservice 112 136 Affärsverk", Some(37)),
+            ("Lantmäteriet 1 145 -113 Övriga myndigheter", Some(25)),
+            ("Region Norr 12,5 13,0 Region Syd", Some(22)),
+            // A unit ends its row; years head columns; one figure may be prose.
+            ("Kammarkollegiet 48 617 12 tkr", None),
+            ("Kommunen 2018 2017 Koncernen", None),
+            ("Försäkringskassan 1 407 Affärsverk", Some(26)),
+            // Prose: no capital after the figures, or a sentence going on.
+            ("Kommunen fick 2 000 3 000 kronor", None),
+            ("Det blev 12 13 Det var bra i år", None),
+            ("Summa 6 937 6 761", None),
+            ("1 407 1 394 Affärsverk", None),
+        ];
+        for (line, at) in cases {
+            assert_eq!(heading_after_row(line), at, "{line:?}");
         }
     }
 
