@@ -70,7 +70,9 @@ pub fn extract(text: &str) -> Extraction {
         .into_iter()
         .filter(|a| !in_reference(a.start, a.end))
         .collect();
-    let table::Tables { cells, mut tables } = table::read(text, &amounts);
+    let table::Tables {
+        cells, mut tables, ..
+    } = table::read(text, &amounts);
     // A cell that spans exactly what a running-text amount does, with the same value (a row
     // that writes its unit: `(Ram)48 617 tkr`), stands in for it: the same money, now with its
     // row and column.

@@ -29,7 +29,8 @@ impl Running {
     }
 }
 
-/// Adds a table's cells and record to `out` (nothing when no cell is left).
+/// Adds a table's cells and record to `out`; a table left with no cell is held back in
+/// `out.unread` when it has unresolved rows, and dropped otherwise.
 pub(super) fn emit(
     text: &str,
     lines: &[lines::Line<'_>],
@@ -99,13 +100,14 @@ pub(super) fn emit(
             ],
         });
     }
-    if cells.is_empty() {
+    // A table whose unresolved rows are all it had left is still recorded, to say what was not
+    // read; one whose figures were all read as something other than cells is no table of money.
+    if cells.is_empty() && unresolved.is_empty() {
         return;
     }
     let start = idx.char_offset(lines[t.first_line].start);
     let end = idx.char_offset(lines[t.end_line - 1].end());
-    out.cells.extend(cells);
-    out.tables.push(Table {
+    let table = Table {
         start,
         end,
         caption: t.caption,
@@ -114,7 +116,13 @@ pub(super) fn emit(
         headers: t.headers,
         rows,
         unresolved,
-    });
+    };
+    if cells.is_empty() {
+        out.unread.push(table);
+    } else {
+        out.cells.extend(cells);
+        out.tables.push(table);
+    }
 }
 
 /// Whether a row's numbers are run into its label (`(Ram)48 617 tkr`): then it is a table row

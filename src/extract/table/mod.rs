@@ -111,7 +111,10 @@
 //!
 //! **Deliberately not done:** a single row of numbers (as likely prose as a table), merged
 //! cells, guessing between readings of a row that are all possible (the row is listed in
-//! `unresolved` instead), and numbers that overlap a running-text amount.
+//! `unresolved` instead), and numbers that overlap a running-text amount. A table none of whose
+//! figures became a cell is still recorded when rows of it were left unresolved (after the
+//! tables with cells, so `cell.table` numbering is unchanged): the record says what it did not
+//! read rather than dropping those rows silently.
 
 mod blocks;
 mod dashes;
@@ -149,6 +152,10 @@ pub(crate) struct Tables {
     /// The tables, in reading order; `cell.table` indexes into it. Row `amounts` are `None` until
     /// [`link`] is given the final amount list.
     pub tables: Vec<Table>,
+    /// Tables none of whose figures became a cell while some row was left unresolved, held back
+    /// until every pass has run (a later one may read the same rows) and then appended to
+    /// `tables` (see [`read`]).
+    unread: Vec<Table>,
 }
 
 /// A row label that makes the row a stated sum.
@@ -247,7 +254,23 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
+    keep_unread(&mut out);
     out
+}
+
+/// Appends the tables that kept no cell but left rows unresolved, so the record says which
+/// figures it did not read instead of dropping their rows silently. They go after the tables
+/// with cells, whose numbering `cell.table` uses, and only where no table read the same lines.
+fn keep_unread(out: &mut Tables) {
+    for t in std::mem::take(&mut out.unread) {
+        if !out
+            .tables
+            .iter()
+            .any(|o| o.start < t.end && t.start < o.end)
+        {
+            out.tables.push(t);
+        }
+    }
 }
 
 /// An anslag heading's kind in parentheses (`Bidrag till … (Ramanslag)`, `(obetecknat anslag)`).
@@ -1397,6 +1420,32 @@ mod tests {
             first_table(two).map(|(_, _, f)| f).unwrap_or_default(),
             ["1 200", "1 300", "400", "500"]
         );
+    }
+
+    /// (cells, tables, unresolved rows of each table) read from `text`.
+    fn table_counts(text: &str) -> (usize, usize, Vec<usize>) {
+        let t = read(text, &[]);
+        let unresolved = t.tables.iter().map(|t| t.unresolved.len()).collect();
+        (t.cells.len(), t.tables.len(), unresolved)
+    }
+
+    #[test]
+    fn a_table_left_with_only_unresolved_rows_is_still_recorded() {
+        let glued = "KOSTNADER, MKR\nBudgetUtfallPrognos\nAa673235\nBb966531\nCc1385\n";
+        let read_too = "Anslag (tkr)\nPost  Budget  Utfall\nAa  5 000  6 000\nBb  40 000  41 000\n";
+        let shares = "Anslag (tkr)\nPost  Andel %  Andel %\nAa  5  6\nBb  7  8\n";
+        // (document, (cells, tables, unresolved rows per table))
+        for (text, want) in [
+            // No row read: the table is kept to list its rows as unresolved.
+            (glued.to_string(), (0, 1, vec![3])),
+            // Kept after the tables with cells, whose numbering it leaves alone.
+            (format!("{read_too}\n{glued}"), (4, 2, vec![0, 3])),
+            (format!("{glued}\n{read_too}"), (4, 2, vec![0, 3])),
+            // Every figure read, none money: no table of money, nothing to list.
+            (shares.to_string(), (0, 0, vec![])),
+        ] {
+            assert_eq!(table_counts(&text), want, "{text}");
+        }
     }
 
     #[test]
