@@ -13,7 +13,9 @@
 //!
 //! - on the label's line, separated by a tab or two or more spaces (*aligned*), by a single space
 //!   (then the digit grouping decides where one number ends, see `split.rs`), or run into the label
-//!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`);
+//!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`); under headers the export ran
+//!   together (`BokslutDelårsrapp jan-augAvvikelse`) the cells run together too (`673235`), and
+//!   a row is cut only where a difference or sum column makes one cut add up (`glued.rs`);
 //!   Where a single space separates cells, a wider gap among the figures is an empty cell
 //!   (`gaps.rs`); a code alone on the line above a row's figures (`45`, `SNI02`) is a label,
 //!   and years run together (`2019202020192020`) a header row of years.
@@ -123,6 +125,7 @@ mod dropped;
 mod emit;
 mod finansiella;
 mod gaps;
+mod glued;
 mod header;
 mod lines;
 mod noted;
@@ -171,7 +174,7 @@ static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A column header naming a column that is the sum of the others (`Ny ram`, `Summa`).
-static SUM_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static SUM_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?xi) ^ \s* (?: summa | totalt | total | s:a | ny \s+ ram | nytt \s+ belopp ) \b")
         .expect("valid regex")
 });
@@ -592,12 +595,17 @@ fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
     out
 }
 
-/// The number of headers on the header line nearest the rows, where that line runs two headers
-/// together ([`run_together`]): the export joined cells without a separator there.
-fn glued_header_columns(lines: &[lines::Line<'_>], head: &[usize]) -> Option<usize> {
-    let fields = |l: usize| -> Vec<Vec<&str>> {
+/// The headers on the header line nearest the rows, where that line runs two headers together
+/// ([`run_together`]): the export joined cells without a separator there. Returns the label
+/// column's header, if the line starts with one, and the column headers.
+fn glued_headers<'t>(
+    lines: &[lines::Line<'t>],
+    head: &[usize],
+) -> Option<(Option<&'t str>, Vec<&'t str>)> {
+    let fields = |l: usize| -> Vec<Vec<&'t str>> {
         lines[l]
-            .trimmed()
+            .text
+            .trim()
             .split('\t')
             .flat_map(|f| f.split("  "))
             .map(str::trim)
@@ -605,14 +613,15 @@ fn glued_header_columns(lines: &[lines::Line<'_>], head: &[usize]) -> Option<usi
             .map(run_together)
             .collect()
     };
-    let nearest: Vec<&str> = fields(*head.last()?).concat();
+    let mut nearest: Vec<&str> = fields(*head.last()?).concat();
     let glued = fields(*head.last()?).iter().any(|f| f.len() > 1);
     // A unit or a label column's name first (`mnkr Intäkter 2019Intäkter 2020…`) heads no
     // column of figures.
     let label = nearest.first().is_some_and(|f| {
         LABEL_HEADER.is_match(f) || (numeral::units_in(f).len() == 1 && f.len() <= 6)
     });
-    glued.then(|| nearest.len() - usize::from(label))
+    let label = label.then(|| nearest.remove(0));
+    glued.then_some((label, nearest))
 }
 
 /// Headers an export ran together (`mnkr Intäkter 2019Intäkter 2020Budget 2020`,
@@ -679,7 +688,7 @@ fn table_of(
             == narrowest as usize
     });
     let header = stated.filter(|_| !natural && years.is_none());
-    let (width, mut label_header, mut headers, mut caption) =
+    let (mut width, mut label_header, mut headers, mut caption) =
         match header.and(header_columns(&pieces).or_else(|| noted::header_line(&pieces))) {
             Some(h) => (h.headers.len(), h.label, h.headers, h.caption),
             None => columns(text, &pieces, years.as_ref(), mask, natural),
@@ -758,18 +767,29 @@ fn table_of(
     if read_ok < 2 {
         return None;
     }
-    if glued_header_columns(lines, head).is_some_and(|k| k > width) {
+    if let Some((label, names)) = glued_headers(lines, head).filter(|(_, n)| n.len() > width) {
+        let named = pieces.len() >= names.len()
+            && pieces[pieces.len() - names.len()..]
+                .iter()
+                .zip(&names)
+                .all(|(p, n)| p == n);
         // `BokslutDelårsrapp jan-augAvvikelse` over `Servicenämnd673235`: an export that ran the
         // header cells together ran each row's cells together too, so a row's figure may be
-        // several cells (`67 | 32 | 35`) and which column it stands in is unknown.
-        for (r, got) in &mut body {
-            if got.is_ok() {
-                let figures = r.groups.first().zip(r.groups.last());
-                let written = figures.map_or("", |(a, b)| &text[a.start..b.end]);
-                *got = Err(format!(
-                    "`{written}` is fewer figures than the {width} headers run together above it: its cells may be run together too"
-                ));
-            }
+        // several cells (`67 | 32 | 35`): cut where the headers' arithmetic decides it.
+        if glued::read(text, &mut body, &names, named) {
+            let pieces = &pieces[..pieces.len().saturating_sub(names.len())];
+            // The headers `columns` chose were guessed for one column a row: named again.
+            label_header = String::new();
+            let pieces = match label {
+                Some(l) if pieces.last().is_some_and(|p| p == l) => {
+                    label_header = l.to_string();
+                    &pieces[..pieces.len() - 1]
+                }
+                _ => pieces,
+            };
+            caption = pieces.join(" ");
+            headers = names.iter().map(|h| h.to_string()).collect();
+            width = names.len();
         }
     }
     let money = money_columns(&headers, &body, width);
@@ -1406,14 +1426,45 @@ mod tests {
         let rows = "Servicenämnd673235\nKommunstyrelse966531\nTeknisk nämnd1385\n";
         // (header line, figures read)
         for (header, want) in [
-            // Three headers run together over one figure a row: cells run together too.
-            ("BokslutDelårsrapp jan-augAvvikelse", vec![]),
+            // Three headers run together over one figure a row: cells run together too, cut
+            // where the difference column decides it.
+            (
+                "BokslutDelårsrapp jan-augAvvikelse",
+                vec!["67", "32", "35", "96", "65", "31", "13", "8", "5"],
+            ),
+            // No header states arithmetic: not cut, not read.
+            ("BokslutDelårsrapp jan-augPrognos", vec![]),
             // One header, or as many run together as the rows have figures: read.
             ("Avvikelse", vec!["673235", "966531", "1385"]),
         ] {
             let text = format!("PROGNOSAVVIKELSE, MKR\n{header}\n{rows}");
             let got = first_table(&text).map(|(_, _, f)| f).unwrap_or_default();
             assert_eq!(got, want, "{header}");
+        }
+        let text = format!("PROGNOSAVVIKELSE, MKR\nBokslutDelårsrapp jan-augAvvikelse\n{rows}");
+        let t = read(&text, &[]);
+        assert_eq!(t.tables[0].caption, "PROGNOSAVVIKELSE, MKR");
+        assert_eq!(t.tables[0].label_header, "");
+        assert_eq!(
+            t.tables[0].headers,
+            ["Bokslut", "Delårsrapp jan-aug", "Avvikelse"]
+        );
+        // (rows, figures read, rows left unresolved)
+        for (rows, want, unresolved) in [
+            // `1111110` is `111 | 1 | 110` or `1 | 111 | 110`: that row alone is left.
+            (
+                "Aa835\nBb1111110\nCc1569\n",
+                vec!["8", "3", "5", "15", "6", "9"],
+                1,
+            ),
+            // `9 - 7 = 2`, but `3 = 6 - 3` runs the other way: rows disagree, none is cut.
+            ("Aa972\nBb363\nCc1569\n", vec![], 3),
+        ] {
+            let text = format!("Avvikelse, mnkr\nUtfallBudgetAvvikelse\n{rows}");
+            let t = read(&text, &[]);
+            let got: Vec<&str> = t.cells.iter().map(|c| &text[c.start..c.end]).collect();
+            assert_eq!(got, want, "{rows}");
+            assert_eq!(t.tables[0].unresolved.len(), unresolved, "{rows}");
         }
         let two = "Avvikelse, mnkr\nmnkr Utfall 2019Utfall 2020\nAa 1 200 1 300\nBb 400 500\n";
         assert_eq!(
