@@ -48,6 +48,11 @@
 //!   label column headed by an activity (`Verksamhet`, `Ändamål`, `Insats`); a label column's
 //!   header the reader joined to the one column's (`Region Belopp`) still names the labels, and
 //!   a row label that names an authority by its last word (`Folkhälsomyndigheten`) is one;
+//!   a one-column table's header line kept with its caption (`Myndighet Belopp`) still names
+//!   its labels, a kommun code before a name (`0114 Upplands Väsby`) is no part of it, a
+//!   budget line (`Personalkostnader`) is no one's even under `Nämnd`, an anslagspost named by
+//!   one authority alone (`ap.3 Folkhälsomyndigheten`) is its money, and a `Disponeras av X`
+//!   line run into the post under it gives X to that post and the ones after;
 //! - a run of at least three `label amount` pairs (a table the export ran into one line:
 //!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
 //!   organisation that ends its label;
@@ -2105,7 +2110,20 @@ impl<'a> Doc<'a> {
         // Only the label column's own header says what its labels are; a caption mentions
         // regions as often as it lists them.
         // (`Till landsting/regioner` says where the whole table goes: its rows are what for.)
-        let label_header = label_header(table);
+        let first_row = table
+            .rows
+            .iter()
+            .flat_map(|r| r.amounts.iter().flatten())
+            .map(|&i| amounts[i].start)
+            .min()
+            .map_or(table.end, |s| self.line_start(s));
+        // A table of one column of amounts: the reader may keep its header line (`Myndighet
+        // Belopp`) in the caption, so the line right above the first row is read for it.
+        let line_above = self.line_above(first_row, table.start);
+        let label_header = match label_header(table) {
+            "" => header_line_label(&line_above),
+            h => h,
+        };
         let recipients_table =
             names_recipients(label_header) && !label_header.to_lowercase().starts_with("till ");
         // Without such a header, a table that lists kommuner or län gives its place rows (only
@@ -2115,13 +2133,6 @@ impl<'a> Doc<'a> {
         let disposer_column = std::iter::once(&table.label_header)
             .chain(&table.headers)
             .any(|h| h.to_lowercase().contains("disponeras av"));
-        let first_row = table
-            .rows
-            .iter()
-            .flat_map(|r| r.amounts.iter().flatten())
-            .map(|&i| amounts[i].start)
-            .min()
-            .map_or(table.end, |s| self.line_start(s));
         let mut headers: Vec<Option<PeriodLink>> = table
             .headers
             .iter()
@@ -2153,8 +2164,38 @@ impl<'a> Doc<'a> {
             let label = self.label_span(&row.label, amounts[first].start);
             let mut recipient = None;
             let mut purpose = None;
-            if let Some((ls, le)) = label {
-                let words = self.text(ls, le);
+            if let Some((mut ls, le)) = label {
+                let mut words = self.text(ls, le);
+                // The reader joined a `Disponeras av X` line to the anslagspost row under it
+                // (`Disponeras av Socialstyrelsen ap.3 Särskilda insatser`): X disposes of
+                // that post and those after it, the rest is the post's own label.
+                if let Some(rest) = strip_ci(&words, "disponeras av ") {
+                    let from = ls + words.chars().count() - rest.chars().count();
+                    if let Some(k) = (from + 1..le).find(|&k| {
+                        self.chars.at(k - 1) == ' ' && anslagspost(&self.chars, k, le).is_some()
+                    }) {
+                        let mut de = k;
+                        while de > from && self.chars.at(de - 1).is_whitespace() {
+                            de -= 1;
+                        }
+                        if de > from {
+                            disposer = Some(Link {
+                                text: self.text(from, de),
+                                start: from,
+                                end: de,
+                                cue: Span {
+                                    start: ls,
+                                    end: ls + "disponeras av".chars().count(),
+                                },
+                            });
+                            ls = k;
+                            words = self.text(ls, le);
+                        }
+                    }
+                }
+                // The name past a kommun or län code printed before it (`0114 Upplands Väsby`).
+                let name = without_code(&words);
+                let ns = ls + words.chars().count() - name.chars().count();
                 if let Some(rest) = strip_ci(&words, "disponeras av ") {
                     let n = words.chars().count() - rest.chars().count();
                     let cue = Span {
@@ -2195,20 +2236,27 @@ impl<'a> Doc<'a> {
                     });
                     // `Disponeras av X` on the line after the row, when the row states no
                     // disposer of its own above it.
+                    // A post named by an authority alone (`ap.3 Folkhälsomyndigheten`) is that
+                    // authority's money when nothing else says who disposes of it.
+                    let named = purpose
+                        .as_ref()
+                        .filter(|p| names_authority(&p.text) && names_one_body(&p.text))
+                        .cloned();
                     recipient = own
                         .or_else(|| self.disposer_below(amounts[first].end))
-                        .or_else(|| disposer.clone());
+                        .or_else(|| disposer.clone())
+                        .or(named);
                 } else if !row.total
-                    && (recipients_table
-                        || names_organisation(&words)
-                        || names_authority(&words)
-                        || (places_table && is_place(&words)))
+                    && ((recipients_table && !is_budget_line(name))
+                        || names_organisation(name)
+                        || names_authority(name)
+                        || (places_table && is_place(name)))
                 {
                     recipient = Some(Link {
-                        text: words,
-                        start: ls,
+                        text: name.to_string(),
+                        start: ns,
                         end: le,
-                        cue: Span { start: ls, end: le },
+                        cue: Span { start: ns, end: le },
                     });
                 } else if let Some((hs, he)) = self.block_heading(table, ls, row.total)
                     && org_like(&self.text(hs, he))
@@ -2288,6 +2336,19 @@ impl<'a> Doc<'a> {
                 end: ls + "disponeras av".chars().count(),
             },
         })
+    }
+
+    /// The last line with words before `row_start` and not before `table_start`, or `""`.
+    fn line_above(&self, row_start: usize, table_start: usize) -> String {
+        let mut end = row_start;
+        while end > table_start && self.chars.at(end - 1).is_whitespace() {
+            end -= 1;
+        }
+        if end <= table_start {
+            return String::new();
+        }
+        let start = self.line_start(end - 1).max(table_start);
+        self.text(start, end)
     }
 
     /// The one year a table's caption names, found in the text before its first row.
@@ -2688,11 +2749,26 @@ fn is_place(label: &str) -> bool {
         list.binary_search_by(|p| p.as_bytes().cmp(n.as_bytes()))
             .is_ok()
     };
-    let l = label.trim().to_lowercase();
+    let l = without_code(label).trim().to_lowercase();
     match l.strip_suffix(" kommun").or_else(|| l.strip_suffix(" län")) {
         // The genitive of the name, or a name that ends in `s` (`Borås kommun`).
         Some(name) => found(name) || name.strip_suffix('s').is_some_and(found),
         None => found(&l),
+    }
+}
+
+/// A row label without the kommun or län code printed before its name (`0114 Upplands Väsby`
+/// → `Upplands Väsby`, `01 Stockholms län`): two or four digits, a space, a capital.
+fn without_code(label: &str) -> &str {
+    let l = label.trim_start();
+    let rest = l.trim_start_matches(|c: char| c.is_ascii_digit());
+    match rest.strip_prefix(' ') {
+        Some(name)
+            if matches!(l.len() - rest.len(), 2 | 4) && name.starts_with(char::is_uppercase) =>
+        {
+            name
+        }
+        _ => label,
     }
 }
 
@@ -2721,6 +2797,25 @@ fn label_header(table: &Table) -> &str {
     match first.split_once(char::is_whitespace) {
         Some((word, _)) if names_recipients(word) || names_purposes(word) => word,
         _ => "",
+    }
+}
+
+/// The word of a header line that stands over the labels (`Myndighet` in `Myndighet Belopp`,
+/// `Kommun` in `Kommunkod Kommun Belopp`), when it names recipients or purposes; else `""`.
+fn header_line_label(line: &str) -> &str {
+    let mut words = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut first = words.next().unwrap_or_default();
+    // A code column before the names (`Kommunkod`, `Länskod`, `Nr`).
+    let l = first.to_lowercase();
+    if l.ends_with("kod") || l == "nr" {
+        first = words.next().unwrap_or_default();
+    }
+    if first.starts_with(char::is_uppercase) && (names_recipients(first) || names_purposes(first)) {
+        first
+    } else {
+        ""
     }
 }
 
@@ -2765,6 +2860,13 @@ fn names_authority(label: &str) -> bool {
         "myndigheten",
         "styrelsen",
         "styrelse",
+        "ämbetet",
+        "kassan",
+        "förmedlingen",
+        "bevakningen",
+        "arkivet",
+        "kontoret",
+        "universitet",
         "kollegiet",
         "institutet",
         "inspektionen",
@@ -2894,6 +2996,31 @@ fn is_accounting_line(label: &str) -> bool {
     ]
     .iter()
     .any(|w| l.starts_with(w))
+}
+
+/// Whether words are one body's name and no more: one word (`Folkhälsomyndigheten`) or
+/// `Statens …` (`Statens institutionsstyrelse`); `Cancervård Socialstyrelsen` names a purpose
+/// and who disposes of it.
+fn names_one_body(words: &str) -> bool {
+    let mut w = words.split_whitespace();
+    match (w.next(), w.next(), w.next()) {
+        (Some(_), None, _) => true,
+        (Some(first), Some(_), None) => first == "Statens",
+        _ => false,
+    }
+}
+
+/// Whether a row label is a line of a budget or income statement (`Personalkostnader`,
+/// `Verksamhetens intäkter`, `Avskrivningar`), which no one receives even in a table whose
+/// label column is headed `Nämnd` or `Kommun`.
+fn is_budget_line(label: &str) -> bool {
+    let l = label.to_lowercase();
+    is_accounting_line(label)
+        || l.split_whitespace().any(|w| {
+            ["kostnad", "intäkt", "avskrivning", "bidrag", "anslag"]
+                .iter()
+                .any(|k| w.contains(k))
+        })
 }
 
 /// An anslagspost row label `30:1 ap.1Bidrag till … (Ram)` in `chars[start..end]`: the span of
@@ -4479,6 +4606,116 @@ mod tests {
             "{:?}",
             x.amounts
         );
+    }
+
+    #[test]
+    fn row_labels_that_name_recipients_both_ways() {
+        // (table, each cell's recipient in order); `-` is none. Own small tables in the layouts
+        // of län, kommun, region and myndighet lists and of kommun budgets.
+        let cases: &[(&str, &[&str])] = &[
+            // A one-column table whose header line the reader keeps with the caption.
+            (
+                "Tabell 3. Medel per myndighet 2022 (tkr)\nMyndighet Belopp\nKustbevakningen 2 400\nSocialstyrelsen 12 000\nSumma 14 400\n",
+                &["Kustbevakningen", "Socialstyrelsen", "-"],
+            ),
+            // A kommun code before the name is no part of it.
+            (
+                "Bilaga 2. Fördelning per kommun\nKommunkod Kommun Belopp, kr\n0114 Upplands Väsby 512 300\n0115 Vallentuna 301 200\nSumma 813 500\n",
+                &["Upplands Väsby", "Vallentuna", "-"],
+            ),
+            // Authorities by the ending of their name, with no header naming them.
+            (
+                "Medel (tkr)\nRad 2021\nRiksantikvarieämbetet 2 000\nFörsäkringskassan 3 000\nSumma 5 000\n",
+                &["Riksantikvarieämbetet", "Försäkringskassan", "-"],
+            ),
+            // Under a `Nämnd` header, a nämnd disposes of its budget; the lines of a budget
+            // (`Personalkostnader`, `Intäkter`) are no one's.
+            (
+                "Driftbudget per nämnd (tkr)\nNämnd 2024\nKommunstyrelsen 45 000\nPersonalkostnader -12 000\nIntäkter 3 000\nSumma 36 000\n",
+                &["Kommunstyrelsen", "-", "-", "-"],
+            ),
+            // A header line above the rows that names no recipients gives none.
+            (
+                "Tabell 1. Utfall per kommun (tkr)\nOmråde Belopp\nProjektledning 2 400\nUtbildning 1 000\nSumma 3 400\n",
+                &["-", "-", "-"],
+            ),
+            // Digits before a label that are no code (three of them) leave it as written.
+            (
+                "Fördelning (tkr)\nKommun 2021\n123 Vallentuna 1 000\nSumma 1 000\n",
+                &["123 Vallentuna", "-"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = extract(text)
+                .amounts
+                .iter()
+                .filter(|a| a.cell.is_some())
+                .map(|a| {
+                    a.links.as_ref().and_then(|l| l.recipient.as_ref()).map_or(
+                        "-".to_string(),
+                        |r| {
+                            spanned(text, r)
+                                .split(" <")
+                                .next()
+                                .unwrap_or_default()
+                                .to_string()
+                        },
+                    )
+                })
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn anslagsposter_and_their_disposers() {
+        // (table, each cell's `recipient / purpose` in order).
+        let cases: &[(&str, &[&str])] = &[
+            // A post named by an authority alone is its money; a post named by what it is for
+            // has no recipient unless a `Disponeras av` line says so.
+            (
+                "Anslag 1:6 Bidrag till folkhälsa (tusental kronor)\nAnslagspost 2022\nap.1 Bidrag till organisationer 45 000\nap.3 Folkhälsomyndigheten 8 000\n",
+                &[
+                    "- / Bidrag till organisationer",
+                    "Folkhälsomyndigheten / Folkhälsomyndigheten",
+                ],
+            ),
+            // A `Disponeras av` line run into the post under it (paragraph unwrapping): it
+            // disposes of that post and the ones after it, as a `Disponeras av` row does.
+            (
+                "Tabell 4. Anslag för 2021 (tkr)\nAnslagspost Belopp\nap.2 Bidrag till kommuner 20 000\nDisponeras av Socialstyrelsen ap.3 Särskilda insatser 5 000\nap.4 Tillsyn 1 000\n",
+                &[
+                    "- / Bidrag till kommuner",
+                    "Socialstyrelsen / Särskilda insatser",
+                    "Socialstyrelsen / Tillsyn",
+                ],
+            ),
+            // A `Disponeras av` row of its own keeps its whole name.
+            (
+                "Anslag (tkr)\nAnslagspost Belopp\nDisponeras av Statens kulturråd 4 000\nap.1 Kultur 4 000\n",
+                &["Statens kulturråd / -", "Statens kulturråd / Kultur"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = extract(text)
+                .amounts
+                .iter()
+                .filter(|a| a.cell.is_some())
+                .map(|a| {
+                    let l = a.links.clone().unwrap_or_default();
+                    let r = l.recipient.map_or("-".to_string(), |r| {
+                        spanned(text, &r);
+                        r.text
+                    });
+                    let p = l.purpose.map_or("-".to_string(), |p| {
+                        spanned(text, &p);
+                        p.text
+                    });
+                    format!("{r} / {p}")
+                })
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
     }
 
     #[test]
