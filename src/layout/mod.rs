@@ -22,7 +22,9 @@
 //! - **unwrap** a line break inside a paragraph into a space, when the line was wrapped by the
 //!   typesetter: it continues in lower case, or it runs close to the page's text width. A caption
 //!   ending in its year keeps the unit line under it (`resultaträkning, 2019–2020` ⏎ `miljoner
-//!   kronor efter region`), so that the year is not read as a figure in that unit.
+//!   kronor efter region`), so that the year is not read as a figure in that unit, and a line
+//!   stating a unit over two rows (`Kommun Belopp (tkr)` ⏎ `Ale 1 204` ⏎ `Alingsås 2 310`) is a
+//!   table's header, kept apart from its first row.
 //!
 //! Deliberately not done: list items, table rows and short lines (signature blocks, headings) keep
 //! their breaks, because line structure is how [`crate::validate`] finds lists and tables. Form
@@ -112,6 +114,9 @@ pub fn layout(text: &str) -> Vec<Change> {
             continue;
         };
         if furniture[i + 1] || line.is_blank() || next.is_blank() {
+            continue;
+        }
+        if header_over_rows(&lines, i) {
             continue;
         }
         if let Some(c) = join(line, next, width) {
@@ -369,6 +374,25 @@ pub(crate) fn caption_year(before: &str, year: &str, head: &str) -> bool {
     before.ends_with(',') || range_end || capitalised_scale
 }
 
+/// Whether line `k` states a unit (`Kommun Belopp (tkr)`, `Organisation Beviljat belopp (kr)`)
+/// and the two lines after it are rows (each opens with a capital or a digit and ends in a
+/// figure): the line is the header of a table, so neither the caption above it nor its first row
+/// is the same sentence going on. Without this, a short document's narrow text width made the
+/// caption, the header and the first row one line, and the table lost its unit and its headers.
+fn header_over_rows(lines: &[Line<'_>], k: usize) -> bool {
+    let text = |k: usize| lines.get(k).map(|l| l.trimmed()).filter(|t| !t.is_empty());
+    let row = |k: usize| {
+        text(k).is_some_and(|t| {
+            t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && ends_in_figure(t)
+        })
+    };
+    let states_unit = text(k).is_some_and(|t| {
+        t.split_whitespace()
+            .any(|w| is_unit(w.trim_matches(|c: char| "()[],:;".contains(c))))
+    });
+    states_unit && row(k + 1) && row(k + 2)
+}
+
 /// Whether `a` ends in a caption's year and `b` opens with the unit it is no figure in (see
 /// [`caption_year`]): the caption and the unit line stay two lines.
 fn caption_then_unit_line(a: &str, b: &str) -> bool {
@@ -602,6 +626,32 @@ mod tests {
             "kommunerna enligt tabellen.",
             40
         ));
+    }
+
+    #[test]
+    fn a_header_stating_a_unit_is_not_unwrapped_into_the_rows_under_it() {
+        // Short documents have a narrow text width, so without the rule each of these headers
+        // ran into its first row.
+        for header in [
+            "Kommun Belopp (tkr)",
+            "Organisation Beviljat belopp (kr)",
+            "Län Kronor",
+            "Kommunnamn Tkr",
+        ] {
+            assert_unchanged(&format!(
+                "{header}\nAle 1 204\nAlingsås 2 310\nSumma 3 514\n"
+            ));
+        }
+        // One row under it, or a sentence going on in lower case, is no table: the wrap stays
+        // a wrap.
+        assert_layout(
+            "Bidraget uppgår till 40 miljoner kronor och\nRegion Skåne får 2 000\n",
+            "Bidraget uppgår till 40 miljoner kronor och Region Skåne får 2 000\n",
+        );
+        assert_layout(
+            "Bidraget uppgår till 40 miljoner kronor och\nsom mest 2 000\nRegion Skåne får 1 000\n",
+            "Bidraget uppgår till 40 miljoner kronor och som mest 2 000\nRegion Skåne får 1 000\n",
+        );
     }
 
     #[test]
