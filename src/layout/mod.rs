@@ -352,8 +352,8 @@ fn are_labels(a: &str, b: &str) -> bool {
 /// unit line opening with `head` (`BRP per riksområde, 2008` ⏎ `Miljoner kr, löpande priser`;
 /// `resultaträkning, 2019–2020` ⏎ `miljoner kronor efter region`): the year dates the table and is
 /// no figure in that unit. A caption is told from wrapped prose (`ökar med 2008` ⏎ `miljoner
-/// kronor`) by a comma before the year, by a year range, or by a capitalised scale word opening the
-/// next line, which prose never has mid-sentence.
+/// kronor`) by a comma before the year, by a year range, or by a capitalised scale or unit word
+/// opening the next line (`Miljoner`, `Tkr`), which prose never has mid-sentence.
 pub(crate) fn caption_year(before: &str, year: &str, head: &str) -> bool {
     let is_year = |s: &str| {
         s.len() == 4 && is_digits(s) && s.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
@@ -370,7 +370,9 @@ pub(crate) fn caption_year(before: &str, year: &str, head: &str) -> bool {
             let rest = b.trim_end_matches(|c: char| c.is_ascii_digit());
             is_year(&b[rest.len()..]) && !glued(rest)
         });
-    let capitalised_scale = units::scale_of(head).is_some() && head.starts_with(char::is_uppercase);
+    // `Tkr` and `Kronor` open no line of a sentence either: a unit in capitals is a table's.
+    let capitalised_scale =
+        (units::scale_of(head).is_some() || is_unit(head)) && head.starts_with(char::is_uppercase);
     before.ends_with(',') || range_end || capitalised_scale
 }
 
@@ -762,6 +764,19 @@ mod tests {
             ),
         ] {
             assert_layout(&format!("{a}\n{b}"), &format!("{a} {b}"));
+        }
+        // A unit in capitals opens no line of a sentence; in lower case it may.
+        for (head, caption) in [
+            ("Tkr", true),
+            ("Kronor", true),
+            ("Miljoner", true),
+            ("tkr", false),
+        ] {
+            assert_eq!(
+                caption_year("Preliminär fördelning ", "2022", head),
+                caption,
+                "{head}"
+            );
         }
     }
 
