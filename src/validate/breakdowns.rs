@@ -62,7 +62,9 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
           # `Beviljat belopp: 400 000 kr` names no preposition and is one part of a list.
           | (?: tillför | tillförs | tillförde | tillförts | satsar | satsas | satsade
               | beviljar | beviljas | beviljade | beviljades | beviljat | beviljats
-              | förstärker | förstärks | förstärkte | förstärkts )
+              | förstärker | förstärks | förstärkte | förstärkts
+              # a proposal: `Regeringen föreslår 7 miljarder kronor i stöd till …`
+              | föreslår | föreslås | föreslog | föreslogs )
             (?: (?: \s+ (?: därför | nu | även | också | idag | i \s+ dag ) )+
               | (?: \s+ [\p{L}-]+ ){0,3}? \s+ (?: med | på | om ) )?
           | (?: uppgår | uppgick | uppgå ) (?: \s+ \p{L}+ ){0,3}? \s+ till
@@ -924,6 +926,17 @@ mod tests {
                     ("15 miljoner kronor", 15 * M),
                 ],
                 &[(Fine, 75 * M, 0)],
+            ),
+            // A proposal, its parts in the next sentences, the last one worded as an addition.
+            (
+                "Regeringen föreslår 7 miljarder kronor i stöd. Regionerna får 3 miljarder kronor \
+                 i vår. Ytterligare 4 miljarder kronor betalas ut i höst.",
+                &[
+                    ("7 miljarder kronor", 7000 * M),
+                    ("3 miljarder kronor", 3000 * M),
+                    ("4 miljarder kronor", 4000 * M),
+                ],
+                &[(Fine, 7000 * M, 0)],
             ),
             // `Beloppet fördelas med X till A och Y till B`: shares of the total before.
             (
