@@ -509,6 +509,43 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             })
             .map(|&(j, _)| j)
             .collect();
+        // In prose such a share ends the section too, unless the wider section, shares and
+        // all, adds up: `Totalt satsas 100 miljoner. Länsstyrelserna tillförs 60 miljoner och
+        // MSB 40 miljoner.`
+        let named: Vec<usize> = cued
+            .iter()
+            .filter(|&&(j, c)| c == Cue::Strong || !smaller(doc, doc.running[j], total))
+            .map(|&(j, _)| j)
+            .collect();
+        let wide_end = scope_end(doc, &named, k, total_end);
+        let wide: Vec<usize> = (k + 1..doc.running.len())
+            .take_while(|&j| doc.spans[doc.running[j]].0 < wide_end)
+            .filter(|&j| may_be_part(doc, role, j, total, false))
+            .map(|j| doc.running[j])
+            .take(MAX_PARTS)
+            .collect();
+        let claim = Claim {
+            stated: total,
+            income: None,
+            components: &wide,
+            negate_stated: false,
+            multipliers: &[],
+        };
+        if let Some(s) = sum(doc, &claim).filter(|s| s.ok && wide.len() >= 2) {
+            let n = wide.len();
+            let method = format!(
+                "section: all {n} amounts from the total to the next heading, shares worded with a verb of giving included"
+            );
+            let c = check(doc, &claim, &s, TotalStatus::Ok, method);
+            let c = if goes_on(doc, total, &wide, wide_end, false) {
+                not_confirmed(c)
+            } else {
+                c
+            };
+            claim_parts(role, total, &wide);
+            out.push(c);
+            continue;
+        }
         let scope_end = scope_end(doc, &ends, k, total_end);
         let listed: Vec<usize> = (k + 1..doc.running.len())
             .take_while(|&j| doc.spans[doc.running[j]].0 < scope_end)
@@ -1000,6 +1037,17 @@ mod tests {
                     ("30 miljoner kronor", 30 * M),
                 ],
                 &[(Unresolved, 750 * M, -750 * M), (Fine, 207 * M, 0)],
+            ),
+            // Shares in prose worded with a verb of giving, where the section adds up.
+            (
+                "Totalt satsas 100 miljoner kronor. Länsstyrelserna tillförs 60 miljoner kronor \
+                 och MSB 40 miljoner kronor.",
+                &[
+                    ("100 miljoner kronor", 100 * M),
+                    ("60 miljoner kronor", 60 * M),
+                    ("40 miljoner kronor", 40 * M),
+                ],
+                &[(Fine, 100 * M, 0)],
             ),
             // A grant in a quotation's second sentence is no list item: it ends the section.
             (
