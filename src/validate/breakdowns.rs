@@ -9,7 +9,9 @@
 //!   not add up, the breakdown may go on over the following sentences and paragraphs up to the end
 //!   of its section (a heading or the next cued total): the shortest run that adds up is taken.
 //!   Otherwise, parts that fall short are `unresolved` (the rest is not itemised).
-//! - A **cued total**'s parts are the figures of its section after it. A sentence that sums up what
+//! - A **cued total**'s parts are the figures of its section after it; a list item cued only by
+//!   a verb (`- Länsstyrelserna tillförs 40 miljoner`) and smaller than the total is one of them,
+//!   not a new section. A sentence that sums up what
 //!   came before (`Tillsammans med de 4 miljarder …, avsätts sammanlagt 6 miljarder`, `Totalt …
 //!   därmed en miljard`, `… ytterligare 5 miljarder uppgår summan till 10 miljarder`: `summan`
 //!   after two figures of its sentence) takes the figures before it in its paragraph instead. When the section's
@@ -50,8 +52,21 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
               | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut
               # a sum shared among several: `får Sveriges skolväsende dela på 1,25 miljarder`
               | dela \s+ på | delar \s+ på | delade \s+ på )
-            # small words that may sit between the cue and the figure: `avsätts totalt till …`
-            (?: [\s:]+ (?: totalt | sammanlagt | till | på | om | med | av ) )*
+            # small words that may sit between the cue and the figure: `avsätts totalt till …`.
+            # Not `med`: `Beloppet fördelas med 1,5 miljoner till A och 1 miljon till B` names
+            # a share of a sum already stated, not a new total.
+            (?: [\s:]+ (?: totalt | sammanlagt | till | på | om | av ) )*
+          # a verb of giving or spending, with its object or a few adverbs before the figure:
+          # `Regeringen tillför därför 80 miljoner`, `satsar 120 miljoner`, `förstärker det civila
+          # försvaret med 75 miljoner`, `har beviljat stadsmiljöavtal på 825 miljoner`. A label
+          # `Beviljat belopp: 400 000 kr` names no preposition and is one part of a list.
+          | (?: tillför | tillförs | tillförde | tillförts | satsar | satsas | satsade
+              | beviljar | beviljas | beviljade | beviljades | beviljat | beviljats
+              | förstärker | förstärks | förstärkte | förstärkts
+              # a proposal: `Regeringen föreslår 7 miljarder kronor i stöd till …`
+              | föreslår | föreslås | föreslog | föreslogs )
+            (?: (?: \s+ (?: därför | nu | även | också | idag | i \s+ dag ) )+
+              | (?: \s+ [\p{L}-]+ ){0,3}? \s+ (?: med | på | om ) )?
           | (?: uppgår | uppgick | uppgå ) (?: \s+ \p{L}+ ){0,3}? \s+ till
             (?: \s+ (?: totalt | sammanlagt ) )?
         )
@@ -100,6 +115,10 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
         (?: [^\p{L}] | $ )",
     )
 });
+
+/// The start of a numbered or bulleted line.
+static ITEM: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?x) ^ [\x20\t]* (?: \d{1,2} [.)] | [-•–*] ) [\x20\t]+"));
 
 /// Signs that the section after a total enumerates its parts.
 static ENUMERATION: LazyLock<Pattern> = LazyLock::new(|| {
@@ -245,6 +264,27 @@ fn larger(doc: &Doc<'_>, i: usize, total: usize) -> bool {
         (Some(v), Some(t)) => t.ore() > 0 && v.ore() > t.ore(),
         _ => false,
     }
+}
+
+/// Whether amount `i` is known to be smaller than a positive total `total`.
+fn smaller(doc: &Doc<'_>, i: usize, total: usize) -> bool {
+    match (doc.amounts[i].value, doc.amounts[total].value) {
+        (Some(v), Some(t)) => t.ore() > 0 && v.ore() < t.ore(),
+        _ => false,
+    }
+}
+
+/// Whether amount `i` is in the first sentence of a numbered or bulleted line (`- 40 miljoner
+/// …`, `2. …`). A later sentence is not an item's: `– Samverkan …, säger X. Lidingö beviljas …`
+/// is a quotation behind a dash, as press releases print them.
+fn list_item(doc: &Doc<'_>, i: usize) -> bool {
+    let (s, _) = doc.spans[i];
+    let head = doc.slice(doc.line_start(s), s);
+    ITEM.find(doc.width, head).is_some_and(|m| {
+        // The item's number (`1.`) is no sentence end.
+        let text = &head[m.end()..];
+        !text.contains(". ") && !text.contains("! ") && !text.contains("? ")
+    })
 }
 
 /// [`may_be_part`] without the size test.
@@ -457,7 +497,56 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             }
             continue;
         }
-        let scope_end = scope_end(doc, &positions, k, total_end);
+        // A list item cued only by a verb and smaller than this total is one of its shares
+        // (`Totalt 60 miljoner. - Länsstyrelserna tillförs 40 miljoner …`), not a new section.
+        // In prose such a figure ends it: `totalt 750 miljoner … beslut om att dela ut 207
+        // miljoner` is a first round of the sum, not one of its items.
+        let ends: Vec<usize> = cued
+            .iter()
+            .filter(|&&(j, c)| {
+                let i = doc.running[j];
+                c == Cue::Strong || !smaller(doc, i, total) || !list_item(doc, i)
+            })
+            .map(|&(j, _)| j)
+            .collect();
+        // In prose such a share ends the section too, unless the wider section, shares and
+        // all, adds up: `Totalt satsas 100 miljoner. Länsstyrelserna tillförs 60 miljoner och
+        // MSB 40 miljoner.`
+        let named: Vec<usize> = cued
+            .iter()
+            .filter(|&&(j, c)| c == Cue::Strong || !smaller(doc, doc.running[j], total))
+            .map(|&(j, _)| j)
+            .collect();
+        let wide_end = scope_end(doc, &named, k, total_end);
+        let wide: Vec<usize> = (k + 1..doc.running.len())
+            .take_while(|&j| doc.spans[doc.running[j]].0 < wide_end)
+            .filter(|&j| may_be_part(doc, role, j, total, false))
+            .map(|j| doc.running[j])
+            .take(MAX_PARTS)
+            .collect();
+        let claim = Claim {
+            stated: total,
+            income: None,
+            components: &wide,
+            negate_stated: false,
+            multipliers: &[],
+        };
+        if let Some(s) = sum(doc, &claim).filter(|s| s.ok && wide.len() >= 2) {
+            let n = wide.len();
+            let method = format!(
+                "section: all {n} amounts from the total to the next heading, shares worded with a verb of giving included"
+            );
+            let c = check(doc, &claim, &s, TotalStatus::Ok, method);
+            let c = if goes_on(doc, total, &wide, wide_end, false) {
+                not_confirmed(c)
+            } else {
+                c
+            };
+            claim_parts(role, total, &wide);
+            out.push(c);
+            continue;
+        }
+        let scope_end = scope_end(doc, &ends, k, total_end);
         let listed: Vec<usize> = (k + 1..doc.running.len())
             .take_while(|&j| doc.spans[doc.running[j]].0 < scope_end)
             .filter(|&j| may_be_listed(doc, role, j, total, false))
@@ -474,6 +563,10 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             text: doc.slice(total_end, scope_end),
             end: scope_end,
         };
+        // A verb names no sum, so a list holding a figure larger than the verb's amount is not
+        // its enumeration: `Lidingö beviljas stöd på 343,5 miljoner … 249,67 miljoner … 12
+        // miljarder` is a series of grants, not 343,5 split wrongly.
+        let foreign = scope.parts.len() < scope.listed.len() && cue == Cue::Verb;
         let mut found = reconcile_scope(doc, total, &scope);
         if found
             .as_ref()
@@ -491,6 +584,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         }
         match found {
             Some((c, _)) if c.status == TotalStatus::Unresolved && cue == Cue::Verb => {}
+            Some((c, _)) if c.status == TotalStatus::Mismatch && foreign => {}
             Some((c, used)) => {
                 claim_parts(role, total, &used);
                 out.push(c);
@@ -833,6 +927,157 @@ mod tests {
                     ("35 mnkr", 35 * M),
                     ("20 mnkr", 20 * M),
                     ("15 mnkr", 15 * M),
+                ],
+                &[],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_checks(text, items, want);
+        }
+    }
+
+    #[test]
+    fn verbs_of_giving_cue_a_total_and_a_share_is_no_new_total() {
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            // `tillför`, then `Fördelningen är följande:` and one line per recipient.
+            (
+                "Regeringen tillför 200 miljoner kronor till kulturen. Fördelningen är följande:\n\n\
+                 Kulturrådet får 120 miljoner kronor.\nKonstnärsnämnden får 50 miljoner kronor.\n\
+                 Författarfonden får 30 miljoner kronor.\n",
+                &[
+                    ("200 miljoner kronor", 200 * M),
+                    ("120 miljoner kronor", 120 * M),
+                    ("50 miljoner kronor", 50 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[(Fine, 200 * M, 0)],
+            ),
+            // The verb's object between it and `med`.
+            (
+                "Regeringen förstärker det civila försvaret med 75 miljoner kronor. 60 miljoner \
+                 kronor går till MSB och 15 miljoner kronor till länsstyrelserna.",
+                &[
+                    ("75 miljoner kronor", 75 * M),
+                    ("60 miljoner kronor", 60 * M),
+                    ("15 miljoner kronor", 15 * M),
+                ],
+                &[(Fine, 75 * M, 0)],
+            ),
+            // A proposal, its parts in the next sentences, the last one worded as an addition.
+            (
+                "Regeringen föreslår 7 miljarder kronor i stöd. Regionerna får 3 miljarder kronor \
+                 i vår. Ytterligare 4 miljarder kronor betalas ut i höst.",
+                &[
+                    ("7 miljarder kronor", 7000 * M),
+                    ("3 miljarder kronor", 3000 * M),
+                    ("4 miljarder kronor", 4000 * M),
+                ],
+                &[(Fine, 7000 * M, 0)],
+            ),
+            // `Beloppet fördelas med X till A och Y till B`: shares of the total before.
+            (
+                "Nämnden beviljar totalt 2,5 miljoner kronor. Beloppet fördelas med 1,5 miljoner \
+                 kronor till A och 1 miljon kronor till B.",
+                &[
+                    ("2,5 miljoner kronor", 25 * M / 10),
+                    ("1,5 miljoner kronor", 15 * M / 10),
+                    ("1 miljon kronor", M),
+                ],
+                &[(Fine, 25 * M / 10, 0)],
+            ),
+            // Shares worded with the same verb stay in the section of the named sum.
+            (
+                "Totalt satsas 60 miljoner kronor på beredskapen.\n\n- Länsstyrelserna tillförs \
+                 40 miljoner kronor.\n- Kommunerna tillförs 20 miljoner kronor.\n",
+                &[
+                    ("60 miljoner kronor", 60 * M),
+                    ("40 miljoner kronor", 40 * M),
+                    ("20 miljoner kronor", 20 * M),
+                ],
+                &[(Fine, 60 * M, 0)],
+            ),
+            // Leaves alone: a label `Beviljat belopp:`, a verb whose parts are not found, and
+            // `fördelas med` shares without a total.
+            (
+                "Sökande: A\nBeviljat belopp: 400 000 kr\n\nSökande: B\nBeviljat belopp: 300 000 kr\n\n\
+                 Sökande: C\nBeviljat belopp: 100 000 kr\n",
+                &[
+                    ("400 000 kr", 4 * M / 10),
+                    ("300 000 kr", 3 * M / 10),
+                    ("100 000 kr", M / 10),
+                ],
+                &[],
+            ),
+            (
+                "Regeringen satsar 100 miljoner kronor på skolan. Tidigare gavs 30 miljoner kronor \
+                 och 20 miljoner kronor.",
+                &[
+                    ("100 miljoner kronor", 100 * M),
+                    ("30 miljoner kronor", 30 * M),
+                    ("20 miljoner kronor", 20 * M),
+                ],
+                &[],
+            ),
+            // A first round of a larger sum in prose ends its section: the list after it
+            // is that round's, not the larger sum's.
+            (
+                "Statsbidraget är på totalt 750 miljoner kronor. Nu beslutades att dela ut 207 \
+                 miljoner kronor till tre kommuner.\n\n- A, 107 miljoner kronor\n\
+                 - B, 70 miljoner kronor\n- C, 30 miljoner kronor\n",
+                &[
+                    ("750 miljoner kronor", 750 * M),
+                    (
+                        "207 \
+                 miljoner kronor",
+                        207 * M,
+                    ),
+                    ("107 miljoner kronor", 107 * M),
+                    ("70 miljoner kronor", 70 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[(Unresolved, 750 * M, -750 * M), (Fine, 207 * M, 0)],
+            ),
+            // Shares in prose worded with a verb of giving, where the section adds up.
+            (
+                "Totalt satsas 100 miljoner kronor. Länsstyrelserna tillförs 60 miljoner kronor \
+                 och MSB 40 miljoner kronor.",
+                &[
+                    ("100 miljoner kronor", 100 * M),
+                    ("60 miljoner kronor", 60 * M),
+                    ("40 miljoner kronor", 40 * M),
+                ],
+                &[(Fine, 100 * M, 0)],
+            ),
+            // A grant in a quotation's second sentence is no list item: it ends the section.
+            (
+                "Stödet uppgår till 825 miljoner kronor. A får 568 miljoner kronor och B 257 \
+                 miljoner kronor.\n\n– Det är bra, säger C. Lidingö beviljas stöd på 343 miljoner \
+                 kronor.\n",
+                &[
+                    ("825 miljoner kronor", 825 * M),
+                    ("568 miljoner kronor", 568 * M),
+                    ("257 miljoner kronor", 257 * M),
+                    ("343 miljoner kronor", 343 * M),
+                ],
+                &[(Fine, 825 * M, 0)],
+            ),
+            // A verb's amount over a list with a larger figure: another series, no mismatch.
+            (
+                "Lidingö beviljas stöd på 343 miljoner kronor.\n\n- A, 249 miljoner kronor\n\
+                 - B, 12 miljarder kronor\n",
+                &[
+                    ("343 miljoner kronor", 343 * M),
+                    ("249 miljoner kronor", 249 * M),
+                    ("12 miljarder kronor", 12_000 * M),
+                ],
+                &[],
+            ),
+            (
+                "Medlen fördelas med 40 miljoner kronor till A och 20 miljoner kronor till B.",
+                &[
+                    ("40 miljoner kronor", 40 * M),
+                    ("20 miljoner kronor", 20 * M),
                 ],
                 &[],
             ),

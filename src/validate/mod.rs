@@ -31,7 +31,8 @@
 //!    miljoner …`): parts that fall short of the total are *consistent*, not wrong, so such a check is
 //!    `unresolved` (the rest is not itemised), never `mismatch`. Parts that exceed the total are a
 //!    `mismatch`, unless they are stated per a different base (`per år`).
-//! 4. **A total followed by its parts**: `avsätta 944 miljoner kronor …`, `dela på`, `totalt`,
+//! 4. **A total followed by its parts**: `avsätta 944 miljoner kronor …`, `dela på`, a verb of
+//!    giving (`tillför`, `satsar`, `beviljas stöd på`, `förstärker … med`), `totalt`,
 //!    `sammanlagt`, `sammantaget`, `summa`, `tillsammans` directly before an amount, or a split
 //!    after it (`… fördelas enligt följande`, `… som nu omfördelas`). The parts are chosen by
 //!    structure: every amount from the total to the next heading (or the next total). When those do
