@@ -28,6 +28,7 @@
 
 use std::sync::LazyLock;
 
+use crate::extract::date::MONTH_NAMES;
 use crate::pattern::Pattern;
 use crate::record::{PartRole, TotalCheck, TotalStatus};
 
@@ -142,8 +143,9 @@ static COUNT: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// Words after a number that count money, time or shares, not the things a sum is split among.
-const NOT_COUNTED: [&str; 29] = [
+/// Words after a number that count money, time or shares, not the things a sum is split among
+/// (month names too: `20 oktober`, see [`MONTH_NAMES`]).
+const NOT_COUNTED: [&str; 17] = [
     "kr",
     "kronor",
     "krona",
@@ -161,18 +163,6 @@ const NOT_COUNTED: [&str; 29] = [
     "dagar",
     "gånger",
     "timmar",
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
 ];
 
 /// The count of parts the sentence of `total` names (`… totalt 16 470 000 kr … till nio olika
@@ -188,7 +178,7 @@ fn stated_count(doc: &Doc<'_>, total: usize) -> Option<usize> {
         let noun = c.name("noun")?.as_str().to_lowercase();
         let before = sentence[..n.start()].trim_end_matches([' ', '\u{a0}']);
         let grouped = before.len() < n.start() && before.ends_with(|c: char| c.is_ascii_digit());
-        if grouped || NOT_COUNTED.contains(&noun.as_str()) {
+        if grouped || NOT_COUNTED.contains(&noun.as_str()) || MONTH_NAMES.contains(&noun.as_str()) {
             return None;
         }
         let n = n.as_str().to_lowercase();
