@@ -405,6 +405,11 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
             if !chunk.is_empty() && opens_table(lines, &r.before) {
                 break; // `Tabell 2 Anslag per myndighet (tkr)`: the next table's own caption
             }
+            if let [first] = chunk.as_slice()
+                && caption_over_unit_line(text, lines, first, r)
+            {
+                break; // read as the header line under the caption, as one row alone is
+            }
             if repeated_header || (!chunk.is_empty() && r.is_furniture(text)) {
                 rows.next();
                 continue;
@@ -520,6 +525,23 @@ fn opens_table(lines: &[lines::Line<'_>], before: &[usize]) -> bool {
         && !before
             .iter()
             .any(|&l| lines[l].trimmed().to_lowercase().contains("forts"))
+}
+
+/// Whether `first`, a table's first row, is a caption ending in its year (`Preliminär fördelning
+/// 2022`) rather than a header row of years: one year after words on its line (a `2021` alone heads a column),
+/// and the lines between it and the next row `r` state the unit (`Kommun Tkr`, `Belopp (kr)`). A header row of years is the line right above
+/// the figures; taken as one, the caption made a one-column table whose unit stood inside it, and
+/// no cell was read.
+fn caption_over_unit_line(text: &str, lines: &[lines::Line<'_>], first: &Row, r: &Row) -> bool {
+    first.groups.len() == 1
+        && first.is_years(text)
+        && first.groups.first().is_some_and(|g| {
+            let line_start = text[..g.start].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..g.start].contains(char::is_alphabetic)
+        })
+        && r.before
+            .iter()
+            .any(|&l| unit::written(lines[l].trimmed()).is_some())
 }
 
 /// Whether the text lines between two rows name a block of their own: one of them is not a
@@ -1546,6 +1568,29 @@ mod tests {
                 }
                 None => assert_eq!(got, None, "{text:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_caption_ending_in_its_year_over_a_unit_line_is_no_header_row_of_years() {
+        let rows = "Ale 1 204\nAlingsås 2 310\nSumma 3 514\n";
+        let figures = ["1 204", "2 310", "3 514"].map(String::from).to_vec();
+        // (caption, the line under it; the unit expected, `None`: no table)
+        let cases = [
+            ("Preliminär fördelning 2022", "Kommun Tkr", Some(1_000)),
+            (
+                "Medel till kommunerna 2025",
+                "Kommun Belopp (tkr)",
+                Some(1_000),
+            ),
+            ("Fördelning 2024", "Kronor", Some(1)),
+            // No unit under it: the year heads no table of money.
+            ("Preliminär fördelning 2022", "Kommun", None),
+        ];
+        for (caption, under, want) in cases {
+            let text = format!("{caption}\n{under}\n{rows}");
+            let got = first_table(&text).map(|(unit, _, cells)| (unit, cells));
+            assert_eq!(got, want.map(|unit| (unit, figures.clone())), "{text:?}");
         }
     }
 
