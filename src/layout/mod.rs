@@ -388,11 +388,14 @@ fn header_over_rows(lines: &[Line<'_>], k: usize) -> bool {
             t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && ends_in_figure(t)
         })
     };
-    let states_unit = text(k).is_some_and(|t| {
-        t.split_whitespace()
-            .any(|w| is_unit(w.trim_matches(|c: char| "()[],:;".contains(c))))
-    });
-    states_unit && row(k + 1) && row(k + 2)
+    // The two rows are checked first: looking each word up in the unit table is the dear part,
+    // and this runs for every line of every document.
+    row(k + 1)
+        && row(k + 2)
+        && text(k).is_some_and(|t| {
+            t.split_whitespace()
+                .any(|w| is_unit(w.trim_matches(|c: char| "()[],:;".contains(c))))
+        })
 }
 
 /// Whether `a` ends in a caption's year and `b` opens with the unit it is no figure in (see
