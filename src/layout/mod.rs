@@ -116,7 +116,7 @@ pub fn layout(text: &str) -> Vec<Change> {
         if furniture[i + 1] || line.is_blank() || next.is_blank() {
             continue;
         }
-        if header_over_rows(&lines, i) {
+        if header_over_rows(&lines, i) || heads_rows(&lines, i + 1) {
             continue;
         }
         if let Some(c) = join(line, next, width) {
@@ -395,6 +395,26 @@ fn header_over_rows(lines: &[Line<'_>], k: usize) -> bool {
         && text(k).is_some_and(|t| {
             t.split_whitespace()
                 .any(|w| is_unit(w.trim_matches(|c: char| "()[],:;".contains(c))))
+        })
+}
+
+/// Whether line `k` is a column header over a table's rows (`Belopp`, `Kommun Beviljat`,
+/// `Region 2024 2025`): it opens with a capital, does not end in a figure itself, and the two
+/// lines after it are rows (see [`header_over_rows`]). The line above it is then a caption or
+/// a sentence of its own, not one the header goes on: joined, the header was lost into the
+/// caption, and the table's cells with it.
+fn heads_rows(lines: &[Line<'_>], k: usize) -> bool {
+    let text = |k: usize| lines.get(k).map(|l| l.trimmed()).filter(|t| !t.is_empty());
+    let row = |k: usize| {
+        text(k).is_some_and(|t| {
+            t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && ends_in_figure(t)
+        })
+    };
+    // The rows first: most lines have no figure at their end, and this runs for every line.
+    row(k + 1)
+        && row(k + 2)
+        && text(k).is_some_and(|t| {
+            t.starts_with(char::is_uppercase) && !ends_in_figure(t) && !t.ends_with(['.', ':'])
         })
 }
 
@@ -729,6 +749,29 @@ mod tests {
         assert_unchanged("Intäkter 14,7 MSEK\nKostnader 12,1 Mkr\nResultat 2,6 EUR");
         assert_unchanged(
             "Följande insatsområden ingår i överenskommelsen för 2020:\nLedning och styrning",
+        );
+    }
+
+    #[test]
+    fn a_header_over_rows_is_not_unwrapped_into_the_caption_above_it() {
+        for header in [
+            "Belopp",
+            "Region Belopp",
+            "Kommun 2024 2025",
+            "Beviljat belopp",
+        ] {
+            assert_unchanged(&format!(
+                "Medel per region (kronor)\n{header}\nAle 1 204 000\nAlingsås 2 310 000\n"
+            ));
+        }
+        // A sentence going on in lower case, or one row only: the wrap is undone.
+        assert_layout(
+            "Medlen fördelas enligt den modell som\nbeskrivs nedan\nAle 1 204 000\nAlingsås 2 310 000\n",
+            "Medlen fördelas enligt den modell som beskrivs nedan\nAle 1 204 000\nAlingsås 2 310 000\n",
+        );
+        assert_layout(
+            "Medlen fördelas enligt den modell som\nRegeringen beslutat\nAle 1 204 000\n",
+            "Medlen fördelas enligt den modell som Regeringen beslutat\nAle 1 204 000\n",
         );
     }
 
