@@ -954,7 +954,48 @@ fn columns(
     if !above.is_empty() {
         caption = [above.join(" "), caption].join(" ").trim().to_string();
     }
+    // `Region Belopp` over `Region Stockholm 12 500 000`: a header line with single spaces holds
+    // the label column's name before the figures' header, as a tab between them would show.
+    let (label_header, headers) = match headers.split_first() {
+        Some((first, rest)) if label_header.is_empty() => match names_label_column(first) {
+            Some((label, own)) => {
+                let headers = std::iter::once(own.to_string())
+                    .chain(rest.iter().cloned())
+                    .collect();
+                (label.to_string(), headers)
+            }
+            None => (label_header, headers),
+        },
+        _ => (label_header, headers),
+    };
     (width, label_header, headers, caption)
+}
+
+/// A header's first word when it names what the rows are (`Kommun`, `Förening`), and the rest
+/// of the header: `Kommun Belopp (tkr)` is the label column's name, then the figures' header.
+/// Only words that name who or where the rows are, never what the money is: `Anslag 2024`
+/// and `Verksamhet Budget` may be one column's header.
+fn names_label_column(header: &str) -> Option<(&str, &str)> {
+    const NAMES: [&str; 14] = [
+        "förening",
+        "föreningar",
+        "huvudman",
+        "kommun",
+        "kommuner",
+        "landsting",
+        "län",
+        "mottagare",
+        "myndighet",
+        "nämnd",
+        "organisation",
+        "region",
+        "regioner",
+        "sökande",
+    ];
+    let (first, rest) = header.trim().split_once(' ')?;
+    let rest = rest.trim_start();
+    let named = NAMES.iter().any(|n| first.to_lowercase() == *n);
+    (named && !rest.is_empty() && !LABEL_HEADER.is_match(rest)).then_some((first, rest))
 }
 
 /// Group headers spanning a header row of years that repeat (`Kommunen` `Kommunkoncernen` above
@@ -1406,6 +1447,29 @@ mod tests {
             .map(|c| text.chars().skip(c.start).take(c.end - c.start).collect())
             .collect();
         Some((table.unit.kronor, table.headers.clone(), figures))
+    }
+
+    #[test]
+    fn a_header_line_names_the_label_column_before_the_figures_header() {
+        let rows =
+            "Region Stockholm 12 500 000\nRegion Uppsala 3 400 000\nRegion Skåne 9 100 000\n";
+        // (header line, label column's header, figures' headers)
+        for (line, label, headers) in [
+            ("Region Belopp", "Region", vec!["Belopp"]),
+            ("Län Medel i kronor", "Län", vec!["Medel i kronor"]),
+            ("KOMMUN 2025", "KOMMUN", vec!["2025"]),
+            ("Region\tBelopp", "Region", vec!["Belopp"]),
+            // What the money is, not who gets it: one column's header.
+            ("Verksamhet Budget", "", vec!["Verksamhet Budget"]),
+            ("Belopp", "", vec!["Belopp"]),
+        ] {
+            let text = format!("Medel per region (kronor)\n{line}\n{rows}");
+            let t = read(&text, &[]);
+            let table = t.tables.first().expect("a table");
+            assert_eq!(table.label_header, label, "{line}");
+            assert_eq!(table.headers, headers, "{line}");
+            assert_eq!(t.cells.len(), 3, "{line}");
+        }
     }
 
     #[test]

@@ -32,13 +32,18 @@ pub(super) fn is_caption(s: &str) -> bool {
 }
 
 /// A piece that reads as a caption, never as a column header: it opens as captions do (`Tabell
-/// 3`, `Belopp i …`, `(tkr)`) or is a phrase of five words or more.
+/// 3`, `Belopp i …`, `(tkr)`) or is a phrase of five words or more. `Belopp` alone, or with
+/// its unit (`Belopp (kr)`), heads a column.
 pub(super) fn is_caption_opener(s: &str) -> bool {
     let lower = s.trim_start().to_lowercase();
     lower.split_whitespace().count() >= 5
         || [
             "tabell",
-            "belopp",
+            "belopp i ",
+            "belopp angivna",
+            "belopp anges",
+            "belopp uttryckta",
+            "belopp redovisas",
             "tilldelade",
             "fördelning",
             "medel ",
@@ -189,6 +194,23 @@ mod tests {
         ] {
             let ls = lines(text);
             assert_eq!(below(&ls, end).map(|u| u.kronor), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn belopp_opens_a_caption_only_when_it_says_how_amounts_are_given() {
+        for s in [
+            "Belopp i tkr",
+            "Belopp angivna i tkr",
+            "belopp i miljoner kronor",
+            "Tabell 2",
+            "(tkr)",
+        ] {
+            assert!(is_caption_opener(s), "{s}");
+        }
+        // A column's own header.
+        for s in ["Belopp", "Belopp (kr)", "Beloppet", "Beviljat belopp"] {
+            assert!(!is_caption_opener(s), "{s}");
         }
     }
 }
