@@ -97,6 +97,7 @@ pub fn layout(text: &str) -> Vec<Change> {
     let lines = lines(text);
     let furniture = furniture::furniture(&lines);
     let width = text_width(&lines);
+    let rows = row_blocks(&lines);
     let mut changes = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if furniture[i] {
@@ -116,7 +117,7 @@ pub fn layout(text: &str) -> Vec<Change> {
         if furniture[i + 1] || line.is_blank() || next.is_blank() {
             continue;
         }
-        if header_over_rows(&lines, i) || heads_rows(&lines, i + 1) {
+        if rows[i] || rows[i + 1] || header_over_rows(&lines, i) || heads_rows(&lines, i + 1) {
             continue;
         }
         if let Some(c) = join(line, next, width) {
@@ -396,6 +397,63 @@ fn header_over_rows(lines: &[Line<'_>], k: usize) -> bool {
             t.split_whitespace()
                 .any(|w| is_unit(w.trim_matches(|c: char| "()[],:;".contains(c))))
         })
+}
+
+/// Fewest consecutive row-like lines ([`is_row_like`]) that are a table's rows.
+const MIN_ROW_BLOCK: usize = 3;
+
+/// Which lines belong to a block of at least [`MIN_ROW_BLOCK`] consecutive row-like lines: table
+/// rows, each a line of its own, whatever their length. A row whose last column is text
+/// (`IFK Lund 25 000 Ungdomsverksamhet`, `ap.1 Professionssatsningen (ram) 897 000
+/// Socialstyrelsen`) does not end in a figure, and in a short document, whose text width its
+/// rows set, every such row was unwrapped into one paragraph and the table lost.
+fn row_blocks(lines: &[Line<'_>]) -> Vec<bool> {
+    let like: Vec<bool> = lines.iter().map(|l| is_row_like(l.trimmed())).collect();
+    let mut out = vec![false; lines.len()];
+    let mut from = 0;
+    while from < like.len() {
+        let run = like[from..].iter().take_while(|&&r| r).count();
+        if run >= MIN_ROW_BLOCK {
+            out[from..from + run].fill(true);
+        }
+        from += run.max(1);
+    }
+    out
+}
+
+/// Whether `t` reads as a table row: it opens with a capital, a digit or an item code, holds a
+/// figure standing as a word of its own (`25 000`, `-1,5`), and after its last figure has at most
+/// a few words of text opening with a capital (`Socialstyrelsen`, `Projekt för äldre`), as a text
+/// column does; a sentence goes on in lower case after its figures (`100 miljoner kronor till`).
+fn is_row_like(t: &str) -> bool {
+    if t.is_empty() || t.len() > 160 {
+        return false;
+    }
+    let opens =
+        t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || opens_with_code(t);
+    if !opens {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let figure = |w: &str| {
+        let w = w.trim_start_matches(|c: char| number::is_minus(c));
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '%')
+    };
+    // The label before the figures is no part of the check: `Region Skåne` holds none.
+    let Some(last) = words.iter().skip(1).rposition(|w| figure(w)).map(|k| k + 1) else {
+        return false;
+    };
+    let tail = &words[last + 1..];
+    tail.is_empty()
+        || (tail.len() <= 4
+            && tail[0].starts_with(char::is_uppercase)
+            && !is_unit(tail[0].trim_end_matches(['.', ',']))
+            && units::scale_of(tail[0]).is_none()
+            && tail
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')))
 }
 
 /// Whether line `k` is a column header over a table's rows (`Belopp`, `Kommun Beviljat`,
@@ -772,6 +830,21 @@ mod tests {
         assert_layout(
             "Medlen fördelas enligt den modell som\nRegeringen beslutat\nAle 1 204 000\n",
             "Medlen fördelas enligt den modell som Regeringen beslutat\nAle 1 204 000\n",
+        );
+    }
+
+    #[test]
+    fn rows_with_a_text_column_after_their_figures_stay_lines() {
+        for rows in [
+            "Organisation Belopp Kommentar\nRöda Korset 45 000 Verksamhetsbidrag\nStadsmissionen 60 000\nFriskis och Svettis 15 500 Projekt för äldre\nSumma 120 500\n",
+            "Anslag Belopp Disponeras av\nap.1 Professionssatsningen (ram) 897 000 Socialstyrelsen\nap.2 Bidrag (ram) 1 250 000 Kammarkollegiet\nap.3 Psykisk hälsa (ram) 304 500 Kammarkollegiet\n",
+        ] {
+            assert_unchanged(rows);
+        }
+        // A sentence goes on in lower case after its figures: the wraps are undone.
+        assert_layout(
+            "Region Halland får 45 000 kronor i år och\nUppsala får 60 000 kronor i år medan\nSkåne får 15 500 kronor i år som bidrag.\n",
+            "Region Halland får 45 000 kronor i år och Uppsala får 60 000 kronor i år medan Skåne får 15 500 kronor i år som bidrag.\n",
         );
     }
 
