@@ -956,9 +956,16 @@ fn columns(
     }
     // `Region Belopp` over `Region Stockholm 12 500 000`: a header line with single spaces holds
     // the label column's name before the figures' header, as a tab between them would show.
-    let (label_header, headers) = match headers.split_first() {
-        Some((first, rest)) if label_header.is_empty() => match names_label_column(first) {
+    // The piece above it was then the caption's, not the label column's header.
+    let (label_header, mut headers) = match headers.split_first() {
+        Some((first, rest)) => match names_label_column(first) {
             Some((label, own)) => {
+                if !label_header.is_empty() {
+                    caption = [caption.as_str(), label_header.as_str()]
+                        .join(" ")
+                        .trim()
+                        .to_string();
+                }
                 let headers = std::iter::once(own.to_string())
                     .chain(rest.iter().cloned())
                     .collect();
@@ -966,9 +973,40 @@ fn columns(
             }
             None => (label_header, headers),
         },
-        _ => (label_header, headers),
+        None => (label_header, headers),
     };
+    // `Belopp (kr) Ändamål` over `IFK Lund 25 000 Ungdomsverksamhet`: words after the unit
+    // that closes a one-column header head the text column after the figures.
+    if let [only] = headers.as_mut_slice()
+        && let Some(cut) = text_column_after_unit(only)
+    {
+        only.truncate(cut);
+    }
     (width, label_header, headers, caption)
+}
+
+/// Where a header closed by its unit (`Belopp (kr)`, `Beviljat belopp, kr`) is followed by the
+/// header of a text column (`Ändamål`, `Kommentar`): the byte length of the money column's
+/// header. `None` when nothing follows the unit, or what follows holds a figure (`tkr 2025`).
+fn text_column_after_unit(header: &str) -> Option<usize> {
+    let mut end = 0;
+    let mut unit_end = None;
+    for w in header.split_whitespace() {
+        let at = header[end..].find(w)? + end;
+        end = at + w.len();
+        let bare = w.trim_matches(|c: char| "(),.:;".contains(c));
+        if !bare.is_empty() && !numeral::units_in(bare).is_empty() {
+            unit_end = Some(end);
+        }
+    }
+    let cut = unit_end?;
+    let rest = header[cut..].trim();
+    let text = rest.starts_with(char::is_uppercase)
+        && rest.split_whitespace().count() <= 3
+        && rest
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    text.then_some(cut)
 }
 
 /// A header's first word when it names what the rows are (`Kommun`, `Förening`), and the rest
@@ -1464,6 +1502,27 @@ mod tests {
             ("Belopp", "", vec!["Belopp"]),
         ] {
             let text = format!("Medel per region (kronor)\n{line}\n{rows}");
+            let t = read(&text, &[]);
+            let table = t.tables.first().expect("a table");
+            assert_eq!(table.label_header, label, "{line}");
+            assert_eq!(table.headers, headers, "{line}");
+            assert_eq!(t.cells.len(), 3, "{line}");
+        }
+        // The text column after the figures' unit heads no figures; a caption line above the
+        // header is the caption's.
+        for (line, label, headers) in [
+            (
+                "Förening Belopp (kr) Ändamål",
+                "Förening",
+                vec!["Belopp (kr)"],
+            ),
+            (
+                "Beviljade bidrag 2025\nOrganisation Beviljat belopp, kr Kommentar",
+                "Organisation",
+                vec!["Beviljat belopp, kr"],
+            ),
+        ] {
+            let text = format!("Medel per region\n\n{line}\n{rows}");
             let t = read(&text, &[]);
             let table = t.tables.first().expect("a table");
             assert_eq!(table.label_header, label, "{line}");
