@@ -938,8 +938,18 @@ fn columns(
             unit::is_caption_opener(p) || (unit::is_caption(p) && pieces.len() - k > width)
         })
         .count();
+    let all = pieces;
     let (above, pieces) = pieces.split_at(lead);
     let n = pieces.len();
+    // `Kommun Antal invånare Belopp (kr)` over rows of two figures: one header line with single
+    // spaces, each column's header opening with a capital.
+    if width >= 2
+        && n < width
+        && let Some((last, rest)) = all.split_last()
+        && let Some((label, headers)) = capitalised_headers(last, width)
+    {
+        return (width, label, headers, rest.join(" "));
+    }
     let (label_header, headers, mut caption) = if n > width {
         (
             pieces[n - width - 1].clone(),
@@ -983,6 +993,40 @@ fn columns(
         only.truncate(cut);
     }
     (width, label_header, headers, caption)
+}
+
+/// A header line that names `width` columns, each header opening with a capital (`Antal
+/// invånare`, `Belopp (kr)`, `Budget 2025`, `Förändring`), perhaps after the label column's
+/// name (`Kommun`, one word): its (label column's header, column headers). Swedish capitalises
+/// only a header's first word, so the capitals are where the headers begin. `None` unless the
+/// count is exactly right, and for a caption (`Tabell 2. Medel …`).
+fn capitalised_headers(line: &str, width: usize) -> Option<(String, Vec<String>)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let first = words.first()?;
+    let caption = ["tabell", "bilaga", "figur", "diagram"]
+        .iter()
+        .any(|w| first.to_lowercase().starts_with(w));
+    if caption || line.ends_with(['.', ':']) {
+        return None;
+    }
+    let mut parts: Vec<Vec<&str>> = Vec::new();
+    for w in words {
+        match parts.last_mut() {
+            Some(part) if !w.starts_with(char::is_uppercase) => part.push(w),
+            _ => parts.push(vec![w]),
+        }
+    }
+    if parts.iter().any(|p| p.len() > 4) {
+        return None; // a sentence, not headers
+    }
+    let joined: Vec<String> = parts.iter().map(|p| p.join(" ")).collect();
+    if joined.len() == width {
+        return Some((String::new(), joined));
+    }
+    let label_word = joined.len() == width + 1
+        && parts[0].len() == 1
+        && joined[0].chars().all(char::is_alphabetic);
+    label_word.then(|| (joined[0].clone(), joined[1..].to_vec()))
 }
 
 /// Where a header closed by its unit (`Belopp (kr)`, `Beviljat belopp, kr`) is followed by the
@@ -1528,6 +1572,59 @@ mod tests {
             assert_eq!(table.label_header, label, "{line}");
             assert_eq!(table.headers, headers, "{line}");
             assert_eq!(t.cells.len(), 3, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_header_line_with_single_spaces_is_cut_at_its_capitals() {
+        // (header line, rows, label column's header, column headers)
+        for (line, rows, label, headers) in [
+            (
+                "Kommun Antal invånare Belopp (kr)",
+                "Ale 32 000 1 204 000\nAlingsås 42 500 2 310 000\nBorås 115 000 5 600 000\n",
+                "Kommun",
+                vec!["Antal invånare", "Belopp (kr)"],
+            ),
+            (
+                "Nämnd Budget 2025 Budget 2026 Förändring",
+                "Kommunstyrelsen 120,5 125,0 4,5\nSocialnämnden 640,0 655,3 15,3\n",
+                "Nämnd",
+                vec!["Budget 2025", "Budget 2026", "Förändring"],
+            ),
+            (
+                "Beslutad ram Förändring Ny ram",
+                "Skolan 1 200 100 1 300\nOmsorgen 2 000 -50 1 950\n",
+                "",
+                vec!["Beslutad ram", "Förändring", "Ny ram"],
+            ),
+        ] {
+            let caption = if line.contains("(kr)") {
+                "Fördelning"
+            } else {
+                "Fördelning (tkr)"
+            };
+            let text = format!("{caption}\n{line}\n{rows}");
+            let t = read(&text, &[]);
+            let table = t
+                .tables
+                .first()
+                .unwrap_or_else(|| panic!("no table: {line}"));
+            assert_eq!(table.label_header, label, "{line}");
+            assert_eq!(table.headers, headers, "{line}");
+        }
+        // A count of capitals that names no columns, or a caption: no headers guessed.
+        for line in [
+            "Fördelning av medel till Kommunerna i Västra Götaland",
+            "Tabell 2. Medel Fördelning",
+        ] {
+            let text = format!("{line}\nAle 32 000 1 204 000\nAlingsås 42 500 2 310 000\n");
+            let t = read(&text, &[]);
+            assert!(
+                t.tables
+                    .iter()
+                    .all(|t| t.headers.iter().all(String::is_empty)),
+                "{line}"
+            );
         }
     }
 
