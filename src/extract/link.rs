@@ -2536,7 +2536,12 @@ impl<'a> Doc<'a> {
             {
                 return None;
             }
-            if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) {
+            // A `Disponeras av X` line belongs to the post above it, and heads no block: under
+            // it, a `Summa` was given to the last post's disposer.
+            if t.is_empty()
+                || t.chars().any(|c| c.is_ascii_digit())
+                || strip_ci(t, "disponeras av ").is_some()
+            {
                 continue;
             }
             // The column headers are no block's heading, and nothing above them is
@@ -4694,6 +4699,11 @@ mod tests {
             (
                 "Anslag (tkr)\nAnslagspost Belopp\nDisponeras av Statens kulturråd 4 000\nap.1 Kultur 4 000\n",
                 &["Statens kulturråd / -", "Statens kulturråd / Kultur"],
+            ),
+            // A `Summa` under a post's `Disponeras av` line is no disposer's: it is the table's.
+            (
+                "Tilldelade anslag (belopp angivna i tkr)\nap.1 Kultur (ram) 4 000\nDisponeras av Statens kulturråd\nap.2 Arkiv (ram) 1 000\nDisponeras av Riksarkivet\n\nSumma 5 000\n",
+                &["Statens kulturråd / Kultur", "Riksarkivet / Arkiv", "- / -"],
             ),
         ];
         for (text, want) in cases {
