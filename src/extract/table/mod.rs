@@ -967,8 +967,10 @@ fn columns(
     // `Region Belopp` over `Region Stockholm 12 500 000`: a header line with single spaces holds
     // the label column's name before the figures' header, as a tab between them would show.
     // The piece above it was then the caption's, not the label column's header.
-    let (label_header, mut headers) = match headers.split_first() {
-        Some((first, rest)) => match names_label_column(first) {
+    // Only for one column: headers over several (`Region Stockholm`, `Region Skåne`) may each
+    // name a place.
+    let (label_header, mut headers) = match headers.as_slice() {
+        [only] => match names_label_column(only) {
             Some((label, own)) => {
                 if !label_header.is_empty() {
                     caption = [caption.as_str(), label_header.as_str()]
@@ -976,14 +978,11 @@ fn columns(
                         .trim()
                         .to_string();
                 }
-                let headers = std::iter::once(own.to_string())
-                    .chain(rest.iter().cloned())
-                    .collect();
-                (label.to_string(), headers)
+                (label.to_string(), vec![own.to_string()])
             }
             None => (label_header, headers),
         },
-        None => (label_header, headers),
+        _ => (label_header, headers),
     };
     // `Belopp (kr) Ändamål` over `IFK Lund 25 000 Ungdomsverksamhet`: words after the unit
     // that closes a one-column header head the text column after the figures.
