@@ -1008,10 +1008,24 @@ fn capitalised_headers(line: &str, width: usize) -> Option<(String, Vec<String>)
     if caption || line.ends_with(['.', ':']) {
         return None;
     }
+    // A year after a header's word is that header's (`Budget 2025`); failing that, each year
+    // is a header of its own (`Projekt 2025 2026 2027 Totalt`).
+    [false, true]
+        .into_iter()
+        .find_map(|years_apart| headers_at_capitals(&words, width, years_apart))
+}
+
+/// [`capitalised_headers`] with a year opening a header of its own or not.
+fn headers_at_capitals(
+    words: &[&str],
+    width: usize,
+    years_apart: bool,
+) -> Option<(String, Vec<String>)> {
     let mut parts: Vec<Vec<&str>> = Vec::new();
-    for w in words {
+    for &w in words {
+        let opens = w.starts_with(char::is_uppercase) || (years_apart && numeral::is_year(w));
         match parts.last_mut() {
-            Some(part) if !w.starts_with(char::is_uppercase) => part.push(w),
+            Some(part) if !opens => part.push(w),
             _ => parts.push(vec![w]),
         }
     }
@@ -1595,6 +1609,12 @@ mod tests {
                 "Skolan 1 200 100 1 300\nOmsorgen 2 000 -50 1 950\n",
                 "",
                 vec!["Beslutad ram", "Förändring", "Ny ram"],
+            ),
+            (
+                "Projekt 2025 2026 Totalt",
+                "Ny skola 45,0 60,0 105,0\nReningsverk 30,0 30,0 60,0\n",
+                "Projekt",
+                vec!["2025", "2026", "Totalt"],
             ),
         ] {
             let caption = if line.contains("(kr)") {
