@@ -48,6 +48,8 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
             (?: \s+ (?: \p{L}+ ) ){0,4}?
           | (?: avsätta | avsätter | avsätts | avsatt | avsattes | omfattar | omfattade | omfattas \s+ av
               | fördelas | fördelades | fördelar | omfördelas | omfördelades
+              # the infinitive after a decision: `har beslutat att fördela 250 miljoner kronor`
+              | fördela
               # the noun: `beslutat om fördelning av 100 miljoner kronor`
               | fördelning \s+ av | fördelningen \s+ av
               | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut
@@ -81,12 +83,22 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
 /// So does a split still to be made in its clause: `de 18 miljoner kronor som kommunen fått ska
 /// fördelas`, `får 378 miljoner kronor att fördela`, or made now in a relative clause on the
 /// amount, `35 miljoner kronor som nu istället omfördelas` (a list item `458 mnkr fördelas av …`
-/// states a split already made, and is no total).
+/// states a split already made, and is no total), or in the next sentence with the money for
+/// its subject (`… 18 miljoner kronor. Pengarna fördelas så här:`).
 static CUE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}? enligt \s+ följande
+        r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}?
+          (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt )
         | ^ [^.!?\n]{0,80}? [^\p{L}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{L}] | $ )
-        | ^ \s+ som \s+ (?: \p{L}+ \s+ ){0,3}? (?: fördelas | omfördelas ) (?: [^\p{L}] | $ )",
+        | ^ \s+ som \s+ (?: \p{L}+ \s+ ){0,3}? (?: fördelas | omfördelas ) (?: [^\p{L}] | $ )
+        # The next sentence announces the split of the money just named, its subject the money
+        # itself (`… 250 miljoner kronor till myndigheterna. Medlen fördelas enligt följande:`).
+        # No figure may stand between: the split is of the sentence's last amount.
+        | ^ [^.!?\n\d]{0,100}? [.:] \s+
+          (?: (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) \s+
+              (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{0,30}?
+              (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : )
+            | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande ) )",
     )
 });
 
@@ -230,7 +242,7 @@ pub(super) fn cue(doc: &Doc<'_>, k: usize) -> Option<Cue> {
             Cue::Verb
         });
     }
-    let mut to = (e + 120).min(doc.text.len());
+    let mut to = (e + 200).min(doc.text.len());
     while !doc.text.is_char_boundary(to) {
         to -= 1;
     }
@@ -1268,6 +1280,59 @@ mod tests {
                     ("228 miljoner kronor", 228 * M),
                 ],
                 Some(Fine),
+            ),
+            // A decision to split (`att fördela`), and a split announced by the next sentence
+            // with the money for its subject.
+            (
+                "Regeringen har beslutat att fördela 250 miljoner kronor: 150 miljoner kronor till A \
+                 och 100 miljoner kronor till B.",
+                &[
+                    ("250 miljoner kronor", 250 * M),
+                    ("150 miljoner kronor", 150 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Regionen har tilldelats 18 miljoner kronor. Pengarna fördelas så här: 10 miljoner \
+                 kronor till A, 5 miljoner kronor till B och 3 miljoner kronor till C.",
+                &[
+                    ("18 miljoner kronor", 18 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("5 miljoner kronor", 5 * M),
+                    ("3 miljoner kronor", 3 * M),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Nämnden har 30 miljoner kronor till sitt förfogande. Fördelningen ser ut så här:\n\n\
+                 A 20 miljoner kronor\nB 10 miljoner kronor\n",
+                &[
+                    ("30 miljoner kronor", 30 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("10 miljoner kronor", 10 * M),
+                ],
+                Some(Fine),
+            ),
+            // Leaves alone: a next sentence that announces no split, and a decision to split
+            // whose figures do not add up (a verb's cue settles nothing).
+            (
+                "Regionen har tilldelats 18 miljoner kronor. Pengarna har betalats ut: 10 miljoner \
+                 kronor till A och 8 miljoner kronor till B.",
+                &[
+                    ("18 miljoner kronor", 18 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("8 miljoner kronor", 8 * M),
+                ],
+                None,
+            ),
+            (
+                "Kommunen har fått i uppdrag att fördela 250 miljoner kronor. A får 100 miljoner kronor.",
+                &[
+                    ("250 miljoner kronor", 250 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                None,
             ),
             (
                 "Stöden om 750 miljoner kronor har fördelats. A fick 450 mnkr.\n",
