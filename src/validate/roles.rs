@@ -221,11 +221,15 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
     let i = doc.running[k];
     let (_, e) = doc.spans[i];
     let gap = before(doc, k);
-    // An open parenthesis after the previous figure on the same line: a gloss on that figure.
-    // `… 23 miljoner kronor). Dessutom … (6,3 miljoner kronor)` is a new sentence, no gloss.
+    // An open parenthesis right after the previous figure on the same line: a gloss on that
+    // figure. `… 23 miljoner kronor). Dessutom … (6,3 miljoner kronor)` is a new sentence, no
+    // gloss; and words between the figure and the parenthesis take the gloss themselves: in
+    // `kommunerna (2,2 miljarder kronor) och regionerna (1 miljard kronor)` or `varav 60 procent
+    // (120 miljoner kronor)` each figure is the share of the word before it, a part.
     if k > 0 && !gap.contains('\n') && gap.len() <= 40 && !ends_sentence(gap) {
         let open = gap.rfind('(');
-        if open.is_some_and(|o| !gap[o..].contains(')')) {
+        if open.is_some_and(|o| !gap[o..].contains(')') && !gap[..o].contains(char::is_alphabetic))
+        {
             return Wording::Aside;
         }
     }
@@ -362,6 +366,17 @@ mod tests {
                 "Kommunen får 900 miljoner kronor (sökt 100 miljoner kronor).",
                 &two("100 miljoner kronor"),
                 Aside,
+            ),
+            // A gloss on a word between the figures is the word's share: a part.
+            (
+                "Pengarna går till kommunerna (900 miljoner kronor) och regionerna (100 miljoner kronor).",
+                &two("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Totalt 900 miljoner kronor, varav 60 procent (100 miljoner kronor) till A.",
+                &two("100 miljoner kronor"),
+                Nested,
             ),
             (
                 "Kommunen får 900 miljoner kronor.\n(Sökt 100 miljoner kronor).",
