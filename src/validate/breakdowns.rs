@@ -70,6 +70,10 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
               | föreslår | föreslås | föreslog | föreslogs )
             (?: (?: \s+ (?: därför | nu | även | också | idag | i \s+ dag ) )+
               | (?: \s+ [\p{L}-]+ ){0,3}? \s+ (?: med | på | om ) )?
+          # a decision about the sum: `har i dag beslutat om 650 miljoner kronor till …`,
+          # `beslutade om stöd på 3,2 miljarder kronor`
+          | (?: beslutat | beslutade | beslutar | beslutats | beslut ) (?: \s+ (?: i \s+ dag | idag | nu | även | också ) )?
+            \s+ om (?: \s+ [\p{L}-]+ \s+ (?: på | om ) )?
           | (?: uppgår | uppgick | uppgå ) (?: \s+ \p{L}+ ){0,3}? \s+ till
             (?: \s+ (?: totalt | sammanlagt ) )?
         )
@@ -100,6 +104,13 @@ static CUE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
               (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : )
             | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande ) )",
     )
+});
+
+/// A sentence opening on a sum it goes on to split: `Av de 500 miljoner kronorna går 300
+/// miljoner till A och 200 miljoner till B`. Mid-sentence, `300 miljoner av de 500 miljonerna`
+/// names one share of a sum, no split, and is not matched.
+static OF_THE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?xi) ^ \s* av \s+ (?: de | den ) (?: \s+ (?: totalt | sammanlagt ) )? \s+ $")
 });
 
 /// In the sentence of a total: it sums up the figures before it.
@@ -241,6 +252,9 @@ pub(super) fn cue(doc: &Doc<'_>, k: usize) -> Option<Cue> {
         } else {
             Cue::Verb
         });
+    }
+    if OF_THE.is_match(doc.width, doc.slice(doc.sentence_start(s), s)) {
+        return Some(Cue::Verb);
     }
     let mut to = (e + 200).min(doc.text.len());
     while !doc.text.is_char_boundary(to) {
@@ -954,6 +968,58 @@ mod tests {
                     ("30 miljoner kronor", 30 * M),
                 ],
                 &[(Fine, 200 * M, 0)],
+            ),
+            // A decision about a sum, and a sentence opening on the sum it splits.
+            (
+                "Regeringen har i dag beslutat om 650 miljoner kronor till landsbygden. \
+                 Jordbruksverket får 400 miljoner kronor och Tillväxtverket 250 miljoner kronor.",
+                &[
+                    ("650 miljoner kronor", 650 * M),
+                    ("400 miljoner kronor", 400 * M),
+                    ("250 miljoner kronor", 250 * M),
+                ],
+                &[(Fine, 650 * M, 0)],
+            ),
+            (
+                "Regeringen beslutade om stöd på 3,2 miljarder kronor. Kommunerna får 2,2 miljarder \
+                 kronor och regionerna 1 miljard kronor.",
+                &[
+                    ("3,2 miljarder kronor", 3200 * M),
+                    ("2,2 miljarder kronor", 2200 * M),
+                    ("1 miljard kronor", 1000 * M),
+                ],
+                &[(Fine, 3200 * M, 0)],
+            ),
+            (
+                "Av de 500 miljoner kronorna går 300 miljoner kronor till A och 200 miljoner \
+                 kronor till B.",
+                &[
+                    ("500 miljoner kronor", 500 * M),
+                    ("300 miljoner kronor", 300 * M),
+                    ("200 miljoner kronor", 200 * M),
+                ],
+                &[(Fine, 500 * M, 0)],
+            ),
+            // Leaves alone: a decision whose figures do not add up to it, and one share `av de`
+            // a sum mid-sentence.
+            (
+                "Regeringen har beslutat om 650 miljoner kronor till landsbygden. Jordbruksverket \
+                 får 400 miljoner kronor.",
+                &[
+                    ("650 miljoner kronor", 650 * M),
+                    ("400 miljoner kronor", 400 * M),
+                ],
+                &[],
+            ),
+            (
+                "A får 300 miljoner kronor av de 500 miljoner kronor som avsatts. Då återstår \
+                 200 miljoner kronor.",
+                &[
+                    ("300 miljoner kronor", 300 * M),
+                    ("500 miljoner kronor", 500 * M),
+                    ("200 miljoner kronor", 200 * M),
+                ],
+                &[],
             ),
             // The verb's object between it and `med`.
             (
