@@ -16,7 +16,8 @@
 //!   därmed en miljard`, `… ytterligare 5 miljarder uppgår summan till 10 miljarder`: `summan`
 //!   after two figures of its sentence) takes the figures before it in its paragraph instead. When the section's
 //!   figures do not add up, an enumeration is a `mismatch` and prose is searched for a contiguous
-//!   run that does.
+//!   run that does; where a smaller share worded with a verb cut the section short and that
+//!   settled nothing, the run may go on through the section it cut (an `ok` only).
 //!
 //! Only figures whose wording makes them parts are summed (see `roles.rs`): nested figures,
 //! changes, comparisons and asides never are, nor a restatement of the total (the same value), nor
@@ -598,6 +599,28 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
                 found = Some((c.clone(), c.components));
             }
         }
+        // A smaller figure cued by a verb in prose ended the section above, but it may as well
+        // be the first of the parts (`Regeringen satsar 3 miljarder … För 2025 avsätts 800
+        // miljoner, för 2026 1 miljard och för 2027 1,2 miljarder.`): when the section up to it
+        // settled nothing, a run from the total through the wider section that adds up is taken,
+        // as in plain prose; only an `ok` is, since the wider section is no enumeration of its own.
+        if found
+            .as_ref()
+            .is_none_or(|(c, _)| c.status == TotalStatus::Unresolved)
+            && wide_end > scope_end
+        {
+            let wider = Scope {
+                listed: wide.clone(),
+                parts: wide.clone(),
+                text: doc.slice(total_end, wide_end),
+                end: wide_end,
+            };
+            if let Some(hit) = reconcile_scope(doc, total, &wider)
+                .filter(|(c, _)| c.status == TotalStatus::Ok && c.method.starts_with("searched"))
+            {
+                found = Some(hit);
+            }
+        }
         match found {
             Some((c, _)) if c.status == TotalStatus::Unresolved && cue == Cue::Verb => {}
             Some((c, _)) if c.status == TotalStatus::Mismatch && foreign => {}
@@ -968,6 +991,34 @@ mod tests {
                     ("30 miljoner kronor", 30 * M),
                 ],
                 &[(Fine, 200 * M, 0)],
+            ),
+            // A share worded with a verb opens the parts, and a later figure of the section is
+            // left out by the search.
+            (
+                "Regeringen satsar 3 miljarder kronor på forskning. För 2025 avsätts 800 miljoner \
+                 kronor, för 2026 1 miljard kronor och för 2027 1,2 miljarder kronor.\n\n\
+                 Satsningen är den största sedan 2020, då 2,2 miljarder kronor tillfördes.",
+                &[
+                    ("3 miljarder kronor", 3000 * M),
+                    ("800 miljoner kronor", 800 * M),
+                    ("1 miljard kronor", 1000 * M),
+                    ("1,2 miljarder kronor", 1200 * M),
+                    ("2,2 miljarder kronor", 2200 * M),
+                ],
+                &[(Fine, 3000 * M, 0)],
+            ),
+            // Leaves alone: the same when no run adds up.
+            (
+                "Regeringen satsar 3 miljarder kronor på forskning. För 2025 avsätts 800 miljoner \
+                 kronor, för 2026 1 miljard kronor.\n\n\
+                 Satsningen är den största sedan 2020, då 2,2 miljarder kronor tillfördes.",
+                &[
+                    ("3 miljarder kronor", 3000 * M),
+                    ("800 miljoner kronor", 800 * M),
+                    ("1 miljard kronor", 1000 * M),
+                    ("2,2 miljarder kronor", 2200 * M),
+                ],
+                &[],
             ),
             // A decision about a sum, and a sentence opening on the sum it splits.
             (
