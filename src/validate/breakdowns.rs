@@ -88,22 +88,14 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
 /// So does a split still to be made in its clause: `de 18 miljoner kronor som kommunen fått ska
 /// fördelas`, `får 378 miljoner kronor att fördela`, or made now in a relative clause on the
 /// amount, `35 miljoner kronor som nu istället omfördelas` (a list item `458 mnkr fördelas av …`
-/// states a split already made, and is no total), or in the next sentence with the money for
-/// its subject (`… 18 miljoner kronor. Pengarna fördelas så här:`).
+/// states a split already made, and is no total). The next sentence may announce it too
+/// ([`NEXT_SPLIT`]).
 static CUE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}?
           (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt )
         | ^ [^.!?\n]{0,80}? [^\p{L}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{L}] | $ )
-        | ^ \s+ som \s+ (?: \p{L}+ \s+ ){0,3}? (?: fördelas | omfördelas ) (?: [^\p{L}] | $ )
-        # The next sentence announces the split of the money just named, its subject the money
-        # itself (`… 250 miljoner kronor till myndigheterna. Medlen fördelas enligt följande:`).
-        # No figure may stand between: the split is of the sentence's last amount.
-        | ^ [^.!?\n\d]{0,100}? [.:] \s+
-          (?: (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) \s+
-              (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{0,30}?
-              (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : )
-            | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande ) )",
+        | ^ \s+ som \s+ (?: \p{L}+ \s+ ){0,3}? (?: fördelas | omfördelas ) (?: [^\p{L}] | $ )",
     )
 });
 
@@ -112,6 +104,20 @@ static CUE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
 /// names one share of a sum, no split, and is not matched.
 static OF_THE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?xi) ^ \s* av \s+ (?: de | den ) (?: \s+ (?: totalt | sammanlagt ) )? \s+ $")
+});
+
+/// After an amount, the next sentence announcing the split of the money just named, its subject
+/// the money itself (`… 250 miljoner kronor för 2025. Medlen fördelas enligt följande:`). No
+/// other figure may stand between (a year may), and see [`cue`]: the amount must be the only one
+/// of its sentence, or which one is split is unsaid.
+static NEXT_SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) ^ (?: [^.!?\n\d] | (?: 19 | 20 ) \d\d ){0,100}? [.:] \s+
+        (?: (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) \s+
+            (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{0,30}?
+            (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : )
+          | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande ) )",
+    )
 });
 
 /// In the sentence of a total: it sums up the figures before it.
@@ -261,9 +267,15 @@ pub(super) fn cue(doc: &Doc<'_>, k: usize) -> Option<Cue> {
     while !doc.text.is_char_boundary(to) {
         to -= 1;
     }
-    CUE_AFTER
-        .is_match(doc.width, doc.slice(e, to))
-        .then_some(Cue::Verb)
+    let after = doc.slice(e, to);
+    if CUE_AFTER.is_match(doc.width, after) {
+        return Some(Cue::Verb);
+    }
+    let sentence = doc.sentence_start(s);
+    let alone = k
+        .checked_sub(1)
+        .is_none_or(|p| doc.spans[doc.running[p]].1 <= sentence);
+    (alone && NEXT_SPLIT.is_match(doc.width, after)).then_some(Cue::Verb)
 }
 
 /// Whether running amount `running[k]` may be a part of the total `total`, given the roles so far:
@@ -1431,8 +1443,30 @@ mod tests {
                 ],
                 Some(Fine),
             ),
-            // Leaves alone: a next sentence that announces no split, and a decision to split
+            (
+                "Regionen får 18 miljoner kronor för 2025. Medlen fördelas enligt följande:\n\n\
+                 - A 10 miljoner kronor\n- B 8 miljoner kronor\n",
+                &[
+                    ("18 miljoner kronor", 18 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("8 miljoner kronor", 8 * M),
+                ],
+                Some(Fine),
+            ),
+            // Leaves alone: a split announced after a sentence of two amounts (which one is
+            // split is unsaid), a next sentence that announces no split, and a decision to split
             // whose figures do not add up (a verb's cue settles nothing).
+            (
+                "Regionen får 18 miljoner kronor 2025 och 20 miljoner kronor 2026. Medlen fördelas \
+                 enligt följande:\n\n- A 10 miljoner kronor\n- B 9 miljoner kronor\n",
+                &[
+                    ("18 miljoner kronor", 18 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("9 miljoner kronor", 9 * M),
+                ],
+                None,
+            ),
             (
                 "Regionen har tilldelats 18 miljoner kronor. Pengarna har betalats ut: 10 miljoner \
                  kronor till A och 8 miljoner kronor till B.",
