@@ -142,7 +142,9 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?xi)
         (?: ^ | [^\p{L}] )
         (?P<cue> varav | därav | av \s+ dessa | av \s+ detta | av \s+ vilka | av \s+ dem
-               | av \s+ beloppet | av \s+ summan )
+               | av \s+ beloppet | av \s+ summan
+               # the money named by its noun: `… 14 miljoner kronor i statsbidrag. Av bidraget går …`
+               | av \s+ (?: medlen | pengarna | bidraget | stödet | anslaget ) )
         (?: [^\p{L}] | $ )",
     )
 });
@@ -349,7 +351,15 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         let k = doc
             .running
             .partition_point(|&i| doc.spans[i].1 <= cue.start());
-        let Some(tk) = k.checked_sub(1) else { continue };
+        let Some(mut tk) = k.checked_sub(1) else {
+            continue;
+        };
+        // `14 miljoner kronor i statsbidrag, vilket är 2 miljoner kronor mer än 2024. Av
+        // bidraget går …`: a change or a comparison between is said of the total, and is no
+        // parent of the breakdown; the figure before it is (still within the window below).
+        while tk > 0 && matches!(wording(doc, tk), Wording::Change | Wording::Comparison) {
+            tk -= 1;
+        }
         let total = doc.running[tk];
         let gap = doc.slice(doc.spans[total].1, cue.start());
         if gap.len() > CUE_WINDOW || has_blank_line(gap) || role[total] != Role::Free {
@@ -1317,6 +1327,52 @@ mod tests {
             (Unresolved, vec![1, 2])
         );
         assert!(c[0].method.starts_with("partial"), "{}", c[0].method);
+    }
+
+    #[test]
+    fn a_breakdown_of_the_money_named_skips_a_change_said_of_it() {
+        use crate::validate::testing::statuses;
+        // (text, amounts, the checks: verdict, stated)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64)]);
+        let cases: &[Case<'_>] = &[
+            (
+                "Kommunen får 14 miljoner kronor i statsbidrag 2025, vilket är 2 miljoner kronor mer \
+                 än 2024. Av bidraget går 9 miljoner kronor till skolan och 5 miljoner kronor till \
+                 äldreomsorgen.",
+                &[
+                    ("14 miljoner kronor", 14 * M),
+                    ("2 miljoner kronor", 2 * M),
+                    ("9 miljoner kronor", 9 * M),
+                    ("5 miljoner kronor", 5 * M),
+                ],
+                &[(Fine, 14 * M)],
+            ),
+            (
+                "Stödet är 500 miljoner kronor, jämfört med 400 miljoner kronor i fjol, varav 300 \
+                 miljoner kronor till A och 200 miljoner kronor till B.",
+                &[
+                    ("500 miljoner kronor", 500 * M),
+                    ("400 miljoner kronor", 400 * M),
+                    ("300 miljoner kronor", 300 * M),
+                    ("200 miljoner kronor", 200 * M),
+                ],
+                &[(Fine, 500 * M)],
+            ),
+            // Leaves alone: one share of the money named is a partial breakdown.
+            (
+                "Kommunen får 14 miljoner kronor i statsbidrag. Av bidraget går 9 miljoner kronor \
+                 till skolan.",
+                &[("14 miljoner kronor", 14 * M), ("9 miljoner kronor", 9 * M)],
+                &[(Unresolved, 14 * M)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            let got: Vec<(TotalStatus, i64)> = statuses(text, items)
+                .into_iter()
+                .map(|c| (c.0, c.1))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

@@ -25,8 +25,10 @@
 //!    result, a leading positive line followed by negative ones is the `income` and the costs are the
 //!    components: income + Σ costs = result. An `underskott` written without a minus is a negative
 //!    result, and `difference` is taken against that.
-//! 3. **Breakdowns**: `varav`, `därav`, `av dessa`, `av detta`, `av vilka`, `av beloppet` after an
-//!    amount; the parts are the amounts up to the end of that sentence. Named parts may be only some
+//! 3. **Breakdowns**: `varav`, `därav`, `av dessa`, `av detta`, `av vilka`, `av beloppet`, or the
+//!    money by its noun (`av medlen`, `av bidraget`) after an amount, past a change or comparison
+//!    said of it (`…, vilket är 2 miljoner mer än 2024. Av bidraget går …`); the parts are the
+//!    amounts up to the end of that sentence. Named parts may be only some
 //!    of the whole (`omfattar totalt 2,88 miljarder kronor. Av dessa är 500 miljoner … och cirka 730
 //!    miljoner …`): parts that fall short of the total are *consistent*, not wrong, so such a check is
 //!    `unresolved` (the rest is not itemised), never `mismatch`. Parts that exceed the total are a
