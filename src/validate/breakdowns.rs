@@ -16,7 +16,8 @@
 //!   därmed en miljard`, `… ytterligare 5 miljarder uppgår summan till 10 miljarder`: `summan`
 //!   after two figures of its sentence) takes the figures before it in its paragraph instead. When the section's
 //!   figures do not add up, an enumeration is a `mismatch` and prose is searched for a contiguous
-//!   run that does.
+//!   run that does; where a smaller share worded with a verb cut the section short and that
+//!   settled nothing, the run may go on through the section it cut (an `ok` only).
 //!
 //! Only figures whose wording makes them parts are summed (see `roles.rs`): nested figures,
 //! changes, comparisons and asides never are, nor a restatement of the total (the same value), nor
@@ -48,6 +49,8 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
             (?: \s+ (?: \p{L}+ ) ){0,4}?
           | (?: avsätta | avsätter | avsätts | avsatt | avsattes | omfattar | omfattade | omfattas \s+ av
               | fördelas | fördelades | fördelar | omfördelas | omfördelades
+              # the infinitive after a decision: `har beslutat att fördela 250 miljoner kronor`
+              | fördela
               # the noun: `beslutat om fördelning av 100 miljoner kronor`
               | fördelning \s+ av | fördelningen \s+ av
               | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut
@@ -68,6 +71,10 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
               | föreslår | föreslås | föreslog | föreslogs )
             (?: (?: \s+ (?: därför | nu | även | också | idag | i \s+ dag ) )+
               | (?: \s+ [\p{L}-]+ ){0,3}? \s+ (?: med | på | om ) )?
+          # a decision about the sum: `har i dag beslutat om 650 miljoner kronor till …`,
+          # `beslutade om stöd på 3,2 miljarder kronor`
+          | (?: beslutat | beslutade | beslutar | beslutats | beslut ) (?: \s+ (?: i \s+ dag | idag | nu | även | också ) )?
+            \s+ om (?: \s+ [\p{L}-]+ \s+ (?: på | om ) )?
           | (?: uppgår | uppgick | uppgå ) (?: \s+ \p{L}+ ){0,3}? \s+ till
             (?: \s+ (?: totalt | sammanlagt ) )?
         )
@@ -81,12 +88,35 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
 /// So does a split still to be made in its clause: `de 18 miljoner kronor som kommunen fått ska
 /// fördelas`, `får 378 miljoner kronor att fördela`, or made now in a relative clause on the
 /// amount, `35 miljoner kronor som nu istället omfördelas` (a list item `458 mnkr fördelas av …`
-/// states a split already made, and is no total).
+/// states a split already made, and is no total). The next sentence may announce it too
+/// ([`NEXT_SPLIT`]).
 static CUE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}? enligt \s+ följande
+        r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}?
+          (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt )
         | ^ [^.!?\n]{0,80}? [^\p{L}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{L}] | $ )
         | ^ \s+ som \s+ (?: \p{L}+ \s+ ){0,3}? (?: fördelas | omfördelas ) (?: [^\p{L}] | $ )",
+    )
+});
+
+/// A sentence opening on a sum it goes on to split: `Av de 500 miljoner kronorna går 300
+/// miljoner till A och 200 miljoner till B`. Mid-sentence, `300 miljoner av de 500 miljonerna`
+/// names one share of a sum, no split, and is not matched.
+static OF_THE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?xi) ^ \s* av \s+ (?: de | den ) (?: \s+ (?: totalt | sammanlagt ) )? \s+ $")
+});
+
+/// After an amount, the next sentence announcing the split of the money just named, its subject
+/// the money itself (`… 250 miljoner kronor för 2025. Medlen fördelas enligt följande:`). No
+/// other figure may stand between (a year may), and see [`cue`]: the amount must be the only one
+/// of its sentence, or which one is split is unsaid.
+static NEXT_SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) ^ (?: [^.!?\n\d] | (?: 19 | 20 ) \d\d ){0,100}? [.:] \s+
+        (?: (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) \s+
+            (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{0,30}?
+            (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : )
+          | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande ) )",
     )
 });
 
@@ -112,7 +142,9 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?xi)
         (?: ^ | [^\p{L}] )
         (?P<cue> varav | därav | av \s+ dessa | av \s+ detta | av \s+ vilka | av \s+ dem
-               | av \s+ beloppet | av \s+ summan )
+               | av \s+ beloppet | av \s+ summan
+               # the money named by its noun: `… 14 miljoner kronor i statsbidrag. Av bidraget går …`
+               | av \s+ (?: medlen | pengarna | bidraget | stödet | anslaget ) )
         (?: [^\p{L}] | $ )",
     )
 });
@@ -230,13 +262,22 @@ pub(super) fn cue(doc: &Doc<'_>, k: usize) -> Option<Cue> {
             Cue::Verb
         });
     }
-    let mut to = (e + 120).min(doc.text.len());
+    if OF_THE.is_match(doc.width, doc.slice(doc.sentence_start(s), s)) {
+        return Some(Cue::Verb);
+    }
+    let mut to = (e + 200).min(doc.text.len());
     while !doc.text.is_char_boundary(to) {
         to -= 1;
     }
-    CUE_AFTER
-        .is_match(doc.width, doc.slice(e, to))
-        .then_some(Cue::Verb)
+    let after = doc.slice(e, to);
+    if CUE_AFTER.is_match(doc.width, after) {
+        return Some(Cue::Verb);
+    }
+    let sentence = doc.sentence_start(s);
+    let alone = k
+        .checked_sub(1)
+        .is_none_or(|p| doc.spans[doc.running[p]].1 <= sentence);
+    (alone && NEXT_SPLIT.is_match(doc.width, after)).then_some(Cue::Verb)
 }
 
 /// Whether running amount `running[k]` may be a part of the total `total`, given the roles so far:
@@ -310,7 +351,15 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         let k = doc
             .running
             .partition_point(|&i| doc.spans[i].1 <= cue.start());
-        let Some(tk) = k.checked_sub(1) else { continue };
+        let Some(mut tk) = k.checked_sub(1) else {
+            continue;
+        };
+        // `14 miljoner kronor i statsbidrag, vilket är 2 miljoner kronor mer än 2024. Av
+        // bidraget går …`: a change or a comparison between is said of the total, and is no
+        // parent of the breakdown; the figure before it is (still within the window below).
+        while tk > 0 && matches!(wording(doc, tk), Wording::Change | Wording::Comparison) {
+            tk -= 1;
+        }
         let total = doc.running[tk];
         let gap = doc.slice(doc.spans[total].1, cue.start());
         if gap.len() > CUE_WINDOW || has_blank_line(gap) || role[total] != Role::Free {
@@ -570,6 +619,28 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
                     c
                 };
                 found = Some((c.clone(), c.components));
+            }
+        }
+        // A smaller figure cued by a verb in prose ended the section above, but it may as well
+        // be the first of the parts (`Regeringen satsar 3 miljarder … För 2025 avsätts 800
+        // miljoner, för 2026 1 miljard och för 2027 1,2 miljarder.`): when the section up to it
+        // settled nothing, a run from the total through the wider section that adds up is taken,
+        // as in plain prose; only an `ok` is, since the wider section is no enumeration of its own.
+        if found
+            .as_ref()
+            .is_none_or(|(c, _)| c.status == TotalStatus::Unresolved)
+            && wide_end > scope_end
+        {
+            let wider = Scope {
+                listed: wide.clone(),
+                parts: wide.clone(),
+                text: doc.slice(total_end, wide_end),
+                end: wide_end,
+            };
+            if let Some(hit) = reconcile_scope(doc, total, &wider)
+                .filter(|(c, _)| c.status == TotalStatus::Ok && c.method.starts_with("searched"))
+            {
+                found = Some(hit);
             }
         }
         match found {
@@ -943,6 +1014,86 @@ mod tests {
                 ],
                 &[(Fine, 200 * M, 0)],
             ),
+            // A share worded with a verb opens the parts, and a later figure of the section is
+            // left out by the search.
+            (
+                "Regeringen satsar 3 miljarder kronor på forskning. För 2025 avsätts 800 miljoner \
+                 kronor, för 2026 1 miljard kronor och för 2027 1,2 miljarder kronor.\n\n\
+                 Satsningen är den största sedan 2020, då 2,2 miljarder kronor tillfördes.",
+                &[
+                    ("3 miljarder kronor", 3000 * M),
+                    ("800 miljoner kronor", 800 * M),
+                    ("1 miljard kronor", 1000 * M),
+                    ("1,2 miljarder kronor", 1200 * M),
+                    ("2,2 miljarder kronor", 2200 * M),
+                ],
+                &[(Fine, 3000 * M, 0)],
+            ),
+            // Leaves alone: the same when no run adds up.
+            (
+                "Regeringen satsar 3 miljarder kronor på forskning. För 2025 avsätts 800 miljoner \
+                 kronor, för 2026 1 miljard kronor.\n\n\
+                 Satsningen är den största sedan 2020, då 2,2 miljarder kronor tillfördes.",
+                &[
+                    ("3 miljarder kronor", 3000 * M),
+                    ("800 miljoner kronor", 800 * M),
+                    ("1 miljard kronor", 1000 * M),
+                    ("2,2 miljarder kronor", 2200 * M),
+                ],
+                &[],
+            ),
+            // A decision about a sum, and a sentence opening on the sum it splits.
+            (
+                "Regeringen har i dag beslutat om 650 miljoner kronor till landsbygden. \
+                 Jordbruksverket får 400 miljoner kronor och Tillväxtverket 250 miljoner kronor.",
+                &[
+                    ("650 miljoner kronor", 650 * M),
+                    ("400 miljoner kronor", 400 * M),
+                    ("250 miljoner kronor", 250 * M),
+                ],
+                &[(Fine, 650 * M, 0)],
+            ),
+            (
+                "Regeringen beslutade om stöd på 3,2 miljarder kronor. Kommunerna får 2,2 miljarder \
+                 kronor och regionerna 1 miljard kronor.",
+                &[
+                    ("3,2 miljarder kronor", 3200 * M),
+                    ("2,2 miljarder kronor", 2200 * M),
+                    ("1 miljard kronor", 1000 * M),
+                ],
+                &[(Fine, 3200 * M, 0)],
+            ),
+            (
+                "Av de 500 miljoner kronorna går 300 miljoner kronor till A och 200 miljoner \
+                 kronor till B.",
+                &[
+                    ("500 miljoner kronor", 500 * M),
+                    ("300 miljoner kronor", 300 * M),
+                    ("200 miljoner kronor", 200 * M),
+                ],
+                &[(Fine, 500 * M, 0)],
+            ),
+            // Leaves alone: a decision whose figures do not add up to it, and one share `av de`
+            // a sum mid-sentence.
+            (
+                "Regeringen har beslutat om 650 miljoner kronor till landsbygden. Jordbruksverket \
+                 får 400 miljoner kronor.",
+                &[
+                    ("650 miljoner kronor", 650 * M),
+                    ("400 miljoner kronor", 400 * M),
+                ],
+                &[],
+            ),
+            (
+                "A får 300 miljoner kronor av de 500 miljoner kronor som avsatts. Då återstår \
+                 200 miljoner kronor.",
+                &[
+                    ("300 miljoner kronor", 300 * M),
+                    ("500 miljoner kronor", 500 * M),
+                    ("200 miljoner kronor", 200 * M),
+                ],
+                &[],
+            ),
             // The verb's object between it and `med`.
             (
                 "Regeringen förstärker det civila försvaret med 75 miljoner kronor. 60 miljoner \
@@ -1179,6 +1330,52 @@ mod tests {
     }
 
     #[test]
+    fn a_breakdown_of_the_money_named_skips_a_change_said_of_it() {
+        use crate::validate::testing::statuses;
+        // (text, amounts, the checks: verdict, stated)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64)]);
+        let cases: &[Case<'_>] = &[
+            (
+                "Kommunen får 14 miljoner kronor i statsbidrag 2025, vilket är 2 miljoner kronor mer \
+                 än 2024. Av bidraget går 9 miljoner kronor till skolan och 5 miljoner kronor till \
+                 äldreomsorgen.",
+                &[
+                    ("14 miljoner kronor", 14 * M),
+                    ("2 miljoner kronor", 2 * M),
+                    ("9 miljoner kronor", 9 * M),
+                    ("5 miljoner kronor", 5 * M),
+                ],
+                &[(Fine, 14 * M)],
+            ),
+            (
+                "Stödet är 500 miljoner kronor, jämfört med 400 miljoner kronor i fjol, varav 300 \
+                 miljoner kronor till A och 200 miljoner kronor till B.",
+                &[
+                    ("500 miljoner kronor", 500 * M),
+                    ("400 miljoner kronor", 400 * M),
+                    ("300 miljoner kronor", 300 * M),
+                    ("200 miljoner kronor", 200 * M),
+                ],
+                &[(Fine, 500 * M)],
+            ),
+            // Leaves alone: one share of the money named is a partial breakdown.
+            (
+                "Kommunen får 14 miljoner kronor i statsbidrag. Av bidraget går 9 miljoner kronor \
+                 till skolan.",
+                &[("14 miljoner kronor", 14 * M), ("9 miljoner kronor", 9 * M)],
+                &[(Unresolved, 14 * M)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            let got: Vec<(TotalStatus, i64)> = statuses(text, items)
+                .into_iter()
+                .map(|c| (c.0, c.1))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
     fn complete_breakdown_is_ok_and_excess_is_mismatch() {
         let text = "Regeringen satsar 60 miljoner kronor, varav 50 miljoner kronor till A och 10 miljoner kronor till B.";
         let items = [
@@ -1268,6 +1465,81 @@ mod tests {
                     ("228 miljoner kronor", 228 * M),
                 ],
                 Some(Fine),
+            ),
+            // A decision to split (`att fördela`), and a split announced by the next sentence
+            // with the money for its subject.
+            (
+                "Regeringen har beslutat att fördela 250 miljoner kronor: 150 miljoner kronor till A \
+                 och 100 miljoner kronor till B.",
+                &[
+                    ("250 miljoner kronor", 250 * M),
+                    ("150 miljoner kronor", 150 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Regionen har tilldelats 18 miljoner kronor. Pengarna fördelas så här: 10 miljoner \
+                 kronor till A, 5 miljoner kronor till B och 3 miljoner kronor till C.",
+                &[
+                    ("18 miljoner kronor", 18 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("5 miljoner kronor", 5 * M),
+                    ("3 miljoner kronor", 3 * M),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Nämnden har 30 miljoner kronor till sitt förfogande. Fördelningen ser ut så här:\n\n\
+                 A 20 miljoner kronor\nB 10 miljoner kronor\n",
+                &[
+                    ("30 miljoner kronor", 30 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("10 miljoner kronor", 10 * M),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Regionen får 18 miljoner kronor för 2025. Medlen fördelas enligt följande:\n\n\
+                 - A 10 miljoner kronor\n- B 8 miljoner kronor\n",
+                &[
+                    ("18 miljoner kronor", 18 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("8 miljoner kronor", 8 * M),
+                ],
+                Some(Fine),
+            ),
+            // Leaves alone: a split announced after a sentence of two amounts (which one is
+            // split is unsaid), a next sentence that announces no split, and a decision to split
+            // whose figures do not add up (a verb's cue settles nothing).
+            (
+                "Regionen får 18 miljoner kronor 2025 och 20 miljoner kronor 2026. Medlen fördelas \
+                 enligt följande:\n\n- A 10 miljoner kronor\n- B 9 miljoner kronor\n",
+                &[
+                    ("18 miljoner kronor", 18 * M),
+                    ("20 miljoner kronor", 20 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("9 miljoner kronor", 9 * M),
+                ],
+                None,
+            ),
+            (
+                "Regionen har tilldelats 18 miljoner kronor. Pengarna har betalats ut: 10 miljoner \
+                 kronor till A och 8 miljoner kronor till B.",
+                &[
+                    ("18 miljoner kronor", 18 * M),
+                    ("10 miljoner kronor", 10 * M),
+                    ("8 miljoner kronor", 8 * M),
+                ],
+                None,
+            ),
+            (
+                "Kommunen har fått i uppdrag att fördela 250 miljoner kronor. A får 100 miljoner kronor.",
+                &[
+                    ("250 miljoner kronor", 250 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                None,
             ),
             (
                 "Stöden om 750 miljoner kronor har fördelats. A fick 450 mnkr.\n",

@@ -25,8 +25,10 @@
 //!    result, a leading positive line followed by negative ones is the `income` and the costs are the
 //!    components: income + Σ costs = result. An `underskott` written without a minus is a negative
 //!    result, and `difference` is taken against that.
-//! 3. **Breakdowns**: `varav`, `därav`, `av dessa`, `av detta`, `av vilka`, `av beloppet` after an
-//!    amount; the parts are the amounts up to the end of that sentence. Named parts may be only some
+//! 3. **Breakdowns**: `varav`, `därav`, `av dessa`, `av detta`, `av vilka`, `av beloppet`, or the
+//!    money by its noun (`av medlen`, `av bidraget`) after an amount, past a change or comparison
+//!    said of it (`…, vilket är 2 miljoner mer än 2024. Av bidraget går …`); the parts are the
+//!    amounts up to the end of that sentence. Named parts may be only some
 //!    of the whole (`omfattar totalt 2,88 miljarder kronor. Av dessa är 500 miljoner … och cirka 730
 //!    miljoner …`): parts that fall short of the total are *consistent*, not wrong, so such a check is
 //!    `unresolved` (the rest is not itemised), never `mismatch`. Parts that exceed the total are a
@@ -74,7 +76,9 @@
 //! part under a total written with decimals in the same scale (`10 miljarder` under `11,2
 //! miljarder`) is meant to the total's precision, so its rounding cannot hide a missing part. So eight parts
 //! stated to 0,1 Mkr that miss their total by 0,3 Mkr are a `mismatch`, while 2 046 against 2 047
-//! with five parts in whole millions is `ok`.
+//! with five parts in whole millions is `ok`. A total of one significant digit (`1 miljard`, ± 50 %
+//! by its digits) confirms its parts only within 5 % of it (as `10 miljoner` would); a sum
+//! between that and its digits' rounding is soft: `unresolved`, neither `ok` nor `mismatch`.
 //! Arithmetic is in öre with `i128`, so no sum overflows and no float ever rounds.
 //!
 //! An approximate (`cirka`) or bounded (`högst`, `minst`) figure among the numbers turns a would-be
@@ -338,7 +342,8 @@ mod tests {
 
         /// A list of parts closed by `Summa`, each figure stated to its own number of decimals:
         /// `ok` exactly when the difference is within the stated tolerance, `mismatch` exactly
-        /// when it is outside (no soft figure is involved).
+        /// when it is outside (no soft figure is involved), `unresolved` only under a total of
+        /// one significant digit.
         #[test]
         fn ok_inside_the_tolerance_and_mismatch_outside(
             parts in prop::collection::vec((1i64..100_000, 0u32..3), 2..10),
@@ -372,7 +377,9 @@ mod tests {
             match c.status {
                 TotalStatus::Ok => prop_assert!(inside, "ok outside the tolerance: {c:?}"),
                 TotalStatus::Mismatch => prop_assert!(!inside, "mismatch inside the tolerance: {c:?}"),
-                TotalStatus::Unresolved => prop_assert!(false, "exact figures are judged: {c:?}"),
+                // … except a total of one significant digit, which confirms parts only within
+                // 5 % of it and disproves none inside its digits' rounding (see `sum.rs`).
+                TotalStatus::Unresolved => prop_assert!(total_units < 10, "exact figures are judged: {c:?}"),
             }
         }
 

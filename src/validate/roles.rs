@@ -74,6 +74,11 @@ static BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// A comma and a conjunction joining a new member to a list or a new clause (`…, och`, `…,
+/// samt`, `…, medan`): wording before it is done with its own object.
+static CLAUSE_JOIN: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?xi) , \s* (?: och | samt | medan | men | respektive ) \s"));
+
 /// A change: a word of increase or decrease, then (in the same clause) `med`, `på` or `om` right
 /// before the figure. `höjs till 5 miljoner` states a new level, not a change, and is no match.
 static CHANGE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -221,11 +226,15 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
     let i = doc.running[k];
     let (_, e) = doc.spans[i];
     let gap = before(doc, k);
-    // An open parenthesis after the previous figure on the same line: a gloss on that figure.
-    // `… 23 miljoner kronor). Dessutom … (6,3 miljoner kronor)` is a new sentence, no gloss.
+    // An open parenthesis right after the previous figure on the same line: a gloss on that
+    // figure. `… 23 miljoner kronor). Dessutom … (6,3 miljoner kronor)` is a new sentence, no
+    // gloss; and words between the figure and the parenthesis take the gloss themselves: in
+    // `kommunerna (2,2 miljarder kronor) och regionerna (1 miljard kronor)` or `varav 60 procent
+    // (120 miljoner kronor)` each figure is the share of the word before it, a part.
     if k > 0 && !gap.contains('\n') && gap.len() <= 40 && !ends_sentence(gap) {
         let open = gap.rfind('(');
-        if open.is_some_and(|o| !gap[o..].contains(')')) {
+        if open.is_some_and(|o| !gap[o..].contains(')') && !gap[..o].contains(char::is_alphabetic))
+        {
             return Wording::Aside;
         }
     }
@@ -255,7 +264,15 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
     match BEFORE.captures(doc.width, gap) {
         Some(c) if c.name("nested").is_some() => Wording::Nested,
         _ if MENTION.is_match(doc.width, gap) => Wording::Mention,
-        Some(c) if c.name("comparison").is_some() => Wording::Comparison,
+        // `… 300 miljoner till A, en ökning med 50 miljoner jämfört med i fjol, och 200
+        // miljoner till B`: the comparison closed on its own object before a new member of the
+        // list; the figure after `, och` is the next part, not what is compared with.
+        Some(c)
+            if c.name("comparison")
+                .is_some_and(|m| !CLAUSE_JOIN.is_match(doc.width, &gap[m.end()..])) =>
+        {
+            Wording::Comparison
+        }
         Some(c) if c.name("remainder").is_some() => Wording::Part(PartRole::Remainder),
         Some(c) if c.name("addition").is_some() => Wording::Part(PartRole::Addition),
         _ => Wording::Part(PartRole::Part),
@@ -362,6 +379,37 @@ mod tests {
                 "Kommunen får 900 miljoner kronor (sökt 100 miljoner kronor).",
                 &two("100 miljoner kronor"),
                 Aside,
+            ),
+            // A gloss on a word between the figures is the word's share: a part.
+            (
+                "Pengarna går till kommunerna (900 miljoner kronor) och regionerna (100 miljoner kronor).",
+                &two("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Totalt 900 miljoner kronor, varav 60 procent (100 miljoner kronor) till A.",
+                &two("100 miljoner kronor"),
+                Nested,
+            ),
+            // A comparison closed before `, och` leaves the next figure a part.
+            (
+                "A får 900 miljoner kronor, jämfört med 800 miljoner i fjol, och B 100 miljoner kronor.",
+                &[
+                    ("900 miljoner kronor", 900 * M),
+                    ("800 miljoner", 800 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                PLAIN,
+            ),
+            (
+                "Det är 900 miljoner kronor jämfört med i fjol, och 100 miljoner kronor till B.",
+                &two("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Det är 900 miljoner kronor jämfört med i fjol och förra årets 100 miljoner kronor.",
+                &two("100 miljoner kronor"),
+                Comparison,
             ),
             (
                 "Kommunen får 900 miljoner kronor.\n(Sökt 100 miljoner kronor).",

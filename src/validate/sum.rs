@@ -134,12 +134,26 @@ fn sum_of(doc: &Doc<'_>, claim: &Claim<'_>, exact_total: bool) -> Option<Sum> {
     }
     // Exact figures on both sides leave no rounding at all, never a negative tolerance.
     let tolerance = rounding_tolerance(stated_half, widest, variance, linear, worst).max(0);
+    // A total of one significant digit (`1 miljard`, `3 miljoner`) is read to ± half its unit by
+    // its digits alone, ± 50 % for `1 miljard`: that would confirm half a breakdown (`Totalt
+    // avsätts 1 miljard. 300 miljoner … och 200 miljoner …`). A writer who rounds that coarsely
+    // says so (`cirka`, `drygt`), so an unqualified total confirms parts only within 5 % of it,
+    // the coarsest a figure of two digits (`10 miljoner`, ± 0,5) is read to. Between that and
+    // the digits' rounding the sum is not disproved either: soft, so never a `mismatch`.
+    let coarse_half = sp.abs() / 20;
+    let tight = if stated_half > coarse_half && coarse_half > 0 {
+        rounding_tolerance(coarse_half, widest, variance, linear, worst).max(0)
+    } else {
+        tolerance
+    };
+    let within = |t: i128| (cp - sp).abs() <= t;
+    soft |= within(tolerance) && !within(tight);
     Some(Sum {
         stated: sp,
         computed: cp,
-        tolerance,
-        ok: (cp - sp).abs() <= tolerance,
-        short: cp + tolerance < sp,
+        tolerance: tight,
+        ok: within(tight),
+        short: cp + tight < sp,
         soft,
     })
 }
@@ -412,6 +426,69 @@ mod tests {
                     ("1,7 miljarder", 1700 * M),
                 ],
                 Some(Fine),
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_eq!(statuses(text, items).first().map(|c| c.0), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_total_of_one_digit_confirms_parts_within_five_percent_only() {
+        use crate::record::TotalStatus::Unresolved;
+        use crate::validate::testing::statuses;
+        // (text, items, first verdict)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], Option<TotalStatus>);
+        let m = |n: i64| n * M;
+        let cases: &[Case<'_>] = &[
+            // `1 miljard` reads 0,5–1,5 miljarder by its digits: half of it is no confirmation,
+            // and no proof of an error either.
+            (
+                "Post 300 miljoner\nPost 200 miljoner\nSumma 1 miljard\n",
+                &[
+                    ("300 miljoner", m(300)),
+                    ("200 miljoner", m(200)),
+                    ("1 miljard", m(1000)),
+                ],
+                Some(Unresolved),
+            ),
+            (
+                "Post 2,4 miljoner\nPost 2,1 miljoner\nSumma 5 miljoner\n",
+                &[
+                    ("2,4 miljoner", m(24) / 10),
+                    ("2,1 miljoner", m(21) / 10),
+                    ("5 miljoner", m(5)),
+                ],
+                Some(Unresolved),
+            ),
+            // Leaves alone: parts within 5 % of such a total, a total of two digits, and a gap
+            // beyond the digits' own rounding (still a mismatch).
+            (
+                "Post 600 miljoner\nPost 420 miljoner\nSumma 1 miljard\n",
+                &[
+                    ("600 miljoner", m(600)),
+                    ("420 miljoner", m(420)),
+                    ("1 miljard", m(1000)),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Post 6,4 miljoner\nPost 5,1 miljoner\nSumma 12 miljoner\n",
+                &[
+                    ("6,4 miljoner", m(64) / 10),
+                    ("5,1 miljoner", m(51) / 10),
+                    ("12 miljoner", m(12)),
+                ],
+                Some(Fine),
+            ),
+            (
+                "Post 300 miljoner\nPost 200 miljoner\nSumma 2 miljarder\n",
+                &[
+                    ("300 miljoner", m(300)),
+                    ("200 miljoner", m(200)),
+                    ("2 miljarder", m(2000)),
+                ],
+                Some(Mismatch),
             ),
         ];
         for &(text, items, want) in cases {
