@@ -2156,6 +2156,9 @@ impl<'a> Doc<'a> {
         {
             headers.clone_from(periods);
         }
+        // Two text columns or more before the money (`Sökande | Projekt | Beviljat (kr)`): the
+        // reader joins them into one label, and the header line says which cell is whose.
+        let columns = text_columns(&line_above, table.headers.len());
         let mut disposer: Option<Link> = None;
         for row in &table.rows {
             let Some(&first) = row.amounts.iter().flatten().next() else {
@@ -2164,7 +2167,15 @@ impl<'a> Doc<'a> {
             let label = self.label_span(&row.label, amounts[first].start);
             let mut recipient = None;
             let mut purpose = None;
-            if let Some((mut ls, le)) = label {
+            let split = columns
+                .as_ref()
+                .zip(label)
+                .filter(|_| !row.total)
+                .and_then(|(c, (ls, le))| self.label_cells(c, ls, le));
+            if let Some((r, p)) = split {
+                recipient = r;
+                purpose = p;
+            } else if let Some((mut ls, le)) = label {
                 let mut words = self.text(ls, le);
                 // The reader joined a `Disponeras av X` line to the anslagspost row under it
                 // (`Disponeras av Socialstyrelsen ap.3 Särskilda insatser`): X disposes of
@@ -2301,6 +2312,33 @@ impl<'a> Doc<'a> {
             }
         }
         headers
+    }
+
+    /// The recipient and purpose cells of a row label in `chars[ls..le]` that joins the text
+    /// columns `columns` describes, or `None` when the label does not split into as many cells.
+    fn label_cells(
+        &self,
+        columns: &TextColumns,
+        ls: usize,
+        le: usize,
+    ) -> Option<(Option<Link>, Option<Link>)> {
+        let words = self.text(ls, le);
+        let cells = cells(&words);
+        if cells.len() != columns.count {
+            return None;
+        }
+        let link = |k: Option<usize>| {
+            let (b, cell) = cells[k?];
+            let start = ls + words[..b].chars().count();
+            let end = start + cell.chars().count();
+            Some(Link {
+                text: cell.to_string(),
+                start,
+                end,
+                cue: Span { start, end },
+            })
+        };
+        Some((link(columns.recipient), link(columns.purpose)))
     }
 
     /// The organisation that ends an anslagspost's name in `chars[start..end]` (`Cancervård
@@ -2786,6 +2824,77 @@ fn lists_places(table: &Table) -> bool {
     places >= 2 && places * 2 > body.len()
 }
 
+/// A table's text columns before its money, as its header line names them (`Sökande | Projekt
+/// | Beviljat (kr)`, `Projekt    Projektägare    Beviljat belopp, kr`): how many, and which one
+/// names recipients and which one purposes.
+#[derive(Debug)]
+struct TextColumns {
+    count: usize,
+    recipient: Option<usize>,
+    purpose: Option<usize>,
+}
+
+/// The text columns of `header_line` over a table of `money` columns: the cells before the
+/// money columns' headers, when there are two or more and one of them names recipients or
+/// purposes. A header naming both (`Projektägare`) names the recipient.
+fn text_columns(header_line: &str, money: usize) -> Option<TextColumns> {
+    let cells = cells(header_line);
+    let count = cells.len().checked_sub(money)?;
+    if count < 2 || money == 0 {
+        return None;
+    }
+    let (mut recipient, mut purpose) = (None, None);
+    for (k, &(_, c)) in cells[..count].iter().enumerate() {
+        if names_recipients(c) {
+            recipient.get_or_insert(k);
+        } else if names_purposes(c) {
+            purpose.get_or_insert(k);
+        }
+    }
+    (recipient.is_some() || purpose.is_some()).then_some(TextColumns {
+        count,
+        recipient,
+        purpose,
+    })
+}
+
+/// The cells of a table line, each with its byte offset and its text trimmed: between `|` bars
+/// where the line has any, else apart by a tab or two spaces or more (one space is a space
+/// inside a name).
+fn cells(line: &str) -> Vec<(usize, &str)> {
+    fn push<'a>(out: &mut Vec<(usize, &'a str)>, from: usize, piece: &'a str) {
+        let t = piece.trim();
+        if !t.is_empty() {
+            out.push((from + piece.len() - piece.trim_start().len(), t));
+        }
+    }
+    let mut out = Vec::new();
+    if line.contains('|') {
+        let mut at = 0;
+        for piece in line.split('|') {
+            push(&mut out, at, piece);
+            at += piece.len() + 1;
+        }
+        return out;
+    }
+    let bytes = line.as_bytes();
+    let blank = |k: usize| matches!(bytes.get(k), Some(b' ' | b'\t'));
+    let (mut from, mut k) = (0, 0);
+    while k < bytes.len() {
+        if bytes[k] == b'\t' || (bytes[k] == b' ' && blank(k + 1)) {
+            push(&mut out, from, &line[from..k]);
+            while blank(k) {
+                k += 1;
+            }
+            from = k;
+        } else {
+            k += 1;
+        }
+    }
+    push(&mut out, from, &line[from..]);
+    out
+}
+
 /// The label column's header. When the table reader left it empty and the first column's
 /// header has more words than a column needs (`Region Belopp` over one column of amounts), the
 /// header line's first word stood over the labels.
@@ -2930,6 +3039,16 @@ fn names_recipients(s: &str) -> bool {
                 | "förening"
                 | "nämnd"
                 | "stödmottagare"
+                | "bidragsmottagare"
+                | "organisationer"
+                | "myndigheter"
+                | "föreningar"
+                | "nämnder"
+                | "sökande"
+                | "projektägare"
+                | "huvudman"
+                | "kommunnamn"
+                | "länsstyrelse"
         )
     })
 }
@@ -4716,6 +4835,52 @@ mod tests {
                 .collect();
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_row_of_several_text_columns_gives_each_its_role() {
+        // (text, recipient, purpose) of the first cell, each as `words <cue>`.
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "Beviljade ansökningar\n\nSökande | Projekt | Beviljat (kr) |\nLunds universitet | Klimatanpassade städer | 1 800 000 |\nGöteborgs stad | Trygga skolvägar | 950 000 |\n",
+                Some("Lunds universitet <Lunds universitet>"),
+                Some("Klimatanpassade städer <Klimatanpassade städer>"),
+            ),
+            (
+                "Projekt                         Projektägare              Beviljat belopp, kr\nGrön omställning i industrin    Karlstads universitet          3 400 000\nFramtidens besöksnäring         Region Värmland                1 150 000\n",
+                Some("Karlstads universitet <Karlstads universitet>"),
+                Some("Grön omställning i industrin <Grön omställning i industrin>"),
+            ),
+            // Text columns that name neither recipients nor purposes: the label stays whole,
+            // and is no one's.
+            (
+                "Beviljade ansökningar\n\nDiarienummer | Beslutsdatum | Beviljat (kr) |\nDnr 2025-14 | Mars | 1 800 000 |\nDnr 2025-15 | April | 950 000 |\n",
+                None,
+                None,
+            ),
+        ];
+        for &(text, recipient, purpose) in cases {
+            assert_links(text, recipient, None, purpose);
+        }
+    }
+
+    #[test]
+    fn cells_split_at_bars_or_wide_gaps() {
+        use super::cells;
+        fn texts(l: &str) -> Vec<&str> {
+            cells(l).into_iter().map(|(_, t)| t).collect()
+        }
+        assert_eq!(
+            texts("Sökande | Projekt | Beviljat (kr) |"),
+            ["Sökande", "Projekt", "Beviljat (kr)"]
+        );
+        assert_eq!(
+            texts("Grön omställning  Region Värmland\t3 400"),
+            ["Grön omställning", "Region Värmland", "3 400"]
+        );
+        // One space is a space inside a name.
+        assert_eq!(texts("Region Värmland 3 400"), ["Region Värmland 3 400"]);
+        assert_eq!(cells("A  | B")[1], (5, "B"));
     }
 
     #[test]
