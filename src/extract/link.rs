@@ -1859,10 +1859,13 @@ impl<'a> Doc<'a> {
         }
         // An active giving verb's indirect object, right before the amount (`Regeringen ger
         // Boverket 40 miljoner kronor`, `att bevilja Föreningen Stadsteatern 350 000 kronor`).
+        // The money may be named between them, by its kind and the preposition that states the
+        // sum (`bevilja Skånes Ryttarförening ett bidrag om 80 000 kronor`, `beviljar X stöd
+        // med …`).
         for v in start..p.saturating_sub(1) {
             if GIVE.contains(&self.word(v).as_str())
                 && let Some(e) = self.recipient_at(v + 1)
-                && e + 1 == p
+                && (e + 1 == p || self.names_the_money(e + 1, p))
             {
                 return Some(self.link(v + 1, e, self.span(v, v)));
             }
@@ -1887,6 +1890,21 @@ impl<'a> Doc<'a> {
         })?;
         let words = (e + 1..p).all(|q| self.is_lower_word(q));
         (words && p - v <= 4).then(|| self.link(start, e, self.span(v, v)))
+    }
+
+    /// Whether the tokens `q..p` before an amount name its kind and the preposition that
+    /// states its sum: an optional article, a money noun (`stöd`, `ett bidrag`,
+    /// `verksamhetsbidrag`), then `om`, `med` or `på`.
+    fn names_the_money(&self, q: usize, p: usize) -> bool {
+        let q = if matches!(self.word(q).as_str(), "ett" | "en") {
+            q + 1
+        } else {
+            q
+        };
+        q + 2 == p
+            && self.is_lower_word(q)
+            && is_money_kind(&self.word(q))
+            && matches!(self.word(q + 1).as_str(), "om" | "med" | "på")
     }
 
     /// Whether tokens `s..=e` name a body that can be paid: an organisation by its form, a
@@ -3578,6 +3596,26 @@ mod tests {
         // (text, recipient, period, purpose), each link as `words <cue>`.
         type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
         let cases: &[Case] = &[
+            // A giving verb's indirect object, the money's kind named before the amount; not a
+            // body the verb gives a task.
+            (
+                "Nämnden beslutar att bevilja Skånes Ryttarförening ett bidrag om 80 000 kronor.",
+                Some("Skånes Ryttarförening <bevilja>"),
+                None,
+                None,
+            ),
+            (
+                "Länsstyrelsen beviljar Hembygdsföreningen Gillet stöd med 250 000 kronor.",
+                Some("Hembygdsföreningen Gillet <beviljar>"),
+                None,
+                None,
+            ),
+            (
+                "Regeringen ger Boverket i uppdrag att betala ut 40 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
             // Recipients counted in words, after an article, a place before its kind of body.
             (
                 "Fem regioner får 40 miljoner kronor.",
