@@ -939,7 +939,21 @@ impl<'a> Doc<'a> {
             // `och` + a passive verb starts a new clause (`… och fördelas via …`).
             // `insatser för lindrig psykisk ohälsa`: a `för` that qualifies the phrase's noun
             // (never `för att`, never a time: `plain` and `cued_time_at` stop those).
+            // `arbetet med kompetensförsörjning`, `insatser inom psykiatrin`: with what, or in
+            // which named field (a definite noun), the work is done; never a frame (`inom ramen
+            // för`), a ground (`med anledning av`, `med stöd av`), a hedge (`inom olika
+            // områden`) or a time (`inom två år`).
+            let n = self.word(end + 2);
+            let frame = matches!(
+                n.as_str(),
+                "ramen" | "anledning" | "stöd" | "hänsyn" | "hänvisning" | "undantag" | "start"
+            );
+            let field = ["en", "et", "na", "an", "in"]
+                .iter()
+                .any(|d| n.ends_with(d));
             let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid" | "för")
+                || (w == "med" && !frame)
+                || (w == "inom" && field && !frame)
                 || (matches!(w.as_str(), "och" | "eller") && !self.word(end + 2).ends_with("as"))
                 || (w == "till"
                     && (!after_till || MONEY_KINDS.iter().any(|k| self.word(end).ends_with(k)))
@@ -3615,6 +3629,38 @@ mod tests {
                 None,
                 None,
                 None,
+            ),
+            // A purpose goes on through `med` and through `inom` a named field; not into a
+            // frame, a ground or a hedge.
+            (
+                "Vi avsätter 36 miljoner kronor för arbetet med kompetensförsörjning.",
+                None,
+                None,
+                Some("arbetet med kompetensförsörjning <för>"),
+            ),
+            (
+                "Vi avsätter 9 miljoner kronor för insatser inom psykiatrin.",
+                None,
+                None,
+                Some("insatser inom psykiatrin <för>"),
+            ),
+            (
+                "Vi avsätter 9 miljoner kronor för insatser inom ramen för anslaget.",
+                None,
+                None,
+                Some("insatser <för>"),
+            ),
+            (
+                "Vi avsätter 9 miljoner kronor för insatser med anledning av pandemin.",
+                None,
+                None,
+                Some("insatser <för>"),
+            ),
+            (
+                "Vi avsätter 730 miljoner kronor för utvecklingsarbete inom olika områden.",
+                None,
+                None,
+                Some("utvecklingsarbete <för>"),
             ),
             // Recipients counted in words, after an article, a place before its kind of body.
             (
