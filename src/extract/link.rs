@@ -52,7 +52,11 @@
 //!   its labels, a kommun code before a name (`0114 Upplands Väsby`) is no part of it, a
 //!   budget line (`Personalkostnader`) is no one's even under `Nämnd`, an anslagspost named by
 //!   one authority alone (`ap.3 Folkhälsomyndigheten`) is its money, and a `Disponeras av X`
-//!   line run into the post under it gives X to that post and the ones after;
+//!   line run into the post under it gives X to that post and the ones after, unless each post
+//!   has its `Disponeras av` line under it (the first post none before it, the last one after
+//!   it): then the line run into a post gives X to the post above; a header line of several
+//!   text columns (`Sökande | Projekt | Beviljat (kr)`) splits each label into its recipient
+//!   (of two recipient columns the last, `Län | Kommun`: the kommun) and its purpose;
 //! - a run of at least three `label amount` pairs (a table the export ran into one line:
 //!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
 //!   organisation that ends its label;
@@ -2192,6 +2196,26 @@ impl<'a> Doc<'a> {
         // reader joins them into one label, and the header line says which cell is whose.
         let columns = text_columns(&line_above, table.headers.len());
         let mut disposer: Option<Link> = None;
+        // Whether a post's `Disponeras av X` line stands under it, not over the posts it heads:
+        // the first anslagspost row has none before it, and the last has one after it. Such a
+        // line without a figure is run into the next post's label by the reader, and X then
+        // disposes of the post above.
+        let disposer_line =
+            |r: &&crate::record::TableRow| strip_ci(&r.label, "disponeras av ").is_some();
+        let below = table
+            .rows
+            .iter()
+            .find(|r| r.label.contains("ap.") || disposer_line(r))
+            .is_some_and(|r| !disposer_line(&r))
+            && table
+                .rows
+                .iter()
+                .rev()
+                .find(|r| r.label.contains("ap."))
+                .and_then(|r| r.amounts.iter().flatten().next())
+                .is_some_and(|&i| self.disposer_below(amounts[i].end).is_some());
+        // The amounts of the last anslagspost row, while no one disposes of them.
+        let mut unowned: Vec<usize> = Vec::new();
         for row in &table.rows {
             let Some(&first) = row.amounts.iter().flatten().next() else {
                 continue;
@@ -2222,7 +2246,7 @@ impl<'a> Doc<'a> {
                             de -= 1;
                         }
                         if de > from {
-                            disposer = Some(Link {
+                            let x = Link {
                                 text: self.text(from, de),
                                 start: from,
                                 end: de,
@@ -2230,7 +2254,14 @@ impl<'a> Doc<'a> {
                                     start: ls,
                                     end: ls + "disponeras av".chars().count(),
                                 },
-                            });
+                            };
+                            if below {
+                                for &i in &unowned {
+                                    links[i].recipient = Some(x.clone());
+                                }
+                            } else {
+                                disposer = Some(x);
+                            }
                             ls = k;
                             words = self.text(ls, le);
                         }
@@ -2253,7 +2284,19 @@ impl<'a> Doc<'a> {
                     };
                     disposer = Some(l.clone());
                     recipient = Some(l);
-                } else if let Some((cs, ce, ps, mut pe)) = anslagspost(&self.chars, ls, le) {
+                } else if let Some((cs, ce, ps, mut pe)) =
+                    anslagspost(&self.chars, ls, le).map(|post| {
+                        // An anslag's line run into its first post's (`1:1 Bidrag till X (ram)
+                        // ap.1 Bidrag till X`): the post is the row's.
+                        (post.2 + 1..le)
+                            .filter(|&k| {
+                                self.chars.at(k - 1) == ' '
+                                    && self.chars.range(k, k + 3) == Some("ap.")
+                            })
+                            .find_map(|k| anslagspost(&self.chars, k, le))
+                            .unwrap_or(post)
+                    })
+                {
                     // Under a `Disponeras av` column the name ends with its disposer
                     // (`ap.4 Cancervård Socialstyrelsen`): the disposer is the recipient.
                     let own = disposer_column
@@ -2332,6 +2375,17 @@ impl<'a> Doc<'a> {
                         cue: Span { start: ls, end: le },
                     });
                 }
+            }
+            unowned.clear();
+            if recipient.is_none()
+                && anslagspost(
+                    &self.chars,
+                    label.map_or(0, |l| l.0),
+                    label.map_or(0, |l| l.1),
+                )
+                .is_some()
+            {
+                unowned.extend(row.amounts.iter().flatten());
             }
             for &i in row.amounts.iter().flatten() {
                 let Some(cell) = &amounts[i].cell else {
@@ -2868,7 +2922,8 @@ struct TextColumns {
 
 /// The text columns of `header_line` over a table of `money` columns: the cells before the
 /// money columns' headers, when there are two or more and one of them names recipients or
-/// purposes. A header naming both (`Projektägare`) names the recipient.
+/// purposes. A header naming both (`Projektägare`) names the recipient. Of two columns naming
+/// recipients the last, the narrower, is the one paid (`Län | Kommun | Belopp`: the kommun).
 fn text_columns(header_line: &str, money: usize) -> Option<TextColumns> {
     let cells = cells(header_line);
     let count = cells.len().checked_sub(money)?;
@@ -2878,7 +2933,7 @@ fn text_columns(header_line: &str, money: usize) -> Option<TextColumns> {
     let (mut recipient, mut purpose) = (None, None);
     for (k, &(_, c)) in cells[..count].iter().enumerate() {
         if names_recipients(c) {
-            recipient.get_or_insert(k);
+            recipient = Some(k);
         } else if names_purposes(c) {
             purpose.get_or_insert(k);
         }
@@ -4893,6 +4948,16 @@ mod tests {
                     "Socialstyrelsen / Tillsyn",
                 ],
             ),
+            // Each post's `Disponeras av` line under it, the last one's after the table: a line
+            // run into the next post (paragraph unwrapping) disposes of the post above it. An anslag's line run into
+            // its first post leaves the post's name as the purpose.
+            (
+                "Anslag                                          Tkr\n1:1 Bidrag till ungdomsorganisationer (ram) ap.1 Bidrag till ungdomsorganisationer     250 000\nDisponeras av Myndigheten för ungdoms- och civilsamhällesfrågor ap.2 Bidrag till idrotten     180 000\nDisponeras av Riksidrottsförbundet\n",
+                &[
+                    "Myndigheten för ungdoms- och civilsamhällesfrågor / Bidrag till ungdomsorganisationer",
+                    "Riksidrottsförbundet / Bidrag till idrotten",
+                ],
+            ),
             // A `Disponeras av` row of its own keeps its whole name.
             (
                 "Anslag (tkr)\nAnslagspost Belopp\nDisponeras av Statens kulturråd 4 000\nap.1 Kultur 4 000\n",
@@ -4934,6 +4999,12 @@ mod tests {
                 "Projekt                         Projektägare              Beviljat belopp, kr\nGrön omställning i industrin    Karlstads universitet          3 400 000\nFramtidens besöksnäring         Region Värmland                1 150 000\n",
                 Some("Karlstads universitet <Karlstads universitet>"),
                 Some("Grön omställning i industrin <Grön omställning i industrin>"),
+            ),
+            // Of two columns of recipients, the narrower is paid.
+            (
+                "Beviljat stöd per kommun\n\nLän | Kommun | Beviljat stöd, kr |\nBlekinge län | Karlshamn | 310 000 |\nDalarnas län | Falun | 540 000 |\n",
+                Some("Karlshamn <Karlshamn>"),
+                None,
             ),
             // Text columns that name neither recipients nor purposes: the label stays whole,
             // and is no one's.
