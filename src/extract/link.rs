@@ -392,6 +392,13 @@ const AGENCY_ENDINGS: &[&str] = &[
     "vården",
     "kommun",
     "region",
+    // Associations (`Ystads Konstförening`, `Ystads Schackklubb`); one named after its kind
+    // (`Teaterföreningen Scenen`) is read by its first word, see `org_like`.
+    "förening",
+    "föreningen",
+    "klubb",
+    "klubben",
+    "sällskapet",
 ];
 
 /// Nouns of the kind of money a phrase `i … stöd` names, skipped between an amount and its
@@ -3157,11 +3164,28 @@ fn names_organisation(label: &str) -> bool {
         || last.ends_with("styrelsen")
 }
 
-/// Whether words name an organisation by their form: [`names_organisation`], or a name whose
-/// last word ends like an authority's (`Skatteverket`, `Statens kulturråd`, `Bjurholms kommun`).
+/// Whether words name an organisation by their form: [`names_organisation`], a name whose
+/// last word ends like an authority's (`Skatteverket`, `Statens kulturråd`, `Bjurholms kommun`),
+/// or a name after an association's kind (`Teaterföreningen Scenen`, `Stiftelsen Friends`).
 fn org_like(words: &str) -> bool {
     let l = words.to_lowercase();
+    let mut w = l.split_whitespace();
+    let kind_first = w.next().is_some_and(|f| {
+        [
+            "föreningen",
+            "stiftelsen",
+            "förbundet",
+            "sällskapet",
+            "klubben",
+        ]
+        .iter()
+        .any(|e| f.ends_with(e))
+    }) && words
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|n| n.starts_with(char::is_uppercase));
     names_organisation(words)
+        || kind_first
         || l.split_whitespace()
             .last()
             .is_some_and(|w| AGENCY_ENDINGS.iter().any(|e| w.ends_with(e)))
@@ -3737,6 +3761,20 @@ mod tests {
                 None,
             ),
             // A list item: an organisation, `:` or `,`, the amount; not a total's label.
+            // An association by its last word or by its first; not a kind of money.
+            (
+                "- Ystads Konstförening, 30 000 kronor\n",
+                Some("Ystads Konstförening <,>"),
+                None,
+                None,
+            ),
+            (
+                "- Teaterföreningen Scenen, 45 000 kronor\n",
+                Some("Teaterföreningen Scenen <,>"),
+                None,
+                None,
+            ),
+            ("- Föreningsbidrag, 45 000 kronor\n", None, None, None),
             (
                 "• Miljönämnden: 3 miljoner kronor\n",
                 Some("Miljönämnden <:>"),
