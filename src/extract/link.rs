@@ -52,7 +52,11 @@
 //!   its labels, a kommun code before a name (`0114 Upplands Väsby`) is no part of it, a
 //!   budget line (`Personalkostnader`) is no one's even under `Nämnd`, an anslagspost named by
 //!   one authority alone (`ap.3 Folkhälsomyndigheten`) is its money, and a `Disponeras av X`
-//!   line run into the post under it gives X to that post and the ones after;
+//!   line run into the post under it gives X to that post and the ones after, unless each post
+//!   has its `Disponeras av` line under it (the first post none before it, the last one after
+//!   it): then the line run into a post gives X to the post above; a header line of several
+//!   text columns (`Sökande | Projekt | Beviljat (kr)`) splits each label into its recipient
+//!   (of two recipient columns the last, `Län | Kommun`: the kommun) and its purpose;
 //! - a run of at least three `label amount` pairs (a table the export ran into one line:
 //!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
 //!   organisation that ends its label;
@@ -388,6 +392,13 @@ const AGENCY_ENDINGS: &[&str] = &[
     "vården",
     "kommun",
     "region",
+    // Associations (`Ystads Konstförening`, `Ystads Schackklubb`); one named after its kind
+    // (`Teaterföreningen Scenen`) is read by its first word, see `org_like`.
+    "förening",
+    "föreningen",
+    "klubb",
+    "klubben",
+    "sällskapet",
 ];
 
 /// Nouns of the kind of money a phrase `i … stöd` names, skipped between an amount and its
@@ -939,7 +950,21 @@ impl<'a> Doc<'a> {
             // `och` + a passive verb starts a new clause (`… och fördelas via …`).
             // `insatser för lindrig psykisk ohälsa`: a `för` that qualifies the phrase's noun
             // (never `för att`, never a time: `plain` and `cued_time_at` stop those).
+            // `arbetet med kompetensförsörjning`, `insatser inom psykiatrin`: with what, or in
+            // which named field (a definite noun), the work is done; never a frame (`inom ramen
+            // för`), a ground (`med anledning av`, `med stöd av`), a hedge (`inom olika
+            // områden`) or a time (`inom två år`).
+            let n = self.word(end + 2);
+            let frame = matches!(
+                n.as_str(),
+                "ramen" | "anledning" | "stöd" | "hänsyn" | "hänvisning" | "undantag" | "start"
+            );
+            let field = ["en", "et", "na", "an", "in"]
+                .iter()
+                .any(|d| n.ends_with(d));
             let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid" | "för")
+                || (w == "med" && !frame)
+                || (w == "inom" && field && !frame)
                 || (matches!(w.as_str(), "och" | "eller") && !self.word(end + 2).ends_with("as"))
                 || (w == "till"
                     && (!after_till || MONEY_KINDS.iter().any(|k| self.word(end).ends_with(k)))
@@ -1859,10 +1884,13 @@ impl<'a> Doc<'a> {
         }
         // An active giving verb's indirect object, right before the amount (`Regeringen ger
         // Boverket 40 miljoner kronor`, `att bevilja Föreningen Stadsteatern 350 000 kronor`).
+        // The money may be named between them, by its kind and the preposition that states the
+        // sum (`bevilja Skånes Ryttarförening ett bidrag om 80 000 kronor`, `beviljar X stöd
+        // med …`).
         for v in start..p.saturating_sub(1) {
             if GIVE.contains(&self.word(v).as_str())
                 && let Some(e) = self.recipient_at(v + 1)
-                && e + 1 == p
+                && (e + 1 == p || self.names_the_money(e + 1, p))
             {
                 return Some(self.link(v + 1, e, self.span(v, v)));
             }
@@ -1887,6 +1915,21 @@ impl<'a> Doc<'a> {
         })?;
         let words = (e + 1..p).all(|q| self.is_lower_word(q));
         (words && p - v <= 4).then(|| self.link(start, e, self.span(v, v)))
+    }
+
+    /// Whether the tokens `q..p` before an amount name its kind and the preposition that
+    /// states its sum: an optional article, a money noun (`stöd`, `ett bidrag`,
+    /// `verksamhetsbidrag`), then `om`, `med` or `på`.
+    fn names_the_money(&self, q: usize, p: usize) -> bool {
+        let q = if matches!(self.word(q).as_str(), "ett" | "en") {
+            q + 1
+        } else {
+            q
+        };
+        q + 2 == p
+            && self.is_lower_word(q)
+            && is_money_kind(&self.word(q))
+            && matches!(self.word(q + 1).as_str(), "om" | "med" | "på")
     }
 
     /// Whether tokens `s..=e` name a body that can be paid: an organisation by its form, a
@@ -2156,7 +2199,30 @@ impl<'a> Doc<'a> {
         {
             headers.clone_from(periods);
         }
+        // Two text columns or more before the money (`Sökande | Projekt | Beviljat (kr)`): the
+        // reader joins them into one label, and the header line says which cell is whose.
+        let columns = text_columns(&line_above, table.headers.len());
         let mut disposer: Option<Link> = None;
+        // Whether a post's `Disponeras av X` line stands under it, not over the posts it heads:
+        // the first anslagspost row has none before it, and the last has one after it. Such a
+        // line without a figure is run into the next post's label by the reader, and X then
+        // disposes of the post above.
+        let disposer_line =
+            |r: &&crate::record::TableRow| strip_ci(&r.label, "disponeras av ").is_some();
+        let below = table
+            .rows
+            .iter()
+            .find(|r| r.label.contains("ap.") || disposer_line(r))
+            .is_some_and(|r| !disposer_line(&r))
+            && table
+                .rows
+                .iter()
+                .rev()
+                .find(|r| r.label.contains("ap."))
+                .and_then(|r| r.amounts.iter().flatten().next())
+                .is_some_and(|&i| self.disposer_below(amounts[i].end).is_some());
+        // The amounts of the last anslagspost row, while no one disposes of them.
+        let mut unowned: Vec<usize> = Vec::new();
         for row in &table.rows {
             let Some(&first) = row.amounts.iter().flatten().next() else {
                 continue;
@@ -2164,7 +2230,15 @@ impl<'a> Doc<'a> {
             let label = self.label_span(&row.label, amounts[first].start);
             let mut recipient = None;
             let mut purpose = None;
-            if let Some((mut ls, le)) = label {
+            let split = columns
+                .as_ref()
+                .zip(label)
+                .filter(|_| !row.total)
+                .and_then(|(c, (ls, le))| self.label_cells(c, ls, le));
+            if let Some((r, p)) = split {
+                recipient = r;
+                purpose = p;
+            } else if let Some((mut ls, le)) = label {
                 let mut words = self.text(ls, le);
                 // The reader joined a `Disponeras av X` line to the anslagspost row under it
                 // (`Disponeras av Socialstyrelsen ap.3 Särskilda insatser`): X disposes of
@@ -2179,7 +2253,7 @@ impl<'a> Doc<'a> {
                             de -= 1;
                         }
                         if de > from {
-                            disposer = Some(Link {
+                            let x = Link {
                                 text: self.text(from, de),
                                 start: from,
                                 end: de,
@@ -2187,7 +2261,14 @@ impl<'a> Doc<'a> {
                                     start: ls,
                                     end: ls + "disponeras av".chars().count(),
                                 },
-                            });
+                            };
+                            if below {
+                                for &i in &unowned {
+                                    links[i].recipient = Some(x.clone());
+                                }
+                            } else {
+                                disposer = Some(x);
+                            }
                             ls = k;
                             words = self.text(ls, le);
                         }
@@ -2210,7 +2291,19 @@ impl<'a> Doc<'a> {
                     };
                     disposer = Some(l.clone());
                     recipient = Some(l);
-                } else if let Some((cs, ce, ps, mut pe)) = anslagspost(&self.chars, ls, le) {
+                } else if let Some((cs, ce, ps, mut pe)) =
+                    anslagspost(&self.chars, ls, le).map(|post| {
+                        // An anslag's line run into its first post's (`1:1 Bidrag till X (ram)
+                        // ap.1 Bidrag till X`): the post is the row's.
+                        (post.2 + 1..le)
+                            .filter(|&k| {
+                                self.chars.at(k - 1) == ' '
+                                    && self.chars.range(k, k + 3) == Some("ap.")
+                            })
+                            .find_map(|k| anslagspost(&self.chars, k, le))
+                            .unwrap_or(post)
+                    })
+                {
                     // Under a `Disponeras av` column the name ends with its disposer
                     // (`ap.4 Cancervård Socialstyrelsen`): the disposer is the recipient.
                     let own = disposer_column
@@ -2290,6 +2383,17 @@ impl<'a> Doc<'a> {
                     });
                 }
             }
+            unowned.clear();
+            if recipient.is_none()
+                && anslagspost(
+                    &self.chars,
+                    label.map_or(0, |l| l.0),
+                    label.map_or(0, |l| l.1),
+                )
+                .is_some()
+            {
+                unowned.extend(row.amounts.iter().flatten());
+            }
             for &i in row.amounts.iter().flatten() {
                 let Some(cell) = &amounts[i].cell else {
                     continue;
@@ -2301,6 +2405,33 @@ impl<'a> Doc<'a> {
             }
         }
         headers
+    }
+
+    /// The recipient and purpose cells of a row label in `chars[ls..le]` that joins the text
+    /// columns `columns` describes, or `None` when the label does not split into as many cells.
+    fn label_cells(
+        &self,
+        columns: &TextColumns,
+        ls: usize,
+        le: usize,
+    ) -> Option<(Option<Link>, Option<Link>)> {
+        let words = self.text(ls, le);
+        let cells = cells(&words);
+        if cells.len() != columns.count {
+            return None;
+        }
+        let link = |k: Option<usize>| {
+            let (b, cell) = cells[k?];
+            let start = ls + words[..b].chars().count();
+            let end = start + cell.chars().count();
+            Some(Link {
+                text: cell.to_string(),
+                start,
+                end,
+                cue: Span { start, end },
+            })
+        };
+        Some((link(columns.recipient), link(columns.purpose)))
     }
 
     /// The organisation that ends an anslagspost's name in `chars[start..end]` (`Cancervård
@@ -2791,6 +2922,78 @@ fn lists_places(table: &Table) -> bool {
     places >= 2 && places * 2 > body.len()
 }
 
+/// A table's text columns before its money, as its header line names them (`Sökande | Projekt
+/// | Beviljat (kr)`, `Projekt    Projektägare    Beviljat belopp, kr`): how many, and which one
+/// names recipients and which one purposes.
+#[derive(Debug)]
+struct TextColumns {
+    count: usize,
+    recipient: Option<usize>,
+    purpose: Option<usize>,
+}
+
+/// The text columns of `header_line` over a table of `money` columns: the cells before the
+/// money columns' headers, when there are two or more and one of them names recipients or
+/// purposes. A header naming both (`Projektägare`) names the recipient. Of two columns naming
+/// recipients the last, the narrower, is the one paid (`Län | Kommun | Belopp`: the kommun).
+fn text_columns(header_line: &str, money: usize) -> Option<TextColumns> {
+    let cells = cells(header_line);
+    let count = cells.len().checked_sub(money)?;
+    if count < 2 || money == 0 {
+        return None;
+    }
+    let (mut recipient, mut purpose) = (None, None);
+    for (k, &(_, c)) in cells[..count].iter().enumerate() {
+        if names_recipients(c) {
+            recipient = Some(k);
+        } else if names_purposes(c) {
+            purpose.get_or_insert(k);
+        }
+    }
+    (recipient.is_some() || purpose.is_some()).then_some(TextColumns {
+        count,
+        recipient,
+        purpose,
+    })
+}
+
+/// The cells of a table line, each with its byte offset and its text trimmed: between `|` bars
+/// where the line has any, else apart by a tab or two spaces or more (one space is a space
+/// inside a name).
+fn cells(line: &str) -> Vec<(usize, &str)> {
+    fn push<'a>(out: &mut Vec<(usize, &'a str)>, from: usize, piece: &'a str) {
+        let t = piece.trim();
+        if !t.is_empty() {
+            out.push((from + piece.len() - piece.trim_start().len(), t));
+        }
+    }
+    let mut out = Vec::new();
+    if line.contains('|') {
+        let mut at = 0;
+        for piece in line.split('|') {
+            push(&mut out, at, piece);
+            at += piece.len() + 1;
+        }
+        return out;
+    }
+    let bytes = line.as_bytes();
+    let blank = |k: usize| matches!(bytes.get(k), Some(b' ' | b'\t'));
+    let (mut from, mut k) = (0, 0);
+    while k < bytes.len() {
+        if bytes[k] == b'\t' || (bytes[k] == b' ' && blank(k + 1)) {
+            push(&mut out, from, &line[from..k]);
+            while blank(k) {
+                k += 1;
+            }
+            from = k;
+        } else {
+            k += 1;
+        }
+    }
+    push(&mut out, from, &line[from..]);
+    out
+}
+
 /// The label column's header. When the table reader left it empty and the first column's
 /// header has more words than a column needs (`Region Belopp` over one column of amounts), the
 /// header line's first word stood over the labels.
@@ -2935,6 +3138,16 @@ fn names_recipients(s: &str) -> bool {
                 | "förening"
                 | "nämnd"
                 | "stödmottagare"
+                | "bidragsmottagare"
+                | "organisationer"
+                | "myndigheter"
+                | "föreningar"
+                | "nämnder"
+                | "sökande"
+                | "projektägare"
+                | "huvudman"
+                | "kommunnamn"
+                | "länsstyrelse"
         )
     })
 }
@@ -2956,11 +3169,28 @@ fn names_organisation(label: &str) -> bool {
         || last.ends_with("styrelsen")
 }
 
-/// Whether words name an organisation by their form: [`names_organisation`], or a name whose
-/// last word ends like an authority's (`Skatteverket`, `Statens kulturråd`, `Bjurholms kommun`).
+/// Whether words name an organisation by their form: [`names_organisation`], a name whose
+/// last word ends like an authority's (`Skatteverket`, `Statens kulturråd`, `Bjurholms kommun`),
+/// or a name after an association's kind (`Teaterföreningen Scenen`, `Stiftelsen Friends`).
 fn org_like(words: &str) -> bool {
     let l = words.to_lowercase();
+    let mut w = l.split_whitespace();
+    let kind_first = w.next().is_some_and(|f| {
+        [
+            "föreningen",
+            "stiftelsen",
+            "förbundet",
+            "sällskapet",
+            "klubben",
+        ]
+        .iter()
+        .any(|e| f.ends_with(e))
+    }) && words
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|n| n.starts_with(char::is_uppercase));
     names_organisation(words)
+        || kind_first
         || l.split_whitespace()
             .last()
             .is_some_and(|w| AGENCY_ENDINGS.iter().any(|e| w.ends_with(e)))
@@ -3464,6 +3694,58 @@ mod tests {
         // (text, recipient, period, purpose), each link as `words <cue>`.
         type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
         let cases: &[Case] = &[
+            // A giving verb's indirect object, the money's kind named before the amount; not a
+            // body the verb gives a task.
+            (
+                "Nämnden beslutar att bevilja Skånes Ryttarförening ett bidrag om 80 000 kronor.",
+                Some("Skånes Ryttarförening <bevilja>"),
+                None,
+                None,
+            ),
+            (
+                "Länsstyrelsen beviljar Hembygdsföreningen Gillet stöd med 250 000 kronor.",
+                Some("Hembygdsföreningen Gillet <beviljar>"),
+                None,
+                None,
+            ),
+            (
+                "Regeringen ger Boverket i uppdrag att betala ut 40 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            // A purpose goes on through `med` and through `inom` a named field; not into a
+            // frame, a ground or a hedge.
+            (
+                "Vi avsätter 36 miljoner kronor för arbetet med kompetensförsörjning.",
+                None,
+                None,
+                Some("arbetet med kompetensförsörjning <för>"),
+            ),
+            (
+                "Vi avsätter 9 miljoner kronor för insatser inom psykiatrin.",
+                None,
+                None,
+                Some("insatser inom psykiatrin <för>"),
+            ),
+            (
+                "Vi avsätter 9 miljoner kronor för insatser inom ramen för anslaget.",
+                None,
+                None,
+                Some("insatser <för>"),
+            ),
+            (
+                "Vi avsätter 9 miljoner kronor för insatser med anledning av pandemin.",
+                None,
+                None,
+                Some("insatser <för>"),
+            ),
+            (
+                "Vi avsätter 730 miljoner kronor för utvecklingsarbete inom olika områden.",
+                None,
+                None,
+                Some("utvecklingsarbete <för>"),
+            ),
             // Recipients counted in words, after an article, a place before its kind of body.
             (
                 "Fem regioner får 40 miljoner kronor.",
@@ -3484,6 +3766,20 @@ mod tests {
                 None,
             ),
             // A list item: an organisation, `:` or `,`, the amount; not a total's label.
+            // An association by its last word or by its first; not a kind of money.
+            (
+                "- Ystads Konstförening, 30 000 kronor\n",
+                Some("Ystads Konstförening <,>"),
+                None,
+                None,
+            ),
+            (
+                "- Teaterföreningen Scenen, 45 000 kronor\n",
+                Some("Teaterföreningen Scenen <,>"),
+                None,
+                None,
+            ),
+            ("- Föreningsbidrag, 45 000 kronor\n", None, None, None),
             (
                 "• Miljönämnden: 3 miljoner kronor\n",
                 Some("Miljönämnden <:>"),
@@ -4695,6 +4991,16 @@ mod tests {
                     "Socialstyrelsen / Tillsyn",
                 ],
             ),
+            // Each post's `Disponeras av` line under it, the last one's after the table: a line
+            // run into the next post (paragraph unwrapping) disposes of the post above it. An anslag's line run into
+            // its first post leaves the post's name as the purpose.
+            (
+                "Anslag                                          Tkr\n1:1 Bidrag till ungdomsorganisationer (ram) ap.1 Bidrag till ungdomsorganisationer     250 000\nDisponeras av Myndigheten för ungdoms- och civilsamhällesfrågor ap.2 Bidrag till idrotten     180 000\nDisponeras av Riksidrottsförbundet\n",
+                &[
+                    "Myndigheten för ungdoms- och civilsamhällesfrågor / Bidrag till ungdomsorganisationer",
+                    "Riksidrottsförbundet / Bidrag till idrotten",
+                ],
+            ),
             // A `Disponeras av` row of its own keeps its whole name.
             (
                 "Anslag (tkr)\nAnslagspost Belopp\nDisponeras av Statens kulturråd 4 000\nap.1 Kultur 4 000\n",
@@ -4726,6 +5032,58 @@ mod tests {
                 .collect();
             assert_eq!(got, *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_row_of_several_text_columns_gives_each_its_role() {
+        // (text, recipient, purpose) of the first cell, each as `words <cue>`.
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "Beviljade ansökningar\n\nSökande | Projekt | Beviljat (kr) |\nLunds universitet | Klimatanpassade städer | 1 800 000 |\nGöteborgs stad | Trygga skolvägar | 950 000 |\n",
+                Some("Lunds universitet <Lunds universitet>"),
+                Some("Klimatanpassade städer <Klimatanpassade städer>"),
+            ),
+            (
+                "Projekt                         Projektägare              Beviljat belopp, kr\nGrön omställning i industrin    Karlstads universitet          3 400 000\nFramtidens besöksnäring         Region Värmland                1 150 000\n",
+                Some("Karlstads universitet <Karlstads universitet>"),
+                Some("Grön omställning i industrin <Grön omställning i industrin>"),
+            ),
+            // Of two columns of recipients, the narrower is paid.
+            (
+                "Beviljat stöd per kommun\n\nLän | Kommun | Beviljat stöd, kr |\nBlekinge län | Karlshamn | 310 000 |\nDalarnas län | Falun | 540 000 |\n",
+                Some("Karlshamn <Karlshamn>"),
+                None,
+            ),
+            // Text columns that name neither recipients nor purposes: the label stays whole,
+            // and is no one's.
+            (
+                "Beviljade ansökningar\n\nDiarienummer | Beslutsdatum | Beviljat (kr) |\nDnr 2025-14 | Mars | 1 800 000 |\nDnr 2025-15 | April | 950 000 |\n",
+                None,
+                None,
+            ),
+        ];
+        for &(text, recipient, purpose) in cases {
+            assert_links(text, recipient, None, purpose);
+        }
+    }
+
+    #[test]
+    fn cells_split_at_bars_or_wide_gaps() {
+        use super::cells;
+        fn texts(l: &str) -> Vec<&str> {
+            cells(l).into_iter().map(|(_, t)| t).collect()
+        }
+        assert_eq!(
+            texts("Sökande | Projekt | Beviljat (kr) |"),
+            ["Sökande", "Projekt", "Beviljat (kr)"]
+        );
+        assert_eq!(
+            texts("Grön omställning  Region Värmland\t3 400"),
+            ["Grön omställning", "Region Värmland", "3 400"]
+        );
+        // One space is a space inside a name.
+        assert_eq!(texts("Region Värmland 3 400"), ["Region Värmland 3 400"]);
+        assert_eq!(cells("A  | B")[1], (5, "B"));
     }
 
     #[test]

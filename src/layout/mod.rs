@@ -329,9 +329,13 @@ fn unwraps(a: &str, b: &str, width: usize) -> bool {
 /// Whether a line is set in aligned columns (`Nämnd      Intäkter    Kostnader    Netto`): a
 /// tab, or two gaps of three spaces or more. A typesetter's wrap joins sentences; a table's
 /// header line and its first row stay lines. (Justified prose widens its gaps evenly, by a
-/// space or two.)
+/// space or two.) A line with two cell bars or more (`Ale | 512 000 |`, as web pages and
+/// office exports write a table) is set in columns too: prose has no such bars, and a short
+/// document's narrow text width otherwise ran a whole table into one line, its cells lost.
 fn is_aligned(s: &str) -> bool {
-    s.contains('\t') || s.split("   ").filter(|p| !p.trim().is_empty()).count() >= 3
+    s.contains('\t')
+        || s.split("   ").filter(|p| !p.trim().is_empty()).count() >= 3
+        || s.bytes().filter(|&b| b == b'|').count() >= 2
 }
 
 /// Whether `a` and `b` are two lines of a table's label column, as OCR reads it apart from the
@@ -703,7 +707,17 @@ mod tests {
             "Kommunstyrelsen och dess förvaltning",
             40
         ));
-        // Prose with a gap or two widened by justification still unwraps.
+        // Cells between bars, as a web page's table is exported.
+        assert_unchanged(
+            "Fördelning\n\nKommun | Belopp, kr |\nAle | 512 000 |\nBorås | 2 145 000 |\n",
+        );
+        // Prose with a gap or two widened by justification still unwraps, and so does a
+        // sentence with one bar in it.
+        assert!(unwraps(
+            "Beslutet gäller verksamhetsåret | se",
+            "bilagan för detaljer om",
+            30
+        ));
         assert!(unwraps(
             "Nämnden  beslutade  att fördela bidraget   till",
             "kommunerna enligt tabellen.",
