@@ -70,6 +70,10 @@
 //! (`2008-01-254 473`): `dated.rs` cuts the date off after its two digits of day, and reads the
 //! `Summa` row under the dates as the plan's total.
 //!
+//! Where OCR garbled the header and dropped group spaces, so that no width is stated, a row whose
+//! last figure is the sum of the others (a `Totalt` column) is read the one way that sum holds
+//! (`01-05 1414 7037 7 568 6813 49 831`), in a table of such rows of one width (`summed.rs`).
+//!
 //! OCR may read a table block by block, all labels and then all values (by rows, or one column
 //! after another): `blocks.rs` re-pairs them where the counts agree and totals check.
 //!
@@ -137,6 +141,7 @@ mod numeral;
 mod profile;
 mod rows;
 mod split;
+mod summed;
 mod sums;
 mod unit;
 
@@ -258,6 +263,13 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
     }
     for shaped in dated::tables(&lines) {
         let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
+    }
+    // Rows that check themselves by their sum column, where nothing above read them; the widths
+    // of one block are tables of their own and may share its lines.
+    let read_rows = out.cells.len();
+    for shaped in summed::tables(text, &lines) {
+        let ctx = (&lines[..], &idx, &running, &precise[..], read_rows);
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
