@@ -397,13 +397,22 @@ fn ocr_rows_take_their_width_from_a_header_closed_by_units() {
 
 #[test]
 fn ocr_rows_that_no_grouping_splits_into_the_stated_width_are_unresolved() {
-    // `185 415 135 218 000`: two numbers in more than one way; `4654 062`: no way at all.
+    // `1 234 567`: two numbers in more than one way, none as long as its columns' figures;
+    // `4654 062`: no way at all. `185 415 135 218 000` splits several ways too, but only
+    // `185 415 135 | 218 000` keeps each figure within a digit of its column's (`185 415 |
+    // 135 218 000` puts six digits under figures of eight and nine).
     let text = "Medel 2025 i kronor\n\nRegion Grundbelopp kronor  Prestationsdel kronor\n\
                 Norrland 185 415 135 4905 218\nMellan 185 415 135 218 000\n\
-                Söder 22 027:921 4654 062\nVäster 26539518 4846130\n";
+                Söder 22 027:921 4654 062\nVäster 26539518 4846130\nÖster 1 234 567\n";
     let (cells, tables, _) = cells_of(text);
     let labels: Vec<&str> = cells.iter().map(|c| c.0.as_str()).collect();
-    assert_eq!(labels, ["Norrland", "Norrland", "Väster", "Väster"]);
+    assert_eq!(
+        labels,
+        [
+            "Norrland", "Norrland", "Mellan", "Mellan", "Väster", "Väster"
+        ]
+    );
+    assert!(cells.iter().any(|c| c.2 == 218_000), "{cells:?}");
     assert_eq!(tables.len(), 1, "a garbled row does not end the table");
     assert_eq!(tables[0].unresolved.len(), 2);
     // Without a header that states the width, dropped spaces are not assumed.

@@ -70,6 +70,10 @@
 //! (`2008-01-254 473`): `dated.rs` cuts the date off after its two digits of day, and reads the
 //! `Summa` row under the dates as the plan's total.
 //!
+//! Where OCR garbled the header and dropped group spaces, so that no width is stated, a row whose
+//! last figure is the sum of the others (a `Totalt` column) is read the one way that sum holds
+//! (`01-05 1414 7037 7 568 6813 49 831`), in a table of such rows of one width (`summed.rs`).
+//!
 //! OCR may read a table block by block, all labels and then all values (by rows, or one column
 //! after another): `blocks.rs` re-pairs them where the counts agree and totals check.
 //!
@@ -79,7 +83,11 @@
 //! leaves it (`split::Grouping::Dropped`) when one reading remains; a label ending in a letter
 //! OCR reads for a digit (`Gnesta S 811`) leaves its row unresolved, unless a figure stands on
 //! the letter's left (`Heby 4822 S 084`): no label word sits between figures, so the letter is
-//! read as its digit (`4822 | 5 084`, the text left as written) where one reading remains. Two rows that read only as
+//! read as its digit (`4822 | 5 084`, the text left as written) where one reading remains. A row
+//! that reads as OCR leaves it several ways is read the one way that keeps each figure within a
+//! digit of as long as its column's figures in the rows read with certainty (`11983 12 496 113
+//! 447` under `6354 6 647 31 64` is `11983 | 12 496 | 113 | 447`, not `11983 | 12 | 496 113 |
+//! 447`: a group of three moved is three digits off; `profile.rs`). Two rows that read only as
 //! one number state a single value column, under which `9704 486` or `2570780` is one number.
 //! Where no width is stated, `5580 760` (an ungrouped four-digit number, then a group of three)
 //! may be `5 580 760` with its space dropped: the row is unresolved. So is a row whose digit
@@ -133,6 +141,7 @@ mod numeral;
 mod profile;
 mod rows;
 mod split;
+mod summed;
 mod sums;
 mod unit;
 
@@ -254,6 +263,13 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
     }
     for shaped in dated::tables(&lines) {
         let ctx = (&lines[..], &idx, &running, &precise[..], out.cells.len());
+        blocks::emit_unless_read(text, ctx, shaped, &mut out);
+    }
+    // Rows that check themselves by their sum column, where nothing above read them; the widths
+    // of one block are tables of their own and may share its lines.
+    let read_rows = out.cells.len();
+    for shaped in summed::tables(text, &lines) {
+        let ctx = (&lines[..], &idx, &running, &precise[..], read_rows);
         blocks::emit_unless_read(text, ctx, shaped, &mut out);
     }
     out.cells.sort_by_key(|a| a.start);
@@ -783,6 +799,10 @@ fn table_of(
         profile = ColumnProfile::of(text, &body, width);
     }
     profile::shape_columns(text, &mut body, &profile);
+    if ocr {
+        // Only under a width the headers state is a row read as OCR leaves it.
+        profile::shape_dropped_columns(text, &mut body, &profile);
+    }
     sums::decide(text, &mut body, width);
     sums::grand_totals(text, &mut body, width);
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
@@ -2189,6 +2209,50 @@ Cc 0 -18 2 3
     }
 
     #[test]
+    fn a_row_ocr_left_ungrouped_splits_as_long_as_its_columns_figures_are() {
+        let head = "Miljoner kronor\n\nRegion 2019 2020 2019 2020\n";
+        let firm = "Aa 6354 6 647 31 64\nBb 10716 11 096 97 673\n";
+        // (rows read with certainty, the row in doubt, what it reads as; `?`: unresolved)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // `11983 | 12 | 496 113 | 447` moves a group of three: one way keeps the columns.
+            (
+                firm,
+                "Cc 11983 12 496 113 447",
+                &["11983", "12 496", "113", "447"],
+            ),
+            (
+                firm,
+                "Cc 17155 18 211 -288 924",
+                &["17155", "18 211", "-288", "924"],
+            ),
+            // One row read with certainty says nothing about the columns (a total is no
+            // evidence: a sum may be a digit longer than its parts).
+            (
+                "Aa 6354 6 647 31 64\nSumma 17070 17743 128 737\n",
+                "Cc 11983 12 496 113 447",
+                &["?"],
+            ),
+            // Two readings that both keep the columns: no guess.
+            (
+                "Aa 6354 66 310 000 64\nBb 10716 11 096 97 673\n",
+                "Cc 11983 12 496 113 447",
+                &["?"],
+            ),
+        ];
+        for &(sure, doubt, want) in cases {
+            let text = format!("{head}{sure}{doubt}\n");
+            assert_eq!(row_cells(&text, "Cc"), want, "{text}");
+        }
+        // Without a width the headers state, no row is read as OCR leaves it.
+        let text = format!("Miljoner kronor\n\n{firm}Cc 11983 12 496 113 447\n");
+        assert_ne!(
+            row_cells(&text, "Cc"),
+            ["11983", "12 496", "113", "447"],
+            "{text}"
+        );
+    }
+
+    #[test]
     fn a_row_splits_as_wide_as_its_columns_are() {
         let head = "Miljoner kronor\n\n 2019 2020 2021\n";
         // (rows read with certainty, the row in doubt, what it reads as)
@@ -2213,11 +2277,19 @@ Cc 0 -18 2 3
                 "Cc 7 817 1 304 800",
                 &["7 817", "1", "304 800"],
             ),
-            // A group of four digits: OCR dropped group spaces, and group counts mean nothing.
+            // A group of four digits: OCR dropped group spaces, and group counts mean nothing;
+            // only digits are weighed there, and `1 234 567 890 123` splits into three figures
+            // of three to seven digits three ways …
+            (
+                "Aa -672 783 -694 948 -710 631\nBb -5145 \u{2011}5 289 \u{2011}6 118\n",
+                "Cc 1 234 567 890 123",
+                &["?"],
+            ),
+            // … while `169 | 051 164 …` and the like are no figure or nine digits long.
             (
                 "Aa -672 783 -694 948 -710 631\nBb -5145 \u{2011}5 289 \u{2011}6 118\n",
                 "Cc 169 051 164 228 160 063",
-                &["?"],
+                &["169 051", "164 228", "160 063"],
             ),
             // One row read with certainty (a total row is no evidence) says nothing about the
             // columns.

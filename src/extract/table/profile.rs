@@ -4,18 +4,21 @@
 //! **In:** a table's body (each row with its reading, or why it has none) and its width.
 //! **Out:** a [`ColumnProfile`] (per column, the digit groups of the firm rows' figures; per pair
 //! of neighbouring columns, how many digits apart their figures are; per column, the longest
-//! typeset figure), and three passes that read or set aside rows by it: [`doubt_run_together`],
-//! [`doubt_loose_rows`] and [`shape_columns`]. A column's figures are of one order of magnitude
-//! and a row's figures rise and fall together: that is all these passes go by.
+//! typeset figure; per column, the digits of the firm rows' figures where OCR dropped group
+//! spaces), and four passes that read or set aside rows by it: [`doubt_run_together`],
+//! [`doubt_loose_rows`], [`shape_columns`] and [`shape_dropped_columns`]. A column's figures are
+//! of one order of magnitude and a row's figures rise and fall together: that is all these passes
+//! go by.
 //!
 //! A pass that changes a row's reading changes what the columns show, so `table_of` takes the
 //! profile again after each pass that reports a change; the passes run in a fixed order, each
 //! seeing the rows the one before it left.
 //!
 //! **Deliberately not done:** weighing rows whose figures stand on lines or fields of their own
-//! (each segment is a cell there, no split is sought), and any weighing in a table where OCR
-//! dropped group spaces (a digit group of four or more that is no year), where group counts and
-//! digit counts say nothing.
+//! (each segment is a cell there, no split is sought), and any weighing by group counts in a
+//! table where OCR dropped group spaces (a digit group of four or more that is no year), where
+//! group counts say nothing: there only the figures' digits are weighed, and only under a width
+//! the headers state.
 
 use super::rows::{self, Row};
 use super::split::{self, Grouping, Num};
@@ -72,6 +75,10 @@ pub(super) struct ColumnProfile {
     steps: Option<Vec<(i64, i64)>>,
     /// Per column (as placed), the most digits of a typeset figure in any row read, totals too.
     longest: Vec<usize>,
+    /// Per column, the fewest and most digits of the whole part of a firm row's figure, where
+    /// OCR dropped group spaces (digit counts are what is left to go by there); `None` under two
+    /// firm rows, a single column, or typeset grouping (see [`ColumnProfile::groups`]).
+    digits: Option<Vec<(usize, usize)>>,
 }
 
 impl ColumnProfile {
@@ -93,6 +100,15 @@ impl ColumnProfile {
                     firm.iter()
                         .map(|(_, w)| w[c].groups)
                         .fold((usize::MAX, 0), |(lo, hi), g| (lo.min(g), hi.max(g)))
+                })
+                .collect()
+        });
+        let digits = (dropped_spaces && width >= 2 && firm.len() >= 2).then(|| {
+            (0..width)
+                .map(|c| {
+                    firm.iter()
+                        .map(|(_, w)| w[c].whole)
+                        .fold((usize::MAX, 0), |(lo, hi), d| (lo.min(d), hi.max(d)))
                 })
                 .collect()
         });
@@ -132,6 +148,7 @@ impl ColumnProfile {
             groups,
             steps,
             longest,
+            digits,
         }
     }
 }
@@ -301,6 +318,57 @@ pub(super) fn shape_columns(text: &str, body: &mut Body, profile: &ColumnProfile
                 nums.iter()
                     .zip(span)
                     .all(|(n, &(lo, hi))| (lo..=hi).contains(&written(text, n).groups))
+            })
+            .collect();
+        if let [one] = fits.as_slice() {
+            *got = Ok(one.clone());
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Rows under a width the headers state whose digit groups, read as OCR leaves them (group
+/// spaces dropped, [`Grouping::Dropped`]), split several ways, read the one way that keeps each
+/// figure within a digit of as long as its column's figures are in the rows read with
+/// certainty: a column's figures are of one order of magnitude, and a figure moved a group of
+/// three into its neighbour is three digits off. So under `6354 6 647 31 64` and `10716 11 096
+/// 97 673`, `11983 12 496 113 447` is `11983 | 12 496 | 113 | 447`, not `11983 | 12 | 496 113 |
+/// 447`. Only rows of one run of single-spaced groups, read no other way (no empty cell placed), with no
+/// doubt of their own and no letter for a digit in the label are weighed (a row another pass set
+/// aside reads one way and is left so), no total row (a sum may be a digit longer than its
+/// parts), and only on at least two firm rows; none or two readings left leave the row
+/// unresolved. Returns whether a row was read.
+pub(super) fn shape_dropped_columns(text: &str, body: &mut Body, profile: &ColumnProfile) -> bool {
+    let Some(span) = &profile.digits else {
+        return false;
+    };
+    let width = profile.width;
+    let mut changed = false;
+    for (row, got) in body.iter_mut() {
+        if got.is_ok()
+            || Shaped::is_total(row)
+            || row.groups.is_empty()
+            || row.doubt.is_some()
+            || !row.placed.is_empty()
+            || !one_run(row)
+            || misread_digit(row)
+        {
+            continue;
+        }
+        // A row that reads one way, as typeset or as OCR leaves it, was set aside by a pass
+        // before this one and is left so. The readings as OCR leaves it hold those as typeset.
+        let strict = split::readings(text, &row.groups, width, Grouping::Strict).len();
+        let all = split::readings(text, &row.groups, width, Grouping::Dropped);
+        if strict == 1 || all.len() < 2 || all.len() >= split::MAX_READINGS {
+            continue;
+        }
+        let fits: Vec<Vec<Num>> = all
+            .into_iter()
+            .filter(|nums| {
+                nums.iter().zip(span).all(|(n, &(lo, hi))| {
+                    (lo.saturating_sub(1)..=hi + 1).contains(&written(text, n).whole)
+                })
             })
             .collect();
         if let [one] = fits.as_slice() {
