@@ -387,17 +387,11 @@ pub(crate) fn caption_year(before: &str, year: &str, head: &str) -> bool {
 /// is the same sentence going on. Without this, a short document's narrow text width made the
 /// caption, the header and the first row one line, and the table lost its unit and its headers.
 fn header_over_rows(lines: &[Line<'_>], k: usize) -> bool {
-    let text = |k: usize| lines.get(k).map(|l| l.trimmed()).filter(|t| !t.is_empty());
-    let row = |k: usize| {
-        text(k).is_some_and(|t| {
-            t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && ends_in_figure(t)
-        })
-    };
     // The two rows are checked first: looking each word up in the unit table is the dear part,
     // and this runs for every line of every document.
-    row(k + 1)
-        && row(k + 2)
-        && text(k).is_some_and(|t| {
+    is_row(lines, k + 1)
+        && is_row(lines, k + 2)
+        && text_of(lines, k).is_some_and(|t| {
             t.split_whitespace()
                 .any(|w| is_unit(w.trim_matches(|c: char| "()[],:;".contains(c))))
         })
@@ -466,18 +460,27 @@ fn is_row_like(t: &str) -> bool {
 /// a sentence of its own, not one the header goes on: joined, the header was lost into the
 /// caption, and the table's cells with it.
 fn heads_rows(lines: &[Line<'_>], k: usize) -> bool {
-    let text = |k: usize| lines.get(k).map(|l| l.trimmed()).filter(|t| !t.is_empty());
-    let row = |k: usize| {
-        text(k).is_some_and(|t| {
-            t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && ends_in_figure(t)
-        })
-    };
     // The rows first: most lines have no figure at their end, and this runs for every line.
-    row(k + 1)
-        && row(k + 2)
-        && text(k).is_some_and(|t| {
+    is_row(lines, k + 1)
+        && is_row(lines, k + 2)
+        && text_of(lines, k).is_some_and(|t| {
             t.starts_with(char::is_uppercase) && !ends_in_figure(t) && !t.ends_with(['.', ':'])
         })
+}
+
+/// The words of line `k`, if it has any.
+fn text_of<'a>(lines: &[Line<'a>], k: usize) -> Option<&'a str> {
+    lines
+        .get(k)
+        .map(|l| l.content.trim())
+        .filter(|t| !t.is_empty())
+}
+
+/// Whether line `k` is a table row that ends in its figure: it opens with a capital or a digit.
+fn is_row(lines: &[Line<'_>], k: usize) -> bool {
+    text_of(lines, k).is_some_and(|t| {
+        t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) && ends_in_figure(t)
+    })
 }
 
 /// Whether `a` ends in a caption's year and `b` opens with the unit it is no figure in (see
