@@ -1823,11 +1823,16 @@ impl<'a> Doc<'a> {
 
     /// A list item or labelled line `Förskolenämnden: 4 miljoner kronor`, `Bjurholms kommun,
     /// 103,7 miljoner kronor`: an organisation, then `:` or `,`, then the amount.
+    /// A line that is only an organisation and its amount (`Hembygdsföreningen 12 500 kr`), as
+    /// lists of grants print them, is read the same way.
     fn item_label(&self, p: usize) -> Option<Link> {
         let sep = p.checked_sub(1)?;
-        if !matches!(self.toks[sep].kind, Kind::Punct(':' | ',')) {
+        let separated = matches!(self.toks[sep].kind, Kind::Punct(':' | ','));
+        let alone = self.toks.get(p + 1).is_none_or(|t| t.kind == Kind::Newline);
+        if !separated && !alone {
             return None;
         }
+        let name_end = if separated { sep } else { p };
         let mut s = (0..p)
             .rev()
             .find(|&q| self.toks[q].kind == Kind::Newline)
@@ -1837,8 +1842,13 @@ impl<'a> Doc<'a> {
         }
         let e = self.recipient_at(s)?;
         let words = self.text(self.toks[s].start(), self.toks[e].end());
-        (e + 1 == sep && (org_like(&words) || is_recipient_noun(&words.to_lowercase())))
-            .then(|| self.link(s, e, self.span(sep, sep)))
+        let cue = if separated {
+            self.span(sep, sep)
+        } else {
+            self.span(s, e)
+        };
+        (e + 1 == name_end && (org_like(&words) || is_recipient_noun(&words.to_lowercase())))
+            .then(|| self.link(s, e, cue))
     }
 
     /// `Socialstyrelsen får (fördela) AMOUNT`, `Till regionerna avsätts AMOUNT`.
@@ -3780,6 +3790,25 @@ mod tests {
                 None,
             ),
             ("- Föreningsbidrag, 45 000 kronor\n", None, None, None),
+            // A line of a name and its amount alone, as grant lists print them.
+            (
+                "Följande bidrag beviljas:\nHembygdsföreningen 12 500 kr\nIdrottsklubben 30 000 kr\n",
+                Some("Hembygdsföreningen <Hembygdsföreningen>"),
+                None,
+                None,
+            ),
+            (
+                "Föreningsbidrag 45 000 kronor\nTotalt 50 000 kr\n",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Hembygdsföreningen får 12 500 kr\n",
+                Some("Hembygdsföreningen <får>"),
+                None,
+                None,
+            ),
             (
                 "• Miljönämnden: 3 miljoner kronor\n",
                 Some("Miljönämnden <:>"),
