@@ -110,14 +110,34 @@ pub(super) fn unread_figures(doc: &Doc<'_>, rows: &Rows, from: usize, to: usize)
         .map(|&i| doc.line_start(doc.spans[i].0))
         .collect();
     let (start, end) = (doc.line_start(start), doc.line_start(end));
+    let figure = |w: &&str| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        !w.is_empty()
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            && !(w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y)))
+    };
+    // Above the table's first row: the nearest line with words, when it holds figures, is a
+    // row the reader took for a header line (OCR's `120.0` for `120,0` left `Ny skola 45,0
+    // 60,0 15,0 120.0` unread), and the `Summa` below would miss its figures.
+    if rows.keys().next().is_some_and(|&k| k >= from) {
+        let above = doc
+            .slice(0, start)
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty());
+        let figures: Vec<&str> = above
+            .map(|l| l.split_whitespace().filter(figure).collect())
+            .unwrap_or_default();
+        let digits: usize = figures
+            .iter()
+            .map(|w| w.bytes().filter(u8::is_ascii_digit).count())
+            .sum();
+        if figures.len() >= 2 && digits >= 4 {
+            return true;
+        }
+    }
     let mut at = start;
     for line in doc.slice(start, end).split_inclusive('\n') {
-        let figure = |w: &&str| {
-            let w = w.trim_matches(|c: char| !c.is_ascii_digit());
-            !w.is_empty()
-                && w.bytes().all(|b| b.is_ascii_digit() || b == b',')
-                && !(w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y)))
-        };
         let words: Vec<&str> = line.split_whitespace().collect();
         let page_number = words.len() == 1;
         if !cell_lines.contains(&at) && !page_number && words.iter().any(figure) {

@@ -385,7 +385,7 @@ mod tests {
     fn a_sum_over_a_line_of_figures_not_read_is_unresolved_not_a_mismatch() {
         // (table text, the cells read as (words, line, value in miljoner), status of its `Summa`)
         type Cells = &'static [(&'static str, usize, i64)];
-        let cases: [(&str, Cells, _); 4] = [
+        let cases: [(&str, Cells, _); 6] = [
             // `Hyra 0,3` under a heading run onto its line was not read: the sum may miss it.
             (
                 "Post\t2019\nLöner\t1,2\nHyra 0,3 0,4 Övrigt\nEl\t0,2\nSumma\t1,7\n",
@@ -402,6 +402,19 @@ mod tests {
             (
                 "Post\t2019\nLöner\t1,2\nUtfall 2019\n12\nEl\t0,2\nSumma\t1,7\n",
                 &[("1,2", 1, 12), ("0,2", 4, 2), ("1,7", 5, 17)],
+                Mismatch,
+            ),
+            // A line of figures right above the first row was left to the header (OCR's `0.7`
+            // for `0,7`): the sum may miss it.
+            (
+                "Post 2019 2020\n\nHyra 0,3 0,4 0.7\nLöner\t1,2\nEl\t0,2\nSumma\t1,7\n",
+                &[("1,2", 3, 12), ("0,2", 4, 2), ("1,7", 5, 17)],
+                Unresolved,
+            ),
+            // Years or a caption's number above it leave it a mismatch.
+            (
+                "Tabell 3 Post 2019 2020\nLöner\t1,2\nEl\t0,2\nSumma\t1,7\n",
+                &[("1,2", 1, 12), ("0,2", 2, 2), ("1,7", 3, 17)],
                 Mismatch,
             ),
             // Read or not, a sum that adds up is `ok`.
