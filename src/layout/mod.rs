@@ -405,17 +405,38 @@ const MIN_ROW_BLOCK: usize = 3;
 /// (`IFK Lund 25 000 Ungdomsverksamhet`, `ap.1 Professionssatsningen (ram) 897 000
 /// Socialstyrelsen`) does not end in a figure, and in a short document, whose text width its
 /// rows set, every such row was unwrapped into one paragraph and the table lost.
+///
+/// A single blank line between rows does not end the block: OCR puts one between rows here and
+/// there (`Stadsmissionen 60 000` ⏎ ⏎ `Friskis och Svettis 15 500 Projekt för äldre`).
 fn row_blocks(lines: &[Line<'_>]) -> Vec<bool> {
-    let like: Vec<bool> = lines.iter().map(|l| is_row_like(l.trimmed())).collect();
     let mut out = vec![false; lines.len()];
-    let mut from = 0;
-    while from < like.len() {
-        let run = like[from..].iter().take_while(|&&r| r).count();
-        if run >= MIN_ROW_BLOCK {
-            out[from..from + run].fill(true);
+    // The current run: its row-like lines, and blank lines in a row since its last one.
+    let mut run: Vec<usize> = Vec::new();
+    let mut blanks = 0;
+    let mut close = |run: &mut Vec<usize>| {
+        if run.len() >= MIN_ROW_BLOCK {
+            for &k in run.iter() {
+                out[k] = true;
+            }
         }
-        from += run.max(1);
+        run.clear();
+    };
+    for (k, line) in lines.iter().enumerate() {
+        let t = line.trimmed();
+        if t.is_empty() {
+            blanks += 1;
+            if blanks > 1 {
+                close(&mut run);
+            }
+        } else if is_row_like(t) {
+            blanks = 0;
+            run.push(k);
+        } else {
+            blanks = 0;
+            close(&mut run);
+        }
     }
+    close(&mut run);
     out
 }
 
@@ -460,9 +481,15 @@ fn is_row_like(t: &str) -> bool {
 /// a sentence of its own, not one the header goes on: joined, the header was lost into the
 /// caption, and the table's cells with it.
 fn heads_rows(lines: &[Line<'_>], k: usize) -> bool {
-    // The rows first: most lines have no figure at their end, and this runs for every line.
+    // The rows first: most lines have no figure at their end, and this runs for every line. The
+    // second row may stand after a blank line, as OCR leaves one between rows.
+    let second = if text_of(lines, k + 2).is_none() {
+        k + 3
+    } else {
+        k + 2
+    };
     is_row(lines, k + 1)
-        && is_row(lines, k + 2)
+        && is_row(lines, second)
         && text_of(lines, k).is_some_and(|t| {
             t.starts_with(char::is_uppercase) && !ends_in_figure(t) && !t.ends_with(['.', ':'])
         })
@@ -853,6 +880,9 @@ mod tests {
     #[test]
     fn rows_with_a_text_column_after_their_figures_stay_lines() {
         for rows in [
+            // OCR leaves a blank line between rows here and there.
+            "Organisation Belopp Kommentar\nRöda Korset 45 000 Verksamhetsbidrag\nStadsmissionen 60 000\n\nFriskis och Svettis 15 500 Projekt för äldre\nSumma 120 500\n",
+            "Kommun Antal invånare Belopp (kr)\nAle 32 000 1 204 000\n\nAlingsås 42 500 2 310 000\n\nBorås 115 000 5 600 000\n",
             "Organisation Belopp Kommentar\nRöda Korset 45 000 Verksamhetsbidrag\nStadsmissionen 60 000\nFriskis och Svettis 15 500 Projekt för äldre\nSumma 120 500\n",
             "Anslag Belopp Disponeras av\nap.1 Professionssatsningen (ram) 897 000 Socialstyrelsen\nap.2 Bidrag (ram) 1 250 000 Kammarkollegiet\nap.3 Psykisk hälsa (ram) 304 500 Kammarkollegiet\n",
         ] {
