@@ -3158,6 +3158,26 @@ fn names_recipients(s: &str) -> bool {
                 | "huvudman"
                 | "kommunnamn"
                 | "länsstyrelse"
+                // Bodies that receive grants by what they are: companies, foundations, schools,
+                // care units, federations, providers.
+                | "företag"
+                | "bolag"
+                | "stiftelse"
+                | "stiftelser"
+                | "studieförbund"
+                | "förbund"
+                | "samordningsförbund"
+                | "lärosäte"
+                | "lärosäten"
+                | "högskola"
+                | "universitet"
+                | "skola"
+                | "skolor"
+                | "vårdcentral"
+                | "vårdcentraler"
+                | "utförare"
+                | "aktör"
+                | "aktörer"
         )
     })
 }
@@ -4706,6 +4726,19 @@ mod tests {
             [
                 cell("3 500", Some("Folkhälsomyndigheten <Folkhälsomyndigheten>")),
                 cell("1 200", Some("Statens skolverk <Statens skolverk>")),
+            ]
+        );
+        // A label column headed by what its bodies are (`Vårdcentral`, `Lärosäte`).
+        let text = "Ersättning 2024\n\nVårdcentral                 Ersättning (kr)\nVårdcentralen Norr              4 512 300\nVårdcentralen Söder             3 980 100\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
+        assert_eq!(
+            cell_links(text, recipient),
+            [
+                cell("4 512 300", Some("Vårdcentralen Norr <Vårdcentralen Norr>")),
+                cell(
+                    "3 980 100",
+                    Some("Vårdcentralen Söder <Vårdcentralen Söder>")
+                ),
             ]
         );
         // A first header that names no recipient leaves the labels alone.
