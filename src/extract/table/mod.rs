@@ -963,9 +963,11 @@ fn columns(
     let n = pieces.len();
     // `Kommun Antal invånare Belopp (kr)` over rows of two figures: one header line with single
     // spaces, each column's header opening with a capital.
+    // Also when the lines above it (`Bilaga 2`, a caption) would each have headed a column: a
+    // line holding a word per column names them all.
     if width >= 2
-        && n < width
         && let Some((last, rest)) = all.split_last()
+        && (n < width || last.split_whitespace().count() > width)
         && let Some((label, headers)) = capitalised_headers(last, width)
     {
         return (width, label, headers, rest.join(" "));
@@ -1629,6 +1631,12 @@ mod tests {
                 "Skolan 1 200 100 1 300\nOmsorgen 2 000 -50 1 950\n",
                 "",
                 vec!["Beslutad ram", "Förändring", "Ny ram"],
+            ),
+            (
+                "Bilaga 2\nTabell. Statsbidrag per region\nRegion Grundbelopp Tilläggsbelopp Summa",
+                "Stockholm 120 000 15 000 135 000\nUppsala 30 500 4 000 34 500\n",
+                "Region",
+                vec!["Grundbelopp", "Tilläggsbelopp", "Summa"],
             ),
             (
                 "Projekt 2025 2026 Totalt",
