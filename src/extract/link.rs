@@ -2686,8 +2686,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // The column headers are no block's heading, and nothing above them is
-            // (`Region Belopp` over `Jämtland Härjedalen 2 500 000`).
-            if is_header_line(table, t) {
+            // (`Region Belopp` over `Jämtland Härjedalen 2 500 000`), nor is a label column's
+            // header on a line of its own (`Nämnd` over `Budget 2025`, one header a line).
+            if is_header_line(table, t) || (!t.contains(' ') && names_recipients(t)) {
                 return None;
             }
             if table.rows.iter().any(|r| r.label.trim() == t) {
@@ -4748,6 +4749,15 @@ mod tests {
             cell_links(text, recipient),
             [cell("3 500", None), cell("1 200", None)]
         );
+    }
+
+    #[test]
+    fn a_label_columns_header_on_a_line_of_its_own_heads_no_block() {
+        let text = "Driftbudget\n\nMnkr\nNämnd\nBudget 2025\nPlan 2026\nKommunstyrelsen\n-120,5\n-122,0\nSocialnämnden\n-640,0\n-655,3\nSumma\n-760,5\n-777,3\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| r.text.clone());
+        let got = cell_links(text, recipient);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert!(got[4..].iter().all(|(_, r)| r.is_none()), "{got:?}");
     }
 
     #[test]
