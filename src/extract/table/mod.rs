@@ -1109,10 +1109,21 @@ fn names_label_column(header: &str) -> Option<(&str, &str)> {
         "regioner",
         "sökande",
     ];
-    let (first, rest) = header.trim().split_once(' ')?;
+    let header = header.trim();
+    let (mut first, mut rest) = header.split_once(' ')?;
+    // A code column before the names (`Kommunkod Kommun Belopp`): both head the labels.
+    let code = first.to_lowercase();
+    if code.ends_with("kod") || code == "nr" {
+        let (second, after) = rest.trim_start().split_once(' ')?;
+        (first, rest) = (&header[..header.len() - after.len() - 1], after);
+        if !NAMES.iter().any(|n| second.to_lowercase() == *n) {
+            return None;
+        }
+    } else if !NAMES.iter().any(|n| first.to_lowercase() == *n) {
+        return None;
+    }
     let rest = rest.trim_start();
-    let named = NAMES.iter().any(|n| first.to_lowercase() == *n);
-    (named && !rest.is_empty() && !LABEL_HEADER.is_match(rest)).then_some((first, rest))
+    (!rest.is_empty() && !LABEL_HEADER.is_match(rest)).then_some((first.trim_end(), rest))
 }
 
 /// Group headers spanning a header row of years that repeat (`Kommunen` `Kommunkoncernen` above
@@ -1576,6 +1587,11 @@ mod tests {
             ("Län Medel i kronor", "Län", vec!["Medel i kronor"]),
             ("KOMMUN 2025", "KOMMUN", vec!["2025"]),
             ("Region\tBelopp", "Region", vec!["Belopp"]),
+            (
+                "Kommunkod Kommun Belopp",
+                "Kommunkod Kommun",
+                vec!["Belopp"],
+            ),
             // What the money is, not who gets it: one column's header.
             ("Verksamhet Budget", "", vec!["Verksamhet Budget"]),
             ("Belopp", "", vec!["Belopp"]),
