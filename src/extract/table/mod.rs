@@ -947,6 +947,11 @@ fn columns(
             .count();
         if columns > 0 && columns < 64 && mask & (1 << columns) != 0 {
             width = columns;
+        } else if let Some(w) = pieces.last().and_then(|last| capitalised_width(last, mask)) {
+            // One header line naming its columns at their capitals (`Län Antal projekt Beviljat
+            // belopp (kr) Andel (%)`): its count decides between the readings of the rows
+            // (`Skåne län 12 4 500 000 45` is three figures, not a label ending in `12`).
+            width = w;
         }
     }
     // Caption lines above the headers: a caption by its words always, a bare unit (`KRONOR`) only
@@ -1035,6 +1040,15 @@ fn capitalised_headers(line: &str, width: usize) -> Option<(String, Vec<String>)
     [false, true]
         .into_iter()
         .find_map(|years_apart| headers_at_capitals(&words, width, years_apart))
+}
+
+/// The number of columns a header line names at its capitals ([`capitalised_headers`]), when
+/// the rows can be read as that many (`mask`, a bit per width). The fewer first: a first word
+/// that may name the label column (`Län`) does, rather than head a column of its own.
+fn capitalised_width(line: &str, mask: u64) -> Option<usize> {
+    (2..64)
+        .filter(|&w| mask & (1 << w) != 0)
+        .find(|&w| capitalised_headers(line, w).is_some())
 }
 
 /// [`capitalised_headers`] with a year opening a header of its own or not.
@@ -1653,6 +1667,12 @@ mod tests {
                 "Stockholm 120 000 15 000 135 000\nUppsala 30 500 4 000 34 500\n",
                 "Region",
                 vec!["Grundbelopp", "Tilläggsbelopp", "Summa"],
+            ),
+            (
+                "Län Antal projekt Beviljat belopp (kr) Andel (%)",
+                "Skåne län 12 4 500 000 45\nHallands län 5 2 000 000 20\nKalmar län 8 3 500 000 35\n",
+                "Län",
+                vec!["Antal projekt", "Beviljat belopp (kr)", "Andel (%)"],
             ),
             (
                 "Projekt 2025 2026 Totalt",
