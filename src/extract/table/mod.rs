@@ -725,6 +725,14 @@ fn table_of(
             .count()
             == narrowest as usize
     });
+    // A single run of digit groups per row under a header line naming several columns
+    // (`Äldreomsorg 420 500 431 200` under `Verksamhet Budget 2025, tkr Utfall 2025, tkr`) is
+    // read as the header says: as one number it was 420 500 431 200 tkr, and its `Summa` `ok`.
+    // Only a header line whose every column's header ends in its year or unit states that.
+    let natural = natural
+        && !(narrowest == 1
+            && years.is_none()
+            && stated.is_some_and(|w| (2..64).contains(&w) && mask & (1 << w) != 0));
     let header = stated.filter(|_| !natural && years.is_none());
     let (mut width, mut label_header, mut headers, mut caption) =
         match header.and(header_columns(&pieces).or_else(|| noted::header_line(&pieces))) {
@@ -945,12 +953,12 @@ fn columns(
             .skip_while(|p| unit::is_caption(p))
             .filter(|p| !LABEL_HEADER.is_match(p))
             .count();
+        // Else one header line naming its columns at their capitals (`Län Antal projekt
+        // Beviljat belopp (kr) Andel (%)`): its count decides between the readings of the rows
+        // (`Skåne län 12 4 500 000 45` is three figures, not a label ending in `12`).
         if columns > 0 && columns < 64 && mask & (1 << columns) != 0 {
             width = columns;
         } else if let Some(w) = pieces.last().and_then(|last| capitalised_width(last, mask)) {
-            // One header line naming its columns at their capitals (`Län Antal projekt Beviljat
-            // belopp (kr) Andel (%)`): its count decides between the readings of the rows
-            // (`Skåne län 12 4 500 000 45` is three figures, not a label ending in `12`).
             width = w;
         }
     }
@@ -1695,6 +1703,18 @@ mod tests {
             assert_eq!(table.label_header, label, "{line}");
             assert_eq!(table.headers, headers, "{line}");
         }
+        // Under a header line whose every column ends in its year or unit, a row of single-spaced
+        // digit groups is no one number (`420 500 431 200` tkr): read as two figures, or not at
+        // all where the groups split several ways.
+        let text = "Uppföljning\nVerksamhet Budget 2025, tkr Utfall 2025, tkr\nÄldreomsorg 420 500 431 200\nOmsorg 150 300 148 900\nSumma 570 800 580 100\n";
+        let t = read(text, &[]);
+        assert!(
+            t.cells
+                .iter()
+                .all(|c| c.text.split_whitespace().count() <= 2),
+            "{:?}",
+            t.cells.iter().map(|c| &c.text).collect::<Vec<_>>()
+        );
         // A count of capitals that names no columns, or a caption: no headers guessed.
         for line in [
             "Fördelning av medel till Kommunerna i Västra Götaland",
