@@ -453,26 +453,36 @@ fn is_row_like(t: &str) -> bool {
     if !opens {
         return false;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
     let figure = |w: &str| {
         let w = w.trim_start_matches(|c: char| number::is_minus(c));
         w.starts_with(|c: char| c.is_ascii_digit())
             && w.chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '%')
     };
-    // The label before the figures is no part of the check: `Region Skåne` holds none.
-    let Some(last) = words.iter().skip(1).rposition(|w| figure(w)).map(|k| k + 1) else {
-        return false;
-    };
-    let tail = &words[last + 1..];
-    tail.is_empty()
-        || (tail.len() <= 4
-            && tail[0].starts_with(char::is_uppercase)
-            && !is_unit(tail[0].trim_end_matches(['.', ',']))
-            && units::scale_of(tail[0]).is_none()
-            && tail
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')))
+    // Read from the end, and without collecting the words: this runs for every line. The label's
+    // first word is no part of the check (`Region Skåne` holds no figure). `tail` holds the words
+    // after the last figure, last first.
+    let mut tail = [""; 4];
+    let mut words = t.split_whitespace();
+    words.next();
+    for (n, w) in words.rev().enumerate() {
+        if figure(w) {
+            let Some(&head) = n.checked_sub(1).map(|k| &tail[k]) else {
+                return true;
+            };
+            return head.starts_with(char::is_uppercase)
+                && !is_unit(head.trim_end_matches(['.', ',']))
+                && units::scale_of(head).is_none()
+                && tail[..n]
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+        }
+        if n == tail.len() {
+            return false;
+        }
+        tail[n] = w;
+    }
+    false
 }
 
 /// Whether line `k` is a column header over a table's rows (`Belopp`, `Kommun Beviljat`,
