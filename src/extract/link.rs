@@ -3131,56 +3131,12 @@ fn names_purposes(header: &str) -> bool {
     })
 }
 
-/// Whether a label column header, caption or unit names recipients (`Län`, `Kommun`, `Mottagare`).
+/// Whether a label column header, caption or unit names recipients (`Län`, `Kommun`, `Mottagare`):
+/// any of its words names who a table's rows are, by the table reader's own list.
 fn names_recipients(s: &str) -> bool {
-    let s = s.to_lowercase();
-    s.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w,
-            "län"
-                | "region"
-                | "regioner"
-                | "landsting"
-                | "kommun"
-                | "kommuner"
-                | "mottagare"
-                | "organisation"
-                | "myndighet"
-                | "förening"
-                | "nämnd"
-                | "stödmottagare"
-                | "bidragsmottagare"
-                | "organisationer"
-                | "myndigheter"
-                | "föreningar"
-                | "nämnder"
-                | "sökande"
-                | "projektägare"
-                | "huvudman"
-                | "kommunnamn"
-                | "länsstyrelse"
-                // Bodies that receive grants by what they are: companies, foundations, schools,
-                // care units, federations, providers.
-                | "företag"
-                | "bolag"
-                | "stiftelse"
-                | "stiftelser"
-                | "studieförbund"
-                | "förbund"
-                | "samordningsförbund"
-                | "lärosäte"
-                | "lärosäten"
-                | "högskola"
-                | "universitet"
-                | "skola"
-                | "skolor"
-                | "vårdcentral"
-                | "vårdcentraler"
-                | "utförare"
-                | "aktör"
-                | "aktörer"
-        )
-    })
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(super::table::names_who)
 }
 
 /// Whether a row label names an organisation by its form (`Region Skåne`, `Gislaveds kommun`,

@@ -196,15 +196,72 @@ static NOT_MONEY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Headers of a label column: seen first in a header, they are not a column of numbers.
-static LABEL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+/// Headers of a label column that say what the rows are rather than who (`Anslag`, `Verksamhet`):
+/// seen first in a header, they are not a column of numbers. Who the rows are is [`names_who`].
+static WHAT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi) ^ \s* (?: län | region | kommun | anslag | anslagspost | post | myndighet | område
-            | mottagare | ändamål | verksamhet | organisation | huvudman | landsting
-            | sni [0-9]* ) \s* $",
+        r"(?xi) ^ (?: anslag | anslagspost | post | område | ändamål | verksamhet | sni [0-9]* ) $",
     )
     .expect("valid regex")
 });
+
+/// Whether a header field is a label column's name: one word naming who or what the rows are.
+fn is_label_header(field: &str) -> bool {
+    let w = field.trim().to_lowercase();
+    names_who(&w) || WHAT_HEADER.is_match(&w)
+}
+
+/// The words of [`names_who`], sorted by bytes for its binary search.
+const WHO: [&str; 40] = [
+    "aktör",
+    "aktörer",
+    "bidragsmottagare",
+    "bolag",
+    "förbund",
+    "förening",
+    "föreningar",
+    "företag",
+    "huvudman",
+    "högskola",
+    "kommun",
+    "kommuner",
+    "kommunnamn",
+    "landsting",
+    "län",
+    "länsstyrelse",
+    "lärosäte",
+    "lärosäten",
+    "mottagare",
+    "myndighet",
+    "myndigheter",
+    "nämnd",
+    "nämnder",
+    "organisation",
+    "organisationer",
+    "projektägare",
+    "region",
+    "regioner",
+    "samordningsförbund",
+    "skola",
+    "skolor",
+    "stiftelse",
+    "stiftelser",
+    "studieförbund",
+    "stödmottagare",
+    "sökande",
+    "universitet",
+    "utförare",
+    "vårdcentral",
+    "vårdcentraler",
+];
+
+/// Whether a lower-case word names who or where a table's rows are: the places and bodies that
+/// receive or dispose of money (`län`, `kommun`, `förening`, `lärosäte`). One list, because the
+/// reader takes such a header word for the label column's name and links take that column's
+/// labels for recipients: the two must agree on which columns name who.
+pub(crate) fn names_who(word: &str) -> bool {
+    WHO.binary_search(&word).is_ok()
+}
 
 /// Finds the tables in `text` and their money cells.
 ///
@@ -655,9 +712,9 @@ fn glued_headers<'t>(
     let glued = fields(*head.last()?).iter().any(|f| f.len() > 1);
     // A unit or a label column's name first (`mnkr Intäkter 2019Intäkter 2020…`) heads no
     // column of figures.
-    let label = nearest.first().is_some_and(|f| {
-        LABEL_HEADER.is_match(f) || (numeral::units_in(f).len() == 1 && f.len() <= 6)
-    });
+    let label = nearest
+        .first()
+        .is_some_and(|f| is_label_header(f) || (numeral::units_in(f).len() == 1 && f.len() <= 6));
     let label = label.then(|| nearest.remove(0));
     glued.then_some((label, nearest))
 }
@@ -890,7 +947,7 @@ fn header_columns(pieces: &[String]) -> Option<HeaderLine> {
     let first_word = |p: &String| p.split_whitespace().next().unwrap_or("").to_string();
     let at = pieces
         .iter()
-        .rposition(|p| LABEL_HEADER.is_match(&first_word(p)))?;
+        .rposition(|p| is_label_header(&first_word(p)))?;
     let label = first_word(&pieces[at]);
     let mut headers = Vec::new();
     let mut open: Vec<&str> = Vec::new();
@@ -951,7 +1008,7 @@ fn columns(
         let columns = pieces
             .iter()
             .skip_while(|p| unit::is_caption(p))
-            .filter(|p| !LABEL_HEADER.is_match(p))
+            .filter(|p| !is_label_header(p))
             .count();
         // Else one header line naming its columns at their capitals (`Län Antal projekt
         // Beviljat belopp (kr) Andel (%)`): its count decides between the readings of the rows
@@ -1115,22 +1172,6 @@ fn text_column_after_unit(header: &str) -> Option<usize> {
 /// Only words that name who or where the rows are, never what the money is: `Anslag 2024`
 /// and `Verksamhet Budget` may be one column's header.
 fn names_label_column(header: &str) -> Option<(&str, &str)> {
-    const NAMES: [&str; 14] = [
-        "förening",
-        "föreningar",
-        "huvudman",
-        "kommun",
-        "kommuner",
-        "landsting",
-        "län",
-        "mottagare",
-        "myndighet",
-        "nämnd",
-        "organisation",
-        "region",
-        "regioner",
-        "sökande",
-    ];
     let header = header.trim();
     let (mut first, mut rest) = header.split_once(' ')?;
     // A code column before the names (`Kommunkod Kommun Belopp`): both head the labels.
@@ -1138,14 +1179,14 @@ fn names_label_column(header: &str) -> Option<(&str, &str)> {
     if code.ends_with("kod") || code == "nr" {
         let (second, after) = rest.trim_start().split_once(' ')?;
         (first, rest) = (&header[..header.len() - after.len() - 1], after);
-        if !NAMES.iter().any(|n| second.to_lowercase() == *n) {
+        if !names_who(&second.to_lowercase()) {
             return None;
         }
-    } else if !NAMES.iter().any(|n| first.to_lowercase() == *n) {
+    } else if !names_who(&first.to_lowercase()) {
         return None;
     }
     let rest = rest.trim_start();
-    (!rest.is_empty() && !LABEL_HEADER.is_match(rest)).then_some((first.trim_end(), rest))
+    (!rest.is_empty() && !is_label_header(rest)).then_some((first.trim_end(), rest))
 }
 
 /// Group headers spanning a header row of years that repeat (`Kommunen` `Kommunkoncernen` above
@@ -1479,6 +1520,21 @@ fn money_columns(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_naming_who_the_rows_are_are_found_both_ways() {
+        assert!(WHO.is_sorted(), "names_who searches WHO by bisection");
+        for (word, who) in [
+            ("kommun", true),
+            ("föreningar", true),
+            ("lärosäte", true),
+            ("belopp", false),
+            ("verksamhet", false),
+            ("kommunen", false),
+        ] {
+            assert_eq!(names_who(word), who, "{word}");
+        }
+    }
 
     #[test]
     fn headers_run_together_are_cut_after_their_years() {
