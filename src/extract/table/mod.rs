@@ -1094,10 +1094,7 @@ fn columns(
 fn capitalised_headers(line: &str, width: usize) -> Option<(String, Vec<String>)> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let first = words.first()?;
-    let caption = ["tabell", "bilaga", "figur", "diagram"]
-        .iter()
-        .any(|w| first.to_lowercase().starts_with(w));
-    if caption || line.ends_with(['.', ':']) {
+    if unit::opens_with_caption_word(&first.to_lowercase()) || line.ends_with(['.', ':']) {
         return None;
     }
     // A year after a header's word is that header's (`Budget 2025`); failing that, each year

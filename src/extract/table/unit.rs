@@ -37,8 +37,8 @@ pub(super) fn is_caption(s: &str) -> bool {
 pub(super) fn is_caption_opener(s: &str) -> bool {
     let lower = s.trim_start().to_lowercase();
     lower.split_whitespace().count() >= 5
+        || opens_with_caption_word(&lower)
         || [
-            "tabell",
             "belopp i ",
             "belopp angivna",
             "belopp anges",
@@ -49,6 +49,15 @@ pub(super) fn is_caption_opener(s: &str) -> bool {
             "medel ",
             "(",
         ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
+/// Whether a lower-case line opens with a word that names a table or figure (`tabell 3`, `bilaga
+/// 2`, `figur 1`, `diagram`): such a line is a caption, even where it names columns as a header
+/// would.
+pub(super) fn opens_with_caption_word(lower: &str) -> bool {
+    ["tabell", "bilaga", "figur", "diagram"]
         .iter()
         .any(|w| lower.starts_with(w))
 }
