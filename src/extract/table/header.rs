@@ -18,10 +18,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::{Group, Join, Line};
-use super::numeral;
+use super::lines::{Group, Join, Kind, Line};
 use super::rows::{Doubt, Row, Run};
 use super::split::{self, Grouping};
+use super::{numeral, unit};
 
 /// Most words of a header name standing on a row of its own (`Utfall`, `Budget prognos`).
 const MAX_NAME_WORDS: usize = 3;
@@ -63,7 +63,7 @@ pub(super) fn caption_header(pieces: &[String]) -> Option<String> {
 pub(super) fn settle(text: &str, lines: &[Line<'_>], run: &mut Run) {
     let mut i = 0;
     while i < run.rows.len() {
-        if merge_stacked(text, &mut run.rows, i) {
+        if merge_stacked(text, lines, &mut run.rows, i) {
             let end = (i + 1..run.rows.len())
                 .find(|&j| run.rows[j].is_years(text))
                 .unwrap_or(run.rows.len());
@@ -100,9 +100,22 @@ pub(super) fn settle(text: &str, lines: &[Line<'_>], run: &mut Run) {
 /// `2024` …) reads as rows of one year each: from row `at`, they become one header row named
 /// `Bokslut 2023`, `Budget 2024`, with `(mnkr)` the label column's header. Inside a run (a
 /// second table's header) every name after the first must be short, as header names are.
-fn merge_stacked(text: &str, rows: &mut Vec<Row>, at: usize) -> bool {
+fn merge_stacked(text: &str, lines: &[Line<'_>], rows: &mut Vec<Row>, at: usize) -> bool {
     let single_year = |r: &Row| r.groups.len() == 1 && r.is_years(text);
-    let n = rows[at..].iter().take_while(|r| single_year(r)).count();
+    // Stacked names may run over lines (`Förändring` ⏎ `jämfört med` ⏎ `okt 2020`), but a
+    // sentence or a caption between two rows of a year each shows a heading naming its year
+    // above a table, not the first name of its header (`Statsbidrag 2025` ⏎ `Regionen fördelar
+    // medlen enligt tabellen.` ⏎ `Verksamhet  Budget 2025  Utfall 2024`).
+    let apart = |r: &Row| {
+        r.before
+            .iter()
+            .any(|&l| lines[l].kind == Kind::Prose || unit::is_caption(lines[l].trimmed()))
+    };
+    let n = rows[at..]
+        .iter()
+        .enumerate()
+        .take_while(|&(k, r)| single_year(r) && (k == 0 || !apart(r)))
+        .count();
     let short = |r: &Row| {
         let words = r.label.split_whitespace().count();
         (1..=MAX_NAME_WORDS).contains(&words) && !r.label.chars().any(|c| c.is_ascii_digit())

@@ -948,6 +948,13 @@ fn header_columns(pieces: &[String]) -> Option<HeaderLine> {
     let at = pieces
         .iter()
         .rposition(|p| is_label_header(&first_word(p)))?;
+    // The label column's name opens the header right above the rows: a sentence or caption
+    // after it shows a heading far above instead (`Region Västerbotten`, a letterhead, over
+    // `… enligt tabellen nedan.`), whose words would be read as the headers.
+    let sentence = |p: &String| p.split_whitespace().count() >= 5 || p.trim_end().ends_with('.');
+    if pieces[at + 1..].iter().any(sentence) {
+        return None;
+    }
     let label = first_word(&pieces[at]);
     let mut headers = Vec::new();
     let mut open: Vec<&str> = Vec::new();
@@ -2553,6 +2560,28 @@ Cc 0 -18 2 3
         for (line, want) in cases {
             let text = format!("{head}{line}\nDdby 3 000 3 100\n");
             assert_eq!(&row_read(&text, "Cc"), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn lines_far_above_a_table_neither_stack_onto_its_header_nor_head_it() {
+        let table = "Belopp i tkr\n\nVerksamhet        Budget 2025    Utfall 2024\n\
+                     Aa                 4 250          3 980\n\
+                     Bb                 6 100          5 720\n\
+                     Summa             10 350          9 700\n";
+        let said = "Regionen fördelar medlen enligt tabellen nedan.\n\n";
+        // (lines above the table)
+        let cases = [
+            String::new(),
+            // A heading naming its year, a sentence away: no stacked header name.
+            format!("Statsbidrag 2025\n\n{said}"),
+            // A letterhead opening with a label column's name (`Region`): no header line.
+            format!("Region Västerbotten\nRegionstyrelsen\n\nStatsbidrag 2025\n\n{said}"),
+            format!("Region Västerbotten\nRegionstyrelsen\n\n{said}"),
+        ];
+        for above in cases {
+            let text = format!("{above}{table}");
+            assert_eq!(row_cells(&text, "Bb"), ["6 100", "5 720"], "{above}");
         }
     }
 }
