@@ -2584,4 +2584,37 @@ Cc 0 -18 2 3
             assert_eq!(row_cells(&text, "Bb"), ["6 100", "5 720"], "{above}");
         }
     }
+
+    #[test]
+    fn a_bar_before_a_number_in_a_table_without_pipes_puts_its_row_in_doubt() {
+        let head = "Belopp i tkr\n\nKommun         Beviljat 2024   Beviljat 2025\n";
+        // (rows, the row asked for, its cells; `?`: unresolved)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // OCR's bar for a `1`: `980 | 150` is 980 and 1 150, not 150.
+            (
+                "Aa 1 250 1 400\nBb 2 100 2 300\nCc 2 850 2 900\nDd 980 | 150\nTotalt 7 180 7 750\n",
+                "Dd",
+                &["?"],
+            ),
+            (
+                "Aa 1 250 1 400\nBb 2 100 2 300\nCc 2 850 2 900\nDd 980 | 150\nTotalt 7 180 7 750\n",
+                "Bb",
+                &["2 100", "2 300"],
+            ),
+            (
+                "Aa 1 250\nBb 2 100\nCc | 640\nDd 980\nTotalt 5 970\n",
+                "Cc",
+                &["?"],
+            ),
+            // A table written with pipes has them on every row: they are column gaps.
+            (
+                "Aa | 1 250 | 1 400 |\nBb | 2 100 | 2 300 |\nCc | 2 850 | 2 900 |\nDd | 980 | 1 150 |\n",
+                "Dd",
+                &["980", "1 150"],
+            ),
+        ];
+        for (rows, label, want) in cases {
+            assert_eq!(row_cells(&format!("{head}{rows}"), label), *want, "{rows}");
+        }
+    }
 }

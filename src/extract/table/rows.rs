@@ -68,6 +68,9 @@ pub(super) enum Doubt {
     Note,
     /// A dash writes an empty cell, so the columns of the numbers are not known.
     EmptyCell,
+    /// A bar stands before a number in a table written without them: OCR's reading of a `1`
+    /// (`| 875` for `1 875`), so the number may have lost its first digit.
+    Bar,
 }
 
 impl Doubt {
@@ -78,6 +81,7 @@ impl Doubt {
             Doubt::EmptyCell => {
                 "a dash writes an empty cell: the columns of the numbers are not known"
             }
+            Doubt::Bar => "a bar before a number may be a misread first digit",
         }
     }
 }
@@ -196,8 +200,44 @@ pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
     let mut runs = group(&items(text, lines));
     for run in &mut runs {
         super::header::settle(text, lines, run);
+        doubt_bars(lines, run);
     }
     runs
+}
+
+/// Puts in doubt the rows of `run` with a bar before a number, where most of its rows have
+/// none: OCR reads a `1` standing alone before a digit group as a bar (`Gynekologisk öppenvård
+/// | 875 | 640` for `1 875  1 640`), and the row's pipes then look like column gaps, so its
+/// numbers would be read without their first digit. In a table written with pipes, every row
+/// has them.
+fn doubt_bars(lines: &[Line<'_>], run: &mut Run) {
+    let barred = |r: &Row| {
+        lines[r.first_line..r.end_line]
+            .iter()
+            .any(|l| bar_before_number(l.text))
+    };
+    let count = run.rows.iter().filter(|r| barred(r)).count();
+    if count == 0 || 2 * count >= run.rows.len() {
+        return;
+    }
+    for r in run.rows.iter_mut().filter(|r| r.doubt.is_none()) {
+        if barred(r) {
+            r.doubt = Some(Doubt::Bar);
+        }
+    }
+}
+
+/// Whether a bar standing alone (`|`, after a blank or at the line's start) has a digit next
+/// after it, past blanks.
+fn bar_before_number(text: &str) -> bool {
+    text.match_indices('|').any(|(at, _)| {
+        let alone = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        let next = text[at + 1..].trim_start().chars().next();
+        alone && next.is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 fn items(text: &str, lines: &[Line<'_>]) -> Vec<Item> {
