@@ -212,7 +212,7 @@ fn is_label_header(field: &str) -> bool {
 }
 
 /// The words of [`names_who`], sorted by bytes for its binary search.
-const WHO: [&str; 40] = [
+const WHO: [&str; 41] = [
     "aktör",
     "aktörer",
     "bidragsmottagare",
@@ -249,6 +249,7 @@ const WHO: [&str; 40] = [
     "studieförbund",
     "stödmottagare",
     "sökande",
+    "trossamfund",
     "universitet",
     "utförare",
     "vårdcentral",
@@ -1186,11 +1187,31 @@ fn names_label_column(header: &str) -> Option<(&str, &str)> {
         if !names_who(&second.to_lowercase()) {
             return None;
         }
-    } else if !names_who(&first.to_lowercase()) {
+    } else if !(names_who(&first.to_lowercase()) || (capitalised(first) && names_money(rest))) {
         return None;
     }
     let rest = rest.trim_start();
     (!rest.is_empty() && !is_label_header(rest)).then_some((first.trim_end(), rest))
+}
+
+/// Whether a word opens with a capital and is all letters (`Trossamfund`).
+fn capitalised(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic)
+}
+
+/// Whether a header names a money column by its word or its unit (`Belopp`, `Belopp i kr`,
+/// `Beviljat (kr)`, `Bidrag (tkr)`): a word before it on a one-column header line is then the
+/// label column's name (`Trossamfund Belopp (kr)`), whatever the rows are.
+fn names_money(header: &str) -> bool {
+    let h = header.trim();
+    let unit_closes = h
+        .strip_suffix(')')
+        .and_then(|h| h.rsplit_once('('))
+        .is_some_and(|(_, unit)| numeral::units_in(unit).len() == 1);
+    let belopp = h
+        .strip_prefix("Belopp")
+        .is_some_and(|after| after.is_empty() || after.starts_with([' ', '(', ',']));
+    h.starts_with(char::is_uppercase) && (belopp || unit_closes)
 }
 
 /// Group headers spanning a header row of years that repeat (`Kommunen` `Kommunkoncernen` above
@@ -1674,8 +1695,20 @@ mod tests {
                 "Kommunkod Kommun",
                 vec!["Belopp"],
             ),
+            // Any word before a header naming money by its word or unit names the labels.
+            (
+                "Trossamfund Belopp (kr)",
+                "Trossamfund",
+                vec!["Belopp (kr)"],
+            ),
+            (
+                "Församling Beviljat (kr)",
+                "Församling",
+                vec!["Beviljat (kr)"],
+            ),
             // What the money is, not who gets it: one column's header.
             ("Verksamhet Budget", "", vec!["Verksamhet Budget"]),
+            ("Bidrag Beviljat", "", vec!["Bidrag Beviljat"]),
             ("Belopp", "", vec!["Belopp"]),
         ] {
             let text = format!("Medel per region (kronor)\n{line}\n{rows}");
