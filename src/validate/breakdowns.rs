@@ -396,9 +396,20 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         let n = parts.len();
         if !s.ok && s.short {
             // The breakdown may go on in the following sentences and paragraphs of the section.
+            // A breakdown inside a list item goes on in its item only: the next item is the
+            // parent's sibling (`1. 1,5 miljarder, varav 500 miljoner …` then `2. 700
+            // miljoner …`), never a part of it, however the figures happen to add up.
+            let item_line = list_item(doc, total).then(|| doc.line_start(doc.spans[total].0));
+            let sibling = |j: usize| {
+                let (s, _) = doc.spans[doc.running[j]];
+                let line = doc.line_start(s);
+                item_line.is_some_and(|own| {
+                    line != own && ITEM.find(doc.width, doc.slice(line, s)).is_some()
+                })
+            };
             let more: Vec<usize> = (k..doc.running.len())
                 .skip_while(in_sentence)
-                .take_while(|&j| doc.spans[doc.running[j]].0 < section_end)
+                .take_while(|&j| doc.spans[doc.running[j]].0 < section_end && !sibling(j))
                 .filter(|&j| may_be_part(doc, role, j, total, false))
                 .map(|j| doc.running[j])
                 .take(MAX_PARTS.saturating_sub(n))
@@ -1299,6 +1310,32 @@ mod tests {
         let exact = text.replace("cirka 50", "50");
         let items = [items[0], ("50 miljoner kronor", 50 * M), items[2]];
         assert_checks(&exact, &items, &[(Mismatch, 60 * M, 10 * M)]);
+    }
+
+    #[test]
+    fn a_breakdown_in_a_list_item_goes_on_in_its_item_only() {
+        // 500 + 700 + 300 happen to make item 1's 1,5 miljarder: the next items are its siblings,
+        // the parts of the total over the list, never parts of item 1.
+        let list = "Stödet är totalt 2,5 miljarder kronor:\n\
+                    1. 1,5 miljarder kronor till vårdplatser, varav 500 miljoner kronor inom psykiatrin.\n\
+                    2. 700 miljoner kronor till kompetens.\n\
+                    3. 300 miljoner kronor till förlossningsvården.\n";
+        let items = [
+            ("2,5 miljarder kronor", 2500 * M),
+            ("1,5 miljarder kronor", 1500 * M),
+            ("500 miljoner kronor", 500 * M),
+            ("700 miljoner kronor", 700 * M),
+            ("300 miljoner kronor", 300 * M),
+        ];
+        assert_checks(
+            list,
+            &items,
+            &[(Fine, 2500 * M, 0), (Unresolved, 1500 * M, -1000 * M)],
+        );
+        // Leaves alone: in prose the breakdown goes on in the sentences after it.
+        let prose = "Regionen avsätter 1,5 miljarder kronor, varav 500 miljoner kronor till psykiatrin. \
+                     Därtill går 700 miljoner kronor till kompetens och 300 miljoner kronor till förlossningsvården.";
+        assert_checks(prose, &items[1..], &[(Fine, 1500 * M, 0)]);
     }
 
     #[test]
