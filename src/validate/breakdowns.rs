@@ -144,7 +144,13 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
         (?P<cue> varav | därav | av \s+ dessa | av \s+ detta | av \s+ vilka | av \s+ dem
                | av \s+ beloppet | av \s+ summan
                # the money named by its noun: `… 14 miljoner kronor i statsbidrag. Av bidraget går …`
-               | av \s+ (?: medlen | pengarna | bidraget | stödet | anslaget ) )
+               | av \s+ (?: medlen | pengarna | bidraget | stödet | anslaget )
+               # a change split in its turn: `… ökar med 6 miljarder. Av ökningen avser 4
+               # miljarder kommunerna …`, `en höjning med 200 miljoner … Höjningen fördelas med
+               # 120 miljoner till A och 80 miljoner till B`
+               | (?P<change> av \s+ (?: ökningen | höjningen | tillskottet | förstärkningen )
+                 | (?: ökningen | höjningen | tillskottet | förstärkningen ) \s+
+                   (?: fördelas (?: \s+ med )? | avser | går \s+ till ) ) )
         (?: [^\p{L}] | $ )",
     )
 });
@@ -357,7 +363,15 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         // `14 miljoner kronor i statsbidrag, vilket är 2 miljoner kronor mer än 2024. Av
         // bidraget går …`: a change or a comparison between is said of the total, and is no
         // parent of the breakdown; the figure before it is (still within the window below).
-        while tk > 0 && matches!(wording(doc, tk), Wording::Change | Wording::Comparison) {
+        // The change's own noun (`Av ökningen`) names the change itself as the parent.
+        let of_change = c.name("change").is_some();
+        while tk > 0
+            && match wording(doc, tk) {
+                Wording::Change => !of_change,
+                Wording::Comparison => true,
+                _ => false,
+            }
+        {
             tk -= 1;
         }
         let total = doc.running[tk];

@@ -97,6 +97,12 @@ static CHANGE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// A verb of splitting right before `med` and the figure (`Ökningen fördelas med 120 miljoner`):
+/// the figure is a share of the change named before, not a change itself.
+static SPLIT_WITH: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?xi) [^\p{L}] (?: fördelas | fördelades | fördelats ) \s+ med \s+ $")
+});
+
 /// A verb of change in the clause before a range `från X till Y` (`ökas från 150 till 300
 /// miljoner`): the levels before and after a change, never a part.
 static CHANGE_LEVELS: LazyLock<Pattern> = LazyLock::new(|| {
@@ -246,7 +252,7 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
                 .captures(doc.width, gap)
                 .is_some_and(|c| c["w"].eq_ignore_ascii_case("från")));
     if (from_to && CHANGE_LEVELS.is_match(doc.width, gap))
-        || CHANGE.is_match(doc.width, gap)
+        || (CHANGE.is_match(doc.width, gap) && !SPLIT_WITH.is_match(doc.width, gap))
         || CHANGE_AFTER.is_match(doc.width, after.get(..floor(after, 24)).unwrap_or(""))
     {
         return Wording::Change;
@@ -354,6 +360,12 @@ mod tests {
                 "Anslaget höjs med 100 miljoner kronor.",
                 &one("100 miljoner kronor"),
                 Change,
+            ),
+            // `fördelas med` after the change's noun gives a share, no change.
+            (
+                "Ökningen fördelas med 100 miljoner kronor till A.",
+                &one("100 miljoner kronor"),
+                PLAIN,
             ),
             (
                 "Anslaget höjs till 100 miljoner kronor.",
