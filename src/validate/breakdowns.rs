@@ -1409,6 +1409,51 @@ mod tests {
                 ],
                 &[(Fine, 500 * M)],
             ),
+            // The change's own noun names the change as the parent, its shares after `fördelas
+            // med` parts of it.
+            (
+                "Bidraget ökar med 6 miljarder kronor 2025. Av ökningen avser 4 miljarder kronor \
+                 kommunerna och 2 miljarder kronor regionerna.",
+                &[
+                    ("6 miljarder kronor", 6000 * M),
+                    ("4 miljarder kronor", 4000 * M),
+                    ("2 miljarder kronor", 2000 * M),
+                ],
+                &[(Fine, 6000 * M)],
+            ),
+            (
+                "Regeringen föreslår en höjning med 200 miljoner kronor av anslaget. Höjningen \
+                 fördelas med 120 miljoner kronor till A och 80 miljoner kronor till B.",
+                &[
+                    ("200 miljoner kronor", 200 * M),
+                    ("120 miljoner kronor", 120 * M),
+                    ("80 miljoner kronor", 80 * M),
+                ],
+                &[(Fine, 200 * M)],
+            ),
+            // Leaves alone: the money named by its own noun skips the change, as above, and a
+            // change not split by its noun is no total.
+            (
+                "Kommunen får 14 miljoner kronor i statsbidrag, en ökning med 5 miljoner kronor. Av \
+                 bidraget går 9 miljoner kronor till skolan och 5 miljoner kronor till vården.",
+                &[
+                    ("14 miljoner kronor", 14 * M),
+                    ("5 miljoner kronor", 5 * M),
+                    ("9 miljoner kronor", 9 * M),
+                    ("5 miljoner kronor", 5 * M),
+                ],
+                &[(Fine, 14 * M)],
+            ),
+            (
+                "Bidraget ökar med 6 miljarder kronor 2025. Kommunerna får 4 miljarder kronor och \
+                 regionerna 2 miljarder kronor.",
+                &[
+                    ("6 miljarder kronor", 6000 * M),
+                    ("4 miljarder kronor", 4000 * M),
+                    ("2 miljarder kronor", 2000 * M),
+                ],
+                &[],
+            ),
             // Leaves alone: one share of the money named is a partial breakdown.
             (
                 "Kommunen får 14 miljoner kronor i statsbidrag. Av bidraget går 9 miljoner kronor \

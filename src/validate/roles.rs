@@ -124,6 +124,17 @@ static CHANGE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Between two figures, a bare coordination (`… jämfört med 200 miljoner kronor 2024 och 300
+/// miljoner kronor 2023`), at most a year or `i fjol` closing the first member: the second figure
+/// is one more object of the wording before the first. `, och` or any other word between opens a
+/// new member or clause, which reads its wording afresh.
+static BARE_AND: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) ^ \s* (?: (?: (?: år | för ) \s+ )? (?: 19 | 20 ) \d\d \s+ | i \s+ fjol \s+ )?
+        (?: och | samt | respektive | eller ) \s+ $",
+    )
+});
+
 /// `åren 2022–2024`, `2022-2024`: a span of years.
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x) (?: ^ | [^\d] ) ( (?: 19 | 20 ) \d{2} ) \s* [-–—] \s* ( (?: 19 | 20 ) \d{2} ) (?: [^\d] | $ )")
@@ -224,7 +235,18 @@ pub(super) fn wording(doc: &Doc<'_>, k: usize) -> Wording {
     if k.checked_sub(1).is_some_and(|p| range_pair(doc, p)) {
         return own_wording(doc, k - 1);
     }
-    own_wording(doc, k)
+    let own = own_wording(doc, k);
+    // `jämfört med 200 miljoner 2024 och 300 miljoner 2023`, `ökar med 200 miljoner 2025 och
+    // 300 miljoner 2026`: the second figure, with no wording of its own, shares the first's
+    // comparison or change (read as a part it added 300 miljoner to the total before them).
+    if own == Wording::Part(PartRole::Part) && k > 0 && BARE_AND.is_match(doc.width, before(doc, k))
+    {
+        let first = wording(doc, k - 1);
+        if matches!(first, Wording::Comparison | Wording::Change) {
+            return first;
+        }
+    }
+    own
 }
 
 /// [`wording`] read from the words around `running[k]` alone (`k` is in bounds).
@@ -409,6 +431,36 @@ mod tests {
                 &[
                     ("900 miljoner kronor", 900 * M),
                     ("800 miljoner", 800 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                PLAIN,
+            ),
+            // A bare `och` after a compared or changed figure carries its wording on; a plain
+            // figure's does not, nor a comma before `och`.
+            (
+                "Totalt 900 miljoner kronor, jämfört med 200 miljoner kronor 2024 och 100 miljoner kronor 2023.",
+                &[
+                    ("900 miljoner kronor", 900 * M),
+                    ("200 miljoner kronor", 200 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                Comparison,
+            ),
+            (
+                "Anslaget ökar med 900 miljoner kronor 2025 och 100 miljoner kronor 2026.",
+                &two("100 miljoner kronor"),
+                Change,
+            ),
+            (
+                "A får 900 miljoner kronor 2025 och 100 miljoner kronor 2026.",
+                &two("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Totalt 900 miljoner kronor, jämfört med 200 miljoner kronor 2024, och 100 miljoner kronor till B.",
+                &[
+                    ("900 miljoner kronor", 900 * M),
+                    ("200 miljoner kronor", 200 * M),
                     ("100 miljoner kronor", 100 * M),
                 ],
                 PLAIN,
