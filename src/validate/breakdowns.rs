@@ -29,6 +29,8 @@
 
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use crate::extract::date::MONTH_NAMES;
 use crate::pattern::Pattern;
 use crate::record::{PartRole, TotalCheck, TotalStatus};
@@ -154,6 +156,71 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
         (?: [^\p{L}] | $ )",
     )
 });
+
+/// Words that place a sentence in an earlier year than now (`Förra året fick …`, `i fjol`).
+static EARLIER_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] )
+        (?: förra \s+ året | förra \s+ årets | i \s+ fjol | fjolårets | föregående \s+ år (?: et | s )?
+          | året \s+ innan | året \s+ före )
+        (?: [^\p{L}] | $ )",
+    )
+});
+
+/// A year or a span of years (`2025`, `2025–2027`) standing as a word of its own.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) (?: ^ | [^\d\x20\u{a0}] | [^\d]\x20 | ^\x20 ) ( (?: 19 | 20 ) \d\d ) (?: \s* [-–—] \s* ( (?: 19 | 20 ) \d\d ) )? (?: [^\d] | $ )")
+        .expect("valid regex")
+});
+
+/// The years a sentence names, each as a span (a year alone is a span of one).
+fn years(sentence: &str) -> Vec<(u32, u32)> {
+    YEAR.captures_iter(sentence)
+        .filter_map(|c| {
+            let a: u32 = c.get(1)?.as_str().parse().ok()?;
+            let b = c
+                .get(2)
+                .and_then(|m| m.as_str().parse().ok())
+                .filter(|&b| b >= a)
+                .unwrap_or(a);
+            Some((a, b))
+        })
+        .collect()
+}
+
+/// Where the parts of `total` may run to at most, before `end`: the start of the first sentence
+/// after the one holding byte `from` whose figure belongs to another period than the total's
+/// sentence, a year outside the total's years (`… 900 miljoner kronor 2025. … År 2020 fick
+/// myndigheten 500 miljoner`) or an earlier year (`Förra året fick universiteten …`). The text
+/// has turned from the sum to its history, whose figures add up to it only by chance. Years
+/// within the total's span (`3 miljarder 2025–2027. För 2026 avsätts …`) stay parts.
+fn period_end(doc: &Doc<'_>, total: usize, from: usize, end: usize) -> usize {
+    let (ts, te) = doc.spans[total];
+    let own = doc.slice(doc.sentence_start(ts), sentence_end(doc.text, te));
+    let own_years = years(own);
+    let own_earlier = EARLIER_YEAR.is_match(doc.width, own);
+    let first = sentence_end(doc.text, from);
+    let k = doc.running.partition_point(|&i| doc.spans[i].0 < first);
+    for &i in &doc.running[k..] {
+        let (s, e) = doc.spans[i];
+        if s >= end {
+            break;
+        }
+        let start = doc.sentence_start(s);
+        let sentence = doc.slice(start, sentence_end(doc.text, e));
+        let other_year = !own_years.is_empty() && {
+            let named = years(sentence);
+            !named.is_empty()
+                && !named
+                    .iter()
+                    .any(|&(a, b)| own_years.iter().any(|&(c, d)| a <= d && c <= b))
+        };
+        if other_year || (!own_earlier && EARLIER_YEAR.is_match(doc.width, sentence)) {
+            return start.max(first);
+        }
+    }
+    end
+}
 
 /// The start of a numbered or bulleted line.
 static ITEM: LazyLock<Pattern> =
@@ -383,7 +450,7 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         if cue.end() >= known_end {
             known_end = sentence_end(doc.text, cue.end());
         }
-        let section_end = scope_end(doc, &cued, k, cue.end());
+        let section_end = period_end(doc, total, cue.end(), scope_end(doc, &cued, k, cue.end()));
         let sentence_end = known_end.min(section_end);
         let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end;
         // Only the first figure is worded by the cue itself (`Av dessa går 1,1 miljarder`); a
@@ -581,7 +648,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             .filter(|&&(j, c)| c == Cue::Strong || !smaller(doc, doc.running[j], total))
             .map(|&(j, _)| j)
             .collect();
-        let wide_end = scope_end(doc, &named, k, total_end);
+        let wide_end = period_end(doc, total, total_end, scope_end(doc, &named, k, total_end));
         let wide: Vec<usize> = (k + 1..doc.running.len())
             .take_while(|&j| doc.spans[doc.running[j]].0 < wide_end)
             .filter(|&j| may_be_part(doc, role, j, total, false))
@@ -610,7 +677,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             out.push(c);
             continue;
         }
-        let scope_end = scope_end(doc, &ends, k, total_end);
+        let scope_end = period_end(doc, total, total_end, scope_end(doc, &ends, k, total_end));
         let listed: Vec<usize> = (k + 1..doc.running.len())
             .take_while(|&j| doc.spans[doc.running[j]].0 < scope_end)
             .filter(|&j| may_be_listed(doc, role, j, total, false))
@@ -1350,6 +1417,74 @@ mod tests {
         let prose = "Regionen avsätter 1,5 miljarder kronor, varav 500 miljoner kronor till psykiatrin. \
                      Därtill går 700 miljoner kronor till kompetens och 300 miljoner kronor till förlossningsvården.";
         assert_checks(prose, &items[1..], &[(Fine, 1500 * M, 0)]);
+    }
+
+    #[test]
+    fn the_parts_end_where_the_text_turns_to_another_year() {
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            // An earlier year, by name or by its own number, ends the parts: 100 + 150 + 50 and
+            // 400 + 500 add up only by chance.
+            (
+                "Regeringen satsar 300 miljoner kronor på forskning. A tillförs 100 miljoner kronor.\n\n\
+                 Förra året fick universiteten 150 miljoner kronor och högskolorna 50 miljoner kronor.\n",
+                &[
+                    ("300 miljoner kronor", 300 * M),
+                    ("100 miljoner kronor", 100 * M),
+                    ("150 miljoner kronor", 150 * M),
+                    ("50 miljoner kronor", 50 * M),
+                ],
+                &[],
+            ),
+            (
+                "Totalt tillförs myndigheten 900 miljoner kronor 2025.\n\nRegeringen har tidigare \
+                 beslutat om 400 miljoner kronor till fler utredare. År 2020 fick myndigheten 500 \
+                 miljoner kronor i extra medel.\n",
+                &[
+                    ("900 miljoner kronor", 900 * M),
+                    ("400 miljoner kronor", 400 * M),
+                    ("500 miljoner kronor", 500 * M),
+                ],
+                &[(Unresolved, 900 * M, -900 * M)],
+            ),
+            (
+                "Kommunen avsätter 120 miljoner kronor 2025. Av beloppet avser 40 miljoner kronor \
+                 utrustning.\n\nUnder 2024 kostade lokalerna 50 miljoner kronor och hyran 30 miljoner kronor.\n",
+                &[
+                    ("120 miljoner kronor", 120 * M),
+                    ("40 miljoner kronor", 40 * M),
+                    ("50 miljoner kronor", 50 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[(Unresolved, 120 * M, -80 * M)],
+            ),
+            // Leaves alone: years within the total's span, and later sentences naming no year.
+            (
+                "Regeringen satsar 3 miljarder kronor 2025–2027. För 2025 avsätts 800 miljoner \
+                 kronor.\n\nFör 2026 avsätts 1 miljard kronor och för 2027 1,2 miljarder kronor.\n",
+                &[
+                    ("3 miljarder kronor", 3000 * M),
+                    ("800 miljoner kronor", 800 * M),
+                    ("1 miljard kronor", 1000 * M),
+                    ("1,2 miljarder kronor", 1200 * M),
+                ],
+                &[(Fine, 3000 * M, 0)],
+            ),
+            (
+                "Regeringen satsar totalt 6 miljarder kronor 2025.\n\nA får 2,5 miljarder kronor.\n\n\
+                 B tillförs 2 miljarder kronor.\n\nDärtill går 1,5 miljarder kronor till C.\n",
+                &[
+                    ("6 miljarder kronor", 6000 * M),
+                    ("2,5 miljarder kronor", 2500 * M),
+                    ("2 miljarder kronor", 2000 * M),
+                    ("1,5 miljarder kronor", 1500 * M),
+                ],
+                &[(Fine, 6000 * M, 0)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_checks(text, items, want);
+        }
     }
 
     #[test]
