@@ -36,7 +36,7 @@ use crate::pattern::Pattern;
 use crate::record::{PartRole, TotalCheck, TotalStatus};
 
 use super::doc::{Doc, has_blank_line, sentence_end};
-use super::roles::{Wording, multiplier, wording};
+use super::roles::{Wording, multiplier, per_other_period, wording};
 use super::sum::{Claim, MAX_PARTS, Role, check, sum, unresolved};
 
 /// A cue directly before an amount that makes it a total. `strong` cues name a sum; the others
@@ -490,7 +490,11 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
             };
             let more: Vec<usize> = (k..doc.running.len())
                 .skip_while(in_sentence)
-                .take_while(|&j| doc.spans[doc.running[j]].0 < section_end && !sibling(j))
+                .take_while(|&j| {
+                    doc.spans[doc.running[j]].0 < section_end
+                        && !sibling(j)
+                        && !per_other_period(doc, doc.running[j], total)
+                })
                 .filter(|&j| may_be_part(doc, role, j, total, false))
                 .map(|j| doc.running[j])
                 .take(MAX_PARTS.saturating_sub(n))
@@ -650,7 +654,10 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             .collect();
         let wide_end = period_end(doc, total, total_end, scope_end(doc, &named, k, total_end));
         let wide: Vec<usize> = (k + 1..doc.running.len())
-            .take_while(|&j| doc.spans[doc.running[j]].0 < wide_end)
+            .take_while(|&j| {
+                doc.spans[doc.running[j]].0 < wide_end
+                    && !per_other_period(doc, doc.running[j], total)
+            })
             .filter(|&j| may_be_part(doc, role, j, total, false))
             .map(|j| doc.running[j])
             .take(MAX_PARTS)
@@ -678,8 +685,16 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             continue;
         }
         let scope_end = period_end(doc, total, total_end, scope_end(doc, &ends, k, total_end));
-        let listed: Vec<usize> = (k + 1..doc.running.len())
+        // The figures stop at a rate (`… 50 miljoner kronor per år`) a one-off total cannot
+        // hold once: what follows it is unread, so the figures before it cannot show a list wrong.
+        let in_scope = (k + 1..doc.running.len())
             .take_while(|&j| doc.spans[doc.running[j]].0 < scope_end)
+            .count();
+        let read = (k + 1..k + 1 + in_scope)
+            .take_while(|&j| !per_other_period(doc, doc.running[j], total))
+            .count();
+        let rate_cut = read < in_scope;
+        let listed: Vec<usize> = (k + 1..k + 1 + read)
             .filter(|&j| may_be_listed(doc, role, j, total, false))
             .map(|j| doc.running[j])
             .take(MAX_PARTS)
@@ -738,6 +753,13 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         match found {
             Some((c, _)) if c.status == TotalStatus::Unresolved && cue == Cue::Verb => {}
             Some((c, _)) if c.status == TotalStatus::Mismatch && foreign => {}
+            Some((mut c, _)) if c.status == TotalStatus::Mismatch && rate_cut => {
+                c.status = TotalStatus::Unresolved;
+                c.method
+                    .push_str("; but a rate per year follows them, so the rest is not read");
+                role[total] = Role::Total;
+                out.push(c);
+            }
             Some((c, used)) => {
                 claim_parts(role, total, &used);
                 out.push(c);
@@ -1484,6 +1506,73 @@ mod tests {
         ];
         for &(text, items, want) in cases {
             assert_checks(text, items, want);
+        }
+    }
+
+    #[test]
+    fn a_rate_per_year_ends_the_parts_of_a_one_off_total() {
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            // 40 + 50 + 30 and 100 + 50 add up only by chance past the rate.
+            (
+                "Regionen beviljar 120 miljoner kronor för ombyggnaden. Av beloppet avser 40 miljoner \
+                 kronor utrustning.\n\nDriften beräknas till 50 miljoner kronor per år och hyran till \
+                 30 miljoner kronor.\n",
+                &[
+                    ("120 miljoner kronor", 120 * M),
+                    ("40 miljoner kronor", 40 * M),
+                    ("50 miljoner kronor per år", 50 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[(Unresolved, 120 * M, -80 * M)],
+            ),
+            (
+                "Regeringen har beslutat om 150 miljoner kronor till skollokaler. Medlen fördelas \
+                 med 75 miljoner kronor per år.\n\nRegeringen har även aviserat 100 miljoner kronor \
+                 till lekplatser och 50 miljoner kronor till utemiljöer.\n",
+                &[
+                    ("150 miljoner kronor", 150 * M),
+                    ("75 miljoner kronor per år", 75 * M),
+                    ("100 miljoner kronor", 100 * M),
+                    ("50 miljoner kronor", 50 * M),
+                ],
+                &[],
+            ),
+            // A list cut short by a rate is no proof the list is wrong.
+            (
+                "Totalt avsätts 500 miljoner kronor:\n\n- A får 200 miljoner kronor\n\
+                 - B får 100 miljoner kronor\n- C får 50 miljoner kronor per år 2025–2028\n",
+                &[
+                    ("500 miljoner kronor", 500 * M),
+                    ("200 miljoner kronor", 200 * M),
+                    ("100 miljoner kronor", 100 * M),
+                    ("50 miljoner kronor per år", 50 * M),
+                ],
+                &[(Unresolved, 500 * M, -200 * M)],
+            ),
+            // Leaves alone: a total per year split into parts per year.
+            (
+                "Stödet uppgår totalt till 300 miljoner kronor per år. A får 200 miljoner kronor per \
+                 år och B 100 miljoner kronor per år.",
+                &[
+                    ("300 miljoner kronor per år", 300 * M),
+                    ("200 miljoner kronor per år", 200 * M),
+                    ("100 miljoner kronor per år", 100 * M),
+                ],
+                &[(Fine, 300 * M, 0)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            // `… per år`: the base the extractor reads after the unit.
+            let mut a = amounts(text, items);
+            for (x, (words, _)) in a.iter_mut().zip(items) {
+                x.per = words.rsplit_once(" per ").map(|(_, p)| p.to_string());
+            }
+            let got: Vec<(TotalStatus, i64, i64)> = reconcile(text, &a)
+                .into_iter()
+                .map(|c| (c.status, c.stated.ore(), c.difference.ore()))
+                .collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

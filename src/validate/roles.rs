@@ -315,6 +315,14 @@ fn floor(s: &str, n: usize) -> usize {
     n
 }
 
+/// Whether amount `i` is stated per a period of time (`50 miljoner kronor per år`) that a
+/// `total` of other wording is not: summed once, without a span of years to count it over
+/// ([`multiplier`]), it would be a rate added to a sum, right only by chance.
+pub(super) fn per_other_period(doc: &Doc<'_>, i: usize, total: usize) -> bool {
+    let per = |j: usize| doc.amounts.get(j).and_then(|a| a.per.as_deref());
+    per(i).is_some_and(|p| TIME_UNITS.contains(&p.to_lowercase().as_str())) && per(i) != per(total)
+}
+
 /// How many times running amount `running[k]` counts in a sum: a figure `per år` in a sentence
 /// that names a span of years (`250 miljoner kronor per år … för åren 2022–2024`) counts once per
 /// year of the span; anything else once.
