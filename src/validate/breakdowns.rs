@@ -29,12 +29,14 @@
 
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use crate::extract::date::MONTH_NAMES;
 use crate::pattern::Pattern;
 use crate::record::{PartRole, TotalCheck, TotalStatus};
 
 use super::doc::{Doc, has_blank_line, sentence_end};
-use super::roles::{Wording, multiplier, wording};
+use super::roles::{Wording, multiplier, per_other_period, wording};
 use super::sum::{Claim, MAX_PARTS, Role, check, sum, unresolved};
 
 /// A cue directly before an amount that makes it a total. `strong` cues name a sum; the others
@@ -144,10 +146,81 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
         (?P<cue> varav | därav | av \s+ dessa | av \s+ detta | av \s+ vilka | av \s+ dem
                | av \s+ beloppet | av \s+ summan
                # the money named by its noun: `… 14 miljoner kronor i statsbidrag. Av bidraget går …`
-               | av \s+ (?: medlen | pengarna | bidraget | stödet | anslaget ) )
+               | av \s+ (?: medlen | pengarna | bidraget | stödet | anslaget )
+               # a change split in its turn: `… ökar med 6 miljarder. Av ökningen avser 4
+               # miljarder kommunerna …`, `en höjning med 200 miljoner … Höjningen fördelas med
+               # 120 miljoner till A och 80 miljoner till B`
+               | (?P<change> av \s+ (?: ökningen | höjningen | tillskottet | förstärkningen )
+                 | (?: ökningen | höjningen | tillskottet | förstärkningen ) \s+
+                   (?: fördelas (?: \s+ med )? | avser | går \s+ till ) ) )
         (?: [^\p{L}] | $ )",
     )
 });
+
+/// Words that place a sentence in an earlier year than now (`Förra året fick …`, `i fjol`).
+static EARLIER_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] )
+        (?: förra \s+ året | förra \s+ årets | i \s+ fjol | fjolårets | föregående \s+ år (?: et | s )?
+          | året \s+ innan | året \s+ före )
+        (?: [^\p{L}] | $ )",
+    )
+});
+
+/// A year or a span of years (`2025`, `2025–2027`) standing as a word of its own.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) (?: ^ | [^\d\x20\u{a0}] | [^\d]\x20 | ^\x20 ) ( (?: 19 | 20 ) \d\d ) (?: \s* [-–—] \s* ( (?: 19 | 20 ) \d\d ) )? (?: [^\d] | $ )")
+        .expect("valid regex")
+});
+
+/// The years a sentence names, each as a span (a year alone is a span of one).
+fn years(sentence: &str) -> Vec<(u32, u32)> {
+    YEAR.captures_iter(sentence)
+        .filter_map(|c| {
+            let a: u32 = c.get(1)?.as_str().parse().ok()?;
+            let b = c
+                .get(2)
+                .and_then(|m| m.as_str().parse().ok())
+                .filter(|&b| b >= a)
+                .unwrap_or(a);
+            Some((a, b))
+        })
+        .collect()
+}
+
+/// Where the parts of `total` may run to at most, before `end`: the start of the first sentence
+/// after the one holding byte `from` whose figure belongs to another period than the total's
+/// sentence, a year outside the total's years (`… 900 miljoner kronor 2025. … År 2020 fick
+/// myndigheten 500 miljoner`) or an earlier year (`Förra året fick universiteten …`). The text
+/// has turned from the sum to its history, whose figures add up to it only by chance. Years
+/// within the total's span (`3 miljarder 2025–2027. För 2026 avsätts …`) stay parts.
+fn period_end(doc: &Doc<'_>, total: usize, from: usize, end: usize) -> usize {
+    let (ts, te) = doc.spans[total];
+    let own = doc.slice(doc.sentence_start(ts), sentence_end(doc.text, te));
+    let own_years = years(own);
+    let own_earlier = EARLIER_YEAR.is_match(doc.width, own);
+    let first = sentence_end(doc.text, from);
+    let k = doc.running.partition_point(|&i| doc.spans[i].0 < first);
+    for &i in &doc.running[k..] {
+        let (s, e) = doc.spans[i];
+        if s >= end {
+            break;
+        }
+        let start = doc.sentence_start(s);
+        let sentence = doc.slice(start, sentence_end(doc.text, e));
+        let other_year = !own_years.is_empty() && {
+            let named = years(sentence);
+            !named.is_empty()
+                && !named
+                    .iter()
+                    .any(|&(a, b)| own_years.iter().any(|&(c, d)| a <= d && c <= b))
+        };
+        if other_year || (!own_earlier && EARLIER_YEAR.is_match(doc.width, sentence)) {
+            return start.max(first);
+        }
+    }
+    end
+}
 
 /// The start of a numbered or bulleted line.
 static ITEM: LazyLock<Pattern> =
@@ -357,7 +430,15 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         // `14 miljoner kronor i statsbidrag, vilket är 2 miljoner kronor mer än 2024. Av
         // bidraget går …`: a change or a comparison between is said of the total, and is no
         // parent of the breakdown; the figure before it is (still within the window below).
-        while tk > 0 && matches!(wording(doc, tk), Wording::Change | Wording::Comparison) {
+        // The change's own noun (`Av ökningen`) names the change itself as the parent.
+        let of_change = c.name("change").is_some();
+        while tk > 0
+            && match wording(doc, tk) {
+                Wording::Change => !of_change,
+                Wording::Comparison => true,
+                _ => false,
+            }
+        {
             tk -= 1;
         }
         let total = doc.running[tk];
@@ -369,7 +450,7 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         if cue.end() >= known_end {
             known_end = sentence_end(doc.text, cue.end());
         }
-        let section_end = scope_end(doc, &cued, k, cue.end());
+        let section_end = period_end(doc, total, cue.end(), scope_end(doc, &cued, k, cue.end()));
         let sentence_end = known_end.min(section_end);
         let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end;
         // Only the first figure is worded by the cue itself (`Av dessa går 1,1 miljarder`); a
@@ -396,9 +477,24 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         let n = parts.len();
         if !s.ok && s.short {
             // The breakdown may go on in the following sentences and paragraphs of the section.
+            // A breakdown inside a list item goes on in its item only: the next item is the
+            // parent's sibling (`1. 1,5 miljarder, varav 500 miljoner …` then `2. 700
+            // miljoner …`), never a part of it, however the figures happen to add up.
+            let item_line = list_item(doc, total).then(|| doc.line_start(doc.spans[total].0));
+            let sibling = |j: usize| {
+                let (s, _) = doc.spans[doc.running[j]];
+                let line = doc.line_start(s);
+                item_line.is_some_and(|own| {
+                    line != own && ITEM.find(doc.width, doc.slice(line, s)).is_some()
+                })
+            };
             let more: Vec<usize> = (k..doc.running.len())
                 .skip_while(in_sentence)
-                .take_while(|&j| doc.spans[doc.running[j]].0 < section_end)
+                .take_while(|&j| {
+                    doc.spans[doc.running[j]].0 < section_end
+                        && !sibling(j)
+                        && !per_other_period(doc, doc.running[j], total)
+                })
                 .filter(|&j| may_be_part(doc, role, j, total, false))
                 .map(|j| doc.running[j])
                 .take(MAX_PARTS.saturating_sub(n))
@@ -556,9 +652,12 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             .filter(|&&(j, c)| c == Cue::Strong || !smaller(doc, doc.running[j], total))
             .map(|&(j, _)| j)
             .collect();
-        let wide_end = scope_end(doc, &named, k, total_end);
+        let wide_end = period_end(doc, total, total_end, scope_end(doc, &named, k, total_end));
         let wide: Vec<usize> = (k + 1..doc.running.len())
-            .take_while(|&j| doc.spans[doc.running[j]].0 < wide_end)
+            .take_while(|&j| {
+                doc.spans[doc.running[j]].0 < wide_end
+                    && !per_other_period(doc, doc.running[j], total)
+            })
             .filter(|&j| may_be_part(doc, role, j, total, false))
             .map(|j| doc.running[j])
             .take(MAX_PARTS)
@@ -585,9 +684,17 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             out.push(c);
             continue;
         }
-        let scope_end = scope_end(doc, &ends, k, total_end);
-        let listed: Vec<usize> = (k + 1..doc.running.len())
+        let scope_end = period_end(doc, total, total_end, scope_end(doc, &ends, k, total_end));
+        // The figures stop at a rate (`… 50 miljoner kronor per år`) a one-off total cannot
+        // hold once: what follows it is unread, so the figures before it cannot show a list wrong.
+        let in_scope = (k + 1..doc.running.len())
             .take_while(|&j| doc.spans[doc.running[j]].0 < scope_end)
+            .count();
+        let read = (k + 1..k + 1 + in_scope)
+            .take_while(|&j| !per_other_period(doc, doc.running[j], total))
+            .count();
+        let rate_cut = read < in_scope;
+        let listed: Vec<usize> = (k + 1..k + 1 + read)
             .filter(|&j| may_be_listed(doc, role, j, total, false))
             .map(|j| doc.running[j])
             .take(MAX_PARTS)
@@ -646,6 +753,13 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         match found {
             Some((c, _)) if c.status == TotalStatus::Unresolved && cue == Cue::Verb => {}
             Some((c, _)) if c.status == TotalStatus::Mismatch && foreign => {}
+            Some((mut c, _)) if c.status == TotalStatus::Mismatch && rate_cut => {
+                c.status = TotalStatus::Unresolved;
+                c.method
+                    .push_str("; but a rate per year follows them, so the rest is not read");
+                role[total] = Role::Total;
+                out.push(c);
+            }
             Some((c, used)) => {
                 claim_parts(role, total, &used);
                 out.push(c);
@@ -1302,6 +1416,167 @@ mod tests {
     }
 
     #[test]
+    fn a_breakdown_in_a_list_item_goes_on_in_its_item_only() {
+        // 500 + 700 + 300 happen to make item 1's 1,5 miljarder: the next items are its siblings,
+        // the parts of the total over the list, never parts of item 1.
+        let list = "Stödet är totalt 2,5 miljarder kronor:\n\
+                    1. 1,5 miljarder kronor till vårdplatser, varav 500 miljoner kronor inom psykiatrin.\n\
+                    2. 700 miljoner kronor till kompetens.\n\
+                    3. 300 miljoner kronor till förlossningsvården.\n";
+        let items = [
+            ("2,5 miljarder kronor", 2500 * M),
+            ("1,5 miljarder kronor", 1500 * M),
+            ("500 miljoner kronor", 500 * M),
+            ("700 miljoner kronor", 700 * M),
+            ("300 miljoner kronor", 300 * M),
+        ];
+        assert_checks(
+            list,
+            &items,
+            &[(Fine, 2500 * M, 0), (Unresolved, 1500 * M, -1000 * M)],
+        );
+        // Leaves alone: in prose the breakdown goes on in the sentences after it.
+        let prose = "Regionen avsätter 1,5 miljarder kronor, varav 500 miljoner kronor till psykiatrin. \
+                     Därtill går 700 miljoner kronor till kompetens och 300 miljoner kronor till förlossningsvården.";
+        assert_checks(prose, &items[1..], &[(Fine, 1500 * M, 0)]);
+    }
+
+    #[test]
+    fn the_parts_end_where_the_text_turns_to_another_year() {
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            // An earlier year, by name or by its own number, ends the parts: 100 + 150 + 50 and
+            // 400 + 500 add up only by chance.
+            (
+                "Regeringen satsar 300 miljoner kronor på forskning. A tillförs 100 miljoner kronor.\n\n\
+                 Förra året fick universiteten 150 miljoner kronor och högskolorna 50 miljoner kronor.\n",
+                &[
+                    ("300 miljoner kronor", 300 * M),
+                    ("100 miljoner kronor", 100 * M),
+                    ("150 miljoner kronor", 150 * M),
+                    ("50 miljoner kronor", 50 * M),
+                ],
+                &[],
+            ),
+            (
+                "Totalt tillförs myndigheten 900 miljoner kronor 2025.\n\nRegeringen har tidigare \
+                 beslutat om 400 miljoner kronor till fler utredare. År 2020 fick myndigheten 500 \
+                 miljoner kronor i extra medel.\n",
+                &[
+                    ("900 miljoner kronor", 900 * M),
+                    ("400 miljoner kronor", 400 * M),
+                    ("500 miljoner kronor", 500 * M),
+                ],
+                &[(Unresolved, 900 * M, -900 * M)],
+            ),
+            (
+                "Kommunen avsätter 120 miljoner kronor 2025. Av beloppet avser 40 miljoner kronor \
+                 utrustning.\n\nUnder 2024 kostade lokalerna 50 miljoner kronor och hyran 30 miljoner kronor.\n",
+                &[
+                    ("120 miljoner kronor", 120 * M),
+                    ("40 miljoner kronor", 40 * M),
+                    ("50 miljoner kronor", 50 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[(Unresolved, 120 * M, -80 * M)],
+            ),
+            // Leaves alone: years within the total's span, and later sentences naming no year.
+            (
+                "Regeringen satsar 3 miljarder kronor 2025–2027. För 2025 avsätts 800 miljoner \
+                 kronor.\n\nFör 2026 avsätts 1 miljard kronor och för 2027 1,2 miljarder kronor.\n",
+                &[
+                    ("3 miljarder kronor", 3000 * M),
+                    ("800 miljoner kronor", 800 * M),
+                    ("1 miljard kronor", 1000 * M),
+                    ("1,2 miljarder kronor", 1200 * M),
+                ],
+                &[(Fine, 3000 * M, 0)],
+            ),
+            (
+                "Regeringen satsar totalt 6 miljarder kronor 2025.\n\nA får 2,5 miljarder kronor.\n\n\
+                 B tillförs 2 miljarder kronor.\n\nDärtill går 1,5 miljarder kronor till C.\n",
+                &[
+                    ("6 miljarder kronor", 6000 * M),
+                    ("2,5 miljarder kronor", 2500 * M),
+                    ("2 miljarder kronor", 2000 * M),
+                    ("1,5 miljarder kronor", 1500 * M),
+                ],
+                &[(Fine, 6000 * M, 0)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_checks(text, items, want);
+        }
+    }
+
+    #[test]
+    fn a_rate_per_year_ends_the_parts_of_a_one_off_total() {
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            // 40 + 50 + 30 and 100 + 50 add up only by chance past the rate.
+            (
+                "Regionen beviljar 120 miljoner kronor för ombyggnaden. Av beloppet avser 40 miljoner \
+                 kronor utrustning.\n\nDriften beräknas till 50 miljoner kronor per år och hyran till \
+                 30 miljoner kronor.\n",
+                &[
+                    ("120 miljoner kronor", 120 * M),
+                    ("40 miljoner kronor", 40 * M),
+                    ("50 miljoner kronor per år", 50 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[(Unresolved, 120 * M, -80 * M)],
+            ),
+            (
+                "Regeringen har beslutat om 150 miljoner kronor till skollokaler. Medlen fördelas \
+                 med 75 miljoner kronor per år.\n\nRegeringen har även aviserat 100 miljoner kronor \
+                 till lekplatser och 50 miljoner kronor till utemiljöer.\n",
+                &[
+                    ("150 miljoner kronor", 150 * M),
+                    ("75 miljoner kronor per år", 75 * M),
+                    ("100 miljoner kronor", 100 * M),
+                    ("50 miljoner kronor", 50 * M),
+                ],
+                &[],
+            ),
+            // A list cut short by a rate is no proof the list is wrong.
+            (
+                "Totalt avsätts 500 miljoner kronor:\n\n- A får 200 miljoner kronor\n\
+                 - B får 100 miljoner kronor\n- C får 50 miljoner kronor per år 2025–2028\n",
+                &[
+                    ("500 miljoner kronor", 500 * M),
+                    ("200 miljoner kronor", 200 * M),
+                    ("100 miljoner kronor", 100 * M),
+                    ("50 miljoner kronor per år", 50 * M),
+                ],
+                &[(Unresolved, 500 * M, -200 * M)],
+            ),
+            // Leaves alone: a total per year split into parts per year.
+            (
+                "Stödet uppgår totalt till 300 miljoner kronor per år. A får 200 miljoner kronor per \
+                 år och B 100 miljoner kronor per år.",
+                &[
+                    ("300 miljoner kronor per år", 300 * M),
+                    ("200 miljoner kronor per år", 200 * M),
+                    ("100 miljoner kronor per år", 100 * M),
+                ],
+                &[(Fine, 300 * M, 0)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            // `… per år`: the base the extractor reads after the unit.
+            let mut a = amounts(text, items);
+            for (x, (words, _)) in a.iter_mut().zip(items) {
+                x.per = words.rsplit_once(" per ").map(|(_, p)| p.to_string());
+            }
+            let got: Vec<(TotalStatus, i64, i64)> = reconcile(text, &a)
+                .into_iter()
+                .map(|c| (c.status, c.stated.ore(), c.difference.ore()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
     fn varav_without_amounts_is_no_check() {
         let text = "Regeringen satsar 60 miljoner kronor, varav hälften till regionerna. Sedan 5 miljoner kronor.";
         let items = [("60 miljoner kronor", 60 * M), ("5 miljoner kronor", 5 * M)];
@@ -1357,6 +1632,51 @@ mod tests {
                     ("200 miljoner kronor", 200 * M),
                 ],
                 &[(Fine, 500 * M)],
+            ),
+            // The change's own noun names the change as the parent, its shares after `fördelas
+            // med` parts of it.
+            (
+                "Bidraget ökar med 6 miljarder kronor 2025. Av ökningen avser 4 miljarder kronor \
+                 kommunerna och 2 miljarder kronor regionerna.",
+                &[
+                    ("6 miljarder kronor", 6000 * M),
+                    ("4 miljarder kronor", 4000 * M),
+                    ("2 miljarder kronor", 2000 * M),
+                ],
+                &[(Fine, 6000 * M)],
+            ),
+            (
+                "Regeringen föreslår en höjning med 200 miljoner kronor av anslaget. Höjningen \
+                 fördelas med 120 miljoner kronor till A och 80 miljoner kronor till B.",
+                &[
+                    ("200 miljoner kronor", 200 * M),
+                    ("120 miljoner kronor", 120 * M),
+                    ("80 miljoner kronor", 80 * M),
+                ],
+                &[(Fine, 200 * M)],
+            ),
+            // Leaves alone: the money named by its own noun skips the change, as above, and a
+            // change not split by its noun is no total.
+            (
+                "Kommunen får 14 miljoner kronor i statsbidrag, en ökning med 5 miljoner kronor. Av \
+                 bidraget går 9 miljoner kronor till skolan och 5 miljoner kronor till vården.",
+                &[
+                    ("14 miljoner kronor", 14 * M),
+                    ("5 miljoner kronor", 5 * M),
+                    ("9 miljoner kronor", 9 * M),
+                    ("5 miljoner kronor", 5 * M),
+                ],
+                &[(Fine, 14 * M)],
+            ),
+            (
+                "Bidraget ökar med 6 miljarder kronor 2025. Kommunerna får 4 miljarder kronor och \
+                 regionerna 2 miljarder kronor.",
+                &[
+                    ("6 miljarder kronor", 6000 * M),
+                    ("4 miljarder kronor", 4000 * M),
+                    ("2 miljarder kronor", 2000 * M),
+                ],
+                &[],
             ),
             // Leaves alone: one share of the money named is a partial breakdown.
             (

@@ -97,6 +97,12 @@ static CHANGE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// A verb of splitting right before `med` and the figure (`Ökningen fördelas med 120 miljoner`):
+/// the figure is a share of the change named before, not a change itself.
+static SPLIT_WITH: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?xi) [^\p{L}] (?: fördelas | fördelades | fördelats ) \s+ med \s+ $")
+});
+
 /// A verb of change in the clause before a range `från X till Y` (`ökas från 150 till 300
 /// miljoner`): the levels before and after a change, never a part.
 static CHANGE_LEVELS: LazyLock<Pattern> = LazyLock::new(|| {
@@ -115,6 +121,17 @@ static CHANGE_LEVELS: LazyLock<Pattern> = LazyLock::new(|| {
 static CHANGE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?xi) ^ \s* (?: högre | lägre | mer | mindre | större | färre ) (?: [^\p{L}] | $ )",
+    )
+});
+
+/// Between two figures, a bare coordination (`… jämfört med 200 miljoner kronor 2024 och 300
+/// miljoner kronor 2023`), at most a year or `i fjol` closing the first member: the second figure
+/// is one more object of the wording before the first. `, och` or any other word between opens a
+/// new member or clause, which reads its wording afresh.
+static BARE_AND: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) ^ \s* (?: (?: (?: år | för ) \s+ )? (?: 19 | 20 ) \d\d \s+ | i \s+ fjol \s+ )?
+        (?: och | samt | respektive | eller ) \s+ $",
     )
 });
 
@@ -218,7 +235,18 @@ pub(super) fn wording(doc: &Doc<'_>, k: usize) -> Wording {
     if k.checked_sub(1).is_some_and(|p| range_pair(doc, p)) {
         return own_wording(doc, k - 1);
     }
-    own_wording(doc, k)
+    let own = own_wording(doc, k);
+    // `jämfört med 200 miljoner 2024 och 300 miljoner 2023`, `ökar med 200 miljoner 2025 och
+    // 300 miljoner 2026`: the second figure, with no wording of its own, shares the first's
+    // comparison or change (read as a part it added 300 miljoner to the total before them).
+    if own == Wording::Part(PartRole::Part) && k > 0 && BARE_AND.is_match(doc.width, before(doc, k))
+    {
+        let first = wording(doc, k - 1);
+        if matches!(first, Wording::Comparison | Wording::Change) {
+            return first;
+        }
+    }
+    own
 }
 
 /// [`wording`] read from the words around `running[k]` alone (`k` is in bounds).
@@ -246,7 +274,7 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
                 .captures(doc.width, gap)
                 .is_some_and(|c| c["w"].eq_ignore_ascii_case("från")));
     if (from_to && CHANGE_LEVELS.is_match(doc.width, gap))
-        || CHANGE.is_match(doc.width, gap)
+        || (CHANGE.is_match(doc.width, gap) && !SPLIT_WITH.is_match(doc.width, gap))
         || CHANGE_AFTER.is_match(doc.width, after.get(..floor(after, 24)).unwrap_or(""))
     {
         return Wording::Change;
@@ -285,6 +313,14 @@ fn floor(s: &str, n: usize) -> usize {
         n -= 1;
     }
     n
+}
+
+/// Whether amount `i` is stated per a period of time (`50 miljoner kronor per år`) that a
+/// `total` of other wording is not: summed once, without a span of years to count it over
+/// ([`multiplier`]), it would be a rate added to a sum, right only by chance.
+pub(super) fn per_other_period(doc: &Doc<'_>, i: usize, total: usize) -> bool {
+    let per = |j: usize| doc.amounts.get(j).and_then(|a| a.per.as_deref());
+    per(i).is_some_and(|p| TIME_UNITS.contains(&p.to_lowercase().as_str())) && per(i) != per(total)
 }
 
 /// How many times running amount `running[k]` counts in a sum: a figure `per år` in a sentence
@@ -355,6 +391,12 @@ mod tests {
                 &one("100 miljoner kronor"),
                 Change,
             ),
+            // `fördelas med` after the change's noun gives a share, no change.
+            (
+                "Ökningen fördelas med 100 miljoner kronor till A.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
             (
                 "Anslaget höjs till 100 miljoner kronor.",
                 &one("100 miljoner kronor"),
@@ -397,6 +439,36 @@ mod tests {
                 &[
                     ("900 miljoner kronor", 900 * M),
                     ("800 miljoner", 800 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                PLAIN,
+            ),
+            // A bare `och` after a compared or changed figure carries its wording on; a plain
+            // figure's does not, nor a comma before `och`.
+            (
+                "Totalt 900 miljoner kronor, jämfört med 200 miljoner kronor 2024 och 100 miljoner kronor 2023.",
+                &[
+                    ("900 miljoner kronor", 900 * M),
+                    ("200 miljoner kronor", 200 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                Comparison,
+            ),
+            (
+                "Anslaget ökar med 900 miljoner kronor 2025 och 100 miljoner kronor 2026.",
+                &two("100 miljoner kronor"),
+                Change,
+            ),
+            (
+                "A får 900 miljoner kronor 2025 och 100 miljoner kronor 2026.",
+                &two("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Totalt 900 miljoner kronor, jämfört med 200 miljoner kronor 2024, och 100 miljoner kronor till B.",
+                &[
+                    ("900 miljoner kronor", 900 * M),
+                    ("200 miljoner kronor", 200 * M),
                     ("100 miljoner kronor", 100 * M),
                 ],
                 PLAIN,
