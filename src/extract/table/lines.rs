@@ -235,6 +235,8 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         Kind::Prose
     } else if label.trim().is_empty() {
         Kind::Numbers
+    } else if groups == 1 && is_caption_number(label, &segments) {
+        Kind::Text
     } else if has_letter(label) && short {
         Kind::Labeled {
             label: (start + label_start, start + label.len()),
@@ -262,6 +264,19 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
             .collect();
     }
     line
+}
+
+/// Whether a line's label and its one number are a caption's name and number (`Bilaga 1`,
+/// `Tabell 2`, `Figur 3`): no row, but the caption of the table below. Read as a row, its number
+/// opened a table of one-cell-per-line rows above the header lines and the table was lost.
+/// `segments` hold line-relative groups, as [`tail`] returns them.
+fn is_caption_number(label: &str, segments: &[Vec<Group>]) -> bool {
+    let word = label.trim().to_lowercase();
+    let small = segments
+        .iter()
+        .flatten()
+        .all(|g| !g.signed() && !g.percent && (1..=3).contains(&(g.end - g.digits)));
+    small && matches!(word.as_str(), "bilaga" | "tabell" | "figur" | "diagram")
 }
 
 /// Whether a line is a pipe-separated table row: a pipe between blanks (`a | b`), or one closing
@@ -655,6 +670,25 @@ mod tests {
         let joins: Vec<Join> = l.segments[0].groups.iter().map(|g| g.join).collect();
         assert_eq!(joins, [Join::None, Join::Group]);
         assert!(l.segments[0].groups[0].signed());
+    }
+
+    #[test]
+    fn a_captions_name_and_number_is_no_row() {
+        // (line, its kind)
+        let cases = [
+            ("Bilaga 1", "Text"),
+            ("TABELL 12", "Text"),
+            ("Figur 3", "Text"),
+            // A figure, a label of more words, a sign: a row.
+            ("Bilaga 1 200", "Labeled"),
+            ("Bilaga 1200", "Labeled"),
+            ("Bidrag till bilaga 1", "Labeled"),
+            ("Tabell -3", "Labeled"),
+        ];
+        for (text, kind) in cases {
+            let got = format!("{:?}", lines(text)[0].kind);
+            assert!(got.starts_with(kind), "{text:?} is {got}");
+        }
     }
 
     #[test]
