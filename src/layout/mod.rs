@@ -311,6 +311,11 @@ fn unwraps(a: &str, b: &str, width: usize) -> bool {
     if last == ':' {
         return false;
     }
+    // `1:5 Bidrag till folkhälsa (ram) 120 500 Folkhälsomyndigheten` ⏎ `1:6 Bidrag …`: two rows
+    // ending in a text column's name, the second opening with its item code, are rows too.
+    if is_row_like(a) && is_row_like(b) && (opens_with_code(b) || opens_with_anslag(b)) {
+        return false;
+    }
     let a_len = a.chars().count();
     let sentence_end = matches!(last, '.' | '!' | '?');
     if first.is_lowercase() && !sentence_end && a_len >= 30 {
@@ -454,6 +459,9 @@ fn is_row_like(t: &str) -> bool {
         return false;
     }
     let figure = |w: &str| {
+        // `(45 600)`: an accounting negative is a figure too.
+        let w = w.strip_prefix('(').unwrap_or(w);
+        let w = w.strip_suffix(')').unwrap_or(w);
         let w = w.trim_start_matches(|c: char| number::is_minus(c));
         w.starts_with(|c: char| c.is_ascii_digit())
             && w.chars()
@@ -537,11 +545,15 @@ fn header_then_row(a: &str, b: &str) -> bool {
         .strip_suffix(')')
         .and_then(|s| s.rsplit_once('('))
         .is_some_and(|(_, u)| is_unit(u.trim()));
-    let first = b.split_whitespace().next().unwrap_or("");
-    let anslag = first
+    unit_in_parens && (opens_with_anslag(b) || opens_with_code(b))
+}
+
+/// Whether `line` opens with an anslag's code (`1:5`, `90:1`).
+fn opens_with_anslag(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    first
         .split_once(':')
-        .is_some_and(|(x, y)| is_digits(x) && is_digits(y));
-    unit_in_parens && (anslag || opens_with_code(b))
+        .is_some_and(|(x, y)| is_digits(x) && is_digits(y))
 }
 
 fn is_digits(s: &str) -> bool {
@@ -895,6 +907,10 @@ mod tests {
             "Kommun Antal invånare Belopp (kr)\nAle 32 000 1 204 000\n\nAlingsås 42 500 2 310 000\n\nBorås 115 000 5 600 000\n",
             "Organisation Belopp Kommentar\nRöda Korset 45 000 Verksamhetsbidrag\nStadsmissionen 60 000\nFriskis och Svettis 15 500 Projekt för äldre\nSumma 120 500\n",
             "Anslag Belopp Disponeras av\nap.1 Professionssatsningen (ram) 897 000 Socialstyrelsen\nap.2 Bidrag (ram) 1 250 000 Kammarkollegiet\nap.3 Psykisk hälsa (ram) 304 500 Kammarkollegiet\n",
+            // Accounting negatives in parentheses end rows too.
+            "Nämnd Budget Avvikelse\nSocialnämnden 310 000 (45 600)\nKultur 12 000 (1 200)\nSumma 322 000 (46 800)\n",
+            // Two rows only, the second opening with its anslag's code.
+            "Anslag Belopp Disponeras av\n1:5 Bidrag till folkhälsa (ram) 120 500 Folkhälsomyndigheten\n1:6 Bidrag till hälso- och sjukvård (ram) 954 300 Kammarkollegiet\n",
         ] {
             assert_unchanged(rows);
         }

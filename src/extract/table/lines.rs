@@ -119,6 +119,9 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
     let breaks = text.bytes().filter(|&b| b == b'\n' || b == b'\x0c').count();
     let mut out = Vec::with_capacity(breaks + 1);
     let mut start = 0;
+    // Under a header line closing with `Disponeras av` (a regleringsbrev's allocation table),
+    // each row ends in the name of the myndighet that disposes of the amount.
+    let mut disposer = false;
     for part in text.split('\n') {
         let mut piece_start = start;
         for (k, piece) in part.split('\x0c').enumerate() {
@@ -141,11 +144,26 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
             let split = glued
                 .or_else(|| numeral::section_after_unit(body))
                 .or_else(|| numeral::heading_after_row(body));
-            if let Some(at) = split {
+            // `ap.1 Professionssatsningen (ram) 897 000 Socialstyrelsen`: the row is what comes
+            // before the name, which is the text column's cell and no figure's.
+            let named = disposer
+                .then(|| numeral::name_after_figures(body))
+                .flatten()
+                .map(|at| classify(piece_start, &body[..at], k > 0, index))
+                .filter(|l| matches!(l.kind, Kind::Labeled { .. } | Kind::Numbers));
+            if let Some(row) = named {
+                out.push(row);
+            } else if let Some(at) = split {
                 out.push(classify(piece_start, &body[..at], k > 0, index));
                 out.push(classify(piece_start + at, &body[at..], false, index + 1));
             } else {
                 out.push(classify(piece_start, body, k > 0, index));
+            }
+            let last = out.last().map(|l: &Line<'_>| l.kind);
+            if numeral::heads_disposer_column(body) {
+                disposer = true;
+            } else if last == Some(Kind::Prose) || body.trim_end().ends_with('.') {
+                disposer = false; // the villkor prose after the table
             }
             piece_start += piece.len() + 1;
         }
@@ -217,6 +235,8 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         Kind::Prose
     } else if label.trim().is_empty() {
         Kind::Numbers
+    } else if groups == 1 && is_caption_number(label, &segments) {
+        Kind::Text
     } else if has_letter(label) && short {
         Kind::Labeled {
             label: (start + label_start, start + label.len()),
@@ -244,6 +264,19 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
             .collect();
     }
     line
+}
+
+/// Whether a line's label and its one number are a caption's name and number (`Bilaga 1`,
+/// `Tabell 2`, `Figur 3`): no row, but the caption of the table below. Read as a row, its number
+/// opened a table of one-cell-per-line rows above the header lines and the table was lost.
+/// `segments` hold line-relative groups, as [`tail`] returns them.
+fn is_caption_number(label: &str, segments: &[Vec<Group>]) -> bool {
+    let word = label.trim().to_lowercase();
+    let small = segments
+        .iter()
+        .flatten()
+        .all(|g| !g.signed() && !g.percent && (1..=3).contains(&(g.end - g.digits)));
+    small && matches!(word.as_str(), "bilaga" | "tabell" | "figur" | "diagram")
 }
 
 /// Whether a line is a pipe-separated table row: a pipe between blanks (`a | b`), or one closing
@@ -309,7 +342,14 @@ fn tail(t: &str, piped: bool) -> (usize, Vec<Vec<Group>>, Vec<usize>) {
     // Dashes seen since the last group: cells once a group stands left of them.
     let (mut pending, mut dashes) = (Vec::new(), Vec::new());
     loop {
-        let Some(g) = group_before(t, pos) else {
+        // `(45 600)`: an accounting negative, its inner groups bound into the one number and
+        // the first group's sign the opening parenthesis.
+        let paren = paren_number_before(t, pos);
+        let Some(g) = paren
+            .as_ref()
+            .map(|p| p[0])
+            .or_else(|| group_before(t, pos))
+        else {
             // `-378 - -`: a dash standing alone is an empty cell, and a column gap.
             let Some((p, at)) = lone_dash_before(t, pos) else {
                 break;
@@ -329,6 +369,9 @@ fn tail(t: &str, piped: bool) -> (usize, Vec<Vec<Group>>, Vec<usize>) {
             .is_some_and(Group::signed);
         if next_signed && is_area_code(t, g) {
             break;
+        }
+        if let Some(p) = &paren {
+            current.extend(p[1..].iter().rev().copied());
         }
         current.push(g);
         label_end = g.start;
@@ -402,6 +445,100 @@ fn is_area_code(t: &str, g: Group) -> bool {
 
 fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t' || is_group_space(c)
+}
+
+/// The digit groups of an accounting negative ending at `pos` (`(45 600)`, `(1 234,5)`), left
+/// to right: the first group's sign is the opening parenthesis (so it reads as negative), the
+/// later groups are bound to it as a no-break space binds (a parenthesis holds one number), and
+/// the closing parenthesis is no group's. Swedish tables (a deviation column, a cost in an
+/// årsredovisning) write a negative so; but a note or footnote mark is one or two digits in
+/// parentheses right after its label (`Region Skåne (2) 45 000`), and a year in parentheses
+/// (`Befolkning (2019) 12 345`) qualifies the label: those are cells only with a figure on
+/// their left. `None` when the text there is no such number.
+fn paren_number_before(t: &str, pos: usize) -> Option<Vec<Group>> {
+    let close = t[..pos].strip_suffix(')')?.len();
+    let open = t[..close].rfind('(')?;
+    // `Region(2)`, `ap.1(45)`: run into a word, it is no cell.
+    if t[..open]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace())
+    {
+        return None;
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut from = open + 1;
+    for (i, c) in t[open + 1..close]
+        .char_indices()
+        .map(|(i, c)| (open + 1 + i, c))
+    {
+        if c == ' ' || is_group_space(c) {
+            groups.push(paren_group(t, from, i, groups.is_empty())?);
+            from = i + c.len_utf8();
+        }
+    }
+    groups.push(paren_group(t, from, close, groups.is_empty())?);
+    groups[0].start = open;
+    // Grouped, the first group has one to three digits; a decimal comma ends the number.
+    let last = groups.len() - 1;
+    let digits = |g: &Group| &t[g.digits..g.end];
+    if (last > 0 && !numeral::opens_group(digits(&groups[0])))
+        || groups[..last].iter().any(|g| digits(g).contains(','))
+    {
+        return None;
+    }
+    if page_of_pages(t, open, &t[open + 1..close]) {
+        return None;
+    }
+    let count: usize = groups.iter().map(|g| g.end - g.digits).sum();
+    let mark = count <= 2 || (last == 0 && numeral::is_year(digits(&groups[0])));
+    if mark {
+        let left = t[..open].trim_end_matches(is_blank).len();
+        let figure_left = group_before(t, left).is_some()
+            || t[..left]
+                .strip_suffix(')')
+                .is_some_and(|l| l.ends_with(|c: char| c.is_ascii_digit()));
+        if !figure_left {
+            return None;
+        }
+    }
+    Some(groups)
+}
+
+/// Whether `(body)` opening at `open` writes the page count after a page number (`Bilaga 2
+/// 1 (2)`, `Sida 12 (40)`: page 1 of 2), as Swedish documents number their pages: an ungrouped
+/// number in parentheses after an ungrouped number no larger than it. A grouped figure on its
+/// left (`44 800 (800)`) is a cell's.
+fn page_of_pages(t: &str, open: usize, body: &str) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let mut words = t[..open].split_whitespace().rev();
+    let (Some(page), before) = (words.next(), words.next()) else {
+        return false;
+    };
+    let grouped = page.len() == 3 && before.is_some_and(|w| w.len() <= 3 && digits(w));
+    digits(body) && digits(page) && !grouped && page.parse::<u32>().ok() <= body.parse::<u32>().ok()
+}
+
+/// One digit group `t[from..to]` inside parentheses: digits (the first group's not opening with
+/// `0` unless alone), a decimal comma and digits at most.
+fn paren_group(t: &str, from: usize, to: usize, first: bool) -> Option<Group> {
+    let part = &t[from..to];
+    let (int, decimals) = part.split_once(',').unwrap_or((part, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let ok = digits(int)
+        && digits(decimals)
+        && if first {
+            int.len() == 1 || !int.starts_with('0')
+        } else {
+            numeral::continues_group(part)
+        };
+    ok.then_some(Group {
+        start: from,
+        digits: from,
+        end: to,
+        join: if first { Join::None } else { Join::Group },
+        percent: false,
+    })
 }
 
 /// The digit group ending at `pos` (after an optional `%`), if the text there is one.
@@ -496,6 +633,91 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_figure_in_parentheses_is_a_negative_cell_and_a_mark_or_page_count_is_not() {
+        // (line, its digit groups as written, sign included)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Socialnämnden 310 000 355 600 (45 600)",
+                &["310", "000", "355", "600", "(45", "600"],
+            ),
+            (
+                "Kultur 45 600 44 800 (800)",
+                &["45", "600", "44", "800", "(800"],
+            ),
+            ("Summa 1 200 (45)", &["1", "200", "(45"]),
+            ("Resultat (45 600)", &["(45", "600"]),
+            ("Ränta  (1 234,5)  (12)", &["(1", "234,5", "(12"]),
+            // A note or footnote mark after the label, a year qualifying it, a page count
+            // (`1 (2)`: page 1 of 2), a group that is no grouping, a parenthesis run into a
+            // word: left alone.
+            ("Region Skåne (2) 45 000", &["45", "000"]),
+            ("Befolkning (2019) 12 345", &["12", "345"]),
+            ("Bilaga 2 1 (2)", &[]),
+            ("Sida 12 (40)", &[]),
+            ("Ränta 12 (1 2)", &[]),
+            ("Avgift ap.1(45)", &[]),
+            ("Kostnader (exkl. moms 1 200)", &[]),
+        ];
+        for (text, groups) in cases {
+            let got: Vec<&str> = kinds(text)[0].1.concat();
+            assert_eq!(got, groups.to_vec(), "{text:?}");
+        }
+        // The parenthesis binds its groups into one number: none of them starts another.
+        let l = &lines("Avvikelse (45 600)")[0];
+        let joins: Vec<Join> = l.segments[0].groups.iter().map(|g| g.join).collect();
+        assert_eq!(joins, [Join::None, Join::Group]);
+        assert!(l.segments[0].groups[0].signed());
+    }
+
+    #[test]
+    fn a_captions_name_and_number_is_no_row() {
+        // (line, its kind)
+        let cases = [
+            ("Bilaga 1", "Text"),
+            ("TABELL 12", "Text"),
+            ("Figur 3", "Text"),
+            // A figure, a label of more words, a sign: a row.
+            ("Bilaga 1 200", "Labeled"),
+            ("Bilaga 1200", "Labeled"),
+            ("Bidrag till bilaga 1", "Labeled"),
+            ("Tabell -3", "Labeled"),
+        ];
+        for (text, kind) in cases {
+            let got = format!("{:?}", lines(text)[0].kind);
+            assert!(got.starts_with(kind), "{text:?} is {got}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_the_figures_under_a_disposer_header_is_no_part_of_the_row() {
+        let rows = "ap.1 Professionssatsningen (ram) 897 000 Socialstyrelsen\nap.2 Stöd (ram) 12 000 Länsstyrelsen i Skåne län\n";
+        fn figures(text: &str) -> Vec<Vec<&str>> {
+            kinds(text)
+                .into_iter()
+                .skip(1)
+                .filter(|(k, _)| *k != Kind::Blank)
+                .map(|(_, s)| s.concat())
+                .collect()
+        }
+        assert_eq!(
+            figures(&format!("Anslagspost Belopp Disponeras av\n{rows}")),
+            [vec!["897", "000"], vec!["12", "000"]]
+        );
+        // No such header: the rows end in text, and hold no trailing figures.
+        assert_eq!(
+            figures(&format!("Anslagspost Belopp\n{rows}")),
+            [Vec::<&str>::new(), Vec::new()]
+        );
+        // Prose after the table closes the column.
+        let text = format!(
+            "Anslag Belopp Disponeras av\n{rows}Medlen får användas för utgifter för bidrag till kommuner och regioner under året.\n{rows}"
+        );
+        let got = figures(&text);
+        assert_eq!(got[..2], [vec!["897", "000"], vec!["12", "000"]]);
+        assert_eq!(got[3..], [Vec::<&str>::new(), Vec::new()]);
     }
 
     #[test]

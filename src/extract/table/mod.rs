@@ -678,6 +678,18 @@ fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
             .filter(|f| !f.is_empty())
             .collect();
         for (k, f) in fields.into_iter().enumerate() {
+            // `Anslagspost Belopp Disponeras av`: the disposer column holds names, no figures
+            // (`lines` reads them off the rows), so it heads none of the table's columns.
+            let f = if numeral::heads_disposer_column(t) {
+                f.get(..f.len().saturating_sub("disponeras av".len()))
+                    .filter(|head| f[head.len()..].eq_ignore_ascii_case("disponeras av"))
+                    .map_or(f, str::trim_end)
+            } else {
+                f
+            };
+            if f.is_empty() {
+                continue;
+            }
             let continues = k == 0 && f.starts_with(|c: char| c.is_lowercase() || c == '(');
             match out.last_mut() {
                 Some(prev) if continues => {
@@ -1188,6 +1200,8 @@ fn names_label_column(header: &str) -> Option<(&str, &str)> {
             return None;
         }
     } else if !(names_who(&first.to_lowercase()) || (capitalised(first) && names_money(rest))) {
+        // `Anslagspost Belopp`, `Trossamfund Belopp (kr)`: a word naming the rows, then a
+        // header of money, which never goes on from a name.
         return None;
     }
     let rest = rest.trim_start();
@@ -1210,7 +1224,7 @@ fn names_money(header: &str) -> bool {
         .is_some_and(|(_, unit)| numeral::units_in(unit).len() == 1);
     let belopp = h
         .strip_prefix("Belopp")
-        .is_some_and(|after| after.is_empty() || after.starts_with([' ', '(', ',']));
+        .is_some_and(|after| after.is_empty() || after.starts_with([' ', '(', ',', ':']));
     h.starts_with(char::is_uppercase) && (belopp || unit_closes)
 }
 
@@ -1706,6 +1720,9 @@ mod tests {
                 "Församling",
                 vec!["Beviljat (kr)"],
             ),
+            // `Belopp` after the rows' kind heads the figures, never a name's going on.
+            ("Anslagspost Belopp", "Anslagspost", vec!["Belopp"]),
+            ("Verksamhet Belopp (kr)", "Verksamhet", vec!["Belopp (kr)"]),
             // What the money is, not who gets it: one column's header.
             ("Verksamhet Budget", "", vec!["Verksamhet Budget"]),
             ("Bidrag Beviljat", "", vec!["Bidrag Beviljat"]),
@@ -1739,6 +1756,83 @@ mod tests {
             assert_eq!(table.headers, headers, "{line}");
             assert_eq!(t.cells.len(), 3, "{line}");
         }
+    }
+
+    #[test]
+    fn a_disposer_column_after_the_amounts_heads_no_figures() {
+        // (header line, rows, label column's header, figures' headers, the cells as written)
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            Option<&'a str>,
+            &'a [&'a str],
+            &'a [&'a str],
+        );
+        let cases: &[Case<'_>] = &[
+            (
+                "Anslagspost Belopp Disponeras av",
+                "ap.1 Professionssatsningen (ram) 897 000 Socialstyrelsen
+ap.2 Kunskapsstöd (ram) 45 300 Myndigheten för vård- och omsorgsanalys
+Summa 942 300
+",
+                Some("Anslagspost"),
+                &["Belopp"],
+                &["897 000", "45 300", "942 300"],
+            ),
+            (
+                "Anslag  Belopp  Disponeras av",
+                "1:5 Bidrag till folkhälsa (ram)  120 500  Folkhälsomyndigheten
+1:6 Bidrag till sjukvård (ram)  954 300  Kammarkollegiet
+",
+                Some("Anslag"),
+                &["Belopp"],
+                &["120 500", "954 300"],
+            ),
+            // Without the header, a name after the figures is no disposer's: the row is not
+            // read as one (`heading_after_row` takes no label with an item code).
+            (
+                "Anslagspost Belopp",
+                "ap.1 Professionssatsningen (ram) 897 000 Socialstyrelsen
+ap.2 Kunskapsstöd (ram) 45 300 Socialstyrelsen
+ap.3 Bidrag (ram) 12 000
+ap.4 Stöd (ram) 3 000
+",
+                None,
+                &["Belopp"],
+                &["12 000", "3 000"],
+            ),
+        ];
+        for (header, rows, label, headers, cells) in cases {
+            let text = format!("Tilldelade anslag (belopp angivna i tkr)\n\n{header}\n{rows}");
+            let (_, got_headers, figures) = first_table(&text).expect("a table");
+            let t = read(&text, &[]);
+            if let Some(label) = label {
+                assert_eq!(t.tables[0].label_header, *label, "{text}");
+                assert_eq!(got_headers, *headers, "{text}");
+            }
+            assert_eq!(figures, *cells, "{text}");
+        }
+    }
+
+    #[test]
+    fn accounting_negatives_in_parentheses_are_negative_cells() {
+        let text = "Resultat per nämnd (tkr)\n\nNämnd  Budget  Utfall  Avvikelse\nKommunstyrelsen  120 400  118 200  2 200\nSocialnämnden  310 000  355 600  (45 600)\nKultur  18 500  18 700  (200)\nSumma  448 900  492 500  (43 600)\n";
+        let t = read(text, &[]);
+        let avvikelse: Vec<(String, i64)> = t
+            .cells
+            .iter()
+            .filter(|a| a.cell.as_ref().is_some_and(|c| c.column == 2))
+            .map(|a| (a.text.clone(), a.value.map_or(0, |m| m.0 / 100_000)))
+            .collect();
+        // In tkr: öre / 100 / 1 000.
+        let want = [
+            ("2 200", 2_200),
+            ("(45 600)", -45_600),
+            ("(200)", -200),
+            ("(43 600)", -43_600),
+        ];
+        let want: Vec<(String, i64)> = want.iter().map(|&(f, v)| (f.to_string(), v)).collect();
+        assert_eq!(avvikelse, want);
     }
 
     #[test]

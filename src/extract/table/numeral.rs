@@ -210,6 +210,40 @@ pub(super) fn section_after_unit(t: &str) -> Option<usize> {
         .map(|m| m.start())
 }
 
+/// Whether header line `t` closes with a regleringsbrev's disposer column (`Anslagspost Belopp
+/// Disponeras av`, `Anslag  Belopp  Disponeras av`): words before it head the label and the
+/// amounts. `Disponeras av Kammarkollegiet` is a row's label, not a header.
+pub(super) fn heads_disposer_column(t: &str) -> bool {
+    const HEADER: &str = "disponeras av";
+    let t = t.trim_end();
+    t.len() > HEADER.len()
+        && t.is_char_boundary(t.len() - HEADER.len())
+        && t[t.len() - HEADER.len()..].eq_ignore_ascii_case(HEADER)
+        && t[..t.len() - HEADER.len()].ends_with([' ', '\t'])
+        && t.chars().any(char::is_alphabetic)
+        && !t.contains(|c: char| c.is_ascii_digit())
+}
+
+/// Where a name closing a row after its figures begins (`… 897 000 Socialstyrelsen`,
+/// `… 12 000 Länsstyrelsen i Stockholms län`), as the byte offset of the white space after the
+/// last digit. `None` unless white space follows the last digit and the rest is words of
+/// letters (and hyphens) opening with a capital: a unit (`tkr`), a `%` or a sentence is no name.
+pub(super) fn name_after_figures(t: &str) -> Option<usize> {
+    let t = t.trim_end();
+    let at = t.rfind(|c: char| c.is_ascii_digit())? + 1;
+    let name = t[at..].trim_start();
+    let gap = t.len() - at - name.len();
+    let words = name.split_whitespace().count();
+    let ok = gap > 0
+        && name.starts_with(char::is_uppercase)
+        && (1..=8).contains(&words)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == ' ' || c == '\t')
+        && units_in(name).is_empty();
+    ok.then_some(at)
+}
+
 /// The unit that ends line `t` right after a number, as (its byte offset in `t`, kronor per
 /// unit); `None` when the line does not end so. Whether the text before it is a number the
 /// caller decides (`covid-19 tkr` and `ap.1 tkr` hold none).
@@ -241,6 +275,42 @@ mod tests {
         ];
         for (line, at) in cases {
             assert_eq!(label_after_figure(line), at, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_disposers_name_closes_a_row_and_its_header_closes_the_header_line() {
+        // (line, where the name's white space starts)
+        let cases = [
+            ("ap.1 Stöd (ram) 897 000 Socialstyrelsen", Some(24)),
+            (
+                "1:5 Bidrag (ram)  120 500  Länsstyrelsen i Skåne län",
+                Some(25),
+            ),
+            (
+                "ap.2 Stöd (ram) 12 000 Myndigheten för vård- och omsorgsanalys",
+                Some(23),
+            ),
+            // A unit, a share, a sentence, a name run onto the figure, no figure: no name.
+            ("ap.1 Stöd (ram) 897 000 tkr", None),
+            ("ap.1 Stöd 12 %", None),
+            ("Bidraget är 12 000 kronor enligt beslut.", None),
+            ("Disponeras av Kammarkollegiet22 744 817", None),
+            ("ap.1 Stöd 897 000 socialstyrelsen", None),
+            ("Socialstyrelsen", None),
+        ];
+        for (line, at) in cases {
+            assert_eq!(name_after_figures(line), at, "{line:?}");
+        }
+        for (line, heads) in [
+            ("Anslagspost Belopp Disponeras av", true),
+            ("Anslag\tBelopp\tDisponeras av", true),
+            ("ANSLAG BELOPP DISPONERAS AV", true),
+            ("Disponeras av", false),
+            ("Disponeras av Kammarkollegiet", false),
+            ("Anslag Belopp 2025 Disponeras av", false),
+        ] {
+            assert_eq!(heads_disposer_column(line), heads, "{line:?}");
         }
     }
 

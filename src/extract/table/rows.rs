@@ -543,6 +543,11 @@ fn wraps_into(prev: &str, next: &str) -> bool {
     let lower_word = !first_word.is_empty()
         && first_word.chars().all(char::is_lowercase)
         && super::numeral::units_in(first_word).is_empty();
+    // A header closing with `Disponeras av` heads the rows under it: it ends in `av`, but no
+    // label goes on from it.
+    if super::numeral::heads_disposer_column(prev) {
+        return false;
+    }
     // A note cell of several notes one cell per line (`10, 22`) is the label's.
     lower_word
         || super::lines::is_note_list(next)
@@ -704,6 +709,25 @@ mod tests {
             .flat_map(|r| r.rows)
             .map(|r| r.label)
             .collect()
+    }
+
+    #[test]
+    fn a_disposer_columns_header_is_no_part_of_the_first_label() {
+        // (text, the labels of its rows)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Anslagspost Belopp Disponeras av\nap.1 Stöd (ram) 897 000 Socialstyrelsen\nap.2 Bidrag (ram) 12 000 Kammarkollegiet\n",
+                &["ap.1 Stöd (ram)", "ap.2 Bidrag (ram)"],
+            ),
+            // A line ending in `av` over a row still wraps into its label.
+            (
+                "Bidrag till verksamhet av\nideella föreningar 12 000\nÖvrigt 3 000\n",
+                &["Bidrag till verksamhet av ideella föreningar", "Övrigt"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), want.to_vec(), "{text}");
+        }
     }
 
     #[test]

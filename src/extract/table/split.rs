@@ -258,7 +258,8 @@ fn num(text: &str, g: &[Group], from: usize, to: usize, how: Grouping) -> Option
     };
     Some(Num {
         start,
-        end,
+        // `(45 600)`: the closing parenthesis is the number's as its opening one is.
+        end: end + usize::from(text[start..].starts_with('(') && text[end..].starts_with(')')),
         value,
         percent: g[to - 1].percent,
         year: to == from + 1 && numeral::is_year(digits_on),
