@@ -2182,6 +2182,15 @@ impl<'a> Doc<'a> {
         // Without such a header, a table that lists kommuner or län gives its place rows (only
         // those: `Projektledning` in it is no one) to the place.
         let places_table = lists_places(table);
+        // A caption or money header that says each row is one body (`Fördelning per myndighet`,
+        // `Belopp per mottagare`, `Medel till regionerna 2025`) gives the rows whose label is a
+        // name (`Funktionsrätt Sverige`, `ABF`) to that name, unless the label header says the
+        // labels are activities; a row naming an activity (`Politisk verksamhet`) stays no one's.
+        let names_per_row = !names_purposes(label_header)
+            && std::iter::once(caption_text(&table.caption))
+                .chain(table.headers.iter().map(String::as_str))
+                .chain(std::iter::once(line_above.as_str()))
+                .any(says_row_per_body);
         let purposes_table = names_purposes(label_header);
         let disposer_column = std::iter::once(&table.label_header)
             .chain(&table.headers)
@@ -2353,7 +2362,8 @@ impl<'a> Doc<'a> {
                     && ((recipients_table && !is_budget_line(name))
                         || names_organisation(name)
                         || names_authority(name)
-                        || (places_table && is_place(name)))
+                        || (places_table && is_place(name))
+                        || (names_per_row && is_name(name) && !is_budget_line(name)))
                 {
                     recipient = Some(Link {
                         text: name.to_string(),
@@ -3086,6 +3096,8 @@ fn names_authority(label: &str) -> bool {
         "arkivet",
         "kontoret",
         "universitet",
+        "universitetet",
+        "högskolan",
         "kollegiet",
         "institutet",
         "inspektionen",
@@ -3101,9 +3113,15 @@ fn names_authority(label: &str) -> bool {
         return false;
     };
     let authority = |w: &str| ENDINGS.iter().any(|e| w.ends_with(e));
+    // An authority named for its field (`Myndigheten för delaktighet`, `Institutet för språk
+    // och folkminnen`): its first word, definite, then `för`.
+    let named_for = words.len() >= 3
+        && words[1] == "för"
+        && authority(first)
+        && (first.ends_with("en") || first.ends_with("et"));
     label.trim().starts_with(char::is_uppercase)
         && !label.contains(',')
-        && authority(last)
+        && (named_for || authority(last))
         && (authority(first)
             || words.iter().all(|w| {
                 !matches!(
@@ -3181,6 +3199,41 @@ fn names_recipients(s: &str) -> bool {
                 | "aktörer"
         )
     })
+}
+
+/// Whether a caption or a money column's header says its table has a row per body: `per` or
+/// `till` before a word that names recipients (`Fördelning per myndighet`, `Belopp per
+/// mottagare`, `Medel till regionerna 2025`). `per invånare`, `till drift` say nothing of who.
+fn says_row_per_body(s: &str) -> bool {
+    let l = s.to_lowercase();
+    let mut words = l
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut prev = "";
+    words.any(|w| {
+        let hit = matches!(prev, "per" | "till") && (names_recipients(w) || is_recipient_noun(w));
+        prev = w;
+        hit
+    })
+}
+
+/// Whether a row label is written as a name: a capital after its first word (`Funktionsrätt
+/// Sverige`, `Studieförbundet Vuxenskolan`) or an acronym (`ABF`, `RISE AB`), and no comma or
+/// preposition that would make it a description (`Stöd till Region Skåne`). One common word
+/// (`Gymnasieskola`, `Kulturverksamhet`) is not.
+fn is_name(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let acronym = |w: &&str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
+    label.trim_start().starts_with(char::is_uppercase)
+        && !label.contains(',')
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "till" | "för" | "av" | "från" | "inom" | "avseende"))
+        && (words
+            .iter()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase))
+            || words.iter().any(acronym))
 }
 
 /// Whether a row label names an organisation by its form (`Region Skåne`, `Gislaveds kommun`,
@@ -4834,12 +4887,47 @@ mod tests {
             ("Barn- och utbildningsnämnden", true),
             ("Bidrag till Skatteverket", false),
             ("Utbetalning, Skatteverket", false),
+            // Named for its field, or a university college.
+            ("Myndigheten för vård- och omsorgsanalys", true),
+            ("Institutet för språk och folkminnen", true),
+            ("Kungliga Tekniska högskolan", true),
+            ("Myndighet för analys", false),
+            ("Ersättning för resor", false),
             ("Primärvården", false),
             ("kansliet", false),
             ("Summa", false),
         ] {
             assert_eq!(names_authority(label), authority, "{label}");
         }
+    }
+
+    #[test]
+    fn a_caption_or_header_naming_a_row_per_body_gives_named_rows_both_ways() {
+        let recipients = |text: &str| {
+            cell_links(text, |l: &AmountLinks| {
+                l.recipient.as_ref().map(|r| r.text.clone())
+            })
+        };
+        // `per mottagare` over the money, no label header: names and acronyms are recipients,
+        // the total is no one's.
+        let text = "Beslut om bidrag\n\n                                 Belopp per mottagare (kr)\nFunktionsrätt Sverige                    4 200 000\nABF                                        960 000\nSumma                                    5 160 000\n";
+        assert_eq!(
+            recipients(text),
+            [
+                cell("4 200 000", Some("Funktionsrätt Sverige")),
+                cell("960 000", Some("ABF")),
+                cell("5 160 000", None),
+            ]
+        );
+        // A caption `per nämnd` over activities: no row is a name, so none is anyone's.
+        let text = "Driftbudget per nämnd, mnkr\n\nPolitisk verksamhet              8,8\nGymnasieskola                  105,0\nStöd till Ystads Teater          1,2\n";
+        assert_eq!(
+            recipients(text),
+            [cell("8,8", None), cell("105,0", None), cell("1,2", None)]
+        );
+        // `per invånare` names no body.
+        let text = "Bidrag per invånare, kr\n\nSvenska Kyrkan            12\nIFK Ystad                 15\n";
+        assert!(recipients(text).iter().all(|(_, r)| r.is_none()));
     }
 
     #[test]
