@@ -389,6 +389,8 @@ const AGENCY_ENDINGS: &[&str] = &[
     "styrelse",
     "nämnd",
     "förbundet",
+    // `Hjärt- och Lungsjukas Riksförbund`, `Sveriges Pensionärsförbund`.
+    "förbund",
     "vården",
     "kommun",
     "region",
@@ -1840,6 +1842,14 @@ impl<'a> Doc<'a> {
         while s < p && matches!(self.toks[s].kind, Kind::Punct('•' | '-' | '–' | '*' | '·')) {
             s += 1;
         }
+        // An organisation number before the name (`802002-8711 Ystads Konstförening 30 000 kr`,
+        // as grant lists print them) is no part of it.
+        if s < p && is_org_number(self.chars.str(self.toks[s].start(), self.toks[p].start())) {
+            let past = self.toks[s].start() + 11;
+            while s < p && self.toks[s].start() < past {
+                s += 1;
+            }
+        }
         let e = self.recipient_at(s)?;
         let words = self.text(self.toks[s].start(), self.toks[e].end());
         let cue = if separated {
@@ -3253,6 +3263,17 @@ fn names_organisation(label: &str) -> bool {
         || last.ends_with("styrelsen")
 }
 
+/// Whether `s` opens with a Swedish organisation number (`802002-8711`, `232100-0255`) and a
+/// space.
+fn is_org_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() > 11
+        && b[..6].iter().all(u8::is_ascii_digit)
+        && b[6] == b'-'
+        && b[7..11].iter().all(u8::is_ascii_digit)
+        && b[11] == b' '
+}
+
 /// Whether words name an organisation by their form: [`names_organisation`], a name whose
 /// last word ends like an authority's (`Skatteverket`, `Statens kulturråd`, `Bjurholms kommun`),
 /// or a name after an association's kind (`Teaterföreningen Scenen`, `Stiftelsen Friends`).
@@ -4383,6 +4404,27 @@ mod tests {
         assert_links(text, None, None, Some("samtal <för>"));
         // A plain line above is no label.
         let text = "Det här är en mening om pengar.\n\n9 mkr\n";
+        assert_links(text, None, None, None);
+        // A grant list's line: an organisation number before the name is no part of it; a
+        // number of another form is no organisation number, and leaves the line no one's.
+        let text = "Beviljade bidrag\n\n802002-8711 Ystads Konstförening    30 000 kr\n";
+        assert_links(
+            text,
+            Some("Ystads Konstförening <Ystads Konstförening>"),
+            None,
+            None,
+        );
+        let text = "Beviljade bidrag\n\n2002-8711 Ystads Konstförening    30 000 kr\n";
+        assert_links(text, None, None, None);
+        // A federation (`Riksförbund`); a common noun ending alike is none.
+        let text = "• Hjärt- och Lungsjukas Riksförbund, 410 000 kronor\n";
+        assert_links(
+            text,
+            Some("Hjärt- och Lungsjukas Riksförbund <,>"),
+            None,
+            None,
+        );
+        let text = "• Ett nytt samarbete med ett förbund, 320 000 kronor\n";
         assert_links(text, None, None, None);
     }
 
