@@ -2303,8 +2303,9 @@ impl<'a> Doc<'a> {
                         }
                     }
                 }
-                // The name past a kommun or län code printed before it (`0114 Upplands Väsby`).
-                let name = without_code(&words);
+                // The name past a kommun or län code printed before it (`0114 Upplands Väsby`),
+                // and past a speck OCR read before it (`_ Skatteverket`).
+                let name = without_code(without_specks(&words));
                 let ns = ls + words.chars().count() - name.chars().count();
                 if let Some(rest) = strip_ci(&words, "disponeras av ") {
                     let n = words.chars().count() - rest.chars().count();
@@ -2939,6 +2940,26 @@ fn without_code(label: &str) -> &str {
     }
 }
 
+/// A row label without the marks OCR reads from specks and rules before its first word
+/// (`_ Skatteverket`, `| Region Skåne`): a name opens with a letter or a digit, so marks
+/// standing apart before it are no part of it. Marks glued to the word are kept: they may be
+/// a misread letter (`]önköping` for `Jönköping`). A label of marks alone is left as it is.
+fn without_specks(label: &str) -> &str {
+    let mut rest = label.trim_start();
+    loop {
+        let past = rest.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+        if past.len() == rest.len() || !past.starts_with(char::is_whitespace) {
+            break;
+        }
+        rest = past.trim_start();
+    }
+    if rest.starts_with(char::is_alphanumeric) {
+        rest
+    } else {
+        label
+    }
+}
+
 /// Whether a table lists places: at least two of its body rows, and most of them, are labelled
 /// with the name of a kommun or län (`Stockholm 68 143 865` / `Uppsala 20 551 990` …), so each
 /// row's money is that place's, whatever the label column's header says.
@@ -3428,7 +3449,7 @@ fn anslagspost(
 #[cfg(test)]
 mod tests {
     use super::super::extract;
-    use super::{caption_text, is_place, names_authority};
+    use super::{caption_text, is_place, names_authority, without_specks};
     use crate::record::{AmountLinks, Link};
 
     /// The text a link points at, checked against its span.
@@ -4970,6 +4991,32 @@ mod tests {
         // `per invånare` names no body.
         let text = "Bidrag per invånare, kr\n\nSvenska Kyrkan            12\nIFK Ystad                 15\n";
         assert!(recipients(text).iter().all(|(_, r)| r.is_none()));
+    }
+
+    #[test]
+    fn an_ocr_speck_before_a_row_label_is_no_part_of_the_recipient_both_ways() {
+        let text = "Tabell 4. Medel (tkr)\n\nMyndighet 2025 2026\n\n_ Skatteverket 8 000 6 000\nPolismyndigheten 15 000 17 000\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
+        assert_eq!(
+            cell_links(text, recipient),
+            [
+                cell("8 000", Some("Skatteverket <Skatteverket>")),
+                cell("6 000", Some("Skatteverket <Skatteverket>")),
+                cell("15 000", Some("Polismyndigheten <Polismyndigheten>")),
+                cell("17 000", Some("Polismyndigheten <Polismyndigheten>")),
+            ]
+        );
+        for (label, name) in [
+            ("_ Skatteverket", "Skatteverket"),
+            ("| Region Skåne", "Region Skåne"),
+            ("_ | Ale", "Ale"),
+            ("_]önköping", "_]önköping"),
+            ("0114 Upplands Väsby", "0114 Upplands Väsby"),
+            ("(Region) Skåne", "(Region) Skåne"),
+            ("— —", "— —"),
+        ] {
+            assert_eq!(without_specks(label), name, "{label}");
+        }
     }
 
     #[test]
