@@ -175,12 +175,14 @@ static SUBUNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What may stand between the ends of a range: a dash, or `och`/`till` (checked against the word
-/// before the lower end: `mellan … och`, `från … till`).
+/// before the lower end: `mellan … och`, `från … till`). A dash that opens a line is a list
+/// item's marker, not a range's: `för 2025\n- 20 miljoner kronor` is no range from 2 025 to 20
+/// million; a dash ending a line may still wrap a range (`10–\n20 mnkr`).
 static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         ^(?:
-            \s*[-–—]\s*          # 10–20 mnkr
+            [^\S\n]*[-–—]\s*    # 10–20 mnkr
           | \s+(?P<och>och)\s+   # mellan 10 och 20 miljoner kronor
           | \s+(?P<till>till)\s+ # från 10 till 20 miljoner kronor
         )$",
@@ -823,6 +825,31 @@ mod tests {
         assert_amount("Summa, 2008 kronor", "2008", "2008 kronor");
         assert_amount("Summa, 1800\nkronor", "1800", "1800\nkronor");
         assert_amount("Summa, 2 008\nkronor", "2008", "2 008\nkronor");
+    }
+
+    #[test]
+    fn a_dash_opening_a_line_is_a_list_marker_not_a_range() {
+        // Money is in öre.
+        let found = find(
+            "Av anslaget avsätts för 2025\n- 20 miljoner kronor till A,\n- 5 miljoner kronor till B.",
+        );
+        let values: Vec<_> = found.iter().map(|a| (a.value, a.min, a.max)).collect();
+        assert_eq!(
+            values,
+            [
+                (Some(Money(2_000_000_000)), None, None),
+                (Some(Money(500_000_000)), None, None)
+            ]
+        );
+        // A dash inside the line, or ending it, still joins the ends of a range.
+        for text in ["mellan 10 - 20 miljoner kronor", "10–\n20 miljoner kronor"] {
+            let a = &find(text)[0];
+            assert_eq!(
+                (a.min, a.max),
+                (Some(Money(1_000_000_000)), Some(Money(2_000_000_000))),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -389,6 +389,8 @@ const AGENCY_ENDINGS: &[&str] = &[
     "styrelse",
     "nämnd",
     "förbundet",
+    // `Hjärt- och Lungsjukas Riksförbund`, `Sveriges Pensionärsförbund`.
+    "förbund",
     "vården",
     "kommun",
     "region",
@@ -1840,6 +1842,14 @@ impl<'a> Doc<'a> {
         while s < p && matches!(self.toks[s].kind, Kind::Punct('•' | '-' | '–' | '*' | '·')) {
             s += 1;
         }
+        // An organisation number before the name (`802002-8711 Ystads Konstförening 30 000 kr`,
+        // as grant lists print them) is no part of it.
+        if s < p && is_org_number(self.chars.str(self.toks[s].start(), self.toks[p].start())) {
+            let past = self.toks[s].start() + 11;
+            while s < p && self.toks[s].start() < past {
+                s += 1;
+            }
+        }
         let e = self.recipient_at(s)?;
         let words = self.text(self.toks[s].start(), self.toks[e].end());
         let cue = if separated {
@@ -2182,6 +2192,15 @@ impl<'a> Doc<'a> {
         // Without such a header, a table that lists kommuner or län gives its place rows (only
         // those: `Projektledning` in it is no one) to the place.
         let places_table = lists_places(table);
+        // A caption or money header that says each row is one body (`Fördelning per myndighet`,
+        // `Belopp per mottagare`, `Medel till regionerna 2025`) gives the rows whose label is a
+        // name (`Funktionsrätt Sverige`, `ABF`) to that name, unless the label header says the
+        // labels are activities; a row naming an activity (`Politisk verksamhet`) stays no one's.
+        let names_per_row = !names_purposes(label_header)
+            && std::iter::once(caption_text(&table.caption))
+                .chain(table.headers.iter().map(String::as_str))
+                .chain(std::iter::once(line_above.as_str()))
+                .any(says_row_per_body);
         let purposes_table = names_purposes(label_header);
         let disposer_column = std::iter::once(&table.label_header)
             .chain(&table.headers)
@@ -2284,8 +2303,9 @@ impl<'a> Doc<'a> {
                         }
                     }
                 }
-                // The name past a kommun or län code printed before it (`0114 Upplands Väsby`).
-                let name = without_code(&words);
+                // The name past a kommun or län code printed before it (`0114 Upplands Väsby`),
+                // and past a speck OCR read before it (`_ Skatteverket`).
+                let name = without_code(without_specks(&words));
                 let ns = ls + words.chars().count() - name.chars().count();
                 if let Some(rest) = strip_ci(&words, "disponeras av ") {
                     let n = words.chars().count() - rest.chars().count();
@@ -2353,7 +2373,8 @@ impl<'a> Doc<'a> {
                     && ((recipients_table && !is_budget_line(name))
                         || names_organisation(name)
                         || names_authority(name)
-                        || (places_table && is_place(name)))
+                        || (places_table && is_place(name))
+                        || (names_per_row && is_name(name) && !is_budget_line(name)))
                 {
                     recipient = Some(Link {
                         text: name.to_string(),
@@ -2919,6 +2940,26 @@ fn without_code(label: &str) -> &str {
     }
 }
 
+/// A row label without the marks OCR reads from specks and rules before its first word
+/// (`_ Skatteverket`, `| Region Skåne`): a name opens with a letter or a digit, so marks
+/// standing apart before it are no part of it. Marks glued to the word are kept: they may be
+/// a misread letter (`]önköping` for `Jönköping`). A label of marks alone is left as it is.
+fn without_specks(label: &str) -> &str {
+    let mut rest = label.trim_start();
+    loop {
+        let past = rest.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+        if past.len() == rest.len() || !past.starts_with(char::is_whitespace) {
+            break;
+        }
+        rest = past.trim_start();
+    }
+    if rest.starts_with(char::is_alphanumeric) {
+        rest
+    } else {
+        label
+    }
+}
+
 /// Whether a table lists places: at least two of its body rows, and most of them, are labelled
 /// with the name of a kommun or län (`Stockholm 68 143 865` / `Uppsala 20 551 990` …), so each
 /// row's money is that place's, whatever the label column's header says.
@@ -3086,6 +3127,8 @@ fn names_authority(label: &str) -> bool {
         "arkivet",
         "kontoret",
         "universitet",
+        "universitetet",
+        "högskolan",
         "kollegiet",
         "institutet",
         "inspektionen",
@@ -3101,9 +3144,15 @@ fn names_authority(label: &str) -> bool {
         return false;
     };
     let authority = |w: &str| ENDINGS.iter().any(|e| w.ends_with(e));
+    // An authority named for its field (`Myndigheten för delaktighet`, `Institutet för språk
+    // och folkminnen`): its first word, definite, then `för`.
+    let named_for = words.len() >= 3
+        && words[1] == "för"
+        && authority(first)
+        && (first.ends_with("en") || first.ends_with("et"));
     label.trim().starts_with(char::is_uppercase)
         && !label.contains(',')
-        && authority(last)
+        && (named_for || authority(last))
         && (authority(first)
             || words.iter().all(|w| {
                 !matches!(
@@ -3139,6 +3188,41 @@ fn names_recipients(s: &str) -> bool {
         .any(super::table::names_who)
 }
 
+/// Whether a caption or a money column's header says its table has a row per body: `per` or
+/// `till` before a word that names recipients (`Fördelning per myndighet`, `Belopp per
+/// mottagare`, `Medel till regionerna 2025`). `per invånare`, `till drift` say nothing of who.
+fn says_row_per_body(s: &str) -> bool {
+    let l = s.to_lowercase();
+    let mut words = l
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let mut prev = "";
+    words.any(|w| {
+        let hit = matches!(prev, "per" | "till") && (names_recipients(w) || is_recipient_noun(w));
+        prev = w;
+        hit
+    })
+}
+
+/// Whether a row label is written as a name: a capital after its first word (`Funktionsrätt
+/// Sverige`, `Studieförbundet Vuxenskolan`) or an acronym (`ABF`, `RISE AB`), and no comma or
+/// preposition that would make it a description (`Stöd till Region Skåne`). One common word
+/// (`Gymnasieskola`, `Kulturverksamhet`) is not.
+fn is_name(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let acronym = |w: &&str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
+    label.trim_start().starts_with(char::is_uppercase)
+        && !label.contains(',')
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "till" | "för" | "av" | "från" | "inom" | "avseende"))
+        && (words
+            .iter()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase))
+            || words.iter().any(acronym))
+}
+
 /// Whether a row label names an organisation by its form (`Region Skåne`, `Gislaveds kommun`,
 /// `Socialnämnden`, `Kommunstyrelsen`).
 fn names_organisation(label: &str) -> bool {
@@ -3154,6 +3238,17 @@ fn names_organisation(label: &str) -> bool {
         || last.ends_with("nämnden")
         || last.ends_with("nämnd")
         || last.ends_with("styrelsen")
+}
+
+/// Whether `s` opens with a Swedish organisation number (`802002-8711`, `232100-0255`) and a
+/// space.
+fn is_org_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() > 11
+        && b[..6].iter().all(u8::is_ascii_digit)
+        && b[6] == b'-'
+        && b[7..11].iter().all(u8::is_ascii_digit)
+        && b[11] == b' '
 }
 
 /// Whether words name an organisation by their form: [`names_organisation`], a name whose
@@ -3310,7 +3405,7 @@ fn anslagspost(
 #[cfg(test)]
 mod tests {
     use super::super::extract;
-    use super::{caption_text, is_place, names_authority};
+    use super::{caption_text, is_place, names_authority, without_specks};
     use crate::record::{AmountLinks, Link};
 
     /// The text a link points at, checked against its span.
@@ -4287,6 +4382,27 @@ mod tests {
         // A plain line above is no label.
         let text = "Det här är en mening om pengar.\n\n9 mkr\n";
         assert_links(text, None, None, None);
+        // A grant list's line: an organisation number before the name is no part of it; a
+        // number of another form is no organisation number, and leaves the line no one's.
+        let text = "Beviljade bidrag\n\n802002-8711 Ystads Konstförening    30 000 kr\n";
+        assert_links(
+            text,
+            Some("Ystads Konstförening <Ystads Konstförening>"),
+            None,
+            None,
+        );
+        let text = "Beviljade bidrag\n\n2002-8711 Ystads Konstförening    30 000 kr\n";
+        assert_links(text, None, None, None);
+        // A federation (`Riksförbund`); a common noun ending alike is none.
+        let text = "• Hjärt- och Lungsjukas Riksförbund, 410 000 kronor\n";
+        assert_links(
+            text,
+            Some("Hjärt- och Lungsjukas Riksförbund <,>"),
+            None,
+            None,
+        );
+        let text = "• Ett nytt samarbete med ett förbund, 320 000 kronor\n";
+        assert_links(text, None, None, None);
     }
 
     #[test]
@@ -4790,11 +4906,72 @@ mod tests {
             ("Barn- och utbildningsnämnden", true),
             ("Bidrag till Skatteverket", false),
             ("Utbetalning, Skatteverket", false),
+            // Named for its field, or a university college.
+            ("Myndigheten för vård- och omsorgsanalys", true),
+            ("Institutet för språk och folkminnen", true),
+            ("Kungliga Tekniska högskolan", true),
+            ("Myndighet för analys", false),
+            ("Ersättning för resor", false),
             ("Primärvården", false),
             ("kansliet", false),
             ("Summa", false),
         ] {
             assert_eq!(names_authority(label), authority, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_caption_or_header_naming_a_row_per_body_gives_named_rows_both_ways() {
+        let recipients = |text: &str| {
+            cell_links(text, |l: &AmountLinks| {
+                l.recipient.as_ref().map(|r| r.text.clone())
+            })
+        };
+        // `per mottagare` over the money, no label header: names and acronyms are recipients,
+        // the total is no one's.
+        let text = "Beslut om bidrag\n\n                                 Belopp per mottagare (kr)\nFunktionsrätt Sverige                    4 200 000\nABF                                        960 000\nSumma                                    5 160 000\n";
+        assert_eq!(
+            recipients(text),
+            [
+                cell("4 200 000", Some("Funktionsrätt Sverige")),
+                cell("960 000", Some("ABF")),
+                cell("5 160 000", None),
+            ]
+        );
+        // A caption `per nämnd` over activities: no row is a name, so none is anyone's.
+        let text = "Driftbudget per nämnd, mnkr\n\nPolitisk verksamhet              8,8\nGymnasieskola                  105,0\nStöd till Ystads Teater          1,2\n";
+        assert_eq!(
+            recipients(text),
+            [cell("8,8", None), cell("105,0", None), cell("1,2", None)]
+        );
+        // `per invånare` names no body.
+        let text = "Bidrag per invånare, kr\n\nSvenska Kyrkan            12\nIFK Ystad                 15\n";
+        assert!(recipients(text).iter().all(|(_, r)| r.is_none()));
+    }
+
+    #[test]
+    fn an_ocr_speck_before_a_row_label_is_no_part_of_the_recipient_both_ways() {
+        let text = "Tabell 4. Medel (tkr)\n\nMyndighet 2025 2026\n\n_ Skatteverket 8 000 6 000\nPolismyndigheten 15 000 17 000\n";
+        let recipient = |l: &AmountLinks| l.recipient.as_ref().map(|r| spanned(text, r));
+        assert_eq!(
+            cell_links(text, recipient),
+            [
+                cell("8 000", Some("Skatteverket <Skatteverket>")),
+                cell("6 000", Some("Skatteverket <Skatteverket>")),
+                cell("15 000", Some("Polismyndigheten <Polismyndigheten>")),
+                cell("17 000", Some("Polismyndigheten <Polismyndigheten>")),
+            ]
+        );
+        for (label, name) in [
+            ("_ Skatteverket", "Skatteverket"),
+            ("| Region Skåne", "Region Skåne"),
+            ("_ | Ale", "Ale"),
+            ("_]önköping", "_]önköping"),
+            ("0114 Upplands Väsby", "0114 Upplands Väsby"),
+            ("(Region) Skåne", "(Region) Skåne"),
+            ("— —", "— —"),
+        ] {
+            assert_eq!(without_specks(label), name, "{label}");
         }
     }
 
