@@ -211,13 +211,13 @@ static LABEL_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// `amounts` are the running-text amounts already found: they can establish a table's unit, and a
 /// number that overlaps one is never reported again as a cell.
 pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
-    let lines = lines::lines(text);
+    let mut lines = lines::lines(text);
     let idx = CharIndex::new(text);
     let running = Running::new(amounts);
     let precise = unit::precise_amounts(amounts);
     let mut out = Tables::default();
     let villkor = finansiella::tables(&lines);
-    for run in rows::runs(text, &lines) {
+    for run in rows::runs(text, &mut lines) {
         for shaped in shape(text, &lines, run) {
             if finansiella::covers(&villkor, &shaped) {
                 continue; // rows run together past their item code: read there, not as typeset

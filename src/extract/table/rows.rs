@@ -170,33 +170,39 @@ enum Item {
     Break,
 }
 
-/// Reads the rows of `lines` and cuts them into runs.
-pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
-    let relabeled: Vec<Line<'_>>;
-    let changes = |i: usize| code_label(lines, i) || run_years(text, &lines[i]).is_some();
-    let lines = if (0..lines.len()).any(changes) {
-        relabeled = (0..lines.len())
-            .map(|i| {
-                let mut l = lines[i].clone();
-                if code_label(lines, i) {
-                    (l.kind, l.segments) = (Kind::Text, Box::default());
-                } else if let Some(years) = run_years(text, &l) {
-                    l.segments = Box::new([super::lines::Segment {
-                        groups: years,
-                        line: i,
-                    }]);
-                }
-                l
-            })
-            .collect();
-        &relabeled[..]
-    } else {
-        lines
+/// Reads the rows of `lines` and cuts them into runs. A few lines are read otherwise for this
+/// (a code glued to its label is text, a line of run-together years is those years): they are
+/// relabelled in place while the runs are made and given back as they were, for the readers
+/// after this one; a relabelled copy of every line was as large as the lines themselves (54 MB
+/// for a document of 32 MB).
+pub(super) fn runs(text: &str, lines: &mut [Line<'_>]) -> Vec<Run> {
+    // Each decided on the lines as read, before any is relabelled.
+    let mut relabelled: Vec<(usize, Kind, Box<[super::lines::Segment]>)> = (0..lines.len())
+        .filter_map(|i| {
+            if code_label(lines, i) {
+                return Some((i, Kind::Text, Box::default()));
+            }
+            let years = run_years(text, &lines[i])?;
+            let segment = super::lines::Segment {
+                groups: years,
+                line: i,
+            };
+            Some((i, lines[i].kind, Box::new([segment]) as Box<[_]>))
+        })
+        .collect();
+    // Swapping twice gives every line back as it was.
+    let swap = |lines: &mut [Line<'_>], relabelled: &mut [(usize, Kind, Box<[_]>)]| {
+        for (i, kind, segments) in relabelled {
+            std::mem::swap(&mut lines[*i].kind, kind);
+            std::mem::swap(&mut lines[*i].segments, segments);
+        }
     };
+    swap(lines, &mut relabelled);
     let mut runs = group(&items(text, lines));
     for run in &mut runs {
         super::header::settle(text, lines, run);
     }
+    swap(lines, &mut relabelled);
     runs
 }
 
@@ -659,7 +665,7 @@ mod tests {
 
     /// The labels of the rows read from `text`.
     fn labels(text: &str) -> Vec<String> {
-        runs(text, &lines(text))
+        runs(text, &mut lines(text))
             .into_iter()
             .flat_map(|r| r.rows)
             .map(|r| r.label)
@@ -721,7 +727,7 @@ mod tests {
         // The run heads the rows under it as four year columns.
         let text = "miljoner kronor\n 2019202020192020\n01L Aa 89 182 93 219 2 558 8 073\n\
                     03L Bb 17 375 17 925 154 781\n";
-        let runs = runs(text, &lines(text));
+        let runs = runs(text, &mut lines(text));
         assert!(runs[0].rows[0].is_years(text), "{:?}", runs[0].rows[0]);
         assert_eq!(runs[0].rows[0].columns(), 4);
     }
