@@ -414,8 +414,8 @@ impl Trail {
         let edit = |r: &Region, after: &str, applied: bool| Edit {
             start: idx.char_offset(r.old.0),
             end: idx.char_offset(r.old.1),
-            before: input.get(r.old.0..r.old.1).unwrap_or_default().to_string(),
-            after: after.to_string(),
+            before: input.get(r.old.0..r.old.1).unwrap_or_default().into(),
+            after: after.into(),
             kind: r.kind,
             confidence: r.confidence,
             applied,
@@ -837,8 +837,8 @@ mod tests {
         let edit = |start, end, before: &str| Edit {
             start,
             end,
-            before: before.to_string(),
-            after: String::new(),
+            before: before.into(),
+            after: crate::record::CompactString::default(),
             kind: EditKind::Furniture,
             confidence: 1.0,
             applied: true,
