@@ -194,7 +194,7 @@ pub(super) fn runs(text: &str, lines: &mut [Line<'_>]) -> Vec<Run> {
     let swap = |lines: &mut [Line<'_>], relabelled: &mut [(usize, Kind, Box<[_]>)]| {
         for (i, kind, segments) in relabelled {
             std::mem::swap(&mut lines[*i].kind, kind);
-            std::mem::swap(&mut lines[*i].segments, segments);
+            std::mem::swap(lines[*i].segments_mut(), segments);
         }
     };
     swap(lines, &mut relabelled);
@@ -308,7 +308,7 @@ fn labeled_row(
     let own = written.trim_end_matches(':').to_string();
     let (label, first) = join_label(lines, pending, own, i, out);
     let glued = lines[i]
-        .segments
+        .segments()
         .first()
         .and_then(|s| s.groups.first())
         .is_some_and(|g| g.start == span.1);
@@ -329,7 +329,7 @@ fn labeled_row(
 /// eight or more digits, alone on its line, every four of them a year. No figure is written
 /// so (sixteen digits without a group space); the years, each a group of its own.
 fn run_years(text: &str, line: &Line<'_>) -> Option<Vec<Group>> {
-    let [seg] = &line.segments[..] else {
+    let [seg] = line.segments() else {
         return None;
     };
     let [g] = seg.groups.as_slice() else {
@@ -370,7 +370,7 @@ fn code_label(lines: &[Line<'_>], i: usize) -> bool {
         regex::Regex::new(r"^[0-9]{1,2}(?:-[0-9]{1,2})?$").expect("valid regex")
     });
     let line = &lines[i];
-    if let (Kind::Labeled { .. }, [seg]) = (line.kind, &line.segments[..])
+    if let (Kind::Labeled { .. }, [seg]) = (line.kind, line.segments())
         && let [g] = seg.groups.as_slice()
     {
         // `SNI02`: digits glued to a word, opening with a zero, are a code; no figure is
@@ -388,7 +388,7 @@ fn code_label(lines: &[Line<'_>], i: usize) -> bool {
             && before.ends_with(|c: char| c.is_alphabetic());
     }
     let below = lines.get(i + 1).is_some_and(|l| {
-        l.kind == Kind::Numbers && l.segments.iter().map(|s| s.groups.len()).sum::<usize>() >= 3
+        l.kind == Kind::Numbers && l.segments().iter().map(|s| s.groups.len()).sum::<usize>() >= 3
     });
     let above = i > 0 && lines[i - 1].kind != Kind::Blank && !lines[i].page_break;
     line.kind == Kind::Numbers && CODE.is_match(line.trimmed()) && below && above
@@ -396,14 +396,14 @@ fn code_label(lines: &[Line<'_>], i: usize) -> bool {
 
 /// A line of numbers whose first column is a year standing alone, followed by other columns.
 fn year_label(text: &str, line: &Line<'_>) -> bool {
-    line.segments.len() >= 2
-        && line.segments[0].groups.len() == 1
-        && !line.segments[1..].iter().all(|s| {
+    line.segments().len() >= 2
+        && line.segments()[0].groups.len() == 1
+        && !line.segments()[1..].iter().all(|s| {
             s.groups.len() == 1
                 && super::numeral::is_year(&text[s.groups[0].start..s.groups[0].end])
         })
         && super::numeral::is_year(
-            &text[line.segments[0].groups[0].start..line.segments[0].groups[0].end],
+            &text[line.segments()[0].groups[0].start..line.segments()[0].groups[0].end],
         )
 }
 
@@ -434,7 +434,7 @@ fn join_label(
 
 /// A line of nothing but years (`2023`).
 fn year_line(text: &str, line: &Line<'_>) -> bool {
-    line.segments
+    line.segments()
         .iter()
         .flat_map(|s| &s.groups)
         .all(|g| super::numeral::is_year(&text[g.start..g.end]))
@@ -541,7 +541,7 @@ fn row_at(
     follow: Follow,
 ) -> (Row, usize) {
     let mut groups: Vec<Group> = lines[i]
-        .segments
+        .segments()
         .iter()
         .flat_map(|s| s.groups.clone())
         .collect();
@@ -560,7 +560,7 @@ fn row_at(
         match l.kind {
             Kind::Blank if follow == Follow::AcrossBlanks => j += 1,
             Kind::Numbers if l.unit().is_none() => {
-                groups.extend(l.segments.iter().flat_map(|s| s.groups.iter().copied()));
+                groups.extend(l.segments().iter().flat_map(|s| s.groups.iter().copied()));
                 j += 1;
                 end = j;
             }
@@ -578,7 +578,7 @@ fn row_at(
         && text[groups[0].start..groups[0].end].len() <= 2;
     let dashes: Vec<usize> = lines[i..end]
         .iter()
-        .flat_map(|l| l.dashes.iter().copied())
+        .flat_map(|l| l.dashes().iter().copied())
         .collect();
     let doubt = (!dashes.is_empty()).then_some(Doubt::EmptyCell);
     let mut widths = split::widths(text, &groups, split::Grouping::Strict);
