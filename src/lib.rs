@@ -354,7 +354,7 @@ mod tests {
         // may differ a little, since a word seen more often is better evidence.
         let decisions = |cs: &[offsets::Change]| -> Vec<(usize, usize, String, bool)> {
             cs.iter()
-                .map(|c| (c.start, c.end, c.after.clone(), c.applied))
+                .map(|c| (c.start, c.end, c.after.to_string(), c.applied))
                 .collect()
         };
         let sectioned = repair_sections(&text, 0.5, para.len() * 2, |_, _| {}).0;

@@ -20,6 +20,10 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The string type of an [`Edit`]'s `before` and `after`: a `String` that keeps up to 24 bytes inline
+/// (nearly every edit's), re-exported so that callers can build edits without naming the crate.
+pub use compact_str::CompactString;
+
 /// Version of the record layout; bumped on any incompatible change.
 ///
 /// 2: `Cell.column` is the column index (was the header text), cells carry `label`, `header` and
@@ -169,9 +173,9 @@ pub struct Edit {
     /// One past the last changed input character.
     pub end: usize,
     /// The input text that was (or would be) replaced.
-    pub before: String,
+    pub before: CompactString,
     /// The replacement.
-    pub after: String,
+    pub after: CompactString,
     /// Which rule proposed the change.
     pub kind: EditKind,
     /// How sure the rule is, in `[0, 1]`.

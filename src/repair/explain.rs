@@ -401,7 +401,7 @@ fn decided(e: &mut Explanation, c: &Change, stage: usize, min_confidence: f64) {
     } else {
         Outcome::Proposed
     };
-    e.decision = Some(c.after.clone());
+    e.decision = Some(c.after.to_string());
     e.kind = Some(c.kind);
     e.confidence = round3(c.confidence);
     let verdict = if c.applied {

@@ -292,7 +292,7 @@ pub(crate) fn repair_observed(
         let change = Change {
             start: t.start,
             end: t.end,
-            after: restore_case(t.text, &best.word),
+            after: restore_case(t.text, &best.word).into(),
             kind,
             confidence: round3(ranked.confidence),
             applied: false,
@@ -475,7 +475,7 @@ fn joins(
                     Change {
                         start: a.start,
                         end: b.end,
-                        after: restore_case(a.text, &word),
+                        after: restore_case(a.text, &word).into(),
                         kind: EditKind::Join,
                         confidence: round3(
                             1.0 / (1.0 + (cost + SPLIT_COST - cost_a - cost_b).exp()),
@@ -572,7 +572,7 @@ fn one_as_i(
     Some(Change {
         start: tokens[i].start,
         end: tokens[i].end,
-        after: "i".to_string(),
+        after: "i".into(),
         kind: EditKind::Digit,
         confidence: round3(0.55 + 0.4 * doc.damage),
         applied: false,

@@ -217,8 +217,8 @@ impl Database {
                 Ok(Edit {
                     start: r.get(0)?,
                     end: r.get(1)?,
-                    before: r.get(2)?,
-                    after: r.get(3)?,
+                    before: r.get::<_, String>(2)?.into(),
+                    after: r.get::<_, String>(3)?.into(),
                     kind: parse_col(r, 4)?,
                     confidence: r.get(5)?,
                     applied: r.get(6)?,
@@ -548,8 +548,8 @@ fn write_parts(tx: &rusqlite::Transaction<'_>, id: i64, record: &Record) -> Resu
             i,
             e.start,
             e.end,
-            e.before,
-            e.after,
+            e.before.as_str(),
+            e.after.as_str(),
             name(&e.kind)?,
             e.confidence,
             e.applied

@@ -90,7 +90,7 @@ pub(crate) fn numerals(text: &str, min_confidence: f64) -> Vec<Change> {
         out.push(Change {
             start: n.start(),
             end: n.end(),
-            after: digits,
+            after: digits.into(),
             kind: EditKind::Digit,
             confidence: CONFIDENCE,
             applied: CONFIDENCE >= min_confidence,

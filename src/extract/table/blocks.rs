@@ -255,7 +255,7 @@ fn typeset(text: &str, l: &Line<'_>, width: usize) -> Option<Vec<Num>> {
     if l.kind != Kind::Numbers {
         return None;
     }
-    let groups: Vec<Group> = l.segments.iter().flat_map(|s| s.groups.clone()).collect();
+    let groups: Vec<Group> = l.segments().iter().flat_map(|s| s.groups.clone()).collect();
     let arithmetic = Arithmetic { sum_column: None };
     split::read(text, &groups, width, arithmetic, Grouping::Strict).ok()
 }
@@ -402,7 +402,7 @@ pub(super) fn columns(text: &str, lines: &[Line<'_>], continued: &[(usize, Table
 
 /// A value line read as one number, its group spaces kept or dropped (`5 960`, `27909`).
 fn single(text: &str, l: &Line<'_>) -> Option<Num> {
-    let groups: Vec<Group> = l.segments.iter().flat_map(|s| s.groups.clone()).collect();
+    let groups: Vec<Group> = l.segments().iter().flat_map(|s| s.groups.clone()).collect();
     let arithmetic = Arithmetic { sum_column: None };
     let one = |how| split::read(text, &groups, 1, arithmetic, how).ok();
     one(Grouping::Strict)

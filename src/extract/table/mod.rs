@@ -269,13 +269,13 @@ pub(crate) fn names_who(word: &str) -> bool {
 /// `amounts` are the running-text amounts already found: they can establish a table's unit, and a
 /// number that overlaps one is never reported again as a cell.
 pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
-    let lines = lines::lines(text);
+    let mut lines = lines::lines(text);
     let idx = CharIndex::new(text);
     let running = Running::new(amounts);
     let precise = unit::precise_amounts(amounts);
     let mut out = Tables::default();
     let villkor = finansiella::tables(&lines);
-    for run in rows::runs(text, &lines) {
+    for run in rows::runs(text, &mut lines) {
         for shaped in shape(text, &lines, run) {
             if finansiella::covers(&villkor, &shaped) {
                 continue; // rows run together past their item code: read there, not as typeset
@@ -1367,12 +1367,15 @@ fn read_letter_digits(
     if read_at.is_empty() {
         return None;
     }
-    let mut reading = String::with_capacity(text.len());
-    reading.push_str(&text[..line_start]);
-    reading.push_str(std::str::from_utf8(&shadow).ok()?);
-    reading.push_str(&text[first.start..]);
-    let line = &reading[line_start..line_end];
-    let (label_end, mut groups) = lines::trailing_groups(line.trim_end());
+    // The line as read, alone: the figures are read from it and their offsets shifted to the
+    // text's. A copy of the whole text for each such row made a long document's reading
+    // quadratic, and held a second text at once.
+    let mut line = String::with_capacity(line_end - line_start);
+    line.push_str(std::str::from_utf8(&shadow).ok()?);
+    line.push_str(&text[first.start..line_end]);
+    let line = line.as_str();
+    let (label_end, in_line) = lines::trailing_groups(line.trim_end());
+    let mut groups = in_line.clone();
     for g in &mut groups {
         g.start += line_start;
         g.digits += line_start;
@@ -1391,14 +1394,18 @@ fn read_letter_digits(
     if !inside || !ends || !lines::has_letter(label) {
         return None;
     }
-    let typeset = split::read(&reading, &groups, width, arithmetic, Grouping::Strict);
-    let nums = match typeset {
+    let typeset = split::read(line, &in_line, width, arithmetic, Grouping::Strict);
+    let mut nums = match typeset {
         Err(_) if !Shaped::is_total(r) => {
-            split::read(&reading, &groups, width, arithmetic, Grouping::Dropped)
+            split::read(line, &in_line, width, arithmetic, Grouping::Dropped)
         }
         other => other,
     }
     .ok()?;
+    for n in &mut nums {
+        n.start += line_start;
+        n.end += line_start;
+    }
     // The label as the row has it (lines joined), less the figures that were read out of it.
     let figures = text[line_start + label_end..first.start].trim_end();
     let own = r

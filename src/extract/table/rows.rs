@@ -174,34 +174,40 @@ enum Item {
     Break,
 }
 
-/// Reads the rows of `lines` and cuts them into runs.
-pub(super) fn runs(text: &str, lines: &[Line<'_>]) -> Vec<Run> {
-    let relabeled: Vec<Line<'_>>;
-    let changes = |i: usize| code_label(lines, i) || run_years(text, &lines[i]).is_some();
-    let lines = if (0..lines.len()).any(changes) {
-        relabeled = (0..lines.len())
-            .map(|i| {
-                let mut l = lines[i].clone();
-                if code_label(lines, i) {
-                    (l.kind, l.segments) = (Kind::Text, Box::default());
-                } else if let Some(years) = run_years(text, &l) {
-                    l.segments = Box::new([super::lines::Segment {
-                        groups: years,
-                        line: i,
-                    }]);
-                }
-                l
-            })
-            .collect();
-        &relabeled[..]
-    } else {
-        lines
+/// Reads the rows of `lines` and cuts them into runs. A few lines are read otherwise for this
+/// (a code glued to its label is text, a line of run-together years is those years): they are
+/// relabelled in place while the runs are made and given back as they were, for the readers
+/// after this one; a relabelled copy of every line was as large as the lines themselves (54 MB
+/// for a document of 32 MB).
+pub(super) fn runs(text: &str, lines: &mut [Line<'_>]) -> Vec<Run> {
+    // Each decided on the lines as read, before any is relabelled.
+    let mut relabelled: Vec<(usize, Kind, Box<[super::lines::Segment]>)> = (0..lines.len())
+        .filter_map(|i| {
+            if code_label(lines, i) {
+                return Some((i, Kind::Text, Box::default()));
+            }
+            let years = run_years(text, &lines[i])?;
+            let segment = super::lines::Segment {
+                groups: years,
+                line: i,
+            };
+            Some((i, lines[i].kind, Box::new([segment]) as Box<[_]>))
+        })
+        .collect();
+    // Swapping twice gives every line back as it was.
+    let swap = |lines: &mut [Line<'_>], relabelled: &mut [(usize, Kind, Box<[_]>)]| {
+        for (i, kind, segments) in relabelled {
+            std::mem::swap(&mut lines[*i].kind, kind);
+            std::mem::swap(lines[*i].segments_mut(), segments);
+        }
     };
+    swap(lines, &mut relabelled);
     let mut runs = group(&items(text, lines));
     for run in &mut runs {
         super::header::settle(text, lines, run);
         doubt_bars(lines, run);
     }
+    swap(lines, &mut relabelled);
     runs
 }
 
@@ -342,7 +348,7 @@ fn labeled_row(
     let own = written.trim_end_matches(':').to_string();
     let (label, first) = join_label(lines, pending, own, i, out);
     let glued = lines[i]
-        .segments
+        .segments()
         .first()
         .and_then(|s| s.groups.first())
         .is_some_and(|g| g.start == span.1);
@@ -363,7 +369,7 @@ fn labeled_row(
 /// eight or more digits, alone on its line, every four of them a year. No figure is written
 /// so (sixteen digits without a group space); the years, each a group of its own.
 fn run_years(text: &str, line: &Line<'_>) -> Option<Vec<Group>> {
-    let [seg] = &line.segments[..] else {
+    let [seg] = line.segments() else {
         return None;
     };
     let [g] = seg.groups.as_slice() else {
@@ -404,7 +410,7 @@ fn code_label(lines: &[Line<'_>], i: usize) -> bool {
         regex::Regex::new(r"^[0-9]{1,2}(?:-[0-9]{1,2})?$").expect("valid regex")
     });
     let line = &lines[i];
-    if let (Kind::Labeled { .. }, [seg]) = (line.kind, &line.segments[..])
+    if let (Kind::Labeled { .. }, [seg]) = (line.kind, line.segments())
         && let [g] = seg.groups.as_slice()
     {
         // `SNI02`: digits glued to a word, opening with a zero, are a code; no figure is
@@ -422,7 +428,7 @@ fn code_label(lines: &[Line<'_>], i: usize) -> bool {
             && before.ends_with(|c: char| c.is_alphabetic());
     }
     let below = lines.get(i + 1).is_some_and(|l| {
-        l.kind == Kind::Numbers && l.segments.iter().map(|s| s.groups.len()).sum::<usize>() >= 3
+        l.kind == Kind::Numbers && l.segments().iter().map(|s| s.groups.len()).sum::<usize>() >= 3
     });
     let above = i > 0 && lines[i - 1].kind != Kind::Blank && !lines[i].page_break;
     line.kind == Kind::Numbers && CODE.is_match(line.trimmed()) && below && above
@@ -430,14 +436,14 @@ fn code_label(lines: &[Line<'_>], i: usize) -> bool {
 
 /// A line of numbers whose first column is a year standing alone, followed by other columns.
 fn year_label(text: &str, line: &Line<'_>) -> bool {
-    line.segments.len() >= 2
-        && line.segments[0].groups.len() == 1
-        && !line.segments[1..].iter().all(|s| {
+    line.segments().len() >= 2
+        && line.segments()[0].groups.len() == 1
+        && !line.segments()[1..].iter().all(|s| {
             s.groups.len() == 1
                 && super::numeral::is_year(&text[s.groups[0].start..s.groups[0].end])
         })
         && super::numeral::is_year(
-            &text[line.segments[0].groups[0].start..line.segments[0].groups[0].end],
+            &text[line.segments()[0].groups[0].start..line.segments()[0].groups[0].end],
         )
 }
 
@@ -468,7 +474,7 @@ fn join_label(
 
 /// A line of nothing but years (`2023`).
 fn year_line(text: &str, line: &Line<'_>) -> bool {
-    line.segments
+    line.segments()
         .iter()
         .flat_map(|s| &s.groups)
         .all(|g| super::numeral::is_year(&text[g.start..g.end]))
@@ -580,7 +586,7 @@ fn row_at(
     follow: Follow,
 ) -> (Row, usize) {
     let mut groups: Vec<Group> = lines[i]
-        .segments
+        .segments()
         .iter()
         .flat_map(|s| s.groups.clone())
         .collect();
@@ -599,7 +605,7 @@ fn row_at(
         match l.kind {
             Kind::Blank if follow == Follow::AcrossBlanks => j += 1,
             Kind::Numbers if l.unit().is_none() => {
-                groups.extend(l.segments.iter().flat_map(|s| s.groups.iter().copied()));
+                groups.extend(l.segments().iter().flat_map(|s| s.groups.iter().copied()));
                 j += 1;
                 end = j;
             }
@@ -617,7 +623,7 @@ fn row_at(
         && text[groups[0].start..groups[0].end].len() <= 2;
     let dashes: Vec<usize> = lines[i..end]
         .iter()
-        .flat_map(|l| l.dashes.iter().copied())
+        .flat_map(|l| l.dashes().iter().copied())
         .collect();
     let doubt = (!dashes.is_empty()).then_some(Doubt::EmptyCell);
     let mut widths = split::widths(text, &groups, split::Grouping::Strict);
@@ -704,7 +710,7 @@ mod tests {
 
     /// The labels of the rows read from `text`.
     fn labels(text: &str) -> Vec<String> {
-        runs(text, &lines(text))
+        runs(text, &mut lines(text))
             .into_iter()
             .flat_map(|r| r.rows)
             .map(|r| r.label)
@@ -785,7 +791,7 @@ mod tests {
         // The run heads the rows under it as four year columns.
         let text = "miljoner kronor\n 2019202020192020\n01L Aa 89 182 93 219 2 558 8 073\n\
                     03L Bb 17 375 17 925 154 781\n";
-        let runs = runs(text, &lines(text));
+        let runs = runs(text, &mut lines(text));
         assert!(runs[0].rows[0].is_years(text), "{:?}", runs[0].rows[0]);
         assert_eq!(runs[0].rows[0].columns(), 4);
     }

@@ -299,7 +299,7 @@ mod tests {
 
     fn groups(text: &str) -> Vec<Group> {
         lines(text)[0]
-            .segments
+            .segments()
             .iter()
             .flat_map(|s| s.groups.iter().copied())
             .collect()

@@ -145,7 +145,7 @@ fn unit_above(lines: &[Line<'_>], first: usize) -> Option<crate::record::TableUn
 /// The row on line `l`, as (label, figures), when its figures read exactly one way, with group
 /// spaces kept or dropped, in which the last is the sum of the others.
 fn summed(text: &str, l: &Line<'_>) -> Option<(String, Vec<Num>)> {
-    if matches!(l.kind, Kind::Blank | Kind::Text) || l.unit().is_some() || !l.dashes.is_empty() {
+    if matches!(l.kind, Kind::Blank | Kind::Text) || l.unit().is_some() || !l.dashes().is_empty() {
         return None;
     }
     // Cut again: a line opening with a code (`01-05 1414 …`) is classified as prose.
