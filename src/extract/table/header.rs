@@ -102,14 +102,16 @@ pub(super) fn settle(text: &str, lines: &[Line<'_>], run: &mut Run) {
 /// second table's header) every name after the first must be short, as header names are.
 fn merge_stacked(text: &str, lines: &[Line<'_>], rows: &mut Vec<Row>, at: usize) -> bool {
     let single_year = |r: &Row| r.groups.len() == 1 && r.is_years(text);
-    // Stacked names may run over lines (`Förändring` ⏎ `jämfört med` ⏎ `okt 2020`), but a
-    // sentence or a caption between two rows of a year each shows a heading naming its year
-    // above a table, not the first name of its header (`Statsbidrag 2025` ⏎ `Regionen fördelar
+    // Stacked names may run over lines (`Förändring` ⏎ `jämfört med` ⏎ `okt 2020`), and a
+    // section's heading over its sub-heading still names its column; but a sentence or a caption
+    // stating the unit between two rows of a year each shows a heading naming its year above a
+    // table, not the first name of its header (`Statsbidrag 2025` ⏎ `Regionen fördelar
     // medlen enligt tabellen.` ⏎ `Verksamhet  Budget 2025  Utfall 2024`).
     let apart = |r: &Row| {
-        r.before
-            .iter()
-            .any(|&l| lines[l].kind == Kind::Prose || unit::is_caption(lines[l].trimmed()))
+        r.before.iter().any(|&l| {
+            let t = lines[l].trimmed();
+            lines[l].kind == Kind::Prose || t.ends_with('.') || unit::written(t).is_some()
+        })
     };
     let n = rows[at..]
         .iter()

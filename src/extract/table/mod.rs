@@ -1019,6 +1019,14 @@ fn columns(
                 .collect();
             return (spanned.len(), y.label.clone(), spanned, caption.join(" "));
         }
+        // `Län Medel 2025`: the label column's name, then the one column's header up to its
+        // year, as on a header line without one (`Län Medel i kronor`).
+        if let ([year], Some((label, rest))) = (headers.as_slice(), names_label_column(&y.label))
+            && y.names.is_empty()
+        {
+            let header = format!("{rest} {year}");
+            return (1, label.to_string(), vec![header], pieces.join(" "));
+        }
         return (headers.len(), y.label.clone(), headers, pieces.join(" "));
     }
     let narrowest = mask.trailing_zeros() as usize;
@@ -2749,6 +2757,31 @@ Cc 0 -18 2 3
         ];
         for (rows, label, want) in cases {
             assert_eq!(row_cells(&format!("{head}{rows}"), label), *want, "{rows}");
+        }
+    }
+
+    #[test]
+    fn a_year_in_the_caption_and_in_the_header_line_leaves_the_table_whole() {
+        let rows = "Stockholms län 68 143 865\nUppsala län 12 457 300\nTOTALT 80 601 165\n";
+        // (caption and header lines, label column's header, figures' headers)
+        for (head, label, headers) in [
+            (
+                "Fördelning av medel per län 2025\nBelopp i kronor\n\nLän Medel 2025\n",
+                "Län",
+                vec!["Medel 2025"],
+            ),
+            (
+                "Belopp i kronor\n\nLän Medel 2025\n",
+                "Län",
+                vec!["Medel 2025"],
+            ),
+        ] {
+            let text = format!("{head}{rows}");
+            let t = read(&text, &[]);
+            let table = t.tables.first().expect("a table");
+            assert_eq!(table.label_header, label, "{head}");
+            assert_eq!(table.headers, headers, "{head}");
+            assert_eq!(t.cells.len(), 3, "{head}");
         }
     }
 }
