@@ -697,9 +697,9 @@ mod tests {
         }
         // The parenthesis binds its groups into one number: none of them starts another.
         let l = &lines("Avvikelse (45 600)")[0];
-        let joins: Vec<Join> = l.segments[0].groups.iter().map(|g| g.join).collect();
+        let joins: Vec<Join> = l.segments()[0].groups.iter().map(|g| g.join).collect();
         assert_eq!(joins, [Join::None, Join::Group]);
-        assert!(l.segments[0].groups[0].signed());
+        assert!(l.segments()[0].groups[0].signed());
     }
 
     #[test]
