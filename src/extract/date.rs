@@ -729,9 +729,11 @@ fn role(text: &str, r: &Raw, raws: &[Raw]) -> Option<DateRole> {
 fn signature_line(text: &str, start: usize, end: usize, raws: &[Raw]) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let on_line: Vec<_> = raws
+    // `raws` are in text order and never overlap: the line's dates are the run from the first
+    // one on it, found by halving, not by testing every date of the document for every date.
+    let on_line: Vec<_> = raws[raws.partition_point(|r| r.start < line_start)..]
         .iter()
-        .filter(|r| r.start >= line_start && r.end <= line_end)
+        .take_while(|r| r.end <= line_end)
         .collect();
     // Everything on the line that is not a date must be `den`, a capitalised place name or
     // punctuation.

@@ -450,7 +450,8 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         if cue.end() >= known_end {
             known_end = sentence_end(doc.text, cue.end());
         }
-        let section_end = period_end(doc, total, cue.end(), scope_end(doc, &cued, k, cue.end()));
+        let next = cued.get(cued.partition_point(|&c| c <= k)).copied();
+        let section_end = period_end(doc, total, cue.end(), scope_end(doc, next, cue.end()));
         let sentence_end = known_end.min(section_end);
         let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end;
         // Only the first figure is worded by the cue itself (`Av dessa går 1,1 miljarder`); a
@@ -572,14 +573,21 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
     }
 }
 
-/// Where the scope of a total (or breakdown) at running position `k` ends: the next heading after
-/// `from`, or the next cued total after it, whichever comes first.
-fn scope_end(doc: &Doc<'_>, cued: &[usize], k: usize, from: usize) -> usize {
-    let next = cued
-        .iter()
-        .find(|&&c| c > k)
-        .map_or(doc.text.len(), |&c| doc.spans[doc.running[c]].0);
+/// Where the scope of a total (or breakdown) ends: the next heading after `from`, or the cued
+/// total at running position `next` (the next one after it), whichever comes first.
+fn scope_end(doc: &Doc<'_>, next: Option<usize>, from: usize) -> usize {
+    let next = next.map_or(doc.text.len(), |c| doc.spans[doc.running[c]].0);
     doc.section_end(from).min(next)
+}
+
+/// The running position of the first of `cued` (in running order) after `k` that `ends` accepts.
+/// The search starts at `k`, not at the document's first cue, and stops at the first found: done
+/// for every total over all the cues, it made a document with many totals quadratic in its length.
+fn next_cued(cued: &[(usize, Cue)], k: usize, ends: impl Fn(usize, Cue) -> bool) -> Option<usize> {
+    cued[cued.partition_point(|&(j, _)| j <= k)..]
+        .iter()
+        .find(|&&(j, c)| ends(j, c))
+        .map(|&(j, _)| j)
 }
 
 /// 4. A cued total and its parts: before it when its sentence sums up, else after it.
@@ -636,23 +644,17 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         // (`Totalt 60 miljoner. - Länsstyrelserna tillförs 40 miljoner …`), not a new section.
         // In prose such a figure ends it: `totalt 750 miljoner … beslut om att dela ut 207
         // miljoner` is a first round of the sum, not one of its items.
-        let ends: Vec<usize> = cued
-            .iter()
-            .filter(|&&(j, c)| {
-                let i = doc.running[j];
-                c == Cue::Strong || !smaller(doc, i, total) || !list_item(doc, i)
-            })
-            .map(|&(j, _)| j)
-            .collect();
+        let ends = next_cued(&cued, k, |j, c| {
+            let i = doc.running[j];
+            c == Cue::Strong || !smaller(doc, i, total) || !list_item(doc, i)
+        });
         // In prose such a share ends the section too, unless the wider section, shares and
         // all, adds up: `Totalt satsas 100 miljoner. Länsstyrelserna tillförs 60 miljoner och
         // MSB 40 miljoner.`
-        let named: Vec<usize> = cued
-            .iter()
-            .filter(|&&(j, c)| c == Cue::Strong || !smaller(doc, doc.running[j], total))
-            .map(|&(j, _)| j)
-            .collect();
-        let wide_end = period_end(doc, total, total_end, scope_end(doc, &named, k, total_end));
+        let named = next_cued(&cued, k, |j, c| {
+            c == Cue::Strong || !smaller(doc, doc.running[j], total)
+        });
+        let wide_end = period_end(doc, total, total_end, scope_end(doc, named, total_end));
         let wide: Vec<usize> = (k + 1..doc.running.len())
             .take_while(|&j| {
                 doc.spans[doc.running[j]].0 < wide_end
@@ -684,7 +686,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             out.push(c);
             continue;
         }
-        let scope_end = period_end(doc, total, total_end, scope_end(doc, &ends, k, total_end));
+        let scope_end = period_end(doc, total, total_end, scope_end(doc, ends, total_end));
         // The figures stop at a rate (`… 50 miljoner kronor per år`) a one-off total cannot
         // hold once: what follows it is unread, so the figures before it cannot show a list wrong.
         let in_scope = (k + 1..doc.running.len())
@@ -776,9 +778,10 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
 fn superseded(doc: &Doc<'_>, cued: &[usize], k: usize) -> bool {
     let (s, _) = doc.spans[doc.running[k]];
     let end = sentence_end(doc.text, s);
-    let Some(&next) = cued
+    // `cued` is in running order: the cues up to `k` are skipped, not tested one by one.
+    let Some(&next) = cued[cued.partition_point(|&c| c <= k)..]
         .iter()
-        .find(|&&c| c > k && doc.spans[doc.running[c]].0 < end)
+        .find(|&&c| doc.spans[doc.running[c]].0 < end)
     else {
         return false;
     };
@@ -1001,6 +1004,31 @@ mod tests {
     const PARTS_FOLLOW: &str = "Staten avsätter 944 miljoner kronor för följande insatser:\n\n\
         1. Ledning (100 miljoner kronor och 1,2 miljoner kronor)\n\n\
         2. Koordinering (842,8 miljoner kronor)\n\nÖvrigt\n\nHögst 50 miljoner kronor betalas.\n";
+
+    #[test]
+    fn the_next_cue_is_the_first_accepted_after_the_total() {
+        use super::{Cue, next_cued};
+        let cued = [
+            (1, Cue::Strong),
+            (3, Cue::Verb),
+            (4, Cue::Strong),
+            (7, Cue::Verb),
+        ];
+        for (k, strong_only, want) in [
+            (0, false, Some(1)),
+            // The total's own cue is not the next one, nor any before it.
+            (1, false, Some(3)),
+            (5, false, Some(7)),
+            // A cue not accepted is passed over.
+            (1, true, Some(4)),
+            (2, true, Some(4)),
+            (4, true, None),
+            (7, false, None),
+        ] {
+            let got = next_cued(&cued, k, |_, c| !strong_only || c == Cue::Strong);
+            assert_eq!(got, want, "after {k}, strong only: {strong_only}");
+        }
+    }
 
     #[test]
     fn total_followed_by_its_parts_reconciles_by_section() {

@@ -242,10 +242,7 @@ fn in_brackets(
     if window[..close].contains("\n\n") {
         return;
     }
-    let inside: Vec<_> = figures
-        .iter()
-        .filter(|f| f.0 >= from && f.1 <= from + close)
-        .collect();
+    let inside: Vec<_> = within(figures, from, from + close).collect();
     let sum: i128 = inside.iter().map(|f| f.2 * a.factor).sum();
     if inside.is_empty() || sum > a.value + a.tolerance {
         return;
@@ -283,12 +280,25 @@ fn in_list(
     while at < text.len() && bullet_of(&text[at..]) == Some(bullet) {
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         let stated = anchors.iter().any(|b| b.start >= at && b.start < end);
-        let mut in_item = figures.iter().filter(|f| f.0 >= at && f.1 <= end);
+        let mut in_item = within(figures, at, end);
         if let (Some(f), None, false) = (in_item.next(), in_item.next(), stated) {
             out.push((f.0, f.1, f.2 * a.factor, a.currency));
         }
         at = end + 1;
     }
+}
+
+/// The figures lying within bytes `from..to`. `figures` are in text order and never overlap, so
+/// these are the run from the first figure at or after `from`: found by halving, not by testing
+/// every figure of the document for every anchor, which made a long document quadratic.
+fn within(
+    figures: &[(usize, usize, i128)],
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = &(usize, usize, i128)> {
+    figures[figures.partition_point(|f| f.0 < from)..]
+        .iter()
+        .take_while(move |f| f.1 <= to)
 }
 
 /// The bullet that opens `line` (after indentation), followed by a space.
@@ -316,7 +326,7 @@ fn in_passage(
         .match_indices("\n\n")
         .nth(1)
         .map_or(limit, |(i, _)| a.end + i);
-    for f in figures.iter().filter(|f| f.0 >= a.end && f.1 <= end) {
+    for f in within(figures, a.end, end) {
         let grouped = text[f.0..f.1].contains(number::GROUP_SEPARATORS);
         let ore = f.2 * a.factor;
         if grouped && ore <= a.value && ore * 1000 >= a.value {
@@ -404,6 +414,23 @@ mod tests {
             .map(|(t, v, c)| (t.to_string(), v.to_string(), c.to_string()))
             .collect();
         assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn the_figures_within_a_span_are_those_wholly_inside_it() {
+        let figures = [(0, 3, 1), (5, 8, 2), (10, 12, 3), (20, 25, 4)];
+        for (from, to, want) in [
+            (0, 30, &[1, 2, 3, 4][..]),
+            (5, 12, &[2, 3]),
+            // A figure begun before the span or ending after it is not inside.
+            (1, 12, &[2, 3]),
+            (5, 11, &[2]),
+            (13, 19, &[]),
+            (26, 30, &[]),
+        ] {
+            let got: Vec<i128> = within(&figures, from, to).map(|f| f.2).collect();
+            assert_eq!(got, want, "{from}..{to}");
+        }
     }
 
     #[test]

@@ -357,15 +357,46 @@ fn follows(n: &str, next: &str) -> bool {
 /// The finansiella-villkor tables in `lines`.
 pub(super) fn tables(lines: &[Line<'_>]) -> Vec<Shaped> {
     let mut out = Vec::new();
+    let mut above = Above::default();
     for (h, line) in lines.iter().enumerate() {
         if !line.trimmed().starts_with("Anslag/") {
             continue;
         }
-        if let Some(t) = header(line.trimmed()).and_then(|cols| table(lines, h, &cols)) {
-            out.push(t);
+        if let Some(cols) = header(line.trimmed()) {
+            above.read_to(lines, h);
+            if let Some(t) = table(lines, h, &cols, &above) {
+                out.push(t);
+            }
         }
     }
     out
+}
+
+/// What the lines above a header tell its table: the item codes they name and the number of the
+/// last section heading. Gathered once, top to bottom, as the headers are met: reading every line
+/// above each header anew made a document of many regleringsbrev quadratic in its length.
+#[derive(Default)]
+struct Above {
+    /// The lines read so far: `lines[..read]`.
+    read: usize,
+    /// The item and anslag codes named in them (see [`named_codes`]).
+    named: BTreeSet<String>,
+    /// The line of the last section heading among them.
+    section: Option<usize>,
+}
+
+impl Above {
+    /// Reads on to line `h` (not included), which is never above the lines already read.
+    fn read_to(&mut self, lines: &[Line<'_>], h: usize) {
+        let new = &lines[self.read.min(h)..h];
+        self.named.extend(named_codes(new));
+        // The last heading among the new lines; none there, the last one above them stands.
+        let start = h - new.len();
+        if let Some(i) = new.iter().rposition(|l| SECTION.is_match(l.trimmed())) {
+            self.section = Some(start + i);
+        }
+        self.read = self.read.max(h);
+    }
 }
 
 /// Whether `shaped` is one of the `villkor` tables read as typeset: it holds a villkor row (whose
@@ -392,14 +423,18 @@ fn named_codes(lines: &[Line<'_>]) -> BTreeSet<String> {
         .collect()
 }
 
-fn table(lines: &[Line<'_>], h: usize, header: &[(Column, String)]) -> Option<Shaped> {
+fn table(
+    lines: &[Line<'_>],
+    h: usize,
+    header: &[(Column, String)],
+    above: &Above,
+) -> Option<Shaped> {
     let columns: Vec<Column> = header.iter().map(|(c, _)| *c).collect();
-    let named = named_codes(&lines[..h]);
+    let named = &above.named;
     // The last section heading above the table: a heading run onto the last value must follow it.
-    let section = lines[..h]
-        .iter()
-        .rev()
-        .find_map(|l| SECTION.captures(l.trimmed()));
+    let section = above
+        .section
+        .and_then(|i| SECTION.captures(lines[i].trimmed()));
     let above = section.as_ref().map(|c| c["n"].to_string());
     let next_section = |n: &str| above.as_deref().is_some_and(|a| follows(a, n));
     let mut body = Vec::new();
@@ -422,7 +457,7 @@ fn table(lines: &[Line<'_>], h: usize, header: &[(Column, String)]) -> Option<Sh
             }
             break;
         }
-        let Some(way) = choose(ways, &named, prev.as_deref()) else {
+        let Some(way) = choose(ways, named, prev.as_deref()) else {
             break; // an open split: the rows below cannot count on it either
         };
         prev = Some(way.item.clone());
@@ -640,6 +675,31 @@ mod tests {
             ("ap.10Allt4003.2.3Bemyndiganden", &[]),
         ] {
             assert_rows(&format!("{head}\n{row}"), want);
+        }
+    }
+
+    #[test]
+    fn a_later_table_reads_every_line_above_it_not_only_those_since_the_table_before() {
+        // `ap.23`, named above the first table only, decides the second table's open split too.
+        let rows = "ap.2310 00012 0000";
+        let read = ("ap.23", "0:10 000 1:12 000 2:0");
+        assert_rows(
+            &format!("ap.23Bidrag (ram)400 000\n{HEAD}\n{rows}\nText\n{HEAD}\n{rows}"),
+            &[read, read],
+        );
+        assert_rows(
+            &format!("{HEAD}\n{rows}\nap.23Bidrag (ram)400 000\n{HEAD}\n{rows}"),
+            &[read],
+        );
+        // The section heading above the first table stands over the second, unless another
+        // heading comes between them.
+        let head = format!("3.2.1Finansiella villkor\n{HEAD}\nap.10Allt0");
+        let second = format!("{HEAD}\nap.10Allt4003.2.2Bemyndiganden");
+        for (between, want) in [
+            ("Text", &[("ap.1", "0:0 2:0"), ("ap.1", "0:0 2:400")][..]),
+            ("3.2.2Bemyndiganden", &[("ap.1", "0:0 2:0")]),
+        ] {
+            assert_rows(&format!("{head}\n{between}\n{second}"), want);
         }
     }
 
