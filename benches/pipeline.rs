@@ -121,13 +121,13 @@ fn whole_pipeline_tables(bencher: Bencher) {
 }
 
 /// Many distinct OCR'd documents (runs of lines of the development set's OCR output in a
-/// different order each, as `scripts/bench-corpus.sh` makes them), one record each: what an
-/// archive batch costs per document. The process-wide memos of the repair stay warm from one
-/// iteration to the next, as they do through a long batch.
+/// different order each, as `scripts/bench-corpus.sh` makes them; never the held-out pairs'),
+/// one record each: what an archive batch costs per document. The process-wide memos of the
+/// repair stay warm from one iteration to the next, as they do through a long batch.
 #[divan::bench]
 fn distinct_documents(bencher: Bencher) {
     let mut lines: Vec<String> = Vec::new();
-    for dir in ["training/pairs/train", "training/pairs/heldout"] {
+    for dir in ["training/pairs/train", "training/pairs/fresh"] {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
         let mut paths: Vec<_> = std::fs::read_dir(&dir)
             .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))

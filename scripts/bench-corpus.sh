@@ -4,7 +4,8 @@
 # Usage: scripts/bench-corpus.sh OUT_DIR DOCUMENTS BYTES_PER_DOCUMENT [SEED]
 #
 # The lines come from the repository's own OCR output on the development side (training/pairs/*/
-# *.ocr.txt and training/tables/ocr/*.txt; the held-out fixtures/ are not used). Each document is a
+# *.ocr.txt and training/tables/ocr/*.txt); the held-out pairs (training/pairs/heldout) and
+# fixtures/ are not used, so no held-out text is ever run for speed or profiled. Each document is a
 # different random sequence of short runs of consecutive lines (1–8 lines, so paragraphs, lists and
 # table rows keep some of their shape), drawn until the document reaches its size. The same
 # arguments always give the same bytes (a seeded generator), so figures are comparable run to run.
@@ -19,7 +20,8 @@ mkdir -p "$out"
 python3 - "$out" "$docs" "$bytes" "$seed" <<'PY'
 import glob, os, random, sys
 out, docs, size, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-sources = sorted(glob.glob("training/pairs/*/*.ocr.txt") + glob.glob("training/tables/ocr/*.txt"))
+pairs = [p for p in glob.glob("training/pairs/*/*.ocr.txt") if "/heldout/" not in p]
+sources = sorted(pairs + glob.glob("training/tables/ocr/*.txt"))
 texts = [open(p, encoding="utf-8").read().split("\n") for p in sources]
 texts = [t for t in texts if len(t) > 1]
 rng = random.Random(seed)
