@@ -473,6 +473,10 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
             if states_unit(text, &chunk).is_some_and(|s| s != r.unit.is_some()) {
                 break; // rows that write their unit after each value are a table of their own
             }
+            if !chunk.is_empty() && repeats_header(lines, &head, r) {
+                rows.next(); // `Tabell 4 (forts.)` ⏎ the same header line: the table goes on
+                continue;
+            }
             if !chunk.is_empty() && r.is_header_line(text) {
                 break; // `Anslag 9` ⏎ `Utfall 2022  Budget 2023  Förslag 2024`: the next header
             }
@@ -581,6 +585,20 @@ fn figures_run_together(r: &Row, width: usize) -> bool {
         && r.names.is_empty()
         && !r.colon
         && r.unit.is_none()
+}
+
+/// Whether row `r` is the table's header line printed again under a caption saying the table
+/// goes on (`Tabell 4 (forts.)` ⏎ `Nämnd  Budget 2025  Utfall 2025` after a page break): the
+/// same words as a line of the table's head, a continuation mark among the lines above it.
+fn repeats_header(lines: &[lines::Line<'_>], head: &[usize], r: &Row) -> bool {
+    let words = |l: usize| lines[l].trimmed().split_whitespace().collect::<Vec<_>>();
+    let continued = r
+        .before
+        .iter()
+        .any(|&l| lines[l].trimmed().to_lowercase().contains("forts"));
+    continued
+        && r.end_line == r.first_line + 1
+        && head.iter().any(|&h| words(h) == words(r.first_line))
 }
 
 /// Whether the text lines between two rows hold a caption of a table of its own: a numbered
@@ -2782,6 +2800,37 @@ Cc 0 -18 2 3
             assert_eq!(table.label_header, label, "{head}");
             assert_eq!(table.headers, headers, "{head}");
             assert_eq!(t.cells.len(), 3, "{head}");
+        }
+    }
+
+    #[test]
+    fn a_header_repeated_under_a_continued_caption_goes_on_with_the_table() {
+        let head = "Tabell 4 Investeringar per nämnd\nBelopp i mnkr\n\n\
+                    Nämnd                     Budget 2025    Utfall 2025\n\
+                    Kommunstyrelsen                 45,2           38,9\n\
+                    Tekniska nämnden               120,5          131,0\n";
+        let rest = "Barn- och utbildningsnämnden    22,0           19,4\n\
+                    Summa                          187,7          189,3\n";
+        // (lines between the parts, the `Summa` row's cells)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Tabell 4 (forts.)\n\nNämnd                     Budget 2025    Utfall 2025\n",
+                &["187,7", "189,3"],
+            ),
+            // Without the mark, a header line opens a table of its own (here without a unit).
+            (
+                "\nNämnd                     Budget 2025    Utfall 2025\n",
+                &[],
+            ),
+            // A different header under the mark is another table's.
+            (
+                "Tabell 4 (forts.)\n\nNämnd                     Budget 2026    Plan 2027\n",
+                &[],
+            ),
+        ];
+        for (between, want) in cases {
+            let text = format!("{head}{between}{rest}");
+            assert_eq!(row_cells(&text, "Summa"), *want, "{between}");
         }
     }
 }
