@@ -592,11 +592,7 @@ fn figures_run_together(r: &Row, width: usize) -> bool {
 /// same words as a line of the table's head, a continuation mark among the lines above it.
 fn repeats_header(lines: &[lines::Line<'_>], head: &[usize], r: &Row) -> bool {
     let words = |l: usize| lines[l].trimmed().split_whitespace().collect::<Vec<_>>();
-    let continued = r
-        .before
-        .iter()
-        .any(|&l| lines[l].trimmed().to_lowercase().contains("forts"));
-    continued
+    says_continued(lines, &r.before)
         && r.end_line == r.first_line + 1
         && head.iter().any(|&h| words(h) == words(r.first_line))
 }
@@ -613,10 +609,15 @@ fn opens_table(lines: &[lines::Line<'_>], before: &[usize]) -> bool {
             .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
         numbered || (unit::written(t).is_some() && (unit::is_caption_opener(t) || t.ends_with(')')))
     });
-    captions.next().is_some()
-        && !before
-            .iter()
-            .any(|&l| lines[l].trimmed().to_lowercase().contains("forts"))
+    captions.next().is_some() && !says_continued(lines, before)
+}
+
+/// Whether one of the text lines between two rows says the table above goes on (`Tabell 2
+/// (forts.)`, `forts. från föregående sida`).
+fn says_continued(lines: &[lines::Line<'_>], before: &[usize]) -> bool {
+    before
+        .iter()
+        .any(|&l| lines[l].trimmed().to_lowercase().contains("forts"))
 }
 
 /// Whether `first`, a table's first row, is a caption ending in its year (`Preliminär fördelning
