@@ -213,7 +213,7 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
     } else {
         text.trim_end()
     };
-    if t.trim_start().is_empty() {
+    if t.trim_start().is_empty() || is_rule(t) {
         line.kind = Kind::Blank;
         return line;
     }
@@ -240,8 +240,11 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
             });
         }
     }
-    let label = t[..label_end].trim_end_matches(|c: char| c.is_whitespace() || (piped && c == '|'));
-    let label_start = label.len() - label.trim_start().len();
+    // A piped row opens with a pipe as often as not (`| Summa | 570 000 |`): it is no part of
+    // the label, which must read `Summa` to be the table's total.
+    let gap = |c: char| c.is_whitespace() || (piped && c == '|');
+    let label = t[..label_end].trim_end_matches(gap);
+    let label_start = label.len() - label.trim_start_matches(gap).len();
     let short = label.chars().count() <= MAX_LABEL_CHARS;
     let groups: usize = segments.iter().map(Vec::len).sum();
     line.kind = if groups == 0 {
@@ -315,6 +318,16 @@ fn is_caption_number(label: &str, segments: &[Vec<Group>]) -> bool {
 pub(super) fn is_piped(text: &str) -> bool {
     let t = text.trim_end();
     t.contains(" | ") || t.contains("\t|") || t.ends_with(" |")
+}
+
+/// A rule drawn with characters (`-------`, `=====`, `| --- | ---: |`, `+----+----+`) under a
+/// header or over a total: it parts nothing, so it reads as a blank line. Two dashes or fewer
+/// are no rule: a lone `-` or `–` is an empty cell.
+fn is_rule(t: &str) -> bool {
+    let marks = t.chars().filter(|c| matches!(c, '-' | '–' | '—' | '=' | '_')).count();
+    marks >= 3
+        && t.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '=' | '_' | '|' | ':' | '+'))
 }
 
 /// A list of note numbers (`10, 22`, `1,2,9`): two or more numbers of one or two digits, with
@@ -766,9 +779,10 @@ mod tests {
             ),
             (
                 "| Uppsala | 5 354 | 112 488 000 |",
-                "| Uppsala",
+                "Uppsala",
                 &["5 354", "112 488 000"],
             ),
+            ("| Summa | 570 000 |", "Summa", &["570 000"]),
             ("Summa\t| 1 200\t| 1 300 |", "Summa", &["1 200", "1 300"]),
             // Left alone: a pipe glued to a figure (an OCR'd `1`) is no border, and a line
             // without pipes is read as before.
