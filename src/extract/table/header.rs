@@ -8,11 +8,14 @@
 //! the row has one: `4 1 490 1 639` under two years is note 4; a note list or code cut off the
 //! label: `12, 13`, `BR`); a header's line of two capitalised names (`Avvikelse
 //! Koncern` ⏎ `2019`) cut into two columns when the rows under it show one column more than it
-//! has years. A one-column table whose line above its rows is a sub-heading (an anslag heading
+//! has years. Group names over column headers that repeat (`Kommunen Koncernen` over `2021 2020
+//! 2021 2020`, or under them, each written once per column) join each column's header. A one-column table whose line above its rows is a sub-heading (an anslag heading
 //! `1:1` ⏎ `Biståndsverksamhet (Ramanslag)`, a sentence-long `Utgiftsområde …` line) has no
 //! header row: its column is headed by the caption, the title of its numbered section
 //! (`2.1.1Tilldelade anslag`, `4.1` ⏎ `Tilldelade anslag …`). **Deliberately not done:** reading a note number when the export does not show
-//! how it writes an empty note cell, or a header name cut where the rows do not ask for it.
+//! how it writes an empty note cell, a header name cut where the rows do not ask for it, or
+//! group names over groups whose spans the repeated headers do not show (a group that does not
+//! open with the first column's header).
 
 use std::sync::LazyLock;
 
@@ -57,6 +60,208 @@ pub(super) fn caption_header(pieces: &[String]) -> Option<String> {
             None => rest.get(k + 1).cloned(),
         }
     })
+}
+
+/// Column headers under group headers that span them: each column's header with its group's
+/// name, and the caption left over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Spanned {
+    pub headers: Vec<String>,
+    pub caption: String,
+}
+
+/// Where the groups of `headers` start: a group header spans columns whose headers repeat under
+/// each group (`2018 2017 2018 2017`; `Bokslut 2015 Bokslut 2016 Budget 2016` then `Bokslut 2015
+/// Bokslut 2016`, as one group may have a budget column the other lacks), so a group starts
+/// where the first column's header comes again. `None` unless there are two groups or more,
+/// each naming columns the first group names, none twice.
+fn group_starts(headers: &[String]) -> Option<Vec<usize>> {
+    let first = headers.first().filter(|h| !h.trim().is_empty())?;
+    let starts: Vec<usize> = (0..headers.len())
+        .filter(|&j| headers[j] == *first)
+        .collect();
+    let &second = starts.get(1)?;
+    let named = &headers[..second];
+    let ends = starts.iter().skip(1).copied().chain([headers.len()]);
+    let repeats = starts.iter().zip(ends).all(|(&a, b)| {
+        let group = &headers[a..b];
+        group
+            .iter()
+            .enumerate()
+            .all(|(i, h)| named.contains(h) && !group[..i].contains(h))
+    });
+    repeats.then_some(starts)
+}
+
+/// The label column's header opening a line of group names (`TKR KOMMUN KONCERN`, `(mnkr) Not
+/// Kommunen Sammanställd redovisning`): the words up to the last one that states a unit or
+/// names the note column, and the rest of the line. A line without such a word has no head.
+fn label_head(piece: &str) -> (&str, &str) {
+    let (mut cut, mut end) = (0, 0);
+    for w in piece.split_whitespace() {
+        end += piece[end..].find(w).unwrap_or(0) + w.len();
+        if names_note(w) || !numeral::units_in(w).is_empty() {
+            cut = end;
+        }
+    }
+    (piece[..cut].trim(), piece[cut..].trim())
+}
+
+/// Group headers spanning repeating column headers (`Kommunen` `Kommunkoncernen` above `2018
+/// 2017 2018 2017`; `(mnkr) Not Kommunen Sammanställd redovisning` above stacked `Bokslut 2015`
+/// … `Budget 2016` … `Bokslut 2015`): the last text pieces above the header, one short name per
+/// group ([`group_starts`]), each heading its group's columns (`Kommunen 2018`). A piece is cut
+/// into names at its capitalised words (`Kommunen Kommunala koncernen`, unwrapped onto one
+/// line); a name run onto a sentence (`…den kommunala koncernen.Kommunen`) is what follows the
+/// full stop; pieces stating only the unit under the names (`Belopp, mkr`) are passed over, and
+/// a line that opens with the label column's header, a unit or `Not` (`TKR KOMMUN KONCERN`),
+/// holds names after it and none above it. `None` when the headers do not repeat or the pieces
+/// are no such names.
+pub(super) fn spanning(pieces: &[String], headers: &[String]) -> Option<Spanned> {
+    let starts = group_starts(headers)?;
+    let groups = starts.len();
+    let end = pieces.len()
+        - pieces
+            .iter()
+            .rev()
+            .take_while(|p| label_head(p).1.is_empty())
+            .count();
+    let mut names: Vec<&str> = Vec::new();
+    let mut at = end;
+    let mut lead = "";
+    while names.len() < groups && at > 0 {
+        at -= 1;
+        let (head, p) = label_head(&pieces[at]);
+        let glued = p
+            .char_indices()
+            .rfind(|&(i, c)| c == '.' && p[i + 1..].starts_with(char::is_uppercase));
+        let p = glued.map_or(p, |(i, _)| &p[i + 1..]);
+        let mut cuts: Vec<usize> = p
+            .char_indices()
+            .filter(|&(i, c)| c.is_uppercase() && (i == 0 || p[..i].ends_with(' ')))
+            .map(|(i, _)| i)
+            .collect();
+        if cuts.first() != Some(&0) {
+            cuts.insert(0, 0);
+        }
+        let cut = cuts
+            .iter()
+            .zip(cuts.iter().skip(1).copied().chain([p.len()]))
+            .map(|(&a, b)| p[a..b].trim());
+        names.splice(0..0, cut);
+        if !head.is_empty() {
+            // The header's first line: the label column's header opens it.
+            lead = head;
+            break;
+        }
+    }
+    let name_like = |n: &&str| {
+        let words = n.split_whitespace().count();
+        (1..=3).contains(&words)
+            && n.starts_with(char::is_uppercase)
+            && !n.chars().any(|c| c.is_ascii_digit())
+            && !unit::is_caption(n)
+    };
+    if names.len() != groups || !names.iter().all(name_like) {
+        return None;
+    }
+    let mut group = 0;
+    let headers = headers
+        .iter()
+        .enumerate()
+        .map(|(j, h)| {
+            if starts.get(group + 1) == Some(&j) {
+                group += 1;
+            }
+            format!("{} {h}", names[group])
+        })
+        .collect();
+    // The caption: the pieces above the names, the label column's header, the unit under them
+    // (a sentence the first name ran onto is the caption's, whole).
+    let under = if lead.is_empty() { at } else { at + 1 };
+    let caption: Vec<&str> = pieces[..at]
+        .iter()
+        .map(String::as_str)
+        .chain(Some(lead).filter(|l| !l.is_empty()))
+        .chain(
+            pieces[under.min(pieces.len())..]
+                .iter()
+                .skip_while(|p| !unit::is_caption(p))
+                .map(String::as_str),
+        )
+        .collect();
+    Some(Spanned {
+        headers,
+        caption: caption.join(" "),
+    })
+}
+
+/// Names under a header row of years that repeat, one per group of years, each written once per
+/// year it spans (`2019 2020 2019 2020` ⏎ `verksamhetens kostnaderverksamhetens kostnader
+/// verksamhetens resultatverksamhetens resultat`, as a statistics database exports its second
+/// header row with the cells run together): each year's header then (`2019 verksamhetens
+/// kostnader`). `None` unless the line splits into such repeats one way only.
+pub(super) fn names_below(line: &str, years: &[String]) -> Option<Vec<String>> {
+    let starts = group_starts(years)?;
+    let ends = starts.iter().skip(1).copied().chain([years.len()]);
+    let spans: Vec<usize> = starts.iter().zip(ends).map(|(&a, b)| b - a).collect();
+    let line = line.trim();
+    if line.is_empty() || line.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut found = Vec::new();
+    repeats(line, &spans, &mut Vec::new(), &mut found);
+    let [names] = found.as_slice() else {
+        return None;
+    };
+    let mut out = Vec::with_capacity(years.len());
+    for (name, &span) in names.iter().zip(&spans) {
+        let at = out.len();
+        out.extend(years[at..at + span].iter().map(|y| format!("{y} {name}")));
+    }
+    Some(out)
+}
+
+/// Every way `rest` is, for each span in turn, one name written `span` times (spaces between
+/// the copies allowed), each name opening with a letter; stops looking at a second way.
+fn repeats<'a>(
+    rest: &'a str,
+    spans: &[usize],
+    names: &mut Vec<&'a str>,
+    found: &mut Vec<Vec<String>>,
+) {
+    let Some((&span, later)) = spans.split_first() else {
+        if rest.is_empty() {
+            found.push(names.iter().map(|n| (*n).to_string()).collect());
+        }
+        return;
+    };
+    if !rest.starts_with(char::is_alphabetic) {
+        return;
+    }
+    for (len, _) in rest.char_indices().skip(1).chain([(rest.len(), ' ')]) {
+        if found.len() > 1 {
+            return;
+        }
+        let name = rest[..len].trim_end();
+        if name.len() < len && len < rest.len() {
+            continue; // a copy ends at a letter, never at the space before the next
+        }
+        let mut after = &rest[len..];
+        let mut copies = 1;
+        while copies < span {
+            let next = after.trim_start();
+            match next.strip_prefix(name) {
+                Some(tail) => (after, copies) = (tail, copies + 1),
+                None => break,
+            }
+        }
+        if copies == span {
+            names.push(name);
+            repeats(after.trim_start(), later, names, found);
+            names.pop();
+        }
+    }
 }
 
 /// Merges the stacked headers of `run` and settles the rows under each.
@@ -383,6 +588,180 @@ mod tests {
             ["Avvikelse mot budget 2019"]
         );
         assert_eq!(cut_name("Budget Prognos"), ["Budget Prognos"], "no year");
+    }
+
+    fn strings(s: &[&str]) -> Vec<String> {
+        s.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    #[test]
+    fn groups_start_where_the_first_columns_header_comes_again() {
+        let years = strings(&["2018", "2017", "2018", "2017"]);
+        assert_eq!(group_starts(&years), Some(vec![0, 2]));
+        // One group may have a column the other lacks.
+        let uneven = strings(&["B 2015", "B 2016", "Bu 2016", "B 2015", "B 2016"]);
+        assert_eq!(group_starts(&uneven), Some(vec![0, 3]));
+        // No repeat, a column no earlier group names, a name twice in a group: no groups.
+        assert_eq!(group_starts(&strings(&["2019", "2020", "2021"])), None);
+        assert_eq!(
+            group_starts(&strings(&["2018", "2017", "2018", "2016"])),
+            None
+        );
+        assert_eq!(
+            group_starts(&strings(&["2018", "2017", "2018", "2017", "2017"])),
+            None
+        );
+        assert_eq!(group_starts(&strings(&["", "2017", "", "2017"])), None);
+    }
+
+    #[test]
+    fn a_label_columns_header_opens_a_line_of_group_names() {
+        assert_eq!(label_head("TKR KOMMUN KONCERN"), ("TKR", "KOMMUN KONCERN"));
+        assert_eq!(
+            label_head("(mnkr) Not Kommunen Sammanställd redovisning"),
+            ("(mnkr) Not", "Kommunen Sammanställd redovisning")
+        );
+        assert_eq!(label_head("Kommunen Koncernen"), ("", "Kommunen Koncernen"));
+        assert_eq!(label_head("Belopp, mkr"), ("Belopp, mkr", ""));
+    }
+
+    fn spanned(pieces: &[&str], headers: &[&str]) -> Option<Vec<String>> {
+        spanning(&strings(pieces), &strings(headers)).map(|s| s.headers)
+    }
+
+    #[test]
+    fn group_names_head_the_columns_they_span() {
+        let dates = ["12/31/2021", "12/31/2020", "12/31/2021", "12/31/2020"];
+        assert_eq!(
+            spanned(&["Resultaträkning", "TKR KOMMUN KONCERN"], &dates),
+            Some(strings(&[
+                "KOMMUN 12/31/2021",
+                "KOMMUN 12/31/2020",
+                "KONCERN 12/31/2021",
+                "KONCERN 12/31/2020"
+            ]))
+        );
+        let stacked = [
+            "Bokslut 2015",
+            "Bokslut 2016",
+            "Budget 2016",
+            "Bokslut 2015",
+            "Bokslut 2016",
+        ];
+        let pieces = [
+            "Resultaträkning",
+            "(mnkr) Not Kommunen Sammanställd redovisning",
+        ];
+        assert_eq!(
+            spanned(&pieces, &stacked),
+            Some(strings(&[
+                "Kommunen Bokslut 2015",
+                "Kommunen Bokslut 2016",
+                "Kommunen Budget 2016",
+                "Sammanställd redovisning Bokslut 2015",
+                "Sammanställd redovisning Bokslut 2016"
+            ]))
+        );
+        // The caption keeps the label column's header, which states the unit.
+        let s = spanning(&strings(&pieces), &strings(&stacked)).map(|s| s.caption);
+        assert_eq!(s.as_deref(), Some("Resultaträkning (mnkr) Not"));
+    }
+
+    #[test]
+    fn names_that_do_not_match_the_groups_head_nothing() {
+        let dates = ["12/31/2021", "12/31/2020", "12/31/2021", "12/31/2020"];
+        // Three names over two groups; one name; a sentence; a caption above a line that opens
+        // with the label column's header is not read for names.
+        assert_eq!(spanned(&["TKR KOMMUN KONCERN TOTALT"], &dates), None);
+        assert_eq!(spanned(&["Resultaträkning (tkr)"], &dates), None);
+        assert_eq!(
+            spanned(&["Kommunen redovisar utfallet för året"], &dates),
+            None
+        );
+        assert_eq!(spanned(&["Kommunen", "Tkr Koncernen"], &dates), None);
+        // Headers that do not repeat take no group name.
+        let years = ["2019", "2020", "2021", "2022"];
+        assert_eq!(spanned(&["Kommunen Koncernen"], &years), None);
+    }
+
+    #[test]
+    fn names_under_years_written_once_per_year_head_those_years() {
+        let years = strings(&["2019", "2020", "2019", "2020"]);
+        let want = strings(&[
+            "2019 verksamhetens kostnader",
+            "2020 verksamhetens kostnader",
+            "2019 verksamhetens resultat",
+            "2020 verksamhetens resultat",
+        ]);
+        let glued = "verksamhetens kostnaderverksamhetens kostnaderverksamhetens \
+                     resultatverksamhetens resultat";
+        assert_eq!(names_below(glued, &years).as_ref(), Some(&want));
+        let spaced = " verksamhetens kostnader  verksamhetens kostnader  verksamhetens \
+                      resultat  verksamhetens resultat";
+        assert_eq!(names_below(spaced, &years).as_ref(), Some(&want));
+        let short = strings(&["2019", "2020", "2019"]);
+        assert_eq!(
+            names_below("IntäkterIntäkterKostnader", &short),
+            Some(strings(&[
+                "2019 Intäkter",
+                "2020 Intäkter",
+                "2019 Kostnader"
+            ]))
+        );
+    }
+
+    #[test]
+    fn a_line_under_years_that_does_not_repeat_per_year_heads_nothing() {
+        let years = strings(&["2019", "2020", "2019", "2020"]);
+        // Each name once; a line with a figure; two ways to cut (`aaaa` as `a a` or …).
+        assert_eq!(names_below("Kommunen Koncernen", &years), None);
+        assert_eq!(names_below("Intäkter 2019Intäkter 2020", &years), None);
+        assert_eq!(names_below("aaaaaaaa", &years), None);
+        // Years that do not repeat name no groups.
+        let plain = strings(&["2019", "2020"]);
+        assert_eq!(names_below("BudgetBudget", &plain), None);
+    }
+
+    /// Each cell's (figure, label, header) in the first table read from `text`.
+    fn cells_of(text: &str) -> Vec<(String, String, String)> {
+        super::super::read(text, &[])
+            .cells
+            .iter()
+            .filter_map(|c| {
+                let cell = c.cell.as_ref()?;
+                let figure = text.chars().skip(c.start).take(c.end - c.start).collect();
+                Some((figure, cell.label.clone(), cell.header.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn group_names_over_stacked_and_dated_headers_reach_the_cells() {
+        let stacked = "Resultaträkning\n\n(mnkr) Not Kommunen Sammanställd redovisning\n\
+                       Bokslut\n2015\nBudget\n2016\nBokslut\n2015\n\
+                       Verksamhetens intäkter 1 202,2 230,3 337,0\n\
+                       Verksamhetens kostnader 2 –1 036,6 –1 124,7 –1 091,1\n\
+                       Avskrivningar   –20,1 –24,4 –56,4\n";
+        let got = cells_of(stacked);
+        assert_eq!(got.len(), 9, "{got:?}");
+        assert_eq!(got[0].0, "202,2");
+        assert_eq!(got[1].2, "Kommunen Budget 2016");
+        assert_eq!(got[2].2, "Sammanställd redovisning Bokslut 2015");
+        let dated = "BalansräkningMNKR KOMMUNEN KONCERNEN\n\
+                     Not 2023-12-31 2022-12-31 2023-12-31 2022-12-31\n\
+                     Immateriella anläggningstillgångar 6 12,4 10,1 14,8 12,0\n\
+                     Maskiner och inventarier 8 188,2 176,5 402,9 381,4\n\
+                     Summa anläggningstillgångar   200,6 186,6 417,7 393,4\n";
+        let got = cells_of(dated);
+        assert_eq!(got.len(), 12, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].2.as_str()),
+            ("12,4", "KOMMUNEN 2023-12-31")
+        );
+        assert_eq!(got[3].2, "KONCERNEN 2022-12-31");
+        // Without the group names the dates alone head the columns.
+        let bare = dated.replace("MNKR KOMMUNEN KONCERNEN", "MNKR");
+        assert_eq!(cells_of(&bare)[3].2, "2022-12-31");
     }
 
     #[test]

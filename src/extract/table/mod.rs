@@ -35,8 +35,13 @@
 //! years (`2017`, `2018`) is the header; otherwise the text lines above the first row are the
 //! headers, one per column, after the label column's header and below the caption; a header
 //! line whose last year reads as a row's number (`Nämnd  Budget 2024  Budget 2025`) is a header
-//! line still, under the caption above it. Names above a header row of repeating years
-//! (`Kommunen` `Koncernen` over `2018 2017 2018 2017`) head their years (`Kommunen 2018`). A
+//! line still, under the caption above it. Names above column headers that repeat head the
+//! columns they span (`Kommunen` `Koncernen` over `2018 2017 2018 2017`: `Kommunen 2018`; `TKR
+//! KOMMUN KONCERN` over `NOT 12/31/2021 …`; `(mnkr) Not Kommunen Sammanställd redovisning` over
+//! stacked `Bokslut 2015` `Bokslut 2016` `Budget 2016` `Bokslut 2015` `Bokslut 2016`, where the
+//! second group starts at the first column's header again), and a line under repeating years
+//! that writes each name once per year it spans (`verksamhetens kostnaderverksamhetens
+//! kostnader…`) names them (`2019 verksamhetens kostnader`; `header.rs`). A
 //! header naming a `Not` column that no header row took the note numbers out of (`header.rs`)
 //! leaves the table unread (its figures would shift columns). A `Totalt`,
 //! `Summa …`, `S:a`, `Alla …` or `Samtliga …` row is a total row (`cell.total`), checked by
@@ -825,9 +830,24 @@ fn table_of(
     let header = stated.filter(|_| !natural && years.is_none());
     let (mut width, mut label_header, mut headers, mut caption) =
         match header.and(header_columns(&pieces).or_else(|| noted::header_line(&pieces))) {
-            Some(h) => (h.headers.len(), h.label, h.headers, h.caption),
+            // Group names above the header line span its columns (`KOMMUN KONCERN` over
+            // `NOT 12/31/2021 12/31/2020 12/31/2021 12/31/2020`).
+            Some(h) => match header::spanning(&pieces[..h.above], &h.headers) {
+                Some(s) => (h.headers.len(), h.label, s.headers, s.caption),
+                None => (h.headers.len(), h.label, h.headers, h.caption),
+            },
             None => columns(text, &pieces, years.as_ref(), mask, natural),
         };
+    // A second header row under a header row of years, its names repeated once per year.
+    let below = years.as_ref().filter(|y| y.names.is_empty()).and_then(|_| {
+        let [l] = rows.first()?.before[..] else {
+            return None;
+        };
+        header::names_below(lines[l].trimmed(), &headers)
+    });
+    if let Some(named) = below {
+        headers = named;
+    }
     // A key-value list has no column header line: its heading names its one column.
     let key_value = width == 1 && years.is_none() && rows.iter().all(|r| r.colon);
     if let Some((h, c)) = key_value.then(|| key_value_header(&pieces)).flatten() {
@@ -966,6 +986,8 @@ fn written_unit(
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct HeaderLine {
     caption: String,
+    /// How many of the header pieces stand above the header line (the caption's).
+    above: usize,
     label: String,
     headers: Vec<String>,
 }
@@ -1003,6 +1025,7 @@ fn header_columns(pieces: &[String]) -> Option<HeaderLine> {
     }
     (open.is_empty() && !headers.is_empty()).then(|| HeaderLine {
         caption: pieces[..at].join(" "),
+        above: at,
         label,
         headers,
     })
@@ -1025,18 +1048,8 @@ fn columns(
                 .map(|g| text[g.start..g.end].to_string())
                 .collect()
         };
-        if y.names.is_empty()
-            && let Some((spanned, names_at)) = spanning(pieces, &headers)
-        {
-            let caption: Vec<&str> = pieces[..names_at].iter().map(String::as_str).collect();
-            let rest = pieces[names_at..]
-                .iter()
-                .skip_while(|p| !unit::is_caption(p));
-            let caption: Vec<&str> = caption
-                .into_iter()
-                .chain(rest.map(String::as_str))
-                .collect();
-            return (spanned.len(), y.label.clone(), spanned, caption.join(" "));
+        if let Some(s) = header::spanning(pieces, &headers) {
+            return (s.headers.len(), y.label.clone(), s.headers, s.caption);
         }
         // `Län Medel 2025`: the label column's name, then the one column's header up to its
         // year, as on a header line without one (`Län Medel i kronor`).
@@ -1253,67 +1266,6 @@ fn names_money(header: &str) -> bool {
         .strip_prefix("Belopp")
         .is_some_and(|after| after.is_empty() || after.starts_with([' ', '(', ',', ':']));
     h.starts_with(char::is_uppercase) && (belopp || unit_closes)
-}
-
-/// Group headers spanning a header row of years that repeat (`Kommunen` `Kommunkoncernen` above
-/// `2018 2017 2018 2017`): the last text pieces above the row, before any pieces stating the
-/// unit under them (`Belopp, mkr`), one short name per repetition, each heading its years
-/// (`Kommunen 2018`). A piece is cut into names at its capitalised words (`Kommunen Kommunala
-/// koncernen`, unwrapped onto one line); a name run onto a sentence (`…den kommunala
-/// koncernen.Kommunen`) is what follows the full stop. `None` when the years do not repeat or the pieces are no such names. Also returns
-/// where the names start among `pieces`.
-fn spanning(pieces: &[String], years: &[String]) -> Option<(Vec<String>, usize)> {
-    let k = years.len();
-    let period =
-        (1..k).find(|&p| k.is_multiple_of(p) && (p..k).all(|j| years[j] == years[j % p]))?;
-    let groups = k / period;
-    let end = pieces.len()
-        - pieces
-            .iter()
-            .rev()
-            .take_while(|p| !numeral::units_in(p).is_empty())
-            .count();
-    // From the last piece up, each cut into names at its capitalised words (`Kommunen Kommunala
-    // koncernen`, as a paragraph unwrapped the header lines).
-    let mut names: Vec<&str> = Vec::new();
-    let mut at = end;
-    while names.len() < groups && at > 0 {
-        at -= 1;
-        let p = pieces[at].as_str();
-        let glued = p
-            .char_indices()
-            .rfind(|&(i, c)| c == '.' && p[i + 1..].starts_with(char::is_uppercase));
-        let p = glued.map_or(p, |(i, _)| &p[i + 1..]);
-        let mut starts: Vec<usize> = p
-            .char_indices()
-            .filter(|&(i, c)| c.is_uppercase() && (i == 0 || p[..i].ends_with(' ')))
-            .map(|(i, _)| i)
-            .collect();
-        if starts.first() != Some(&0) {
-            starts.insert(0, 0);
-        }
-        let cut = starts
-            .iter()
-            .zip(starts.iter().skip(1).copied().chain([p.len()]))
-            .map(|(&a, b)| p[a..b].trim());
-        names.splice(0..0, cut);
-    }
-    let name_like = |n: &&str| {
-        let words = n.split_whitespace().count();
-        (1..=3).contains(&words)
-            && n.starts_with(char::is_uppercase)
-            && !n.chars().any(|c| c.is_ascii_digit())
-            && !unit::is_caption(n)
-    };
-    if names.len() != groups || !names.iter().all(name_like) {
-        return None;
-    }
-    let headers = years
-        .iter()
-        .enumerate()
-        .map(|(j, y)| format!("{} {y}", names[j / period]))
-        .collect();
-    Some((headers, at))
 }
 
 /// A label that ends in a lone letter OCR reads for a digit (`Gnesta S 811 6075` for `5 811`,

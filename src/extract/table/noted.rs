@@ -47,6 +47,7 @@ pub(super) fn header_line(pieces: &[String]) -> Option<HeaderLine> {
             && periods.iter().any(|w| DATE.is_match(w));
         ok.then(|| HeaderLine {
             caption: pieces[..k].join(" "),
+            above: k,
             label: words[..not].join(" "),
             headers: periods.iter().map(|w| (*w).to_string()).collect(),
         })
