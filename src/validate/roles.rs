@@ -34,7 +34,8 @@ pub(super) enum Wording {
     /// A change (`en ökning med`, `minskar med`, `höjs med`, `37 miljoner högre`): a difference
     /// between two totals, never a part.
     Change,
-    /// A comparison (`jämfört med`, `(sökt 54 mnkr)`): another quantity, never a part.
+    /// A comparison (`jämfört med`, `(sökt 54 mnkr)`) or what was asked for (`begärde`, `… har
+    /// begärts`): another quantity, never a part.
     Comparison,
     /// A figure in parentheses right after another on its line (`27 miljoner (sökt …)`, `(27
     /// miljoner efter …)`): a gloss on the figure before it.
@@ -64,7 +65,10 @@ static BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
                       | innefattar | innefattas | inklusive | inkl\.? | inräknat | inräknade
                       | inkluderat | inkluderade | ingår )
           | (?P<comparison> jämfört \s+ med | jämfört \s+ mot | i \s+ jämförelse \s+ med
-                          | sökt | sökte | ansökt | ansökte | ansökan \s+ om )
+                          | sökt | sökte | ansökt | ansökte | ansökan \s+ om
+                          # what was asked for is another quantity than what was given:
+                          # `Idrottsföreningarna begärde 2 miljoner kronor`
+                          | begär | begärde | begärt | begärs | begärts | begärdes | begäran \s+ om )
           | (?P<remainder> resterande | återstående | övriga | övrigt | resten )
           | (?P<addition> ytterligare | därtill | dessutom | utöver \s+ detta | utöver \s+ dessa
                         | tillsammans \s+ med )
@@ -114,6 +118,19 @@ static CHANGE_LEVELS: LazyLock<Pattern> = LazyLock::new(|| {
           | stiger | sjunkit | sjunker | sjönk )
         [^.!?,]{0,40}
         $",
+    )
+});
+
+/// Right after a figure, a passive of asking (`Ytterligare 6 miljoner kronor har begärts av
+/// kommunerna`, `… som söktes`): the figure is what was asked for, another quantity than what was
+/// given, as `sökt` before it is. Only the verb's own clause: `6 miljoner kronor till A, som har
+/// ansökt om mer` says nothing of the figure, and is no match.
+static REQUESTED_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) ^ \s* (?: (?: har | hade | har \s+ nu | hade \s+ tidigare ) \s+ )?
+        (?: begärts | begärdes | begärs | sökts | söktes | söks | ansökts | ansöktes
+          | efterfrågats | efterfrågades )
+        (?: [^\p{L}] | $ )",
     )
 });
 
@@ -288,6 +305,9 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
         .is_some_and(|c| !TIME_UNITS.contains(&c["noun"].to_lowercase().as_str()));
     if per_unit || each || EACH_AFTER.is_match(doc.width, after) {
         return Wording::PerUnit;
+    }
+    if REQUESTED_AFTER.is_match(doc.width, after) {
+        return Wording::Comparison;
     }
     match BEFORE.captures(doc.width, gap) {
         Some(c) if c.name("nested").is_some() => Wording::Nested,
@@ -487,6 +507,33 @@ mod tests {
                 "Kommunen får 900 miljoner kronor.\n(Sökt 100 miljoner kronor).",
                 &two("100 miljoner kronor"),
                 Comparison,
+            ),
+            // What was asked for, before or after the figure, is no share of what was given …
+            (
+                "A beviljas 900 miljoner kronor. B begärde 100 miljoner kronor.",
+                &two("100 miljoner kronor"),
+                Comparison,
+            ),
+            (
+                "A får 900 miljoner kronor. Ytterligare 100 miljoner kronor har begärts av B.",
+                &two("100 miljoner kronor"),
+                Comparison,
+            ),
+            (
+                "Föreningen fick 900 miljoner kronor efter en begäran om 100 miljoner kronor.",
+                &two("100 miljoner kronor"),
+                Comparison,
+            ),
+            // … but the request of another clause or of the recipient says nothing of it.
+            (
+                "B har begärt medel. Regeringen tillför 100 miljoner kronor till B.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "A får 900 miljoner kronor. Ytterligare 100 miljoner kronor går till B, som har begärt mer.",
+                &two("100 miljoner kronor"),
+                ADDITION,
             ),
             (
                 "Medel reserveras (900 miljoner kronor). Dessutom medel för B (100 miljoner kronor).",
