@@ -53,8 +53,9 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
             (?: \s+ (?: \p{L}+ ) ){0,4}?
           | (?: avsätta | avsätter | avsätts | avsatt | avsattes | omfattar | omfattade | omfattas \s+ av
               | fördelas | fördelades | fördelar | omfördelas | omfördelades
-              # the infinitive after a decision: `har beslutat att fördela 250 miljoner kronor`
-              | fördela
+              # the infinitive after a decision: `har beslutat att fördela 250 miljoner kronor`,
+              # `beslutar att omfördela 12 miljoner kronor enligt följande:`
+              | fördela | omfördela | omfördelar
               # the noun: `beslutat om fördelning av 100 miljoner kronor`
               | fördelning \s+ av | fördelningen \s+ av
               | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut
@@ -1916,6 +1917,16 @@ mod tests {
                 Some(Fine),
             ),
             (
+                "Kommunfullmäktige beslutar att omfördela 12 miljoner kronor enligt följande:\n\n\
+                 - Socialnämnden 7 miljoner kronor\n- Tekniska nämnden 5 miljoner kronor\n",
+                &[
+                    ("12 miljoner kronor", 12 * M),
+                    ("7 miljoner kronor", 7 * M),
+                    ("5 miljoner kronor", 5 * M),
+                ],
+                Some(Fine),
+            ),
+            (
                 "Regionen har tilldelats 18 miljoner kronor. Pengarna fördelas så här: 10 miljoner \
                  kronor till A, 5 miljoner kronor till B och 3 miljoner kronor till C.",
                 &[
@@ -1967,6 +1978,14 @@ mod tests {
                     ("18 miljoner kronor", 18 * M),
                     ("10 miljoner kronor", 10 * M),
                     ("8 miljoner kronor", 8 * M),
+                ],
+                None,
+            ),
+            (
+                "Kommunen har beslutat att omfördela 250 miljoner kronor. A får 100 miljoner kronor.",
+                &[
+                    ("250 miljoner kronor", 250 * M),
+                    ("100 miljoner kronor", 100 * M),
                 ],
                 None,
             ),
