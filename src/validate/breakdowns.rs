@@ -36,7 +36,9 @@ use crate::pattern::Pattern;
 use crate::record::{PartRole, TotalCheck, TotalStatus};
 
 use super::doc::{Doc, has_blank_line, sentence_end};
-use super::roles::{Wording, multiplier, per_other_period, wording};
+use super::roles::{
+    Wording, loss_total, multiplier, other_account_line, per_other_period, wording,
+};
 use super::sum::{Claim, MAX_PARTS, Role, check, sum, unresolved};
 
 /// A cue directly before an amount that makes it a total. `strong` cues name a sum; the others
@@ -51,8 +53,9 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
             (?: \s+ (?: \p{L}+ ) ){0,4}?
           | (?: avsätta | avsätter | avsätts | avsatt | avsattes | omfattar | omfattade | omfattas \s+ av
               | fördelas | fördelades | fördelar | omfördelas | omfördelades
-              # the infinitive after a decision: `har beslutat att fördela 250 miljoner kronor`
-              | fördela
+              # the infinitive after a decision: `har beslutat att fördela 250 miljoner kronor`,
+              # `beslutar att omfördela 12 miljoner kronor enligt följande:`
+              | fördela | omfördela | omfördelar
               # the noun: `beslutat om fördelning av 100 miljoner kronor`
               | fördelning \s+ av | fördelningen \s+ av
               | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut
@@ -399,7 +402,11 @@ fn may_be_listed(doc: &Doc<'_>, role: &[Role], k: usize, total: usize, nested_ok
         return false;
     }
     let w = wording(doc, k);
-    if !(w.is_part() || (nested_ok && w == Wording::Nested)) {
+    let loss = w == Wording::Loss && loss_total(doc, total);
+    if !(w.is_part() || loss || (nested_ok && w == Wording::Nested)) {
+        return false;
+    }
+    if other_account_line(doc, k, total) {
         return false;
     }
     match (a[i].value, a[total].value) {
@@ -1004,6 +1011,89 @@ mod tests {
     const PARTS_FOLLOW: &str = "Staten avsätter 944 miljoner kronor för följande insatser:\n\n\
         1. Ledning (100 miljoner kronor och 1,2 miljoner kronor)\n\n\
         2. Koordinering (842,8 miljoner kronor)\n\nÖvrigt\n\nHögst 50 miljoner kronor betalas.\n";
+
+    /// Whether the first check of `text` over `items` is `ok`.
+    fn first_ok(text: &str, items: &[(&str, i64)]) -> bool {
+        reconcile(text, &amounts(text, items))
+            .first()
+            .is_some_and(|c| c.status == Fine)
+    }
+
+    #[test]
+    fn losses_and_other_lines_of_the_accounts_are_no_parts_but_of_their_own_kind() {
+        // (text, amounts, whether the total is `ok`)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], bool);
+        let cases: &[Case<'_>] = &[
+            // A loss is a fall, not a share of revenue …
+            (
+                "Bolagets omsättning uppgick totalt till 1 250 miljoner kronor. Under året tappade de \
+                 250 miljoner kronor i intäkter, medan intäkterna från godstrafiken ökade till 1 000 \
+                 miljoner kronor.",
+                &[
+                    ("1 250 miljoner kronor", 1250 * M),
+                    ("250 miljoner kronor", 250 * M),
+                    ("1 000 miljoner kronor", 1000 * M),
+                ],
+                false,
+            ),
+            (
+                "Kommunens tillgångar uppgick sammanlagt till 800 miljoner kronor. Stiftelsen \
+                 tappade 300 miljoner kronor. Bolaget förlorade 500 miljoner kronor i värde.",
+                &[
+                    ("800 miljoner kronor", 800 * M),
+                    ("300 miljoner kronor", 300 * M),
+                    ("500 miljoner kronor", 500 * M),
+                ],
+                false,
+            ),
+            // … but the parts of a total of losses.
+            (
+                "Koncernens förluster uppgick totalt till 90 miljoner kronor. Bolaget i Norge tappade \
+                 60 miljoner kronor och bolaget i Finland tappade 30 miljoner kronor.",
+                &[
+                    ("90 miljoner kronor", 90 * M),
+                    ("60 miljoner kronor", 60 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                true,
+            ),
+            // Costs and the result are bound to revenue by an identity, not as its shares …
+            (
+                "Intäkterna uppgick totalt till 300 miljoner kronor. Kostnaderna uppgick till 280 \
+                 miljoner kronor och årets resultat blev 20 miljoner kronor.",
+                &[
+                    ("300 miljoner kronor", 300 * M),
+                    ("280 miljoner kronor", 280 * M),
+                    ("20 miljoner kronor", 20 * M),
+                ],
+                false,
+            ),
+            // … while kinds of one line are its parts, and a total naming no line says nothing.
+            (
+                "Verksamhetens kostnader uppgick totalt till 500 miljoner kronor. Personalkostnaderna \
+                 uppgick till 300 miljoner kronor och lokalkostnaderna till 200 miljoner kronor.",
+                &[
+                    ("500 miljoner kronor", 500 * M),
+                    ("300 miljoner kronor", 300 * M),
+                    ("200 miljoner kronor", 200 * M),
+                ],
+                true,
+            ),
+            (
+                "Regeringen avsätter totalt 50 miljoner kronor. Kostnaderna för A beräknas till 30 \
+                 miljoner kronor och för B 20 miljoner kronor.",
+                &[
+                    ("50 miljoner kronor", 50 * M),
+                    ("30 miljoner kronor", 30 * M),
+                    ("20 miljoner kronor", 20 * M),
+                ],
+                true,
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_eq!(first_ok(text, items), want, "{text}");
+        }
+    }
 
     #[test]
     fn the_next_cue_is_the_first_accepted_after_the_total() {
@@ -1827,6 +1917,16 @@ mod tests {
                 Some(Fine),
             ),
             (
+                "Kommunfullmäktige beslutar att omfördela 12 miljoner kronor enligt följande:\n\n\
+                 - Socialnämnden 7 miljoner kronor\n- Tekniska nämnden 5 miljoner kronor\n",
+                &[
+                    ("12 miljoner kronor", 12 * M),
+                    ("7 miljoner kronor", 7 * M),
+                    ("5 miljoner kronor", 5 * M),
+                ],
+                Some(Fine),
+            ),
+            (
                 "Regionen har tilldelats 18 miljoner kronor. Pengarna fördelas så här: 10 miljoner \
                  kronor till A, 5 miljoner kronor till B och 3 miljoner kronor till C.",
                 &[
@@ -1878,6 +1978,14 @@ mod tests {
                     ("18 miljoner kronor", 18 * M),
                     ("10 miljoner kronor", 10 * M),
                     ("8 miljoner kronor", 8 * M),
+                ],
+                None,
+            ),
+            (
+                "Kommunen har beslutat att omfördela 250 miljoner kronor. A får 100 miljoner kronor.",
+                &[
+                    ("250 miljoner kronor", 250 * M),
+                    ("100 miljoner kronor", 100 * M),
                 ],
                 None,
             ),

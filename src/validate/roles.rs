@@ -34,7 +34,8 @@ pub(super) enum Wording {
     /// A change (`en ökning med`, `minskar med`, `höjs med`, `37 miljoner högre`): a difference
     /// between two totals, never a part.
     Change,
-    /// A comparison (`jämfört med`, `(sökt 54 mnkr)`): another quantity, never a part.
+    /// A comparison (`jämfört med`, `(sökt 54 mnkr)`) or what was asked for (`begärde`, `… har
+    /// begärts`): another quantity, never a part.
     Comparison,
     /// A figure in parentheses right after another on its line (`27 miljoner (sökt …)`, `(27
     /// miljoner efter …)`): a gloss on the figure before it.
@@ -42,6 +43,9 @@ pub(super) enum Wording {
     /// A figure pointed back to by a demonstrative (`Dessa 30 miljoner ersätter …`): a figure
     /// already stated, mentioned again, never a new part.
     Mention,
+    /// A loss (`tappade 250 miljoner kronor i intäkter`, `förlorade 500 miljoner`): a fall, no
+    /// share of a sum, except of a total of losses ([`loss_total`]).
+    Loss,
     /// A figure for each one of several (`Varje kommun får minst 100 000 kronor`, `2 miljoner
     /// kronor vardera`, `4 200 kronor per elev`): a rate or a floor per recipient, never a part of
     /// a sum of whole amounts.
@@ -64,7 +68,10 @@ static BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
                       | innefattar | innefattas | inklusive | inkl\.? | inräknat | inräknade
                       | inkluderat | inkluderade | ingår )
           | (?P<comparison> jämfört \s+ med | jämfört \s+ mot | i \s+ jämförelse \s+ med
-                          | sökt | sökte | ansökt | ansökte | ansökan \s+ om )
+                          | sökt | sökte | ansökt | ansökte | ansökan \s+ om
+                          # what was asked for is another quantity than what was given:
+                          # `Idrottsföreningarna begärde 2 miljoner kronor`
+                          | begär | begärde | begärt | begärs | begärts | begärdes | begäran \s+ om )
           | (?P<remainder> resterande | återstående | övriga | övrigt | resten )
           | (?P<addition> ytterligare | därtill | dessutom | utöver \s+ detta | utöver \s+ dessa
                         | tillsammans \s+ med )
@@ -114,6 +121,102 @@ static CHANGE_LEVELS: LazyLock<Pattern> = LazyLock::new(|| {
           | stiger | sjunkit | sjunker | sjönk )
         [^.!?,]{0,40}
         $",
+    )
+});
+
+/// A verb of losing right before a figure, at most two words between (`Under året tappade de 250
+/// miljoner`, `förlorade bolaget 500 miljoner`); the words between are checked by [`own_wording`]
+/// to hold no conjunction, which would open a new clause (`tappade kunder men fick 250 …`).
+static LOSS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] )
+        (?: tappade | tappat | tappar | tappa | förlorade | förlorat | förlorar | förlora )
+        (?P<between> (?: \s+ \p{L}+ ){0,2}? ) \s+ (?: (?: cirka | ca\.? | drygt | närmare | omkring | ungefär ) \s+ )?
+        $",
+    )
+});
+
+/// Words that open a new clause: after one of them the verb before is done with its object.
+const CLAUSE_WORDS: [&str; 8] = ["och", "men", "samt", "medan", "fick", "får", "som", "då"];
+
+/// Words in a total's sentence before it that make it a sum of losses (`Koncernens förluster
+/// uppgick totalt till 90 miljoner`, `ett underskott på sammanlagt 40 miljoner`): its parts may be
+/// losses.
+static LOSS_WORD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] ) \p{L}*? (?: förlust | underskott | tappade | tappat | förlorade | förlorat ) \p{L}*",
+    )
+});
+
+/// The lines of an income statement a clause may name as its subject, by the stem of the noun
+/// (compounds too: `skatteintäkterna`, `personalkostnader`, `årets resultat`).
+static ACCOUNT_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] ) \p{L}*?
+        (?: (?P<revenue> intäkt | omsättning ) | (?P<cost> kostnad | utgift )
+          | (?P<result> resultat | överskott | underskott ) ) \p{L}*",
+    )
+});
+
+/// A line of an income statement: revenue, cost or result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AccountLine {
+    Revenue,
+    Cost,
+    Result,
+}
+
+/// The line of the accounts the last such noun of `words` names, if any.
+pub(super) fn account_line(width: crate::pattern::Width, words: &str) -> Option<AccountLine> {
+    let mut last = None;
+    for c in ACCOUNT_LINE.captures_iter(width, words) {
+        last = Some(if c.name("revenue").is_some() {
+            AccountLine::Revenue
+        } else if c.name("cost").is_some() {
+            AccountLine::Cost
+        } else {
+            AccountLine::Result
+        });
+    }
+    last
+}
+
+/// Whether running amount `running[k]` and `total` state different lines of the accounts
+/// (`Intäkterna uppgick till 300 miljoner kronor. Kostnaderna uppgick till 280 miljoner kronor
+/// och årets resultat blev 20 miljoner kronor.`): revenue, costs and the result are bound by an
+/// identity, not a sum of shares, so the costs and the result are no parts of the revenue even
+/// when they add up to it. The total's line is read from its sentence before it, the figure's
+/// from its own wording ([`before`]); either unnamed, nothing is said.
+pub(super) fn other_account_line(doc: &Doc<'_>, k: usize, total: usize) -> bool {
+    let (Some(_), Some(&(ts, _))) = (doc.running.get(k), doc.spans.get(total)) else {
+        return false;
+    };
+    let of_total = account_line(doc.width, doc.slice(doc.sentence_start(ts), ts));
+    let of_part = account_line(doc.width, before(doc, k));
+    matches!((of_total, of_part), (Some(t), Some(p)) if t != p)
+}
+
+/// Whether `total` is a sum of losses: worded as one, or its sentence before it names a loss or a
+/// deficit (`Koncernens förluster uppgick totalt till 90 miljoner kronor`).
+pub(super) fn loss_total(doc: &Doc<'_>, total: usize) -> bool {
+    let Some(&(ts, _)) = doc.spans.get(total) else {
+        return false;
+    };
+    doc.rank(total)
+        .is_some_and(|k| wording(doc, k) == Wording::Loss)
+        || LOSS_WORD.is_match(doc.width, doc.slice(doc.sentence_start(ts), ts))
+}
+
+/// Right after a figure, a passive of asking (`Ytterligare 6 miljoner kronor har begärts av
+/// kommunerna`, `… som söktes`): the figure is what was asked for, another quantity than what was
+/// given, as `sökt` before it is. Only the verb's own clause: `6 miljoner kronor till A, som har
+/// ansökt om mer` says nothing of the figure, and is no match.
+static REQUESTED_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) ^ \s* (?: (?: har | hade | har \s+ nu | hade \s+ tidigare ) \s+ )?
+        (?: begärts | begärdes | begärs | sökts | söktes | söks | ansökts | ansöktes
+          | efterfrågats | efterfrågades )
+        (?: [^\p{L}] | $ )",
     )
 });
 
@@ -289,6 +392,17 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
     if per_unit || each || EACH_AFTER.is_match(doc.width, after) {
         return Wording::PerUnit;
     }
+    let lost = LOSS.captures(doc.width, gap).is_some_and(|c| {
+        !c["between"]
+            .split_whitespace()
+            .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()))
+    });
+    if lost {
+        return Wording::Loss;
+    }
+    if REQUESTED_AFTER.is_match(doc.width, after) {
+        return Wording::Comparison;
+    }
     match BEFORE.captures(doc.width, gap) {
         Some(c) if c.name("nested").is_some() => Wording::Nested,
         _ if MENTION.is_match(doc.width, gap) => Wording::Mention,
@@ -358,7 +472,7 @@ mod tests {
 
     #[test]
     fn wording_both_ways() {
-        use Wording::{Aside, Change, Comparison, Mention, Nested, PerUnit};
+        use Wording::{Aside, Change, Comparison, Loss, Mention, Nested, PerUnit};
         const PLAIN: Wording = Wording::Part(PartRole::Part);
         const ADDITION: Wording = Wording::Part(PartRole::Addition);
         const REMAINDER: Wording = Wording::Part(PartRole::Remainder);
@@ -488,6 +602,33 @@ mod tests {
                 &two("100 miljoner kronor"),
                 Comparison,
             ),
+            // What was asked for, before or after the figure, is no share of what was given …
+            (
+                "A beviljas 900 miljoner kronor. B begärde 100 miljoner kronor.",
+                &two("100 miljoner kronor"),
+                Comparison,
+            ),
+            (
+                "A får 900 miljoner kronor. Ytterligare 100 miljoner kronor har begärts av B.",
+                &two("100 miljoner kronor"),
+                Comparison,
+            ),
+            (
+                "Föreningen fick 900 miljoner kronor efter en begäran om 100 miljoner kronor.",
+                &two("100 miljoner kronor"),
+                Comparison,
+            ),
+            // … but the request of another clause or of the recipient says nothing of it.
+            (
+                "B har begärt medel. Regeringen tillför 100 miljoner kronor till B.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "A får 900 miljoner kronor. Ytterligare 100 miljoner kronor går till B, som har begärt mer.",
+                &two("100 miljoner kronor"),
+                ADDITION,
+            ),
             (
                 "Medel reserveras (900 miljoner kronor). Dessutom medel för B (100 miljoner kronor).",
                 &two("100 miljoner kronor"),
@@ -548,6 +689,28 @@ mod tests {
                     ("50 miljoner kronor", 50 * M),
                     ("100 miljoner kronor", 100 * M),
                 ],
+                PLAIN,
+            ),
+            // A verb of losing before the figure, at most two words between …
+            (
+                "Under året tappade de 100 miljoner kronor i intäkter.",
+                &one("100 miljoner kronor"),
+                Loss,
+            ),
+            (
+                "Stiftelsen förlorade 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                Loss,
+            ),
+            // … but not across a conjunction, nor a noun of loss that the figure covers.
+            (
+                "Bolaget tappade kunder men fick 100 miljoner kronor i stöd.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Förlusten täcks av 100 miljoner kronor ur fonden.",
+                &one("100 miljoner kronor"),
                 PLAIN,
             ),
             (
