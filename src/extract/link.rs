@@ -57,6 +57,7 @@
 //!   it): then the line run into a post gives X to the post above; a header line of several
 //!   text columns (`Sökande | Projekt | Beviljat (kr)`) splits each label into its recipient
 //!   (of two recipient columns the last, `Län | Kommun`: the kommun) and its purpose;
+//!   a form feed ends a line as a line break does;
 //! - a run of at least three `label amount` pairs (a table the export ran into one line:
 //!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
 //!   organisation that ends its label;
@@ -482,6 +483,9 @@ const STOPS: &[&str] = &[
 /// At most this many tokens label a row of a table printed as running text (`Gotlands kommun (
 /// landstingsdel )` is six).
 const FLAT_LABEL_TOKENS: usize = 8;
+
+/// The characters that end a line: a line break, and a form feed, which ends a page.
+const LINE_ENDS: [char; 2] = ['\n', '\x0c'];
 
 /// Adds links to `amounts` and `dates`. `periods`, `villkor` and `tables` are the document's own.
 pub(crate) fn link(
@@ -2481,7 +2485,7 @@ impl<'a> Doc<'a> {
     /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped).
     fn disposer_below(&self, at: usize) -> Option<Link> {
         let mut ls = self.chars.find_newline(at)? + 1;
-        while self.chars.get(ls) == Some('\n') {
+        while self.chars.get(ls).is_some_and(|c| LINE_ENDS.contains(&c)) {
             ls += 1;
         }
         let le = self.chars.find_newline(ls).unwrap_or(self.chars.len());
@@ -2634,8 +2638,8 @@ impl<'a> Doc<'a> {
             .rev()
             .find(|&k| {
                 self.chars.range(k, k + n) == Some(label)
-                    && (k == 0 || self.chars.at(k - 1) == '\n')
-                    && self.chars.get(k + n).is_none_or(|c| c == '\n')
+                    && (k == 0 || LINE_ENDS.contains(&self.chars.at(k - 1)))
+                    && self.chars.get(k + n).is_none_or(|c| LINE_ENDS.contains(&c))
             })
             .map(|k| (k, k + n))
     }
@@ -2849,18 +2853,20 @@ impl<'a> CharText<'a> {
         (start <= end && end <= self.len).then(|| self.str(start, end))
     }
 
-    /// The first line break at or after character `from`.
+    /// The first line break at or after character `from`. A form feed ends a line too, as the
+    /// table reader's lines have it: OCR sets a page's first line right after one.
     fn find_newline(&self, from: usize) -> Option<usize> {
         let b = self.byte(from);
-        let n = self.text[b..].find('\n')?;
+        let n = self.text[b..].find(LINE_ENDS)?;
         Some(from + self.text[b..b + n].chars().count())
     }
 
-    /// The start of the line that holds character `at`: just after the last line break before it.
+    /// The start of the line that holds character `at`: just after the last line break (or form
+    /// feed) before it.
     fn line_start(&self, at: usize) -> usize {
         let b = self.byte(at);
         self.text[..b]
-            .rfind('\n')
+            .rfind(LINE_ENDS)
             .map_or(0, |n| at - self.text[n + 1..b].chars().count())
     }
 }
@@ -4485,6 +4491,7 @@ mod tests {
             "",
             "a",
             "Bidrag till Försäkringskassan\n\nåäö 2020–2021 ✓\nslut",
+            "ap.31 Öst (ram) 0\n\u{c}ap.31.1 Öst (ram)\n0\u{c}",
             &"Medlen fördelas till regionerna.\n".repeat(9),
             &"ö".repeat(70),
         ] {
@@ -4493,12 +4500,12 @@ mod tests {
             assert_eq!(t.len(), chars.len(), "{text:?}");
             for i in 0..=chars.len() + 1 {
                 assert_eq!(t.get(i), chars.get(i).copied(), "{text:?} {i}");
-                let nl = (i..chars.len()).find(|&c| chars[c] == '\n');
+                let nl = (i..chars.len()).find(|&c| matches!(chars[c], '\n' | '\u{c}'));
                 assert_eq!(t.find_newline(i), nl, "{text:?} {i}");
                 if i <= chars.len() {
                     let ls = (0..i)
                         .rev()
-                        .find(|&c| chars[c] == '\n')
+                        .find(|&c| matches!(chars[c], '\n' | '\u{c}'))
                         .map_or(0, |c| c + 1);
                     assert_eq!(t.line_start(i), ls, "{text:?} {i}");
                 }
@@ -5210,6 +5217,16 @@ mod tests {
             (
                 "Anslag (tkr)\nAnslagspost Belopp\nDisponeras av Statens kulturråd 4 000\nap.1 Kultur 4 000\n",
                 &["Statens kulturråd / -", "Statens kulturråd / Kultur"],
+            ),
+            // A post that opens a page (after a form feed) with its figure on the next line is
+            // read like any other, under the `Disponeras av` row above it.
+            (
+                "Anslag (belopp angivna i tkr)\nDisponeras av Kammarkollegiet 20 000\nap.1 Kvalitetsregister (ram) 5 000\n\u{c}ap.4 Tillgänglighet (ram)\n15 000\n",
+                &[
+                    "Kammarkollegiet / -",
+                    "Kammarkollegiet / Kvalitetsregister",
+                    "Kammarkollegiet / Tillgänglighet",
+                ],
             ),
             // A `Summa` under a post's `Disponeras av` line is no disposer's: it is the table's.
             (
