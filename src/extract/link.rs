@@ -57,7 +57,9 @@
 //!   it): then the line run into a post gives X to the post above; a header line of several
 //!   text columns (`Sökande | Projekt | Beviljat (kr)`) splits each label into its recipient
 //!   (of two recipient columns the last, `Län | Kommun`: the kommun) and its purpose;
-//!   a form feed ends a line as a line break does;
+//!   a `Disponeras av` row with a figure of its own (OCR may set it on the next line) heads
+//!   the posts under it and disposes of none above it; a form feed ends a line as a line break
+//!   does;
 //! - a run of at least three `label amount` pairs (a table the export ran into one line:
 //!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
 //!   organisation that ends its label;
@@ -2253,7 +2255,7 @@ impl<'a> Doc<'a> {
                 .rev()
                 .find(|r| r.label.contains("ap."))
                 .and_then(|r| r.amounts.iter().flatten().next())
-                .is_some_and(|&i| self.disposer_below(amounts[i].end).is_some());
+                .is_some_and(|&i| self.disposer_below(table, amounts[i].end).is_some());
         // The amounts of the last anslagspost row, while no one disposes of them.
         let mut unowned: Vec<usize> = Vec::new();
         for row in &table.rows {
@@ -2370,7 +2372,7 @@ impl<'a> Doc<'a> {
                         .filter(|p| names_authority(&p.text) && names_one_body(&p.text))
                         .cloned();
                     recipient = own
-                        .or_else(|| self.disposer_below(amounts[first].end))
+                        .or_else(|| self.disposer_below(table, amounts[first].end))
                         .or_else(|| disposer.clone())
                         .or(named);
                 } else if !row.total
@@ -2482,8 +2484,11 @@ impl<'a> Doc<'a> {
             .map(|k| (k, end))
     }
 
-    /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped).
-    fn disposer_below(&self, at: usize) -> Option<Link> {
+    /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped), when
+    /// it is no row of `table` with figures of its own: such a line states what X disposes of
+    /// and heads the posts under it, even where OCR set its figure on the next line
+    /// (`Disponeras av Regeringskansliet` ⏎ `9 704 486`).
+    fn disposer_below(&self, table: &Table, at: usize) -> Option<Link> {
         let mut ls = self.chars.find_newline(at)? + 1;
         while self.chars.get(ls).is_some_and(|c| LINE_ENDS.contains(&c)) {
             ls += 1;
@@ -2491,6 +2496,13 @@ impl<'a> Doc<'a> {
         let le = self.chars.find_newline(ls).unwrap_or(self.chars.len());
         let line = self.text(ls, le);
         let rest = strip_ci(line.trim_end(), "disponeras av ")?;
+        if table
+            .rows
+            .iter()
+            .any(|r| r.label.trim() == line.trim() && r.amounts.iter().flatten().next().is_some())
+        {
+            return None;
+        }
         let n = line.chars().count() - line.trim_end().chars().count();
         let start = le - n - rest.chars().count();
         (!rest.is_empty() && !rest.chars().any(|c| c.is_ascii_digit())).then(|| Link {
@@ -5217,6 +5229,18 @@ mod tests {
             (
                 "Anslag (tkr)\nAnslagspost Belopp\nDisponeras av Statens kulturråd 4 000\nap.1 Kultur 4 000\n",
                 &["Statens kulturråd / -", "Statens kulturråd / Kultur"],
+            ),
+            // OCR set a `Disponeras av` row's figure on the line under it: the row heads the
+            // posts under it, and is no disposer of the post above (whose own `Disponeras av`
+            // row stands over it).
+            (
+                "Anslag (belopp angivna i kronor)\nDisponeras av Statens energimyndighet 100 000\nap.14 Bistånd - del till STEM (ram)\n100 000\nDisponeras av Regeringskansliet\n\n9 000\nap.13 Finansieringsinstitutioner (ram)\n9 000\n",
+                &[
+                    "Statens energimyndighet / -",
+                    "Statens energimyndighet / Bistånd - del till STEM",
+                    "Regeringskansliet / -",
+                    "Regeringskansliet / Finansieringsinstitutioner",
+                ],
             ),
             // A post that opens a page (after a form feed) with its figure on the next line is
             // read like any other, under the `Disponeras av` row above it.
