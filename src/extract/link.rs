@@ -57,9 +57,10 @@
 //!   it): then the line run into a post gives X to the post above; a header line of several
 //!   text columns (`Sökande | Projekt | Beviljat (kr)`) splits each label into its recipient
 //!   (of two recipient columns the last, `Län | Kommun`: the kommun) and its purpose;
-//!   a `Disponeras av` row with a figure of its own (OCR may set it on the next line) heads
-//!   the posts under it and disposes of none above it; a form feed ends a line as a line break
-//!   does;
+//!   an anslag's line run into its first `Disponeras av X` line (`28:37Forskning … (Ramanslag)
+//!   Disponeras av Riksarkivet8 956 tkr`) gives the figure to X and no purpose; a `Disponeras
+//!   av` row with a figure of its own (OCR may set it on the next line) heads the posts under
+//!   it and disposes of none above it; a form feed ends a line as a line break does;
 //! - a run of at least three `label amount` pairs (a table the export ran into one line:
 //!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
 //!   organisation that ends its label;
@@ -485,6 +486,11 @@ const STOPS: &[&str] = &[
 /// At most this many tokens label a row of a table printed as running text (`Gotlands kommun (
 /// landstingsdel )` is six).
 const FLAT_LABEL_TOKENS: usize = 8;
+
+/// The words that open a regleringsbrev's line naming who disposes of an anslag's money, with
+/// the capital of a line's start: within a post's name (`ap.2 Medel som disponeras av
+/// regionerna`) they name no line.
+const DISPOSED_BY: &str = "Disponeras av ";
 
 /// The characters that end a line: a line break, and a form feed, which ends a page.
 const LINE_ENDS: [char; 2] = ['\n', '\x0c'];
@@ -2275,6 +2281,24 @@ impl<'a> Doc<'a> {
                 purpose = p;
             } else if let Some((mut ls, le)) = label {
                 let mut words = self.text(ls, le);
+                // A line without a figure run into the `Disponeras av X` line under it (the
+                // anslag's own line, `28:37 Forskning … (Ramanslag) Disponeras av Riksarkivet
+                // 8 956 tkr`): the figure is X's, and the row is read from `Disponeras` on.
+                if strip_ci(&words, "disponeras av ").is_none()
+                    && let Some(k) = (ls + 1..le).find(|&k| {
+                        self.chars.at(k - 1) == ' '
+                            && self
+                                .chars
+                                .range(k, k + DISPOSED_BY.len())
+                                .is_some_and(|w| w == DISPOSED_BY)
+                    })
+                    && !(k + 1..le).any(|j| {
+                        self.chars.at(j - 1) == ' ' && anslagspost(&self.chars, j, le).is_some()
+                    })
+                {
+                    ls = k;
+                    words = self.text(ls, le);
+                }
                 // The reader joined a `Disponeras av X` line to the anslagspost row under it
                 // (`Disponeras av Socialstyrelsen ap.3 Särskilda insatser`): X disposes of
                 // that post and those after it, the rest is the post's own label.
@@ -5241,6 +5265,17 @@ mod tests {
                     "Regeringskansliet / -",
                     "Regeringskansliet / Finansieringsinstitutioner",
                 ],
+            ),
+            // An anslag's line without a figure run into its first `Disponeras av` line
+            // (paragraph unwrapping): the figure is the disposer's, not the anslag's; within a
+            // post's name the words say who uses it, and the row is the post's.
+            (
+                "Tilldelade anslag\n\n28:37Forskning inom kulturområdet (Ramanslag)\nDisponeras av Riksarkivet8 956 tkr\n28:37 ap.9Arkivvård (Ram)8 956 tkr\n",
+                &["Riksarkivet / -", "Riksarkivet / Arkivvård"],
+            ),
+            (
+                "Tilldelade anslag (tkr)\nap.2 Medel som disponeras av regionerna (ram) 3 000\nap.3 Tillsyn (ram) 1 000\n",
+                &["- / Medel som disponeras av regionerna", "- / Tillsyn"],
             ),
             // A post that opens a page (after a form feed) with its figure on the next line is
             // read like any other, under the `Disponeras av` row above it.
