@@ -60,7 +60,9 @@
 //!   an anslag's line run into its first `Disponeras av X` line (`28:37Forskning … (Ramanslag)
 //!   Disponeras av Riksarkivet8 956 tkr`) gives the figure to X and no purpose; a `Disponeras
 //!   av` row with a figure of its own (OCR may set it on the next line) heads the posts under
-//!   it and disposes of none above it; a form feed ends a line as a line break does;
+//!   it and disposes of none above it; a caption's year dates the cells only from a title of a
+//!   few words, not from a sentence the reader gathered into the caption (`… ska gälla under
+//!   budgetåret 2024 för nedan angivna anslag.`); a form feed ends a line as a line break does;
 //! - a run of at least three `label amount` pairs (a table the export ran into one line:
 //!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
 //!   organisation that ends its label;
@@ -491,6 +493,10 @@ const FLAT_LABEL_TOKENS: usize = 8;
 /// the capital of a line's start: within a post's name (`ap.2 Medel som disponeras av
 /// regionerna`) they name no line.
 const DISPOSED_BY: &str = "Disponeras av ";
+
+/// At most this many words make the sentence of a caption that names its table's year: a
+/// title (`Fördelning av medel till regionerna 2025 (kronor)`), not a sentence of the text.
+const TITLE_WORDS: usize = 8;
 
 /// The characters that end a line: a line break, and a form feed, which ends a page.
 const LINE_ENDS: [char; 2] = ['\n', '\x0c'];
@@ -2570,6 +2576,16 @@ impl<'a> Doc<'a> {
             return None;
         };
         if caption.chars().filter(char::is_ascii_digit).count() != 4 {
+            return None;
+        }
+        // A sentence the reader gathered into the caption (`Regeringen beslutar att följande
+        // ska gälla under budgetåret 2024 för nedan angivna anslag.`) states the year of the
+        // whole document, which is not spread over its amounts; a title is a few words.
+        let sentence = caption
+            .split(". ")
+            .find(|s| s.contains(year))
+            .unwrap_or(caption);
+        if sentence.split_whitespace().count() > TITLE_WORDS {
             return None;
         }
         let y: u16 = year.parse().ok()?;
@@ -4938,6 +4954,38 @@ mod tests {
             cell_links(text, period),
             [cell("1 250", None), cell("410", None)]
         );
+    }
+
+    #[test]
+    fn a_year_in_a_sentence_the_caption_gathered_dates_no_cell_both_ways() {
+        let period = |l: &AmountLinks| l.period.as_ref().map(|p| p.text.clone());
+        for (text, year) in [
+            // A regleringsbrev's decision states the budget year of the whole document.
+            (
+                "Regeringen beslutar att följande ska gälla under budgetåret 2024 för nedan angivna anslag.\n\nAnslag (tkr)\nDisponeras av Kammarkollegiet 2 500\nap.3 Hembygdsrörelsen (ram) 2 500\n",
+                None,
+            ),
+            (
+                "Nämnden har beslutat att fördela följande medel till föreningarna under 2025.\n\nFörening Belopp (kr)\nIFK Ystad 12 000\nYstads Konstförening 4 000\n",
+                None,
+            ),
+            // A title of a few words names its table's year, after a sentence or alone.
+            (
+                "Medlen fördelas enligt tabellen.\n\nFördelning till föreningarna 2025 (kr)\nIFK Ystad 12 000\nYstads Konstförening 4 000\n",
+                Some("2025"),
+            ),
+            (
+                "Fördelning av medel till regionerna 2025 (kronor)\nRegion Skåne 5 100 000\nRegion Halland 1 900 000\n",
+                Some("2025"),
+            ),
+        ] {
+            let got = cell_links(text, period);
+            assert!(got.len() == 2, "{text:?}: {got:?}");
+            assert!(
+                got.iter().all(|(_, p)| p.as_deref() == year),
+                "{text:?}: {got:?}"
+            );
+        }
     }
 
     #[test]
