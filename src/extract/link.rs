@@ -57,6 +57,12 @@
 //!   it): then the line run into a post gives X to the post above; a header line of several
 //!   text columns (`Sökande | Projekt | Beviljat (kr)`) splits each label into its recipient
 //!   (of two recipient columns the last, `Län | Kommun`: the kommun) and its purpose;
+//!   an anslag's line run into its first `Disponeras av X` line (`28:37Forskning … (Ramanslag)
+//!   Disponeras av Riksarkivet8 956 tkr`) gives the figure to X and no purpose; a `Disponeras
+//!   av` row with a figure of its own (OCR may set it on the next line) heads the posts under
+//!   it and disposes of none above it; a caption's year dates the cells only from a title of a
+//!   few words, not from a sentence the reader gathered into the caption (`… ska gälla under
+//!   budgetåret 2024 för nedan angivna anslag.`); a form feed ends a line as a line break does;
 //! - a run of at least three `label amount` pairs (a table the export ran into one line:
 //!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
 //!   organisation that ends its label;
@@ -482,6 +488,18 @@ const STOPS: &[&str] = &[
 /// At most this many tokens label a row of a table printed as running text (`Gotlands kommun (
 /// landstingsdel )` is six).
 const FLAT_LABEL_TOKENS: usize = 8;
+
+/// The words that open a regleringsbrev's line naming who disposes of an anslag's money, with
+/// the capital of a line's start: within a post's name (`ap.2 Medel som disponeras av
+/// regionerna`) they name no line.
+const DISPOSED_BY: &str = "Disponeras av ";
+
+/// At most this many words make the sentence of a caption that names its table's year: a
+/// title (`Fördelning av medel till regionerna 2025 (kronor)`), not a sentence of the text.
+const TITLE_WORDS: usize = 8;
+
+/// The characters that end a line: a line break, and a form feed, which ends a page.
+const LINE_ENDS: [char; 2] = ['\n', '\x0c'];
 
 /// Adds links to `amounts` and `dates`. `periods`, `villkor` and `tables` are the document's own.
 pub(crate) fn link(
@@ -2249,7 +2267,7 @@ impl<'a> Doc<'a> {
                 .rev()
                 .find(|r| r.label.contains("ap."))
                 .and_then(|r| r.amounts.iter().flatten().next())
-                .is_some_and(|&i| self.disposer_below(amounts[i].end).is_some());
+                .is_some_and(|&i| self.disposer_below(table, amounts[i].end).is_some());
         // The amounts of the last anslagspost row, while no one disposes of them.
         let mut unowned: Vec<usize> = Vec::new();
         for row in &table.rows {
@@ -2269,6 +2287,24 @@ impl<'a> Doc<'a> {
                 purpose = p;
             } else if let Some((mut ls, le)) = label {
                 let mut words = self.text(ls, le);
+                // A line without a figure run into the `Disponeras av X` line under it (the
+                // anslag's own line, `28:37 Forskning … (Ramanslag) Disponeras av Riksarkivet
+                // 8 956 tkr`): the figure is X's, and the row is read from `Disponeras` on.
+                if strip_ci(&words, "disponeras av ").is_none()
+                    && let Some(k) = (ls + 1..le).find(|&k| {
+                        self.chars.at(k - 1) == ' '
+                            && self
+                                .chars
+                                .range(k, k + DISPOSED_BY.len())
+                                .is_some_and(|w| w == DISPOSED_BY)
+                    })
+                    && !(k + 1..le).any(|j| {
+                        self.chars.at(j - 1) == ' ' && anslagspost(&self.chars, j, le).is_some()
+                    })
+                {
+                    ls = k;
+                    words = self.text(ls, le);
+                }
                 // The reader joined a `Disponeras av X` line to the anslagspost row under it
                 // (`Disponeras av Socialstyrelsen ap.3 Särskilda insatser`): X disposes of
                 // that post and those after it, the rest is the post's own label.
@@ -2366,7 +2402,7 @@ impl<'a> Doc<'a> {
                         .filter(|p| names_authority(&p.text) && names_one_body(&p.text))
                         .cloned();
                     recipient = own
-                        .or_else(|| self.disposer_below(amounts[first].end))
+                        .or_else(|| self.disposer_below(table, amounts[first].end))
                         .or_else(|| disposer.clone())
                         .or(named);
                 } else if !row.total
@@ -2478,15 +2514,25 @@ impl<'a> Doc<'a> {
             .map(|k| (k, end))
     }
 
-    /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped).
-    fn disposer_below(&self, at: usize) -> Option<Link> {
+    /// A `Disponeras av X` line right after the line that holds `at` (blank lines skipped), when
+    /// it is no row of `table` with figures of its own: such a line states what X disposes of
+    /// and heads the posts under it, even where OCR set its figure on the next line
+    /// (`Disponeras av Regeringskansliet` ⏎ `9 704 486`).
+    fn disposer_below(&self, table: &Table, at: usize) -> Option<Link> {
         let mut ls = self.chars.find_newline(at)? + 1;
-        while self.chars.get(ls) == Some('\n') {
+        while self.chars.get(ls).is_some_and(|c| LINE_ENDS.contains(&c)) {
             ls += 1;
         }
         let le = self.chars.find_newline(ls).unwrap_or(self.chars.len());
         let line = self.text(ls, le);
         let rest = strip_ci(line.trim_end(), "disponeras av ")?;
+        if table
+            .rows
+            .iter()
+            .any(|r| r.label.trim() == line.trim() && r.amounts.iter().flatten().next().is_some())
+        {
+            return None;
+        }
         let n = line.chars().count() - line.trim_end().chars().count();
         let start = le - n - rest.chars().count();
         (!rest.is_empty() && !rest.chars().any(|c| c.is_ascii_digit())).then(|| Link {
@@ -2530,6 +2576,16 @@ impl<'a> Doc<'a> {
             return None;
         };
         if caption.chars().filter(char::is_ascii_digit).count() != 4 {
+            return None;
+        }
+        // A sentence the reader gathered into the caption (`Regeringen beslutar att följande
+        // ska gälla under budgetåret 2024 för nedan angivna anslag.`) states the year of the
+        // whole document, which is not spread over its amounts; a title is a few words.
+        let sentence = caption
+            .split(". ")
+            .find(|s| s.contains(year))
+            .unwrap_or(caption);
+        if sentence.split_whitespace().count() > TITLE_WORDS {
             return None;
         }
         let y: u16 = year.parse().ok()?;
@@ -2634,8 +2690,8 @@ impl<'a> Doc<'a> {
             .rev()
             .find(|&k| {
                 self.chars.range(k, k + n) == Some(label)
-                    && (k == 0 || self.chars.at(k - 1) == '\n')
-                    && self.chars.get(k + n).is_none_or(|c| c == '\n')
+                    && (k == 0 || LINE_ENDS.contains(&self.chars.at(k - 1)))
+                    && self.chars.get(k + n).is_none_or(|c| LINE_ENDS.contains(&c))
             })
             .map(|k| (k, k + n))
     }
@@ -2849,18 +2905,20 @@ impl<'a> CharText<'a> {
         (start <= end && end <= self.len).then(|| self.str(start, end))
     }
 
-    /// The first line break at or after character `from`.
+    /// The first line break at or after character `from`. A form feed ends a line too, as the
+    /// table reader's lines have it: OCR sets a page's first line right after one.
     fn find_newline(&self, from: usize) -> Option<usize> {
         let b = self.byte(from);
-        let n = self.text[b..].find('\n')?;
+        let n = self.text[b..].find(LINE_ENDS)?;
         Some(from + self.text[b..b + n].chars().count())
     }
 
-    /// The start of the line that holds character `at`: just after the last line break before it.
+    /// The start of the line that holds character `at`: just after the last line break (or form
+    /// feed) before it.
     fn line_start(&self, at: usize) -> usize {
         let b = self.byte(at);
         self.text[..b]
-            .rfind('\n')
+            .rfind(LINE_ENDS)
             .map_or(0, |n| at - self.text[n + 1..b].chars().count())
     }
 }
@@ -4485,6 +4543,7 @@ mod tests {
             "",
             "a",
             "Bidrag till Försäkringskassan\n\nåäö 2020–2021 ✓\nslut",
+            "ap.31 Öst (ram) 0\n\u{c}ap.31.1 Öst (ram)\n0\u{c}",
             &"Medlen fördelas till regionerna.\n".repeat(9),
             &"ö".repeat(70),
         ] {
@@ -4493,12 +4552,12 @@ mod tests {
             assert_eq!(t.len(), chars.len(), "{text:?}");
             for i in 0..=chars.len() + 1 {
                 assert_eq!(t.get(i), chars.get(i).copied(), "{text:?} {i}");
-                let nl = (i..chars.len()).find(|&c| chars[c] == '\n');
+                let nl = (i..chars.len()).find(|&c| matches!(chars[c], '\n' | '\u{c}'));
                 assert_eq!(t.find_newline(i), nl, "{text:?} {i}");
                 if i <= chars.len() {
                     let ls = (0..i)
                         .rev()
-                        .find(|&c| chars[c] == '\n')
+                        .find(|&c| matches!(chars[c], '\n' | '\u{c}'))
                         .map_or(0, |c| c + 1);
                     assert_eq!(t.line_start(i), ls, "{text:?} {i}");
                 }
@@ -4898,6 +4957,38 @@ mod tests {
     }
 
     #[test]
+    fn a_year_in_a_sentence_the_caption_gathered_dates_no_cell_both_ways() {
+        let period = |l: &AmountLinks| l.period.as_ref().map(|p| p.text.clone());
+        for (text, year) in [
+            // A regleringsbrev's decision states the budget year of the whole document.
+            (
+                "Regeringen beslutar att följande ska gälla under budgetåret 2024 för nedan angivna anslag.\n\nAnslag (tkr)\nDisponeras av Kammarkollegiet 2 500\nap.3 Hembygdsrörelsen (ram) 2 500\n",
+                None,
+            ),
+            (
+                "Nämnden har beslutat att fördela följande medel till föreningarna under 2025.\n\nFörening Belopp (kr)\nIFK Ystad 12 000\nYstads Konstförening 4 000\n",
+                None,
+            ),
+            // A title of a few words names its table's year, after a sentence or alone.
+            (
+                "Medlen fördelas enligt tabellen.\n\nFördelning till föreningarna 2025 (kr)\nIFK Ystad 12 000\nYstads Konstförening 4 000\n",
+                Some("2025"),
+            ),
+            (
+                "Fördelning av medel till regionerna 2025 (kronor)\nRegion Skåne 5 100 000\nRegion Halland 1 900 000\n",
+                Some("2025"),
+            ),
+        ] {
+            let got = cell_links(text, period);
+            assert!(got.len() == 2, "{text:?}: {got:?}");
+            assert!(
+                got.iter().all(|(_, p)| p.as_deref() == year),
+                "{text:?}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_label_that_names_an_authority_is_one_both_ways() {
         for (label, authority) in [
             ("Folkhälsomyndigheten", true),
@@ -5210,6 +5301,39 @@ mod tests {
             (
                 "Anslag (tkr)\nAnslagspost Belopp\nDisponeras av Statens kulturråd 4 000\nap.1 Kultur 4 000\n",
                 &["Statens kulturråd / -", "Statens kulturråd / Kultur"],
+            ),
+            // OCR set a `Disponeras av` row's figure on the line under it: the row heads the
+            // posts under it, and is no disposer of the post above (whose own `Disponeras av`
+            // row stands over it).
+            (
+                "Anslag (belopp angivna i kronor)\nDisponeras av Statens energimyndighet 100 000\nap.14 Bistånd - del till STEM (ram)\n100 000\nDisponeras av Regeringskansliet\n\n9 000\nap.13 Finansieringsinstitutioner (ram)\n9 000\n",
+                &[
+                    "Statens energimyndighet / -",
+                    "Statens energimyndighet / Bistånd - del till STEM",
+                    "Regeringskansliet / -",
+                    "Regeringskansliet / Finansieringsinstitutioner",
+                ],
+            ),
+            // An anslag's line without a figure run into its first `Disponeras av` line
+            // (paragraph unwrapping): the figure is the disposer's, not the anslag's; within a
+            // post's name the words say who uses it, and the row is the post's.
+            (
+                "Tilldelade anslag\n\n28:37Forskning inom kulturområdet (Ramanslag)\nDisponeras av Riksarkivet8 956 tkr\n28:37 ap.9Arkivvård (Ram)8 956 tkr\n",
+                &["Riksarkivet / -", "Riksarkivet / Arkivvård"],
+            ),
+            (
+                "Tilldelade anslag (tkr)\nap.2 Medel som disponeras av regionerna (ram) 3 000\nap.3 Tillsyn (ram) 1 000\n",
+                &["- / Medel som disponeras av regionerna", "- / Tillsyn"],
+            ),
+            // A post that opens a page (after a form feed) with its figure on the next line is
+            // read like any other, under the `Disponeras av` row above it.
+            (
+                "Anslag (belopp angivna i tkr)\nDisponeras av Kammarkollegiet 20 000\nap.1 Kvalitetsregister (ram) 5 000\n\u{c}ap.4 Tillgänglighet (ram)\n15 000\n",
+                &[
+                    "Kammarkollegiet / -",
+                    "Kammarkollegiet / Kvalitetsregister",
+                    "Kammarkollegiet / Tillgänglighet",
+                ],
             ),
             // A `Summa` under a post's `Disponeras av` line is no disposer's: it is the table's.
             (
