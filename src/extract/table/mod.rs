@@ -89,11 +89,12 @@
 //! 447` under `6354 6 647 31 64` is `11983 | 12 496 | 113 | 447`, not `11983 | 12 | 496 113 |
 //! 447`: a group of three moved is three digits off; `profile.rs`). Two rows that read only as
 //! one number state a single value column, under which `9704 486` or `2570780` is one number.
-//! Where no width is stated, `5580 760` (an ungrouped four-digit number, then a group of three)
-//! may be `5 580 760` with its space dropped: the row is unresolved. So is a row whose digit
-//! groups also read as fewer numbers (a cell left empty) and fill the columns only by a cut that
-//! sets neighbouring figures further apart in size than any firm row's (`Knivsta 4 591 000` under
-//! `2024 2025` and rows of four and five digits is not `4 | 591 000`).
+//! Where no width is stated, `5580 760` or `31108 914` (an ungrouped number of four or more
+//! digits, then a group of three) may be `5 580 760` with its space dropped, and `54 546990`
+//! may be `54 546 990`: the row is unresolved. So is a row whose digit groups also read as
+//! fewer numbers (a cell left empty) and fill the columns only by a cut that sets neighbouring
+//! figures further apart in size than any firm row's (`Knivsta 4 591 000` under `2024 2025` and
+//! rows of four and five digits is not `4 | 591 000`).
 //!
 //! A caption between rows (`Tabell 2 …`, or a line stating its unit, `Anslag per myndighet
 //! (tkr)`) opens a new table; `(forts.)` continues the one above.
@@ -1554,19 +1555,26 @@ fn bound_totals(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width:
     changed
 }
 
-/// Whether two numbers of a reading may be one whose group space OCR dropped (`5580 760` for
-/// `5 580 760`): an ungrouped four-digit number and, one space after it, a number opening with a
-/// group of three. Where no header states the width, nothing tells the two readings apart.
+/// Whether two numbers of a reading may be one whose group space OCR dropped: an ungrouped
+/// number of four or more digits and, one space after it, a number opening with a group of three
+/// (`5580 760` or `31108 914` for `5 580 760`, `31 108 914`), or a number of one to three digits
+/// and, one space after it, an ungrouped one of six or nine (`54 546990` for `54 546 990`). Where
+/// no width is stated, nothing tells the two readings apart.
 fn dropped_space_doubt(text: &str, nums: &[Num]) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
     nums.windows(2).any(|p| {
         let (a, b) = (&text[p[0].start..p[0].end], &text[p[1].start..p[1].end]);
         let head = b.split(' ').next().unwrap_or("");
-        a.len() == 4
-            && a.bytes().all(|c| c.is_ascii_digit())
-            && !p[0].year
-            && text[p[0].end..p[1].start] == *" "
-            && head.split(',').next().is_some_and(|h| h.len() == 3)
-            && head.bytes().all(|c| c.is_ascii_digit() || c == b',')
+        let int = head.split(',').next().unwrap_or("");
+        let long_then_group = a.len() >= 4 && !p[0].year && int.len() == 3;
+        let short_then_long = a.len() <= 3 && head == b && int.len() >= 6 && int.len() % 3 == 0;
+        text[p[0].end..p[1].start] == *" "
+            && digits(a)
+            && digits(int)
+            && head[int.len()..]
+                .bytes()
+                .all(|c| c.is_ascii_digit() || c == b',')
+            && (long_then_group || short_then_long)
     })
 }
 
@@ -2608,6 +2616,30 @@ Cc 0 -18 2 3
         for &(row, want) in cases {
             let text = format!("{head}{row}\nTierp 7 875 8 149\n");
             assert_eq!(row_cells(&text, "Knivsta"), want, "{row}");
+        }
+    }
+
+    #[test]
+    fn where_no_width_is_stated_a_dropped_group_space_leaves_the_row_unresolved() {
+        // Headers that state no width: `31108 914` is two cells or, with a group space OCR
+        // dropped, `31 108 914`, and nothing tells which.
+        let head = "Belopp i kronor\n\nKommun Bidrag Ersättning\nAle 12 826 13 218\n\
+                    Lerum 7 875 8 149\n";
+        let cases: &[(&str, &[&str])] = &[
+            ("Borås 5580 760", &["?"]),
+            ("Borås 31108 914", &["?"]),
+            ("Borås 168042 325", &["?"]),
+            ("Borås 54 546990", &["?"]),
+            ("Borås 4 546990123", &["?"]),
+            // No reading joins these into one number.
+            ("Borås 12826 13218", &["12826", "13218"]),
+            ("Borås 4822 5 084", &["4822", "5 084"]),
+            ("Borås 54 5469", &["54", "5469"]),
+            ("Borås 2019 760", &["2019", "760"]),
+        ];
+        for &(row, want) in cases {
+            let text = format!("{head}{row}\nMark 4 822 5 084\n");
+            assert_eq!(row_cells(&text, "Borås"), want, "{row}");
         }
     }
 
