@@ -94,7 +94,11 @@
 //! may be `54 546 990`: the row is unresolved. So is a row whose digit groups also read as
 //! fewer numbers (a cell left empty) and fill the columns only by a cut that sets neighbouring
 //! figures further apart in size than any firm row's (`Knivsta 4 591 000` under `2024 2025` and
-//! rows of four and five digits is not `4 | 591 000`).
+//! rows of four and five digits is not `4 | 591 000`). Under a header line stating the width, a
+//! row that reads so only as OCR leaves it (`Jönköpings län 52387 555` under `Län Belopp, kr`)
+//! is read at that width, never at another its groups allow (`52387 | 555`), which would cut
+//! the other rows' figures in two; and a group that may be a code of the label (`län 52
+//! 387555`) is none where a dropped group space would make it a figure's first group.
 //!
 //! A caption between rows (`Tabell 2 …`, or a line stating its unit, `Anslag per myndighet
 //! (tkr)`) opens a new table; `(forts.)` continues the one above.
@@ -540,9 +544,14 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
                 break;
             }
             if !(chunk.is_empty() && r.is_years(text)) {
-                // A row only OCR's reading fits leaves the stated width the only one.
+                // A row only OCR's reading fits leaves the stated width the only one; so does a
+                // row that reads as typeset only at other widths (`Jönköpings län 52387 555`
+                // under `Län Belopp, kr` is 52 387 555, not `52387 | 555`): the header line
+                // says how many figures a row has, and its other readings would cut the other
+                // rows' figures in two (`20 | 583 009`).
                 mask = match (strict, stated) {
                     (false, Some(w)) => 1 << w,
+                    (true, Some(w)) if ocr && w < 64 && r.widths & 1 << w == 0 => 1 << w,
                     _ => mask & r.widths,
                 };
                 stated = stated.filter(|_| ocr);
@@ -1472,7 +1481,18 @@ fn read_row(
     let strict_bit = |g: &[lines::Group]| split::widths(text, g, Grouping::Strict) & bit != 0;
     let typeset = match whole {
         Err(_) if r.loose_first && !strict_bit(&r.groups) => {
-            split::read(text, &r.groups[1..], width, arithmetic, Grouping::Strict)
+            let without = split::read(text, &r.groups[1..], width, arithmetic, Grouping::Strict);
+            // `Jönköpings län 52 387555`: the loose group is a code of the label only if it is
+            // no figure's first group; OCR that dropped a group space (`52 387 555`) leaves
+            // the same text, and the label's code would make `387 555` of 52 387 555.
+            if without.is_ok() && split::widths(text, &r.groups, Grouping::Dropped) & bit != 0 {
+                let (first, last) = (r.groups[0], r.groups[r.groups.len() - 1]);
+                return Err(format!(
+                    "`{}` may be one number whose group space OCR dropped, or a code and a number",
+                    &text[first.start..last.end]
+                ));
+            }
+            without
         }
         other => other,
     };
@@ -2616,6 +2636,82 @@ Cc 0 -18 2 3
         for &(row, want) in cases {
             let text = format!("{head}{row}\nTierp 7 875 8 149\n");
             assert_eq!(row_cells(&text, "Knivsta"), want, "{row}");
+        }
+    }
+
+    #[test]
+    fn a_group_space_ocr_dropped_never_makes_two_figures_or_a_code_and_a_figure() {
+        let lan = "Fördelning av medel per län\n\nLän Belopp, kr\nBlekinge län 20 583 009\n";
+        let lan_below = "Dalarnas län 27 321 604\nHallands län 70 854 684\n";
+        let years = "Tusental kronor\n\nKommun 2024 2025\nEnköping 11 641 12 181\n";
+        let years_below = "Tierp 7 875 8 149\nHeby 4 822 5 084\n";
+        // (head, row, rows below, the row's label, its cells (`?`: unresolved), a row below and
+        // its cells)
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a [&'a str],
+            &'a str,
+            &'a [&'a str],
+        );
+        let cases: &[Case<'_>] = &[
+            // One column stated by the header line: one figure whose group space OCR dropped,
+            // and the rows around it keep their figures whole.
+            (
+                lan,
+                "Jönköpings län 52387 555",
+                lan_below,
+                "Jönköpings län",
+                &["52387 555"],
+                "Dalarnas län",
+                &["27 321 604"],
+            ),
+            (
+                lan,
+                "Jönköpings län 52 387 555",
+                lan_below,
+                "Jönköpings län",
+                &["52 387 555"],
+                "Dalarnas län",
+                &["27 321 604"],
+            ),
+            // Two columns stated: the same groups are two figures as typeset.
+            (
+                years,
+                "Knivsta 52387 555",
+                years_below,
+                "Knivsta",
+                &["52387", "555"],
+                "Tierp",
+                &["7 875", "8 149"],
+            ),
+            // A code run before a figure, or one figure whose group space OCR dropped.
+            (
+                lan,
+                "Jönköpings län 52 387555",
+                lan_below,
+                "Jönköpings län",
+                &["?"],
+                "Dalarnas län",
+                &["27 321 604"],
+            ),
+            // A code before a figure that no dropped space can join to it.
+            (
+                lan,
+                "Område 4 12 000",
+                lan_below,
+                "Område",
+                &["12 000"],
+                "Dalarnas län",
+                &["27 321 604"],
+            ),
+        ];
+        for &(head, row, below, label, want, other, other_want) in cases {
+            let text = format!("{head}{row}\n{below}");
+            assert_eq!(row_cells(&text, label), want, "{row}");
+            assert_eq!(row_cells(&text, other), other_want, "{row}");
         }
     }
 
