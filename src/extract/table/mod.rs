@@ -94,11 +94,16 @@
 //! 447` under `6354 6 647 31 64` is `11983 | 12 496 | 113 | 447`, not `11983 | 12 | 496 113 |
 //! 447`: a group of three moved is three digits off; `profile.rs`). Two rows that read only as
 //! one number state a single value column, under which `9704 486` or `2570780` is one number.
-//! Where no width is stated, `5580 760` (an ungrouped four-digit number, then a group of three)
-//! may be `5 580 760` with its space dropped: the row is unresolved. So is a row whose digit
-//! groups also read as fewer numbers (a cell left empty) and fill the columns only by a cut that
-//! sets neighbouring figures further apart in size than any firm row's (`Knivsta 4 591 000` under
-//! `2024 2025` and rows of four and five digits is not `4 | 591 000`).
+//! Where no width is stated, `5580 760` or `31108 914` (an ungrouped number of four or more
+//! digits, then a group of three) may be `5 580 760` with its space dropped, and `54 546990`
+//! may be `54 546 990`: the row is unresolved. So is a row whose digit groups also read as
+//! fewer numbers (a cell left empty) and fill the columns only by a cut that sets neighbouring
+//! figures further apart in size than any firm row's (`Knivsta 4 591 000` under `2024 2025` and
+//! rows of four and five digits is not `4 | 591 000`). Under a header line stating the width, a
+//! row that reads so only as OCR leaves it (`Jönköpings län 52387 555` under `Län Belopp, kr`)
+//! is read at that width, never at another its groups allow (`52387 | 555`), which would cut
+//! the other rows' figures in two; and a group that may be a code of the label (`län 52
+//! 387555`) is none where a dropped group space would make it a figure's first group.
 //!
 //! A caption between rows (`Tabell 2 …`, or a line stating its unit, `Anslag per myndighet
 //! (tkr)`) opens a new table; `(forts.)` continues the one above.
@@ -544,9 +549,14 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
                 break;
             }
             if !(chunk.is_empty() && r.is_years(text)) {
-                // A row only OCR's reading fits leaves the stated width the only one.
+                // A row only OCR's reading fits leaves the stated width the only one; so does a
+                // row that reads as typeset only at other widths (`Jönköpings län 52387 555`
+                // under `Län Belopp, kr` is 52 387 555, not `52387 | 555`): the header line
+                // says how many figures a row has, and its other readings would cut the other
+                // rows' figures in two (`20 | 583 009`).
                 mask = match (strict, stated) {
                     (false, Some(w)) => 1 << w,
+                    (true, Some(w)) if ocr && w < 64 && r.widths & 1 << w == 0 => 1 << w,
                     _ => mask & r.widths,
                 };
                 stated = stated.filter(|_| ocr);
@@ -1423,7 +1433,18 @@ fn read_row(
     let strict_bit = |g: &[lines::Group]| split::widths(text, g, Grouping::Strict) & bit != 0;
     let typeset = match whole {
         Err(_) if r.loose_first && !strict_bit(&r.groups) => {
-            split::read(text, &r.groups[1..], width, arithmetic, Grouping::Strict)
+            let without = split::read(text, &r.groups[1..], width, arithmetic, Grouping::Strict);
+            // `Jönköpings län 52 387555`: the loose group is a code of the label only if it is
+            // no figure's first group; OCR that dropped a group space (`52 387 555`) leaves
+            // the same text, and the label's code would make `387 555` of 52 387 555.
+            if without.is_ok() && split::widths(text, &r.groups, Grouping::Dropped) & bit != 0 {
+                let (first, last) = (r.groups[0], r.groups[r.groups.len() - 1]);
+                return Err(format!(
+                    "`{}` may be one number whose group space OCR dropped, or a code and a number",
+                    &text[first.start..last.end]
+                ));
+            }
+            without
         }
         other => other,
     };
@@ -1506,19 +1527,26 @@ fn bound_totals(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], width:
     changed
 }
 
-/// Whether two numbers of a reading may be one whose group space OCR dropped (`5580 760` for
-/// `5 580 760`): an ungrouped four-digit number and, one space after it, a number opening with a
-/// group of three. Where no header states the width, nothing tells the two readings apart.
+/// Whether two numbers of a reading may be one whose group space OCR dropped: an ungrouped
+/// number of four or more digits and, one space after it, a number opening with a group of three
+/// (`5580 760` or `31108 914` for `5 580 760`, `31 108 914`), or a number of one to three digits
+/// and, one space after it, an ungrouped one of six or nine (`54 546990` for `54 546 990`). Where
+/// no width is stated, nothing tells the two readings apart.
 fn dropped_space_doubt(text: &str, nums: &[Num]) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
     nums.windows(2).any(|p| {
         let (a, b) = (&text[p[0].start..p[0].end], &text[p[1].start..p[1].end]);
         let head = b.split(' ').next().unwrap_or("");
-        a.len() == 4
-            && a.bytes().all(|c| c.is_ascii_digit())
-            && !p[0].year
-            && text[p[0].end..p[1].start] == *" "
-            && head.split(',').next().is_some_and(|h| h.len() == 3)
-            && head.bytes().all(|c| c.is_ascii_digit() || c == b',')
+        let int = head.split(',').next().unwrap_or("");
+        let long_then_group = a.len() >= 4 && !p[0].year && int.len() == 3;
+        let short_then_long = a.len() <= 3 && head == b && int.len() >= 6 && int.len() % 3 == 0;
+        text[p[0].end..p[1].start] == *" "
+            && digits(a)
+            && digits(int)
+            && head[int.len()..]
+                .bytes()
+                .all(|c| c.is_ascii_digit() || c == b',')
+            && (long_then_group || short_then_long)
     })
 }
 
@@ -2560,6 +2588,106 @@ Cc 0 -18 2 3
         for &(row, want) in cases {
             let text = format!("{head}{row}\nTierp 7 875 8 149\n");
             assert_eq!(row_cells(&text, "Knivsta"), want, "{row}");
+        }
+    }
+
+    #[test]
+    fn a_group_space_ocr_dropped_never_makes_two_figures_or_a_code_and_a_figure() {
+        let lan = "Fördelning av medel per län\n\nLän Belopp, kr\nBlekinge län 20 583 009\n";
+        let lan_below = "Dalarnas län 27 321 604\nHallands län 70 854 684\n";
+        let years = "Tusental kronor\n\nKommun 2024 2025\nEnköping 11 641 12 181\n";
+        let years_below = "Tierp 7 875 8 149\nHeby 4 822 5 084\n";
+        // (head, row, rows below, the row's label, its cells (`?`: unresolved), a row below and
+        // its cells)
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a str,
+            &'a [&'a str],
+            &'a str,
+            &'a [&'a str],
+        );
+        let cases: &[Case<'_>] = &[
+            // One column stated by the header line: one figure whose group space OCR dropped,
+            // and the rows around it keep their figures whole.
+            (
+                lan,
+                "Jönköpings län 52387 555",
+                lan_below,
+                "Jönköpings län",
+                &["52387 555"],
+                "Dalarnas län",
+                &["27 321 604"],
+            ),
+            (
+                lan,
+                "Jönköpings län 52 387 555",
+                lan_below,
+                "Jönköpings län",
+                &["52 387 555"],
+                "Dalarnas län",
+                &["27 321 604"],
+            ),
+            // Two columns stated: the same groups are two figures as typeset.
+            (
+                years,
+                "Knivsta 52387 555",
+                years_below,
+                "Knivsta",
+                &["52387", "555"],
+                "Tierp",
+                &["7 875", "8 149"],
+            ),
+            // A code run before a figure, or one figure whose group space OCR dropped.
+            (
+                lan,
+                "Jönköpings län 52 387555",
+                lan_below,
+                "Jönköpings län",
+                &["?"],
+                "Dalarnas län",
+                &["27 321 604"],
+            ),
+            // A code before a figure that no dropped space can join to it.
+            (
+                lan,
+                "Område 4 12 000",
+                lan_below,
+                "Område",
+                &["12 000"],
+                "Dalarnas län",
+                &["27 321 604"],
+            ),
+        ];
+        for &(head, row, below, label, want, other, other_want) in cases {
+            let text = format!("{head}{row}\n{below}");
+            assert_eq!(row_cells(&text, label), want, "{row}");
+            assert_eq!(row_cells(&text, other), other_want, "{row}");
+        }
+    }
+
+    #[test]
+    fn where_no_width_is_stated_a_dropped_group_space_leaves_the_row_unresolved() {
+        // Headers that state no width: `31108 914` is two cells or, with a group space OCR
+        // dropped, `31 108 914`, and nothing tells which.
+        let head = "Belopp i kronor\n\nKommun Bidrag Ersättning\nAle 12 826 13 218\n\
+                    Lerum 7 875 8 149\n";
+        let cases: &[(&str, &[&str])] = &[
+            ("Borås 5580 760", &["?"]),
+            ("Borås 31108 914", &["?"]),
+            ("Borås 168042 325", &["?"]),
+            ("Borås 54 546990", &["?"]),
+            ("Borås 4 546990123", &["?"]),
+            // No reading joins these into one number.
+            ("Borås 12826 13218", &["12826", "13218"]),
+            ("Borås 4822 5 084", &["4822", "5 084"]),
+            ("Borås 54 5469", &["54", "5469"]),
+            ("Borås 2019 760", &["2019", "760"]),
+        ];
+        for &(row, want) in cases {
+            let text = format!("{head}{row}\nMark 4 822 5 084\n");
+            assert_eq!(row_cells(&text, "Borås"), want, "{row}");
         }
     }
 
