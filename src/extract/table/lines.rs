@@ -324,10 +324,14 @@ pub(super) fn is_piped(text: &str) -> bool {
 /// header or over a total: it parts nothing, so it reads as a blank line. Two dashes or fewer
 /// are no rule: a lone `-` or `–` is an empty cell.
 fn is_rule(t: &str) -> bool {
-    let marks = t.chars().filter(|c| matches!(c, '-' | '–' | '—' | '=' | '_')).count();
+    let marks = t
+        .chars()
+        .filter(|c| matches!(c, '-' | '–' | '—' | '=' | '_'))
+        .count();
     marks >= 3
-        && t.chars()
-            .all(|c| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '=' | '_' | '|' | ':' | '+'))
+        && t.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '=' | '_' | '|' | ':' | '+')
+        })
 }
 
 /// A list of note numbers (`10, 22`, `1,2,9`): two or more numbers of one or two digits, with
