@@ -489,10 +489,21 @@ const STOPS: &[&str] = &[
 /// landstingsdel )` is six).
 const FLAT_LABEL_TOKENS: usize = 8;
 
-/// The words that open a regleringsbrev's line naming who disposes of an anslag's money, with
-/// the capital of a line's start: within a post's name (`ap.2 Medel som disponeras av
-/// regionerna`) they name no line.
-const DISPOSED_BY: &str = "Disponeras av ";
+/// The words that open a regleringsbrev's line naming who disposes of an anslag's money.
+const DISPOSED_BY: &str = "disponeras av ";
+
+/// `s` past a `Disponeras av` cue at its start (any case), or `None`.
+fn disposed_by(s: &str) -> Option<&str> {
+    strip_ci(s, DISPOSED_BY)
+}
+
+/// The span of the `Disponeras av` cue of a line starting at `ls`.
+fn disposed_by_cue(ls: usize) -> Span {
+    Span {
+        start: ls,
+        end: ls + DISPOSED_BY.trim_end().chars().count(),
+    }
+}
 
 /// At most this many words make the sentence of a caption that names its table's year: a
 /// title (`Fördelning av medel till regionerna 2025 (kronor)`), not a sentence of the text.
@@ -2222,7 +2233,7 @@ impl<'a> Doc<'a> {
         let purposes_table = names_purposes(label_header);
         let disposer_column = std::iter::once(&table.label_header)
             .chain(&table.headers)
-            .any(|h| h.to_lowercase().contains("disponeras av"));
+            .any(|h| h.to_lowercase().contains(DISPOSED_BY.trim_end()));
         let mut headers: Vec<Option<PeriodLink>> = table
             .headers
             .iter()
@@ -2254,8 +2265,7 @@ impl<'a> Doc<'a> {
         // the first anslagspost row has none before it, and the last has one after it. Such a
         // line without a figure is run into the next post's label by the reader, and X then
         // disposes of the post above.
-        let disposer_line =
-            |r: &&crate::record::TableRow| strip_ci(&r.label, "disponeras av ").is_some();
+        let disposer_line = |r: &&crate::record::TableRow| disposed_by(&r.label).is_some();
         let below = table
             .rows
             .iter()
@@ -2290,13 +2300,15 @@ impl<'a> Doc<'a> {
                 // A line without a figure run into the `Disponeras av X` line under it (the
                 // anslag's own line, `28:37 Forskning … (Ramanslag) Disponeras av Riksarkivet
                 // 8 956 tkr`): the figure is X's, and the row is read from `Disponeras` on.
-                if strip_ci(&words, "disponeras av ").is_none()
+                if disposed_by(&words).is_none()
                     && let Some(k) = (ls + 1..le).find(|&k| {
                         self.chars.at(k - 1) == ' '
                             && self
                                 .chars
                                 .range(k, k + DISPOSED_BY.len())
-                                .is_some_and(|w| w == DISPOSED_BY)
+                                // With the capital of a line's start: within a post's name
+                                // (`ap.2 Medel som disponeras av regionerna`) it opens no line.
+                                .is_some_and(|w| w.starts_with('D') && w[1..] == DISPOSED_BY[1..])
                     })
                     && !(k + 1..le).any(|j| {
                         self.chars.at(j - 1) == ' ' && anslagspost(&self.chars, j, le).is_some()
@@ -2308,7 +2320,7 @@ impl<'a> Doc<'a> {
                 // The reader joined a `Disponeras av X` line to the anslagspost row under it
                 // (`Disponeras av Socialstyrelsen ap.3 Särskilda insatser`): X disposes of
                 // that post and those after it, the rest is the post's own label.
-                if let Some(rest) = strip_ci(&words, "disponeras av ") {
+                if let Some(rest) = disposed_by(&words) {
                     let from = ls + words.chars().count() - rest.chars().count();
                     if let Some(k) = (from + 1..le).find(|&k| {
                         self.chars.at(k - 1) == ' ' && anslagspost(&self.chars, k, le).is_some()
@@ -2322,10 +2334,7 @@ impl<'a> Doc<'a> {
                                 text: self.text(from, de),
                                 start: from,
                                 end: de,
-                                cue: Span {
-                                    start: ls,
-                                    end: ls + "disponeras av".chars().count(),
-                                },
+                                cue: disposed_by_cue(ls),
                             };
                             if below {
                                 for &i in &unowned {
@@ -2343,12 +2352,9 @@ impl<'a> Doc<'a> {
                 // and past a speck OCR read before it (`_ Skatteverket`).
                 let name = without_code(without_specks(&words));
                 let ns = ls + words.chars().count() - name.chars().count();
-                if let Some(rest) = strip_ci(&words, "disponeras av ") {
+                if let Some(rest) = disposed_by(&words) {
                     let n = words.chars().count() - rest.chars().count();
-                    let cue = Span {
-                        start: ls,
-                        end: ls + "disponeras av".chars().count(),
-                    };
+                    let cue = disposed_by_cue(ls);
                     let l = Link {
                         text: rest.trim().to_string(),
                         start: ls + n,
@@ -2525,7 +2531,7 @@ impl<'a> Doc<'a> {
         }
         let le = self.chars.find_newline(ls).unwrap_or(self.chars.len());
         let line = self.text(ls, le);
-        let rest = strip_ci(line.trim_end(), "disponeras av ")?;
+        let rest = disposed_by(line.trim_end())?;
         if table
             .rows
             .iter()
@@ -2539,10 +2545,7 @@ impl<'a> Doc<'a> {
             text: rest.to_string(),
             start,
             end: le - n,
-            cue: Span {
-                start: ls,
-                end: ls + "disponeras av".chars().count(),
-            },
+            cue: disposed_by_cue(ls),
         })
     }
 
@@ -2756,10 +2759,7 @@ impl<'a> Doc<'a> {
             }
             // A `Disponeras av X` line belongs to the post above it, and heads no block: under
             // it, a `Summa` was given to the last post's disposer.
-            if t.is_empty()
-                || t.chars().any(|c| c.is_ascii_digit())
-                || strip_ci(t, "disponeras av ").is_some()
-            {
+            if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) || disposed_by(t).is_some() {
                 continue;
             }
             // The column headers are no block's heading, and nothing above them is
