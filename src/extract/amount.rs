@@ -453,6 +453,9 @@ impl Raw {
             if head.is_some_and(|h| dates_the_unit_line(text, n.range(), h)) {
                 return None;
             }
+            if scale.is_none() && decimals == 0 && ends_a_run_of_years(text, n.range()) {
+                return None;
+            }
         }
         Some(Raw {
             start: m.start(),
@@ -491,6 +494,30 @@ fn names_a_unit(text: &str, at: usize, word: &str) -> bool {
 fn dates_the_unit_line(text: &str, year: std::ops::Range<usize>, head: regex::Match<'_>) -> bool {
     text[year.end..head.start()].contains('\n')
         && layout::caption_year(&text[..year.start], &text[year], head.as_str())
+}
+
+/// Whether the figure at `year` (byte range) is the last of a row of year headers, a year
+/// printed as four bare digits right after the year before or after it (`2019 2020 2021 Kr/inv.`,
+/// `2021 2020 kronor`: a table's header flattened into the text): the unit after it heads the
+/// row below, and the year is no sum. A grouped figure (`2020 2 021 kronor`) is kept.
+fn ends_a_run_of_years(text: &str, year: std::ops::Range<usize>) -> bool {
+    let as_year = |w: &str| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<i128>().ok())
+            .flatten()
+            .filter(|&y| is_year(y))
+    };
+    let Some(y) = as_year(&text[year.clone()]) else {
+        return false;
+    };
+    let before = &text[..year.start];
+    let gap = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    gap.len() < before.len()
+        && gap
+            .rsplit([' ', '\t', '\u{a0}', '\n'])
+            .next()
+            .and_then(as_year)
+            .is_some_and(|p| (p - y).abs() == 1)
 }
 
 /// Whether a whole number reads as a year of a public document.
@@ -825,6 +852,24 @@ mod tests {
         assert_amount("Summa, 2008 kronor", "2008", "2008 kronor");
         assert_amount("Summa, 1800\nkronor", "1800", "1800\nkronor");
         assert_amount("Summa, 2 008\nkronor", "2008", "2 008\nkronor");
+    }
+
+    #[test]
+    fn the_last_of_a_row_of_year_headers_is_no_amount() {
+        for text in [
+            "Tillskott, mdkr 2017 2018 2019 2020 2021 Kr/inv. 3 3 5 7 10",
+            "Belopp 2024 2025 kronor",
+            "Utfall 2019 2020 Kronor",
+            "Not 2021 2020 kronor",
+        ] {
+            assert_none(text);
+        }
+        // A year standing alone before its unit, a grouped figure after a year, and a figure
+        // after a figure that is no year or no neighbouring year are amounts as written.
+        assert_amount("Bidraget är 2021 kronor.", "2021", "2021 kronor");
+        assert_amount("Under 2020 2 021 kronor.", "2021", "2 021 kronor");
+        assert_amount("Bidrag 2019: 2020 kronor", "2020", "2020 kronor");
+        assert_amount("År 2025 2020 kronor", "2020", "2020 kronor");
     }
 
     #[test]
