@@ -160,11 +160,13 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// Words that place a sentence in an earlier year than now (`Förra året fick …`, `i fjol`).
+/// Words that place a sentence in an earlier year or round than now (`Förra året fick …`, `i
+/// fjol`, `Förra utlysningen fördelade …`, `föregående omgång`): whatever was before is another
+/// sum's history.
 static EARLIER_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?xi) (?: ^ | [^\p{L}] )
-        (?: förra \s+ året | förra \s+ årets | i \s+ fjol | fjolårets | föregående \s+ år (?: et | s )?
+        (?: (?: förra | föregående ) \s+ \p{L}+ | i \s+ fjol | fjolårets
           | året \s+ innan | året \s+ före )
         (?: [^\p{L}] | $ )",
     )
@@ -1597,6 +1599,17 @@ mod tests {
                     ("30 miljoner kronor", 30 * M),
                 ],
                 &[(Unresolved, 120 * M, -80 * M)],
+            ),
+            // An earlier round of the same kind ends them as an earlier year does.
+            (
+                "Vinnova fördelar totalt 40 miljoner kronor i utlysningen. Förra utlysningen \
+                 fördelade 25 miljoner kronor och 15 miljoner kronor fick avslag.\n",
+                &[
+                    ("40 miljoner kronor", 40 * M),
+                    ("25 miljoner kronor", 25 * M),
+                    ("15 miljoner kronor", 15 * M),
+                ],
+                &[(Unresolved, 40 * M, -40 * M)],
             ),
             // Leaves alone: years within the total's span, and later sentences naming no year.
             (
