@@ -96,6 +96,10 @@ static EXTREME: LazyLock<Pattern> = LazyLock::new(|| {
 /// Nouns a superlative may rank as one share of a whole (`den största delen`): a part.
 const RANKED_SHARES: [&str; 6] = ["del", "delen", "andel", "andelen", "post", "posten"];
 
+/// Words opening a parenthesis that splits the figure before it (`(varav …`, `(därav …`).
+static BREAKDOWN_OPENS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?xi) ^ \s* (?: varav | därav ) (?: [^\p{L}] | $ )"));
+
 /// A comma and a conjunction joining a new member to a list or a new clause (`…, och`, `…,
 /// samt`, `…, medan`): wording before it is done with its own object.
 static CLAUSE_JOIN: LazyLock<Pattern> =
@@ -378,9 +382,15 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
     // `kommunerna (2,2 miljarder kronor) och regionerna (1 miljard kronor)` or `varav 60 procent
     // (120 miljoner kronor)` each figure is the share of the word before it, a part.
     if k > 0 && !gap.contains('\n') && gap.len() <= 40 && !ends_sentence(gap) {
+        // `16 mnkr (varav löner 13,5 mnkr och lokaler 2,5 mnkr)`: a parenthesis opening on a
+        // breakdown word splits the figure before it; its figures are worded by that word (nested
+        // in the figure, parts of its breakdown), not glosses.
         let open = gap.rfind('(');
-        if open.is_some_and(|o| !gap[o..].contains(')') && !gap[..o].contains(char::is_alphabetic))
-        {
+        if open.is_some_and(|o| {
+            !gap[o..].contains(')')
+                && !gap[..o].contains(char::is_alphabetic)
+                && !BREAKDOWN_OPENS.is_match(doc.width, &gap[o + 1..])
+        }) {
             return Wording::Aside;
         }
     }
@@ -561,6 +571,17 @@ mod tests {
                 "Den största posten är 100 miljoner kronor till A.",
                 &one("100 miljoner kronor"),
                 PLAIN,
+            ),
+            // A parenthesis opening on `varav` splits the figure before it: no gloss.
+            (
+                "Budgeten är 900 miljoner kronor (varav löner 100 miljoner kronor och hyror).",
+                &two("100 miljoner kronor"),
+                Nested,
+            ),
+            (
+                "Budgeten är 900 miljoner kronor (100 miljoner kronor mindre i fjol).",
+                &two("100 miljoner kronor"),
+                Aside,
             ),
             (
                 "Resultatet blir 100 miljoner kronor högre än väntat.",
