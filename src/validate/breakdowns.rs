@@ -150,6 +150,11 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
                | av \s+ beloppet | av \s+ summan
                # the money named by its noun: `… 14 miljoner kronor i statsbidrag. Av bidraget går …`
                | av \s+ (?: medlen | pengarna | bidraget | stödet | anslaget )
+               # the money said to consist of its parts: `… 600 miljoner kronor. Beloppet består
+               # av 450 miljoner till A och 150 miljoner till B`, `Beloppet avser …`, and a split
+               # in a participle: `anvisa 4 200 000 kronor, fördelat på A med 2 700 000 kronor …`
+               | (?: beloppet | summan | medlen | pengarna ) \s+ (?: består \s+ av | avser )
+               | (?: fördelat | fördelad | fördelade | uppdelat | uppdelad | uppdelade ) \s+ på
                # a change split in its turn: `… ökar med 6 miljarder. Av ökningen avser 4
                # miljarder kommunerna …`, `en höjning med 200 miljoner … Höjningen fördelas med
                # 120 miljoner till A och 80 miljoner till B`
@@ -452,7 +457,10 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         }
         let total = doc.running[tk];
         let gap = doc.slice(doc.spans[total].1, cue.start());
-        if gap.len() > CUE_WINDOW || has_blank_line(gap) || role[total] != Role::Free {
+        if gap.len() > CUE_WINDOW
+            || (has_blank_line(gap) && !opens_next_paragraph(doc, gap, cue.start()))
+            || role[total] != Role::Free
+        {
             continue;
         }
         // The parts: amounts from the cue to the end of its sentence.
@@ -580,6 +588,23 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
             out.push(c);
         }
     }
+}
+
+/// Whether a breakdown's cue at byte `at`, `gap` after its total, opens the paragraph right after
+/// the total's, as the first word of a sentence: `Regeringen tillför 90 miljoner kronor.` ⏎⏎ `Av
+/// beloppet används 60 miljoner …` refers back to the last figure of the paragraph before, as
+/// agreements and press releases set each share in a paragraph of its own. Two paragraph breaks,
+/// or a cue inside its paragraph's text, are no such reference.
+fn opens_next_paragraph(doc: &Doc<'_>, gap: &str, at: usize) -> bool {
+    let Some(nl) = gap.rfind('\n') else {
+        return false;
+    };
+    let lines: Vec<&str> = gap.split('\n').collect();
+    let blank = lines[1..lines.len() - 1]
+        .iter()
+        .filter(|l| l.trim().is_empty())
+        .count();
+    gap[nl + 1..].trim().is_empty() && blank == 1 && doc.text[at..].starts_with(char::is_uppercase)
 }
 
 /// Where the scope of a total (or breakdown) ends: the next heading after `from`, or the cued
@@ -1559,6 +1584,64 @@ mod tests {
         let prose = "Regionen avsätter 1,5 miljarder kronor, varav 500 miljoner kronor till psykiatrin. \
                      Därtill går 700 miljoner kronor till kompetens och 300 miljoner kronor till förlossningsvården.";
         assert_checks(prose, &items[1..], &[(Fine, 1500 * M, 0)]);
+    }
+
+    #[test]
+    fn a_breakdown_of_what_the_money_consists_of_or_in_the_next_paragraph() {
+        use crate::validate::testing::statuses;
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            (
+                "Regeringen föreslår ytterligare 600 miljoner kronor. Beloppet består av 450 \
+                 miljoner kronor till A och 150 miljoner kronor till B.",
+                &[
+                    ("600 miljoner kronor", 600 * M),
+                    ("450 miljoner kronor", 450 * M),
+                    ("150 miljoner kronor", 150 * M),
+                ],
+                &[(Fine, 600 * M, 0)],
+            ),
+            (
+                "Fullmäktige anvisar 4 200 000 kronor ur reserven, fördelat på A med 2 700 000 \
+                 kronor och B med 1 500 000 kronor.",
+                &[
+                    ("4 200 000 kronor", 42 * M / 10),
+                    ("2 700 000 kronor", 27 * M / 10),
+                    ("1 500 000 kronor", 15 * M / 10),
+                ],
+                &[(Fine, 42 * M / 10, 0)],
+            ),
+            (
+                "Regeringen tillför myndigheten 90 miljoner kronor.\n\nAv beloppet används 60 \
+                 miljoner kronor till A.\n\nDärutöver går 30 miljoner kronor till B.\n",
+                &[
+                    ("90 miljoner kronor", 90 * M),
+                    ("60 miljoner kronor", 60 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[(Fine, 90 * M, 0)],
+            ),
+            // Leaves alone: a split over years names no amounts, and a cue inside the text of
+            // the next paragraph refers to no figure of the paragraph before.
+            (
+                "Stödet är 100 miljoner kronor fördelat på tre år.",
+                &[("100 miljoner kronor", 100 * M)],
+                &[],
+            ),
+            (
+                "A får 90 miljoner kronor.\n\nB har ansökt om stöd. Av beloppet används 60 miljoner \
+                 kronor till C och 30 miljoner kronor till D.\n",
+                &[
+                    ("90 miljoner kronor", 90 * M),
+                    ("60 miljoner kronor", 60 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_eq!(statuses(text, items), want, "{text}");
+        }
     }
 
     #[test]
