@@ -56,6 +56,9 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
               # the infinitive after a decision: `har beslutat att fördela 250 miljoner kronor`,
               # `beslutar att omfördela 12 miljoner kronor enligt följande:`
               | fördela | omfördela | omfördelar
+              # money granted to a purpose, as budgets word it: `Riksdagen anvisar 60 miljoner
+              # kronor till kulturmiljövården`, `anvisa 4 200 000 kronor ur reserven`
+              | anvisa | anvisar | anvisas | anvisade | anvisades | anvisat | anvisats
               # the noun: `beslutat om fördelning av 100 miljoner kronor`
               | fördelning \s+ av | fördelningen \s+ av
               | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut
@@ -1298,6 +1301,26 @@ mod tests {
                     ("800 miljoner kronor", 800 * M),
                     ("1 miljard kronor", 1000 * M),
                     ("2,2 miljarder kronor", 2200 * M),
+                ],
+                &[],
+            ),
+            // A budget's grant (`anvisar`) cues a sum its shares split; alone, it is no total.
+            (
+                "Riksdagen anvisar 60 miljoner kronor till kulturmiljövården. Länsstyrelserna får \
+                 45 miljoner kronor och Riksantikvarieämbetet 15 miljoner kronor.",
+                &[
+                    ("60 miljoner kronor", 60 * M),
+                    ("45 miljoner kronor", 45 * M),
+                    ("15 miljoner kronor", 15 * M),
+                ],
+                &[(Fine, 60 * M, 0)],
+            ),
+            (
+                "Riksdagen anvisar 60 miljoner kronor till kulturmiljövården. Länsstyrelserna får \
+                 45 miljoner kronor.",
+                &[
+                    ("60 miljoner kronor", 60 * M),
+                    ("45 miljoner kronor", 45 * M),
                 ],
                 &[],
             ),
