@@ -115,7 +115,9 @@ static OF_THE: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// After an amount, the next sentence announcing the split of the money just named, its subject
-/// the money itself (`… 250 miljoner kronor för 2025. Medlen fördelas enligt följande:`). No
+/// the money itself (`… 250 miljoner kronor för 2025. Medlen fördelas enligt följande:`) or the
+/// money the object of a decision's verb of splitting (`Kommunstyrelsen föreslås fördela medlen
+/// enligt följande.`). No
 /// other figure may stand between (a year may), and see [`cue`]: the amount must be the only one
 /// of its sentence, or which one is split is unsaid.
 static NEXT_SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
@@ -124,7 +126,12 @@ static NEXT_SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
         (?: (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) \s+
             (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{0,30}?
             (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : )
-          | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande ) )",
+          | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande )
+          # the split as a decision's act, its object the money: `Kommunstyrelsen föreslås
+          # fördela medlen enligt följande.`, `Nämnden beslutar att fördela pengarna så här:`
+          | (?: [\p{L}-]+ \s+ ){1,4}? (?: fördela | fördelar | fördelade | omfördela | omfördelar ) \s+
+            (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) [^.!?\n\d]{0,30}?
+            (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : ) )",
     )
 });
 
@@ -2076,6 +2083,16 @@ mod tests {
                 ],
                 Some(Fine),
             ),
+            (
+                "Kommunen har fått 9,6 miljoner kronor. Kommunstyrelsen föreslås fördela medlen \
+                 enligt följande.\n\nA 4,2 miljoner kronor\nB 5,4 miljoner kronor\n",
+                &[
+                    ("9,6 miljoner kronor", 96 * M / 10),
+                    ("4,2 miljoner kronor", 42 * M / 10),
+                    ("5,4 miljoner kronor", 54 * M / 10),
+                ],
+                Some(Fine),
+            ),
             // Leaves alone: a split announced after a sentence of two amounts (which one is
             // split is unsaid), a next sentence that announces no split, and a decision to split
             // whose figures do not add up (a verb's cue settles nothing).
@@ -2097,6 +2114,16 @@ mod tests {
                     ("18 miljoner kronor", 18 * M),
                     ("10 miljoner kronor", 10 * M),
                     ("8 miljoner kronor", 8 * M),
+                ],
+                None,
+            ),
+            (
+                "Kommunen har fått 9,6 miljoner kronor. Kommunstyrelsen har tidigare fördelat \
+                 andra medel.\n\nA 4,2 miljoner kronor\nB 5,4 miljoner kronor\n",
+                &[
+                    ("9,6 miljoner kronor", 96 * M / 10),
+                    ("4,2 miljoner kronor", 42 * M / 10),
+                    ("5,4 miljoner kronor", 54 * M / 10),
                 ],
                 None,
             ),
