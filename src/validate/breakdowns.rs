@@ -56,6 +56,9 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
               # the infinitive after a decision: `har beslutat att fördela 250 miljoner kronor`,
               # `beslutar att omfördela 12 miljoner kronor enligt följande:`
               | fördela | omfördela | omfördelar
+              # money granted to a purpose, as budgets word it: `Riksdagen anvisar 60 miljoner
+              # kronor till kulturmiljövården`, `anvisa 4 200 000 kronor ur reserven`
+              | anvisa | anvisar | anvisas | anvisade | anvisades | anvisat | anvisats
               # the noun: `beslutat om fördelning av 100 miljoner kronor`
               | fördelning \s+ av | fördelningen \s+ av
               | dela \s+ ut | delar \s+ ut | delas \s+ ut | delades \s+ ut
@@ -112,7 +115,9 @@ static OF_THE: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// After an amount, the next sentence announcing the split of the money just named, its subject
-/// the money itself (`… 250 miljoner kronor för 2025. Medlen fördelas enligt följande:`). No
+/// the money itself (`… 250 miljoner kronor för 2025. Medlen fördelas enligt följande:`) or the
+/// money the object of a decision's verb of splitting (`Kommunstyrelsen föreslås fördela medlen
+/// enligt följande.`). No
 /// other figure may stand between (a year may), and see [`cue`]: the amount must be the only one
 /// of its sentence, or which one is split is unsaid.
 static NEXT_SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
@@ -121,7 +126,12 @@ static NEXT_SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
         (?: (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) \s+
             (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{0,30}?
             (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : )
-          | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande ) )",
+          | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande )
+          # the split as a decision's act, its object the money: `Kommunstyrelsen föreslås
+          # fördela medlen enligt följande.`, `Nämnden beslutar att fördela pengarna så här:`
+          | (?: [\p{L}-]+ \s+ ){1,4}? (?: fördela | fördelar | fördelade | omfördela | omfördelar ) \s+
+            (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) [^.!?\n\d]{0,30}?
+            (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : ) )",
     )
 });
 
@@ -150,6 +160,11 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
                | av \s+ beloppet | av \s+ summan
                # the money named by its noun: `… 14 miljoner kronor i statsbidrag. Av bidraget går …`
                | av \s+ (?: medlen | pengarna | bidraget | stödet | anslaget )
+               # the money said to consist of its parts: `… 600 miljoner kronor. Beloppet består
+               # av 450 miljoner till A och 150 miljoner till B`, `Beloppet avser …`, and a split
+               # in a participle: `anvisa 4 200 000 kronor, fördelat på A med 2 700 000 kronor …`
+               | (?: beloppet | summan | medlen | pengarna ) \s+ (?: består \s+ av | avser )
+               | (?: fördelat | fördelad | fördelade | uppdelat | uppdelad | uppdelade ) \s+ på
                # a change split in its turn: `… ökar med 6 miljarder. Av ökningen avser 4
                # miljarder kommunerna …`, `en höjning med 200 miljoner … Höjningen fördelas med
                # 120 miljoner till A och 80 miljoner till B`
@@ -160,11 +175,13 @@ static BREAKDOWN: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// Words that place a sentence in an earlier year than now (`Förra året fick …`, `i fjol`).
+/// Words that place a sentence in an earlier year or round than now (`Förra året fick …`, `i
+/// fjol`, `Förra utlysningen fördelade …`, `föregående omgång`): whatever was before is another
+/// sum's history.
 static EARLIER_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?xi) (?: ^ | [^\p{L}] )
-        (?: förra \s+ året | förra \s+ årets | i \s+ fjol | fjolårets | föregående \s+ år (?: et | s )?
+        (?: (?: förra | föregående ) \s+ \p{L}+ | i \s+ fjol | fjolårets
           | året \s+ innan | året \s+ före )
         (?: [^\p{L}] | $ )",
     )
@@ -450,7 +467,10 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         }
         let total = doc.running[tk];
         let gap = doc.slice(doc.spans[total].1, cue.start());
-        if gap.len() > CUE_WINDOW || has_blank_line(gap) || role[total] != Role::Free {
+        if gap.len() > CUE_WINDOW
+            || (has_blank_line(gap) && !opens_next_paragraph(doc, gap, cue.start()))
+            || role[total] != Role::Free
+        {
             continue;
         }
         // The parts: amounts from the cue to the end of its sentence.
@@ -578,6 +598,23 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
             out.push(c);
         }
     }
+}
+
+/// Whether a breakdown's cue at byte `at`, `gap` after its total, opens the paragraph right after
+/// the total's, as the first word of a sentence: `Regeringen tillför 90 miljoner kronor.` ⏎⏎ `Av
+/// beloppet används 60 miljoner …` refers back to the last figure of the paragraph before, as
+/// agreements and press releases set each share in a paragraph of its own. Two paragraph breaks,
+/// or a cue inside its paragraph's text, are no such reference.
+fn opens_next_paragraph(doc: &Doc<'_>, gap: &str, at: usize) -> bool {
+    let Some(nl) = gap.rfind('\n') else {
+        return false;
+    };
+    let lines: Vec<&str> = gap.split('\n').collect();
+    let blank = lines[1..lines.len() - 1]
+        .iter()
+        .filter(|l| l.trim().is_empty())
+        .count();
+    gap[nl + 1..].trim().is_empty() && blank == 1 && doc.text[at..].starts_with(char::is_uppercase)
 }
 
 /// Where the scope of a total (or breakdown) ends: the next heading after `from`, or the cued
@@ -1274,6 +1311,26 @@ mod tests {
                 ],
                 &[],
             ),
+            // A budget's grant (`anvisar`) cues a sum its shares split; alone, it is no total.
+            (
+                "Riksdagen anvisar 60 miljoner kronor till kulturmiljövården. Länsstyrelserna får \
+                 45 miljoner kronor och Riksantikvarieämbetet 15 miljoner kronor.",
+                &[
+                    ("60 miljoner kronor", 60 * M),
+                    ("45 miljoner kronor", 45 * M),
+                    ("15 miljoner kronor", 15 * M),
+                ],
+                &[(Fine, 60 * M, 0)],
+            ),
+            (
+                "Riksdagen anvisar 60 miljoner kronor till kulturmiljövården. Länsstyrelserna får \
+                 45 miljoner kronor.",
+                &[
+                    ("60 miljoner kronor", 60 * M),
+                    ("45 miljoner kronor", 45 * M),
+                ],
+                &[],
+            ),
             // A decision about a sum, and a sentence opening on the sum it splits.
             (
                 "Regeringen har i dag beslutat om 650 miljoner kronor till landsbygden. \
@@ -1560,6 +1617,64 @@ mod tests {
     }
 
     #[test]
+    fn a_breakdown_of_what_the_money_consists_of_or_in_the_next_paragraph() {
+        use crate::validate::testing::statuses;
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            (
+                "Regeringen föreslår ytterligare 600 miljoner kronor. Beloppet består av 450 \
+                 miljoner kronor till A och 150 miljoner kronor till B.",
+                &[
+                    ("600 miljoner kronor", 600 * M),
+                    ("450 miljoner kronor", 450 * M),
+                    ("150 miljoner kronor", 150 * M),
+                ],
+                &[(Fine, 600 * M, 0)],
+            ),
+            (
+                "Fullmäktige anvisar 4 200 000 kronor ur reserven, fördelat på A med 2 700 000 \
+                 kronor och B med 1 500 000 kronor.",
+                &[
+                    ("4 200 000 kronor", 42 * M / 10),
+                    ("2 700 000 kronor", 27 * M / 10),
+                    ("1 500 000 kronor", 15 * M / 10),
+                ],
+                &[(Fine, 42 * M / 10, 0)],
+            ),
+            (
+                "Regeringen tillför myndigheten 90 miljoner kronor.\n\nAv beloppet används 60 \
+                 miljoner kronor till A.\n\nDärutöver går 30 miljoner kronor till B.\n",
+                &[
+                    ("90 miljoner kronor", 90 * M),
+                    ("60 miljoner kronor", 60 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[(Fine, 90 * M, 0)],
+            ),
+            // Leaves alone: a split over years names no amounts, and a cue inside the text of
+            // the next paragraph refers to no figure of the paragraph before.
+            (
+                "Stödet är 100 miljoner kronor fördelat på tre år.",
+                &[("100 miljoner kronor", 100 * M)],
+                &[],
+            ),
+            (
+                "A får 90 miljoner kronor.\n\nB har ansökt om stöd. Av beloppet används 60 miljoner \
+                 kronor till C och 30 miljoner kronor till D.\n",
+                &[
+                    ("90 miljoner kronor", 90 * M),
+                    ("60 miljoner kronor", 60 * M),
+                    ("30 miljoner kronor", 30 * M),
+                ],
+                &[],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_eq!(statuses(text, items), want, "{text}");
+        }
+    }
+
+    #[test]
     fn the_parts_end_where_the_text_turns_to_another_year() {
         type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
         let cases: &[Case<'_>] = &[
@@ -1597,6 +1712,17 @@ mod tests {
                     ("30 miljoner kronor", 30 * M),
                 ],
                 &[(Unresolved, 120 * M, -80 * M)],
+            ),
+            // An earlier round of the same kind ends them as an earlier year does.
+            (
+                "Vinnova fördelar totalt 40 miljoner kronor i utlysningen. Förra utlysningen \
+                 fördelade 25 miljoner kronor och 15 miljoner kronor fick avslag.\n",
+                &[
+                    ("40 miljoner kronor", 40 * M),
+                    ("25 miljoner kronor", 25 * M),
+                    ("15 miljoner kronor", 15 * M),
+                ],
+                &[(Unresolved, 40 * M, -40 * M)],
             ),
             // Leaves alone: years within the total's span, and later sentences naming no year.
             (
@@ -1957,6 +2083,16 @@ mod tests {
                 ],
                 Some(Fine),
             ),
+            (
+                "Kommunen har fått 9,6 miljoner kronor. Kommunstyrelsen föreslås fördela medlen \
+                 enligt följande.\n\nA 4,2 miljoner kronor\nB 5,4 miljoner kronor\n",
+                &[
+                    ("9,6 miljoner kronor", 96 * M / 10),
+                    ("4,2 miljoner kronor", 42 * M / 10),
+                    ("5,4 miljoner kronor", 54 * M / 10),
+                ],
+                Some(Fine),
+            ),
             // Leaves alone: a split announced after a sentence of two amounts (which one is
             // split is unsaid), a next sentence that announces no split, and a decision to split
             // whose figures do not add up (a verb's cue settles nothing).
@@ -1978,6 +2114,16 @@ mod tests {
                     ("18 miljoner kronor", 18 * M),
                     ("10 miljoner kronor", 10 * M),
                     ("8 miljoner kronor", 8 * M),
+                ],
+                None,
+            ),
+            (
+                "Kommunen har fått 9,6 miljoner kronor. Kommunstyrelsen har tidigare fördelat \
+                 andra medel.\n\nA 4,2 miljoner kronor\nB 5,4 miljoner kronor\n",
+                &[
+                    ("9,6 miljoner kronor", 96 * M / 10),
+                    ("4,2 miljoner kronor", 42 * M / 10),
+                    ("5,4 miljoner kronor", 54 * M / 10),
                 ],
                 None,
             ),

@@ -81,6 +81,25 @@ static BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// A superlative naming one extreme of a set (`Den största enskilda ansökan gällde 50 miljoner`,
+/// `den minsta 30 miljoner`, `det högsta beviljade beloppet`): the largest or smallest of many
+/// figures, which the text leaves unstated, is no share of their sum, however two extremes happen
+/// to add up to it. The share a superlative ranks (`Den största delen, 300 miljoner, går till A`,
+/// `den största posten`) is a part and is no match.
+static EXTREME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] ) (?P<sup> största | minsta | högsta | lägsta )
+        (?: \s+ (?P<noun> \p{L}+ ) )? (?: [^.!?\p{L}] [^.!?]* )? $",
+    )
+});
+
+/// Nouns a superlative may rank as one share of a whole (`den största delen`): a part.
+const RANKED_SHARES: [&str; 6] = ["del", "delen", "andel", "andelen", "post", "posten"];
+
+/// Words opening a parenthesis that splits the figure before it (`(varav …`, `(därav …`).
+static BREAKDOWN_OPENS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?xi) ^ \s* (?: varav | därav ) (?: [^\p{L}] | $ )"));
+
 /// A comma and a conjunction joining a new member to a list or a new clause (`…, och`, `…,
 /// samt`, `…, medan`): wording before it is done with its own object.
 static CLAUSE_JOIN: LazyLock<Pattern> =
@@ -363,9 +382,15 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
     // `kommunerna (2,2 miljarder kronor) och regionerna (1 miljard kronor)` or `varav 60 procent
     // (120 miljoner kronor)` each figure is the share of the word before it, a part.
     if k > 0 && !gap.contains('\n') && gap.len() <= 40 && !ends_sentence(gap) {
+        // `16 mnkr (varav löner 13,5 mnkr och lokaler 2,5 mnkr)`: a parenthesis opening on a
+        // breakdown word splits the figure before it; its figures are worded by that word (nested
+        // in the figure, parts of its breakdown), not glosses.
         let open = gap.rfind('(');
-        if open.is_some_and(|o| !gap[o..].contains(')') && !gap[..o].contains(char::is_alphabetic))
-        {
+        if open.is_some_and(|o| {
+            !gap[o..].contains(')')
+                && !gap[..o].contains(char::is_alphabetic)
+                && !BREAKDOWN_OPENS.is_match(doc.width, &gap[o + 1..])
+        }) {
             return Wording::Aside;
         }
     }
@@ -401,6 +426,16 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
         return Wording::Loss;
     }
     if REQUESTED_AFTER.is_match(doc.width, after) {
+        return Wording::Comparison;
+    }
+    // `…, och den minsta 30 miljoner`: a clause joined before the superlative is its own; one
+    // joined after it (`den största, 50 miljoner, och 30 miljoner till B`) has left it.
+    let extreme = EXTREME.captures(doc.width, gap).is_some_and(|c| {
+        c.name("noun")
+            .is_none_or(|n| !RANKED_SHARES.contains(&n.as_str().to_lowercase().as_str()))
+            && !CLAUSE_JOIN.is_match(doc.width, &gap[c.name("sup").map_or(0, |m| m.end())..])
+    });
+    if extreme {
         return Wording::Comparison;
     }
     match BEFORE.captures(doc.width, gap) {
@@ -515,6 +550,38 @@ mod tests {
                 "Anslaget höjs till 100 miljoner kronor.",
                 &one("100 miljoner kronor"),
                 PLAIN,
+            ),
+            // One extreme of a set is no share of its sum; a share ranked by size is.
+            (
+                "Den största enskilda ansökan gällde 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                Comparison,
+            ),
+            (
+                "Största ansökan var 900 miljoner kronor och den minsta 100 miljoner kronor.",
+                &two("100 miljoner kronor"),
+                Comparison,
+            ),
+            (
+                "Den största delen, 100 miljoner kronor, går till A.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Den största posten är 100 miljoner kronor till A.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            // A parenthesis opening on `varav` splits the figure before it: no gloss.
+            (
+                "Budgeten är 900 miljoner kronor (varav löner 100 miljoner kronor och hyror).",
+                &two("100 miljoner kronor"),
+                Nested,
+            ),
+            (
+                "Budgeten är 900 miljoner kronor (100 miljoner kronor mindre i fjol).",
+                &two("100 miljoner kronor"),
+                Aside,
             ),
             (
                 "Resultatet blir 100 miljoner kronor högre än väntat.",
