@@ -256,7 +256,7 @@ fn typeset(text: &str, l: &Line<'_>, width: usize) -> Option<Vec<Num>> {
         return None;
     }
     let groups: Vec<Group> = l.segments().iter().flat_map(|s| s.groups.clone()).collect();
-    let arithmetic = Arithmetic { sum_column: None };
+    let arithmetic = Arithmetic::default();
     split::read(text, &groups, width, arithmetic, Grouping::Strict).ok()
 }
 
@@ -403,7 +403,7 @@ pub(super) fn columns(text: &str, lines: &[Line<'_>], continued: &[(usize, Table
 /// A value line read as one number, its group spaces kept or dropped (`5 960`, `27909`).
 fn single(text: &str, l: &Line<'_>) -> Option<Num> {
     let groups: Vec<Group> = l.segments().iter().flat_map(|s| s.groups.clone()).collect();
-    let arithmetic = Arithmetic { sum_column: None };
+    let arithmetic = Arithmetic::default();
     let one = |how| split::read(text, &groups, 1, arithmetic, how).ok();
     one(Grouping::Strict)
         .or_else(|| one(Grouping::Dropped))?

@@ -23,7 +23,7 @@ use super::split::Num;
 use super::{SUM_HEADER, numeral};
 
 /// A header naming one column minus another.
-static DIFFERENCE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DIFFERENCE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?xi) ^ \s* (?: avvikelse | förändring | differens | diff\b )")
         .expect("valid regex")
 });

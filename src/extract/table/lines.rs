@@ -490,6 +490,9 @@ fn is_area_code(t: &str, g: Group) -> bool {
         && (word == "UO" || word.eq_ignore_ascii_case("utgiftsområde"))
 }
 
+/// The em dash: no minus sign in typeset text, but OCR's reading of one (see [`group_before`]).
+const EM_DASH: char = '—';
+
 fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t' || is_group_space(c)
 }
@@ -630,7 +633,10 @@ fn group_before(t: &str, pos: usize) -> Option<Group> {
         }
     }
     match before {
-        Some(c) if is_sign(c) => {
+        // OCR reads the minus sign U+2212 as an em dash (`—1127,3`, `—3 180`): glued to the
+        // digits of a row's figure it is one, as a hyphen is. Standing apart it is not, nor an
+        // empty cell (a typeset `—` alone is one, OCR's `— 57` may be a minus sign).
+        Some(c) if is_sign(c) || c == EM_DASH => {
             let at = body_start - c.len_utf8();
             let prev = t[..at].chars().next_back();
             if prev.is_none_or(|p| p.is_whitespace() || p == '(') {
@@ -665,6 +671,19 @@ mod tests {
             ("Resultat - 7 766", &["- 7", "766"], false),
             ("Resultat -7 766 12", &["-7", "766", "12"], false),
             ("Kostnader för bolag -", &[], false),
+            // OCR's em dash for a minus sign: glued to the digits it is one.
+            (
+                "Tekniska nämnden 98 410 95 230 —3 180",
+                &["98", "410", "95", "230", "—3", "180"],
+                false,
+            ),
+            ("Avskrivningar —57,2 —60,0", &["—57,2", "—60,0"], false),
+            // Standing apart it is taken for neither a minus sign nor an empty cell: before a
+            // figure it may be either, and the figures left of it stay out of the row.
+            ("Kulturnämnden 64 200 — 57", &["57"], false),
+            ("Kulturnämnden 64 200 64 200 —", &[], false),
+            // Between years it is a range, no sign.
+            ("Plan 2026—2028", &[], false),
             ("- - - -", &[], false),
         ];
         for (text, groups, empty) in cases {

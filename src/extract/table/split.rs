@@ -39,6 +39,9 @@ pub(super) struct Num {
 pub(super) struct Arithmetic {
     /// The column that equals the sum of the other columns (`Ny ram`, `Summa`).
     pub sum_column: Option<usize>,
+    /// A column that is the difference of the two on its left (`Budget 2025 Budget 2026
+    /// Förändring`), either way round.
+    pub difference_column: Option<usize>,
 }
 
 /// Which digit groupings make one number.
@@ -149,13 +152,20 @@ pub(super) fn read(
             let mut all = Vec::new();
             enumerate(text, g, &w, (0, width), how, &mut Vec::new(), &mut all);
             let n = all.len();
-            let Some(sum) = arithmetic.sum_column.filter(|_| n < MAX_READINGS) else {
+            let stated = arithmetic.sum_column.is_some() || arithmetic.difference_column.is_some();
+            if !stated || n >= MAX_READINGS {
                 return Err(format!(
                     "{}{n} ways to split its digit groups into {width} columns",
                     if n >= MAX_READINGS { "at least " } else { "" }
                 ));
-            };
-            let fits: Vec<Vec<Num>> = all.into_iter().filter(|r| adds_up(r, sum)).collect();
+            }
+            // `171 781 171 724 -57` under `Budget 2025 Budget 2026 Förändring`: three ways to
+            // cut, one in which the difference holds (`171781171724` was read as one figure).
+            let fits: Vec<Vec<Num>> = all
+                .into_iter()
+                .filter(|r| arithmetic.sum_column.is_none_or(|sum| adds_up(r, sum)))
+                .filter(|r| arithmetic.difference_column.is_none_or(|d| differs(r, d)))
+                .collect();
             match fits.len() {
                 1 => Ok(fits.into_iter().next().unwrap_or_default()),
                 k => Err(format!(
@@ -292,6 +302,34 @@ pub(super) fn adds_up(row: &[Num], sum: usize) -> bool {
     at(stated).is_some_and(|(v, _)| (total - v).abs() <= tolerance)
 }
 
+/// Whether column `d` of `row` is the difference of the two columns on its left, either way
+/// round (`2025 − 2026` or `2026 − 2025`), exactly: the figures of one row are rounded alike.
+pub(super) fn differs(row: &[Num], d: usize) -> bool {
+    let (Some(a), Some(b), Some(diff)) = (
+        d.checked_sub(2).and_then(|i| row.get(i)),
+        d.checked_sub(1).and_then(|i| row.get(i)),
+        row.get(d),
+    ) else {
+        return false;
+    };
+    if a.percent || b.percent || diff.percent {
+        return false;
+    }
+    let decimals = a
+        .value
+        .decimals
+        .max(b.value.decimals)
+        .max(diff.value.decimals);
+    let at = |n: &Num| -> Option<i128> {
+        let f = 10i128.checked_pow(decimals.checked_sub(n.value.decimals)?)?;
+        n.value.mantissa.checked_mul(f)
+    };
+    let (Some(a), Some(b), Some(diff)) = (at(a), at(b), at(diff)) else {
+        return false;
+    };
+    b.checked_sub(a) == Some(diff) || a.checked_sub(b) == Some(diff)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lines::lines;
@@ -311,10 +349,56 @@ mod tests {
             text,
             &g,
             width,
-            Arithmetic { sum_column: sum },
+            Arithmetic {
+                sum_column: sum,
+                difference_column: None,
+            },
             Grouping::Strict,
         )
         .map(|ns| ns.iter().map(|n| &text[n.start..n.end]).collect())
+    }
+
+    #[test]
+    fn a_difference_column_decides_the_cut_where_exactly_one_holds() {
+        // (row, width, difference column, the one reading or none)
+        let cases: &[(&str, usize, &[&str])] = &[
+            // Later minus earlier, and earlier minus later.
+            (
+                "Kommunstyrelsen 171 781 171 724 -57",
+                3,
+                &["171 781", "171 724", "-57"],
+            ),
+            (
+                "Socialnämnden 640 228 652 900 12 672",
+                3,
+                &["640 228", "652 900", "12 672"],
+            ),
+            (
+                "Skatteintäkter 702 400 700 200 2 200",
+                3,
+                &["702 400", "700 200", "2 200"],
+            ),
+            (
+                "Kultur 1 127,3 1 098,5 28,8",
+                3,
+                &["1 127,3", "1 098,5", "28,8"],
+            ),
+            // No cut makes the difference hold: left unread, never guessed.
+            ("Kommunstyrelsen 171 781 171 724 -58", 3, &[]),
+        ];
+        for (text, width, want) in cases {
+            let g = groups(text);
+            let arithmetic = Arithmetic {
+                sum_column: None,
+                difference_column: Some(2),
+            };
+            let got = read(text, &g, *width, arithmetic, Grouping::Strict)
+                .map(|ns| ns.iter().map(|n| &text[n.start..n.end]).collect::<Vec<_>>())
+                .unwrap_or_default();
+            assert_eq!(got, want.to_vec(), "{text:?}");
+        }
+        // Without the header's arithmetic the same row is unread.
+        assert!(read_as("Kommunstyrelsen 171 781 171 724 -57", 3, None).is_err());
     }
 
     #[test]
