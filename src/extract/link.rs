@@ -3320,6 +3320,12 @@ fn names_organisation(label: &str) -> bool {
     l.starts_with("region ")
         || l.starts_with("landstinget ")
         || matches!(last, "kommun" | "län" | "landsting" | "länsstyrelse")
+        // A region named by its compound (`Västra Götalandsregionen`); in a phrase (`Insatser
+        // i Stockholmsregionen`) the word is a place the money is spent in.
+        || (last.ends_with("regionen")
+            && label
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase)))
         || last.ends_with("nämnden")
         || last.ends_with("nämnd")
         || last.ends_with("styrelsen")
@@ -5436,6 +5442,11 @@ mod tests {
             (
                 "Driftbudget per nämnd (tkr)\nNämnd 2024\nKommunstyrelsen 45 000\nPersonalkostnader -12 000\nIntäkter 3 000\nSumma 36 000\n",
                 &["Kommunstyrelsen", "-", "-", "-"],
+            ),
+            // A region named by its compound is one; a place in a phrase is none.
+            (
+                "Ersättning (tkr)\nRad 2021\nVästra Götalandsregionen 2 000\nInsatser i Stockholmsregionen 3 000\nSumma 5 000\n",
+                &["Västra Götalandsregionen", "-", "-"],
             ),
             // A header line above the rows that names no recipients gives none.
             (
