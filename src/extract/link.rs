@@ -63,6 +63,11 @@
 //!   it and disposes of none above it; a caption's year dates the cells only from a title of a
 //!   few words, not from a sentence the reader gathered into the caption (`… ska gälla under
 //!   budgetåret 2024 för nedan angivna anslag.`); a form feed ends a line as a line break does;
+//!   a row naming an organisation whose figures are the sums of the rows under it
+//!   (`Kommunstyrelsen  132 829` over its verksamheter) heads them as a heading line does, and a
+//!   `Summa X` naming its block's heading is the heading's, but a block's sum is no one's under a
+//!   heading over rows that are their own labels' (`Uppsala län` over its kommuner); a label
+//!   header naming both (`Nämnd/verksamhet`) heads blocks of verksamheter, not recipients;
 //! - a run of at least three `label amount` pairs (a table the export ran into one line:
 //!   `Karlshamn 31 108 914 Karlskrona 54 546 990 …`) gives each amount the place or
 //!   organisation that ends its label;
@@ -2216,8 +2221,11 @@ impl<'a> Doc<'a> {
             "" => header_line_label(&line_above),
             h => h,
         };
-        let recipients_table =
-            names_recipients(label_header) && !label_header.to_lowercase().starts_with("till ");
+        // A header that names both (`Nämnd/verksamhet`) heads a column of nämnd headings over
+        // their verksamheter: its rows are what for, and the heading above them says who.
+        let recipients_table = names_recipients(label_header)
+            && !label_header.to_lowercase().starts_with("till ")
+            && !names_purposes(label_header);
         // Without such a header, a table that lists kommuner or län gives its place rows (only
         // those: `Projektledning` in it is no one) to the place.
         let places_table = lists_places(table);
@@ -2280,10 +2288,17 @@ impl<'a> Doc<'a> {
                 .is_some_and(|&i| self.disposer_below(table, amounts[i].end).is_some());
         // The amounts of the last anslagspost row, while no one disposes of them.
         let mut unowned: Vec<usize> = Vec::new();
-        for row in &table.rows {
+        let heads = subtotal_heads(table, amounts);
+        // Whether the row above a total was its own label's: then the block's heading is a
+        // group of recipients (`Uppsala län` over its kommuner), and its `Summa` is no one's.
+        let mut own_row = false;
+        for (r, row) in table.rows.iter().enumerate() {
             let Some(&first) = row.amounts.iter().flatten().next() else {
                 continue;
             };
+            if !row.total {
+                own_row = false;
+            }
             let label = self.label_span(&row.label, amounts[first].start);
             let mut recipient = None;
             let mut purpose = None;
@@ -2424,9 +2439,21 @@ impl<'a> Doc<'a> {
                         end: le,
                         cue: Span { start: ns, end: le },
                     });
-                } else if let Some((hs, he)) = self.block_heading(table, ls, row.total)
-                    && org_like(&self.text(hs, he))
-                    && (!row.total || !words.trim().contains(' '))
+                    own_row = true;
+                } else if let Some((hs, he)) = self
+                    .block_heading(table, ls, row.total)
+                    .filter(|&(hs, he)| org_like(&self.text(hs, he)))
+                    .or_else(|| {
+                        let h = &table.rows[heads[r]?];
+                        let &first = h.amounts.iter().flatten().next()?;
+                        let (hs, he) = self.label_span(&h.label, amounts[first].start)?;
+                        let name = without_code(without_specks(&self.text(hs, he))).to_string();
+                        Some((he - name.chars().count(), he))
+                    })
+                    && (!row.total
+                        || (!own_row
+                            && (!words.trim().contains(' ')
+                                || sums_up(&words, &self.text(hs, he)))))
                 {
                     // A block under an organisation's heading (`Familjenämnd` / `Gymnasieskola
                     // 105,0 …`): the heading gets the money, the row says what for; a bare
@@ -3293,9 +3320,80 @@ fn names_organisation(label: &str) -> bool {
     l.starts_with("region ")
         || l.starts_with("landstinget ")
         || matches!(last, "kommun" | "län" | "landsting" | "länsstyrelse")
+        // A region named by its compound (`Västra Götalandsregionen`); in a phrase (`Insatser
+        // i Stockholmsregionen`) the word is a place the money is spent in.
+        || (last.ends_with("regionen")
+            && label
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase)))
         || last.ends_with("nämnden")
         || last.ends_with("nämnd")
         || last.ends_with("styrelsen")
+}
+
+/// Whether a total row's label is `Summa`, `Totalt` or `S:a` and then the name of the block
+/// `heading` heads (`Summa Kommunstyrelsen` under `KOMMUNSTYRELSEN`): the block's whole is its
+/// heading's, as a bare `Summa` under it is. `Summa driftbudget` names no one.
+fn sums_up(label: &str, heading: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    ["summa ", "totalt ", "s:a ", "total "]
+        .iter()
+        .find_map(|w| l.strip_prefix(w))
+        .is_some_and(|rest| rest.trim() == heading.trim().to_lowercase())
+}
+
+/// For each row of `table`, the row that heads its block with a sub-total of its own: a row
+/// whose label names an organisation (`Kommunstyrelsen  132 829  146 260`) and whose figures
+/// are, column by column, the sums of the rows under it (`Politisk verksamhet …`), up to the
+/// next such row, total row or end. The sums are what makes the row a heading: in a list of
+/// nämnder with a budget line among them (`Socialnämnden 300` ⏎ `Personalkostnader 120`) the
+/// line is no verksamhet of the nämnd above.
+fn subtotal_heads(table: &Table, amounts: &[Amount]) -> Vec<Option<usize>> {
+    let mut heads = vec![None; table.rows.len()];
+    let names = |r: &crate::record::TableRow| {
+        let n = without_code(without_specks(&r.label));
+        !r.total && (names_organisation(n) || names_authority(n))
+    };
+    for (h, head) in table.rows.iter().enumerate() {
+        if !names(head) {
+            continue;
+        }
+        let block: Vec<usize> = (h + 1..table.rows.len())
+            .take_while(|&j| !table.rows[j].total && !names(&table.rows[j]))
+            .collect();
+        if block.is_empty() {
+            continue;
+        }
+        // Every figure of the heading is its block's sum within the precision of the figures
+        // (`81,7` is 81,65–81,75), and at least one is.
+        let mut matched = false;
+        let adds_up = head.amounts.iter().enumerate().all(|(c, cell)| {
+            let Some(&i) = cell.as_ref() else {
+                return true;
+            };
+            let Some(v) = amounts[i].value else {
+                return false;
+            };
+            let mut sum = 0i64;
+            let mut slack = amounts[i].tolerance().ore();
+            for &j in &block {
+                if let Some(Some(k)) = table.rows[j].amounts.get(c)
+                    && let Some(x) = amounts[*k].value
+                {
+                    sum += x.ore();
+                    slack += amounts[*k].tolerance().ore();
+                }
+            }
+            matched |= sum != 0;
+            (sum - v.ore()).abs() <= slack
+        });
+        if adds_up && matched {
+            for j in block {
+                heads[j] = Some(h);
+            }
+        }
+    }
+    heads
 }
 
 /// Whether `s` opens with a Swedish organisation number (`802002-8711`, `232100-0255`) and a
@@ -3463,7 +3561,7 @@ fn anslagspost(
 #[cfg(test)]
 mod tests {
     use super::super::extract;
-    use super::{caption_text, is_place, names_authority, without_specks};
+    use super::{caption_text, is_place, names_authority, sums_up, without_specks};
     use crate::record::{AmountLinks, Link};
 
     /// The text a link points at, checked against its span.
@@ -4716,6 +4814,120 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_row_whose_figures_sum_its_block_heads_it_both_ways() {
+        let rec = |l: &AmountLinks| l.recipient.as_ref().map(|r| r.text.clone());
+        let pur = |l: &AmountLinks| l.purpose.as_ref().map(|r| r.text.clone());
+        // A nämnd row with its own sub-total over its verksamheter: it is their recipient.
+        let text = "Nettokostnad per nämnd och verksamhet (tkr)\n\nVerksamhet  2024  2025\n\nKommunstyrelsen  130 000  140 000\n  Politisk verksamhet  30 000  40 000\n  Kultur och fritid  100 000  100 000\n\nMiljönämnden  57 000  60 000\n  Miljöskydd  57 000  60 000\n\nTotalt  187 000  200 000\n";
+        assert_eq!(
+            cell_links(text, rec),
+            vec![
+                cell("130 000", Some("Kommunstyrelsen")),
+                cell("140 000", Some("Kommunstyrelsen")),
+                cell("30 000", Some("Kommunstyrelsen")),
+                cell("40 000", Some("Kommunstyrelsen")),
+                cell("100 000", Some("Kommunstyrelsen")),
+                cell("100 000", Some("Kommunstyrelsen")),
+                cell("57 000", Some("Miljönämnden")),
+                cell("60 000", Some("Miljönämnden")),
+                cell("57 000", Some("Miljönämnden")),
+                cell("60 000", Some("Miljönämnden")),
+                cell("187 000", None),
+                cell("200 000", None),
+            ]
+        );
+        assert_eq!(
+            cell_links(text, pur)[2],
+            cell("30 000", Some("Politisk verksamhet"))
+        );
+        // Figures that are no sum of the rows under them head no block: the rows after a
+        // nämnd in a list of nämnder are no verksamheter of it.
+        let text = "Nettokostnad per nämnd och verksamhet (tkr)\n\nVerksamhet  2024  2025\n\nKommunstyrelsen  130 000  140 000\nPolitisk verksamhet  30 000  40 000\nKultur och fritid  90 000  100 000\n";
+        assert_eq!(
+            cell_links(text, rec)[2..],
+            [
+                cell("30 000", None),
+                cell("40 000", None),
+                cell("90 000", None),
+                cell("100 000", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_summa_naming_its_blocks_heading_is_the_headings_both_ways() {
+        for (label, heading, sums) in [
+            ("Summa Kommunstyrelsen", "Kommunstyrelsen", true),
+            ("Summa kommunstyrelsen", "KOMMUNSTYRELSEN", true),
+            ("Totalt Tekniska nämnden", "Tekniska nämnden", true),
+            ("Summa driftbudget", "Tekniska nämnden", false),
+            (
+                "Summa Tekniska nämnden och Kommunstyrelsen",
+                "Tekniska nämnden",
+                false,
+            ),
+            ("Kommunstyrelsen", "Kommunstyrelsen", false),
+        ] {
+            assert_eq!(sums_up(label, heading), sums, "{label} / {heading}");
+        }
+        let rec = |l: &AmountLinks| l.recipient.as_ref().map(|r| r.text.clone());
+        let text = "Budget 2025 per nämnd, tkr\n\nVerksamhet  2025\n\nTekniska nämnden\nGator och vägar  9 000\nParker  7 000\nSumma Tekniska nämnden  16 000\n\nSumma driftbudget  16 000\n";
+        assert_eq!(
+            cell_links(text, rec),
+            vec![
+                cell("9 000", Some("Tekniska nämnden")),
+                cell("7 000", Some("Tekniska nämnden")),
+                cell("16 000", Some("Tekniska nämnden")),
+                cell("16 000", None),
+            ]
+        );
+        // Under a heading that groups recipients (`Uppsala län` over its kommuner) the
+        // block's `Summa` is no one's, named or bare.
+        let text = "Tusental kronor\n\nKommun  2024\nUppsala län\nEnköping  11 641\nHeby  4 822\nSumma Uppsala län  16 463\n\nÖrebro län\nAskersund  3 000\nSumma  3 000\n";
+        assert_eq!(
+            cell_links(text, rec),
+            vec![
+                cell("11 641", Some("Enköping")),
+                cell("4 822", Some("Heby")),
+                cell("16 463", None),
+                cell("3 000", Some("Askersund")),
+                cell("3 000", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_header_naming_nämnd_and_verksamhet_heads_blocks_both_ways() {
+        let rec = |l: &AmountLinks| l.recipient.as_ref().map(|r| r.text.clone());
+        let pur = |l: &AmountLinks| l.purpose.as_ref().map(|r| r.text.clone());
+        // `Nämnd/verksamhet`: the headings are the nämnder, the rows their verksamheter.
+        let text = "Driftredovisning 2024 (tkr)\n\nNämnd/verksamhet\t2024\n\nSocialnämnden\nÄldreomsorg\t210 400\nEkonomiskt bistånd\t45 300\n";
+        assert_eq!(
+            cell_links(text, rec),
+            vec![
+                cell("210 400", Some("Socialnämnden")),
+                cell("45 300", Some("Socialnämnden")),
+            ]
+        );
+        assert_eq!(
+            cell_links(text, pur),
+            vec![
+                cell("210 400", Some("Äldreomsorg")),
+                cell("45 300", Some("Ekonomiskt bistånd")),
+            ]
+        );
+        // `Nämnd` alone: each row is a nämnd and its own recipient.
+        let text = "Budgetramar 2024 (tkr)\n\nNämnd\t2024\n\nValnämnden\t210 400\nKommunrevisionen\t45 300\n";
+        assert_eq!(
+            cell_links(text, rec),
+            vec![
+                cell("210 400", Some("Valnämnden")),
+                cell("45 300", Some("Kommunrevisionen")),
+            ]
+        );
+    }
+
+    #[test]
     fn places() {
         for (label, place) in [
             ("Gnesta", true),
@@ -5230,6 +5442,11 @@ mod tests {
             (
                 "Driftbudget per nämnd (tkr)\nNämnd 2024\nKommunstyrelsen 45 000\nPersonalkostnader -12 000\nIntäkter 3 000\nSumma 36 000\n",
                 &["Kommunstyrelsen", "-", "-", "-"],
+            ),
+            // A region named by its compound is one; a place in a phrase is none.
+            (
+                "Ersättning (tkr)\nRad 2021\nVästra Götalandsregionen 2 000\nInsatser i Stockholmsregionen 3 000\nSumma 5 000\n",
+                &["Västra Götalandsregionen", "-", "-"],
             ),
             // A header line above the rows that names no recipients gives none.
             (

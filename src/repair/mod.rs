@@ -117,6 +117,10 @@ use walk::{Budget, KEEP_UNKNOWN_COST, doc_free_prior, search_within};
 /// How much cheaper than keeping a compound reading of an unknown capitalised word must be.
 const NAME_COMPOUND_MARGIN: f64 = 3.0;
 
+/// Fewest letters of an unknown capitalised word that is read as a compound, not a name, when
+/// learned confusions alone make it one: Swedish names of people and places are shorter.
+const NAME_COMPOUND_MAX_CHARS: usize = 15;
+
 /// A listed word is swapped for another listed word without its neighbours' support only when
 /// keeping it costs this much more (`innebar` → `innebär` 1.8) and the neighbours do not speak
 /// against it; `avsatta` → `avsätta` (0.9), `bor` → `bör` (0.3) and a word whose variant is
@@ -244,9 +248,14 @@ pub(crate) fn repair_observed(
         };
         // An unknown capitalised word is most often a name (`Ardalan`), and names split into
         // spurious compounds (`arda|lån`): such readings must beat keeping by a wider margin.
+        // A word as long as a compound of several long parts, read by learned confusions
+        // alone, is that compound capitalised as a row label or a sentence opens
+        // (`Kommunévergripande verksamhet`): few names are that long.
+        let long_compound = lower.chars().count() >= NAME_COMPOUND_MAX_CHARS && !best.generic;
         let name_like = info.known.is_none()
             && t.text.starts_with(char::is_uppercase)
             && best.parts > 1
+            && !long_compound
             && total + NAME_COMPOUND_MARGIN > ranked.keep_cost;
         observe(Seen {
             ranked: Some(ranked),
@@ -643,6 +652,17 @@ mod tests {
             "Försäkringskassan och Socialstyrelsen har regeringens uppdrag att följa upp överenskommelsen.",
         );
         assert_unchanged("Ardalan Shekarabi och Inera stöttar arbetet.");
+    }
+
+    #[test]
+    fn a_long_capitalised_compound_is_no_name_both_ways() {
+        // A row label of a damaged table: `é` read for `ö` in a compound as long as few names.
+        assert_corrects(
+            "\nKommunévergripande verksamhet 70,5\n",
+            "\nKommunövergripande verksamhet 70,5\n",
+        );
+        // A name of ordinary length still needs the wider margin to become a compound.
+        assert_unchanged_in_damaged("\nArdalan Shekarabi stöttar arbetet.\n");
     }
 
     #[test]
