@@ -136,6 +136,7 @@
 //! tables with cells, so `cell.table` numbering is unchanged): the record says what it did not
 //! read rather than dropping those rows silently.
 
+mod aligned;
 mod blocks;
 mod dashes;
 mod dated;
@@ -889,18 +890,31 @@ fn table_of(
     let single = stated == Some(1) && years.is_none();
     let ocr = stated.is_some() && (single || !natural);
     let note = header::names_note(&label_header);
+    // Columns that stand apart by gaps: a short row's figures go where they line up.
+    let edges = (!natural)
+        .then(|| aligned::edges(text, &rows, width))
+        .flatten();
     let body: Vec<(Row, Result<Vec<Num>, String>)> = rows
         .into_iter()
         .map(|mut r| {
             let dashed = (r.doubt == Some(rows::Doubt::EmptyCell))
                 .then(|| dashes::read(text, &r, width, note))
                 .flatten();
-            let got = match dashed {
-                Some((nums, columns)) => {
+            let lined_up = edges
+                .as_ref()
+                .filter(|_| dashed.is_none())
+                .and_then(|e| aligned::read(text, &r, width, e));
+            let got = match (dashed, lined_up) {
+                (Some((nums, columns)), _) => {
                     (r.placed, r.doubt) = (columns, None);
                     Ok(nums)
                 }
-                None => read_row(text, &mut r, width, arithmetic, ocr),
+                (None, Some(Ok((nums, columns)))) => {
+                    r.placed = columns;
+                    Ok(nums)
+                }
+                (None, Some(Err(why))) => Err(why),
+                (None, None) => read_row(text, &mut r, width, arithmetic, ocr),
             };
             // Single spaces between cells: a wider gap among the figures is an empty cell.
             let gapped = (got.is_err() && !natural)
