@@ -4724,10 +4724,9 @@ mod tests {
 
     #[test]
     fn a_label_column_of_activities_gives_each_row_its_purpose() {
-        let purpose = |l: &AmountLinks| l.purpose.as_ref().map(|u| u.text.clone());
         let text = "Kostnader (mnkr)\nVerksamhet 2022 2023\nFörskola 120 130\nGrundskola 340 350\nTotalt 460 480\n";
         assert_eq!(
-            cell_links(text, purpose),
+            cell_links(text, purpose_of),
             [
                 cell("120", Some("Förskola")),
                 cell("130", Some("Förskola")),
@@ -4739,7 +4738,7 @@ mod tests {
         );
         // A label column that names no activity says nothing of what the money is for.
         let text = "Kostnader (mnkr)\nRad 2022 2023\nFörskola 120 130\nGrundskola 340 350\nTotalt 460 480\n";
-        let got = cell_links(text, purpose);
+        let got = cell_links(text, purpose_of);
         assert_eq!(got.len(), 6);
         assert!(got.iter().all(|(_, u)| u.is_none()), "{got:?}");
     }
@@ -4755,6 +4754,14 @@ mod tests {
             .filter(|a| a.cell.is_some())
             .map(|a| (a.text.clone(), a.links.as_ref().and_then(&pick)))
             .collect()
+    }
+
+    fn recipient_of(l: &AmountLinks) -> Option<String> {
+        l.recipient.as_ref().map(|r| r.text.clone())
+    }
+
+    fn purpose_of(l: &AmountLinks) -> Option<String> {
+        l.purpose.as_ref().map(|r| r.text.clone())
     }
 
     fn cell(text: &str, link: Option<&str>) -> (String, Option<String>) {
@@ -4815,12 +4822,10 @@ mod tests {
 
     #[test]
     fn a_heading_row_whose_figures_sum_its_block_heads_it_both_ways() {
-        let rec = |l: &AmountLinks| l.recipient.as_ref().map(|r| r.text.clone());
-        let pur = |l: &AmountLinks| l.purpose.as_ref().map(|r| r.text.clone());
         // A nämnd row with its own sub-total over its verksamheter: it is their recipient.
         let text = "Nettokostnad per nämnd och verksamhet (tkr)\n\nVerksamhet  2024  2025\n\nKommunstyrelsen  130 000  140 000\n  Politisk verksamhet  30 000  40 000\n  Kultur och fritid  100 000  100 000\n\nMiljönämnden  57 000  60 000\n  Miljöskydd  57 000  60 000\n\nTotalt  187 000  200 000\n";
         assert_eq!(
-            cell_links(text, rec),
+            cell_links(text, recipient_of),
             vec![
                 cell("130 000", Some("Kommunstyrelsen")),
                 cell("140 000", Some("Kommunstyrelsen")),
@@ -4837,14 +4842,14 @@ mod tests {
             ]
         );
         assert_eq!(
-            cell_links(text, pur)[2],
+            cell_links(text, purpose_of)[2],
             cell("30 000", Some("Politisk verksamhet"))
         );
         // Figures that are no sum of the rows under them head no block: the rows after a
         // nämnd in a list of nämnder are no verksamheter of it.
         let text = "Nettokostnad per nämnd och verksamhet (tkr)\n\nVerksamhet  2024  2025\n\nKommunstyrelsen  130 000  140 000\nPolitisk verksamhet  30 000  40 000\nKultur och fritid  90 000  100 000\n";
         assert_eq!(
-            cell_links(text, rec)[2..],
+            cell_links(text, recipient_of)[2..],
             [
                 cell("30 000", None),
                 cell("40 000", None),
@@ -4870,10 +4875,9 @@ mod tests {
         ] {
             assert_eq!(sums_up(label, heading), sums, "{label} / {heading}");
         }
-        let rec = |l: &AmountLinks| l.recipient.as_ref().map(|r| r.text.clone());
         let text = "Budget 2025 per nämnd, tkr\n\nVerksamhet  2025\n\nTekniska nämnden\nGator och vägar  9 000\nParker  7 000\nSumma Tekniska nämnden  16 000\n\nSumma driftbudget  16 000\n";
         assert_eq!(
-            cell_links(text, rec),
+            cell_links(text, recipient_of),
             vec![
                 cell("9 000", Some("Tekniska nämnden")),
                 cell("7 000", Some("Tekniska nämnden")),
@@ -4885,7 +4889,7 @@ mod tests {
         // block's `Summa` is no one's, named or bare.
         let text = "Tusental kronor\n\nKommun  2024\nUppsala län\nEnköping  11 641\nHeby  4 822\nSumma Uppsala län  16 463\n\nÖrebro län\nAskersund  3 000\nSumma  3 000\n";
         assert_eq!(
-            cell_links(text, rec),
+            cell_links(text, recipient_of),
             vec![
                 cell("11 641", Some("Enköping")),
                 cell("4 822", Some("Heby")),
@@ -4898,19 +4902,17 @@ mod tests {
 
     #[test]
     fn a_label_header_naming_nämnd_and_verksamhet_heads_blocks_both_ways() {
-        let rec = |l: &AmountLinks| l.recipient.as_ref().map(|r| r.text.clone());
-        let pur = |l: &AmountLinks| l.purpose.as_ref().map(|r| r.text.clone());
         // `Nämnd/verksamhet`: the headings are the nämnder, the rows their verksamheter.
         let text = "Driftredovisning 2024 (tkr)\n\nNämnd/verksamhet\t2024\n\nSocialnämnden\nÄldreomsorg\t210 400\nEkonomiskt bistånd\t45 300\n";
         assert_eq!(
-            cell_links(text, rec),
+            cell_links(text, recipient_of),
             vec![
                 cell("210 400", Some("Socialnämnden")),
                 cell("45 300", Some("Socialnämnden")),
             ]
         );
         assert_eq!(
-            cell_links(text, pur),
+            cell_links(text, purpose_of),
             vec![
                 cell("210 400", Some("Äldreomsorg")),
                 cell("45 300", Some("Ekonomiskt bistånd")),
@@ -4919,7 +4921,7 @@ mod tests {
         // `Nämnd` alone: each row is a nämnd and its own recipient.
         let text = "Budgetramar 2024 (tkr)\n\nNämnd\t2024\n\nValnämnden\t210 400\nKommunrevisionen\t45 300\n";
         assert_eq!(
-            cell_links(text, rec),
+            cell_links(text, recipient_of),
             vec![
                 cell("210 400", Some("Valnämnden")),
                 cell("45 300", Some("Kommunrevisionen")),
