@@ -21,7 +21,14 @@
 //!   and years run together (`2019202020192020`) a header row of years.
 //!   A lone dash among them is an empty cell: numbers and dashes fill the columns in order
 //!   (`Leasing 4 -361 -378 - -` under `Not 2018 2019 2018 2019` is note 4, then two cells and
-//!   two empty ones), read where only one split of the digit groups fits (`dashes.rs`);
+//!   two empty ones), read where only one split of the digit groups fits (`dashes.rs`).
+//!   Where the rows set their columns apart by gaps, a row of fewer fields than columns
+//!   (`Sörmland      44 800`) keeps each field whole and puts it in the column it lines up
+//!   with, or is unresolved (`aligned.rs`). A `Förändring`/`Avvikelse`/`Differens` column
+//!   holds, within one unit of the last decimal, the difference of the two before it: of the
+//!   cuts a row of single spaces allows, only one where it holds is read, and a row cut at a
+//!   single space after a whole figure where it does not hold (and holds in two other rows)
+//!   is unresolved. OCR's em dash glued to a figure (`—3 180`) is its minus sign;
 //! - one per line after it, the first run into the label (*stacked*: `Område 2 …koordinering420` ⏎
 //!   `430`);
 //! - one per line with blank lines between, the label on its own line (*one cell per line*);
