@@ -122,29 +122,7 @@ pub(super) fn read(
 
 #[cfg(test)]
 mod tests {
-    /// Each cell of `text` as (label, header, figure), and `(label, "", "?")` for a row left
-    /// unresolved.
-    fn cells(text: &str) -> Vec<(String, String, String)> {
-        let t = super::super::read(text, &[]);
-        let mut out: Vec<(String, String, String)> = t
-            .cells
-            .iter()
-            .filter_map(|c| {
-                let cell = c.cell.as_ref()?;
-                let figure: String = text.chars().skip(c.start).take(c.end - c.start).collect();
-                Some((cell.label.clone(), cell.header.clone(), figure))
-            })
-            .collect();
-        for table in &t.tables {
-            out.extend(
-                table
-                    .unresolved
-                    .iter()
-                    .map(|u| (u.label.clone(), String::new(), "?".into())),
-            );
-        }
-        out
-    }
+    use super::super::gaps::tests::cells;
 
     fn has(got: &[(String, String, String)], label: &str, header: &str, figure: &str) -> bool {
         got.iter()

@@ -58,10 +58,10 @@ pub(super) fn read(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     /// Each row's label and the figures read as its cells with their headers (`?` when it is
     /// listed unresolved).
-    fn cells(text: &str) -> Vec<(String, String, String)> {
+    pub(in crate::extract::table) fn cells(text: &str) -> Vec<(String, String, String)> {
         let t = super::super::read(text, &[]);
         let mut out: Vec<(String, String, String)> = t
             .cells
