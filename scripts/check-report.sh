@@ -23,7 +23,8 @@ if [[ -z "$browser" ]]; then
   exit 0
 fi
 
-cargo build -q --release --locked
+# `--workspace`: the features the Python package's build resolves, so one build serves both.
+cargo build --release --locked --quiet --workspace --bins
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 report=$out/report.html

@@ -11,5 +11,6 @@ venv=target/py-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check ./python "pytest>=8,<10"
 # The tests compare with the CLI's records.
-cargo build --release --locked --quiet
+# `--workspace`: the features the Python package's build resolves, so one build serves both.
+cargo build --release --locked --quiet --workspace --bins
 "$venv/bin/python" -m pytest -q python/tests "$@"

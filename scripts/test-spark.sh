@@ -17,7 +17,8 @@ venv=target/spark-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 # pyspark 3.5.5 supports Python 3.8–3.12 and Java 8/11/17; pyarrow only reads the Parquet back.
 "$venv/bin/pip" install --quiet --disable-pip-version-check ./python pyspark==3.5.5 pyarrow==21.0.0
-cargo build --release --locked --quiet
+# `--workspace`: the features the Python package's build resolves, so one build serves both.
+cargo build --release --locked --quiet --workspace --bins
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
