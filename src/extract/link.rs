@@ -494,6 +494,10 @@ const STOPS: &[&str] = &[
 /// landstingsdel )` is six).
 const FLAT_LABEL_TOKENS: usize = 8;
 
+/// How many lines past the previous row's label [`Doc::label_line_after`] reads for a row's
+/// label: a page's column of labels, and a bound that keeps the search linear in the table.
+const LABEL_LINES: usize = 80;
+
 /// The words that open a regleringsbrev's line naming who disposes of an anslag's money.
 const DISPOSED_BY: &str = "disponeras av ";
 
@@ -2289,6 +2293,13 @@ impl<'a> Doc<'a> {
         // The amounts of the last anslagspost row, while no one disposes of them.
         let mut unowned: Vec<usize> = Vec::new();
         let heads = subtotal_heads(table, amounts);
+        // A block heading the reader kept as its caption's last line (`Driftbudget per nämnd
+        // (mnkr)` ⏎ `Kommunstyrelse` ⏎ the verksamheter): OCR that reads a page column by
+        // column sets each nämnd's labels under its heading and the figures far below, and the
+        // reader opens a table per nämnd at its first label, under that caption.
+        let caption_heading = self.caption_heading(table);
+        // Where the previous row's label ended: the rows keep the order of their labels.
+        let mut after = table.start;
         // Whether the row above a total was its own label's: then the block's heading is a
         // group of recipients (`Uppsala län` over its kommuner), and its `Summa` is no one's.
         let mut own_row = false;
@@ -2299,7 +2310,12 @@ impl<'a> Doc<'a> {
             if !row.total {
                 own_row = false;
             }
-            let label = self.label_span(&row.label, amounts[first].start);
+            let label = self
+                .label_span(&row.label, amounts[first].start)
+                .or_else(|| self.label_line_after(&row.label, after, amounts[first].start));
+            if let Some((_, le)) = label {
+                after = le;
+            }
             let mut recipient = None;
             let mut purpose = None;
             let split = columns
@@ -2450,6 +2466,7 @@ impl<'a> Doc<'a> {
                         let name = without_code(without_specks(&self.text(hs, he))).to_string();
                         Some((he - name.chars().count(), he))
                     })
+                    .or(caption_heading)
                     && (!row.total
                         || (!own_row
                             && (!words.trim().contains(' ')
@@ -2724,6 +2741,55 @@ impl<'a> Doc<'a> {
                     && self.chars.get(k + n).is_none_or(|c| LINE_ENDS.contains(&c))
             })
             .map(|k| (k, k + n))
+    }
+
+    /// A row label on a line of its own in `chars[from..to]`, the first such line from `from`
+    /// on: OCR that reads a page column by column sets the labels far above their figures,
+    /// further than [`Doc::label_span`] looks back. At most [`LABEL_LINES`] lines are read.
+    fn label_line_after(&self, label: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+        let n = label.chars().count();
+        if n == 0 {
+            return None;
+        }
+        let mut ls = from;
+        for _ in 0..LABEL_LINES {
+            if ls + n > to {
+                return None;
+            }
+            if (ls == 0 || LINE_ENDS.contains(&self.chars.at(ls - 1)))
+                && self.chars.range(ls, ls + n) == Some(label)
+                && self
+                    .chars
+                    .get(ls + n)
+                    .is_none_or(|c| LINE_ENDS.contains(&c))
+            {
+                return Some((ls, ls + n));
+            }
+            ls = self.chars.find_newline(ls)? + 1;
+        }
+        None
+    }
+
+    /// The block heading a table's reader kept as the last line of its caption: the line right
+    /// above the table, past blank lines, when the caption ends with it and it names an
+    /// organisation (`Kommunstyrelse`, `Teknisk nämnd`). Returns its span.
+    fn caption_heading(&self, table: &Table) -> Option<(usize, usize)> {
+        let mut end = table.start;
+        while end > 0 && self.chars.at(end - 1).is_whitespace() {
+            end -= 1;
+        }
+        if end == 0 {
+            return None;
+        }
+        let ls = self.line_start(end - 1);
+        let line = self.text(ls, end);
+        let t = line.trim();
+        let lead = line.chars().count() - line.trim_start().chars().count();
+        (!t.is_empty()
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && caption_text(&table.caption).trim_end().ends_with(t)
+            && org_like(t))
+        .then_some((ls + lead, ls + lead + t.chars().count()))
     }
 
     /// Where `needle` stands in `chars[from..to]`, any run of white space in it matching any run
@@ -4856,6 +4922,32 @@ mod tests {
                 cell("90 000", None),
                 cell("100 000", None),
             ]
+        );
+    }
+
+    #[test]
+    fn labels_read_a_column_before_their_figures_keep_their_caption_heading_both_ways() {
+        // OCR that reads a page column by column: each nämnd's labels under its heading, the
+        // figures far below. The reader opens a table per nämnd under a caption ending with it.
+        let text = "Nettokostnad per nämnd och verksamhet\n\n(tkr)\n\nKultur- och fritidsnämnd\nBibliotek\n\nFritidsgårdar\nSumma\n\nMiljönämnd\nMiljötillsyn\nSumma\n\nBudget 2025 Budget 2026\n\n5 300 5 450\n\n2 100 2 250\n7 400 7 700\n\n3 900 4 050\n3 900 4 050\n";
+        let recipients = cell_links(text, recipient_of);
+        assert_eq!(
+            recipients[..2],
+            [
+                cell("5 300", Some("Kultur- och fritidsnämnd")),
+                cell("5 450", Some("Kultur- och fritidsnämnd")),
+            ]
+        );
+        assert_eq!(recipients.last(), Some(&cell("4 050", Some("Miljönämnd"))));
+        assert_eq!(
+            cell_links(text, purpose_of)[2],
+            cell("2 100", Some("Fritidsgårdar"))
+        );
+        // A caption ending with no organisation's name gives the rows no one.
+        let text = text.replace("Kultur- och fritidsnämnd", "Fritid och kultur");
+        assert_eq!(
+            cell_links(&text, recipient_of)[..2],
+            [cell("5 300", None), cell("5 450", None)]
         );
     }
 
