@@ -2058,7 +2058,7 @@ impl<'a> Doc<'a> {
             v -= 1;
         }
         if !MONEY_PREDICATES.contains(&self.word(v).as_str()) {
-            return none;
+            return self.money_subject_after_verb(start, v);
         }
         // Auxiliaries before the predicate (`beräknas uppgå`, `kommer att öka`).
         let mut h = v - 1;
@@ -2078,8 +2078,14 @@ impl<'a> Doc<'a> {
             return none;
         };
         let cue = self.span(t, t);
-        if let Some(e) = self.recipient_at(t + 1) {
-            return if e == h && self.word(t) == "till" {
+        if let Some(e) = self
+            .recipient_at(t + 1)
+            .map(|e| self.named_for(t + 1, e, h))
+        {
+            // `för` a body (`Anslaget för Polismyndigheten`) is its money too; `för` anything
+            // else a recipient reading finds (`för kommunerna`) may be on their behalf.
+            let body = || org_like(&self.text(self.toks[t + 1].start(), self.toks[e].end()));
+            return if e == h && (self.word(t) == "till" || body()) {
                 (Some(self.link(t + 1, e, cue)), None)
             } else {
                 none
@@ -2097,6 +2103,47 @@ impl<'a> Doc<'a> {
             }
             _ => none,
         }
+    }
+
+    /// [`Doc::money_subject`] in verb-second order, the predicate before its subject after a
+    /// fronted phrase (`Genom budgetpropositionen höjs anslaget för Polismyndigheten med
+    /// AMOUNT`): `last` is the subject's last token. Only a recipient: a purpose's end cannot be
+    /// told from the words that follow it here.
+    fn money_subject_after_verb(&self, start: usize, last: usize) -> (Option<Link>, Option<Link>) {
+        let none = (None, None);
+        let Some(t) = (start.max(last.saturating_sub(8)) + 2..last).find(|&t| {
+            matches!(self.word(t).as_str(), "till" | "för")
+                && is_money_kind(&self.word(t - 1))
+                && MONEY_PREDICATES.contains(&self.word(t - 2).as_str())
+        }) else {
+            return none;
+        };
+        match self
+            .recipient_at(t + 1)
+            .map(|e| self.named_for(t + 1, e, last))
+        {
+            Some(e)
+                if e == last
+                    && (self.word(t) == "till"
+                        || org_like(&self.text(self.toks[t + 1].start(), self.toks[e].end()))) =>
+            {
+                (Some(self.link(t + 1, e, self.span(t, t))), None)
+            }
+            _ => none,
+        }
+    }
+
+    /// Where a recipient that [`Doc::recipient_at`] read from token `p` to `e` ends when it is
+    /// an authority named for its field (`Nämnden för statligt stöd till trossamfund`,
+    /// `Myndigheten för delaktighet`): its lower-case words run on to `last`, the end of the
+    /// phrase the caller knows. Otherwise `e`.
+    fn named_for(&self, p: usize, e: usize, last: usize) -> usize {
+        let named = e == p
+            && last > e + 1
+            && self.word(e + 1) == "för"
+            && (e + 1..=last).all(|q| self.is_lower_word(q))
+            && names_authority(&self.text(self.toks[p].start(), self.toks[last].end()));
+        if named { last } else { e }
     }
 
     /// `till X:s förfogande`, `till regionernas förfogande` at token `q` (`ställs till
@@ -4395,6 +4442,44 @@ mod tests {
             ),
             (
                 "Stödet till Nämnden för stöd till trossamfund höjs med 2 mkr.",
+                Some("Nämnden för stöd till trossamfund <till>"),
+                None,
+                None,
+            ),
+            (
+                "Anslaget för Polismyndigheten uppgår till 30 miljoner kronor.",
+                Some("Polismyndigheten <för>"),
+                None,
+                None,
+            ),
+            (
+                "Stödet för kommunerna uppgår till 30 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            // Its predicate first, after a fronted phrase.
+            (
+                "Genom propositionen höjs anslaget för Polismyndigheten med 2 miljarder kronor.",
+                Some("Polismyndigheten <för>"),
+                None,
+                None,
+            ),
+            (
+                "För 2019 höjs bidraget till kommunerna med 30 miljoner kronor.",
+                Some("kommunerna <till>"),
+                Some("2019 2019-01-01–2019-12-31 <För>"),
+                None,
+            ),
+            // Not a money noun's phrase, and not a recipient's.
+            (
+                "Genom propositionen höjs kostnaden för resan till Region Kronoberg med 10 mkr.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Genom propositionen höjs anslaget för bredbandsutbyggnad med 30 miljoner kronor.",
                 None,
                 None,
                 None,
