@@ -92,6 +92,13 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// The words that say a split is spelled out next: `fördelas enligt följande`, `så här`, `på
+/// följande sätt`.
+const FOLLOWING: &str = r"(?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt )";
+
+/// The nouns that name the money just stated (`Medlen fördelas …`, `fördela pengarna …`).
+const MONEY: &str = r"(?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget )";
+
 /// Right after an amount: `… 27 miljoner kronor fördelas enligt följande:` makes it a total.
 /// So does a split still to be made in its clause: `de 18 miljoner kronor som kommunen fått ska
 /// fördelas`, `får 378 miljoner kronor att fördela`, or made now in a relative clause on the
@@ -99,12 +106,12 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
 /// states a split already made, and is no total). The next sentence may announce it too
 /// ([`NEXT_SPLIT`]).
 static CUE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}?
-          (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt )
-        | ^ [^.!?\n]{0,80}? [^\p{L}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{L}] | $ )
-        | ^ \s+ som \s+ (?: \p{L}+ \s+ ){0,3}? (?: fördelas | omfördelas ) (?: [^\p{L}] | $ )",
-    )
+    Pattern::new(format!(
+        r"(?xi) ^ [^.!?\n]{{0,60}}? [^\p{{L}}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{{0,30}}?
+          {FOLLOWING}
+        | ^ [^.!?\n]{{0,80}}? [^\p{{L}}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{{L}}] | $ )
+        | ^ \s+ som \s+ (?: \p{{L}}+ \s+ ){{0,3}}? (?: fördelas | omfördelas ) (?: [^\p{{L}}] | $ )",
+    ))
 });
 
 /// A sentence opening on a sum it goes on to split: `Av de 500 miljoner kronorna går 300
@@ -117,22 +124,21 @@ static OF_THE: LazyLock<Pattern> = LazyLock::new(|| {
 /// After an amount, the next sentence announcing the split of the money just named, its subject
 /// the money itself (`… 250 miljoner kronor för 2025. Medlen fördelas enligt följande:`) or the
 /// money the object of a decision's verb of splitting (`Kommunstyrelsen föreslås fördela medlen
-/// enligt följande.`). No
-/// other figure may stand between (a year may), and see [`cue`]: the amount must be the only one
-/// of its sentence, or which one is split is unsaid.
+/// enligt följande.`). No other figure may stand between (a year may), and see [`cue`]: the
+/// amount must be the only one of its sentence, or which one is split is unsaid.
 static NEXT_SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?xi) ^ (?: [^.!?\n\d] | (?: 19 | 20 ) \d\d ){0,100}? [.:] \s+
-        (?: (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) \s+
-            (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{0,30}?
-            (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : )
+    Pattern::new(format!(
+        r"(?xi) ^ (?: [^.!?\n\d] | (?: 19 | 20 ) \d\d ){{0,100}}? [.:] \s+
+        (?: {MONEY} \s+
+            (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{{0,30}}?
+            (?: {FOLLOWING} | : )
           | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande )
           # the split as a decision's act, its object the money: `Kommunstyrelsen föreslås
           # fördela medlen enligt följande.`, `Nämnden beslutar att fördela pengarna så här:`
-          | (?: [\p{L}-]+ \s+ ){1,4}? (?: fördela | fördelar | fördelade | omfördela | omfördelar ) \s+
-            (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) [^.!?\n\d]{0,30}?
-            (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : ) )",
-    )
+          | (?: [\p{{L}}-]+ \s+ ){{1,4}}? (?: fördela | fördelar | fördelade | omfördela | omfördelar ) \s+
+            {MONEY} [^.!?\n\d]{{0,30}}?
+            (?: {FOLLOWING} | : ) )",
+    ))
 });
 
 /// In the sentence of a total: it sums up the figures before it.
