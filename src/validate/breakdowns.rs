@@ -486,7 +486,20 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         let next = cued.get(cued.partition_point(|&c| c <= k)).copied();
         let section_end = period_end(doc, total, cue.end(), scope_end(doc, next, cue.end()));
         let sentence_end = known_end.min(section_end);
-        let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end;
+        // A breakdown inside a list item goes on in its item only: the next item is the
+        // parent's sibling (`1. 1,5 miljarder, varav 500 miljoner …` then `2. 700 miljoner …`),
+        // never a part of it, however the figures happen to add up. Items without a full stop
+        // are one sentence (`- A 12 miljoner, varav 3 miljoner …` ⏎ `- B 5 miljoner`), so the
+        // item ends the sentence's parts too, not only those read on after it.
+        let item_line = list_item(doc, total).then(|| doc.line_start(doc.spans[total].0));
+        let sibling = |j: usize| {
+            let (s, _) = doc.spans[doc.running[j]];
+            let line = doc.line_start(s);
+            item_line.is_some_and(|own| {
+                line != own && ITEM.find(doc.width, doc.slice(line, s)).is_some()
+            })
+        };
+        let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end && !sibling(*k);
         // Only the first figure is worded by the cue itself (`Av dessa går 1,1 miljarder`); a
         // later one worded as nested is inside the part before it (`…, varav 300 miljoner
         // till glesbygdskommuner, och 1,2 miljarder …`), not a part beside it.
@@ -510,18 +523,8 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         let Some(s) = sum(doc, &claim) else { continue };
         let n = parts.len();
         if !s.ok && s.short {
-            // The breakdown may go on in the following sentences and paragraphs of the section.
-            // A breakdown inside a list item goes on in its item only: the next item is the
-            // parent's sibling (`1. 1,5 miljarder, varav 500 miljoner …` then `2. 700
-            // miljoner …`), never a part of it, however the figures happen to add up.
-            let item_line = list_item(doc, total).then(|| doc.line_start(doc.spans[total].0));
-            let sibling = |j: usize| {
-                let (s, _) = doc.spans[doc.running[j]];
-                let line = doc.line_start(s);
-                item_line.is_some_and(|own| {
-                    line != own && ITEM.find(doc.width, doc.slice(line, s)).is_some()
-                })
-            };
+            // The breakdown may go on in the following sentences and paragraphs of the section
+            // (within its list item, see `sibling`).
             let more: Vec<usize> = (k..doc.running.len())
                 .skip_while(in_sentence)
                 .take_while(|&j| {
@@ -1616,10 +1619,39 @@ mod tests {
             &items,
             &[(Fine, 2500 * M, 0), (Unresolved, 1500 * M, -1000 * M)],
         );
+        // Items without a full stop are one long sentence: 3 + 5 + 3 came within a million of
+        // item 1's 12 miljoner, and the list's total lost its parts to it.
+        let unstopped = "Totalt tillförs nämnderna 20 miljoner kronor enligt följande:\n\
+                         - A 12 miljoner kronor, varav 3 miljoner kronor till fritidshem\n\
+                         - B 5 miljoner kronor, varav 2 miljoner kronor till hemtjänsten\n\
+                         - C 3 miljoner kronor\n";
+        let items = [
+            ("20 miljoner kronor", 20 * M),
+            ("12 miljoner kronor", 12 * M),
+            ("3 miljoner kronor", 3 * M),
+            ("5 miljoner kronor", 5 * M),
+            ("2 miljoner kronor", 2 * M),
+            ("3 miljoner kronor", 3 * M),
+        ];
+        assert_checks(
+            unstopped,
+            &items,
+            &[
+                (Fine, 20 * M, 0),
+                (Unresolved, 12 * M, -9 * M),
+                (Unresolved, 5 * M, -3 * M),
+            ],
+        );
         // Leaves alone: in prose the breakdown goes on in the sentences after it.
         let prose = "Regionen avsätter 1,5 miljarder kronor, varav 500 miljoner kronor till psykiatrin. \
                      Därtill går 700 miljoner kronor till kompetens och 300 miljoner kronor till förlossningsvården.";
-        assert_checks(prose, &items[1..], &[(Fine, 1500 * M, 0)]);
+        let items = [
+            ("1,5 miljarder kronor", 1500 * M),
+            ("500 miljoner kronor", 500 * M),
+            ("700 miljoner kronor", 700 * M),
+            ("300 miljoner kronor", 300 * M),
+        ];
+        assert_checks(prose, &items, &[(Fine, 1500 * M, 0)]);
     }
 
     #[test]
