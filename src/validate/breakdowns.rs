@@ -214,38 +214,57 @@ fn years(sentence: &str) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// Where the parts of `total` may run to at most, before `end`: the start of the first sentence
-/// after the one holding byte `from` whose figure belongs to another period than the total's
-/// sentence, a year outside the total's years (`… 900 miljoner kronor 2025. … År 2020 fick
-/// myndigheten 500 miljoner`) or an earlier year (`Förra året fick universiteten …`). The text
-/// has turned from the sum to its history, whose figures add up to it only by chance. Years
-/// within the total's span (`3 miljarder 2025–2027. För 2026 avsätts …`) stay parts.
-fn period_end(doc: &Doc<'_>, total: usize, from: usize, end: usize) -> usize {
-    let (ts, te) = doc.spans[total];
-    let own = doc.slice(doc.sentence_start(ts), sentence_end(doc.text, te));
-    let own_years = years(own);
-    let own_earlier = EARLIER_YEAR.is_match(doc.width, own);
-    let first = sentence_end(doc.text, from);
-    let k = doc.running.partition_point(|&i| doc.spans[i].0 < first);
-    for &i in &doc.running[k..] {
-        let (s, e) = doc.spans[i];
-        if s >= end {
-            break;
+/// The sentences after a total that speak of another period than the total's sentence: a year
+/// outside the total's years (`… 900 miljoner kronor 2025. … År 2020 fick myndigheten 500
+/// miljoner`) or an earlier year or round (`Förra året fick universiteten …`, `Vid förra
+/// omgången fördelades …`). They are the sum's history, set between the total and its parts
+/// (`… enligt följande:` ⏎ `För 2024 avsattes 11 mnkr.` ⏎ `- A 6 mnkr …`) or after them: their
+/// figures add up to the total only by chance, so they are never its parts, but they end
+/// nothing, and the parts may go on after them. Years within the total's span (`3 miljarder
+/// 2025–2027. För 2026 avsätts …`) stay parts.
+struct Asides(Vec<(usize, usize)>);
+
+impl Asides {
+    /// The other-period sentences holding a figure after the sentence of byte `from`, before
+    /// `end`.
+    fn find(doc: &Doc<'_>, total: usize, from: usize, end: usize) -> Asides {
+        let (ts, te) = doc.spans[total];
+        let own = doc.slice(doc.sentence_start(ts), sentence_end(doc.text, te));
+        let own_years = years(own);
+        let own_earlier = EARLIER_YEAR.is_match(doc.width, own);
+        let first = sentence_end(doc.text, from);
+        let k = doc.running.partition_point(|&i| doc.spans[i].0 < first);
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for &i in &doc.running[k..] {
+            let (s, e) = doc.spans[i];
+            if s >= end {
+                break;
+            }
+            if out.last().is_some_and(|&(_, b)| s < b) {
+                continue; // a later figure of a sentence already found
+            }
+            let start = doc.sentence_start(s);
+            let stop = sentence_end(doc.text, e);
+            let sentence = doc.slice(start, stop);
+            let other_year = !own_years.is_empty() && {
+                let named = years(sentence);
+                !named.is_empty()
+                    && !named
+                        .iter()
+                        .any(|&(a, b)| own_years.iter().any(|&(c, d)| a <= d && c <= b))
+            };
+            if other_year || (!own_earlier && EARLIER_YEAR.is_match(doc.width, sentence)) {
+                out.push((start.max(first), stop));
+            }
         }
-        let start = doc.sentence_start(s);
-        let sentence = doc.slice(start, sentence_end(doc.text, e));
-        let other_year = !own_years.is_empty() && {
-            let named = years(sentence);
-            !named.is_empty()
-                && !named
-                    .iter()
-                    .any(|&(a, b)| own_years.iter().any(|&(c, d)| a <= d && c <= b))
-        };
-        if other_year || (!own_earlier && EARLIER_YEAR.is_match(doc.width, sentence)) {
-            return start.max(first);
-        }
+        Asides(out)
     }
-    end
+
+    /// Whether amount `i` stands in one of the other-period sentences.
+    fn hold(&self, doc: &Doc<'_>, i: usize) -> bool {
+        let s = doc.spans[i].0;
+        self.0.iter().any(|&(a, b)| a <= s && s < b)
+    }
 }
 
 /// The start of a numbered or bulleted line.
@@ -484,7 +503,8 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
             known_end = sentence_end(doc.text, cue.end());
         }
         let next = cued.get(cued.partition_point(|&c| c <= k)).copied();
-        let section_end = period_end(doc, total, cue.end(), scope_end(doc, next, cue.end()));
+        let section_end = scope_end(doc, next, cue.end());
+        let asides = Asides::find(doc, total, cue.end(), section_end);
         let sentence_end = known_end.min(section_end);
         // A breakdown inside a list item goes on in its item only: the next item is the
         // parent's sibling (`1. 1,5 miljarder, varav 500 miljoner …` then `2. 700 miljoner …`),
@@ -500,12 +520,13 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
             })
         };
         let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end && !sibling(*k);
+        let aside = |j: usize| asides.hold(doc, doc.running[j]);
         // Only the first figure is worded by the cue itself (`Av dessa går 1,1 miljarder`); a
         // later one worded as nested is inside the part before it (`…, varav 300 miljoner
         // till glesbygdskommuner, och 1,2 miljarder …`), not a part beside it.
         let ks: Vec<usize> = (k..doc.running.len())
             .take_while(in_sentence)
-            .filter(|&j| may_be_part(doc, role, j, total, j == k))
+            .filter(|&j| !aside(j) && may_be_part(doc, role, j, total, j == k))
             .take(MAX_PARTS)
             .collect();
         if ks.is_empty() {
@@ -532,7 +553,7 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
                         && !sibling(j)
                         && !per_other_period(doc, doc.running[j], total)
                 })
-                .filter(|&j| may_be_part(doc, role, j, total, false))
+                .filter(|&j| !aside(j) && may_be_part(doc, role, j, total, false))
                 .map(|j| doc.running[j])
                 .take(MAX_PARTS.saturating_sub(n))
                 .collect();
@@ -697,23 +718,28 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         // (`Totalt 60 miljoner. - Länsstyrelserna tillförs 40 miljoner …`), not a new section.
         // In prose such a figure ends it: `totalt 750 miljoner … beslut om att dela ut 207
         // miljoner` is a first round of the sum, not one of its items.
-        let ends = next_cued(&cued, k, |j, c| {
-            let i = doc.running[j];
-            c == Cue::Strong || !smaller(doc, i, total) || !list_item(doc, i)
-        });
         // In prose such a share ends the section too, unless the wider section, shares and
         // all, adds up: `Totalt satsas 100 miljoner. Länsstyrelserna tillförs 60 miljoner och
         // MSB 40 miljoner.`
         let named = next_cued(&cued, k, |j, c| {
             c == Cue::Strong || !smaller(doc, doc.running[j], total)
         });
-        let wide_end = period_end(doc, total, total_end, scope_end(doc, named, total_end));
+        let wide_end = scope_end(doc, named, total_end);
+        let asides = Asides::find(doc, total, total_end, wide_end);
+        let aside = |j: usize| asides.hold(doc, doc.running[j]);
+        // A smaller share cued in another period's sentence is the sum's history (`Vid förra
+        // omgången fördelades 28 miljoner …` before the list), and ends nothing.
+        let ends = next_cued(&cued, k, |j, c| {
+            let i = doc.running[j];
+            (c == Cue::Strong || !smaller(doc, i, total) || !list_item(doc, i))
+                && (!smaller(doc, i, total) || !aside(j))
+        });
         let wide: Vec<usize> = (k + 1..doc.running.len())
             .take_while(|&j| {
                 doc.spans[doc.running[j]].0 < wide_end
                     && !per_other_period(doc, doc.running[j], total)
             })
-            .filter(|&j| may_be_part(doc, role, j, total, false))
+            .filter(|&j| !aside(j) && may_be_part(doc, role, j, total, false))
             .map(|j| doc.running[j])
             .take(MAX_PARTS)
             .collect();
@@ -739,7 +765,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             out.push(c);
             continue;
         }
-        let scope_end = period_end(doc, total, total_end, scope_end(doc, ends, total_end));
+        let scope_end = scope_end(doc, ends, total_end);
         // The figures stop at a rate (`… 50 miljoner kronor per år`) a one-off total cannot
         // hold once: what follows it is unread, so the figures before it cannot show a list wrong.
         let in_scope = (k + 1..doc.running.len())
@@ -750,7 +776,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             .count();
         let rate_cut = read < in_scope;
         let listed: Vec<usize> = (k + 1..k + 1 + read)
-            .filter(|&j| may_be_listed(doc, role, j, total, false))
+            .filter(|&j| !aside(j) && may_be_listed(doc, role, j, total, false))
             .map(|j| doc.running[j])
             .take(MAX_PARTS)
             .collect();
@@ -1597,6 +1623,56 @@ mod tests {
         let exact = text.replace("cirka 50", "50");
         let items = [items[0], ("50 miljoner kronor", 50 * M), items[2]];
         assert_checks(&exact, &items, &[(Mismatch, 60 * M, 10 * M)]);
+    }
+
+    #[test]
+    fn another_periods_sentence_between_a_total_and_its_parts_is_skipped_not_an_end() {
+        use crate::validate::testing::statuses;
+        // (text, amounts, the checks made)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            // The last round's sum between the announced split and its list: neither the end
+            // of the list's section nor a total of the list (36 ≠ 28 was a false mismatch).
+            (
+                "Kulturrådet fördelar 36 miljoner kronor 2025. Medlen fördelas enligt följande:\n\n\
+                 Vid förra omgången fördelades 28 miljoner kronor.\n\n\
+                 - A 14 miljoner kronor\n- B 12 miljoner kronor\n- C 10 miljoner kronor\n",
+                &[
+                    ("36 miljoner kronor", 36 * M),
+                    ("28 miljoner kronor", 28 * M),
+                    ("14 miljoner kronor", 14 * M),
+                    ("12 miljoner kronor", 12 * M),
+                    ("10 miljoner kronor", 10 * M),
+                ],
+                &[(Fine, 36 * M, 0)],
+            ),
+            // An earlier decision in prose: 30 + 11 made its 40 miljoner, a false `ok`.
+            (
+                "Fullmäktige anvisar sammanlagt 48 miljoner kronor till skollokaler 2025. Det \
+                 ursprungliga beslutet från november 2024 omfattade 40 miljoner kronor.\n\n\
+                 A får 30 miljoner kronor, B 11 miljoner kronor och C 7 miljoner kronor.",
+                &[
+                    ("48 miljoner kronor", 48 * M),
+                    ("40 miljoner kronor", 40 * M),
+                    ("30 miljoner kronor", 30 * M),
+                    ("11 miljoner kronor", 11 * M),
+                    ("7 miljoner kronor", 7 * M),
+                ],
+                &[(Fine, 48 * M, 0)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_eq!(statuses(text, items), want, "{text}");
+        }
+        // Leaves alone: the other period's figures are never parts, however they add up.
+        let history = "Totalt avsätts 50 miljoner kronor för 2025. År 2024 fick A 30 miljoner \
+                       kronor och B 20 miljoner kronor.";
+        let items = [
+            ("50 miljoner kronor", 50 * M),
+            ("30 miljoner kronor", 30 * M),
+            ("20 miljoner kronor", 20 * M),
+        ];
+        assert!(!statuses(history, &items).iter().any(|c| c.0 == Fine));
     }
 
     #[test]
