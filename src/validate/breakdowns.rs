@@ -224,14 +224,42 @@ fn years(sentence: &str) -> Vec<(u32, u32)> {
 /// 2025–2027. För 2026 avsätts …`) stay parts.
 struct Asides(Vec<(usize, usize)>);
 
+/// The period the sentence of a total speaks of: the years it names, and whether it speaks of
+/// an earlier year or round itself (then `förra året` in another sentence is no other period).
+struct Period {
+    years: Vec<(u32, u32)>,
+    earlier: bool,
+}
+
+impl Period {
+    fn of(doc: &Doc<'_>, total: usize) -> Period {
+        let (ts, te) = doc.spans[total];
+        let own = doc.slice(doc.sentence_start(ts), sentence_end(doc.text, te));
+        Period {
+            years: years(own),
+            earlier: EARLIER_YEAR.is_match(doc.width, own),
+        }
+    }
+
+    /// Whether `sentence` speaks of another period: a year outside the total's (when it names
+    /// any), or an earlier year or round.
+    fn other(&self, doc: &Doc<'_>, sentence: &str) -> bool {
+        let other_year = !self.years.is_empty() && {
+            let named = years(sentence);
+            !named.is_empty()
+                && !named
+                    .iter()
+                    .any(|&(a, b)| self.years.iter().any(|&(c, d)| a <= d && c <= b))
+        };
+        other_year || (!self.earlier && EARLIER_YEAR.is_match(doc.width, sentence))
+    }
+}
+
 impl Asides {
     /// The other-period sentences holding a figure after the sentence of byte `from`, before
     /// `end`.
     fn find(doc: &Doc<'_>, total: usize, from: usize, end: usize) -> Asides {
-        let (ts, te) = doc.spans[total];
-        let own = doc.slice(doc.sentence_start(ts), sentence_end(doc.text, te));
-        let own_years = years(own);
-        let own_earlier = EARLIER_YEAR.is_match(doc.width, own);
+        let period = Period::of(doc, total);
         let first = sentence_end(doc.text, from);
         let k = doc.running.partition_point(|&i| doc.spans[i].0 < first);
         let mut out: Vec<(usize, usize)> = Vec::new();
@@ -245,15 +273,7 @@ impl Asides {
             }
             let start = doc.sentence_start(s);
             let stop = sentence_end(doc.text, e);
-            let sentence = doc.slice(start, stop);
-            let other_year = !own_years.is_empty() && {
-                let named = years(sentence);
-                !named.is_empty()
-                    && !named
-                        .iter()
-                        .any(|&(a, b)| own_years.iter().any(|&(c, d)| a <= d && c <= b))
-            };
-            if other_year || (!own_earlier && EARLIER_YEAR.is_match(doc.width, sentence)) {
+            if period.other(doc, doc.slice(start, stop)) {
                 out.push((start.max(first), stop));
             }
         }
@@ -931,14 +951,46 @@ fn claim_parts(role: &mut [Role], total: usize, parts: &[usize]) {
 
 /// The figures before running amount `running[k]` on its line (its paragraph, or its list item)
 /// as its parts, counted per year where a span of years says so: an `ok` check when they add up.
+/// A total that opens its line's figures sums up the paragraphs before it instead (`Länsteatern
+/// får 6 miljoner …` ⏎⏎ `Museet får 4 miljoner …` ⏎⏎ `Sammanlagt fördelas därmed 10 miljoner`,
+/// a list then `Totalt: …`, numbered items each under its own line): every figure back to the
+/// section's start or to a figure another check already took, all of them, never a search, and
+/// none of another period's sentences (`År 2024 fick kommunerna …`).
 fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
     let total = doc.running[k];
     let (s, _) = doc.spans[total];
     let line = doc.line_start(s);
-    let ks: Vec<usize> = (0..k)
+    let on_line = (0..k)
         .rev()
         .take_while(|&j| doc.spans[doc.running[j]].0 >= line)
-        .filter(|&j| may_be_part(doc, role, j, total, false))
+        .count();
+    let from = if on_line > 0 {
+        line
+    } else {
+        doc.section_start(s)
+    };
+    let period = Period::of(doc, total);
+    let earlier = |j: usize| {
+        on_line == 0 && {
+            let (ps, pe) = doc.spans[doc.running[j]];
+            let start = doc.sentence_start(ps);
+            period.other(doc, doc.slice(start, sentence_end(doc.text, pe)))
+        }
+    };
+    let ks: Vec<usize> = (0..k)
+        .rev()
+        .take_while(|&j| {
+            // Back over the paragraphs, a figure another check took ends the run: it and what
+            // is before it belong to that sum, unless it is a sum of another period's.
+            doc.spans[doc.running[j]].0 >= from
+                && (on_line > 0
+                    || match role[doc.running[j]] {
+                        Role::Part => false,
+                        Role::Total => earlier(j),
+                        Role::Free | Role::Parent => true,
+                    })
+        })
+        .filter(|&j| !earlier(j) && may_be_part(doc, role, j, total, false))
         .take(MAX_PARTS)
         .collect::<Vec<_>>()
         .into_iter()
@@ -965,7 +1017,11 @@ fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
     };
     let s = sum(doc, &claim).filter(|s| s.ok)?;
     let n = parts.len();
-    let method = format!("summed up: the {n} figures before the total in its paragraph");
+    let method = if on_line > 0 {
+        format!("summed up: the {n} figures before the total in its paragraph")
+    } else {
+        format!("summed up: the {n} figures of the paragraphs before the total in its section")
+    };
     Some(check(doc, &claim, &s, TotalStatus::Ok, method))
 }
 
@@ -1673,6 +1729,49 @@ mod tests {
             ("20 miljoner kronor", 20 * M),
         ];
         assert!(!statuses(history, &items).iter().any(|c| c.0 == Fine));
+    }
+
+    #[test]
+    fn a_total_opening_its_paragraph_sums_up_the_paragraphs_before_it() {
+        use crate::validate::testing::statuses;
+        let items = [
+            ("6 miljoner kronor", 6 * M),
+            ("4 miljoner kronor", 4 * M),
+            ("10 miljoner kronor", 10 * M),
+        ];
+        // (text, whether the total is `ok` with the two figures before it)
+        let cases = [
+            (
+                "Teatern får 6 miljoner kronor.\n\nMuseet får 4 miljoner kronor.\n\n\
+                 Sammanlagt fördelas därmed 10 miljoner kronor.",
+                true,
+            ),
+            (
+                "1. Stöd till A\nA beviljas 6 miljoner kronor.\n\n2. Stöd till B\n\
+                 B beviljas 4 miljoner kronor.\n\nSammanlagt beviljas 10 miljoner kronor.",
+                true,
+            ),
+            // Leaves alone: another period's figure is no part …
+            (
+                "Teatern fick 6 miljoner kronor i fjol.\n\nMuseet får 4 miljoner kronor.\n\n\
+                 Sammanlagt fördelas därmed 10 miljoner kronor.",
+                false,
+            ),
+            // … nor a figure of the section before a heading.
+            (
+                "Teatern får 6 miljoner kronor och museet 4 miljoner kronor.\n\nNästa år\n\n\
+                 Totalt satsas 10 miljoner kronor.",
+                false,
+            ),
+        ];
+        for (text, ok) in cases {
+            let got = statuses(text, &items);
+            assert_eq!(
+                got.iter().any(|c| c == &(Fine, 10 * M, 0)),
+                ok,
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]
