@@ -92,6 +92,13 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// The words that say a split is spelled out next: `fördelas enligt följande`, `så här`, `på
+/// följande sätt`.
+const FOLLOWING: &str = r"(?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt )";
+
+/// The nouns that name the money just stated (`Medlen fördelas …`, `fördela pengarna …`).
+const MONEY: &str = r"(?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget )";
+
 /// Right after an amount: `… 27 miljoner kronor fördelas enligt följande:` makes it a total.
 /// So does a split still to be made in its clause: `de 18 miljoner kronor som kommunen fått ska
 /// fördelas`, `får 378 miljoner kronor att fördela`, or made now in a relative clause on the
@@ -99,12 +106,12 @@ static TOTAL_CUE: LazyLock<Pattern> = LazyLock::new(|| {
 /// states a split already made, and is no total). The next sentence may announce it too
 /// ([`NEXT_SPLIT`]).
 static CUE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?xi) ^ [^.!?\n]{0,60}? [^\p{L}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{0,30}?
-          (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt )
-        | ^ [^.!?\n]{0,80}? [^\p{L}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{L}] | $ )
-        | ^ \s+ som \s+ (?: \p{L}+ \s+ ){0,3}? (?: fördelas | omfördelas ) (?: [^\p{L}] | $ )",
-    )
+    Pattern::new(format!(
+        r"(?xi) ^ [^.!?\n]{{0,60}}? [^\p{{L}}] (?: fördelas | fördelades | fördelar ) [^.!?\n]{{0,30}}?
+          {FOLLOWING}
+        | ^ [^.!?\n]{{0,80}}? [^\p{{L}}] (?: (?: ska | skall | kommer \s+ att ) \s+ fördelas | att \s+ fördela ) (?: [^\p{{L}}] | $ )
+        | ^ \s+ som \s+ (?: \p{{L}}+ \s+ ){{0,3}}? (?: fördelas | omfördelas ) (?: [^\p{{L}}] | $ )",
+    ))
 });
 
 /// A sentence opening on a sum it goes on to split: `Av de 500 miljoner kronorna går 300
@@ -117,22 +124,21 @@ static OF_THE: LazyLock<Pattern> = LazyLock::new(|| {
 /// After an amount, the next sentence announcing the split of the money just named, its subject
 /// the money itself (`… 250 miljoner kronor för 2025. Medlen fördelas enligt följande:`) or the
 /// money the object of a decision's verb of splitting (`Kommunstyrelsen föreslås fördela medlen
-/// enligt följande.`). No
-/// other figure may stand between (a year may), and see [`cue`]: the amount must be the only one
-/// of its sentence, or which one is split is unsaid.
+/// enligt följande.`). No other figure may stand between (a year may), and see [`cue`]: the
+/// amount must be the only one of its sentence, or which one is split is unsaid.
 static NEXT_SPLIT: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?xi) ^ (?: [^.!?\n\d] | (?: 19 | 20 ) \d\d ){0,100}? [.:] \s+
-        (?: (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) \s+
-            (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{0,30}?
-            (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : )
+    Pattern::new(format!(
+        r"(?xi) ^ (?: [^.!?\n\d] | (?: 19 | 20 ) \d\d ){{0,100}}? [.:] \s+
+        (?: {MONEY} \s+
+            (?: ska \s+ | skall \s+ | kommer \s+ att \s+ )? (?: fördelas | fördelades ) [^.!?\n\d]{{0,30}}?
+            (?: {FOLLOWING} | : )
           | fördelningen \s+ (?: ser \s+ ut \s+ så \s+ här | ser \s+ ut \s+ enligt \s+ följande | är \s+ följande )
           # the split as a decision's act, its object the money: `Kommunstyrelsen föreslås
           # fördela medlen enligt följande.`, `Nämnden beslutar att fördela pengarna så här:`
-          | (?: [\p{L}-]+ \s+ ){1,4}? (?: fördela | fördelar | fördelade | omfördela | omfördelar ) \s+
-            (?: medlen | pengarna | beloppet | summan | stödet | bidraget | anslaget ) [^.!?\n\d]{0,30}?
-            (?: enligt \s+ följande | så \s+ här | på \s+ följande \s+ sätt | : ) )",
-    )
+          | (?: [\p{{L}}-]+ \s+ ){{1,4}}? (?: fördela | fördelar | fördelade | omfördela | omfördelar ) \s+
+            {MONEY} [^.!?\n\d]{{0,30}}?
+            (?: {FOLLOWING} | : ) )",
+    ))
 });
 
 /// In the sentence of a total: it sums up the figures before it.
@@ -208,38 +214,77 @@ fn years(sentence: &str) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// Where the parts of `total` may run to at most, before `end`: the start of the first sentence
-/// after the one holding byte `from` whose figure belongs to another period than the total's
-/// sentence, a year outside the total's years (`… 900 miljoner kronor 2025. … År 2020 fick
-/// myndigheten 500 miljoner`) or an earlier year (`Förra året fick universiteten …`). The text
-/// has turned from the sum to its history, whose figures add up to it only by chance. Years
-/// within the total's span (`3 miljarder 2025–2027. För 2026 avsätts …`) stay parts.
-fn period_end(doc: &Doc<'_>, total: usize, from: usize, end: usize) -> usize {
-    let (ts, te) = doc.spans[total];
-    let own = doc.slice(doc.sentence_start(ts), sentence_end(doc.text, te));
-    let own_years = years(own);
-    let own_earlier = EARLIER_YEAR.is_match(doc.width, own);
-    let first = sentence_end(doc.text, from);
-    let k = doc.running.partition_point(|&i| doc.spans[i].0 < first);
-    for &i in &doc.running[k..] {
-        let (s, e) = doc.spans[i];
-        if s >= end {
-            break;
+/// The sentences after a total that speak of another period than the total's sentence: a year
+/// outside the total's years (`… 900 miljoner kronor 2025. … År 2020 fick myndigheten 500
+/// miljoner`) or an earlier year or round (`Förra året fick universiteten …`, `Vid förra
+/// omgången fördelades …`). They are the sum's history, set between the total and its parts
+/// (`… enligt följande:` ⏎ `För 2024 avsattes 11 mnkr.` ⏎ `- A 6 mnkr …`) or after them: their
+/// figures add up to the total only by chance, so they are never its parts, but they end
+/// nothing, and the parts may go on after them. Years within the total's span (`3 miljarder
+/// 2025–2027. För 2026 avsätts …`) stay parts.
+struct Asides(Vec<(usize, usize)>);
+
+/// The period the sentence of a total speaks of: the years it names, and whether it speaks of
+/// an earlier year or round itself (then `förra året` in another sentence is no other period).
+struct Period {
+    years: Vec<(u32, u32)>,
+    earlier: bool,
+}
+
+impl Period {
+    fn of(doc: &Doc<'_>, total: usize) -> Period {
+        let (ts, te) = doc.spans[total];
+        let own = doc.slice(doc.sentence_start(ts), sentence_end(doc.text, te));
+        Period {
+            years: years(own),
+            earlier: EARLIER_YEAR.is_match(doc.width, own),
         }
-        let start = doc.sentence_start(s);
-        let sentence = doc.slice(start, sentence_end(doc.text, e));
-        let other_year = !own_years.is_empty() && {
+    }
+
+    /// Whether `sentence` speaks of another period: a year outside the total's (when it names
+    /// any), or an earlier year or round.
+    fn other(&self, doc: &Doc<'_>, sentence: &str) -> bool {
+        let other_year = !self.years.is_empty() && {
             let named = years(sentence);
             !named.is_empty()
                 && !named
                     .iter()
-                    .any(|&(a, b)| own_years.iter().any(|&(c, d)| a <= d && c <= b))
+                    .any(|&(a, b)| self.years.iter().any(|&(c, d)| a <= d && c <= b))
         };
-        if other_year || (!own_earlier && EARLIER_YEAR.is_match(doc.width, sentence)) {
-            return start.max(first);
-        }
+        other_year || (!self.earlier && EARLIER_YEAR.is_match(doc.width, sentence))
     }
-    end
+}
+
+impl Asides {
+    /// The other-period sentences holding a figure after the sentence of byte `from`, before
+    /// `end`.
+    fn find(doc: &Doc<'_>, total: usize, from: usize, end: usize) -> Asides {
+        let period = Period::of(doc, total);
+        let first = sentence_end(doc.text, from);
+        let k = doc.running.partition_point(|&i| doc.spans[i].0 < first);
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for &i in &doc.running[k..] {
+            let (s, e) = doc.spans[i];
+            if s >= end {
+                break;
+            }
+            if out.last().is_some_and(|&(_, b)| s < b) {
+                continue; // a later figure of a sentence already found
+            }
+            let start = doc.sentence_start(s);
+            let stop = sentence_end(doc.text, e);
+            if period.other(doc, doc.slice(start, stop)) {
+                out.push((start.max(first), stop));
+            }
+        }
+        Asides(out)
+    }
+
+    /// Whether amount `i` stands in one of the other-period sentences.
+    fn hold(&self, doc: &Doc<'_>, i: usize) -> bool {
+        let s = doc.spans[i].0;
+        self.0.iter().any(|&(a, b)| a <= s && s < b)
+    }
 }
 
 /// The start of a numbered or bulleted line.
@@ -478,15 +523,30 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
             known_end = sentence_end(doc.text, cue.end());
         }
         let next = cued.get(cued.partition_point(|&c| c <= k)).copied();
-        let section_end = period_end(doc, total, cue.end(), scope_end(doc, next, cue.end()));
+        let section_end = scope_end(doc, next, cue.end());
+        let asides = Asides::find(doc, total, cue.end(), section_end);
         let sentence_end = known_end.min(section_end);
-        let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end;
+        // A breakdown inside a list item goes on in its item only: the next item is the
+        // parent's sibling (`1. 1,5 miljarder, varav 500 miljoner …` then `2. 700 miljoner …`),
+        // never a part of it, however the figures happen to add up. Items without a full stop
+        // are one sentence (`- A 12 miljoner, varav 3 miljoner …` ⏎ `- B 5 miljoner`), so the
+        // item ends the sentence's parts too, not only those read on after it.
+        let item_line = list_item(doc, total).then(|| doc.line_start(doc.spans[total].0));
+        let sibling = |j: usize| {
+            let (s, _) = doc.spans[doc.running[j]];
+            let line = doc.line_start(s);
+            item_line.is_some_and(|own| {
+                line != own && ITEM.find(doc.width, doc.slice(line, s)).is_some()
+            })
+        };
+        let in_sentence = |k: &usize| doc.spans[doc.running[*k]].0 < sentence_end && !sibling(*k);
+        let aside = |j: usize| asides.hold(doc, doc.running[j]);
         // Only the first figure is worded by the cue itself (`Av dessa går 1,1 miljarder`); a
         // later one worded as nested is inside the part before it (`…, varav 300 miljoner
         // till glesbygdskommuner, och 1,2 miljarder …`), not a part beside it.
         let ks: Vec<usize> = (k..doc.running.len())
             .take_while(in_sentence)
-            .filter(|&j| may_be_part(doc, role, j, total, j == k))
+            .filter(|&j| !aside(j) && may_be_part(doc, role, j, total, j == k))
             .take(MAX_PARTS)
             .collect();
         if ks.is_empty() {
@@ -504,18 +564,8 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
         let Some(s) = sum(doc, &claim) else { continue };
         let n = parts.len();
         if !s.ok && s.short {
-            // The breakdown may go on in the following sentences and paragraphs of the section.
-            // A breakdown inside a list item goes on in its item only: the next item is the
-            // parent's sibling (`1. 1,5 miljarder, varav 500 miljoner …` then `2. 700
-            // miljoner …`), never a part of it, however the figures happen to add up.
-            let item_line = list_item(doc, total).then(|| doc.line_start(doc.spans[total].0));
-            let sibling = |j: usize| {
-                let (s, _) = doc.spans[doc.running[j]];
-                let line = doc.line_start(s);
-                item_line.is_some_and(|own| {
-                    line != own && ITEM.find(doc.width, doc.slice(line, s)).is_some()
-                })
-            };
+            // The breakdown may go on in the following sentences and paragraphs of the section
+            // (within its list item, see `sibling`).
             let more: Vec<usize> = (k..doc.running.len())
                 .skip_while(in_sentence)
                 .take_while(|&j| {
@@ -523,7 +573,7 @@ pub(super) fn breakdowns(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCh
                         && !sibling(j)
                         && !per_other_period(doc, doc.running[j], total)
                 })
-                .filter(|&j| may_be_part(doc, role, j, total, false))
+                .filter(|&j| !aside(j) && may_be_part(doc, role, j, total, false))
                 .map(|j| doc.running[j])
                 .take(MAX_PARTS.saturating_sub(n))
                 .collect();
@@ -688,23 +738,28 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
         // (`Totalt 60 miljoner. - Länsstyrelserna tillförs 40 miljoner …`), not a new section.
         // In prose such a figure ends it: `totalt 750 miljoner … beslut om att dela ut 207
         // miljoner` is a first round of the sum, not one of its items.
-        let ends = next_cued(&cued, k, |j, c| {
-            let i = doc.running[j];
-            c == Cue::Strong || !smaller(doc, i, total) || !list_item(doc, i)
-        });
         // In prose such a share ends the section too, unless the wider section, shares and
         // all, adds up: `Totalt satsas 100 miljoner. Länsstyrelserna tillförs 60 miljoner och
         // MSB 40 miljoner.`
         let named = next_cued(&cued, k, |j, c| {
             c == Cue::Strong || !smaller(doc, doc.running[j], total)
         });
-        let wide_end = period_end(doc, total, total_end, scope_end(doc, named, total_end));
+        let wide_end = scope_end(doc, named, total_end);
+        let asides = Asides::find(doc, total, total_end, wide_end);
+        let aside = |j: usize| asides.hold(doc, doc.running[j]);
+        // A smaller share cued in another period's sentence is the sum's history (`Vid förra
+        // omgången fördelades 28 miljoner …` before the list), and ends nothing.
+        let ends = next_cued(&cued, k, |j, c| {
+            let i = doc.running[j];
+            (c == Cue::Strong || !smaller(doc, i, total) || !list_item(doc, i))
+                && (!smaller(doc, i, total) || !aside(j))
+        });
         let wide: Vec<usize> = (k + 1..doc.running.len())
             .take_while(|&j| {
                 doc.spans[doc.running[j]].0 < wide_end
                     && !per_other_period(doc, doc.running[j], total)
             })
-            .filter(|&j| may_be_part(doc, role, j, total, false))
+            .filter(|&j| !aside(j) && may_be_part(doc, role, j, total, false))
             .map(|j| doc.running[j])
             .take(MAX_PARTS)
             .collect();
@@ -730,7 +785,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             out.push(c);
             continue;
         }
-        let scope_end = period_end(doc, total, total_end, scope_end(doc, ends, total_end));
+        let scope_end = scope_end(doc, ends, total_end);
         // The figures stop at a rate (`… 50 miljoner kronor per år`) a one-off total cannot
         // hold once: what follows it is unread, so the figures before it cannot show a list wrong.
         let in_scope = (k + 1..doc.running.len())
@@ -741,7 +796,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             .count();
         let rate_cut = read < in_scope;
         let listed: Vec<usize> = (k + 1..k + 1 + read)
-            .filter(|&j| may_be_listed(doc, role, j, total, false))
+            .filter(|&j| !aside(j) && may_be_listed(doc, role, j, total, false))
             .map(|j| doc.running[j])
             .take(MAX_PARTS)
             .collect();
@@ -896,14 +951,46 @@ fn claim_parts(role: &mut [Role], total: usize, parts: &[usize]) {
 
 /// The figures before running amount `running[k]` on its line (its paragraph, or its list item)
 /// as its parts, counted per year where a span of years says so: an `ok` check when they add up.
+/// A total that opens its line's figures sums up the paragraphs before it instead (`Länsteatern
+/// får 6 miljoner …` ⏎⏎ `Museet får 4 miljoner …` ⏎⏎ `Sammanlagt fördelas därmed 10 miljoner`,
+/// a list then `Totalt: …`, numbered items each under its own line): every figure back to the
+/// section's start or to a figure another check already took, all of them, never a search, and
+/// none of another period's sentences (`År 2024 fick kommunerna …`).
 fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
     let total = doc.running[k];
     let (s, _) = doc.spans[total];
     let line = doc.line_start(s);
-    let ks: Vec<usize> = (0..k)
+    let on_line = (0..k)
         .rev()
         .take_while(|&j| doc.spans[doc.running[j]].0 >= line)
-        .filter(|&j| may_be_part(doc, role, j, total, false))
+        .count();
+    let from = if on_line > 0 {
+        line
+    } else {
+        doc.section_start(s)
+    };
+    let period = Period::of(doc, total);
+    let earlier = |j: usize| {
+        on_line == 0 && {
+            let (ps, pe) = doc.spans[doc.running[j]];
+            let start = doc.sentence_start(ps);
+            period.other(doc, doc.slice(start, sentence_end(doc.text, pe)))
+        }
+    };
+    let ks: Vec<usize> = (0..k)
+        .rev()
+        .take_while(|&j| {
+            // Back over the paragraphs, a figure another check took ends the run: it and what
+            // is before it belong to that sum, unless it is a sum of another period's.
+            doc.spans[doc.running[j]].0 >= from
+                && (on_line > 0
+                    || match role[doc.running[j]] {
+                        Role::Part => false,
+                        Role::Total => earlier(j),
+                        Role::Free | Role::Parent => true,
+                    })
+        })
+        .filter(|&j| !earlier(j) && may_be_part(doc, role, j, total, false))
         .take(MAX_PARTS)
         .collect::<Vec<_>>()
         .into_iter()
@@ -930,7 +1017,11 @@ fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
     };
     let s = sum(doc, &claim).filter(|s| s.ok)?;
     let n = parts.len();
-    let method = format!("summed up: the {n} figures before the total in its paragraph");
+    let method = if on_line > 0 {
+        format!("summed up: the {n} figures before the total in its paragraph")
+    } else {
+        format!("summed up: the {n} figures of the paragraphs before the total in its section")
+    };
     Some(check(doc, &claim, &s, TotalStatus::Ok, method))
 }
 
@@ -1591,6 +1682,99 @@ mod tests {
     }
 
     #[test]
+    fn another_periods_sentence_between_a_total_and_its_parts_is_skipped_not_an_end() {
+        use crate::validate::testing::statuses;
+        // (text, amounts, the checks made)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let cases: &[Case<'_>] = &[
+            // The last round's sum between the announced split and its list: neither the end
+            // of the list's section nor a total of the list (36 ≠ 28 was a false mismatch).
+            (
+                "Kulturrådet fördelar 36 miljoner kronor 2025. Medlen fördelas enligt följande:\n\n\
+                 Vid förra omgången fördelades 28 miljoner kronor.\n\n\
+                 - A 14 miljoner kronor\n- B 12 miljoner kronor\n- C 10 miljoner kronor\n",
+                &[
+                    ("36 miljoner kronor", 36 * M),
+                    ("28 miljoner kronor", 28 * M),
+                    ("14 miljoner kronor", 14 * M),
+                    ("12 miljoner kronor", 12 * M),
+                    ("10 miljoner kronor", 10 * M),
+                ],
+                &[(Fine, 36 * M, 0)],
+            ),
+            // An earlier decision in prose: 30 + 11 made its 40 miljoner, a false `ok`.
+            (
+                "Fullmäktige anvisar sammanlagt 48 miljoner kronor till skollokaler 2025. Det \
+                 ursprungliga beslutet från november 2024 omfattade 40 miljoner kronor.\n\n\
+                 A får 30 miljoner kronor, B 11 miljoner kronor och C 7 miljoner kronor.",
+                &[
+                    ("48 miljoner kronor", 48 * M),
+                    ("40 miljoner kronor", 40 * M),
+                    ("30 miljoner kronor", 30 * M),
+                    ("11 miljoner kronor", 11 * M),
+                    ("7 miljoner kronor", 7 * M),
+                ],
+                &[(Fine, 48 * M, 0)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_eq!(statuses(text, items), want, "{text}");
+        }
+        // Leaves alone: the other period's figures are never parts, however they add up.
+        let history = "Totalt avsätts 50 miljoner kronor för 2025. År 2024 fick A 30 miljoner \
+                       kronor och B 20 miljoner kronor.";
+        let items = [
+            ("50 miljoner kronor", 50 * M),
+            ("30 miljoner kronor", 30 * M),
+            ("20 miljoner kronor", 20 * M),
+        ];
+        assert!(!statuses(history, &items).iter().any(|c| c.0 == Fine));
+    }
+
+    #[test]
+    fn a_total_opening_its_paragraph_sums_up_the_paragraphs_before_it() {
+        use crate::validate::testing::statuses;
+        let items = [
+            ("6 miljoner kronor", 6 * M),
+            ("4 miljoner kronor", 4 * M),
+            ("10 miljoner kronor", 10 * M),
+        ];
+        // (text, whether the total is `ok` with the two figures before it)
+        let cases = [
+            (
+                "Teatern får 6 miljoner kronor.\n\nMuseet får 4 miljoner kronor.\n\n\
+                 Sammanlagt fördelas därmed 10 miljoner kronor.",
+                true,
+            ),
+            (
+                "1. Stöd till A\nA beviljas 6 miljoner kronor.\n\n2. Stöd till B\n\
+                 B beviljas 4 miljoner kronor.\n\nSammanlagt beviljas 10 miljoner kronor.",
+                true,
+            ),
+            // Leaves alone: another period's figure is no part …
+            (
+                "Teatern fick 6 miljoner kronor i fjol.\n\nMuseet får 4 miljoner kronor.\n\n\
+                 Sammanlagt fördelas därmed 10 miljoner kronor.",
+                false,
+            ),
+            // … nor a figure of the section before a heading.
+            (
+                "Teatern får 6 miljoner kronor och museet 4 miljoner kronor.\n\nNästa år\n\n\
+                 Totalt satsas 10 miljoner kronor.",
+                false,
+            ),
+        ];
+        for (text, ok) in cases {
+            let got = statuses(text, &items);
+            assert_eq!(
+                got.iter().any(|c| c == &(Fine, 10 * M, 0)),
+                ok,
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_breakdown_in_a_list_item_goes_on_in_its_item_only() {
         // 500 + 700 + 300 happen to make item 1's 1,5 miljarder: the next items are its siblings,
         // the parts of the total over the list, never parts of item 1.
@@ -1610,10 +1794,39 @@ mod tests {
             &items,
             &[(Fine, 2500 * M, 0), (Unresolved, 1500 * M, -1000 * M)],
         );
+        // Items without a full stop are one long sentence: 3 + 5 + 3 came within a million of
+        // item 1's 12 miljoner, and the list's total lost its parts to it.
+        let unstopped = "Totalt tillförs nämnderna 20 miljoner kronor enligt följande:\n\
+                         - A 12 miljoner kronor, varav 3 miljoner kronor till fritidshem\n\
+                         - B 5 miljoner kronor, varav 2 miljoner kronor till hemtjänsten\n\
+                         - C 3 miljoner kronor\n";
+        let items = [
+            ("20 miljoner kronor", 20 * M),
+            ("12 miljoner kronor", 12 * M),
+            ("3 miljoner kronor", 3 * M),
+            ("5 miljoner kronor", 5 * M),
+            ("2 miljoner kronor", 2 * M),
+            ("3 miljoner kronor", 3 * M),
+        ];
+        assert_checks(
+            unstopped,
+            &items,
+            &[
+                (Fine, 20 * M, 0),
+                (Unresolved, 12 * M, -9 * M),
+                (Unresolved, 5 * M, -3 * M),
+            ],
+        );
         // Leaves alone: in prose the breakdown goes on in the sentences after it.
         let prose = "Regionen avsätter 1,5 miljarder kronor, varav 500 miljoner kronor till psykiatrin. \
                      Därtill går 700 miljoner kronor till kompetens och 300 miljoner kronor till förlossningsvården.";
-        assert_checks(prose, &items[1..], &[(Fine, 1500 * M, 0)]);
+        let items = [
+            ("1,5 miljarder kronor", 1500 * M),
+            ("500 miljoner kronor", 500 * M),
+            ("700 miljoner kronor", 700 * M),
+            ("300 miljoner kronor", 300 * M),
+        ];
+        assert_checks(prose, &items, &[(Fine, 1500 * M, 0)]);
     }
 
     #[test]

@@ -88,6 +88,12 @@ impl<'a> Doc<'a> {
             .map_or(line, |(i, _)| line + i + 1)
     }
 
+    /// Start of the section holding `pos`: the last heading at or before it, or the text's start.
+    pub(super) fn section_start(&self, pos: usize) -> usize {
+        let i = self.headings.partition_point(|&h| h <= pos);
+        i.checked_sub(1).map_or(0, |i| self.headings[i])
+    }
+
     /// Start of the first heading after `pos`, or the end of the text.
     pub(super) fn section_end(&self, pos: usize) -> usize {
         let i = self.headings.partition_point(|&h| h <= pos);
