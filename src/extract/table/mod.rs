@@ -31,7 +31,10 @@
 //!   holds, within one unit of the last decimal, the difference of the two before it: of the
 //!   cuts a row of single spaces allows, only one where it holds is read, and a row cut at a
 //!   single space after a whole figure where it does not hold (and holds in two other rows)
-//!   is unresolved. OCR's em dash glued to a figure (`—3 180`) is its minus sign;
+//!   is unresolved. OCR's em dash glued to a figure (`—3 180`) is its minus sign.
+//!   A label ending in a word a sentence goes on after (`och`, `till`) is prose broken before a
+//!   number, unless the figures stand a column gap away and the label's rest, starting lower
+//!   case, is the next line (`2 Samhällsekonomi och      17 412,9` ⏎ `finansförvaltning`);
 //! - one per line after it, the first run into the label (*stacked*: `Område 2 …koordinering420` ⏎
 //!   `430`);
 //! - one per line with blank lines between, the label on its own line (*one cell per line*);
