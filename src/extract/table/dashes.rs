@@ -6,9 +6,10 @@
 //! spans one, and the numbers and dashes together fill the columns in order: `-249 36 - -154`
 //! under four columns is `-249 | 36 | (empty) | -154`. Under a note column the first group may
 //! be the note (`Leasing 4 -361 -378 - -`: note 4), read so only where the row does not also
-//! read without one. **Deliberately not done:** a dash before the first number (it may be a
-//! minus sign or part of the label), and guessing between readings: two or more leave the row
-//! unresolved.
+//! read without one. A dash before the first number is a cell only where column gaps set it
+//! apart from the label and the number (`lines.rs`). **Deliberately not done:** a dash a single
+//! space from them (it may be a minus sign or part of the label), and guessing between readings:
+//! two or more leave the row unresolved.
 
 use super::header;
 use super::lines::Join;

@@ -460,6 +460,21 @@ fn tail(t: &str, piped: bool) -> (usize, Vec<Vec<Group>>, Vec<usize>) {
     {
         label_end = first.first().map_or(label_end, |g| g.end);
     }
+    // `Valnämnden      -      380      380`: a dash before the first figure, set apart by a
+    // column gap on both sides, is an empty cell as much as one after it; a dash a single space
+    // from the label or the figure (`Resultat - 7 766`) may be a minus sign or the label's, and
+    // stays out of the row.
+    if !glued
+        && !segments.is_empty()
+        && !pending.is_empty()
+        && pending.iter().all(|&at| {
+            let after = at + t[at..].chars().next().map_or(1, char::len_utf8);
+            column_gap(&t[..at], true) && column_gap(&t[after..], false)
+        })
+    {
+        label_end = pos;
+        dashes.append(&mut pending);
+    }
     // The leftmost group of each segment joins nothing.
     for s in &mut segments {
         if let Some(first) = s.last_mut() {
@@ -467,6 +482,16 @@ fn tail(t: &str, piped: bool) -> (usize, Vec<Vec<Group>>, Vec<usize>) {
         }
     }
     (label_end, segments, dashes)
+}
+
+/// Whether `t` ends (`at_end`) or starts with a column gap: a tab or two blanks or more.
+fn column_gap(t: &str, at_end: bool) -> bool {
+    let ws = if at_end {
+        &t[t.trim_end_matches(is_blank).len()..]
+    } else {
+        &t[..t.len() - t.trim_start_matches(is_blank).len()]
+    };
+    ws.contains('\t') || ws.chars().count() >= 2
 }
 
 /// Where the white space before a dash standing alone at `pos` (`… - -`) starts, and where the
@@ -671,6 +696,14 @@ mod tests {
             ("Resultat - 7 766", &["- 7", "766"], false),
             ("Resultat -7 766 12", &["-7", "766", "12"], false),
             ("Kostnader för bolag -", &[], false),
+            // Before the first figure, a column gap on both sides: an empty cell too.
+            ("Valnämnden      -      380      380", &["380", "380"], true),
+            ("Valnämnden\t–\t380\t380", &["380", "380"], true),
+            ("Valnämnden      -   -      380", &["380"], true),
+            // A single space on either side: a minus sign or the label's, no cell.
+            ("Resultat     - 7 766", &["- 7", "766"], false),
+            ("Resultat -     7 766", &["7", "766"], false),
+            ("Bygg -     380     380", &["380", "380"], false),
             // OCR's em dash for a minus sign: glued to the digits it is one.
             (
                 "Tekniska nämnden 98 410 95 230 —3 180",
@@ -698,6 +731,27 @@ mod tests {
                 (groups.to_vec(), *empty),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_dash_before_the_first_figure_apart_from_the_label_leaves_the_label_whole() {
+        // (line, its label)
+        let cases = [
+            ("Valnämnden      -      380      380", "Valnämnden"),
+            (
+                "Bygg- och miljönämnden   –   14 210",
+                "Bygg- och miljönämnden",
+            ),
+            // A single space from the label: the dash may be the label's.
+            ("Bygg -     380     380", "Bygg -"),
+        ];
+        for (text, want) in cases {
+            let l = &lines(text)[0];
+            let Kind::Labeled { label } = l.kind else {
+                panic!("{text:?}: {:?}", l.kind);
+            };
+            assert_eq!(&text[label.0..label.1], want, "{text:?}");
         }
     }
 

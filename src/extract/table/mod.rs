@@ -21,14 +21,20 @@
 //!   and years run together (`2019202020192020`) a header row of years.
 //!   A lone dash among them is an empty cell: numbers and dashes fill the columns in order
 //!   (`Leasing 4 -361 -378 - -` under `Not 2018 2019 2018 2019` is note 4, then two cells and
-//!   two empty ones), read where only one split of the digit groups fits (`dashes.rs`).
+//!   two empty ones), read where only one split of the digit groups fits (`dashes.rs`); a
+//!   dash before the first figure is one too where column gaps set it apart on both sides
+//!   (`Valnämnden      -      380      380`), and the row then has as many columns as its
+//!   figures and dashes.
 //!   Where the rows set their columns apart by gaps, a row of fewer fields than columns
 //!   (`Sörmland      44 800`) keeps each field whole and puts it in the column it lines up
 //!   with, or is unresolved (`aligned.rs`). A `Förändring`/`Avvikelse`/`Differens` column
 //!   holds, within one unit of the last decimal, the difference of the two before it: of the
 //!   cuts a row of single spaces allows, only one where it holds is read, and a row cut at a
 //!   single space after a whole figure where it does not hold (and holds in two other rows)
-//!   is unresolved. OCR's em dash glued to a figure (`—3 180`) is its minus sign;
+//!   is unresolved. OCR's em dash glued to a figure (`—3 180`) is its minus sign.
+//!   A label ending in a word a sentence goes on after (`och`, `till`) is prose broken before a
+//!   number, unless the figures stand a column gap away and the label's rest, starting lower
+//!   case, is the next line (`2 Samhällsekonomi och      17 412,9` ⏎ `finansförvaltning`);
 //! - one per line after it, the first run into the label (*stacked*: `Område 2 …koordinering420` ⏎
 //!   `430`);
 //! - one per line with blank lines between, the label on its own line (*one cell per line*);
@@ -529,7 +535,14 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
                 .filter(|&w| stated == Some(w))
                 .map(|w| 1u64 << w)
                 .or(years_first);
-            let strict = chunk.is_empty() || mask & years.unwrap_or(u64::MAX) & r.widths != 0;
+            // `Valnämnden      -      380      380`: a dash writes an empty cell, so the row has
+            // as many columns as its numbers and dashes, where the table has that many; a dash
+            // of a note column's row (`Leasing 4 -361 -378 - -`) may count otherwise.
+            let filled = (r.doubt == Some(rows::Doubt::EmptyCell) && r.dashes.len() < 64)
+                .then(|| r.widths << r.dashes.len())
+                .filter(|&f| mask & years.unwrap_or(u64::MAX) & f != 0);
+            let widths = filled.unwrap_or(r.widths);
+            let strict = chunk.is_empty() || mask & years.unwrap_or(u64::MAX) & widths != 0;
             let ocr = stated.is_some_and(|w| w < 64 && r.ocr_widths & 1 << w != 0);
             if !(strict || ocr)
                 && years_stated.is_some_and(|w| stated == Some(w) && figures_run_together(r, w))
@@ -541,7 +554,7 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
             }
             if !chunk.is_empty()
                 && stated.is_some()
-                && (r.widths == 0 || misread_digit(r) || r.doubt.is_some())
+                && (widths == 0 || misread_digit(r) || r.doubt.is_some())
                 && !ocr
             {
                 // Under a stated width, digits no grouping reads (`22 027:921 4654 062`) are a
@@ -564,8 +577,8 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
                 // rows' figures in two (`20 | 583 009`).
                 mask = match (strict, stated) {
                     (false, Some(w)) => 1 << w,
-                    (true, Some(w)) if ocr && w < 64 && r.widths & 1 << w == 0 => 1 << w,
-                    _ => mask & r.widths,
+                    (true, Some(w)) if ocr && w < 64 && widths & 1 << w == 0 => 1 << w,
+                    _ => mask & widths,
                 };
                 stated = stated.filter(|_| ocr);
             }
@@ -2386,6 +2399,49 @@ Cc 0 -18 2 3
             let want: Vec<(String, usize)> =
                 want.iter().map(|(f, c)| (f.to_string(), *c)).collect();
             assert_eq!(placed_cells(&text, "Bb"), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_dash_apart_before_the_first_figure_is_an_empty_cell_of_a_gap_aligned_table() {
+        let head = "Driftbudget per nämnd (tkr)
+
+Nämnd                     Budget 2025   Budget 2026    Förändring
+Kommunfullmäktige               2 450         2 610           160
+";
+        let tail = "Kommunstyrelsen                48 210        49 900         1 690
+Revisionen                      1 120         1 150            30
+";
+        let empty_first = [("380".to_string(), 1), ("380".to_string(), 2)];
+        // (the row, whether it is read as an empty cell and two figures)
+        for (row, dashed) in [
+            (
+                "Valnämnden                          -           380           380\n",
+                true,
+            ),
+            (
+                "Valnämnden                          –           380           380\n",
+                true,
+            ),
+            // A single space from the figure: it may be the figure's minus sign.
+            (
+                "Valnämnden                          - 380         380           380\n",
+                false,
+            ),
+            (
+                "Valnämnden                        - 380           380\n",
+                false,
+            ),
+        ] {
+            let text = format!("{head}{row}{tail}");
+            assert_eq!(
+                placed_cells(&text, "Valnämnden") == empty_first,
+                dashed,
+                "{text}"
+            );
+            // The table goes on under it.
+            let below = placed_cells(&text, "Kommunstyrelsen").len();
+            assert!(!dashed || below == 3, "{text}");
         }
     }
 

@@ -352,8 +352,18 @@ fn labeled_row(
         .first()
         .and_then(|s| s.groups.first())
         .is_some_and(|g| g.start == span.1);
-    let (row, next) = row_at(text, lines, label, first, i, Follow::Adjacent);
-    let item = if is_sentence(&row.label) {
+    let (mut row, mut next) = row_at(text, lines, label, first, i, Follow::Adjacent);
+    // `2 Samhällsekonomi och      17 412,9    17 903,1` ⏎ `  finansförvaltning`: a label
+    // ending in a word a sentence goes on after, its figures a column gap away and its rest on
+    // the next line, is a row label wrapped after its figures, not prose broken before a number.
+    let rest = (row.lead_gap && next == i + 1)
+        .then(|| wrapped_rest(lines, next, &row.label))
+        .flatten();
+    if let Some(rest) = rest {
+        row.label = format!("{} {rest}", row.label);
+        next += 1;
+    }
+    let item = if rest.is_none() && is_sentence(&row.label) {
         Item::Break
     } else {
         Item::Row(Box::new(Row {
@@ -363,6 +373,19 @@ fn labeled_row(
         }))
     };
     (item, next)
+}
+
+/// The rest of a row label wrapped onto line `at`, after its figures: a text line starting
+/// lower-case that `label`, ending in a word a sentence goes on after, runs into
+/// (`Samhällsekonomi och` ⏎ `finansförvaltning`).
+fn wrapped_rest<'a>(lines: &'a [Line<'_>], at: usize, label: &str) -> Option<&'a str> {
+    let line = lines
+        .get(at)
+        .filter(|l| l.kind == Kind::Text && !l.page_break)?;
+    let rest = line.trimmed();
+    let fits = label.chars().count() + rest.chars().count() < MAX_LABEL_CHARS;
+    let lower = rest.chars().next().is_some_and(char::is_lowercase);
+    (fits && lower && ends_open(label) && wraps_into(label, rest)).then_some(rest)
 }
 
 /// A header row of years an export ran together (`2019202020192020`): one unsigned run of
@@ -514,31 +537,35 @@ fn states_unit(t: &str) -> bool {
 /// A label that is running prose broken before a number (`… ska slutredovisa senast den` ⏎
 /// `11`): too long for a row label, or ending in a word a sentence goes on after.
 fn is_sentence(label: &str) -> bool {
+    label.chars().count() > MAX_LABEL_CHARS || ends_open(label)
+}
+
+/// Whether `label` ends in a word a sentence goes on after (`och`, `till`, `senast den`).
+fn ends_open(label: &str) -> bool {
     let last = label.rsplit(' ').next().unwrap_or("").to_lowercase();
-    label.chars().count() > MAX_LABEL_CHARS
-        || matches!(
-            last.as_str(),
-            "den"
-                | "det"
-                | "senast"
-                | "från"
-                | "under"
-                | "cirka"
-                | "ca"
-                | "drygt"
-                | "än"
-                | "om"
-                | "och"
-                | "samt"
-                | "i"
-                | "för"
-                | "av"
-                | "till"
-                | "med"
-                | "på"
-                | "inom"
-                | "är"
-        )
+    matches!(
+        last.as_str(),
+        "den"
+            | "det"
+            | "senast"
+            | "från"
+            | "under"
+            | "cirka"
+            | "ca"
+            | "drygt"
+            | "än"
+            | "om"
+            | "och"
+            | "samt"
+            | "i"
+            | "för"
+            | "av"
+            | "till"
+            | "med"
+            | "på"
+            | "inom"
+            | "är"
+    )
 }
 
 /// Whether text line `prev` continues on the next (`Västra Götalands` ⏎ `län`, `Stöd till` ⏎ …).
@@ -733,6 +760,54 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_label_wrapped_after_its_figures_takes_its_rest_and_prose_stays_out() {
+        let head = "Utgiftsområde                    2026        2027\n";
+        let tail = "3 Skatt, tull och exekution    13 208,4    13 551,0\n";
+        // (the row's lines, the labels of the rows read)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "2 Samhällsekonomi och        17 412,9    17 903,1\n  finansförvaltning\n",
+                &[
+                    "2 Samhällsekonomi och finansförvaltning",
+                    "3 Skatt, tull och exekution",
+                ],
+            ),
+            (
+                "Bidrag till       1 200       1 300\nideella föreningar\n",
+                &[
+                    "Bidrag till ideella föreningar",
+                    "3 Skatt, tull och exekution",
+                ],
+            ),
+            // A single space before the figures: prose broken before a number, no row.
+            (
+                "2 Samhällsekonomi och 17 412,9 17 903,1\n  finansförvaltning\n",
+                &["3 Skatt, tull och exekution"],
+            ),
+            // No rest under it that starts lower-case: prose too.
+            (
+                "2 Samhällsekonomi och        17 412,9    17 903,1\n  Finansförvaltning\n",
+                &["3 Skatt, tull och exekution"],
+            ),
+            // A label that ends no sentence keeps its own line: the line under it is no part.
+            (
+                "6 Försvar          119 874,1   138 402,9\n  krisberedskap\n",
+                &["6 Försvar", "3 Skatt, tull och exekution"],
+            ),
+        ];
+        for (rows, want) in cases {
+            let text = format!("{head}{rows}{tail}");
+            // The header line reads as a row of its own here: its years are its numbers.
+            let want: Vec<&str> = ["Utgiftsområde"]
+                .iter()
+                .chain(want.iter())
+                .copied()
+                .collect();
+            assert_eq!(labels(&text), want, "{text}");
         }
     }
 
