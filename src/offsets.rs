@@ -216,6 +216,38 @@ impl Item<'_> {
     }
 }
 
+/// The earlier `regions` and this stage's `changes` as one list sorted by span, an earlier region
+/// before a change at the same span: what a stable sort of the regions followed by the changes
+/// gives. Both come sorted already (regions are in text order and never overlap; the changes
+/// [`applicable`] passes each start at or after the end of the one before), so they are merged
+/// as they are read; should either ever not be sorted, they are sorted as one list.
+fn in_span_order<'a>(
+    regions: &'a [Region],
+    changes: &'a [&'a Change],
+) -> impl Iterator<Item = Item<'a>> + 'a {
+    let sorted = regions.windows(2).all(|w| w[0].new <= w[1].new)
+        && changes
+            .windows(2)
+            .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end));
+    let (mut earlier, mut now) = (regions.iter().peekable(), changes.iter().peekable());
+    let mut fallback: Vec<Item<'a>> = Vec::new();
+    if !sorted {
+        fallback.extend(earlier.by_ref().map(Item::Earlier));
+        fallback.extend(now.by_ref().map(|c| Item::Now(c)));
+        fallback.sort_by_key(|i| {
+            let (s, e) = i.span();
+            (s, e, matches!(i, Item::Now(_)))
+        });
+    }
+    let merged = std::iter::from_fn(move || match (earlier.peek(), now.peek()) {
+        (Some(r), Some(c)) if r.new <= (c.start, c.end) => earlier.next().map(Item::Earlier),
+        (_, Some(_)) => now.next().map(|c| Item::Now(c)),
+        (Some(_), None) => earlier.next().map(Item::Earlier),
+        (None, None) => None,
+    });
+    fallback.into_iter().chain(merged)
+}
+
 /// The text as it passes through the rewriting stages, with every applied change composed into
 /// non-overlapping regions of the decoded input, and the proposals mapped onto it.
 #[derive(Debug, Clone)]
@@ -323,39 +355,37 @@ impl Trail {
     /// earlier regions and changes it overlaps, transitively.
     fn compose(&self, changes: &[&Change]) -> (String, Vec<Region>) {
         let text = self.text();
-        let mut items: Vec<Item<'_>> = self.regions.iter().map(Item::Earlier).collect();
-        items.extend(changes.iter().map(|c| Item::Now(c)));
-        // Stable: at the same span an earlier region comes before this stage's change.
-        items.sort_by_key(|i| {
-            let (s, e) = i.span();
-            (s, e, matches!(i, Item::Now(_)))
-        });
         // Room for the whole result at once: the text grows by at most the replacements, and a
         // document of many megabytes should not be copied into a buffer twice its size.
         let added: usize = changes.iter().map(|c| c.after.len()).sum();
         let mut out = String::with_capacity(text.len() + added);
-        let mut regions = Vec::with_capacity(items.len());
-        let (mut pos, mut delta, mut i) = (0, 0isize, 0);
-        while i < items.len() {
-            let (a, mut b) = items[i].span();
-            let mut j = i + 1;
+        let mut regions = Vec::with_capacity(self.regions.len() + changes.len());
+        let (mut pos, mut delta) = (0, 0isize);
+        let mut items = in_span_order(&self.regions, changes).peekable();
+        // One group at a time, in a buffer reused: a list of all the items would be 16 bytes for
+        // every edit of the document (over a million on a damaged one of 32 MB).
+        let mut group: Vec<Item<'_>> = Vec::new();
+        while let Some(first) = items.next() {
+            let (a, mut b) = first.span();
+            group.clear();
+            group.push(first);
             // Items come sorted by start: one joins the group when it starts inside it, or at its
             // start if it is not empty.
-            while let Some((s, e)) = items.get(j).map(Item::span) {
-                if !(s < b && (s < e || a < s)) {
-                    break;
-                }
-                b = b.max(e);
-                j += 1;
+            while let Some(next) = items.next_if(|i| {
+                let (s, e) = i.span();
+                s < b && (s < e || a < s)
+            }) {
+                b = b.max(next.span().1);
+                group.push(next);
             }
             out.push_str(&text[pos..a]);
-            let region = self.merge(&items[i..j], (a, b), delta, text, &mut out);
+            let region = self.merge(&group, (a, b), delta, text, &mut out);
             // Input minus current offset after the group (`region.new` is in `out`).
             delta = region.old.1 as isize - b as isize;
             if region.old.0 != region.old.1 || region.new.0 != region.new.1 {
                 regions.push(region);
             }
-            (pos, i) = (b, j);
+            pos = b;
         }
         out.push_str(&text[pos..]);
         out.shrink_to_fit();
@@ -409,9 +439,16 @@ impl Trail {
     /// The final text and its edits in character offsets of the decoded input, sorted by
     /// position: every applied region, and every proposal.
     pub(crate) fn finish(self) -> (String, Vec<Edit>) {
-        let input = self.input.as_str();
-        let text = self.text.as_deref().unwrap_or(input);
-        let idx = CharIndex::new(input);
+        let Trail {
+            input,
+            text,
+            mut regions,
+            proposals,
+            proposed,
+            ..
+        } = self;
+        let current = text.as_deref().unwrap_or(&input);
+        let idx = CharIndex::new(&input);
         let edit = |r: &Region, after: &str, applied: bool| Edit {
             start: idx.char_offset(r.old.0),
             end: idx.char_offset(r.old.1),
@@ -422,42 +459,59 @@ impl Trail {
             applied,
         };
         let key = |r: &Region| (idx.char_offset(r.old.0), idx.char_offset(r.old.1));
-        let applied = |r: &Region| edit(r, &text[r.new.0..r.new.1], true);
-        let proposed = |i: usize| edit(&self.proposals[i], &self.proposed[i], false);
+        let applied = |r: &Region| edit(r, &current[r.new.0..r.new.1], true);
+        let proposed = |i: usize| edit(&proposals[i], &proposed[i], false);
         // In text order, as a stable sort by span of the applied edits followed by the proposals
         // would give (two insertions at one place keep their order; an applied edit comes before
         // a proposal at the same span), but without that sort's scratch copy of half the edits
         // (an edit is 80 bytes; a damaged document of 32 MB has over a million): the applied
         // regions are in order already, so only the proposals' spans are sorted, and the two
         // runs merged.
-        let mut proposals: Vec<(usize, usize, usize)> = (self.proposals.iter().map(key))
+        let mut sorted: Vec<(usize, usize, usize)> = (proposals.iter().map(key))
             .enumerate()
             .map(|(i, (s, e))| (s, e, i))
             .collect();
-        proposals.sort_by_key(|&(s, e, _)| (s, e));
-        let in_order = self.regions.windows(2).all(|w| key(&w[0]) <= key(&w[1]));
-        let mut edits = Vec::with_capacity(self.regions.len() + proposals.len());
+        sorted.sort_by_key(|&(s, e, _)| (s, e));
+        let in_order = regions.windows(2).all(|w| key(&w[0]) <= key(&w[1]));
+        let mut edits = Vec::with_capacity(regions.len() + sorted.len());
         if in_order {
-            let mut regions = self.regions.iter().peekable();
-            for &(s, e, i) in &proposals {
-                while let Some(r) = regions.next_if(|r| key(r) <= (s, e)) {
-                    edits.push(applied(r));
+            // Merged from the end, each region dropped as its edit is made and the regions' buffer
+            // shrunk as it empties, so that the regions (64 bytes each) and the edits are not
+            // both held whole; the edits, made last first, are then turned round in place.
+            while let Some(&(s, e, i)) = sorted.last() {
+                match regions.last() {
+                    Some(r) if key(r) > (s, e) => edits.push(applied(r)),
+                    _ => {
+                        edits.push(proposed(i));
+                        sorted.pop();
+                        continue;
+                    }
                 }
-                edits.push(proposed(i));
+                regions.pop();
+                shrink_emptied(&mut regions);
             }
-            edits.extend(regions.map(applied));
+            while let Some(r) = regions.pop() {
+                edits.push(applied(&r));
+                shrink_emptied(&mut regions);
+            }
+            edits.reverse();
         } else {
             // Not reached while regions stay sorted and non-overlapping; kept so that the order
             // never depends on it.
-            edits.extend(self.regions.iter().map(applied));
-            edits.extend(proposals.iter().map(|&(_, _, i)| proposed(i)));
+            edits.extend(regions.iter().map(applied));
+            edits.extend(sorted.iter().map(|&(_, _, i)| proposed(i)));
             edits.sort_by_key(|e: &Edit| (e.start, e.end));
         }
-        let text = match self.text {
-            Some(t) => t,
-            None => self.input,
-        };
-        (text, edits)
+        (text.unwrap_or(input), edits)
+    }
+}
+
+/// Gives back the unused part of a buffer that is being emptied from its end once an eighth of it
+/// is unused: the system allocator shrinks a large block in place, and the shrinks are a few
+/// dozen however long the buffer (each an eighth smaller than the one before).
+fn shrink_emptied<T>(v: &mut Vec<T>) {
+    if v.len() <= v.capacity() / 8 * 7 {
+        v.shrink_to_fit();
     }
 }
 

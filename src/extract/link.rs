@@ -99,21 +99,73 @@ enum Kind {
     Date(u32),
 }
 
-/// A token: its kind and its span in characters. Sixteen bytes (item indices and offsets in
-/// `u32`, which [`link`] checks they fit): a long document has a token every five characters.
+/// A token: its kind and its span in characters. Twelve bytes (offsets in `u32`, which [`link`]
+/// checks they fit, and the kind packed into one more by [`Tok::new`]): a long document has a
+/// token every five characters, and the linker holds them all (a third of its memory on a
+/// document of many megabytes, when a token was sixteen bytes).
 #[derive(Debug, Clone, Copy)]
 struct Tok {
-    kind: Kind,
+    /// The kind, packed: the top two bits say which, the rest is what it carries (see
+    /// [`Tok::new`]).
+    code: u32,
     from: u32,
     to: u32,
 }
 
 impl Tok {
+    /// A word whose lower-case form is at this byte of the text.
+    const WORD: u32 = 0;
+    /// A word whose lower-case form is at this byte of [`Doc::lowered`].
+    const OWN_WORD: u32 = 1 << 30;
+    /// A punctuation mark (the character), or [`Tok::NEWLINE`].
+    const MARK: u32 = 2 << 30;
+    /// An item: bits 28 and 29 say which (amount, period, date), bits 0–27 its index, which
+    /// [`link`] checks fits.
+    const ITEM: u32 = 3 << 30;
+    /// What the four kinds carry: the bits under the top two.
+    const PAYLOAD: u32 = (1 << 30) - 1;
+    /// A line break: past the last character.
+    const NEWLINE: u32 = Tok::MARK | 0x11_0000;
+    /// [`Lower::NONE`]: an offset [`Lower::new`] never gives.
+    const NO_WORD: u32 = Tok::OWN_WORD | Tok::PAYLOAD;
+    /// Bits of an item's index.
+    const INDEX: u32 = (1 << 28) - 1;
+
     fn new(kind: Kind, start: usize, end: usize) -> Tok {
+        let code = match kind {
+            Kind::Word(Lower::NONE) => Tok::NO_WORD,
+            Kind::Word(Lower(at)) if at & Lower::OWN != 0 => Tok::OWN_WORD | (at & Tok::PAYLOAD),
+            Kind::Word(Lower(at)) => Tok::WORD | (at & Tok::PAYLOAD),
+            Kind::Punct(c) => Tok::MARK | u32::from(c),
+            Kind::Newline => Tok::NEWLINE,
+            Kind::Amount(i) => Tok::ITEM | (i & Tok::INDEX),
+            Kind::Period(i) => Tok::ITEM | 1 << 28 | (i & Tok::INDEX),
+            Kind::Date(i) => Tok::ITEM | 2 << 28 | (i & Tok::INDEX),
+        };
         Tok {
-            kind,
+            code,
             from: start as u32,
             to: end as u32,
+        }
+    }
+
+    /// The kind [`Tok::new`] was given.
+    fn kind(&self) -> Kind {
+        let payload = self.code & Tok::PAYLOAD;
+        match self.code & !Tok::PAYLOAD {
+            Tok::WORD => Kind::Word(Lower(payload)),
+            Tok::OWN_WORD if self.code == Tok::NO_WORD => Kind::Word(Lower::NONE),
+            Tok::OWN_WORD => Kind::Word(Lower(payload | Lower::OWN)),
+            Tok::MARK if self.code == Tok::NEWLINE => Kind::Newline,
+            Tok::MARK => Kind::Punct(char::from_u32(payload).unwrap_or('\0')),
+            _ => {
+                let i = payload & Tok::INDEX;
+                match payload >> 28 {
+                    0 => Kind::Amount(i),
+                    1 => Kind::Period(i),
+                    _ => Kind::Date(i),
+                }
+            }
         }
     }
 
@@ -122,7 +174,7 @@ impl Tok {
     }
 
     fn is_word(&self) -> bool {
-        matches!(self.kind, Kind::Word(_))
+        self.code & Tok::MARK == 0
     }
 
     fn end(&self) -> usize {
@@ -180,10 +232,13 @@ impl Lower {
     /// A word whose offset does not fit (gigabytes of text), read as no word: past the end of
     /// [`Doc::lowered`], which is never let grow this long.
     const NONE: Lower = Lower(u32::MAX);
+    /// Offsets from here on do not fit: a [`Tok`] packs a word's offset into 30 bits, and keeps
+    /// the largest for [`Lower::NONE`]. Only a text over a gigabyte has words past it.
+    const LIMIT: u32 = Tok::PAYLOAD;
 
     fn new(at: usize, own: bool) -> Lower {
         match u32::try_from(at) {
-            Ok(at) if at < Lower::OWN - 1 => Lower(if own { at | Lower::OWN } else { at }),
+            Ok(at) if at < Lower::LIMIT => Lower(if own { at | Lower::OWN } else { at }),
             _ => Lower::NONE,
         }
     }
@@ -530,16 +585,22 @@ pub(crate) fn link(
     villkor: &[Villkor],
     tables: &[Table],
 ) {
-    // Tokens keep offsets and item indices in `u32`: a text of 4 GB is no document this reads
-    // (it would need many times that in memory), and is left unlinked rather than misread.
+    // Tokens keep offsets in `u32` and item indices in 28 bits: a text of 4 GB, or of 268 million
+    // items, is no document this reads (it would need many times that in memory), and is left
+    // unlinked rather than misread.
     let fits = |n: usize| u32::try_from(n).is_ok();
-    if !(fits(text.len()) && fits(amounts.len()) && fits(dates.len()) && fits(periods.len())) {
+    let indexed = |n: usize| n <= Tok::INDEX as usize;
+    if !(fits(text.len())
+        && indexed(amounts.len())
+        && indexed(dates.len())
+        && indexed(periods.len()))
+    {
         return;
     }
     let doc = Doc::new(text, amounts, dates, periods);
     let mut links: Vec<AmountLinks> = vec![AmountLinks::default(); amounts.len()];
     for (p, t) in doc.toks.iter().enumerate() {
-        if let Kind::Amount(i) = t.kind
+        if let Kind::Amount(i) = t.kind()
             && let i = i as usize
             && amounts[i].cell.is_none()
         {
@@ -572,7 +633,7 @@ pub(crate) fn link(
         a.links = (!l.is_empty()).then_some(l);
     }
     for (p, t) in doc.toks.iter().enumerate() {
-        if let Kind::Date(i) = t.kind {
+        if let Kind::Date(i) = t.kind() {
             let i = i as usize;
             dates[i].of = doc.date_of(p, dates[i].role);
         }
@@ -679,7 +740,7 @@ impl<'a> Doc<'a> {
         let l = word.to_lowercase();
         let start = lowered.len();
         // `lowered` stays shorter than `Lower::NONE`'s offset, so that it reads as no word.
-        if start + l.len() + 1 >= (Lower::OWN - 1) as usize {
+        if start + l.len() + 1 >= Lower::LIMIT as usize {
             return Lower::NONE;
         }
         lowered.push_str(&l);
@@ -693,26 +754,23 @@ impl<'a> Doc<'a> {
 
     /// The token's text in lower case, or `""` for anything but a word.
     fn word(&self, p: usize) -> Word<'_> {
-        match self.toks.get(p) {
-            Some(&Tok {
-                kind: Kind::Word(Lower(at)),
-                from,
-                to,
-            }) => {
-                if at & Lower::OWN != 0 {
-                    let w = self
-                        .lowered
-                        .get((at & !Lower::OWN) as usize..)
-                        .unwrap_or_default();
-                    return Word(w.split('\0').next().unwrap_or_default());
-                }
-                // The word's characters from its first byte: a walk over one word.
-                let w = self.chars.text.get(at as usize..).unwrap_or_default();
-                let n = to.saturating_sub(from) as usize;
-                Word(&w[..w.char_indices().nth(n).map_or(w.len(), |(b, _)| b)])
-            }
-            _ => Word(""),
+        let Some(t) = self.toks.get(p) else {
+            return Word("");
+        };
+        let Kind::Word(Lower(at)) = t.kind() else {
+            return Word("");
+        };
+        if at & Lower::OWN != 0 {
+            let w = self
+                .lowered
+                .get((at & !Lower::OWN) as usize..)
+                .unwrap_or_default();
+            return Word(w.split('\0').next().unwrap_or_default());
         }
+        // The word's characters from its first byte: a walk over one word.
+        let w = self.chars.text.get(at as usize..).unwrap_or_default();
+        let n = t.to.saturating_sub(t.from) as usize;
+        Word(&w[..w.char_indices().nth(n).map_or(w.len(), |(b, _)| b)])
     }
 
     fn is_cap(&self, p: usize) -> bool {
@@ -730,7 +788,7 @@ impl<'a> Doc<'a> {
     /// Whether token `p` ends a sentence: a line break, `!`, `?`, `;`, `:`, or a full stop not
     /// followed by a lower-case word (`m.m. och` goes on).
     fn ends_sentence(&self, p: usize) -> bool {
-        match self.toks[p].kind {
+        match self.toks[p].kind() {
             Kind::Newline => true,
             Kind::Punct('!' | '?' | ';' | ':') => true,
             // `fr.o.m. 2021`: the abbreviation's full stop ends nothing.
@@ -749,7 +807,12 @@ impl<'a> Doc<'a> {
             .find(|&q| self.ends_sentence(q))
             .map_or(0, |q| q + 1);
         // A list item's bullet is not part of its sentence.
-        while s < p && matches!(self.toks[s].kind, Kind::Punct('•' | '-' | '–' | '*' | '·')) {
+        while s < p
+            && matches!(
+                self.toks[s].kind(),
+                Kind::Punct('•' | '-' | '–' | '*' | '·')
+            )
+        {
             s += 1;
         }
         s
@@ -892,7 +955,7 @@ impl<'a> Doc<'a> {
         }
         // A list: `SKR, Försäkringskassan och Socialstyrelsen`.
         loop {
-            let sep = match self.toks.get(end + 1).map(|t| t.kind) {
+            let sep = match self.toks.get(end + 1).map(|t| t.kind()) {
                 Some(Kind::Punct(',')) => true,
                 Some(Kind::Word(_)) => matches!(self.word(end + 1).as_str(), "och" | "samt"),
                 _ => false,
@@ -1022,7 +1085,7 @@ impl<'a> Doc<'a> {
             // ersättningar och bidrag till konstnärer`): a list of kinds of support, each with its
             // receivers, and no one purpose.
             let listed = matches!(
-                self.toks.get(end + 1).map(|t| t.kind),
+                self.toks.get(end + 1).map(|t| t.kind()),
                 Some(Kind::Punct(','))
             ) && plain(end + 2)
                 && self.is_lower_word(end + 2)
@@ -1056,7 +1119,7 @@ impl<'a> Doc<'a> {
         let closed = self
             .toks
             .get(e)
-            .is_none_or(|t| matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(e))
+            .is_none_or(|t| matches!(t.kind(), Kind::Punct(',')) || self.ends_sentence(e))
             || self.cued_time_at(e).is_some();
         (e > p && closed && e - p <= 12).then(|| e - 1)
     }
@@ -1079,7 +1142,7 @@ impl<'a> Doc<'a> {
             _ => (p, cue),
         };
         let t = *self.toks.get(p)?;
-        if let Kind::Period(i) = t.kind {
+        if let Kind::Period(i) = t.kind() {
             let period = &self.periods[i as usize];
             // The link is the time itself; a lead-in (`under`, `för åren`) is its cue.
             let digit = (t.start()..t.end()).find(|&c| self.chars.at(c).is_ascii_digit())?;
@@ -1120,7 +1183,7 @@ impl<'a> Doc<'a> {
         // A year range the period reader left (`2018–2019` after a cue): both years, never the
         // first alone. Two consecutive years (`under 2018 och 2019`): one period over both.
         let range = matches!(
-            self.toks.get(p + 1).map(|t| t.kind),
+            self.toks.get(p + 1).map(|t| t.kind()),
             Some(Kind::Punct('-' | '–' | '—' | '/'))
         );
         let last = if range {
@@ -1178,7 +1241,7 @@ impl<'a> Doc<'a> {
     /// A date at token `p`, after at most `den` (`den 30 juni 2021`). Returns the date's token.
     fn date_at(&self, p: usize) -> Option<usize> {
         let p = if self.word(p) == "den" { p + 1 } else { p };
-        matches!(self.toks.get(p)?.kind, Kind::Date(_)).then_some(p)
+        matches!(self.toks.get(p)?.kind(), Kind::Date(_)).then_some(p)
     }
 
     /// `från och med YEAR till och med YEAR` or `fr.o.m. YEAR t.o.m. YEAR` at token `p`: the
@@ -1192,7 +1255,10 @@ impl<'a> Doc<'a> {
                 return Some((q + 2, q + 3));
             }
             (self.word(q) == short).then(|| {
-                let dot = matches!(self.toks.get(q + 1).map(|t| t.kind), Some(Kind::Punct('.')));
+                let dot = matches!(
+                    self.toks.get(q + 1).map(|t| t.kind()),
+                    Some(Kind::Punct('.'))
+                );
                 if dot { (q + 1, q + 2) } else { (q, q + 1) }
             })
         };
@@ -1220,13 +1286,13 @@ impl<'a> Doc<'a> {
     /// `2019 års budget` is none. Returns the link (cued by `år`, if written) and the last token.
     fn fronted_time_at(&self, start: usize, p: usize) -> Option<(PeriodLink, usize)> {
         let opens = p == start
-            || matches!(self.toks.get(p.checked_sub(1)?)?.kind, Kind::Punct(','))
+            || matches!(self.toks.get(p.checked_sub(1)?)?.kind(), Kind::Punct(','))
             || matches!(self.word(p - 1).as_str(), "och" | "men" | "samt");
         if !opens {
             return None;
         }
         let y = if self.word(p) == "år" { p + 1 } else { p };
-        let year = match self.toks.get(y)?.kind {
+        let year = match self.toks.get(y)?.kind() {
             Kind::Word(_) => self.year(y).is_some(),
             Kind::Period(_) => self.chars.at(self.toks[y].start()).is_ascii_digit(),
             _ => false,
@@ -1252,7 +1318,10 @@ impl<'a> Doc<'a> {
         {
             p + 3
         } else if self.word(p) == "fr.o.m" {
-            if matches!(self.toks.get(p + 1).map(|t| t.kind), Some(Kind::Punct('.'))) {
+            if matches!(
+                self.toks.get(p + 1).map(|t| t.kind()),
+                Some(Kind::Punct('.'))
+            ) {
                 p + 2
             } else {
                 p + 1
@@ -1260,7 +1329,7 @@ impl<'a> Doc<'a> {
         } else {
             return None;
         };
-        let year = match self.toks.get(y)?.kind {
+        let year = match self.toks.get(y)?.kind() {
             Kind::Word(_) => self.year(y).is_some(),
             Kind::Period(_) => self.chars.at(self.toks[y].start()).is_ascii_digit(),
             _ => false,
@@ -1272,7 +1341,7 @@ impl<'a> Doc<'a> {
     /// 2021`, `perioden 2017–2018`, a period with its own lead-in).
     fn cued_time_at(&self, p: usize) -> Option<(PeriodLink, usize)> {
         let t = *self.toks.get(p)?;
-        if let Kind::Period(_) = t.kind {
+        if let Kind::Period(_) = t.kind() {
             let digit_first = self.chars.at(t.start()).is_ascii_digit();
             if !digit_first {
                 return self.time_at(p, self.span(p, p));
@@ -1332,7 +1401,7 @@ impl<'a> Doc<'a> {
         self.before(start, p, links);
         let line = (0..p)
             .rev()
-            .find(|&q| self.toks[q].kind == Kind::Newline)
+            .find(|&q| self.toks[q].kind() == Kind::Newline)
             .map_or(0, |q| q + 1);
         self.line_item(line, p, links);
         if links.recipient.is_none() {
@@ -1349,7 +1418,7 @@ impl<'a> Doc<'a> {
     fn flat_label(&self, p: usize) -> Option<usize> {
         let mut s = p;
         while s > 0 && p - s < FLAT_LABEL_TOKENS {
-            match self.toks[s - 1].kind {
+            match self.toks[s - 1].kind() {
                 Kind::Word(_) | Kind::Punct('(' | ')' | '-') => s -= 1,
                 _ => break,
             }
@@ -1371,7 +1440,7 @@ impl<'a> Doc<'a> {
         let mut q = s;
         while pairs < 3
             && q > 0
-            && matches!(self.toks[q - 1].kind, Kind::Amount(_))
+            && matches!(self.toks[q - 1].kind(), Kind::Amount(_))
             && let Some(b) = self.flat_label(q - 1)
         {
             pairs += 1;
@@ -1383,7 +1452,8 @@ impl<'a> Doc<'a> {
             while n < self.toks.len() && n - a <= FLAT_LABEL_TOKENS && self.toks[n].is_word() {
                 n += 1;
             }
-            if n == a + 1 || n >= self.toks.len() || !matches!(self.toks[n].kind, Kind::Amount(_)) {
+            if n == a + 1 || n >= self.toks.len() || !matches!(self.toks[n].kind(), Kind::Amount(_))
+            {
                 break;
             }
             pairs += 1;
@@ -1395,10 +1465,10 @@ impl<'a> Doc<'a> {
         // A trailing parenthesis qualifies the name (`Gotlands kommun ( kommundel )`): it is
         // linked with it, but the name before it must name the body.
         let e = p - 1;
-        let core = if self.toks[e].kind == Kind::Punct(')') {
+        let core = if self.toks[e].kind() == Kind::Punct(')') {
             (s..e)
                 .rev()
-                .find(|&k| self.toks[k].kind == Kind::Punct('('))?
+                .find(|&k| self.toks[k].kind() == Kind::Punct('('))?
         } else {
             p
         };
@@ -1420,7 +1490,7 @@ impl<'a> Doc<'a> {
         // A colon ends a sentence: the list is the sentence after it.
         let colon = start
             .checked_sub(1)
-            .filter(|&c| self.toks[c].kind == Kind::Punct(':'));
+            .filter(|&c| self.toks[c].kind() == Kind::Punct(':'));
         // The sentence's first receiving verb, found once: asking at each separator whether
         // one precedes it would read the sentence again per item, quadratic in a long list.
         let first_verb = (start..p).find(|&v| {
@@ -1429,12 +1499,12 @@ impl<'a> Doc<'a> {
         });
         let verb = |sep: usize| {
             sep > 0
-                && matches!(self.toks[sep - 1].kind, Kind::Amount(_))
+                && matches!(self.toks[sep - 1].kind(), Kind::Amount(_))
                 && first_verb.is_some_and(|v| v < sep)
         };
         (start.max(1)..p).rev().find_map(|s| {
             let sep = s - 1;
-            let item = self.toks[sep].kind == Kind::Punct(',')
+            let item = self.toks[sep].kind() == Kind::Punct(',')
                 || matches!(self.word(sep).as_str(), "och" | "samt");
             let opens = Some(sep) == colon || (item && (colon.is_some() || verb(sep)));
             if !opens || self.recipient_at(s) != Some(p - 1) {
@@ -1449,7 +1519,10 @@ impl<'a> Doc<'a> {
     /// A line that labels the amount ending it (`Överföring till HOSPA-stab för processledning:
     /// -1,9 Mkr`): its `till` + organisation is the recipient, its `för` phrase the purpose.
     fn line_item(&self, start: usize, p: usize, links: &mut AmountLinks) {
-        let at_line_end = self.toks.get(p + 1).is_none_or(|t| t.kind == Kind::Newline);
+        let at_line_end = self
+            .toks
+            .get(p + 1)
+            .is_none_or(|t| t.kind() == Kind::Newline);
         // A label, not a sentence: nothing ends a sentence before the amount but a final `:`.
         let label = (start..p).all(|q| !self.ends_sentence(q) || q + 1 == p);
         if !at_line_end || !label || !self.is_cap(start) {
@@ -1492,7 +1565,7 @@ impl<'a> Doc<'a> {
             .any(|v| is_stake_verb(&self.word(v)));
         while q < self.toks.len() && q < p + 30 {
             let t = self.toks[q];
-            match t.kind {
+            match t.kind() {
                 Kind::Word(_) => {}
                 Kind::Period(_) if links.period.is_none() => {
                     // A bare period right after the amount, or one with its lead-in.
@@ -1510,7 +1583,7 @@ impl<'a> Doc<'a> {
                 // An amount in apposition (`Medlen, 12 miljoner kronor, ska fördelas …`): the
                 // comma that closes it is no boundary.
                 Kind::Punct(',')
-                    if q == p + 1 && p > 0 && self.toks[p - 1].kind == Kind::Punct(',') =>
+                    if q == p + 1 && p > 0 && self.toks[p - 1].kind() == Kind::Punct(',') =>
                 {
                     q += 1;
                     continue;
@@ -1534,7 +1607,7 @@ impl<'a> Doc<'a> {
                 && filler != Some(q - 1)
                 && let Some(y) = self.year(q)
                 && (self.toks.get(q + 1).is_none_or(|t| {
-                    matches!(t.kind, Kind::Punct(',')) || self.ends_sentence(q + 1)
+                    matches!(t.kind(), Kind::Punct(',')) || self.ends_sentence(q + 1)
                 }) || (q == p + 1 && matches!(self.word(q + 1).as_str(), "för" | "till")))
             {
                 links.period = year_link(
@@ -1806,8 +1879,9 @@ impl<'a> Doc<'a> {
                 {
                     // A time right after another amount is that amount's (`100 miljoner kronor
                     // för 2022, från 212 …`).
-                    let owned =
-                        q > start && matches!(self.toks[q - 1].kind, Kind::Amount(_)) && q - 1 != p;
+                    let owned = q > start
+                        && matches!(self.toks[q - 1].kind(), Kind::Amount(_))
+                        && q - 1 != p;
                     if !owned {
                         links.period = Some(l);
                     }
@@ -1867,17 +1941,25 @@ impl<'a> Doc<'a> {
     /// lists of grants print them, is read the same way.
     fn item_label(&self, p: usize) -> Option<Link> {
         let sep = p.checked_sub(1)?;
-        let separated = matches!(self.toks[sep].kind, Kind::Punct(':' | ','));
-        let alone = self.toks.get(p + 1).is_none_or(|t| t.kind == Kind::Newline);
+        let separated = matches!(self.toks[sep].kind(), Kind::Punct(':' | ','));
+        let alone = self
+            .toks
+            .get(p + 1)
+            .is_none_or(|t| t.kind() == Kind::Newline);
         if !separated && !alone {
             return None;
         }
         let name_end = if separated { sep } else { p };
         let mut s = (0..p)
             .rev()
-            .find(|&q| self.toks[q].kind == Kind::Newline)
+            .find(|&q| self.toks[q].kind() == Kind::Newline)
             .map_or(0, |q| q + 1);
-        while s < p && matches!(self.toks[s].kind, Kind::Punct('•' | '-' | '–' | '*' | '·')) {
+        while s < p
+            && matches!(
+                self.toks[s].kind(),
+                Kind::Punct('•' | '-' | '–' | '*' | '·')
+            )
+        {
             s += 1;
         }
         // An organisation number before the name (`802002-8711 Ystads Konstförening 30 000 kr`,
@@ -2224,7 +2306,7 @@ impl<'a> Doc<'a> {
         // The clause before the cue, from the last comma or the sentence start.
         let clause_start = (start..last)
             .rev()
-            .find(|&q| matches!(self.toks[q].kind, Kind::Punct(',' | '(' | ')')))
+            .find(|&q| matches!(self.toks[q].kind(), Kind::Punct(',' | '(' | ')')))
             .map_or(start, |q| q + 1);
         if last > clause_start {
             return Some(self.link(clause_start, last - 1, cue_span));
@@ -2234,7 +2316,7 @@ impl<'a> Doc<'a> {
             let mut e = p + 1;
             while e < self.toks.len()
                 && !self.ends_sentence(e)
-                && !matches!(self.toks[e].kind, Kind::Punct(','))
+                && !matches!(self.toks[e].kind(), Kind::Punct(','))
             {
                 e += 1;
             }
@@ -4822,9 +4904,43 @@ mod tests {
     }
 
     #[test]
+    fn tokens_give_back_the_kind_they_were_made_with() {
+        use super::{Kind, Lower, Tok};
+        let last = Lower::LIMIT - 1;
+        let kinds = [
+            Kind::Word(Lower::new(0, false)),
+            Kind::Word(Lower::new(last as usize, false)),
+            Kind::Word(Lower::new(0, true)),
+            Kind::Word(Lower::new(last as usize, true)),
+            Kind::Word(Lower::NONE),
+            Kind::Punct('.'),
+            Kind::Punct('–'),
+            Kind::Punct(char::MAX),
+            Kind::Newline,
+            Kind::Amount(0),
+            Kind::Amount(Tok::INDEX),
+            Kind::Period(7),
+            Kind::Period(Tok::INDEX),
+            Kind::Date(0),
+            Kind::Date(Tok::INDEX),
+        ];
+        for kind in kinds {
+            let t = Tok::new(kind, 3, 9);
+            assert_eq!((t.kind(), t.start(), t.end()), (kind, 3, 9), "{kind:?}");
+            assert_eq!(t.is_word(), matches!(kind, Kind::Word(_)), "{kind:?}");
+        }
+        // An offset the packing cannot hold reads as no word, never as another word's.
+        for own in [false, true] {
+            assert_ne!(Lower::new(last as usize, own), Lower::NONE);
+            assert_eq!(Lower::new(Lower::LIMIT as usize, own), Lower::NONE);
+            assert_eq!(Lower::new(u32::MAX as usize + 5, own), Lower::NONE);
+        }
+    }
+
+    #[test]
     fn words_read_in_lower_case_from_the_text_or_a_copy() {
-        // A long document has a token every few characters: they stay sixteen bytes.
-        assert_eq!(std::mem::size_of::<super::Tok>(), 16);
+        // A long document has a token every few characters: they stay twelve bytes.
+        assert_eq!(std::mem::size_of::<super::Tok>(), 12);
         let text = "Till Socialstyrelsen avsätts ǅ-stöd, ÖVERSTYRELSEN och barn- och unga";
         let doc = super::Doc::new(text, &[], &[], &[]);
         let words: Vec<String> = (0..doc.toks.len())
