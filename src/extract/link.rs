@@ -2164,10 +2164,7 @@ impl<'a> Doc<'a> {
             .recipient_at(t + 1)
             .map(|e| self.named_for(t + 1, e, h))
         {
-            // `för` a body (`Anslaget för Polismyndigheten`) is its money too; `för` anything
-            // else a recipient reading finds (`för kommunerna`) may be on their behalf.
-            let body = || org_like(&self.text(self.toks[t + 1].start(), self.toks[e].end()));
-            return if e == h && (self.word(t) == "till" || body()) {
+            return if e == h && self.receives(t, e) {
                 (Some(self.link(t + 1, e, cue)), None)
             } else {
                 none
@@ -2204,15 +2201,18 @@ impl<'a> Doc<'a> {
             .recipient_at(t + 1)
             .map(|e| self.named_for(t + 1, e, last))
         {
-            Some(e)
-                if e == last
-                    && (self.word(t) == "till"
-                        || org_like(&self.text(self.toks[t + 1].start(), self.toks[e].end()))) =>
-            {
+            Some(e) if e == last && self.receives(t, e) => {
                 (Some(self.link(t + 1, e, self.span(t, t))), None)
             }
             _ => none,
         }
+    }
+
+    /// Whether a money noun's phrase, `till`/`för` at token `t` and a recipient reading up to
+    /// `e`, names who gets the money: any `till` phrase, and `för` a body (`Anslaget för
+    /// Polismyndigheten`); `för` anything else (`för kommunerna`) may be on their behalf.
+    fn receives(&self, t: usize, e: usize) -> bool {
+        self.word(t) == "till" || org_like(&self.text(self.toks[t + 1].start(), self.toks[e].end()))
     }
 
     /// Where a recipient that [`Doc::recipient_at`] read from token `p` to `e` ends when it is
@@ -2864,12 +2864,15 @@ impl<'a> Doc<'a> {
         let from = cell.saturating_sub(n + 200);
         (from..cell.saturating_sub(n))
             .rev()
-            .find(|&k| {
-                self.chars.range(k, k + n) == Some(label)
-                    && (k == 0 || LINE_ENDS.contains(&self.chars.at(k - 1)))
-                    && self.chars.get(k + n).is_none_or(|c| LINE_ENDS.contains(&c))
-            })
+            .find(|&k| self.label_line_at(label, n, k))
             .map(|k| (k, k + n))
+    }
+
+    /// Whether `label` (of `n` characters) stands at `k` on a line of its own.
+    fn label_line_at(&self, label: &str, n: usize, k: usize) -> bool {
+        (k == 0 || LINE_ENDS.contains(&self.chars.at(k - 1)))
+            && self.chars.range(k, k + n) == Some(label)
+            && self.chars.get(k + n).is_none_or(|c| LINE_ENDS.contains(&c))
     }
 
     /// A row label on a line of its own in `chars[from..to]`, the first such line from `from`
@@ -2885,13 +2888,7 @@ impl<'a> Doc<'a> {
             if ls + n > to {
                 return None;
             }
-            if (ls == 0 || LINE_ENDS.contains(&self.chars.at(ls - 1)))
-                && self.chars.range(ls, ls + n) == Some(label)
-                && self
-                    .chars
-                    .get(ls + n)
-                    .is_none_or(|c| LINE_ENDS.contains(&c))
-            {
+            if self.label_line_at(label, n, ls) {
                 return Some((ls, ls + n));
             }
             ls = self.chars.find_newline(ls)? + 1;
