@@ -449,6 +449,12 @@ impl Raw {
             return None;
         }
         if let Some(n) = c.get(g.num) {
+            // `Belopp i 1 000 kr`, `(1 000 kr)`: thousands of kronor, the unit of the figures
+            // under it, as `tkr` would say; no sum of a thousand kronor.
+            let thousand = mantissa == 1000 && decimals == 0 && scale.is_none();
+            if thousand && unit.is_some() && states_a_unit(text, n.start()) {
+                return None;
+            }
             let head = c.get(g.scale).or(c.get(g.unit));
             if head.is_some_and(|h| dates_the_unit_line(text, n.range(), h)) {
                 return None;
@@ -480,6 +486,12 @@ fn names_a_unit(text: &str, at: usize, word: &str) -> bool {
     if !word.eq_ignore_ascii_case("hundra") {
         return false;
     }
+    states_a_unit(text, at)
+}
+
+/// Whether what stands before byte `at` opens a statement of the unit figures are given in: `i`
+/// (`belopp i hundra kronor`, `i 1 000 kr`) or a bracket (`(1 000 kr)`).
+fn states_a_unit(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\u{a0}']);
     before.ends_with('(')
         || before
@@ -493,7 +505,20 @@ fn names_a_unit(text: &str, at: usize, word: &str) -> bool {
 /// line under it states the unit, and the two make no amount.
 fn dates_the_unit_line(text: &str, year: std::ops::Range<usize>, head: regex::Match<'_>) -> bool {
     text[year.end..head.start()].contains('\n')
-        && layout::caption_year(&text[..year.start], &text[year], head.as_str())
+        && (layout::caption_year(&text[..year.start], &text[year.clone()], head.as_str())
+            || heads_a_column(text, year, head))
+}
+
+/// Whether `year` ends a header line over a line holding its column's unit alone (see
+/// [`layout::column_year_over_unit`]).
+fn heads_a_column(text: &str, year: std::ops::Range<usize>, head: regex::Match<'_>) -> bool {
+    let line_start = text[..year.start].rfind('\n').map_or(0, |i| i + 1);
+    let unit_start = text[..head.start()].rfind('\n').map_or(0, |i| i + 1);
+    let unit_end = text[head.end()..]
+        .find('\n')
+        .map_or(text.len(), |i| head.end() + i);
+    unit_start > year.end
+        && layout::column_year_over_unit(&text[line_start..year.end], &text[unit_start..unit_end])
 }
 
 /// Whether the figure at `year` (byte range) is the last of a row of year headers, a year
@@ -851,6 +876,16 @@ mod tests {
         );
         assert_amount("Summa, 2008 kronor", "2008", "2008 kronor");
         assert_amount("Summa, 1800\nkronor", "1800", "1800\nkronor");
+        // A header line whose columns stand apart, its column's unit alone on the line under it.
+        assert_none("Utgiftsområde          Anslag 2026\n                       (mnkr)");
+        assert_none("Område\tBudget 2025\n\ttkr");
+        // No column gap, or more than the unit on its line: prose, an amount as written.
+        assert_amount("Anslaget ökar med 2026\nmnkr", "2026000000", "2026\nmnkr");
+        assert_amount(
+            "Område          Anslaget ökar med 2026\nmnkr till vården.",
+            "2026000000",
+            "2026\nmnkr",
+        );
         assert_amount("Summa, 2 008\nkronor", "2008", "2 008\nkronor");
     }
 
@@ -933,6 +968,15 @@ mod tests {
         assert_eq!((a.per.as_deref(), a.text.as_str()), (None, "100 kr"));
         let a = &find("100 kr per capita")[0];
         assert_eq!(a.per.as_deref(), Some("invånare"));
+    }
+
+    #[test]
+    fn a_thousand_kronor_stating_the_unit_is_no_amount() {
+        assert_none("Belopp i 1 000 kr");
+        assert_none("Anslag per län (1000 kronor)");
+        // A sum of a thousand kronor, or another figure in the same place, is an amount.
+        assert_amount("Bidraget är 1 000 kr.", "1000", "1 000 kr");
+        assert_amount("Belopp i 2 000 kr", "2000", "2 000 kr");
     }
 
     #[test]

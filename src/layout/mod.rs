@@ -289,6 +289,7 @@ fn unwraps(a: &str, b: &str, width: usize) -> bool {
         || are_labels(a, b)
         || header_then_row(a, b)
         || caption_then_unit_line(a, b)
+        || column_year_over_unit(a, b)
         || is_aligned(a)
         || is_aligned(b)
     {
@@ -365,9 +366,6 @@ fn are_labels(a: &str, b: &str) -> bool {
 /// kronor`) by a comma before the year, by a year range, or by a capitalised scale or unit word
 /// opening the next line (`Miljoner`, `Tkr`), which prose never has mid-sentence.
 pub(crate) fn caption_year(before: &str, year: &str, head: &str) -> bool {
-    let is_year = |s: &str| {
-        s.len() == 4 && is_digits(s) && s.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
-    };
     let glued = |s: &str| s.ends_with(char::is_alphanumeric);
     if !is_year(year) || glued(before) {
         return false;
@@ -535,6 +533,26 @@ fn caption_then_unit_line(a: &str, b: &str) -> bool {
     let head = b.split_whitespace().next().unwrap_or("");
     let head = head.trim_end_matches([',', '.', ':', ';']);
     caption_year(before, &a[before.len()..], head) && continues_figure(head)
+}
+
+/// Whether `line`, ending in a year after a column gap (`Utgiftsområde      Anslag 2026`), is a
+/// header line over `next`, a line holding that column's unit alone (`mnkr`, `(tkr)`): the unit
+/// is written under its header, and the year is no figure in it. Wrapped prose keeps no column
+/// gaps, and its unit line goes on with the sentence.
+pub(crate) fn column_year_over_unit(line: &str, next: &str) -> bool {
+    let before = line
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit());
+    let year = &line.trim_end()[before.len()..];
+    let gapped = before.contains('\t') || before.trim().contains("  ");
+    let unit = next.trim();
+    let unit = (unit.strip_prefix('(').and_then(|u| u.strip_suffix(')'))).unwrap_or(unit);
+    gapped && year.len() == 4 && is_year(year) && before.ends_with([' ', '\t']) && is_unit(unit)
+}
+
+/// Whether `s` is written as a year of a public document (four digits, 1900–2099).
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && is_digits(s) && s.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
 }
 
 /// Whether `a` is a table header ending in its column's unit in parentheses (`Indrag av
@@ -936,6 +954,16 @@ mod tests {
                 "Kommunernas kostnader för verksamheten 2019 - 2020",
                 "tkr efter kommun och verksamhetsområde",
             ),
+        ] {
+            assert_unchanged(&format!("{a}\n{b}"));
+        }
+        // A header line whose columns stand apart, its column's unit alone on the line under it.
+        for (a, b) in [
+            (
+                "Utgiftsområde                       Anslag 2026",
+                "                   mnkr",
+            ),
+            ("Område\tBudget 2025", "\t(tkr)"),
         ] {
             assert_unchanged(&format!("{a}\n{b}"));
         }

@@ -220,6 +220,17 @@ static NOT_MONEY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Headers of columns that count people, places or hours (`Befolkning`, `Antal elever`,
+/// `Årsarbetare`): never money, unless the header states a unit of money (`Bidrag per elev,
+/// kr`). A `tkr` in another column's header would have made a population thousands of kronor.
+static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi) \b (?: befolkning | folkmängd | invånarantal | årsarbetare | årsverk | helårs\w* |
+        deltagare | elever | platser | timmar | kvadratmeter | kvm | km | ton ) \b",
+    )
+    .expect("valid regex")
+});
+
 /// Headers of a label column that say what the rows are rather than who (`Anslag`, `Verksamhet`):
 /// seen first in a header, they are not a column of numbers. Who the rows are is [`names_who`].
 static WHAT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -1095,11 +1106,13 @@ fn header_columns(pieces: &[String]) -> Option<HeaderLine> {
     };
     // A line of one unit a column under the headers (`Kommun Beviljat 2025 Beviljat 2026
     // Förändring` ⏎ `kr kr kr`, joined to it as a line opening in lower case is) states each
-    // column's unit; read as headers of their own, its units made five columns of three.
+    // column's unit; read as headers of their own, its units made five columns of three. So does
+    // one unit under one header (`Anslag 2026` ⏎ `(mnkr)`): as a header of its own, it made two
+    // columns of one, and each figure two cells (`19 | 876,4`).
     let units = words.iter().rev().take_while(|w| is_unit(w)).count();
     let body = &words[..words.len() - units];
     let (headers, closed) = match headers_of(body) {
-        (mut headers, true) if units >= 2 && headers.len() == units => {
+        (mut headers, true) if units >= 1 && headers.len() == units => {
             for (h, u) in headers.iter_mut().zip(&words[body.len()..]) {
                 h.push(' ');
                 h.push_str(u);
@@ -1685,7 +1698,10 @@ fn money_columns(
 ) -> Vec<bool> {
     (0..width)
         .map(|c| {
-            let header_ok = headers.get(c).is_none_or(|h| !NOT_MONEY_HEADER.is_match(h));
+            let counts = |h: &str| COUNT_HEADER.is_match(h) && numeral::units_in(h).is_empty();
+            let header_ok = headers
+                .get(c)
+                .is_none_or(|h| !(NOT_MONEY_HEADER.is_match(h) || counts(h)));
             let nums: Vec<&Num> = body
                 .iter()
                 .filter_map(|(_, r)| r.as_ref().ok()?.get(c))
@@ -1832,6 +1848,65 @@ mod tests {
             .map(|c| text.chars().skip(c.start).take(c.end - c.start).collect())
             .collect();
         Some((table.unit.kronor, table.headers.clone(), figures))
+    }
+
+    #[test]
+    fn a_unit_line_under_one_header_is_that_columns_unit() {
+        let rows = "Rikets styrelse                     19 876,4\n\
+                    Samhällsekonomi                     17 412,9\n\
+                    Skatt, tull och exekution           13 200,1\n\
+                    Summa                               50 489,4\n";
+        let figures = ["19 876,4", "17 412,9", "13 200,1", "50 489,4"].map(String::from);
+        for unit in ["(mnkr)", "mnkr"] {
+            let text = format!(
+                "Tabell 3\n\nUtgiftsområde                       Anslag 2026\n\
+                 {:36}{unit}\n{rows}",
+                ""
+            );
+            let (kronor, headers, got) = first_table(&text).expect("a table");
+            assert_eq!(kronor, 1_000_000, "{text}");
+            assert_eq!(headers, [format!("Anslag 2026 {unit}")], "{text}");
+            assert_eq!(got, figures, "{text}");
+        }
+        // Under two headers, two columns: the unit line is the second's (no single column).
+        let text = format!(
+            "Område                Anslag 2025    Anslag 2026\n{:36}(mnkr)\n\
+             Norr                  12 400         13 100\nSöder                 9 800          10 050\n",
+            ""
+        );
+        let (_, headers, got) = first_table(&text).expect("a table");
+        assert_eq!(headers.len(), 2, "{headers:?}");
+        assert_eq!(got, ["12 400", "13 100", "9 800", "10 050"], "{text}");
+    }
+
+    #[test]
+    fn an_amount_in_prose_above_a_table_states_no_unit_for_it() {
+        let table = "Tabell 1. Medel per län, kronor\n\nLän                     Belopp\n\
+                     Stockholms län          1 200 000 000\nUppsala län               800 000 000\n\
+                     Totalt                  2 000 000 000\n";
+        let text = format!(
+            "Regeringen fördelar totalt 2 miljarder kronor enligt tabellen nedan.\n\n{table}"
+        );
+        let (kronor, _, got) = first_table(&text).expect("a table");
+        assert_eq!(kronor, 1);
+        assert_eq!(got, ["1 200 000 000", "800 000 000", "2 000 000 000"]);
+    }
+
+    #[test]
+    fn a_column_counting_people_is_no_money_whatever_the_other_headers_unit() {
+        let text = "Län                      Befolkning       Medel, tkr\n\
+                    Stockholms län           2 454 821           234 000\n\
+                    Skåne län                1 402 425           134 000\n\
+                    Summa                    3 857 246           368 000\n";
+        let (kronor, _, got) = first_table(text).expect("a table");
+        assert_eq!(kronor, 1000);
+        assert_eq!(got, ["234 000", "134 000", "368 000"]);
+        // A count header that states a unit of money is money.
+        let text = text
+            .replace("Befolkning", "Bidrag för elever, kr")
+            .replace("Medel, tkr", "Medel, kr");
+        let (_, _, got) = first_table(&text).expect("a table");
+        assert_eq!(got.len(), 6, "{got:?}");
     }
 
     #[test]
@@ -2998,6 +3073,15 @@ Revisionen                      1 120         1 150            30
                     "Förändring kr".into()
                 ]
             ))
+        );
+        // One unit under one header is that column's unit (`Anslag 2026` ⏎ `(mnkr)`).
+        assert_eq!(
+            header_of(&["Anslag 2026 (mnkr)"]),
+            Some(("Anslag".into(), vec!["2026 (mnkr)".into()]))
+        );
+        assert_eq!(
+            header_of(&["Kommun Budget 2025 tkr"]),
+            Some(("Kommun".into(), vec!["Budget 2025 tkr".into()]))
         );
         // Two units under three columns: no such line, each closes a header as before
         // (`Förändring kr`, then `kr`).

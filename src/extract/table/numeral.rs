@@ -105,8 +105,24 @@ static GLUED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 static RATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:/|per\s)").expect("valid regex"));
 
+/// A number right before a unit word: the end of the text before the unit.
+static NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) (?P<n> [0-9]{1,3} (?: [\x20\u{a0}\u{2009}\u{202f}] [0-9]{3} )+ | [0-9]+ )
+        (?: , [0-9]+ )? (?P<tal> -?tals? )? [\x20\u{a0}]* $",
+    )
+    .expect("valid regex")
+});
+
+/// What opens a unit stated as a count of kronor (`Belopp i 1 000 kr`, `(1 000 kr)`): `i`, or a
+/// bracket, right before the number.
+static OPENS_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^\p{L}])i[\x20\u{a0}]+$|\($").expect("valid regex"));
+
 /// Every unit `s` states, as (kronor per unit, the unit as written); rates (`kr/invånare`) are
-/// not units of money.
+/// not units of money. A unit word after a number is that amount's (`fördelar 3 miljarder kronor
+/// enligt tabellen`), not the caption's, unless the number is a year (`Budget 2025 tkr`) or a
+/// count of kronor states the unit (`Belopp i 1 000-tal kronor`, `(1 000 kr)`: tusental kronor).
 pub(super) fn units_in(s: &str) -> Vec<(i64, &str)> {
     let glued = GLUED_UNIT
         .captures_iter(s)
@@ -120,7 +136,30 @@ pub(super) fn units_in(s: &str) -> Vec<(i64, &str)> {
                 return None;
             }
             let factor = i64::try_from(units::caption_unit_of(u.as_str())?).ok()?;
-            Some((factor, u.as_str()))
+            // A unit word in capitals opens a caption line of its own, joined here to the line
+            // above (`Anslag 9` ⏎ `Tusental kronor`); prose writes an amount's unit in small
+            // letters, or abbreviated (`360 Mkr`).
+            let opens_line = u.as_str().split_whitespace().next().is_some_and(|w| {
+                w.chars().count() >= 4
+                    && w.starts_with(char::is_uppercase)
+                    && w.chars().skip(1).all(char::is_lowercase)
+            });
+            let before = NUMBER_BEFORE
+                .captures(&s[..u.start()])
+                .filter(|_| !opens_line);
+            let Some(before) = before else {
+                return Some((factor, u.as_str()));
+            };
+            let n = before.name("n")?;
+            let thousand = n.as_str().replace(|c: char| !c.is_ascii_digit(), "") == "1000";
+            let counted = before.name("tal").is_some() || OPENS_COUNT.is_match(&s[..n.start()]);
+            if thousand && counted && factor == 1 {
+                Some((1000, &s[n.start()..u.end()]))
+            } else if is_year(n.as_str()) && before.get(0)?.as_str().trim_end() == n.as_str() {
+                Some((factor, u.as_str()))
+            } else {
+                None
+            }
         })
         .collect()
 }
@@ -364,6 +403,40 @@ mod tests {
         assert_eq!(u("Resultaträkningtkr"), Vec::<i64>::new());
         assert_eq!(u("Utkr"), Vec::<i64>::new());
         assert_eq!(u("BalansräkningTKRX"), Vec::<i64>::new());
+    }
+
+    #[test]
+    fn a_unit_after_an_amount_is_the_amounts() {
+        fn u(s: &str) -> Vec<(i64, &str)> {
+            units_in(s)
+        }
+        // An amount in a sentence above the table states no unit for it.
+        assert_eq!(
+            u("Regeringen fördelar 3 miljarder kronor enligt tabellen nedan."),
+            []
+        );
+        assert_eq!(u("Totalt 12,5 miljoner kronor"), []);
+        assert_eq!(u("Anslag 360 Mkr"), []);
+        // A caption line opening with its unit, joined to a line above ending in a number.
+        assert_eq!(
+            u("Anslagsutveckling för utgiftsområde 9 Tusental kronor"),
+            [(1000, "Tusental kronor")]
+        );
+        assert_eq!(
+            u("Tabell 2. Fördelning av 3 miljarder kronor, tkr"),
+            [(1000, "tkr")]
+        );
+        // A year before a header's unit is no amount.
+        assert_eq!(u("Budget 2025 tkr"), [(1000, "tkr")]);
+        assert_eq!(u("Utfall 2024 mnkr"), [(1_000_000, "mnkr")]);
+        // Counts of kronor that state the unit.
+        assert_eq!(u("Belopp i 1000-tal kronor"), [(1000, "1000-tal kronor")]);
+        assert_eq!(u("Belopp i 1 000-tal kr"), [(1000, "1 000-tal kr")]);
+        assert_eq!(u("Belopp i 1 000 kr"), [(1000, "1 000 kr")]);
+        assert_eq!(u("Anslag (1 000 kr)"), [(1000, "1 000 kr")]);
+        // A thousand kronor as an amount, or a count of another unit, states no unit.
+        assert_eq!(u("ett bidrag om 1 000 kr till varje elev"), []);
+        assert_eq!(u("Belopp i 1 000 mnkr"), []);
     }
 
     #[test]
