@@ -18,6 +18,8 @@
 //!
 //! It does not decide *what* to change; it only applies changes that do not overlap.
 
+use std::cell::Cell;
+
 use crate::error::Error;
 use crate::record::{CompactString, Edit, EditKind};
 
@@ -566,6 +568,11 @@ pub(crate) struct CharIndex<'a> {
     /// Character count at every `STRIDE`-th byte (rounded down to a char boundary); empty when the
     /// text is ASCII and bytes are characters.
     checkpoints: Vec<(usize, usize)>,
+    /// The last answer of [`CharIndex::char_offset`] (byte, characters): offsets are mostly asked
+    /// in runs of nearby places (a trail's edits forwards and then backwards), and counting from
+    /// the last one is a few bytes where counting from a checkpoint is half a stride. Finishing
+    /// a trail spent 3 % of a batch's instructions in these counts.
+    last: Cell<(usize, usize)>,
 }
 
 const STRIDE: usize = 1024;
@@ -577,6 +584,7 @@ impl<'a> CharIndex<'a> {
             return CharIndex {
                 text,
                 checkpoints: Vec::new(),
+                last: Cell::new((0, 0)),
             };
         }
         let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
@@ -592,7 +600,11 @@ impl<'a> CharIndex<'a> {
             byte = next;
             checkpoints.push((byte, chars));
         }
-        CharIndex { text, checkpoints }
+        CharIndex {
+            text,
+            checkpoints,
+            last: Cell::new((0, 0)),
+        }
     }
 
     /// The character offset of byte offset `byte` (clamped to the text, rounded down to a
@@ -607,7 +619,17 @@ impl<'a> CharIndex<'a> {
         }
         let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
         let (b, c) = self.checkpoints[i];
-        c + self.text[b..byte].chars().count()
+        // Counted from the nearer of the checkpoint and the last answer (a char boundary too).
+        let (lb, lc) = self.last.get();
+        let chars = if (b..=byte).contains(&lb) {
+            lc + self.text[lb..byte].chars().count()
+        } else if lb > byte && lb - byte < byte - b {
+            lc - self.text[byte..lb].chars().count()
+        } else {
+            c + self.text[b..byte].chars().count()
+        };
+        self.last.set((byte, chars));
+        chars
     }
 
     /// The byte offset of character offset `chars` (the text's length past its end).
@@ -945,5 +967,48 @@ mod tests {
             assert_eq!(idx.byte_offsets(&chars), one, "{chars:?}");
         }
         assert_eq!(CharIndex::new("abc").char_offset(2), 2);
+    }
+
+    #[test]
+    fn char_offsets_asked_in_any_order_are_counted_right() {
+        // Forwards, backwards, across checkpoints, inside a character and past the end: each
+        // answer is counted from the last one or from a checkpoint, and both must agree.
+        let text = "ärende ö ".repeat(400);
+        let idx = CharIndex::new(&text);
+        let naive = |byte: usize| {
+            let mut b = byte.min(text.len());
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            text[..b].chars().count()
+        };
+        let bytes = [
+            5,
+            9,
+            1,
+            2000,
+            2003,
+            1990,
+            1025,
+            1023,
+            3600,
+            0,
+            3599,
+            1,
+            4000,
+            7,
+            text.len() + 3,
+            2,
+        ];
+        for byte in bytes {
+            assert_eq!(idx.char_offset(byte), naive(byte), "byte {byte}");
+        }
+        for byte in (0..text.len())
+            .rev()
+            .step_by(37)
+            .chain((0..text.len()).step_by(53))
+        {
+            assert_eq!(idx.char_offset(byte), naive(byte), "byte {byte}");
+        }
     }
 }

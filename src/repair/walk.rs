@@ -16,14 +16,16 @@
 //! compound flags are packed into the automaton stays the lexicon's business. It does not rank
 //! readings against each other in a document ([`super::rank`] does).
 
+use std::borrow::Cow;
 use std::cell::Cell;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use super::channel::{CHANNEL, Channel, Confusion, GENERIC_COST, telling};
 use crate::lexicon::{
     COMPOUND_DIVISOR, Cursor, Head, Lexicon, MAX_PARTS, MIN_HEAD_CHARS, MIN_TAIL_CHARS, Prefix,
-    STEM_FREQUENCY, Words, compound_frequency,
+    STEM_FREQUENCY, Words, compound_frequency, lexicon,
 };
 use crate::record::EditKind;
 
@@ -53,6 +55,23 @@ const GENERIC_PRUNE_MARGIN: f64 = 3.0;
 
 /// Slots of the walk's cache of prior bounds.
 const PRIOR_SLOTS: usize = 64;
+
+/// Where each of the channel's dropped initial letters ([`Channel::dropped_initial`]) leads from
+/// the root of the embedded lexicon, in the channel's order: the same for every word, and each
+/// walk pass followed them again from the root, the automaton's widest node (1.6 % of a batch's
+/// instructions).
+static DROPPED_INITIAL_AT: LazyLock<Vec<Option<Prefix>>> = LazyLock::new(|| {
+    lexicon()
+        .words()
+        .map_or_else(Vec::new, |words| dropped_initial_at(words))
+});
+
+/// [`DROPPED_INITIAL_AT`] in the automaton `words`.
+fn dropped_initial_at(words: Words<'_>) -> Vec<Option<Prefix>> {
+    (CHANNEL.dropped_initial.iter())
+        .map(|c| words.follow(&words.root(), c.gt.as_bytes()))
+        .collect()
+}
 
 /// A reading of an OCR word as a lexicon word.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -201,6 +220,8 @@ struct Walk<'a> {
     /// Bounds [`Walk::least_prior`] took a logarithm of, with their priors, by bound modulo
     /// [`PRIOR_SLOTS`].
     priors: [Cell<(u64, f64)>; PRIOR_SLOTS],
+    /// [`DROPPED_INITIAL_AT`] of this walk's lexicon.
+    initial_at: Cow<'static, [Option<Prefix>]>,
 }
 
 /// A compound tail walk that found no reading: the state it started from.
@@ -310,17 +331,22 @@ impl<'a> Walk<'a> {
             readings: 0,
             dead_tails: Vec::new(),
             priors: std::array::from_fn(|_| Cell::new((0, f64::INFINITY))),
+            initial_at: if std::ptr::eq(lex, lexicon()) {
+                Cow::Borrowed(DROPPED_INITIAL_AT.as_slice())
+            } else {
+                Cow::Owned(dropped_initial_at(words))
+            },
         }
     }
 
     /// A word that dropped its first letter: tries each learned initial letter in front.
     fn go_dropped_initial(&mut self, start: State, max_cost: f64) {
         let channel = self.channel;
-        for c in &channel.dropped_initial {
+        for (i, c) in channel.dropped_initial.iter().enumerate() {
             if c.cost > max_cost {
                 continue;
             }
-            if let Some(at) = self.words.follow(&self.words.root(), c.gt.as_bytes()) {
+            if let Some(at) = self.initial_at[i] {
                 self.gt.extend_from_slice(c.gt.as_bytes());
                 let s = State {
                     at,
