@@ -446,8 +446,11 @@ pub(super) fn note_column(text: &str, body: &mut [Row], columns: usize) {
     let bit = 1u64 << columns;
     for r in body.iter_mut().filter(|r| r.names.is_empty()) {
         let reads = |g: &[Group]| split::widths(text, g, Grouping::Strict) & bit != 0;
-        let can_take =
-            r.groups.len() >= 2 && is_note(text, &r.groups[0]) && r.groups[1].join != Join::Group;
+        // One cell per line, a note is a line of its own (`12` ⏎⏎ `5,6`, never `8 157,1`).
+        let can_take = r.groups.len() >= 2
+            && is_note(text, &r.groups[0])
+            && r.groups[1].join != Join::Group
+            && (!r.lines_are_cells || r.groups[1].join == Join::None);
         let mut listed = None;
         if let Some(c) = NOTE_LIST.captures(&r.label) {
             let at = c.get(0).map_or(r.label.len(), |m| m.start());
@@ -474,6 +477,7 @@ pub(super) fn note_column(text: &str, body: &mut [Row], columns: usize) {
             r.groups[0].join = Join::None;
             r.widths = split::widths(text, &r.groups, Grouping::Strict);
             r.ocr_widths = split::widths(text, &r.groups, Grouping::Dropped) | r.widths;
+
             r.loose_first = false;
         }
     }

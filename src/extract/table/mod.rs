@@ -1517,6 +1517,16 @@ fn read_row(
         ));
     }
     let bit = 1 << width.min(63);
+    if r.lines_are_cells
+        && let Some(one_a_line) = rows::cell_widths(text, &r.groups)
+        && one_a_line & bit == 0
+    {
+        // One cell per line: a line's digit groups are one figure, whatever the width asks.
+        return Err(format!(
+            "its {} figures stand one a line, not {width}",
+            one_a_line.trailing_zeros()
+        ));
+    }
     let whole = split::read(text, &r.groups, width, arithmetic, Grouping::Strict);
     let strict_bit = |g: &[lines::Group]| split::widths(text, g, Grouping::Strict) & bit != 0;
     let typeset = match whole {
@@ -2675,6 +2685,45 @@ Revisionen                      1 120         1 150            30
             // Spans are in characters.
             .map(|c| text.chars().skip(c.start).take(c.end - c.start).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_line_of_a_row_written_one_cell_per_line_is_one_figure() {
+        let head = "Balansräkning\n\nBelopp i mnkr\n\nNot\n\n2020\n\n2021\n\n2020\n\n2021\n\n\
+                    Avsättningar för pensioner\n\n12\n\n2 410\n\n2 561\n\n3 793\n\n3 943\n\n\
+                    Övriga avsättningar\n\n14\n\n1 100\n\n1 200\n\n1 300\n\n1 400\n\n";
+        let tail = "\nKortfristiga skulder\n\n15\n\n100\n\n200\n\n300\n\n400\n";
+        // (row, its label, its figures: `?` when it is left unresolved)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // Two figures under four columns: `3 248` is one figure, never `3` and `248`.
+            (
+                "Skatteskuld\n\n \n\n3 248\n\n3 502\n",
+                "Skatteskuld",
+                &["?"],
+            ),
+            // No note line: `8 157,1` is one figure, not note 8 and `157,1`.
+            (
+                "Summa\n\n\n8 157,1\n\n6 906,8\n\n5 764,8\n\n3 778,9\n",
+                "Summa",
+                &["8 157,1", "6 906,8", "5 764,8", "3 778,9"],
+            ),
+            // A note on a line of its own is still taken out.
+            (
+                "Långfristiga skulder\n\n13\n\n1 057\n\n870\n\n1 415\n\n1 419\n",
+                "Långfristiga skulder",
+                &["1 057", "870", "1 415", "1 419"],
+            ),
+            // Figures on the label's line, one space apart, still split by their groups.
+            (
+                "Skatteskuld 248 3 502 1 100 1 200\n",
+                "Skatteskuld",
+                &["248", "3 502", "1 100", "1 200"],
+            ),
+        ];
+        for (row, label, want) in cases {
+            let text = format!("{head}{row}{tail}");
+            assert_eq!(row_cells(&text, label), *want, "{text:?}");
+        }
     }
 
     #[test]

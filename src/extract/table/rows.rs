@@ -58,6 +58,10 @@ pub(super) struct Row {
     pub doubt: Option<Doubt>,
     /// Absolute byte offsets of the lone dashes among or after its numbers, each an empty cell.
     pub dashes: Vec<usize>,
+    /// Its figures stand one per line with blank lines between, each line one number (the
+    /// one-cell-per-line layout): a line is one cell, never split into several, and a note is
+    /// a line of its own.
+    pub lines_are_cells: bool,
 }
 
 /// Why a row's digit groups do not settle its cells.
@@ -107,6 +111,7 @@ impl Row {
             placed: Vec::new(),
             doubt: None,
             dashes: Vec::new(),
+            lines_are_cells: false,
         }
     }
 
@@ -619,6 +624,9 @@ fn row_at(
         .collect();
     let mut end = i + 1;
     let mut j = i + 1;
+    // The segments of the lines of numbers, to tell a one-cell-per-line row.
+    let mut segments = lines[i].segments().len();
+    let mut number_lines = 1;
     // A unit after the numbers closes the row.
     let follow = if lines[i].unit().is_some() {
         Follow::Nothing
@@ -633,6 +641,8 @@ fn row_at(
             Kind::Blank if follow == Follow::AcrossBlanks => j += 1,
             Kind::Numbers if l.unit().is_none() => {
                 groups.extend(l.segments().iter().flat_map(|s| s.groups.iter().copied()));
+                segments += l.segments().len();
+                number_lines += 1;
                 j += 1;
                 end = j;
             }
@@ -658,6 +668,16 @@ fn row_at(
     if loose_first {
         widths |= split::widths(text, &groups[1..], split::Grouping::Strict);
     }
+    // One cell per line: `3 248` ⏎⏎ `3 502` is two cells, never `3`, `248`, `3`, `502` (read
+    // so under four headers, a wrong amount in every cell), and `8 157,1` no note 8 and 157,1.
+    // Its widths stay those of the digit groups: a note line (`26` ⏎⏎ `128 342` …) is taken
+    // out under the table's `Not` header before the row is read.
+    let lines_are_cells = follow == Follow::AcrossBlanks
+        && number_lines >= 2
+        && segments == number_lines
+        && dashes.is_empty()
+        && (i != first_line || !loose_first)
+        && cell_widths(text, &groups).is_some();
     (
         Row {
             label,
@@ -676,9 +696,24 @@ fn row_at(
             placed: Vec::new(),
             doubt,
             dashes,
+            lines_are_cells,
         },
         end,
     )
+}
+
+/// The one width of a row written one number a line: one bit, at the number of segments, where
+/// each segment (a line of its own) reads as one number; `None` where one does not.
+pub(super) fn cell_widths(text: &str, groups: &[Group]) -> Option<u64> {
+    let starts: Vec<usize> = (0..groups.len())
+        .filter(|&k| k == 0 || groups[k].join == super::lines::Join::None)
+        .chain(std::iter::once(groups.len()))
+        .collect();
+    let count = starts.len() - 1;
+    let each_one = starts
+        .windows(2)
+        .all(|w| split::widths(text, &groups[w[0]..w[1]], split::Grouping::Strict) & 0b10 != 0);
+    ((1..64).contains(&count) && each_one).then(|| 1u64 << count)
 }
 
 /// Cuts the item stream into runs: rows separated only by blank lines, a few sub-headings, or a
