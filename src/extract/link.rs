@@ -416,6 +416,8 @@ const RECIPIENT_NOUNS: &[&str] = &[
     "lärosätena",
     "lärosäten",
     "regeringen",
+    // Kommuner and regioner as one, in budget prose (`anvisades … till kommunsektorn`).
+    "kommunsektorn",
     "nämnderna",
     "styrelserna",
     // Those a culture or civil-society grant goes to (`till arrangörer och fria kulturskapare`).
@@ -999,11 +1001,13 @@ impl<'a> Doc<'a> {
                 .filter(|&e| (p + 1..=e).all(|q| !TIME_NOUNS.contains(&self.word(q).as_str())));
         }
         // A phrase that opens with a recipient noun is a recipient or nothing (`till kommuner,
-        // landsting och länsstyrelsers arbete`).
+        // landsting och länsstyrelsers arbete`); one that opens with a noun of time is a time
+        // (ESV's `Utfallet … blev 409 miljoner kronor högre för perioden och uppgick till …`).
         if !self.is_lower_word(p)
             || self.year(p).is_some()
             || STOPS.contains(&self.word(p).as_str())
             || is_recipient_noun(&self.word(p))
+            || TIME_NOUNS.contains(&self.word(p).as_str())
             // Examples (`bland annat cykelåtgärder`, `exempelvis`) are not the whole purpose.
             || (self.word(p) == "bland" && self.word(p + 1) == "annat")
             || matches!(self.word(p).as_str(), "exempelvis" | "bl.a")
@@ -1107,6 +1111,29 @@ impl<'a> Doc<'a> {
         (end + 1 - p <= 12).then_some(end)
     }
 
+    /// A share set off by commas at token `p` (the comma): `, 32 procent,`, `, 12,5 %,`. Returns
+    /// the closing comma.
+    fn share_gloss_at(&self, p: usize) -> Option<usize> {
+        let digits = |q: usize| {
+            self.toks.get(q).is_some_and(|t| t.is_word())
+                && !self.word(q).is_empty()
+                && self.word(q).chars().all(|c| c.is_ascii_digit())
+        };
+        let punct =
+            |q: usize, c: char| self.toks.get(q).is_some_and(|t| t.kind() == Kind::Punct(c));
+        if !punct(p, ',') || !digits(p + 1) {
+            return None;
+        }
+        // A decimal comma inside the figure (`12,5`).
+        let mut q = p + 2;
+        if punct(q, ',') && digits(q + 1) && (self.word(q + 2) == "procent" || punct(q + 2, '%')) {
+            q += 2;
+        }
+        (self.word(q) == "procent" || punct(q, '%'))
+            .then_some(q + 1)
+            .filter(|&c| punct(c, ','))
+    }
+
     /// An aim after `för att` at token `p`: lower-case words (no item) up to punctuation or the
     /// sentence's end, at most twelve. Returns the last token.
     fn aim_at(&self, p: usize) -> Option<usize> {
@@ -1121,7 +1148,16 @@ impl<'a> Doc<'a> {
             .get(e)
             .is_none_or(|t| matches!(t.kind(), Kind::Punct(',')) || self.ends_sentence(e))
             || self.cued_time_at(e).is_some();
-        (e > p && closed && e - p <= 12).then(|| e - 1)
+        if !(e > p && closed && e - p <= 12) {
+            return None;
+        }
+        // A relative clause on the aim's object says more about the object, not what the money
+        // is for (`för att hantera den lågkonjunktur som antas följa …`): the aim ends before
+        // `som`, but not before `som en följd av`, `som ett led i`, which qualify the verb. The
+        // whole, clause included, is what must be short and closed: this only trims an aim.
+        let relative = (p + 1..e)
+            .find(|&q| self.word(q) == "som" && !matches!(self.word(q + 1).as_str(), "en" | "ett"));
+        Some(relative.map_or(e - 1, |q| q - 1))
     }
 
     /// A time at token `p` after a cue: a year (`2020`, `år 2020`) or a period. Returns the link
@@ -1586,6 +1622,15 @@ impl<'a> Doc<'a> {
                     if q == p + 1 && p > 0 && self.toks[p - 1].kind() == Kind::Punct(',') =>
                 {
                     q += 1;
+                    continue;
+                }
+                // The amount's share set off by commas (`och 5,9 miljarder, 32 procent, till
+                // kommunerna`): a gloss on the amount, read past.
+                Kind::Punct(',')
+                    if q == p + 1
+                        && let Some(e) = self.share_gloss_at(q) =>
+                {
+                    q = e + 1;
                     continue;
                 }
                 _ => return,
@@ -3802,6 +3847,104 @@ mod tests {
     ) {
         let want = [recipient, period, purpose].map(|o| o.map(str::to_string));
         assert_eq!(first(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn times_relative_clauses_shares_and_the_municipal_sector_both_ways() {
+        // (text, recipient, period, purpose) of the first amount, each as `words <cue>`.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            // A `för` phrase headed by a noun of time is no purpose …
+            (
+                "Utfallet för anslaget blev 409 miljoner kronor högre för perioden och uppgick till \
+                 912 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Regeringen avsätter 5 miljoner kronor för året och fördelar dem senare.",
+                None,
+                None,
+                None,
+            ),
+            // … but a word that only begins like one is.
+            (
+                "Kommunen avsätter 2 miljoner kronor för periodisk tillsyn av lekplatser.",
+                None,
+                None,
+                Some("periodisk tillsyn av lekplatser <för>"),
+            ),
+            // An aim ends before a relative clause on its object …
+            (
+                "Av dessa medel var 15 000 miljoner kronor avsedda för att hantera den lågkonjunktur \
+                 som antas följa i coronapandemins spår.",
+                None,
+                None,
+                Some("hantera den lågkonjunktur <för att>"),
+            ),
+            (
+                "Regeringen avsätter 50 miljoner kronor för att stödja de kommuner som har flest \
+                 nyanlända.",
+                None,
+                None,
+                Some("stödja de kommuner <för att>"),
+            ),
+            // … but a long aim, clause included, is still left alone …
+            (
+                "Av beloppet till regionerna på 944 miljoner kronor ska hälften användas för att \
+                 stärka tillgången till behandling och rehabilitering för patienter som har \
+                 långvarig smärta eller psykisk ohälsa.",
+                Some("regionerna <till>"),
+                None,
+                None,
+            ),
+            // … and it does not end before `som en följd av`.
+            (
+                "Konstnärsnämnden får 20 miljoner kronor för att stödja konstnärer som en följd av \
+                 pandemin.",
+                Some("Konstnärsnämnden <får>"),
+                None,
+                Some("stödja konstnärer som en följd av pandemin <för att>"),
+            ),
+            // A share set off by commas is read past …
+            (
+                "Staten betalade ut 5,9 miljarder kronor, 32 procent, till kommunerna.",
+                Some("kommunerna <till>"),
+                None,
+                None,
+            ),
+            (
+                "Staten betalade ut 2,5 miljoner kronor, 12,5 %, till föreningarna.",
+                Some("föreningarna <till>"),
+                None,
+                None,
+            ),
+            // … any other comma after the amount ends its phrases.
+            (
+                "Staten betalade ut 5,9 miljarder kronor, därefter gick 32 procent till kommunerna.",
+                None,
+                None,
+                None,
+            ),
+            // The municipal sector receives; its genitive names what the money is for.
+            (
+                "I en ytterligare ändringsbudget anvisades ytterligare 6 000 miljoner kronor till \
+                 kommunsektorn.",
+                Some("kommunsektorn <till>"),
+                None,
+                None,
+            ),
+            (
+                "Regeringen avsätter 30 miljoner kronor till kommunsektorns digitalisering.",
+                None,
+                None,
+                Some("kommunsektorns digitalisering <till>"),
+            ),
+        ];
+        for &(text, recipient, period, purpose) in cases {
+            assert_links(text, recipient, period, purpose);
+        }
     }
 
     #[test]
