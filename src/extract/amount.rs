@@ -452,7 +452,7 @@ impl Raw {
             // `Belopp i 1 000 kr`, `(1 000 kr)`: thousands of kronor, the unit of the figures
             // under it, as `tkr` would say; no sum of a thousand kronor.
             let thousand = mantissa == 1000 && decimals == 0 && scale.is_none();
-            if thousand && unit.is_some() && states_a_unit(text, n.start()) {
+            if thousand && unit.is_some() && units::opens_unit_statement(&text[..n.start()]) {
                 return None;
             }
             let head = c.get(g.scale).or(c.get(g.unit));
@@ -486,18 +486,7 @@ fn names_a_unit(text: &str, at: usize, word: &str) -> bool {
     if !word.eq_ignore_ascii_case("hundra") {
         return false;
     }
-    states_a_unit(text, at)
-}
-
-/// Whether what stands before byte `at` opens a statement of the unit figures are given in: `i`
-/// (`belopp i hundra kronor`, `i 1 000 kr`) or a bracket (`(1 000 kr)`).
-fn states_a_unit(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '\u{a0}']);
-    before.ends_with('(')
-        || before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("i"))
+    units::opens_unit_statement(&text[..at])
 }
 
 /// Whether the figure at `year` (byte range) is a year ending a caption line whose scale or unit,

@@ -357,6 +357,18 @@ pub(crate) fn caption_unit_of(matched: &str) -> Option<i128> {
     lookup(matched, |u| u.uses.contains(Uses::CAPTION), true).map(|u| u.factor / 100)
 }
 
+/// Whether text ending in `before` opens a statement of the unit figures are given in, right
+/// before the unit or the count of it: `i` (`belopp i hundra kronor`, `Belopp i 1 000 kr`) or a
+/// bracket (`(1 000 kr)`).
+pub(crate) fn opens_unit_statement(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\u{a0}']);
+    before.ends_with('(')
+        || before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("i"))
+}
+
 /// Whether repair leaves `word` as written because it is a unit abbreviation (`kr`, `MSEK`).
 pub(crate) fn kept_by_repair(word: &str) -> bool {
     REPAIR_KEEPS.iter().any(|k| word.eq_ignore_ascii_case(k))

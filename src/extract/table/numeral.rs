@@ -114,11 +114,6 @@ static NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// What opens a unit stated as a count of kronor (`Belopp i 1 000 kr`, `(1 000 kr)`): `i`, or a
-/// bracket, right before the number.
-static OPENS_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|[^\p{L}])i[\x20\u{a0}]+$|\($").expect("valid regex"));
-
 /// Every unit `s` states, as (kronor per unit, the unit as written); rates (`kr/invånare`) are
 /// not units of money. A unit word after a number is that amount's (`fördelar 3 miljarder kronor
 /// enligt tabellen`), not the caption's, unless the number is a year (`Budget 2025 tkr`) or a
@@ -152,7 +147,8 @@ pub(super) fn units_in(s: &str) -> Vec<(i64, &str)> {
             };
             let n = before.name("n")?;
             let thousand = n.as_str().replace(|c: char| !c.is_ascii_digit(), "") == "1000";
-            let counted = before.name("tal").is_some() || OPENS_COUNT.is_match(&s[..n.start()]);
+            let counted =
+                before.name("tal").is_some() || units::opens_unit_statement(&s[..n.start()]);
             if thousand && counted && factor == 1 {
                 Some((1000, &s[n.start()..u.end()]))
             } else if is_year(n.as_str()) && before.get(0)?.as_str().trim_end() == n.as_str() {
