@@ -17,7 +17,7 @@
 //!   `word` has a successor and ` next` → how often `next` has a predecessor (a space cannot
 //!   occur inside a word, so the three kinds of key never collide).
 //!
-//! Malformed sources fail the build with the file and line; `tests/hygiene.rs` checks the same
+//! Malformed sources fail the build with the file and line; `tests/integration/hygiene.rs` checks the same
 //! rules with friendlier messages.
 
 use std::collections::{BTreeMap, BTreeSet};

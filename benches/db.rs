@@ -15,7 +15,7 @@ use divan::{Bencher, black_box};
 use svocr::report::db::{Database, Provenance, content_hash, options_key};
 use svocr::{Options, Record};
 
-#[path = "../tests/common/sets.rs"]
+#[path = "../tests/integration/common/sets.rs"]
 mod sets;
 
 fn main() {

@@ -21,7 +21,7 @@ use divan::{Bencher, black_box};
 use svocr::{Options, input, layout};
 
 // The integration tests' `splice`: a stage's changes applied as the pipeline applies them.
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/integration/common/mod.rs"]
 mod common;
 use common::splice;
 

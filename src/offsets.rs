@@ -724,7 +724,7 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        // Moved from tests/properties.rs when `apply` became internal: whatever the stages
+        // Moved from tests/integration/properties.rs when `apply` became internal: whatever the stages
         // propose for any text, applying it never panics.
         #[test]
         fn apply_never_panics_on_what_the_stages_propose(s in "\\PC*") {

@@ -384,7 +384,7 @@ mod tests {
         }
 
         /// Arbitrary text and arbitrary (even nonsensical) amounts: no panic, checks index real amounts.
-        /// (Moved from tests/totals.rs: it feeds the table reader and `describe` directly.)
+        /// (Moved from tests/integration/totals.rs: it feeds the table reader and `describe` directly.)
         #[test]
         fn never_panics(
             text in "(?s)[ a-zåäöA-Z0-9,.\\-−:\n\\t\u{a0}]{0,200}",

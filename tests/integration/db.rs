@@ -33,9 +33,7 @@ const TABLES: [(&str, &str); 12] = [
     ("total_parts", "document_id, total_idx, position"),
 ];
 
-#[path = "common/sets.rs"]
-mod sets;
-use sets::{SETS, root};
+use crate::sets::{SETS, root};
 
 fn svocr(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_svocr"))

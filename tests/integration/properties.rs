@@ -2,9 +2,7 @@
 //! sorted and non-overlapping and replaying to the text, extracted spans slicing the text to
 //! exactly their `text`, normalisation idempotent.
 
-mod common;
-
-use common::splice;
+use crate::common::splice;
 use proptest::prelude::*;
 use svocr::{Options, apply_edits, input, layout, process};
 

@@ -3,8 +3,6 @@
 //! byte for byte; and for every OCR'd document, no figure of the input is missing from the text
 //! that layout repair made of it.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -130,7 +128,7 @@ fn keeps_figures(path: &Path, bytes: &[u8]) -> Option<String> {
     };
     let record: Record = process(&path.display().to_string(), bytes, &opts);
     let input = input::decode(bytes).ok()?.text;
-    let nfc = common::splice(&input, &input::normalize(&input));
+    let nfc = crate::common::splice(&input, &input::normalize(&input));
     let (before, after) = (figures(&nfc), figures(&record.text));
     if before == after {
         return None;

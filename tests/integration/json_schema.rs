@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use svocr::{Options, Record};
 
-#[path = "common/sets.rs"]
-mod sets;
-use sets::{SETS, root};
+use crate::sets::{SETS, root};
 
 fn validator() -> jsonschema::Validator {
     let path = root().join("schema/record.schema.json");

@@ -22,7 +22,7 @@
 //! written (each uniform on ± half its step, variance step²/12) plus the stated total's own half
 //! step. A gap beyond that is a fault rounding cannot explain, and `--check` must catch it.
 //!
-//! `cargo test --test planted_faults -- --nocapture` prints the caught share per fault kind.
+//! `cargo test --test integration planted_faults:: -- --nocapture` prints the caught share per fault kind.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -236,7 +236,7 @@ fn step_of(value: i128, w: &Written) -> Option<i128> {
     (digits > 0 && value.abs() % digits == 0).then(|| value.abs() / digits)
 }
 
-/// Half the last unit of a value, for figures not found in the text (as in `tests/dev_sets.rs`).
+/// Half the last unit of a value, for figures not found in the text (as in `dev_sets.rs`).
 fn trailing_step(value: i128) -> i128 {
     let mut unit = 1;
     while value != 0 && value % (unit * 10) == 0 {

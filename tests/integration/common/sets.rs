@@ -1,5 +1,5 @@
-//! The shipped document sets the database and schema tests run over, shared by `tests/db.rs` and
-//! `tests/json_schema.rs` (a module of its own, so the other test crates do not carry it unused).
+//! The shipped document sets the database and schema tests (`db.rs`, `json_schema.rs`) and the
+//! database bench run over.
 
 use std::path::PathBuf;
 
