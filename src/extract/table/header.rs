@@ -466,7 +466,8 @@ pub(super) fn note_column(text: &str, body: &mut [Row], columns: usize) {
             Some(false) => false,
             None => {
                 let with = can_take && reads(&r.groups[1..]);
-                if with && reads(&r.groups) {
+                // A row already in doubt keeps its reason (a note inside it, `noted.rs`).
+                if with && reads(&r.groups) && r.doubt.is_none() {
                     r.doubt = Some(Doubt::Note);
                 }
                 with && r.doubt.is_none()

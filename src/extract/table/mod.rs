@@ -81,7 +81,9 @@
 //! on one line, or one cell per line, naming `Not`, the note is taken out where the count of
 //! years says a row has one, and a row that reads as that count with a note or without one is
 //! listed unresolved. A header line naming `Not` and balance-sheet dates (`TILLGÅNGAR Not
-//! 2018-12-31 2017-12-31`), which no row of years states, is read the same way (`noted.rs`); a
+//! 2018-12-31 2017-12-31`), which no row of years states, is read the same way (`noted.rs`), and
+//! so is one naming a `Not` before each column group (`Not 2018 2017 Not 2018 2017`), where a
+//! note inside a row is taken out only if every way its digit groups fill the groups agrees; a
 //! grand total right under sub-totals is read the one way it is their sum (`sums.rs`).
 //!
 //! A payment plan writes one row per payment date, the ISO date run into its amount
@@ -476,10 +478,26 @@ impl Shaped {
 /// Cuts a run into tables of one width each and reads their rows.
 fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
     let mut out = Vec::new();
+    // `Not 2018 2017 Not 2018 2017` reads as a row of years whose label ends in `Not`; the
+    // second `Not` makes it the header line of two note columns, one before each group.
+    if let Some(first) = run.rows.first()
+        && first.is_years(text)
+        && first.names.is_empty()
+        && first.end_line == first.first_line + 1
+    {
+        let mut pieces = header_pieces(lines, &run.head);
+        pieces.push(lines[first.first_line].trimmed().to_string());
+        if noted::note_groups(&pieces).is_some() {
+            run.head.push(first.first_line);
+            run.rows.remove(0);
+        }
+    }
     // A header line naming `Not` and its dates states the width, and that each row has a note.
-    let mut noted = noted::header_line(&header_pieces(lines, &run.head)).map(|h| h.headers.len());
+    let pieces = header_pieces(lines, &run.head);
+    let mut noted = noted::header_line(&pieces).map(|h| h.headers.len());
     if let Some(columns) = noted {
-        noted::take_notes(text, &mut run.rows, columns);
+        let starts = noted::note_groups(&pieces).unwrap_or_default();
+        noted::take_notes(text, &mut run.rows, columns, &starts);
     }
     let mut head = run.head;
     let mut rows = run.rows.into_iter().peekable();

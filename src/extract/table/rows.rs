@@ -70,6 +70,10 @@ pub(super) enum Doubt {
     /// Under a note column, the row reads as its columns with a note or without (`9 610 787
     /// 610 787`: note 9, or 9 610?).
     Note,
+    /// Under a note column before each column group, a number inside the row reads as the
+    /// next group's note or as a figure's first group (`… 38,9 13 112,8 104,5`: note 13, or
+    /// `13 112,8`?).
+    InnerNote,
     /// A dash writes an empty cell, so the columns of the numbers are not known.
     EmptyCell,
     /// A bar stands before a number in a table written without them: OCR's reading of a `1`
@@ -82,6 +86,7 @@ impl Doubt {
     pub(super) fn reason(self) -> &'static str {
         match self {
             Doubt::Note => "the first number may be a note or a number's first group",
+            Doubt::InnerNote => "a number inside the row may be a note or a number's first group",
             Doubt::EmptyCell => {
                 "a dash writes an empty cell: the columns of the numbers are not known"
             }
