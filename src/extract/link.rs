@@ -863,6 +863,15 @@ impl<'a> Doc<'a> {
             {
                 return Some(p + 1);
             }
+            // … and before a suspended compound of them (`110 barn- och
+            // ungdomsorganisationer`).
+            if (w.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str()))
+                && self.word(p + 1).ends_with('-')
+                && self.word(p + 2) == "och"
+                && is_recipient_noun(&self.word(p + 3))
+            {
+                return Some(p + 3);
+            }
             // A noun phrase headed by a recipient noun after an article: `det civila samhällets
             // organisationer`, `de ideella föreningarna`.
             if matches!(w.as_str(), "det" | "den" | "de")
@@ -1180,8 +1189,12 @@ impl<'a> Doc<'a> {
         let t = *self.toks.get(p)?;
         if let Kind::Period(i) = t.kind() {
             let period = &self.periods[i as usize];
-            // The link is the time itself; a lead-in (`under`, `för åren`) is its cue.
-            let digit = (t.start()..t.end()).find(|&c| self.chars.at(c).is_ascii_digit())?;
+            // The link is the time itself; a lead-in (`under`, `för åren`, `i`) is its cue.
+            let lead = super::period::lead_len(&period.text);
+            let digit = t.start() + period.text.get(..lead)?.chars().count();
+            if digit >= t.end() {
+                return None;
+            }
             let cue = if digit > t.start() {
                 Span {
                     start: t.start(),
@@ -1893,7 +1906,10 @@ impl<'a> Doc<'a> {
     /// and a period.
     fn before(&self, start: usize, p: usize, links: &mut AmountLinks) {
         if links.recipient.is_none() {
-            links.recipient = self.subject(start, p).or_else(|| self.share_of(start, p));
+            links.recipient = self
+                .subject(start, p)
+                .or_else(|| self.share_of(start, p))
+                .or_else(|| self.grant_to(start, p));
         }
         if links.purpose.is_none() {
             links.purpose = self.support_for(start, p);
@@ -1917,6 +1933,21 @@ impl<'a> Doc<'a> {
                     links.period = None;
                     q = e + 1;
                     continue;
+                }
+                // A comparison, a clause of time or a relative clause set off by a comma has its
+                // own time: `I mars uppgick utgifterna till 72,9 miljarder kronor, vilket är 2,4
+                // miljarder lägre än beräknat` (a comparison of what came before), `… fattade
+                // beslut om i april 2016 och som först betalades ut förra året då 1,85 miljarder
+                // kronor beviljades`, `… för perioden oktober-december 2020, som därmed ökas från
+                // 150 till 300 miljoner kronor`. A time before it dates the clause it ends, not
+                // the clause's figure. A `som` without a comma defines its noun inside the
+                // clause and ends nothing (`För 2018 ökar stödet som fördelas av … med 19
+                // miljoner`).
+                let comma_som = self.word(q) == "som"
+                    && q > start
+                    && self.toks[q - 1].kind() == Kind::Punct(',');
+                if comma_som || matches!(self.word(q).as_str(), "vilket" | "då" | "när") {
+                    links.period = None;
                 }
                 if let Some((l, e)) = self
                     .cued_time_at(q)
@@ -1978,6 +2009,25 @@ impl<'a> Doc<'a> {
         }
         let e = self.purpose_at(t + 1)?;
         (e + 2 == p).then(|| self.link(t + 1, e, self.span(t, t)))
+    }
+
+    /// `bidrag till 651 huvudmän om totalt AMOUNT`, `en utbetalning till Region Skåne på AMOUNT`:
+    /// a kind of money whose `till` phrase names a body and runs right up to the `på`/`om` of the
+    /// amount. Its sibling [`Doc::support_for`] reads the same shape with a purpose after `till`.
+    fn grant_to(&self, start: usize, p: usize) -> Option<Link> {
+        let mut q = p.checked_sub(1)?;
+        if matches!(self.word(q).as_str(), "totalt" | "sammanlagt") {
+            q = q.checked_sub(1)?;
+        }
+        if q < start + 3 || !matches!(self.word(q).as_str(), "på" | "om") {
+            return None;
+        }
+        let t = (start..q).rev().take(8).find(|&t| self.word(t) == "till")?;
+        if !is_money_kind(&self.word(t.checked_sub(1)?)) {
+            return None;
+        }
+        let e = self.recipient_at(t + 1)?;
+        (e + 1 == q).then(|| self.link(t + 1, e, self.span(t, t)))
     }
 
     /// A list item or labelled line `Förskolenämnden: 4 miljoner kronor`, `Bjurholms kommun,
@@ -4159,6 +4209,149 @@ mod tests {
                 });
             assert_eq!(got.as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_month_dates_its_clause_not_a_vilket_comparison_both_ways() {
+        // (text, the last amount's period as `words from–to <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            // A month after the amount or fronted in its clause, its year from the heading.
+            (
+                "Juli 2020 Utgiftsområde 25\n\nAllmänna bidrag uppgick till 36 706 miljoner kronor i juli.",
+                Some("juli 2020-07-01–2020-07-31 <i>"),
+            ),
+            (
+                "Juli 2020 Utgiftsområde 25\n\nAnslaget uppfördes i februari och i mars betalades 2 486 miljoner kronor ut.",
+                Some("mars 2020-03-01–2020-03-31 <i>"),
+            ),
+            (
+                "Månadsutfall mars 2008\n\nFör perioden januari-mars blev utgifterna 164,3 miljarder kronor.",
+                Some("januari-mars 2008-01-01–2008-03-31 <För perioden>"),
+            ),
+            (
+                "Oktober 2021 Utgiftsområde 9\n\nRegionerna fick 2 miljarder kronor under januari–mars 2021.",
+                Some("januari–mars 2021 2021-01-01–2021-03-31 <under>"),
+            ),
+            // No heading year: no period, never a guessed one.
+            ("Regionerna fick 2 miljarder kronor i juli.", None),
+            (
+                "Juli 2020 Utgiftsområde 25\n\nKommunerna får 2 miljarder kronor i oktober.",
+                None,
+            ),
+            // A `vilket` comparison takes no time from the clause it compares.
+            (
+                "Månadsutfall mars 2008\n\nUtgifterna i mars uppgick till 72,9 miljarder kronor, vilket är 2,4 miljarder kronor lägre än beräknat.",
+                None,
+            ),
+            (
+                "Under 2020 uppgick bidragen till 5 miljarder kronor, vilket är 1 miljard kronor mer än året före.",
+                None,
+            ),
+            (
+                "Under 2020 uppgick bidragen till 5 miljarder kronor, vilket är mer än året före.",
+                Some("2020 2020-01-01–2020-12-31 <Under>"),
+            ),
+            // Nor a `då` clause or a `, som` clause from a time in the clause it ends; a `som`
+            // without a comma does.
+            (
+                "Bidraget beslutades i april 2016 och betalades ut förra året då 1,85 miljarder kronor beviljades.",
+                None,
+            ),
+            (
+                "Medlen öronmärks för perioden oktober-december 2020, som därmed ökas från 150 till 300 miljoner kronor.",
+                None,
+            ),
+            (
+                "För 2018 ökar stödet som fördelas av Riksidrottsförbundet med 19 miljoner kronor.",
+                Some("2018 2018-01-01–2018-12-31 <För>"),
+            ),
+            (
+                "Bidraget beslutades i april 2016 och 1,85 miljarder kronor betalades ut.",
+                Some("april 2016 2016-04-01–2016-04-30 <i>"),
+            ),
+        ];
+        for &(text, want) in cases {
+            let x = extract(text);
+            let got = x
+                .amounts
+                .last()
+                .and_then(|a| a.links.clone())
+                .and_then(|l| l.period)
+                .map(|p| {
+                    let cue: String = text
+                        .chars()
+                        .skip(p.cue.start)
+                        .take(p.cue.end - p.cue.start)
+                        .collect();
+                    format!("{} {}–{} <{cue}>", p.text, p.from, p.to)
+                });
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_grants_till_phrase_before_its_amount_receives_it_both_ways() {
+        for (text, recipient, purpose) in [
+            (
+                "Vi har beviljat bidrag till 651 huvudmän om totalt 971 471 544 kronor.",
+                Some("651 huvudmän <till>"),
+                None,
+            ),
+            (
+                "Nämnden beslutade om ett bidrag till Region Skåne på 5 miljoner kronor.",
+                Some("Region Skåne <till>"),
+                None,
+            ),
+            (
+                "Regeringen beslutar om en utbetalning till kommunerna på 2 miljarder kronor.",
+                Some("kommunerna <till>"),
+                None,
+            ),
+            // A purpose after `till` stays the purpose; no kind of money, no receiver.
+            (
+                "Regeringen har beslutat om stöd till idrotten på 500 miljoner kronor.",
+                None,
+                Some("idrotten <till>"),
+            ),
+            (
+                "Rapporten till regeringen om 5 miljoner kronor lämnas i maj.",
+                None,
+                None,
+            ),
+            // The `till` phrase must run up to the amount.
+            (
+                "Bidrag till kommunerna lämnas med ett belopp om 5 miljoner kronor.",
+                None,
+                None,
+            ),
+        ] {
+            let [r, _, u] = first(text);
+            assert_eq!((r.as_deref(), u.as_deref()), (recipient, purpose), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_counted_suspended_compound_receives_both_ways() {
+        assert_links(
+            "MUCF har beviljat 262 miljoner kronor i organisationsbidrag till 110 barn- och \
+             ungdomsorganisationer för 2025.",
+            Some("110 barn- och ungdomsorganisationer <till>"),
+            Some("2025 2025-01-01–2025-12-31 <för>"),
+            None,
+        );
+        assert_links(
+            "Nämnden beviljar 2 miljoner kronor till fem kultur- och fritidsföreningar.",
+            Some("fem kultur- och fritidsföreningar <till>"),
+            None,
+            None,
+        );
+        // A counted suspended compound that names no body is no recipient.
+        assert_links(
+            "Nämnden avsätter 2 miljoner kronor till 40 kultur- och fritidsaktiviteter.",
+            None,
+            None,
+            None,
+        );
     }
 
     #[test]
