@@ -101,8 +101,7 @@ enum Kind {
 
 /// A token: its kind and its span in characters. Twelve bytes (offsets in `u32`, which [`link`]
 /// checks they fit, and the kind packed into one more by [`Tok::new`]): a long document has a
-/// token every five characters, and the linker holds them all (a third of its memory on a
-/// document of many megabytes, when a token was sixteen bytes).
+/// token every five characters, and the linker holds a window's at a time ([`WINDOW`]).
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     /// The kind, packed: the top two bits say which, the rest is what it carries (see
@@ -207,7 +206,8 @@ impl PartialEq<&str> for Word<'_> {
     }
 }
 
-/// The text by character offsets, its tokens, and the items they stand for.
+/// The text by character offsets, the tokens of a window of it ([`Doc::tokenize`]), and the
+/// items they stand for.
 struct Doc<'a> {
     chars: CharText<'a>,
     toks: Vec<Tok>,
@@ -578,6 +578,19 @@ const TITLE_WORDS: usize = 8;
 /// The characters that end a line: a line break, and a form feed, which ends a page.
 const LINE_ENDS: [char; 2] = ['\n', '\x0c'];
 
+/// Characters of text whose items [`link`] reads running-text links for with one token list
+/// (the window's core, extended to the next line break): a long document's tokens are never
+/// held at once (twelve bytes a token, a token every five characters: 107 MB for a 32 MB
+/// document).
+const WINDOW: usize = 1 << 18;
+
+/// Tokens of context a window keeps on either side of its core, each side ending at a line
+/// break. The rules read the tokens of their item's sentence, which a line break ends, and a
+/// few on either side of it (the word after a full stop, the colon that opens a list): far
+/// fewer than this, so a window's items are linked as they are with the whole text's tokens
+/// (`windows_link_as_the_whole_text_does` checks it on real documents down to one line).
+const MARGIN: usize = 512;
+
 /// Adds links to `amounts` and `dates`. `periods`, `villkor` and `tables` are the document's own.
 pub(crate) fn link(
     text: &str,
@@ -586,6 +599,19 @@ pub(crate) fn link(
     periods: &[Period],
     villkor: &[Villkor],
     tables: &[Table],
+) {
+    link_in_windows(text, amounts, dates, periods, villkor, tables, WINDOW);
+}
+
+/// [`link`] with the running text read in windows of `window` characters (see [`WINDOW`]).
+fn link_in_windows(
+    text: &str,
+    amounts: &mut [Amount],
+    dates: &mut [Date],
+    periods: &[Period],
+    villkor: &[Villkor],
+    tables: &[Table],
+    window: usize,
 ) {
     // Tokens keep offsets in `u32` and item indices in 28 bits: a text of 4 GB, or of 268 million
     // items, is no document this reads (it would need many times that in memory), and is left
@@ -599,19 +625,48 @@ pub(crate) fn link(
     {
         return;
     }
-    let doc = Doc::new(text, amounts, dates, periods);
+    let items = items(amounts, dates, periods);
+    let mut doc = Doc::untokenized(text, periods);
     let mut links: Vec<AmountLinks> = vec![AmountLinks::default(); amounts.len()];
-    for (p, t) in doc.toks.iter().enumerate() {
-        if let Kind::Amount(i) = t.kind()
-            && let i = i as usize
-            && amounts[i].cell.is_none()
-        {
-            doc.running(p, &mut links[i]);
-            if links[i].recipient.is_none() {
-                links[i].recipient = doc.line_label(&amounts[i]);
+    // `from` is where the window's tokens start and `core` where its own items do: the start of
+    // the text or just past a line break, where the whole text's tokens start a token too.
+    let (mut from, mut core) = (0, 0);
+    while core < doc.chars.len() {
+        let ends = doc.tokenize(&items, from, core.saturating_add(window), MARGIN);
+        let end = ends.unwrap_or(doc.toks.len());
+        let first = doc.toks.partition_point(|t| t.start() < core);
+        for p in first..end {
+            match doc.toks[p].kind() {
+                Kind::Amount(i) if amounts[i as usize].cell.is_none() => {
+                    let i = i as usize;
+                    doc.running(p, &mut links[i]);
+                    if links[i].recipient.is_none() {
+                        links[i].recipient = doc.line_label(&amounts[i]);
+                    }
+                }
+                Kind::Date(i) => {
+                    let i = i as usize;
+                    dates[i].of = doc.date_of(p, dates[i].role);
+                }
+                _ => {}
             }
         }
+        // The core ends past a line break, so the next one starts past it.
+        let Some(last) = ends.and_then(|e| e.checked_sub(1)).map(|p| doc.toks[p]) else {
+            break;
+        };
+        core = last.end();
+        // The next window's context: from the last line break at least `MARGIN` tokens before
+        // its core, or, in a long stretch without one, from where this window's started.
+        if let Some(b) = (0..end.saturating_sub(MARGIN))
+            .rev()
+            .find(|&p| doc.toks[p].kind() == Kind::Newline)
+        {
+            from = doc.toks[b].end();
+        }
     }
+    doc.toks = Vec::new();
+    doc.lowered = String::new();
     let mut above: Option<(&[String], Vec<Option<PeriodLink>>)> = None;
     for table in tables {
         let periods = doc.table(table, amounts, above.as_ref(), &mut links);
@@ -634,44 +689,77 @@ pub(crate) fn link(
     for (a, l) in amounts.iter_mut().zip(links) {
         a.links = (!l.is_empty()).then_some(l);
     }
-    for (p, t) in doc.toks.iter().enumerate() {
-        if let Kind::Date(i) = t.kind() {
-            let i = i as usize;
-            dates[i].of = doc.date_of(p, dates[i].role);
-        }
-    }
+}
+
+/// The spans that become one token each (amounts, periods, dates), sorted by start, the longest
+/// first at one start.
+fn items(amounts: &[Amount], dates: &[Date], periods: &[Period]) -> Vec<(usize, usize, Kind)> {
+    let mut items: Vec<(usize, usize, Kind)> = Vec::new();
+    items.extend(
+        amounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.start, a.end, Kind::Amount(i as u32))),
+    );
+    items.extend(
+        periods
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.start, p.end, Kind::Period(i as u32))),
+    );
+    items.extend(
+        dates
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.start, d.end, Kind::Date(i as u32))),
+    );
+    items.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    items
 }
 
 impl<'a> Doc<'a> {
+    /// The whole text's tokens (the tests read them).
+    #[cfg(test)]
     fn new(text: &'a str, amounts: &[Amount], dates: &[Date], periods: &'a [Period]) -> Doc<'a> {
-        let chars = CharText::new(text);
-        let mut items: Vec<(usize, usize, Kind)> = Vec::new();
-        items.extend(
-            amounts
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.start, a.end, Kind::Amount(i as u32))),
-        );
-        items.extend(
-            periods
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.start, p.end, Kind::Period(i as u32))),
-        );
-        items.extend(
-            dates
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.start, d.end, Kind::Date(i as u32))),
-        );
-        items.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        // A token every six bytes or so in Swedish prose: room for one every four, so that a long
-        // document's tokens are not copied into ever larger buffers (trimmed below).
-        let mut toks = Vec::with_capacity(text.len() / 4);
-        let mut lowered = String::new();
+        let mut doc = Doc::untokenized(text, periods);
+        doc.tokenize(&items(amounts, dates, periods), 0, usize::MAX, 0);
+        doc
+    }
+
+    /// The text with no tokens yet: what the table rules read.
+    fn untokenized(text: &'a str, periods: &'a [Period]) -> Doc<'a> {
+        Doc {
+            chars: CharText::new(text),
+            toks: Vec::new(),
+            periods,
+            lowered: String::new(),
+        }
+    }
+
+    /// Replaces the tokens with those from character `from` (the start of the text or just past
+    /// a line break) to the first line break at or after character `limit`, and on until
+    /// `margin` more tokens, through a line break, or the text's end. Returns how many tokens
+    /// come before the end of that first line break (the window's own; its context follows), or
+    /// `None` when the text ends before one.
+    /// From a line break the tokens are the ones the whole text's would be there: one is never
+    /// part of a word, and an item is one token whichever side of it the reading starts
+    /// (`items` as [`items`] gives them).
+    fn tokenize(
+        &mut self,
+        items: &[(usize, usize, Kind)],
+        from: usize,
+        limit: usize,
+        margin: usize,
+    ) -> Option<usize> {
+        let (text, chars) = (self.chars.text, &self.chars);
+        let (toks, lowered) = (&mut self.toks, &mut self.lowered);
+        toks.clear();
+        lowered.clear();
+        let mut core = None;
         // `i` counts characters, `b` bytes: the text is read in one pass, never indexed.
         let at = |b: usize| text.get(b..).and_then(|t| t.chars().next());
-        let (mut i, mut b, mut next_item) = (0, 0, 0);
+        let (mut i, mut b) = (from, chars.byte(from));
+        let mut next_item = items.partition_point(|it| it.0 < from);
         while i < chars.len() {
             while next_item < items.len() && items[next_item].0 < i {
                 next_item += 1;
@@ -693,6 +781,11 @@ impl<'a> Doc<'a> {
                 toks.push(Tok::new(Kind::Newline, i, i + 1));
                 i += 1;
                 b += 1;
+                match core {
+                    None if i > limit => core = Some(toks.len()),
+                    Some(n) if toks.len() - n >= margin => break,
+                    _ => {}
+                }
             } else if c.is_whitespace() {
                 i += 1;
                 b += c.len_utf8();
@@ -716,7 +809,7 @@ impl<'a> Doc<'a> {
                     b += 1;
                 }
                 let w = text.get(start_b..b).unwrap_or_default();
-                let lower = Self::lower(w, start_b, &mut lowered);
+                let lower = Self::lower(w, start_b, lowered);
                 toks.push(Tok::new(Kind::Word(lower), start, i));
             } else {
                 toks.push(Tok::new(Kind::Punct(c), i, i + 1));
@@ -724,13 +817,7 @@ impl<'a> Doc<'a> {
                 b += c.len_utf8();
             }
         }
-        toks.shrink_to_fit();
-        Doc {
-            chars,
-            toks,
-            periods,
-            lowered,
-        }
+        core
     }
 
     /// Where the lower-case form of `word`, at byte `at` of the text, is: `word` itself if it is
@@ -6290,5 +6377,47 @@ mod tests {
             cells.contains(&("6 000".into(), None, Some("2022".into()))),
             "{cells:?}"
         );
+    }
+
+    /// The links of real documents (tables, totals, prose) read window by window, down to a
+    /// window of one line, are the links read with the whole text's tokens.
+    #[test]
+    fn windows_link_as_the_whole_text_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("training");
+        let mut texts = Vec::new();
+        for dir in ["tables/docs", "totals/docs", "pairs/train"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap_or_else(|e| panic!("{dir}: {e}"))
+                .map(|e| e.map(|e| e.path()).unwrap_or_default())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            paths.sort();
+            texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
+        assert!(texts.len() > 100, "{} documents", texts.len());
+        // Also all of them as one long document, so that windows of the production size cut it.
+        let joined = texts.join("\n");
+        texts.push(joined);
+        for text in &texts {
+            let x = extract(text);
+            let linked = |window: usize| {
+                let (mut amounts, mut dates) = (x.amounts.clone(), x.dates.clone());
+                dates.iter_mut().for_each(|d| d.of = None);
+                super::link_in_windows(
+                    text,
+                    &mut amounts,
+                    &mut dates,
+                    &x.periods,
+                    &x.villkor,
+                    &x.tables,
+                    window,
+                );
+                (amounts, dates)
+            };
+            let whole = linked(usize::MAX);
+            assert!(whole == (x.amounts.clone(), x.dates.clone()));
+            assert!(whole == linked(1), "{}", &text[..text.len().min(200)]);
+            assert!(whole == linked(5000), "{}", &text[..text.len().min(200)]);
+        }
     }
 }
