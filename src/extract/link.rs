@@ -3936,7 +3936,7 @@ fn anslagspost(
 mod tests {
     use super::super::extract;
     use super::{caption_text, is_place, names_authority, sums_up, without_specks};
-    use crate::record::{AmountLinks, Link};
+    use crate::record::{AmountLinks, Link, PeriodLink};
 
     /// The text a link points at, checked against its span.
     #[track_caller]
@@ -4280,22 +4280,20 @@ mod tests {
             ),
         ];
         for &(text, want) in cases {
-            let x = extract(text);
-            let got = x
-                .amounts
-                .last()
-                .and_then(|a| a.links.clone())
-                .and_then(|l| l.period)
-                .map(|p| {
-                    let cue: String = text
-                        .chars()
-                        .skip(p.cue.start)
-                        .take(p.cue.end - p.cue.start)
-                        .collect();
-                    format!("{} <{cue}>", p.text)
-                });
+            let got = last_period(text).map(|(p, cue)| format!("{} <{cue}>", p.text));
             assert_eq!(got.as_deref(), want, "{text}");
         }
+    }
+
+    /// The last amount's period link in `text`, with the words of its cue.
+    fn last_period(text: &str) -> Option<(PeriodLink, String)> {
+        let p = extract(text).amounts.last()?.links.clone()?.period?;
+        let cue = text
+            .chars()
+            .skip(p.cue.start)
+            .take(p.cue.end - p.cue.start)
+            .collect();
+        Some((p, cue))
     }
 
     #[test]
@@ -4358,20 +4356,8 @@ mod tests {
             ),
         ];
         for &(text, want) in cases {
-            let x = extract(text);
-            let got = x
-                .amounts
-                .last()
-                .and_then(|a| a.links.clone())
-                .and_then(|l| l.period)
-                .map(|p| {
-                    let cue: String = text
-                        .chars()
-                        .skip(p.cue.start)
-                        .take(p.cue.end - p.cue.start)
-                        .collect();
-                    format!("{} {}–{} <{cue}>", p.text, p.from, p.to)
-                });
+            let got =
+                last_period(text).map(|(p, cue)| format!("{} {}–{} <{cue}>", p.text, p.from, p.to));
             assert_eq!(got.as_deref(), want, "{text}");
         }
     }
