@@ -108,11 +108,9 @@ gold! {
     gold_004 => "004_4c5df086cb1f788c",
 }
 
-/// Every gold file in `fixtures/gold/` has a test above (a new gold file cannot be forgotten).
-#[test]
-fn every_gold_file_is_tested() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/gold");
-    let mut stems: Vec<String> = std::fs::read_dir(&dir)
+/// The documents `dir` holds gold for (`NAME.gold.json`), sorted by name.
+pub(crate) fn gold_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
         .filter_map(|e| {
@@ -122,9 +120,16 @@ fn every_gold_file_is_tested() {
                 .map(str::to_string)
         })
         .collect();
-    stems.sort();
+    names.sort();
+    names
+}
+
+/// Every gold file in `fixtures/gold/` has a test above (a new gold file cannot be forgotten).
+#[test]
+fn every_gold_file_is_tested() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/gold");
     assert_eq!(
-        stems,
+        gold_names(&dir),
         [
             "000_40c623360c45ffaf",
             "001_a360caec043fb75e",

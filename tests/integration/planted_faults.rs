@@ -464,18 +464,10 @@ fn all_outcomes() -> Vec<Outcome> {
     let mut jobs = Vec::new();
     for (set, prose) in SETS {
         let gold_dir = root().join(set).join("gold");
-        let mut names: Vec<String> = fs::read_dir(&gold_dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", gold_dir.display()))
-            .flatten()
-            .filter_map(|e| {
-                e.file_name()
-                    .to_str()?
-                    .strip_suffix(".gold.json")
-                    .map(str::to_string)
-            })
+        let names: Vec<String> = crate::gold::gold_names(&gold_dir)
+            .into_iter()
             .filter(|n| Path::new(&root().join(set).join("docs").join(format!("{n}.txt"))).exists())
             .collect();
-        names.sort();
         jobs.extend(names.into_iter().map(|n| (set, prose, n)));
     }
     let next = AtomicUsize::new(0);
