@@ -220,34 +220,22 @@ impl Item<'_> {
 
 /// The earlier `regions` and this stage's `changes` as one list sorted by span, an earlier region
 /// before a change at the same span: what a stable sort of the regions followed by the changes
-/// gives. Both come sorted already (regions are in text order and never overlap; the changes
-/// [`applicable`] passes each start at or after the end of the one before), so they are merged
-/// as they are read; should either ever not be sorted, they are sorted as one list.
+/// would give. Both come sorted (regions are in text order and never overlap, and [`applicable`]
+/// passes each change only when it starts at or after the end of the one before), so they are
+/// merged as they are read.
 fn in_span_order<'a>(
     regions: &'a [Region],
     changes: &'a [&'a Change],
 ) -> impl Iterator<Item = Item<'a>> + 'a {
-    let sorted = regions.windows(2).all(|w| w[0].new <= w[1].new)
-        && changes
-            .windows(2)
-            .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end));
+    debug_assert!(regions.windows(2).all(|w| w[0].new <= w[1].new));
+    debug_assert!(changes.windows(2).all(|w| w[0].end <= w[1].start));
     let (mut earlier, mut now) = (regions.iter().peekable(), changes.iter().peekable());
-    let mut fallback: Vec<Item<'a>> = Vec::new();
-    if !sorted {
-        fallback.extend(earlier.by_ref().map(Item::Earlier));
-        fallback.extend(now.by_ref().map(|c| Item::Now(c)));
-        fallback.sort_by_key(|i| {
-            let (s, e) = i.span();
-            (s, e, matches!(i, Item::Now(_)))
-        });
-    }
-    let merged = std::iter::from_fn(move || match (earlier.peek(), now.peek()) {
+    std::iter::from_fn(move || match (earlier.peek(), now.peek()) {
         (Some(r), Some(c)) if r.new <= (c.start, c.end) => earlier.next().map(Item::Earlier),
         (_, Some(_)) => now.next().map(|c| Item::Now(c)),
         (Some(_), None) => earlier.next().map(Item::Earlier),
         (None, None) => None,
-    });
-    fallback.into_iter().chain(merged)
+    })
 }
 
 /// The text as it passes through the rewriting stages, with every applied change composed into
@@ -466,44 +454,36 @@ impl Trail {
         // In text order, as a stable sort by span of the applied edits followed by the proposals
         // would give (two insertions at one place keep their order; an applied edit comes before
         // a proposal at the same span), but without that sort's scratch copy of half the edits
-        // (an edit is 80 bytes; a damaged document of 32 MB has over a million): the applied
-        // regions are in order already, so only the proposals' spans are sorted, and the two
-        // runs merged.
+        // (an edit is 80 bytes; a damaged document of 32 MB has over a million): the regions are
+        // in order already (sorted and non-overlapping in the input, as `compose` builds them),
+        // so only the proposals' spans are sorted, and the two runs merged.
         let mut sorted: Vec<(usize, usize, usize)> = (proposals.iter().map(key))
             .enumerate()
             .map(|(i, (s, e))| (s, e, i))
             .collect();
         sorted.sort_by_key(|&(s, e, _)| (s, e));
-        let in_order = regions.windows(2).all(|w| key(&w[0]) <= key(&w[1]));
+        debug_assert!(regions.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
         let mut edits = Vec::with_capacity(regions.len() + sorted.len());
-        if in_order {
-            // Merged from the end, each region dropped as its edit is made and the regions' buffer
-            // shrunk as it empties, so that the regions (64 bytes each) and the edits are not
-            // both held whole; the edits, made last first, are then turned round in place.
-            while let Some(&(s, e, i)) = sorted.last() {
-                match regions.last() {
-                    Some(r) if key(r) > (s, e) => edits.push(applied(r)),
-                    _ => {
-                        edits.push(proposed(i));
-                        sorted.pop();
-                        continue;
-                    }
+        // Merged from the end, each region dropped as its edit is made and the regions' buffer
+        // shrunk as it empties, so that the regions (64 bytes each) and the edits are not both
+        // held whole; the edits, made last first, are then turned round in place.
+        while let Some(&(s, e, i)) = sorted.last() {
+            match regions.last() {
+                Some(r) if key(r) > (s, e) => edits.push(applied(r)),
+                _ => {
+                    edits.push(proposed(i));
+                    sorted.pop();
+                    continue;
                 }
-                regions.pop();
-                shrink_emptied(&mut regions);
             }
-            while let Some(r) = regions.pop() {
-                edits.push(applied(&r));
-                shrink_emptied(&mut regions);
-            }
-            edits.reverse();
-        } else {
-            // Not reached while regions stay sorted and non-overlapping; kept so that the order
-            // never depends on it.
-            edits.extend(regions.iter().map(applied));
-            edits.extend(sorted.iter().map(|&(_, _, i)| proposed(i)));
-            edits.sort_by_key(|e: &Edit| (e.start, e.end));
+            regions.pop();
+            shrink_emptied(&mut regions);
         }
+        while let Some(r) = regions.pop() {
+            edits.push(applied(&r));
+            shrink_emptied(&mut regions);
+        }
+        edits.reverse();
         (text.unwrap_or(input), edits)
     }
 }
