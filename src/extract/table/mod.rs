@@ -222,13 +222,16 @@ static NOT_MONEY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Headers of columns that count people, places or hours (`Befolkning`, `Antal elever`,
-/// `Årsarbetare`): never money, unless the header states a unit of money (`Bidrag per elev,
-/// kr`). A `tkr` in another column's header would have made a population thousands of kronor.
+/// Headers of columns that count people, places, dwellings or hours (`Befolkning`, `Antal
+/// elever`, `Årsarbetare`, `Bostäder`): never money, unless the header states a unit of money
+/// (`Bidrag per elev, kr`). A `tkr` in another column's header, or a `kronor` in the caption,
+/// would have made a population or a number of dwellings thousands of kronor. Only plurals
+/// that name what is counted: a singular (`Bostad`) or a field (`Barn och unga`) may head money.
 static COUNT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi) \b (?: befolkning | folkmängd | invånarantal | årsarbetare | årsverk | helårs\w* |
-        deltagare | elever | platser | timmar | kvadratmeter | kvm | km | ton ) \b",
+        deltagare | elever | platser | timmar | kvadratmeter | kvm | km | ton | bostäder |
+        lägenheter | personer | anställda | ärenden | hushåll | patienter | startbesked ) \b",
     )
     .expect("valid regex")
 });
@@ -1935,6 +1938,33 @@ mod tests {
             .replace("Medel, tkr", "Medel, kr");
         let (_, _, got) = first_table(&text).expect("a table");
         assert_eq!(got.len(), 6, "{got:?}");
+    }
+
+    #[test]
+    fn a_column_counting_dwellings_or_people_is_no_money_under_a_caption_in_kronor() {
+        let rows = "Blekinge län     640     20 583 009
+                    Dalarnas län     742     27 321 604
+                    Hallands län     2 913     70 854 684
+";
+        // (count column's header, whether its figures are money)
+        for (header, money) in [
+            ("Bostäder", false),
+            ("Påbörjade lägenheter", false),
+            ("Anställda personer", false),
+            ("Hushåll", false),
+            ("Bidrag per bostad, kr", true),
+            ("Bostad", true),
+            ("Ram", true),
+        ] {
+            let text = format!(
+                "Beviljat bidrag länsvis (kronor)\n\nLän     {header}     Statsbidrag\n{rows}"
+            );
+            let (kronor, _, got) = first_table(&text).expect("a table");
+            assert_eq!(kronor, 1, "{header}");
+            let want = if money { 6 } else { 3 };
+            assert_eq!(got.len(), want, "{header}: {got:?}");
+            assert!(got.contains(&"70 854 684".to_string()), "{header}: {got:?}");
+        }
     }
 
     #[test]
