@@ -2906,15 +2906,18 @@ impl<'a> Doc<'a> {
 
     /// The last line with words before `row_start` and not before `table_start`, or `""`.
     fn line_above(&self, row_start: usize, table_start: usize) -> String {
-        let mut end = row_start;
-        while end > table_start && self.chars.at(end - 1).is_whitespace() {
+        self.line_span_above(row_start, table_start)
+            .map_or_else(String::new, |(start, end)| self.text(start, end))
+    }
+
+    /// The span of the last line with words before `at`, cut at `floor` (its trailing white
+    /// space left out, its leading kept), or `None` when only white space lies between them.
+    fn line_span_above(&self, at: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut end = at;
+        while end > floor && self.chars.at(end - 1).is_whitespace() {
             end -= 1;
         }
-        if end <= table_start {
-            return String::new();
-        }
-        let start = self.line_start(end - 1).max(table_start);
-        self.text(start, end)
+        (end > floor).then(|| (self.line_start(end - 1).max(floor), end))
     }
 
     /// The one year a table's caption names, found in the text before its first row.
@@ -3082,14 +3085,7 @@ impl<'a> Doc<'a> {
     /// above the table, past blank lines, when the caption ends with it and it names an
     /// organisation (`Kommunstyrelse`, `Teknisk nämnd`). Returns its span.
     fn caption_heading(&self, table: &Table) -> Option<(usize, usize)> {
-        let mut end = table.start;
-        while end > 0 && self.chars.at(end - 1).is_whitespace() {
-            end -= 1;
-        }
-        if end == 0 {
-            return None;
-        }
-        let ls = self.line_start(end - 1);
+        let (ls, end) = self.line_span_above(table.start, 0)?;
         let line = self.text(ls, end);
         let t = line.trim();
         let lead = line.chars().count() - line.trim_start().chars().count();
