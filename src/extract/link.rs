@@ -2622,7 +2622,7 @@ impl<'a> Doc<'a> {
                 own_row = false;
             }
             let label = self
-                .label_span(&row.label, amounts[first].start)
+                .label_span(table, &row.label, amounts[first].start)
                 .or_else(|| self.label_line_after(&row.label, after, amounts[first].start));
             if let Some((_, le)) = label {
                 after = le;
@@ -2773,7 +2773,7 @@ impl<'a> Doc<'a> {
                     .or_else(|| {
                         let h = &table.rows[heads[r]?];
                         let &first = h.amounts.iter().flatten().next()?;
-                        let (hs, he) = self.label_span(&h.label, amounts[first].start)?;
+                        let (hs, he) = self.label_span(table, &h.label, amounts[first].start)?;
                         let name = without_code(without_specks(&self.text(hs, he))).to_string();
                         Some((he - name.chars().count(), he))
                     })
@@ -3032,8 +3032,9 @@ impl<'a> Doc<'a> {
         self.chars.line_start(at)
     }
 
-    /// Where a row label is: at the start of the line of its first cell, exactly as written.
-    fn label_span(&self, label: &str, cell: usize) -> Option<(usize, usize)> {
+    /// Where a row label of `table` is: at the start of the line of its first cell, exactly as
+    /// written, or on a line of its own above its cells.
+    fn label_span(&self, table: &Table, label: &str, cell: usize) -> Option<(usize, usize)> {
         let mut ls = self.line_start(cell);
         while ls < cell && self.chars.at(ls).is_whitespace() {
             ls += 1;
@@ -3045,12 +3046,23 @@ impl<'a> Doc<'a> {
         if self.chars.range(ls, ls + n) == Some(label) && ls + n <= cell {
             return Some((ls, ls + n));
         }
-        // One cell per line: the label is on a line of its own above its cells.
+        // One cell per line: the label is on a line of its own above its cells, with only its
+        // cells between. OCR that reads a page column by column repeats a verksamhet's label in
+        // each nämnd's block of labels (`Politisk verksamhet`) and sets the figures below them
+        // all: a copy with another row's label between it and the cell is another block's.
         let from = cell.saturating_sub(n + 200);
-        (from..cell.saturating_sub(n))
+        let k = (from..cell.saturating_sub(n))
             .rev()
-            .find(|&k| self.label_line_at(label, n, k))
-            .map(|k| (k, k + n))
+            .find(|&k| self.label_line_at(label, n, k))?;
+        let labels = table
+            .rows
+            .iter()
+            .map(|r| r.label.trim())
+            .chain(table.unresolved.iter().map(|r| r.label.trim()));
+        let between = self.text(k + n, cell);
+        let lines: Vec<&str> = between.split(LINE_ENDS).map(str::trim).collect();
+        let other = labels.filter(|l| !l.is_empty()).any(|l| lines.contains(&l));
+        (!other).then_some((k, k + n))
     }
 
     /// Whether `label` (of `n` characters) stands at `k` on a line of its own.
@@ -5551,6 +5563,37 @@ mod tests {
         assert_eq!(
             cell_links(&text, recipient_of)[..2],
             [cell("5 300", None), cell("5 450", None)]
+        );
+    }
+
+    #[test]
+    fn a_label_repeated_in_a_later_block_is_its_own_blocks_both_ways() {
+        // OCR that reads a page column by column: every nämnd's labels, then all the figures.
+        // `Politisk verksamhet` and `Fritidsverksamhet` stand in both blocks; the copy nearest
+        // the figures is the later block's, with that block's other labels between.
+        let text = "Driftbudget per nämnd\n\n(mnkr)\n\nKommunstyrelse\n\nPolitisk verksamhet\nFritidsverksamhet\n\nRäddningstjänst\nSumma\n\nTeknisk nämnd\n\nPolitisk verksamhet\nGator och vägar\nFritidsverksamhet\nSumma\n\nBudget 2024 Budget 2025\n\n8,8 8,2\n0,3 0,4\n16,4 16,9\n25,5 25,5\n\n1,0 1,2\n30,1 31,0\n4,2 4,4\n35,3 36,6\n";
+        let recipients = cell_links(text, recipient_of);
+        let ks = Some("Kommunstyrelse");
+        let tn = Some("Teknisk nämnd");
+        assert_eq!(
+            recipients[..4],
+            [
+                cell("8,8", ks),
+                cell("8,2", ks),
+                cell("0,3", ks),
+                cell("0,4", ks)
+            ]
+        );
+        assert_eq!(recipients[8..10], [cell("1,0", tn), cell("1,2", tn)]);
+        assert_eq!(recipients[12..14], [cell("4,2", tn), cell("4,4", tn)]);
+        // One label a line right above its figures: the nearest copy is the row's.
+        let text = "Bidrag per kommun\n\n(kr)\n\nAle kommun\n120 000\nAlingsås kommun\n80 000\n";
+        assert_eq!(
+            cell_links(text, recipient_of),
+            [
+                cell("120 000", Some("Ale kommun")),
+                cell("80 000", Some("Alingsås kommun"))
+            ]
         );
     }
 
