@@ -1473,6 +1473,16 @@ impl<'a> Doc<'a> {
         year.then_some(y)
     }
 
+    /// Whether period `i` opens with a cue that makes it a time the money is for (`för 2021`,
+    /// `under januari–mars`), not a bare point in time (`i mars 2020`, `juni 2021`).
+    fn cued_period(&self, i: u32) -> bool {
+        let Some(period) = self.periods.get(i as usize) else {
+            return false;
+        };
+        let lead = period.text[..super::period::lead_len(&period.text)].to_lowercase();
+        lead.starts_with("för") || lead.starts_with("under")
+    }
+
     /// A time expression with its cue word at token `p` (`för 2020`, `under 2017`, `budgetåret
     /// 2021`, `perioden 2017–2018`, a period with its own lead-in).
     fn cued_time_at(&self, p: usize) -> Option<(PeriodLink, usize)> {
@@ -1699,10 +1709,19 @@ impl<'a> Doc<'a> {
             .rev()
             .take(4)
             .any(|v| is_stake_verb(&self.word(v)));
+        // `betalas ut i mars 2020`, `Utbetalning av … sker i juni`: a time the payout is tied
+        // to says when the money is paid, not the period it is for.
+        let mut paid_out = (start..p).any(|v| pays_out(&self.word(v)));
         while q < self.toks.len() && q < p + 30 {
             let t = self.toks[q];
             match t.kind() {
                 Kind::Word(_) => {}
+                // Only a time with its own cue (`betalas ut för 2021`, `under 2021`) is the
+                // money's after a payout verb; `i mars 2020` is passed over.
+                Kind::Period(i) if paid_out && !self.cued_period(i) => {
+                    q += 1;
+                    continue;
+                }
                 Kind::Period(_) if links.period.is_none() => {
                     // A bare period right after the amount, or one with its lead-in.
                     if let Some((l, e)) = self.cued_time_at(q).or_else(|| {
@@ -1981,6 +2000,7 @@ impl<'a> Doc<'a> {
                     // A verb or adverb between the amount and its phrases (`avsätts`, `ska`).
                     disponeras = AGENT.contains(&w.as_str());
                     staked |= is_stake_verb(&w);
+                    paid_out |= pays_out(&w);
                     fillers += 1;
                     filler = Some(q);
                     q += 1;
@@ -3352,6 +3372,16 @@ fn strip_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
 /// `kommunstyrelsen`).
 /// Whether a word is a form of `satsa` (to stake money on something): `satsar`, `satsas`,
 /// `satsade`.
+/// Whether `w` says money is being paid out, now or to come (`betalas`, `utbetalas`,
+/// `utbetalning`): a time it is tied to is a payment date. Past forms (`betalades ut i mars`)
+/// are left out: a monthly outcome report writes them for the month the spending is of.
+fn pays_out(w: &str) -> bool {
+    matches!(
+        w,
+        "betalas" | "utbetalas" | "betalar" | "utbetalar" | "betalning" | "betalningen"
+    ) || w.starts_with("utbetalning")
+}
+
 fn is_stake_verb(w: &str) -> bool {
     matches!(
         w,
@@ -4285,6 +4315,53 @@ mod tests {
             (
                 "Från och med 2021 till och med 2023 får B 6 miljoner kronor.",
                 Some("2021 till och med 2023 <Från och med>"),
+            ),
+        ];
+        for &(text, want) in cases {
+            let got = last_period(text).map(|(p, cue)| format!("{} <{cue}>", p.text));
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_month_a_payout_is_tied_to_is_no_period_both_ways() {
+        // (text, the last amount's period as `words <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            // When the money is paid, not what it is for.
+            (
+                "Bidraget på 120 miljoner kronor betalas ut i mars 2020 till Socialstyrelsen.",
+                None,
+            ),
+            (
+                "Medlen, 45 miljoner kronor, utbetalas i juni 2021 till regionerna.",
+                None,
+            ),
+            (
+                "Utbetalning av 30 miljoner kronor sker i oktober 2019.",
+                None,
+            ),
+            (
+                "Kammarkollegiet betalar ut 12 miljoner kronor i januari 2022.",
+                None,
+            ),
+            // A time with its own cue after the payout is the money's.
+            (
+                "Bidraget på 120 miljoner kronor betalas ut för 2020 till kommunerna.",
+                Some("2020 <för>"),
+            ),
+            (
+                "Utbetalning av 30 miljoner kronor sker under 2019.",
+                Some("2019 <under>"),
+            ),
+            // No payout: the month is the money's.
+            (
+                "Regionerna fick 2 miljarder kronor i mars 2021.",
+                Some("mars 2021 <i>"),
+            ),
+            // A past payout in an outcome report dates the spending.
+            (
+                "Juli 2020 Utgiftsområde 25\n\nAnslaget uppfördes i februari och 2 486 miljoner kronor betalades ut i mars.",
+                Some("mars <i>"),
             ),
         ];
         for &(text, want) in cases {
