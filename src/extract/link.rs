@@ -1230,6 +1230,39 @@ impl<'a> Doc<'a> {
             .filter(|&c| punct(c, ','))
     }
 
+    /// Whether tokens `s..=e` are a kind of money and only words that say how much or what sort
+    /// of it (`extra bidrag`, `ett tillfälligt stöd`, `ytterligare medel`): the money itself,
+    /// not what it is for. A compound (`transportbidrag`, `projektmedel`) names its use.
+    fn names_money_itself(&self, s: usize, e: usize) -> bool {
+        const MODIFIERS: &[&str] = &[
+            "ett",
+            "en",
+            "extra",
+            "ytterligare",
+            "särskilt",
+            "särskild",
+            "särskilda",
+            "tillfälligt",
+            "tillfällig",
+            "tillfälliga",
+            "generellt",
+            "generella",
+            "riktat",
+            "riktade",
+            "nytt",
+            "nya",
+        ];
+        let head = self.word(e);
+        e > s
+            && MONEY_KINDS.iter().any(|k| {
+                head == *k
+                    || ["et", "en"]
+                        .iter()
+                        .any(|d| head.as_str() == format!("{k}{d}"))
+            })
+            && (s..e).all(|k| MODIFIERS.contains(&self.word(k).as_str()))
+    }
+
     /// An aim after `för att` at token `p`: lower-case words (no item) up to punctuation or the
     /// sentence's end, at most twelve. Returns the last token.
     fn aim_at(&self, p: usize) -> Option<usize> {
@@ -1856,9 +1889,10 @@ impl<'a> Doc<'a> {
                     Some(e) => {
                         // `för ersättning till landstingen för rehabilitering`: a kind of money
                         // alone says what the money is, not what it is for; the chain goes on.
-                        let kind_only = e == q + 1
+                        let kind_only = (e == q + 1
                             && is_money_kind(&self.word(e))
-                            && self.word(e + 1) == "till";
+                            && self.word(e + 1) == "till")
+                            || self.names_money_itself(q + 1, e);
                         if links.purpose.is_none() && !kind_only {
                             links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
                         }
@@ -2019,7 +2053,9 @@ impl<'a> Doc<'a> {
                 .or_else(|| self.grant_to(start, p));
         }
         if links.purpose.is_none() {
-            links.purpose = self.support_for(start, p);
+            links.purpose = self
+                .support_for(start, p)
+                .or_else(|| self.fronted_aim(start, p));
         }
         if links.recipient.is_none() || links.purpose.is_none() {
             let (r, u) = self.money_subject(start, p);
@@ -2074,6 +2110,34 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+    }
+
+    /// An aim fronted before its verb (`För att stärka äldreomsorgen avsätts 50 miljoner`, `För
+    /// att korta köerna tillförs regionerna 300 miljoner`): the words after `För att` up to the
+    /// verb right before the amount, or before the recipient right before it. Swedish puts the
+    /// finite verb second, so the fronted phrase ends where it stands. The verb must give money:
+    /// a passive (`avsätts`, `tillförs`) or an active giving verb; with a subject between it and
+    /// the amount (`tillskjuter nu regeringen 105 mnkr`) nothing is read.
+    fn fronted_aim(&self, start: usize, p: usize) -> Option<Link> {
+        if self.word(start) != "för" || self.word(start + 1) != "att" {
+            return None;
+        }
+        let from = start + 2;
+        let gives = |k: usize| {
+            let w = self.word(k);
+            self.is_lower_word(k)
+                && ((w.ends_with('s') && w.chars().count() > 3)
+                    || matches!(
+                        w.as_str(),
+                        "får" | "ger" | "avsätter" | "satsar" | "tillför" | "anslår" | "fördelar"
+                    ))
+        };
+        let verb = (from + 1..p)
+            .find(|&k| gives(k) && (k + 1 == p || self.recipient_at(k + 1) == Some(p - 1)))
+            .filter(|&v| v - from <= 12)?;
+        (from..verb)
+            .all(|k| self.toks[k].is_word())
+            .then(|| self.link(from, verb - 1, self.span(start, start + 1)))
     }
 
     /// `för Borås del … AMOUNT`: the share of the one named, within four words before the amount.
@@ -4366,6 +4430,63 @@ mod tests {
         ];
         for &(text, want) in cases {
             let got = last_period(text).map(|(p, cue)| format!("{} <{cue}>", p.text));
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_fronted_aim_and_money_named_as_itself_both_ways() {
+        // (text, the last amount's purpose)
+        let cases: &[(&str, Option<&str>)] = &[
+            // An aim fronted before the verb.
+            (
+                "För att stärka äldreomsorgen avsätts 50 miljoner kronor till kommunerna.",
+                Some("stärka äldreomsorgen"),
+            ),
+            (
+                "För att förbättra tillgängligheten i vården tillförs regionerna 300 miljoner kronor.",
+                Some("förbättra tillgängligheten i vården"),
+            ),
+            (
+                "För att korta vårdköerna får regionerna 250 miljoner kronor.",
+                Some("korta vårdköerna"),
+            ),
+            // `för` + something else fronted is no aim, nor is one before a subject or an `att`
+            // clause.
+            ("För kommunerna avsätts 50 miljoner kronor.", None),
+            (
+                "För att myndigheten ska klara beläggningen tillskjuter nu regeringen 105 mnkr för 2019.",
+                None,
+            ),
+            (
+                "För att skapa planeringsförutsättningar avser regeringen föreslå att 10 miljarder kronor tillförs kommunsektorn.",
+                None,
+            ),
+            // The money named as itself is no purpose; a compound names its use.
+            (
+                "Regeringen avsätter 20 miljoner kronor för extra bidrag till kommunerna.",
+                None,
+            ),
+            (
+                "Regeringen avsätter 20 miljoner kronor för ett tillfälligt stöd.",
+                None,
+            ),
+            (
+                "Regeringen avsätter 20 miljoner kronor för transportbidrag.",
+                Some("transportbidrag"),
+            ),
+            (
+                "Regeringen avsätter 20 miljoner kronor för extra lärartjänster.",
+                Some("extra lärartjänster"),
+            ),
+        ];
+        for &(text, want) in cases {
+            let got = extract(text)
+                .amounts
+                .last()
+                .and_then(|a| a.links.clone())
+                .and_then(|l| l.purpose)
+                .map(|p| p.text);
             assert_eq!(got.as_deref(), want, "{text}");
         }
     }
