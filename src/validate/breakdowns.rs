@@ -37,7 +37,7 @@ use crate::record::{PartRole, TotalCheck, TotalStatus};
 
 use super::doc::{Doc, has_blank_line, sentence_end};
 use super::roles::{
-    Wording, loss_total, multiplier, other_account_line, per_other_period, wording,
+    Wording, each_count, loss_total, multiplier, other_account_line, per_other_period, wording,
 };
 use super::sum::{Claim, MAX_PARTS, Role, check, sum, unresolved};
 
@@ -193,6 +193,37 @@ static EARLIER_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Words that set a sentence's figures in another sum than the total's, whatever its year: the
+/// same kind of effort compared with (`Budgeten för motsvarande satsning var 6 miljoner kronor år
+/// 2023`, `under motsvarande period`) or another decision (`… får 4 miljoner kronor i ett separat
+/// beslut`, `genom ett annat beslut`). `motsvarande` before a figure (`ett belopp motsvarande 5
+/// miljoner`, `motsvarande drygt 5 miljoner`) restates an amount and is no match.
+static OTHER_OCCASION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] )
+        (?: motsvarande \s+ (?P<noun> \p{L}+ )
+          | (?: separat | separata | annat | andra ) \s+ (?: beslut | beslutet | utlysning | utlysningen ) )
+        (?: [^\p{L}] | $ )",
+    )
+});
+
+/// Words after `motsvarande` that open a figure (`motsvarande drygt 5 miljoner`, `motsvarande en
+/// miljon`), not a noun naming another effort.
+/// A share of the figure before it (`3 miljoner kronor, motsvarande hälften, …`) is no other sum
+/// either.
+const OPENS_FIGURE: [&str; 20] = [
+    "drygt", "knappt", "cirka", "ca", "omkring", "ungefär", "närmare", "nästan", "runt", "över",
+    "högst", "minst", "upp", "en", "ett", "två", "tre", "hälften", "halva", "hela",
+];
+
+/// Whether `sentence` speaks of another sum than the total's ([`OTHER_OCCASION`]).
+fn other_occasion(doc: &Doc<'_>, sentence: &str) -> bool {
+    OTHER_OCCASION.captures_iter(doc.width, sentence).any(|c| {
+        c.name("noun")
+            .is_none_or(|n| !OPENS_FIGURE.contains(&n.as_str().to_lowercase().as_str()))
+    })
+}
+
 /// A year or a span of years (`2025`, `2025–2027`) standing as a word of its own.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x) (?: ^ | [^\d\x20\u{a0}] | [^\d]\x20 | ^\x20 ) ( (?: 19 | 20 ) \d\d ) (?: \s* [-–—] \s* ( (?: 19 | 20 ) \d\d ) )? (?: [^\d] | $ )")
@@ -229,6 +260,8 @@ struct Asides(Vec<(usize, usize)>);
 struct Period {
     years: Vec<(u32, u32)>,
     earlier: bool,
+    /// The total's own sentence compares or names another decision ([`OTHER_OCCASION`]).
+    occasion: bool,
 }
 
 impl Period {
@@ -238,6 +271,7 @@ impl Period {
         Period {
             years: years(own),
             earlier: EARLIER_YEAR.is_match(doc.width, own),
+            occasion: other_occasion(doc, own),
         }
     }
 
@@ -251,7 +285,9 @@ impl Period {
                     .iter()
                     .any(|&(a, b)| self.years.iter().any(|&(c, d)| a <= d && c <= b))
         };
-        other_year || (!self.earlier && EARLIER_YEAR.is_match(doc.width, sentence))
+        other_year
+            || (!self.earlier && EARLIER_YEAR.is_match(doc.width, sentence))
+            || (!self.occasion && other_occasion(doc, sentence))
     }
 }
 
@@ -435,6 +471,36 @@ fn larger(doc: &Doc<'_>, i: usize, total: usize) -> bool {
     }
 }
 
+/// How many times each of `parts` (amount indices, in running order) counts: a figure for each of
+/// a counted set once per member ([`each_count`]), any other once. Empty when all count once, as
+/// [`Claim::multipliers`] reads it.
+fn counts(doc: &Doc<'_>, parts: &[usize]) -> Vec<u32> {
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|&i| {
+            doc.running
+                .iter()
+                .position(|&r| r == i)
+                .and_then(|k| each_count(doc, k))
+                .unwrap_or(1)
+        })
+        .collect();
+    if n.iter().all(|&m| m == 1) {
+        Vec::new()
+    } else {
+        n
+    }
+}
+
+/// How many shares `parts` stand for: a figure for each of a counted set is as many.
+fn shares(multipliers: &[u32], parts: &[usize]) -> usize {
+    if multipliers.is_empty() {
+        parts.len()
+    } else {
+        multipliers.iter().map(|&m| m as usize).sum()
+    }
+}
+
 /// Whether amount `i` is known to be smaller than a positive total `total`.
 fn smaller(doc: &Doc<'_>, i: usize, total: usize) -> bool {
     match (doc.amounts[i].value, doc.amounts[total].value) {
@@ -465,7 +531,10 @@ fn may_be_listed(doc: &Doc<'_>, role: &[Role], k: usize, total: usize, nested_ok
     }
     let w = wording(doc, k);
     let loss = w == Wording::Loss && loss_total(doc, total);
-    if !(w.is_part() || loss || (nested_ok && w == Wording::Nested)) {
+    // A figure for each of a counted set (`två potter på 100 000 kronor var`) is a part counted
+    // once per member ([`counts`]); one for each of an uncounted set stays a rate.
+    let counted = w == Wording::PerUnit && each_count(doc, k).is_some();
+    if !(w.is_part() || loss || counted || (nested_ok && w == Wording::Nested)) {
         return false;
     }
     if other_account_line(doc, k, total) {
@@ -763,18 +832,22 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             .map(|j| doc.running[j])
             .take(MAX_PARTS)
             .collect();
+        let wide_counts = counts(doc, &wide);
         let claim = Claim {
             stated: total,
             income: None,
             components: &wide,
             negate_stated: false,
-            multipliers: &[],
+            multipliers: &wide_counts,
         };
-        if let Some(s) = sum(doc, &claim).filter(|s| s.ok && wide.len() >= 2) {
+        if let Some(s) = sum(doc, &claim).filter(|s| s.ok && shares(&wide_counts, &wide) >= 2) {
             let n = wide.len();
-            let method = format!(
+            let mut method = format!(
                 "section: all {n} amounts from the total to the next heading, shares worded with a verb of giving included"
             );
+            if !wide_counts.is_empty() {
+                method.push_str("; a figure for each of a counted set counted once per member");
+            }
             let c = check(doc, &claim, &s, TotalStatus::Ok, method);
             let c = if goes_on(doc, total, &wide, wide_end, false) {
                 not_confirmed(c)
@@ -996,7 +1069,7 @@ fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
         .into_iter()
         .rev()
         .collect();
-    if ks.len() < 2 {
+    if ks.is_empty() {
         return None;
     }
     let parts: Vec<usize> = ks.iter().map(|&j| doc.running[j]).collect();
@@ -1008,6 +1081,11 @@ fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
             multiplier(doc, j, doc.slice(from, sentence_end(doc.text, ps)))
         })
         .collect();
+    // One figure is a restatement, unless it is for each of a counted set (`fem stipendier om
+    // 20 000 kronor var. Sammanlagt delas 100 000 kronor ut.`).
+    if shares(&multipliers, &parts) < 2 {
+        return None;
+    }
     let claim = Claim {
         stated: total,
         income: None,
@@ -1053,18 +1131,20 @@ fn reconcile_scope(
         )?;
         return Some((c, Vec::new()));
     }
-    let claim = |components| Claim {
+    let part_counts = counts(doc, parts);
+    let listed_counts = counts(doc, &scope.listed);
+    let claim = |components, multipliers| Claim {
         stated: total,
         income: None,
         components,
         negate_stated: false,
-        multipliers: &[],
+        multipliers,
     };
-    let whole = sum(doc, &claim(parts))?;
+    let whole = sum(doc, &claim(parts, &part_counts))?;
     if whole.ok {
         let c = check(
             doc,
-            &claim(parts),
+            &claim(parts, &part_counts),
             &whole,
             TotalStatus::Ok,
             format!("section: all {n} amounts from the total to the next heading"),
@@ -1078,7 +1158,7 @@ fn reconcile_scope(
     // a figure larger than the total too: the list is then wrong.
     let listed = &scope.listed[..];
     if listed.len() >= 2 && ENUMERATION.is_match(doc.width, scope.text) {
-        let all = sum(doc, &claim(listed))?;
+        let all = sum(doc, &claim(listed, &listed_counts))?;
         let m = listed.len();
         // `totalt 16 470 000 kr … till nio olika projekt` over two listed projects: the list
         // stops before the parts the total names (a copy cut short), so its sum settles nothing.
@@ -1096,19 +1176,23 @@ fn reconcile_scope(
                 "; but its sentence names {count} parts, more than the {m} listed"
             ));
         }
-        let c = check(doc, &claim(listed), &all, status, method);
+        let c = check(doc, &claim(listed, &listed_counts), &all, status, method);
         return Some((c, listed.to_vec()));
     }
     // Prose: the section may hold other figures than the parts. Search the contiguous runs that
     // start right after the total; a single part equal to the total is a restatement, not a
-    // breakdown, so a run has at least two.
-    for len in 2..n {
+    // breakdown, so a run has at least two shares (a figure for each of two counts as two).
+    for len in 1..n {
         let run = &parts[..len];
-        let s = sum(doc, &claim(run))?;
+        let run_counts = &part_counts[..part_counts.len().min(len)];
+        if shares(run_counts, run) < 2 {
+            continue;
+        }
+        let s = sum(doc, &claim(run, run_counts))?;
         if s.ok {
             let c = check(
                 doc,
-                &claim(run),
+                &claim(run, run_counts),
                 &s,
                 TotalStatus::Ok,
                 format!(
@@ -1959,6 +2043,116 @@ mod tests {
                     ("1,5 miljarder kronor", 1500 * M),
                 ],
                 &[(Fine, 6000 * M, 0)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_checks(text, items, want);
+        }
+    }
+
+    #[test]
+    fn another_effort_or_decision_is_no_share_of_the_total() {
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        let five = ("5 miljoner kronor", 5 * M);
+        let four = ("4 miljoner kronor", 4 * M);
+        let cases: &[Case<'_>] = &[
+            // The same kind of effort compared with, in years of its own, adds up by chance …
+            (
+                "Totalt avsätter regionen 9 miljoner kronor till ett nytt program. Budgeten för \
+                 motsvarande satsning var 5 miljoner kronor år 2023 och 4 miljoner kronor år 2024.\n",
+                &[("9 miljoner kronor", 9 * M), five, four],
+                &[(Unresolved, 9 * M, -9 * M)],
+            ),
+            // … as do the grants of another decision.
+            (
+                "Totalt fördelas 9 miljoner kronor till Kalix kommun. Haparanda och Överkalix får \
+                 5 miljoner kronor respektive 4 miljoner kronor i ett separat beslut.\n",
+                &[("9 miljoner kronor", 9 * M), five, four],
+                &[(Unresolved, 9 * M, -9 * M)],
+            ),
+            (
+                "Kommunstyrelsen fördelar 9 miljoner kronor enligt följande:\n- A 5 miljoner kronor\n\
+                 - B 4 miljoner kronor\n\nStudieförbunden får 3 miljoner kronor i ett annat beslut.\n",
+                &[
+                    ("9 miljoner kronor", 9 * M),
+                    five,
+                    four,
+                    ("3 miljoner kronor", 3 * M),
+                ],
+                &[(Fine, 9 * M, 0)],
+            ),
+            // Leaves alone: `motsvarande` before a figure or a share restates an amount …
+            (
+                "Regionen fördelar totalt 9 miljoner kronor. Umeå får ett belopp motsvarande 5 \
+                 miljoner kronor och Skellefteå 4 miljoner kronor.\n",
+                &[("9 miljoner kronor", 9 * M), five, four],
+                &[(Fine, 9 * M, 0)],
+            ),
+            (
+                "Totalt fördelas 10 miljoner kronor. Stockholm får 5 miljoner kronor, motsvarande \
+                 hälften, och Uppsala 5 miljoner kronor.\n",
+                &[
+                    ("10 miljoner kronor", 10 * M),
+                    five,
+                    ("5 miljoner kronor", 5 * M),
+                ],
+                &[(Fine, 10 * M, 0)],
+            ),
+            // … and a total that is itself set against another decision reads its parts.
+            (
+                "I ett separat beslut fördelas totalt 9 miljoner kronor. A får 5 miljoner kronor \
+                 och B 4 miljoner kronor i ett separat beslut.\n",
+                &[("9 miljoner kronor", 9 * M), five, four],
+                &[(Fine, 9 * M, 0)],
+            ),
+        ];
+        for &(text, items, want) in cases {
+            assert_checks(text, items, want);
+        }
+    }
+
+    #[test]
+    fn a_figure_for_each_of_a_counted_set_counts_once_per_member() {
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], &'a [(TotalStatus, i64, i64)]);
+        const K: i64 = 100_000; // one tusen kronor in öre
+        let cases: &[Case<'_>] = &[
+            (
+                "Kommunen beslutar om extra bidrag på totalt 200 000 kronor.\n\nFörslaget är två \
+                 potter på 100 000 kronor var.\n",
+                &[("200 000 kronor", 200 * K), ("100 000 kronor", 100 * K)],
+                &[(Fine, 200 * K, 0)],
+            ),
+            (
+                "Regionen satsar 2,5 miljoner kronor på följande:\n- två projekt om 1 miljon kronor \
+                 vardera\n- en förstudie på 500 000 kronor\n",
+                &[
+                    ("2,5 miljoner kronor", 25 * M / 10),
+                    ("1 miljon kronor", M),
+                    ("500 000 kronor", 500 * K),
+                ],
+                &[(Fine, 25 * M / 10, 0)],
+            ),
+            // The total after its parts.
+            (
+                "Nämnden delar ut 5 stipendier om 20 000 kronor var. Sammanlagt delas 100 000 kronor ut.\n",
+                &[("20 000 kronor", 20 * K), ("100 000 kronor", 100 * K)],
+                &[(Fine, 100 * K, 0)],
+            ),
+            // An uncounted set, a partitive count and a count that does not fit settle nothing.
+            (
+                "Totalt avsätts 200 000 kronor. Föreningarna A och B får 100 000 kronor var.\n",
+                &[("200 000 kronor", 200 * K), ("100 000 kronor", 100 * K)],
+                &[(Unresolved, 200 * K, -200 * K)],
+            ),
+            (
+                "Totalt avsätts 200 000 kronor. Två av de fem föreningarna får 100 000 kronor var.\n",
+                &[("200 000 kronor", 200 * K), ("100 000 kronor", 100 * K)],
+                &[(Unresolved, 200 * K, -200 * K)],
+            ),
+            (
+                "Totalt avsätts 300 000 kronor. Förslaget är två potter på 100 000 kronor var.\n",
+                &[("300 000 kronor", 300 * K), ("100 000 kronor", 100 * K)],
+                &[(Unresolved, 300 * K, -300 * K)],
             ),
         ];
         for &(text, items, want) in cases {

@@ -277,6 +277,66 @@ static EACH_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
 static EACH_AFTER: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?xi) ^ \s* (?: vardera | var ) (?: [^\p{L}] | $ )"));
 
+/// A count of things right before a figure for each of them (`två potter på 100 000 kronor var`,
+/// `tre projekt om 2 miljoner kronor vardera`, `5 föreningar får 20 000 kronor var`): the count,
+/// the things counted, and at most two words before the figure. A count inside a partitive (`två
+/// av de fem kommunerna får …`) names no set the figure goes to each of, and is no match.
+static EACH_COUNT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi)
+        (?: ^ | (?P<prev> \p{L}+ ) \s+ | [^\p{L}\d\s] \s* )
+        (?P<n> två | tre | fyra | fem | sex | sju | åtta | nio | tio | elva | tolv | [2-9] | [1-9]\d )
+        \s+ (?P<noun> \p{L}{3,} ) (?: \s+ \p{L}+ ){0,2} \s+ $",
+    )
+});
+
+/// Words a count of things is no count of: money, time and the months of a date (`20 oktober`).
+const NOT_THINGS: [&str; 11] = [
+    "kronor",
+    "miljoner",
+    "miljarder",
+    "procent",
+    "månader",
+    "veckor",
+    "dagar",
+    "timmar",
+    "gånger",
+    "tkr",
+    "mnkr",
+];
+
+/// How many times the figure for each of several (`två potter på 100 000 kronor var`) counts in
+/// a sum: the count of things right before it, when the figure is worded `var`/`vardera` after it.
+/// A figure for each of an uncounted set (`A och B får 100 000 kronor vardera`, `Varje kommun
+/// får …`) has none: it stays a rate, no part.
+pub(super) fn each_count(doc: &Doc<'_>, k: usize) -> Option<u32> {
+    let &i = doc.running.get(k)?;
+    let (_, e) = doc.spans[i];
+    let after = doc.slice(e, (e + 24).min(doc.text.len()));
+    if !EACH_AFTER.is_match(doc.width, after.get(..floor(after, 24)).unwrap_or("")) {
+        return None;
+    }
+    let gap = before(doc, k);
+    let c = EACH_COUNT.captures(doc.width, gap)?;
+    let noun = c["noun"].to_lowercase();
+    let partitive = c
+        .name("prev")
+        .is_some_and(|p| ["av", "de", "dessa"].contains(&p.as_str().to_lowercase().as_str()));
+    let month = crate::extract::date::MONTH_NAMES.contains(&noun.as_str());
+    if partitive || month || NOT_THINGS.contains(&noun.as_str()) {
+        return None;
+    }
+    let n = c["n"].to_lowercase();
+    let words = [
+        "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+    ];
+    words
+        .iter()
+        .position(|w| *w == n)
+        .and_then(|p| u32::try_from(p + 2).ok())
+        .or_else(|| n.parse().ok())
+}
+
 /// Units of time a figure may be stated per (`per år`, `per månad`): such a figure is a part
 /// counted once per period ([`multiplier`]), not a rate per recipient.
 const TIME_UNITS: [&str; 5] = ["år", "månad", "kvartal", "vecka", "dag"];
@@ -474,11 +534,15 @@ pub(super) fn per_other_period(doc: &Doc<'_>, i: usize, total: usize) -> bool {
 
 /// How many times running amount `running[k]` counts in a sum: a figure `per år` in a sentence
 /// that names a span of years (`250 miljoner kronor per år … för åren 2022–2024`) counts once per
-/// year of the span; anything else once.
+/// year of the span; a figure for each of a counted set, once per member ([`each_count`]);
+/// anything else once.
 pub(super) fn multiplier(doc: &Doc<'_>, k: usize, sentence: &str) -> u32 {
     let Some(&i) = doc.running.get(k) else {
         return 1;
     };
+    if let Some(n) = each_count(doc, k) {
+        return n;
+    }
     if doc.amounts[i].per.as_deref() != Some("år") {
         return 1;
     }
