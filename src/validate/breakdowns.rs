@@ -772,6 +772,9 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             // first sum is the frame the addition raises, a part of the new total after it.
             continue;
         }
+        if restated_by_table(doc, out, total, false) {
+            continue;
+        }
         let backward = SUMS_UP.is_match(doc.width, doc.slice(sentence, total_start))
             || SUM_NOUN
                 .find(doc.width, doc.slice(sentence, total_start))
@@ -793,6 +796,9 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
                 };
                 claim_parts(role, total, &c.components);
                 out.push(c);
+            } else if restated_by_table(doc, out, total, true) {
+                // `Summa 700 000` ⏎⏎ `Totalt fördelas alltså 700 000 kronor …`: the table's sum
+                // said again in words, no running figures of its own to sum up.
             } else if let Some(c) = unresolved(
                 doc,
                 total,
@@ -941,6 +947,31 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             None => {}
         }
     }
+}
+
+/// Whether the prose total `total` is stated again by a table's sum row in its section that a
+/// table check settled (`… fördela totalt 900 000 kronor enligt tabellen nedan.` over rows closed
+/// by `Totalt 900 000`): it is that one total, judged there with its rows. Checked again here,
+/// its parts are the table's cells (no running text), so it could only be a second, `unresolved`
+/// check of the same sum. The table is looked for after the total, or on `either_side` also
+/// before it (a total summing up, whose running figures before it did not add up).
+fn restated_by_table(
+    doc: &Doc<'_>,
+    checks: &[TotalCheck],
+    total: usize,
+    either_side: bool,
+) -> bool {
+    let (s, e) = doc.spans[total];
+    let section = doc.section_start(s);
+    checks.iter().any(|c| {
+        c.status != TotalStatus::Unresolved
+            && Some(c.stated) == doc.amounts[total].value
+            && c.components.first().is_some_and(|&i| {
+                let at = doc.spans[i].0;
+                let side = at > e || (either_side && at < s);
+                doc.amounts[i].cell.is_some() && side && doc.section_start(at) == section
+            })
+    })
 }
 
 /// Whether the cued total `running[k]` is superseded in its own sentence: a figure worded as an

@@ -361,6 +361,60 @@ mod tests {
     }
 
     #[test]
+    fn a_prose_total_restated_by_a_sum_row_is_one_total() {
+        let intro = "Nämnden fördelar totalt 1,5 miljoner kronor enligt tabellen.\n\n";
+        let table = "Post\tBelopp\nLöner\t1,2\nHyra\t0,3\nSumma\t1,5\n";
+        let text = format!("{intro}{table}");
+        let line = |n: usize| intro.len() + line_start(table, n);
+        let at = intro[..intro.find("1,5").expect("figure")].chars().count();
+        let prose = Amount::new(
+            Money(15 * M / 10),
+            "SEK",
+            "1,5 miljoner kronor",
+            at,
+            at + 19,
+        );
+        let rows = |sum: i64| {
+            vec![
+                prose.clone(),
+                cell(&text, "1,2", line(1), 12 * M / 10, 0, 0),
+                cell(&text, "0,3", line(2), 3 * M / 10, 1, 0),
+                cell(&text, "1,5", line(3), sum, 2, 0),
+            ]
+        };
+        // The sum row settles it: one check, the table's …
+        let c = reconcile(&text, &rows(15 * M / 10));
+        let got: Vec<_> = c.iter().map(|c| (c.status, c.components.clone())).collect();
+        assert_eq!(got, vec![(Fine, vec![1, 2])]);
+        // … but a sum row of another figure restates nothing: the prose total stays a check of
+        // its own.
+        let c = reconcile(&text, &rows(19 * M / 10));
+        let got: Vec<_> = c.iter().map(|c| c.status).collect();
+        assert_eq!(got, vec![Unresolved, Mismatch]);
+        // A total summing the table up after it is the same one total.
+        let table = "Post\tBelopp\nLöner\t1,2\nHyra\t0,3\nSumma\t1,5\n\n";
+        let outro = "Totalt fördelas alltså 1,5 miljoner kronor.\n";
+        let text = format!("{table}{outro}");
+        let line = |n: usize| line_start(table, n);
+        let b = table.len() + outro.find("1,5").expect("figure");
+        let at = text[..b].chars().count();
+        let a = vec![
+            cell(&text, "1,2", line(1), 12 * M / 10, 0, 0),
+            cell(&text, "0,3", line(2), 3 * M / 10, 1, 0),
+            cell(&text, "1,5", line(3), 15 * M / 10, 2, 0),
+            Amount::new(
+                Money(15 * M / 10),
+                "SEK",
+                "1,5 miljoner kronor",
+                at,
+                at + 19,
+            ),
+        ];
+        let got: Vec<_> = reconcile(&text, &a).iter().map(|c| c.status).collect();
+        assert_eq!(got, vec![Fine]);
+    }
+
+    #[test]
     fn a_sum_over_a_row_without_a_figure_in_its_column_is_unresolved_not_a_mismatch() {
         // `Hyra` has no figure read in the second column (`– 0,4` left unread, or empty).
         let text = "Post\t2019\t2020\nLöner\t1,2\t1,3\nHyra\t0,3\nSumma\t1,5\t2,0\n";
