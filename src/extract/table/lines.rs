@@ -217,8 +217,9 @@ fn classify(start: usize, text: &str, page_break: bool, index: usize) -> Line<'_
         line.kind = Kind::Blank;
         return line;
     }
-    if is_note_list(t.trim_start()) {
-        // A note cell of several notes, one cell per line (`10, 22`): the label's, not numbers.
+    if is_note_list(t.trim_start()) || heads_with_notes(t) {
+        // A note cell of several notes, one cell per line (`10, 22`), or a heading carrying
+        // them (`Eget kapital, avsättningar och skulder 10, 21`): the label's, not numbers.
         line.kind = Kind::Text;
         return line;
     }
@@ -348,6 +349,18 @@ pub(super) fn is_note_list(t: &str) -> bool {
             })
         })
         && (notes.len() >= 3 || notes[1].starts_with(' '))
+}
+
+/// A heading followed by its note cell of several notes and no figure (`Eget kapital,
+/// avsättningar och skulder 10, 21`): a heading of a financial statement that points at its
+/// notes, not a row. Its notes would read as two numbers (`10` and `21`), a row no table has.
+fn heads_with_notes(t: &str) -> bool {
+    let t = t.trim_start();
+    let Some(at) = t.rfind(|c: char| c.is_alphabetic() || c == ')') else {
+        return false;
+    };
+    let (label, rest) = t.split_at(at + t[at..].chars().next().map_or(1, char::len_utf8));
+    rest.starts_with(is_blank) && is_note_list(rest.trim_start()) && has_letter(label)
 }
 
 pub(super) fn has_letter(s: &str) -> bool {
@@ -925,6 +938,28 @@ mod tests {
             assert_eq!(is_note_list(line), notes, "{line:?}");
             let kind = lines(line)[0].kind;
             assert_eq!(kind == Kind::Text, notes, "{line:?}: {kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_heading_carrying_a_list_of_notes_is_text_and_a_row_is_not() {
+        for (line, heading) in [
+            (
+                "Eget kapital, avsättningar och skulder 10, 21        ",
+                true,
+            ),
+            ("Avsättningar 22, 23", true),
+            ("Skulder (not 24) 7, 10, 12", true),
+            ("Kortfristiga skulder 1,2,9", true),
+            // A row: its figures follow the notes, or there is one figure with decimals.
+            ("Avsättningar 22, 23 276 521 245 249", false),
+            ("Eget kapital 10,2", false),
+            ("Eget kapital 10 21", false),
+            ("Summa 2019, 2020", false),
+            ("10, 22", true),
+        ] {
+            let kind = lines(line)[0].kind;
+            assert_eq!(kind == Kind::Text, heading, "{line:?}: {kind:?}");
         }
     }
 

@@ -598,6 +598,12 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
                 rows.next(); // page furniture between the parts of one table
                 continue;
             }
+            if !(strict || ocr || chunk.is_empty())
+                && notes_heading(text, lines, &head, &chunk[0], r)
+            {
+                rows.next(); // `Eget kapital` ⏎ `22,23`: a heading and its notes, no row
+                continue;
+            }
             if !(strict || ocr) {
                 break;
             }
@@ -635,6 +641,46 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
         head = next_head;
     }
     out
+}
+
+/// Whether `r`, a row that fits no width of the table above it, is a heading of a financial
+/// statement written one cell per line with its note cell (`Eget kapital` ⏎ `22,23` under a
+/// header naming `Not`): its one figure, on a line of its own, is a note, or two notes a comma
+/// apart, which a money column of decimals would not write alone. It holds no cell, so it does not end the
+/// table: the rows under it are the table's still.
+fn notes_heading(
+    text: &str,
+    lines: &[lines::Line<'_>],
+    head: &[usize],
+    first: &Row,
+    r: &Row,
+) -> bool {
+    // `Not` heads the table in its header lines, or labels its header row of years (stacked one
+    // name per line: `Not` ⏎ `2021` ⏎ `2020`).
+    let names_not = header_pieces(lines, head)
+        .iter()
+        .chain(
+            std::iter::once(&first.label)
+                .filter(|_| !first.names.is_empty() || first.is_years(text)),
+        )
+        .chain(&first.names)
+        .flat_map(|p| p.split_whitespace())
+        .any(header::names_note);
+    let [g] = r.groups.as_slice() else {
+        return false;
+    };
+    let notes = text[g.digits..g.end].split(',').collect::<Vec<_>>();
+    let short = |n: &&str| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    // The note stands on a line of its own under the heading, as one-cell-per-line exports
+    // write it; on the heading's line, `Avsättningar 22` may be a row with one cell filled.
+    let own_line = lines
+        .get(r.first_line)
+        .is_some_and(|l| text[l.start..g.start].contains('\n'));
+    names_not
+        && own_line
+        && r.dashes.is_empty()
+        && (header::is_note(text, g)
+            || (notes.len() == 2 && !g.signed() && notes.iter().all(short)))
 }
 
 /// Whether `r`, a row right under the rows of a table whose header row of years states `width`
@@ -2477,6 +2523,47 @@ ap.4 Stöd (ram) 3 000
     }
 
     /// A row's figures as written with their column, `?` when it is left unresolved.
+    /// The table and column header of the first cell labelled `label`.
+    fn first_cell_of(text: &str, label: &str) -> Option<(usize, String)> {
+        read(text, &[])
+            .cells
+            .iter()
+            .find_map(|c| c.cell.as_ref().filter(|x| x.label == label))
+            .map(|x| (x.table, x.header.clone()))
+    }
+
+    #[test]
+    fn a_heading_with_its_notes_one_cell_per_line_does_not_end_the_table() {
+        let head = "Balansräkning\n\nmnkr\n\nKommunen\n\nKoncernen\n\nNot\n\n2021\n\n2020\n\n2021\n\n2020\n\n";
+        let rows = |heading: &str| {
+            format!(
+                "Kassa och bank\n\n21\n\n44,6\n\n33,1\n\n72,7\n\n85,9\n\nSUMMA TILLGÅNGAR\n\n815,1\n\n690,8\n\n576,8\n\n377,9EGET KAPITAL OCH SKULDER\n\n{heading}Årets resultat\n\n22,4\n\n13,9\n\n19,3\n\n12,5\n"
+            )
+        };
+        let first = Some((0, "Kommunen 2021".to_string()));
+        // (text, the table and header of `Årets resultat`'s first cell)
+        for (text, want) in [
+            (
+                format!("{head}{}", rows("Eget kapital\n\n22,23\n\n")),
+                first.clone(),
+            ),
+            (
+                format!("{head}{}", rows("AVSÄTTNINGAR\n\n24\n\n")),
+                first.clone(),
+            ),
+        ] {
+            assert_eq!(first_cell_of(&text, "Årets resultat"), want, "{text:?}");
+        }
+        // A heading run onto the row above (`377,9EGET KAPITAL …`) as one-cell-per-line exports
+        // write it. A lone figure no note has (signed, or of three digits) is no heading's note:
+        // the table above ends at it.
+        for figure in ["-22,23", "122,3"] {
+            let text = format!("{head}{}", rows(&format!("Eget kapital\n\n{figure}\n\n")));
+            let got = first_cell_of(&text, "Årets resultat");
+            assert_ne!(got, first, "{text:?}");
+        }
+    }
+
     fn placed_cells(text: &str, label: &str) -> Vec<(String, usize)> {
         let t = read(text, &[]);
         let Some(table) = t.tables.first() else {
