@@ -502,7 +502,23 @@ fn join_label(
         pending.pop();
     }
     out.extend(pending.drain(..).map(Item::Heading));
-    (label, first)
+    (without_list_mark(label), first)
+}
+
+/// The label without the dash that opens it as an item of a list (`– Konst`, `- Individ- och
+/// familjeomsorg`, `– varav årets resultat`): a mark of the layout, not of the row's name. Only a
+/// dash and a space before a word: `-` alone is an empty cell, and a dash before a figure its
+/// sign.
+fn without_list_mark(label: String) -> String {
+    let rest = ["- ", "– ", "— "]
+        .iter()
+        .find_map(|m| label.strip_prefix(m))
+        .map(str::trim_start)
+        .filter(|r| r.starts_with(char::is_alphabetic));
+    match rest {
+        Some(r) => r.to_string(),
+        None => label,
+    }
 }
 
 /// A line of nothing but years (`2023`).
@@ -589,6 +605,11 @@ fn wraps_into(prev: &str, next: &str) -> bool {
     // A header closing with `Disponeras av` heads the rows under it: it ends in `av`, but no
     // label goes on from it.
     if super::numeral::heads_disposer_column(prev) {
+        return false;
+    }
+    // A lone dash is an empty cell one cell per line (`18,7` ⏎⏎ `-` ⏎⏎ `-` ⏎⏎ `Summa …`), not
+    // a word broken at its hyphen: no part of the next row's label.
+    if matches!(prev.trim(), "-" | "–" | "—") && next.starts_with(char::is_alphabetic) {
         return false;
     }
     // A note cell of several notes one cell per line (`10, 22`) is the label's.
@@ -782,6 +803,50 @@ mod tests {
             .flat_map(|r| r.rows)
             .map(|r| r.label)
             .collect()
+    }
+
+    #[test]
+    fn a_dash_opening_a_list_item_is_no_part_of_its_label() {
+        // (text, the labels of its rows)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Materiella anläggningstillgångar\n – Mark, byggnader och tekniska anläggningar 13 521,2 507,7\n – Konst 3,2 3,1\n",
+                &["Mark, byggnader och tekniska anläggningar", "Konst"],
+            ),
+            (
+                "Socialnämnd:\n\n- Individ- och familjeomsorg\n\n84 310\n\n86 020\n",
+                &["Individ- och familjeomsorg"],
+            ),
+            // A dash inside a label, a word run into a dash, or a lone dash stays.
+            (
+                "Teknisk verksamhet - skattefinansierad 28,5 31,5\n-Övrigt 1,2 1,3\n",
+                &["Teknisk verksamhet - skattefinansierad", "-Övrigt"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_dash_one_cell_per_line_is_no_part_of_the_next_label() {
+        // (text, the labels of its rows)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Andra avsättningar\n\n28,3\n\n18,7\n\n-\n\n-\n\nSumma avsättningar\n\n58,9\n\n49,7\n",
+                &["Andra avsättningar", "Summa avsättningar"],
+            ),
+            // Dashes before a row's figures (`Skatt` ⏎ `8` ⏎ `-` ⏎ `-` ⏎ `-40`) stay that row's.
+            ("Skatt\n\n8\n\n-\n\n-\n\n-40\n\n-21\n", &["Skatt", "- -"]),
+            // A label broken at its hyphen still wraps into the next line.
+            (
+                "Bidrag till skatte-\nutjämning 12 000\nÖvrigt 3 000\n",
+                &["Bidrag till skatte- utjämning", "Övrigt"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text:?}");
+        }
     }
 
     #[test]
