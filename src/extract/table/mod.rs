@@ -1058,6 +1058,7 @@ fn table_of(
     if read_ok < 2 {
         return None;
     }
+    let mut cut = false;
     if let Some((label, names)) = glued_headers(lines, head).filter(|(_, n)| n.len() > width) {
         let named = pieces.len() >= names.len()
             && pieces[pieces.len() - names.len()..]
@@ -1068,6 +1069,7 @@ fn table_of(
         // header cells together ran each row's cells together too, so a row's figure may be
         // several cells (`67 | 32 | 35`): cut where the headers' arithmetic decides it.
         if glued::read(text, &mut body, &names, named) {
+            cut = true;
             let pieces = &pieces[..pieces.len().saturating_sub(names.len())];
             // The headers `columns` chose were guessed for one column a row: named again.
             label_header = String::new();
@@ -1081,6 +1083,15 @@ fn table_of(
             caption = pieces.join(" ");
             headers = names.iter().map(|h| h.to_string()).collect();
             width = names.len();
+        }
+    }
+    // A long run of digits run into its label that no header's arithmetic cut may be several
+    // cells run together: the row is listed unresolved (the table is kept to list it).
+    if !cut {
+        for (r, read) in &mut body {
+            if read.is_ok() && rows::run_together(text, r) {
+                *read = Err(rows::Doubt::RunTogether.reason().to_string());
+            }
         }
     }
     let money = money_columns(&headers, &body, width);
@@ -1984,6 +1995,37 @@ mod tests {
             .replace("Medel, tkr", "Medel, kr");
         let (_, _, got) = first_table(&text).expect("a table");
         assert_eq!(got.len(), 6, "{got:?}");
+    }
+
+    #[test]
+    fn a_long_run_of_digits_run_into_its_label_is_no_figure() {
+        // (rows under a caption in kronor, the figures read)
+        for (rows, want) in [
+            // Cells run together as the label runs into them: 623 409 628 or 623, 409, 628?
+            (
+                "Årets resultat623409628\nFinansnetto1036326\nSkattenetto6868643\n",
+                vec![],
+            ),
+            // Grouped, or short enough to be one figure, or set apart from the label: read.
+            (
+                "Disponeras av Kammarkollegiet22 744 817\nAnslag1 200 000\nÖvrigt2 500 000\n",
+                vec!["22 744 817", "1 200 000", "2 500 000"],
+            ),
+            (
+                "Projekt Alfa123456\nProjekt Beta234567\nProjekt Gamma345678\n",
+                vec!["123456", "234567", "345678"],
+            ),
+            (
+                "Kalmar län 37945775\nKronobergs län 39924777\nSkåne län 280876383\n",
+                vec!["37945775", "39924777", "280876383"],
+            ),
+        ] {
+            let text = format!("Fördelning, kronor\n\n{rows}");
+            let got = first_table(&text)
+                .map(|(_, _, got)| got)
+                .unwrap_or_default();
+            assert_eq!(got, want, "{rows:?}");
+        }
     }
 
     #[test]

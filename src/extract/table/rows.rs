@@ -79,6 +79,11 @@ pub(super) enum Doubt {
     /// A bar stands before a number in a table written without them: OCR's reading of a `1`
     /// (`| 875` for `1 875`), so the number may have lost its first digit.
     Bar,
+    /// One run of seven or more digits without a group space, run into its label
+    /// (`Årets resultat623409628`), where no header's arithmetic cuts it: an export that runs
+    /// the label into the figures may run the cells into each other too (623, 409 and 628
+    /// mnkr), so where one figure ends is not written.
+    RunTogether,
 }
 
 impl Doubt {
@@ -91,6 +96,9 @@ impl Doubt {
                 "a dash writes an empty cell: the columns of the numbers are not known"
             }
             Doubt::Bar => "a bar before a number may be a misread first digit",
+            Doubt::RunTogether => {
+                "digits run into the label without a group space may be several cells run together"
+            }
         }
     }
 }
@@ -383,6 +391,24 @@ fn labeled_row(
         }))
     };
     (item, next)
+}
+
+/// Whether a row's figures are one run of seven or more digits run into a word of its label,
+/// and nothing else: no group space, no decimal comma (`Årets resultat623409628`, not `Årets
+/// resultat 623409628`, `623 409 628` or `8206,2`). A figure that long is written with group
+/// spaces in the exports that keep spaces at all.
+pub(super) fn run_together(text: &str, row: &Row) -> bool {
+    let [g] = row.groups.as_slice() else {
+        return false;
+    };
+    let into_word = text
+        .get(..g.start)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(char::is_alphabetic);
+    into_word
+        && text
+            .get(g.digits..g.end)
+            .is_some_and(|d| d.len() >= 7 && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The rest of a row label wrapped onto line `at`, after its figures: a text line starting
