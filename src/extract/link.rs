@@ -17,7 +17,8 @@
 //!   after the amount's phrases is its period (not one after a verb: `ökning med … sedan 2019`);
 //!   an aim (`för att …`) ends before a time; a passive verb joined by `och` (`… och betalas ut
 //!   till Region Gotland`) gives its `till` recipient; an amount in apposition (`Medlen, 12
-//!   miljoner kronor, ska …`) reads on past its closing comma;
+//!   miljoner kronor, ska …`) reads on past its closing comma; money named as itself after
+//!   `till` or `för` (`till ett särskilt stöd till föreningar`) is no purpose;
 //! - before it, an active giving verb's indirect object (`ger Boverket 40 miljoner kronor`),
 //!   a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
 //!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
@@ -1230,6 +1231,14 @@ impl<'a> Doc<'a> {
             .filter(|&c| punct(c, ','))
     }
 
+    /// Whether a `för` or `till` phrase's words `s..=e` only name the money (`för ersättning till
+    /// landstingen …`, `till ett särskilt stöd till föreningar`): a kind of money alone before
+    /// the `till` of its receivers, or one with words that say how much or what sort of it.
+    fn money_only(&self, s: usize, e: usize) -> bool {
+        (e == s && is_money_kind(&self.word(e)) && self.word(e + 1) == "till")
+            || self.names_money_itself(s, e)
+    }
+
     /// Whether tokens `s..=e` are a kind of money and only words that say how much or what sort
     /// of it (`extra bidrag`, `ett tillfälligt stöd`, `ytterligare medel`): the money itself,
     /// not what it is for. A compound (`transportbidrag`, `projektmedel`) names its use.
@@ -1854,7 +1863,10 @@ impl<'a> Doc<'a> {
                         }
                         q = e + 1;
                     } else if let Some(e) = self.purpose_at(q + 1) {
-                        if links.purpose.is_none() {
+                        // `avsätter 1,5 miljoner kronor till ett särskilt stöd till föreningar`:
+                        // money named as itself says what the money is, as after `för`; the
+                        // chain goes on to whom it goes.
+                        if links.purpose.is_none() && !self.money_only(q + 1, e) {
                             links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
                         }
                         q = e + 1;
@@ -1889,11 +1901,7 @@ impl<'a> Doc<'a> {
                     Some(e) => {
                         // `för ersättning till landstingen för rehabilitering`: a kind of money
                         // alone says what the money is, not what it is for; the chain goes on.
-                        let kind_only = (e == q + 1
-                            && is_money_kind(&self.word(e))
-                            && self.word(e + 1) == "till")
-                            || self.names_money_itself(q + 1, e);
-                        if links.purpose.is_none() && !kind_only {
+                        if links.purpose.is_none() && !self.money_only(q + 1, e) {
                             links.purpose = Some(self.link(q + 1, e, self.span(q, q)));
                         }
                         q = e + 1;
@@ -4695,6 +4703,55 @@ mod tests {
         for &(text, r, u) in cases {
             let [got_r, _, got_u] = first(text);
             assert_eq!((got_r.as_deref(), got_u.as_deref()), (r, u), "{text}");
+        }
+    }
+
+    #[test]
+    fn money_named_as_itself_after_till_is_no_purpose_both_ways() {
+        // (text, recipient, purpose), each as `words <cue>`.
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                "Kommunstyrelsen beslutade att avsätta 1,5 miljoner kronor till ett särskilt stöd till föreningar som drabbats.",
+                Some("föreningar <till>"),
+                None,
+            ),
+            (
+                "Nämnden avsätter 250 000 kronor till extra bidrag till studieförbunden.",
+                Some("studieförbunden <till>"),
+                None,
+            ),
+            (
+                "Kommunen avsätter 90 000 kronor till stöd till kulturföreningar.",
+                Some("kulturföreningar <till>"),
+                None,
+            ),
+            // Leaves alone: what the money is for, and a kind of support with its own aim.
+            (
+                "Kommunen avsätter 300 000 kronor till renovering av badhuset.",
+                None,
+                Some("renovering av badhuset <till>"),
+            ),
+            (
+                "Fritidsnämnden avsätter 150 000 kronor till ett särskilt stöd för unga ledare.",
+                None,
+                Some("ett särskilt stöd för unga ledare <till>"),
+            ),
+            // A compound kind of money alone before its receivers names the money too, as
+            // after `för` (`för ersättning till landstingen`); with words of its use it is one.
+            (
+                "Kommunen avsätter 300 000 kronor till idrottsstöd till föreningar.",
+                Some("föreningar <till>"),
+                None,
+            ),
+            (
+                "Kommunen avsätter 300 000 kronor till stöd åt unga ledare.",
+                None,
+                Some("stöd åt unga ledare <till>"),
+            ),
+        ];
+        for &(text, recipient, purpose) in cases {
+            let [r, _, u] = first(text);
+            assert_eq!((r.as_deref(), u.as_deref()), (recipient, purpose), "{text}");
         }
     }
 
