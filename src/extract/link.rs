@@ -18,7 +18,9 @@
 //!   an aim (`för att …`) ends before a time; a passive verb joined by `och` (`… och betalas ut
 //!   till Region Gotland`) gives its `till` recipient; an amount in apposition (`Medlen, 12
 //!   miljoner kronor, ska …`) reads on past its closing comma; money named as itself after
-//!   `till` or `för` (`till ett särskilt stöd till föreningar`) is no purpose;
+//!   `till` or `för` (`till ett särskilt stöd till föreningar`) is no purpose; a purpose runs
+//!   on through `och` and a second noun phrase that closes the clause (`… och den uppskjutna
+//!   vården`), never into a body (`… och regionerna får …`);
 //! - before it, an active giving verb's indirect object (`ger Boverket 40 miljoner kronor`),
 //!   a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
 //!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
@@ -1169,7 +1171,11 @@ impl<'a> Doc<'a> {
             let connector = matches!(w.as_str(), "av" | "i" | "mot" | "på" | "vid" | "för")
                 || (w == "med" && !frame)
                 || (w == "inom" && field && !frame)
-                || (matches!(w.as_str(), "och" | "eller") && !self.word(end + 2).ends_with("as"))
+                // Never into a body that opens a new clause (`för arbetet med vaccinationer och
+                // regionerna får …`).
+                || (matches!(w.as_str(), "och" | "eller")
+                    && !self.word(end + 2).ends_with("as")
+                    && self.recipient_at(end + 2).is_none())
                 || (w == "till"
                     && (!after_till || MONEY_KINDS.iter().any(|k| self.word(end).ends_with(k)))
                     && self.recipient_at(end + 2).is_none());
@@ -1178,6 +1184,20 @@ impl<'a> Doc<'a> {
             if connector && plain(end + 2) && !listed_under && self.cued_time_at(end + 1).is_none()
             {
                 end += 2;
+                continue;
+            }
+            // `och` + a second noun phrase with its article (`för arbetet med covid-19-vården och
+            // den uppskjutna vården`) when that phrase closes the clause; one that a verb
+            // follows is a new clause's subject (`… och de anställda ska få utbildning`).
+            if matches!(w.as_str(), "och" | "eller")
+                && matches!(self.word(end + 2).as_str(), "den" | "det" | "de")
+                && let Some(e) = self.purpose_at(end + 2)
+                && e > end + 2
+                && self.toks.get(e + 1).is_none_or(|t| {
+                    matches!(t.kind(), Kind::Punct(',')) || self.ends_sentence(e + 1)
+                })
+            {
+                end = e;
                 continue;
             }
             // A comma inside a list of nouns that `och` or `eller` closes (`krisstöd,
@@ -4752,6 +4772,39 @@ mod tests {
         for &(text, recipient, purpose) in cases {
             let [r, _, u] = first(text);
             assert_eq!((r.as_deref(), u.as_deref()), (recipient, purpose), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_purpose_runs_on_through_och_and_a_second_noun_phrase_both_ways() {
+        // (text, purpose as `words <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Regeringen betalar ut 2 miljarder kronor till regionerna för deras arbete med vårdköerna och den psykiatriska vården.",
+                Some("deras arbete med vårdköerna och den psykiatriska vården <för>"),
+            ),
+            (
+                "Kommunen avsätter 200 000 kronor för upprustning av spåren och det nya elljusspåret, som invigs i vår.",
+                Some("upprustning av spåren och det nya elljusspåret <för>"),
+            ),
+            (
+                "Regeringen avsätter 1 miljard kronor för den uppskjutna vården och den förlängda testningen.",
+                Some("den uppskjutna vården och den förlängda testningen <för>"),
+            ),
+            // Leaves alone: `och` that opens a new clause, its subject a body or a noun phrase
+            // a verb follows.
+            (
+                "Regeringen avsätter 500 miljoner kronor för arbetet med vaccinationer och regionerna får själva fördela medlen.",
+                Some("arbetet med vaccinationer <för>"),
+            ),
+            (
+                "Regeringen avsätter 100 miljoner kronor för arbetet med rekrytering och de anställda ska få utbildning.",
+                Some("arbetet med rekrytering <för>"),
+            ),
+        ];
+        for &(text, want) in cases {
+            let [_, _, got] = first(text);
+            assert_eq!(got.as_deref(), want, "{text}");
         }
     }
 
