@@ -20,7 +20,8 @@
 //!   miljoner kronor, ska …`) reads on past its closing comma; money named as itself after
 //!   `till` or `för` (`till ett särskilt stöd till föreningar`) is no purpose; a purpose runs
 //!   on through `och` and a second noun phrase that closes the clause (`… och den uppskjutna
-//!   vården`), never into a body (`… och regionerna får …`);
+//!   vården`), never into a body (`… och regionerna får …`); a yearly amount with no period
+//!   takes a span of years later in its sentence (`88 000 kronor/år … för åren 2024-2025`);
 //! - before it, an active giving verb's indirect object (`ger Boverket 40 miljoner kronor`),
 //!   a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
 //!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
@@ -643,6 +644,9 @@ fn link_in_windows(
                 Kind::Amount(i) if amounts[i as usize].cell.is_none() => {
                     let i = i as usize;
                     doc.running(p, &mut links[i]);
+                    if links[i].period.is_none() && amounts[i].per.as_deref() == Some("år") {
+                        links[i].period = doc.years_of_yearly(p);
+                    }
                     if links[i].recipient.is_none() {
                         links[i].recipient = doc.line_label(&amounts[i]);
                     }
@@ -1598,6 +1602,29 @@ impl<'a> Doc<'a> {
         // `fördelat på åren 2018–2023`: `på` only before years named as such.
         if w == "på" && matches!(self.word(p + 1).as_str(), "åren" | "perioden") {
             return self.time_at(p + 2, self.span(p, p + 1));
+        }
+        None
+    }
+
+    /// The years a yearly amount at token `p` is paid over, named later in its sentence past
+    /// words the chain after it stops at (`88 000 kronor/år fortsatt kommer att finansieras via
+    /// X för åren 2024-2025`): a cued time of more than one year, before any other amount. A
+    /// single year is left alone: it may date any clause, while a sum per year over a span of
+    /// years is the span's.
+    fn years_of_yearly(&self, p: usize) -> Option<PeriodLink> {
+        let mut q = p + 1;
+        while q < self.toks.len() && !self.ends_sentence(q) {
+            if matches!(self.toks[q].kind(), Kind::Amount(_)) {
+                return None;
+            }
+            if let Some((l, e)) = self.cued_time_at(q) {
+                if l.from.year < l.to.year {
+                    return Some(l);
+                }
+                q = e + 1;
+            } else {
+                q += 1;
+            }
         }
         None
     }
@@ -4772,6 +4799,43 @@ mod tests {
         for &(text, recipient, purpose) in cases {
             let [r, _, u] = first(text);
             assert_eq!((r.as_deref(), u.as_deref()), (recipient, purpose), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_yearly_amount_takes_the_years_later_in_its_sentence_both_ways() {
+        // (text, period as `text from–to <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Utskottet beviljade att lokalen om 88 000 kronor/år fortsatt kommer att finansieras via medlen för åren 2024-2025.",
+                Some("2024-2025 2024-01-01–2025-12-31 <för åren>"),
+            ),
+            (
+                "Nämnden beslutade att bidraget om 120 000 kronor per år ska finansieras ur kulturbudgeten under åren 2024-2026.",
+                Some("2024-2026 2024-01-01–2026-12-31 <under åren>"),
+            ),
+            // Leaves alone: a single year later on, a sum not per year, and years past another
+            // amount or in the next sentence.
+            (
+                "Nämnden beslutade att bidraget om 120 000 kronor per år ska finansieras ur kulturbudgeten som beslutades under 2023.",
+                None,
+            ),
+            (
+                "Nämnden beslutade att bidraget om 120 000 kronor ska finansieras ur kulturbudgeten under åren 2024-2026.",
+                None,
+            ),
+            (
+                "Hyran om 45 000 kronor/år ersätts av ett bidrag om 60 000 kronor som betalas ut för åren 2024-2026.",
+                None,
+            ),
+            (
+                "Föreningen får 20 000 kronor per år. Avtalet gäller för åren 2023-2025.",
+                None,
+            ),
+        ];
+        for &(text, want) in cases {
+            let [_, got, _] = first(text);
+            assert_eq!(got.as_deref(), want, "{text}");
         }
     }
 
