@@ -24,7 +24,9 @@
 //!   takes a span of years later in its sentence (`88 000 kronor/år … för åren 2024-2025`);
 //! - before it, an active giving verb's indirect object (`ger Boverket 40 miljoner kronor`),
 //!   a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
-//!   `Fem regioner får …`), a share (`för Borås del`), a support's `till` phrase before `på`
+//!   `Fem regioner får …`), also past a relative clause or apposition set off by commas
+//!   (`IOGT-NTO, som …, beviljas …`) and without a description before its name (`den ideella
+//!   föreningen X`), a share (`för Borås del`), a support's `till` phrase before `på`
 //!   (`stöd till idrotten på …`: purpose), and a period anywhere earlier in the sentence (`För
 //!   2020 avsätts …`), the nearest one, a time fronted in a later clause included (`… och år
 //!   2020 höjs anslaget med …`), and none past an open start (`och från och med 2021 …`);
@@ -2365,17 +2367,45 @@ impl<'a> Doc<'a> {
         } else {
             start
         };
+        let start = self.described_name(start).unwrap_or(start);
         let e = self.recipient_at(start)?;
+        let c = self.past_insertion(e, p);
         // The verb, after at most two auxiliaries (`har`, `ska`, `kommer att`); a subject that
         // distributes the money disposes of it (`Trafikverket fördelar 825 miljoner`).
-        let v = (e + 1..p.min(e + 5)).find(|&q| {
+        let v = (c + 1..p.min(c + 5)).find(|&q| {
             let w = self.word(q);
             RECEIVE.contains(&w.as_str())
                 || DISPOSE.contains(&w.as_str())
                 || (COMPENSATED.contains(&w.as_str()) && self.names_body(start, e))
         })?;
-        let words = (e + 1..p).all(|q| self.is_lower_word(q));
+        let words = (c + 1..p).all(|q| self.is_lower_word(q));
         (words && p - v <= 4).then(|| self.link(start, e, self.span(v, v)))
+    }
+
+    /// Where a relative clause or an apposition set off by commas after a subject ending at
+    /// token `e` ends (`IOGT-NTO, som bland annat äger fastigheten, beviljas …`, `Föreningen
+    /// X, med säte i Y, får …`, `X, en ideell förening, tilldelas …`): its closing comma,
+    /// before the amount at `p`. It says more about the subject, and the verb follows it.
+    /// Otherwise `e`. Only words between the commas: a list (`X, Y och Z får …`) opens with no
+    /// such word, and a figure or a time inside would be a clause of its own.
+    fn past_insertion(&self, e: usize, p: usize) -> usize {
+        let comma = |q: usize| {
+            self.toks
+                .get(q)
+                .is_some_and(|t| t.kind() == Kind::Punct(','))
+        };
+        if !comma(e + 1)
+            || !matches!(
+                self.word(e + 2).as_str(),
+                "som" | "vars" | "med" | "en" | "ett" | "i" | "från" | "inom"
+            )
+        {
+            return e;
+        }
+        (e + 3..p.min(e + 24))
+            .take_while(|&q| comma(q) || self.toks[q].is_word())
+            .find(|&q| comma(q))
+            .unwrap_or(e)
     }
 
     /// Whether the tokens `q..p` before an amount name its kind and the preposition that
@@ -2425,26 +2455,42 @@ impl<'a> Doc<'a> {
             if !SUBJECT_LEADS.contains(&self.word(a).as_str()) {
                 continue;
             }
-            let Some(e) = self.recipient_at(a + 1).filter(|&e| e < p) else {
+            let s = self.described_name(a + 1).unwrap_or(a + 1);
+            let Some(e) = self.recipient_at(s).filter(|&e| e < p) else {
                 continue;
             };
-            if !self.names_body(a + 1, e) {
+            if !self.names_body(s, e) {
                 continue;
             }
+            let c = self.past_insertion(e, p);
             let aux = matches!(
-                self.word(e + 1).as_str(),
+                self.word(c + 1).as_str(),
                 "ska" | "skall" | "har" | "kan" | "bör"
             );
-            let v = if aux { e + 2 } else { e + 1 };
+            let v = if aux { c + 2 } else { c + 1 };
             let w = self.word(v);
             let receives = RECEIVE.contains(&w.as_str())
                 || COMPENSATED.contains(&w.as_str())
                 || DISPOSE.contains(&w.as_str());
             if receives && self.to_amount(v, p) {
-                return Some(self.link(a + 1, e, self.span(v, v)));
+                return Some(self.link(s, e, self.span(v, v)));
             }
         }
         None
+    }
+
+    /// The name after a description of it that opens at token `q` (`den ideella föreningen
+    /// IOGT-NTO`, `det kommunala bolaget Sundsvall Energi`): `den`/`det`, one to three
+    /// lower-case words (no preposition), then a capitalised word, where the name starts. The
+    /// description says what kind of body it is; the name is who.
+    fn described_name(&self, q: usize) -> Option<usize> {
+        if !matches!(self.word(q).as_str(), "den" | "det") {
+            return None;
+        }
+        // No preposition: `det ideella arbetet i Kommunen` describes no name.
+        let t = (q + 1..q + 5)
+            .find(|&t| !self.is_lower_word(t) || STOPS.contains(&self.word(t).as_str()))?;
+        (t > q + 1 && self.is_cap(t)).then_some(t)
     }
 
     /// A money noun's `till`/`för` phrase that is the subject of the amount's predicate
@@ -4750,6 +4796,54 @@ mod tests {
         for &(text, r, u) in cases {
             let [got_r, _, got_u] = first(text);
             assert_eq!((got_r.as_deref(), got_u.as_deref()), (r, u), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_with_a_clause_or_apposition_before_its_verb_receives_both_ways() {
+        // (text, recipient as `words <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Föreningen Skogsbrynet, med säte i Gällivare, får 45 000 kronor.",
+                Some("Föreningen Skogsbrynet <får>"),
+            ),
+            (
+                "Region Norrbotten, som ansvarar för hälso- och sjukvården, får 12 miljoner kronor.",
+                Some("Region Norrbotten <får>"),
+            ),
+            (
+                "Riksförbundet Unga Musikanter, en ideell organisation för unga musiker, tilldelas 300 000 kronor.",
+                Some("Riksförbundet Unga Musikanter <tilldelas>"),
+            ),
+            // After `att`, a description before the name is no part of it.
+            (
+                "Utskottet beslutade att den ideella föreningen SMU, som driver ungdomsgården, beviljas driftsbidrag om 75 000 kronor.",
+                Some("SMU <beviljas>"),
+            ),
+            (
+                "Den lokala föreningen Friluftsfrämjandet Luleå får 30 000 kronor.",
+                Some("Friluftsfrämjandet Luleå <får>"),
+            ),
+            // Leaves alone: a subject that decides, a list (no insertion), a description with a
+            // preposition, an insertion holding a figure.
+            (
+                "Kommunstyrelsen, som sammanträdde den 4 maj, beslutade att avsätta 500 000 kronor.",
+                None,
+            ),
+            ("Det ideella arbetet i Kommunen får 10 000 kronor.", None),
+            (
+                "Region Norrbotten, som fick 5 miljoner kronor 2023, får 12 miljoner kronor.",
+                None,
+            ),
+        ];
+        for &(text, want) in cases {
+            let got = extract(text)
+                .amounts
+                .last()
+                .and_then(|a| a.links.clone())
+                .and_then(|l| l.recipient)
+                .map(|r| spanned(text, &r));
+            assert_eq!(got.as_deref(), want, "{text}");
         }
     }
 
