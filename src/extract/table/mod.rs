@@ -16,8 +16,9 @@
 //!   (`Disponeras av Kammarkollegiet22 744 817`, `(ram)0`); under headers the export ran
 //!   together (`BokslutDelårsrapp jan-augAvvikelse`) the cells run together too (`673235`), and
 //!   a row is cut only where a difference or sum column makes one cut add up (`glued.rs`);
-//!   Where a single space separates cells, a wider gap among the figures is an empty cell
-//!   (`gaps.rs`); a code alone on the line above a row's figures (`45`, `SNI02`) is a label,
+//!   Where a single space separates cells, a wider gap among the figures is an empty cell, and
+//!   so is a label gap one cell wider than the one the full rows share (`Försäljning …     2 –
+//!   1 2` under rows of `…   59 42 58 35`); such a row goes on with the table (`gaps.rs`); a code alone on the line above a row's figures (`45`, `SNI02`) is a label,
 //!   and years run together (`2019202020192020`) a header row of years.
 //!   A lone dash among them is an empty cell: numbers and dashes fill the columns in order
 //!   (`Leasing 4 -361 -378 - -` under `Not 2018 2019 2018 2019` is note 4, then two cells and
@@ -502,6 +503,12 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
         let starts = noted::note_groups(&pieces).unwrap_or_default();
         noted::take_notes(text, &mut run.rows, columns, &starts);
     }
+    // The label gaps of the run's single-spaced rows, for the gaps that write an empty cell.
+    let leads: Vec<(u64, usize)> = run
+        .rows
+        .iter()
+        .filter_map(|r| gaps::spaced_lead(text, r))
+        .collect();
     let mut head = run.head;
     let mut rows = run.rows.into_iter().peekable();
     while rows.peek().is_some() {
@@ -573,7 +580,21 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
             let filled = (r.doubt == Some(rows::Doubt::EmptyCell) && r.dashes.len() < 64)
                 .then(|| r.widths << r.dashes.len())
                 .filter(|&f| mask & years.unwrap_or(u64::MAX) & f != 0);
-            let widths = filled.unwrap_or(r.widths);
+            let mut widths = filled.unwrap_or(r.widths);
+            // `Försäljning av finansiella anläggningstillgångar   2   3 1` under rows of four
+            // figures one space apart: each wider gap is an empty cell, so the row has as many
+            // columns as its figures and gaps (`gaps.rs`), and goes on with the table.
+            let fits = mask & years.unwrap_or(u64::MAX);
+            if !chunk.is_empty() && fits & widths == 0 && r.dashes.is_empty() && r.doubt.is_none() {
+                for w in (2..64).filter(|&w| fits & 1 << w != 0) {
+                    let empty = gaps::common_lead(&leads, w)
+                        .and_then(|lead| gaps::empty_cells(text, r, lead))
+                        .filter(|&e| (1..w).contains(&e));
+                    if let Some(e) = empty {
+                        widths |= (r.widths << e) & 1 << w;
+                    }
+                }
+            }
             let strict = chunk.is_empty() || mask & years.unwrap_or(u64::MAX) & widths != 0;
             let ocr = stated.is_some_and(|w| w < 64 && r.ocr_widths & 1 << w != 0);
             if !(strict || ocr)
@@ -992,6 +1013,12 @@ fn table_of(
     let edges = (!natural)
         .then(|| aligned::edges(text, &rows, width))
         .flatten();
+    // Cells joined by single spaces: a label gap wider than the full rows' is an empty cell.
+    let leads: Vec<(u64, usize)> = rows
+        .iter()
+        .filter_map(|r| gaps::spaced_lead(text, r))
+        .collect();
+    let lead = gaps::common_lead(&leads, width);
     let body: Vec<(Row, Result<Vec<Num>, String>)> = rows
         .into_iter()
         .map(|mut r| {
@@ -1016,7 +1043,7 @@ fn table_of(
             };
             // Single spaces between cells: a wider gap among the figures is an empty cell.
             let gapped = (got.is_err() && !natural)
-                .then(|| gaps::read(text, &r, width, sum_column))
+                .then(|| gaps::read(text, &r, width, sum_column, lead))
                 .flatten();
             let got = match gapped {
                 Some((nums, columns)) => {
