@@ -105,8 +105,11 @@ impl Block<'_> {
         self.rows.get(&self.row).map_or("", |r| r.label.trim())
     }
 
-    /// The parts of `rows` in `col` (group rows standing for their parts), and whether a row
-    /// with figures has none in `col`.
+    /// The parts of `rows` in `col` (group rows standing for their parts), and whether the block
+    /// may be incomplete: a row with figures has none in `col`, or a `varav`/`därav` row stands
+    /// in it. Such a row is inside the row above it (`Kultur- och fritidsnämnd` ⏎ `varav
+    /// bibliotek`), never one more addend; left out, the sum that then does not add up is no
+    /// proof of an error (the row above may be a sub-heading's), so it is not a `mismatch`.
     fn parts<'r>(
         &self,
         doc: &Doc<'_>,
@@ -116,6 +119,10 @@ impl Block<'_> {
         let mut parts = Vec::new();
         let mut missing = false;
         for row in rows.filter(|row| !row.total) {
+            if nested_row(&row.label) {
+                missing |= row.cell(doc, col).is_some();
+                continue;
+            }
             match row.cell(doc, col) {
                 Some(i) if self.nested.contains(&i) => {}
                 Some(i) => parts.push(i),
@@ -124,6 +131,13 @@ impl Block<'_> {
         }
         (parts, missing)
     }
+}
+
+/// Whether a row label opens with `varav` or `därav`: a row inside the row above it.
+fn nested_row(label: &str) -> bool {
+    let first = label.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches(':');
+    first.eq_ignore_ascii_case("varav") || first.eq_ignore_ascii_case("därav")
 }
 
 /// A claim over `components`, `ok` or else `mismatch`, or `unresolved` with `doubt`.
@@ -433,6 +447,44 @@ mod tests {
         full.insert(3, cell(text, "0,3", line(2), 3 * M / 10, 1, 1));
         let got: Vec<_> = reconcile(text, &full).iter().map(|c| c.status).collect();
         assert_eq!(got, vec![Fine, Mismatch]);
+    }
+
+    #[test]
+    fn a_varav_row_is_inside_the_row_above_never_one_more_part() {
+        // (text, status of the `Summa` row's check)
+        for (text, want) in [
+            // Left out, the rows add up: `ok` with the two nämnder only.
+            (
+                "Nämnd\tBudget\nKultur\t5,0\nvarav bibliotek\t2,0\nTeknik\t3,0\nSumma\t8,0\n",
+                Fine,
+            ),
+            (
+                "Nämnd\tBudget\nKultur\t5,0\ndärav bibliotek\t2,0\nTeknik\t3,0\nSumma\t8,0\n",
+                Fine,
+            ),
+            // Left out, they do not: the block may hold more than its rows, so no `mismatch`.
+            (
+                "Nämnd\tBudget\nKultur\t5,0\nvarav bibliotek\t2,0\nTeknik\t3,0\nSumma\t10,0\n",
+                Unresolved,
+            ),
+            // A label that only holds the word later is a row of its own, and a part.
+            (
+                "Nämnd\tBudget\nKultur\t5,0\nÖvrigt varav\t2,0\nTeknik\t3,0\nSumma\t10,0\n",
+                Fine,
+            ),
+        ] {
+            let line = |n: usize| line_start(text, n);
+            let figure = |n: usize| text[line(n)..].split(['\t', '\n']).nth(1).unwrap_or("");
+            let value = |n: usize| {
+                let f = figure(n).replace(',', "");
+                f.parse::<i64>().expect("figure") * M / 10
+            };
+            let a: Vec<Amount> = (1..=4)
+                .map(|n| cell(text, figure(n), line(n), value(n), n - 1, 0))
+                .collect();
+            let got: Vec<_> = reconcile(text, &a).iter().map(|c| c.status).collect();
+            assert_eq!(got, vec![want], "{text:?}");
+        }
     }
 
     #[test]
