@@ -1357,7 +1357,13 @@ fn columns(
 fn capitalised_headers(line: &str, width: usize) -> Option<(String, Vec<String>)> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let first = words.first()?;
-    if unit::opens_with_caption_word(&first.to_lowercase()) || line.ends_with(['.', ':']) {
+    // A full stop ends a caption's sentence, not the period of a unit's abbreviation
+    // (`Statsbidrag, kr.`), which closes the last header.
+    let abbreviated = words
+        .last()
+        .is_some_and(|w| w.ends_with('.') && !numeral::units_in(w).is_empty());
+    let closed = line.ends_with(':') || (line.ends_with('.') && !abbreviated);
+    if unit::opens_with_caption_word(&first.to_lowercase()) || closed {
         return None;
     }
     // A year after a header's word is that header's (`Budget 2025`); failing that, each year
@@ -2052,6 +2058,43 @@ mod tests {
                 .map(|(_, _, got)| got)
                 .unwrap_or_default();
             assert_eq!(got, want, "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn a_header_line_ending_in_a_units_abbreviation_names_its_columns() {
+        let rows = "Blekinge län 640 20 583 009\nDalarnas län 742 27 321 604\nHallands län 2913 70 854 684\n";
+        // (header line, the figures' headers and the cells read; `None`: no table)
+        for (line, want) in [
+            (
+                "Län Bostäder Statsbidrag, kr.",
+                Some(vec!["Bostäder", "Statsbidrag, kr."]),
+            ),
+            (
+                "Län Bostäder Statsbidrag, kr",
+                Some(vec!["Bostäder", "Statsbidrag, kr"]),
+            ),
+            // A full stop after a word that is no unit ends a sentence: no header line.
+            ("Län Bostäder Statsbidrag beviljas.", None),
+        ] {
+            let text = format!("Beviljat bidrag länsvis:\n\n{line}\n{rows}");
+            let got = first_table(&text);
+            match want {
+                Some(want) => {
+                    let (_, headers, figures) = got.expect("a table");
+                    assert_eq!(headers, want, "{line}");
+                    assert_eq!(
+                        figures,
+                        ["20 583 009", "27 321 604", "70 854 684"],
+                        "{line}"
+                    );
+                }
+                None => assert!(
+                    got.as_ref()
+                        .is_none_or(|(_, h, _)| h.first().is_none_or(|h| h != "Bostäder")),
+                    "{line}: {got:?}"
+                ),
+            }
         }
     }
 
