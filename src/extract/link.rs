@@ -4483,7 +4483,7 @@ mod tests {
             ),
         ];
         for &(text, want) in cases {
-            let got = last_period(text).map(|(p, cue)| format!("{} <{cue}>", p.text));
+            let got = last_period_cued(text);
             assert_eq!(got.as_deref(), want, "{text}");
         }
     }
@@ -4530,7 +4530,7 @@ mod tests {
             ),
         ];
         for &(text, want) in cases {
-            let got = last_period(text).map(|(p, cue)| format!("{} <{cue}>", p.text));
+            let got = last_period_cued(text);
             assert_eq!(got.as_deref(), want, "{text}");
         }
     }
@@ -4601,6 +4601,11 @@ mod tests {
             .take(p.cue.end - p.cue.start)
             .collect();
         Some((p, cue))
+    }
+
+    /// The last amount's period as `words <cue>`.
+    fn last_period_cued(text: &str) -> Option<String> {
+        last_period(text).map(|(p, cue)| format!("{} <{cue}>", p.text))
     }
 
     #[test]

@@ -45,6 +45,18 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// `svocr eval` of a pair folder's `doc.txt` against its `gold`, with the floors in `floors`.
+fn eval_with_floors(dir: &Path, floors: &Path) -> Output {
+    svocr(&[
+        "eval",
+        "--gold",
+        s(&dir.join("gold")),
+        "--floor",
+        s(floors),
+        s(&dir.join("doc.txt")),
+    ])
+}
+
 #[track_caller]
 fn assert_exit(out: &Output, code: i32) {
     assert_eq!(
@@ -82,16 +94,7 @@ fn floor_at_the_measured_value_passes_and_above_it_fails() {
     let acc = m.char_accuracy.unwrap();
     assert!(acc > 0.8 && acc < 1.0, "{acc}");
     let floors = dir.join("floors.json");
-    let run = || {
-        svocr(&[
-            "eval",
-            "--gold",
-            s(&dir.join("gold")),
-            "--floor",
-            s(&floors),
-            s(&dir.join("doc.txt")),
-        ])
-    };
+    let run = || eval_with_floors(&dir, &floors);
 
     std::fs::write(
         &floors,
@@ -139,16 +142,7 @@ fn deliberately_damaged_output_fails_the_floor() {
         r#"{"corpus": {"char_accuracy": 0.98, "word_accuracy": 0.9}}"#,
     )
     .unwrap();
-    let run = || {
-        svocr(&[
-            "eval",
-            "--gold",
-            s(&dir.join("gold")),
-            "--floor",
-            s(&floors),
-            s(&dir.join("doc.txt")),
-        ])
-    };
+    let run = || eval_with_floors(&dir, &floors);
     assert_exit(&run(), 0);
     std::fs::write(
         dir.join("doc.txt"),
