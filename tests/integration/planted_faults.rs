@@ -1,7 +1,7 @@
 //! Planted faults: for every consistent gold total of the development sets (prose totals and table
 //! totals, tune and held out), one part at a time is changed in the document text and the whole
 //! pipeline (`svocr::process`) is run again, to see whether the stated total is still reported
-//! `ok`.
+//! `ok`: by the check at its own place, or by any check that sums a figure the fault wrote.
 //!
 //! Faults, per part (the first and the last part of each total, so the run stays fast):
 //! - `+1`, `+2`, `+10` rounding steps of the part **as written**: the last digit written is the
@@ -230,6 +230,65 @@ fn ok_for(record: &Record, stated: i128) -> bool {
         .any(|t| i128::from(t.stated.ore()) == stated && matches!(t.status, TotalStatus::Ok))
 }
 
+/// Whether the faulted document still reports the planted total `ok`: a check of that value at
+/// the stated total's place (`stated_at`, bytes of the text before the fault), or one anywhere
+/// that sums a figure the fault wrote. A table often states the same value in another column
+/// (`39,1` as one column's sum and another row's figure), and that other check is no verdict on
+/// the faulted part. Without a place, any check of the value counts, as [`ok_for`] has it.
+fn still_ok(
+    after: &Record,
+    text: &str,
+    faulted: &str,
+    stated: i128,
+    stated_at: Option<usize>,
+) -> bool {
+    let Some(at) = stated_at else {
+        return ok_for(after, stated);
+    };
+    // The fault is one contiguous change: what the two texts share at either end is untouched.
+    let prefix = text
+        .bytes()
+        .zip(faulted.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = text
+        .bytes()
+        .rev()
+        .zip(faulted.bytes().rev())
+        .take(text.len().min(faulted.len()) - prefix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let touched = (prefix, faulted.len() - suffix);
+    let at = if at < prefix {
+        at
+    } else {
+        (at + faulted.len()).saturating_sub(text.len())
+    };
+    let bytes: Vec<usize> = faulted
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([faulted.len()])
+        .collect();
+    let byte = |c: usize| bytes.get(c).copied().unwrap_or(faulted.len());
+    let amounts: Vec<(usize, usize)> = after
+        .amounts
+        .iter()
+        .flatten()
+        .map(|a| (byte(a.start), byte(a.end)))
+        .collect();
+    // A deleted line wrote nothing: no figure overlaps the empty stretch it leaves.
+    let writes_fault = |i: &usize| {
+        amounts
+            .get(*i)
+            .is_some_and(|&(s, e)| s < touched.1 && touched.0 < e)
+    };
+    after.totals.iter().flatten().any(|t| {
+        i128::from(t.stated.ore()) == stated
+            && matches!(t.status, TotalStatus::Ok)
+            && (byte(t.start) == at || t.components.iter().any(writes_fault))
+    })
+}
+
 /// The rounding step of a figure as written, in öre, or `None` when its digits do not give it.
 fn step_of(value: i128, w: &Written) -> Option<i128> {
     let digits = i128::try_from(w.digits).ok()?;
@@ -426,7 +485,7 @@ fn plant(text: &str, clean: &Record, total: &Value, prose: bool, at: &str) -> Ve
                 kind,
                 how,
                 ok_before,
-                caught: !ok_for(&after, stated),
+                caught: !still_ok(&after, text, &faulted, stated, stated_at),
                 unexplained: !explains(gap, var),
             });
         }
