@@ -239,6 +239,24 @@ static REQUESTED_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Right before a figure, the level it is compared with: `tidigare 150 miljoner kronor`, `en
+/// ökning från 250 miljoner kronor` (with no `till` after it: the earlier level of a change whose
+/// new level was stated first). Only right before the figure: `som tidigare aviserats får A 5
+/// miljoner` says nothing of the figure, and `de tidigare 4 miljarderna` names a figure given
+/// before (a part when added, `Tillsammans med de tidigare 4 miljarderna …`).
+static EARLIER_LEVEL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] )
+        # `de tidigare 4 miljarderna` is an adjective on a figure already given: no match.
+        (?P<det> (?: de | den | det | dessa | sina | våra ) \s+ )?
+        (?: tidigare
+          | (?: ökning | ökningen | höjning | höjningen | minskning | minskningen | sänkning
+              | sänkningen | upp | ned | ner ) \s+ från )
+        \s+ (?: (?: cirka | ca\.? | drygt | knappt | närmare | omkring | ungefär ) \s+ )?
+        $",
+    )
+});
+
 /// Right after a figure: `högre`, `lägre`, `mer`, `mindre` (than something else) make it a change.
 static CHANGE_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
@@ -485,7 +503,12 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
     if lost {
         return Wording::Loss;
     }
-    if REQUESTED_AFTER.is_match(doc.width, after) {
+    // `skolkuratorer, 300 miljoner kronor, en ökning från 250 miljoner kronor`: a level before
+    // the change, not a share. A range (`ökning från 250 till 300`) is a change, read above.
+    let earlier = EARLIER_LEVEL
+        .captures(doc.width, gap)
+        .is_some_and(|c| c.name("det").is_none());
+    if REQUESTED_AFTER.is_match(doc.width, after) || earlier {
         return Wording::Comparison;
     }
     // `…, och den minsta 30 miljoner`: a clause joined before the superlative is its own; one
@@ -603,6 +626,44 @@ mod tests {
                 "Anslaget höjs med 100 miljoner kronor.",
                 &one("100 miljoner kronor"),
                 Change,
+            ),
+            // The earlier level right before a figure is compared with, never a share; the
+            // same word further back, or `från` naming a source, is no match.
+            (
+                "A får 300 miljoner kronor, en ökning från 100 miljoner kronor.",
+                &[
+                    ("300 miljoner kronor", 300 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                Comparison,
+            ),
+            (
+                "B får 200 miljoner kronor, tidigare 100 miljoner kronor.",
+                &[
+                    ("200 miljoner kronor", 200 * M),
+                    ("100 miljoner kronor", 100 * M),
+                ],
+                Comparison,
+            ),
+            (
+                "Som tidigare beslutats får B 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Tillsammans med de tidigare 100 miljoner kronorna avsätts 300 miljoner kronor.",
+                &[("100 miljoner kronorna", 100 * M)],
+                ADDITION,
+            ),
+            (
+                "Medel från anslaget: 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "B får medel från 100 miljoner kronor som återbetalats.",
+                &one("100 miljoner kronor"),
+                PLAIN,
             ),
             // `fördelas med` after the change's noun gives a share, no change.
             (
