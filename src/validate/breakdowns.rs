@@ -245,6 +245,27 @@ fn years(sentence: &str) -> Vec<(u32, u32)> {
         .collect()
 }
 
+/// The end of the sentence holding byte `pos`, or of its line where the line ends on a colon:
+/// `… fördela 15 mnkr för 2025 enligt följande:` ⏎ `För 2024 avsattes 11 mnkr.` is two
+/// sentences to a reader, though no full stop parts them, and the year of the line after the
+/// colon is not the total's own.
+fn clause_end(doc: &Doc<'_>, pos: usize) -> usize {
+    let end = sentence_end(doc.text, pos);
+    let colon = doc
+        .slice(pos, end)
+        .split_inclusive('\n')
+        .scan(pos, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        });
+    colon
+        .filter(|(_, line)| line.ends_with('\n') && line.trim_end().ends_with(':'))
+        .map(|(start, line)| start + line.trim_end().len())
+        .next()
+        .unwrap_or(end)
+}
+
 /// The sentences after a total that speak of another period than the total's sentence: a year
 /// outside the total's years (`… 900 miljoner kronor 2025. … År 2020 fick myndigheten 500
 /// miljoner`) or an earlier year or round (`Förra året fick universiteten …`, `Vid förra
@@ -267,7 +288,7 @@ struct Period {
 impl Period {
     fn of(doc: &Doc<'_>, total: usize) -> Period {
         let (ts, te) = doc.spans[total];
-        let own = doc.slice(doc.sentence_start(ts), sentence_end(doc.text, te));
+        let own = doc.slice(doc.sentence_start(ts), clause_end(doc, te));
         Period {
             years: years(own),
             earlier: EARLIER_YEAR.is_match(doc.width, own),
@@ -296,7 +317,7 @@ impl Asides {
     /// `end`.
     fn find(doc: &Doc<'_>, total: usize, from: usize, end: usize) -> Asides {
         let period = Period::of(doc, total);
-        let first = sentence_end(doc.text, from);
+        let first = clause_end(doc, from);
         let k = doc.running.partition_point(|&i| doc.spans[i].0 < first);
         let mut out: Vec<(usize, usize)> = Vec::new();
         for &i in &doc.running[k..] {
@@ -1830,6 +1851,34 @@ mod tests {
                     ("7 miljoner kronor", 7 * M),
                 ],
                 &[(Fine, 48 * M, 0)],
+            ),
+            // No full stop between the announcing line and the next: the colon ending the line
+            // ends the total's own sentence, so 2024 is not its year (11 mnkr was a false
+            // mismatch as a fourth item).
+            (
+                "Nämnden beslutar att fördela 15 mnkr för 2025 enligt följande:
+                 För 2024 avsattes 11 mnkr för samma ändamål.
+                 - A 6 mnkr
+- B 5 mnkr
+- C 4 mnkr
+",
+                &[
+                    ("15 mnkr", 15 * M),
+                    ("11 mnkr", 11 * M),
+                    ("6 mnkr", 6 * M),
+                    ("5 mnkr", 5 * M),
+                    ("4 mnkr", 4 * M),
+                ],
+                &[(Fine, 15 * M, 0)],
+            ),
+            // … while a line after the colon in the total's year is one of its parts.
+            (
+                "Nämnden beslutar att fördela 15 mnkr för 2025 enligt följande:
+                 För 2025 går 11 mnkr till A.
+                 - B 4 mnkr
+",
+                &[("15 mnkr", 15 * M), ("11 mnkr", 11 * M), ("4 mnkr", 4 * M)],
+                &[(Fine, 15 * M, 0)],
             ),
         ];
         for &(text, items, want) in cases {
