@@ -951,6 +951,18 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
                 found = Some(hit);
             }
         }
+        // `… beviljats totalt 10,7 mkr.` ⏎ `De prioriterade projekten är:` ⏎ then one heading per
+        // project over its `Beviljat belopp: …` line: each heading ends the section, but the list
+        // goes on under the next. Only an `ok` is taken (see [`headed_items`]).
+        if found
+            .as_ref()
+            .is_none_or(|(c, _)| c.status == TotalStatus::Unresolved)
+        {
+            let limit = named.map_or(doc.text.len(), |j| doc.spans[doc.running[j]].0);
+            if let Some(hit) = headed_items(doc, role, k, &scope, limit) {
+                found = Some(hit);
+            }
+        }
         match found {
             Some((c, _)) if c.status == TotalStatus::Unresolved && cue == Cue::Verb => {}
             Some((c, _)) if c.status == TotalStatus::Mismatch && foreign => {}
@@ -1165,6 +1177,95 @@ struct Scope<'s> {
     text: &'s str,
     /// Where the section ends (a byte offset).
     end: usize,
+}
+
+/// The parts of the total at running position `k` when its list goes on past the heading that
+/// ended its section, one heading per item (`Bioväx` ⏎⏎ `Sökande: …` ⏎ `Beviljat belopp: 3 311
+/// 714 kr`): the section's parts and then, block by block (a block runs from one heading to the
+/// next, or to `limit`: the next named total), the parts of each block, until a block holds none.
+/// The first prefix of whole blocks that adds up is taken, and only as `ok`: headings part the
+/// text into sections for a reason, so figures across them that do not add up say nothing about
+/// the total. Such an `ok` the next block goes on from with a part of its own is `unresolved`
+/// (the list does not end where the sum does).
+fn headed_items(
+    doc: &Doc<'_>,
+    role: &[Role],
+    k: usize,
+    scope: &Scope<'_>,
+    limit: usize,
+) -> Option<(TotalCheck, Vec<usize>)> {
+    let total = doc.running[k];
+    let first = doc.headings.binary_search(&scope.end).ok()?;
+    // Another year's or round's sentences under the headings are history, never items.
+    let asides = Asides::find(doc, total, doc.spans[total].1, limit);
+    let block_parts = |from: usize, to: usize| -> Vec<usize> {
+        (k + 1..doc.running.len())
+            .filter(|&j| {
+                let (s, _) = doc.spans[doc.running[j]];
+                s >= from && s < to
+            })
+            .filter(|&j| {
+                may_be_part(doc, role, j, total, false)
+                    && !per_other_period(doc, doc.running[j], total)
+                    && !asides.hold(doc, doc.running[j])
+            })
+            .map(|j| doc.running[j])
+            .collect()
+    };
+    let mut parts = scope.parts.clone();
+    let mut blocks = 0;
+    for h in first..doc.headings.len() {
+        let from = doc.headings[h];
+        if from >= limit {
+            break;
+        }
+        let to = doc.headings.get(h + 1).copied().unwrap_or(limit).min(limit);
+        let more = block_parts(from, to);
+        if more.is_empty() || parts.len() + more.len() > MAX_PARTS {
+            break;
+        }
+        parts.extend(more);
+        blocks += 1;
+        let claim = Claim {
+            stated: total,
+            income: None,
+            components: &parts,
+            negate_stated: false,
+            multipliers: &[],
+        };
+        let s = sum(doc, &claim)?;
+        if parts.len() >= 2 && s.ok {
+            let n = parts.len();
+            let c = check(
+                doc,
+                &claim,
+                &s,
+                TotalStatus::Ok,
+                format!(
+                    "section: the {n} amounts from the total through {blocks} headed items (a heading per item) add up to it"
+                ),
+            );
+            let next = doc.headings.get(h + 1).copied().filter(|&n| n < limit);
+            let goes_on = next.is_some_and(|n| {
+                let to = doc.headings.get(h + 2).copied().unwrap_or(limit).min(limit);
+                !block_parts(n, to).is_empty()
+            });
+            let c = if goes_on {
+                TotalCheck {
+                    status: TotalStatus::Unresolved,
+                    method: format!(
+                        "{}; but the next heading's item holds one more part, so the list goes on past the sum",
+                        c.method
+                    ),
+                    ..c
+                }
+            } else {
+                c
+            };
+            return Some((c, parts));
+        }
+    }
+    None
 }
 
 /// Structure first (the whole section), then the search over contiguous runs.
@@ -1893,6 +1994,63 @@ mod tests {
             ("20 miljoner kronor", 20 * M),
         ];
         assert!(!statuses(history, &items).iter().any(|c| c.0 == Fine));
+    }
+
+    #[test]
+    fn a_list_with_a_heading_per_item_goes_on_past_each_heading() {
+        use crate::validate::testing::statuses;
+        let item =
+            |name: &str, sum: &str| format!("{name}\n\nSökande: X\nBeviljat belopp: {sum}\n\n");
+        let items = [
+            ("10,7 mkr", 107 * M / 10),
+            ("400 000 kr", 400_000 * 100),
+            ("3 197 679 kr", 3_197_679 * 100),
+            ("3 311 714 kr", 3_311_714 * 100),
+            ("3 804 813 kr", 3_804_813 * 100),
+        ];
+        let lead = "Fem projekt har beviljats totalt 10,7 mkr. De prioriterade projekten är:\n\n\
+                    Förstudie A (Förstudie)\n\nSökande: X\nBeviljat belopp: 400 000 kr\n\n";
+        let list = format!(
+            "{lead}{}{}{}",
+            item("Hållbar inkludering", "3 197 679 kr"),
+            item("Bioväx", "3 311 714 kr"),
+            item("RUSLIHUS", "3 804 813 kr"),
+        );
+        let found: Vec<_> = statuses(&list, &items).iter().map(|c| c.0).collect();
+        assert_eq!(found, [Fine]);
+        // Leaves alone: a list that goes on under one more heading is not confirmed …
+        let more = format!("{list}{}", item("Solkraft", "200 000 kr"));
+        let with_more: Vec<(&str, i64)> = items
+            .iter()
+            .copied()
+            .chain([("200 000 kr", 200_000 * 100)])
+            .collect();
+        assert!(!statuses(&more, &with_more).iter().any(|c| c.0 == Fine));
+        // … nor are figures under headings that do not add up a mismatch of the total.
+        let short = format!(
+            "{lead}{}{}",
+            item("Hållbar inkludering", "3 197 679 kr"),
+            item("Bioväx", "3 311 714 kr"),
+        );
+        assert!(
+            !statuses(&short, &items[..4])
+                .iter()
+                .any(|c| c.0 == Fine || c.0 == Mismatch)
+        );
+        // … nor is another year's history under a heading one of the items.
+        let history = "Totalt fördelas 10 miljoner kronor till A och B 2025.\n\n\
+                       Bakgrund\n\nÅr 2024 fick A 6 miljoner kronor.\n\n\
+                       Tidigare\n\nÅr 2023 fick B 4 miljoner kronor.\n";
+        let history_items = [
+            ("10 miljoner kronor", 10 * M),
+            ("6 miljoner kronor", 6 * M),
+            ("4 miljoner kronor", 4 * M),
+        ];
+        assert!(
+            !statuses(history, &history_items)
+                .iter()
+                .any(|c| c.0 == Fine)
+        );
     }
 
     #[test]
