@@ -217,8 +217,12 @@ pub(super) static SUM_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A column header naming something other than money: a share, a count, a rate.
 static NOT_MONEY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    // A header that is `Not` (`Noter`, `NOT`) alone heads a column of note numbers: OCR that read
+    // the label and note column apart from the value columns (`Verksamhetens intäkter 1` under
+    // `Not`, the figures in blocks of their own) leaves it the table's only column.
     Regex::new(
-        r"(?xi) % | procent | andel | antal | invånare | \b st \b | kr \s* / | per \s+ capita",
+        r"(?xi) % | procent | andel | antal | invånare | \b st \b | kr \s* / | per \s+ capita
+          | ^ \s* not (?: er | \. )? \s* $",
     )
     .expect("valid regex")
 });
@@ -1836,6 +1840,36 @@ fn money_columns(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_columns_header_alone_is_no_money_header_both_ways() {
+        for (header, money) in [
+            ("Not", false),
+            ("NOT", false),
+            ("Noter", false),
+            ("Not.", false),
+            (" Not ", false),
+            ("Andel", false),
+            ("Bokslut 2023", true),
+            ("Nettokostnad", true),
+            ("Notariatet", true),
+            ("Not 2023", true),
+            ("Anslag not 4", true),
+        ] {
+            assert_eq!(!NOT_MONEY_HEADER.is_match(header), money, "{header}");
+        }
+    }
+
+    #[test]
+    fn rows_under_a_lone_note_header_hold_no_money_both_ways() {
+        let rows = "Verksamhetens intäkter 1\nVerksamhetens kostnader 2\nAvskrivningar 3\n\
+                    Finansiella intäkter 6\n";
+        let notes = format!("Resultaträkning\nBelopp i mnkr\n\nNot\n{rows}");
+        assert!(read(&notes, &[]).cells.is_empty(), "{notes}");
+        let money = format!("Resultaträkning\nBelopp i mnkr\n\nBokslut\n{rows}");
+        let t = read(&money, &[]);
+        assert_eq!(t.cells.len(), 4, "{money}");
+    }
 
     #[test]
     fn words_naming_who_the_rows_are_are_found_both_ways() {
