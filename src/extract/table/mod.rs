@@ -1491,6 +1491,21 @@ fn misread_digit(r: &Row) -> bool {
         && (mixed || matches!(last, "S" | "O" | "o" | "l" | "I" | "B" | "Z" | "G"))
 }
 
+/// The mark OCR left run into a row's first figure (`(ramansla@3 675` for `(ramanslag) 705 675`):
+/// no label or figure is written with `@`, `©`, `¢`, `~` and the like touching a digit, so the
+/// mark stands where OCR lost characters, perhaps digits of the figure. A bracket, colon or
+/// letter run into a figure (`(ram)2 570 780`, `42:7003`) is how exports write it, and so is a
+/// pipe (`|640|`): not marks.
+fn stray_mark_before(text: &str, r: &Row) -> Option<char> {
+    let first = r.groups.first()?;
+    let c = text[..first.start].chars().next_back()?;
+    matches!(
+        c,
+        '@' | '©' | '®' | '¢' | '£' | '¥' | '«' | '»' | '~' | '_' | '{' | '}' | '\\' | '^'
+    )
+    .then_some(c)
+}
+
 /// The digit a letter OCR reads for it stands for (`S` for `5`, `O` for `0`, `l` for `1`).
 fn digit_look_alike(c: char) -> Option<char> {
     match c {
@@ -1620,6 +1635,11 @@ fn read_row(
 ) -> Result<Vec<Num>, String> {
     if let Some(why) = r.doubt {
         return Err(why.reason().to_string());
+    }
+    if let Some(mark) = stray_mark_before(text, r) {
+        return Err(format!(
+            "its figures follow `{mark}` with no space: OCR may have read a digit as the mark"
+        ));
     }
     if ocr && misread_digit(r) {
         if let Some((label, nums)) = read_letter_digits(text, r, width, arithmetic) {
@@ -1869,6 +1889,24 @@ mod tests {
         let money = format!("Resultaträkning\nBelopp i mnkr\n\nBokslut\n{rows}");
         let t = read(&money, &[]);
         assert_eq!(t.cells.len(), 4, "{money}");
+    }
+
+    #[test]
+    fn a_figure_run_into_a_stray_mark_is_not_read_both_ways() {
+        let row = |join: &str| {
+            format!(
+                "Anslag (tkr)\n\nAnslag Anvisat 2025\n\
+                 1:5 Kammarkollegiet (ramanslag) 447 182\n\
+                 2:3 Rättsliga biträden (ramanslag{join}3 675\n\
+                 4:1 Statens pensionsverk (ramanslag) 86 390\n\
+                 5:2 Rättegångskostnader (ramanslag) 590 184\n"
+            )
+        };
+        for (join, cells) in [("@", 3), ("©", 3), ("~", 3), (")", 4), (") ", 4)] {
+            let text = row(join);
+            let t = read(&text, &[]);
+            assert_eq!(t.cells.len(), cells, "{text}");
+        }
     }
 
     #[test]
