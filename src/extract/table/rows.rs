@@ -528,7 +528,31 @@ fn join_label(
         pending.pop();
     }
     out.extend(pending.drain(..).map(Item::Heading));
-    (without_list_mark(label), first)
+    (without_note_links(without_list_mark(label)), first)
+}
+
+/// Note references written as links at the end of a label (`not 20 »`, `not 21 » not 36 »`):
+/// `not`, the note's number and the link's arrow. An export of a web annual report sets them in
+/// the label's cell or on a line of their own after it; they point at the notes, they do not
+/// name the row. Only with the arrow: a note in parentheses (`(Not 25)`) is printed as part of
+/// the label, and a bare `not 5` may end a label's wording (`… enligt not 5`).
+static NOTE_LINKS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?x) (?: \s+ [Nn][Oo][Tt] \s+ [0-9]{1,2} [A-Za-z]?   # `not 20`, `Not 1A`
+               (?: \s* , \s* [0-9]{1,2} [A-Za-z]? )*          # `not 3, 4`
+               \s* [»›] )+                                   # the link's arrow
+           \s* $",
+    )
+    .expect("valid regex")
+});
+
+/// The label without the note links that end it (see [`NOTE_LINKS`]); a label that is nothing
+/// else stays as written.
+fn without_note_links(label: String) -> String {
+    match NOTE_LINKS.find(&label) {
+        Some(m) if super::lines::has_letter(&label[..m.start()]) => label[..m.start()].to_string(),
+        _ => label,
+    }
 }
 
 /// The label without the dash that opens it as an item of a list (`– Konst`, `- Individ- och
@@ -847,6 +871,26 @@ mod tests {
             (
                 "Teknisk verksamhet - skattefinansierad 28,5 31,5\n-Övrigt 1,2 1,3\n",
                 &["Teknisk verksamhet - skattefinansierad", "-Övrigt"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn note_links_ending_a_label_are_no_part_of_it() {
+        // (text, the labels of its rows)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "   Verksamhetens intäkter\n\nnot 20 »\n\n22 677\n\n22 554\n\n   Verksamhetens kostnader\n\nnot 21 » not 36 »\n\n–40 286\n\n–40 984\n",
+                &["Verksamhetens intäkter", "Verksamhetens kostnader"],
+            ),
+            ("Skatteintäkter Not 6 › 3 200 3 100\n", &["Skatteintäkter"]),
+            // A note in parentheses is printed as part of the label; other links stay too.
+            (
+                "Nyupptagna lån (Not 28) 400 0\nÖvriga intäkter läs mer »\n\n1 200\n\n1 300\n",
+                &["Nyupptagna lån (Not 28)", "Övriga intäkter läs mer »"],
             ),
         ];
         for (text, want) in cases {
