@@ -321,14 +321,22 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
     let mut out = Tables::default();
     let villkor = finansiella::tables(&lines);
     for run in rows::runs(text, &mut lines) {
-        for shaped in shape(text, &lines, run) {
+        for mut shaped in shape(text, &lines, run) {
             if finansiella::covers(&villkor, &shaped) {
                 continue; // rows run together past their item code: read there, not as typeset
             }
             let near = idx.char_offset(lines[shaped.first_line].start);
+            let above = note_header_above(&lines, &idx, &shaped, &out)
+                .map(|t| (t.label_header.clone(), t.headers.clone(), t.unit.clone()));
+            let above_unit = above.map(|(label_header, headers, unit)| {
+                shaped.label_header = label_header;
+                shaped.headers = headers;
+                unit
+            });
             let found = shaped
                 .unit
                 .clone()
+                .or(above_unit)
                 .or_else(|| unit::below(&lines, shaped.end_line))
                 .or_else(|| unit::infer(&shaped, unit::nearby(&precise, near)))
                 .or_else(|| anslag_unit(&lines, &shaped, &out.tables));
@@ -432,6 +440,72 @@ fn anslag_unit(lines: &[lines::Line<'_>], shaped: &Shaped, tables: &[Table]) -> 
         && !last.unit.inferred
         && last.rows.iter().all(|r| ALLOCATION_ROW.is_match(&r.label));
     (blocks && allocation).then(|| last.unit.clone())
+}
+
+/// A note's heading (`Not 2 Verksamhetens kostnader`, `NOT 12. Kortfristiga fordringar`).
+static NOTE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:not)\s*[0-9]{1,2}[A-Z]?[.:]?\s+\p{L}").expect("valid regex")
+});
+
+/// The table above whose header and unit head `shaped` as well: the notes to a financial
+/// statement print one header line (`Löpande prisnivå, mkr 2016 2015`) over a series of small
+/// tables, each opened by its note's heading (`Not 2 Verksamhetens kostnader`), and a line of
+/// prose under a note (`Noten visar …`) ends the table the header stands over. A table under no
+/// header and no unit of its own, opened by a note heading, takes them from the table read right
+/// above it when that one is a note table too (its first row right under a note heading), under
+/// a header row of years, with as many columns, and only headings and prose stand between them.
+/// Without the note headings nothing ties the two together (a table after prose may be in
+/// another unit); without an equal count of columns the years would head the wrong figures.
+fn note_header_above<'t>(
+    lines: &[lines::Line<'_>],
+    idx: &CharIndex,
+    shaped: &Shaped,
+    out: &'t Tables,
+) -> Option<&'t Table> {
+    let heading = |at: usize| {
+        lines[..at]
+            .iter()
+            .rev()
+            .find(|l| l.kind != lines::Kind::Blank)
+            .map(lines::Line::trimmed)
+            .filter(|t| NOTE_HEADING.is_match(t))
+    };
+    let under_note = |at: usize| heading(at).is_some();
+    let first = shaped.body.first()?.0.first_line;
+    // The note's heading, the one line above the rows, reads as the rows' header (`Not 2` |
+    // `Verksamhetens kostnader`): it names the note, not the columns.
+    let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let own_header = words(&shaped.headers.join(" "));
+    let headless = own_header.is_empty() || heading(first).is_some_and(|h| words(h) == own_header);
+    if shaped.unit.is_some() || !headless || !under_note(first) {
+        return None;
+    }
+    let k = out.tables.len().checked_sub(1)?;
+    let last = &out.tables[k];
+    let years = !last.headers.is_empty() && last.headers.iter().all(|h| numeral::is_year(h.trim()));
+    let first_cell = out
+        .cells
+        .iter()
+        .find(|a| a.cell.as_ref().is_some_and(|c| c.table == k))?;
+    let last_first = lines
+        .partition_point(|l| idx.char_offset(l.start) <= first_cell.start)
+        .checked_sub(1)?;
+    let last_end = line_at(lines, idx, last.end)?;
+    let between: Vec<&lines::Line<'_>> = lines
+        .get(last_end..first)?
+        .iter()
+        .filter(|l| l.kind != lines::Kind::Blank)
+        .collect();
+    let only_text = between.len() <= 3
+        && between
+            .iter()
+            .all(|l| matches!(l.kind, lines::Kind::Text | lines::Kind::Prose) && !l.page_break);
+    (years
+        && !last.unit.inferred
+        && last.headers.len() == shaped.money.len()
+        && under_note(last_first)
+        && only_text)
+        .then_some(last)
 }
 
 /// The index of the line after the one holding character offset `end` (exclusive end of a
@@ -2923,6 +2997,46 @@ Revisionen                      1 120         1 150            30
                 base.extend(["1 200", "-5"]);
             }
             assert_eq!(got, base, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn note_tables_after_prose_take_the_header_line_above_them() {
+        let first = "Löpande prisnivå, mkr 2016 2015\nNot 1 Verksamhetens intäkter\nKommunen 436,1 320,3\nÖvriga 25,7 25,3\nSumma 461,8 345,6\nNoten visar intäkterna som de redovisas i den sammanställda resultaträkningen, det vill säga ägd andel av bolagens intäkter efter avdrag för interna mellanhavanden mellan kommunen och bolagen.\n";
+        let rows = "Kommunen 1 380,6 1 257,7\nÖvriga 31,8 31,1\nSumma 1 412,4 1 288,8\n";
+        // (heading of the second note, its rows, the cells read from it as (value, header))
+        let want = vec![
+            (1_380_600_000, "2016"),
+            (1_257_700_000, "2015"),
+            (31_800_000, "2016"),
+            (31_100_000, "2015"),
+            (1_412_400_000, "2016"),
+            (1_288_800_000, "2015"),
+        ];
+        // The cells of the second note, (value in kronor, header).
+        type Cells<'a> = Vec<(i64, &'a str)>;
+        let cases: Vec<(&str, &str, Cells)> = vec![
+            ("Not 2 Verksamhetens kostnader", rows, want.clone()),
+            ("NOT 12. Kortfristiga fordringar", rows, want),
+            // No note heading: nothing ties the rows to the header above, they stay unread.
+            ("Tabell 2 Kostnader per verksamhet", rows, vec![]),
+            // Three figures a row under two years: the years would head the wrong figures.
+            (
+                "Not 2 Verksamhetens kostnader",
+                "Kommunen 1 380,6 1 257,7 1 100,0\nÖvriga 31,8 31,1 30,0\n",
+                vec![],
+            ),
+        ];
+        for (heading, body, want) in cases {
+            let text = format!("{first}{heading}\n{body}");
+            let t = read(&text, &[]);
+            let second: Vec<(i64, &str)> = t
+                .cells
+                .iter()
+                .filter_map(|a| Some((a.value?.0 / 100, a.cell.as_ref()?.header.as_str())))
+                .filter(|(v, _)| *v > 1_000_000_000 || (31_000_000..32_000_000).contains(v))
+                .collect();
+            assert_eq!(second, want, "{text:?}");
         }
     }
 
