@@ -206,6 +206,10 @@ pub(crate) static UNITS: &[Unit] = &[
     // Scale and unit in one caption (in running text these are a scale word and a unit).
     unit("tusen kronor", Fold, T, "SEK", CAPTION),
     unit("tusental kronor", Fold, T, "SEK", CAPTION),
+    // `Belopp i tusentals kronor`: read as `kronor` alone, the table was a thousandth of its worth.
+    unit("tusentals kronor", Fold, T, "SEK", CAPTION),
+    unit("tusental kr", Fold, T, "SEK", CAPTION),
+    unit("tusentals kr", Fold, T, "SEK", CAPTION),
     unit("mn kr", Fold, MN, "SEK", CAPTION),
     unit("milj kr", Fold, MN, "SEK", CAPTION),
     unit("milj. kr", Fold, MN, "SEK", CAPTION),
@@ -577,6 +581,9 @@ mod tests {
             ("ksek", Some(1_000)),
             ("tusen kronor", Some(1_000)),
             ("Tusental kronor", Some(1_000)),
+            ("tusentals kronor", Some(1_000)),
+            ("Tusental kr", Some(1_000)),
+            ("tusentals kr", Some(1_000)),
             ("Mkr", Some(1_000_000)),
             ("mnkr", Some(1_000_000)),
             ("msek", Some(1_000_000)),
