@@ -338,6 +338,7 @@ pub(crate) fn read(text: &str, amounts: &[Amount]) -> Tables {
                 .clone()
                 .or(above_unit)
                 .or_else(|| unit::below(&lines, shaped.end_line))
+                .or_else(|| unit::stated_above(&lines, shaped.first_line))
                 .or_else(|| unit::infer(&shaped, unit::nearby(&precise, near)))
                 .or_else(|| anslag_unit(&lines, &shaped, &out.tables));
             let Some(unit) = found else {

@@ -86,6 +86,43 @@ pub(super) fn below(lines: &[Line<'_>], end_line: usize) -> Option<TableUnit> {
     closes.then_some(found)
 }
 
+/// The unit the paragraph right above a table states in its closing sentence, when that sentence
+/// is about how the amounts are given (`… Belopp anges i miljoner kronor i löpande priser.`,
+/// `Alla belopp i tkr.`): a report's introduction to its table often ends so, run into the
+/// paragraph rather than set as a caption line of its own. At most one blank line stands
+/// between. A sentence with a figure of its own, or one not opening on the amounts as such
+/// (`Regionen får 50 miljoner kronor …`, `… i miljoner kronor.` cut from a wrapped sentence),
+/// states no unit.
+pub(super) fn stated_above(lines: &[Line<'_>], first_line: usize) -> Option<TableUnit> {
+    let above = lines[..first_line.min(lines.len())]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|l| l.kind != Kind::Blank)?;
+    if !matches!(above.kind, Kind::Prose | Kind::Text) {
+        return None;
+    }
+    let paragraph = above.trimmed().trim_end_matches('.');
+    let sentence = paragraph.rsplit(". ").next()?.trim();
+    let lower = sentence.to_lowercase();
+    let about_amounts = AMOUNTS_OPENERS.iter().any(|w| lower.starts_with(w));
+    (about_amounts && !sentence.contains(|c: char| c.is_ascii_digit()))
+        .then(|| written(sentence))
+        .flatten()
+}
+
+/// How a sentence that says how a table's amounts are given opens.
+const AMOUNTS_OPENERS: [&str; 8] = [
+    "belopp ",
+    "beloppen ",
+    "alla belopp ",
+    "samtliga belopp ",
+    "tabellens belopp ",
+    "siffrorna ",
+    "alla siffror ",
+    "samtliga siffror ",
+];
+
 /// A section number standing alone or opening its heading (`6`, `5.3.1`, `6.1 Låneram`).
 static SECTION_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9]+(?:\.[0-9]+)*(?:\s*\p{Lu}.*)?$").expect("valid regex"));
@@ -203,6 +240,43 @@ mod tests {
         ] {
             let ls = lines(text);
             assert_eq!(below(&ls, end).map(|u| u.kronor), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_closing_on_how_amounts_are_given_states_the_table_unit() {
+        let rows = "Bokslut 2020 Budget 2021\n\nSkatteintäkter 6 036 6 133\n";
+        // (the text above the table, the unit in kronor)
+        for (above, want) in [
+            (
+                "Resultatbudgeten visar årets resultat. Belopp anges i miljoner kronor i löpande \
+                 priser.\n\n",
+                Some(1_000_000),
+            ),
+            (
+                "Tabellen visar nämndernas ramar. Alla belopp i tkr.\n",
+                Some(1_000),
+            ),
+            (
+                "Samtliga belopp är angivna i tusentals kronor\n\n",
+                Some(1_000),
+            ),
+            // A sentence that gives an amount, not how amounts are given.
+            (
+                "Regionen får 50 miljoner kronor för vården. Beloppen avser 2021.\n\n",
+                None,
+            ),
+            ("Regionen får miljoner kronor i statsbidrag.\n\n", None),
+            // The tail of a wrapped sentence, two units, or a paragraph further up.
+            ("i miljoner kronor.\n\n", None),
+            ("Belopp anges i tkr eller mnkr.\n\n", None),
+            ("Belopp anges i miljoner kronor.\n\n\n", None),
+        ] {
+            let text = format!("{above}{rows}");
+            let ls = lines(&text);
+            let first = ls.iter().position(|l| l.trimmed().starts_with("Bokslut"));
+            let unit = first.and_then(|f| stated_above(&ls, f));
+            assert_eq!(unit.map(|u| u.kronor), want, "{above:?}");
         }
     }
 
