@@ -626,8 +626,14 @@ fn is_unit(word: &str) -> bool {
     lower != word && units::unit_of(&lower).is_some()
 }
 
+/// Whether a line ends in a figure or unit, as a table row does. Lone dashes after the figures
+/// are empty cells (`Förvärv och rivningar -51 - -212 -`): the row still ends in its figures,
+/// and read as a hyphen's line break, it ran into the next row's label with its cells.
 fn ends_in_figure(line: &str) -> bool {
-    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last_word = line
+        .rsplit(char::is_whitespace)
+        .find(|w| !matches!(*w, "-" | "–" | "—"))
+        .unwrap_or("");
     last_word
         .chars()
         .next_back()
@@ -762,6 +768,36 @@ mod tests {
     fn leaves_dashes_that_are_not_hyphenation() {
         assert_unchanged("Övrigt : -0,2 Mkr\n-0,5 Mkr");
         assert_unchanged("Ekonomiskt överskott\n\n- första punkten");
+    }
+
+    #[test]
+    fn a_row_ending_in_a_dash_cell_is_not_unwrapped_into_the_next_row() {
+        // (line, next line, whether the break is a wrap); a long width, so length alone would wrap.
+        for (a, b, wraps) in [
+            (
+                "Förvärv och rivningar -51 - -212 - -246 - -407 -",
+                "Idrotts- och föreningsnämnden -78 7 -284 -1",
+                false,
+            ),
+            (
+                "Omklädningsbyggnader - - -17 - -2 - -19 –",
+                "Markanläggningar -1 - -9 - -7 - -17 -",
+                false,
+            ),
+            // No figure before the dash: a word's hyphen or a pause in prose, judged as before.
+            (
+                "Nämnden har under året arbetat med bland annat -",
+                "Idrotts- och föreningsfrågor",
+                true,
+            ),
+            (
+                "Beslutet omfattar samtliga verksamheter inom den kommunala -",
+                "organisationen i länet",
+                true,
+            ),
+        ] {
+            assert_eq!(unwraps(a, b, 50), wraps, "{a:?} ⏎ {b:?}");
+        }
     }
 
     #[test]
