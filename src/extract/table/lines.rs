@@ -477,13 +477,25 @@ fn tail(t: &str, piped: bool) -> (usize, Vec<Vec<Group>>, Vec<usize>) {
     // column gap on both sides, is an empty cell as much as one after it; a dash a single space
     // from the label or the figure (`Resultat - 7 766`) may be a minus sign or the label's, and
     // stays out of the row.
+    // In a row that writes its empty cells as dashes after its first figure too, single-spaced
+    // (`Omklädningsbyggnader - - -17 - -2 - -19 -`), a dash followed by another dash (a lone one,
+    // or a figure's sign) is a cell as well: no minus sign stands before a sign, and no label
+    // ends in `- -`.
+    let before_a_dash = |at: usize| {
+        let after = at + t[at..].chars().next().map_or(1, char::len_utf8);
+        let rest = &t[after..];
+        let next = rest.trim_start_matches(is_blank);
+        next.len() < rest.len() && next.starts_with(is_sign)
+    };
+    let dash_run = !dashes.is_empty() && pending.iter().all(|&at| before_a_dash(at));
     if !glued
         && !segments.is_empty()
         && !pending.is_empty()
-        && pending.iter().all(|&at| {
-            let after = at + t[at..].chars().next().map_or(1, char::len_utf8);
-            column_gap(&t[..at], true) && column_gap(&t[after..], false)
-        })
+        && (dash_run
+            || pending.iter().all(|&at| {
+                let after = at + t[at..].chars().next().map_or(1, char::len_utf8);
+                column_gap(&t[..at], true) && column_gap(&t[after..], false)
+            }))
     {
         label_end = pos;
         dashes.append(&mut pending);
@@ -713,6 +725,21 @@ mod tests {
             ("Valnämnden      -      380      380", &["380", "380"], true),
             ("Valnämnden\t–\t380\t380", &["380", "380"], true),
             ("Valnämnden      -   -      380", &["380"], true),
+            // Single-spaced, in a row that writes empty cells as dashes after its figures too:
+            // a dash before another dash or a figure's sign is a cell.
+            (
+                "Omklädningsbyggnader - - -17 - -2 - -19 -",
+                &["-17", "-2", "-19"],
+                true,
+            ),
+            // Before an unsigned figure the dash may be its sign; without dashes after the first
+            // figure the row does not write empty cells so.
+            (
+                "Övertagna anläggningar - - 3 - -10 -",
+                &["- 3", "-10"],
+                true,
+            ),
+            ("Resultat - -7 766", &["-7", "766"], false),
             // A single space on either side: a minus sign or the label's, no cell.
             ("Resultat     - 7 766", &["- 7", "766"], false),
             ("Resultat -     7 766", &["7", "766"], false),
