@@ -656,8 +656,15 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
             // `Valnämnden      -      380      380`: a dash writes an empty cell, so the row has
             // as many columns as its numbers and dashes, where the table has that many; a dash
             // of a note column's row (`Leasing 4 -361 -378 - -`) may count otherwise.
+            // A sign a space from its figure (`- 8`) may be one more empty cell (`dashes.rs`).
             let filled = (r.doubt == Some(rows::Doubt::EmptyCell) && r.dashes.len() < 64)
-                .then(|| r.widths << r.dashes.len())
+                .then(|| {
+                    let detached = dashes::detached_signs(text, r).len();
+                    (0..=detached).fold(0, |f, extra| {
+                        let shift = u32::try_from(r.dashes.len() + extra).unwrap_or(u32::MAX);
+                        f | r.widths.checked_shl(shift).unwrap_or(0)
+                    })
+                })
                 .filter(|&f| mask & years.unwrap_or(u64::MAX) & f != 0);
             let mut widths = filled.unwrap_or(r.widths);
             // `Försäljning av finansiella anläggningstillgångar   2   3 1` under rows of four
@@ -2859,8 +2866,12 @@ Aa 1 490 1 639 4 973 5 313
                 &[("-249", 0), ("36", 1), ("-154", 3)],
             ),
             (plain, "Bb 12 - -7 -", &[("12", 0), ("-7", 2)]),
-            // `- 1 081` may be a dash and a number or a number with its minus spaced off.
-            (plain, "Bb 12 - - 1 081", &[("?", 0)]),
+            // `- 1 081` may be a dash and a number or a number with its minus spaced off; only
+            // the dash fills the four columns (as a signed figure, one cell would be unwritten).
+            (plain, "Bb 12 - - 1 081", &[("12", 0), ("1 081", 3)]),
+            (plain, "Bb -3 - 8 -", &[("-3", 0), ("8", 2)]),
+            // Both fill them (`12 | -3 | 456 | -` and `12 | - | 3 456 | -`): left unresolved.
+            (plain, "Bb 12 - 3 456 -", &[("?", 0)]),
             // Under `Not`, one group too many is the note (`7`), not a cell.
             (noted, "Bb 7 -810 -540 - -", &[("-810", 0), ("-540", 1)]),
             (noted, "Bb 4 -361 - -378 -", &[("-361", 0), ("-378", 2)]),
