@@ -230,6 +230,15 @@ fn ok_for(record: &Record, stated: i128) -> bool {
         .any(|t| i128::from(t.stated.ore()) == stated && matches!(t.status, TotalStatus::Ok))
 }
 
+/// The byte offset of each character of `text`, and its length: a record's spans count
+/// characters, and the text is sliced by bytes.
+fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect()
+}
+
 /// Whether the faulted document still reports the planted total `ok`: a check of that value at
 /// the stated total's place (`stated_at`, bytes of the text before the fault), or one anywhere
 /// that sums a figure the fault wrote. A table often states the same value in another column
@@ -264,11 +273,7 @@ fn still_ok(
     } else {
         (at + faulted.len()).saturating_sub(text.len())
     };
-    let bytes: Vec<usize> = faulted
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([faulted.len()])
-        .collect();
+    let bytes = char_starts(faulted);
     let byte = |c: usize| bytes.get(c).copied().unwrap_or(faulted.len());
     let amounts: Vec<(usize, usize)> = after
         .amounts
@@ -325,12 +330,7 @@ fn plant(text: &str, clean: &Record, total: &Value, prose: bool, at: &str) -> Ve
     if comps.len() < 2 {
         return Vec::new();
     }
-    // Spans count characters; the text is sliced by bytes.
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
+    let bytes = char_starts(text);
     let byte = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
     let amounts: Vec<Span> = clean
         .amounts
