@@ -251,19 +251,15 @@ fn years(sentence: &str) -> Vec<(u32, u32)> {
 /// colon is not the total's own.
 fn clause_end(doc: &Doc<'_>, pos: usize) -> usize {
     let end = sentence_end(doc.text, pos);
-    let colon = doc
-        .slice(pos, end)
-        .split_inclusive('\n')
-        .scan(pos, |at, line| {
-            let start = *at;
-            *at += line.len();
-            Some((start, line))
-        });
-    colon
-        .filter(|(_, line)| line.ends_with('\n') && line.trim_end().ends_with(':'))
-        .map(|(start, line)| start + line.trim_end().len())
-        .next()
-        .unwrap_or(end)
+    let mut at = pos;
+    for line in doc.slice(pos, end).split_inclusive('\n') {
+        let kept = line.trim_end();
+        if line.ends_with('\n') && kept.ends_with(':') {
+            return at + kept.len();
+        }
+        at += line.len();
+    }
+    end
 }
 
 /// The sentences after a total that speak of another period than the total's sentence: a year
@@ -1198,12 +1194,11 @@ fn headed_items(
     let first = doc.headings.binary_search(&scope.end).ok()?;
     // Another year's or round's sentences under the headings are history, never items.
     let asides = Asides::find(doc, total, doc.spans[total].1, limit);
+    // The running amounts are in text order: a block's are found by position, not by a walk
+    // over every amount after the total for every block.
     let block_parts = |from: usize, to: usize| -> Vec<usize> {
-        (k + 1..doc.running.len())
-            .filter(|&j| {
-                let (s, _) = doc.spans[doc.running[j]];
-                s >= from && s < to
-            })
+        let at = |pos: usize| doc.running.partition_point(|&i| doc.spans[i].0 < pos);
+        (at(from).max(k + 1)..at(to))
             .filter(|&j| {
                 may_be_part(doc, role, j, total, false)
                     && !per_other_period(doc, doc.running[j], total)
