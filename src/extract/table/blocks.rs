@@ -27,7 +27,7 @@ use super::lines::{Group, Join, Kind, Line};
 use super::numeral;
 use super::rows::Row;
 use super::split::{self, Arithmetic, Grouping, Num};
-use super::{NOT_MONEY_HEADER, Running, Shaped, TOTAL_LABEL, Tables, emit, unit};
+use super::{Running, Shaped, TOTAL_LABEL, Tables, emit, names_no_money, unit};
 use crate::offsets::CharIndex;
 use crate::record::Table;
 
@@ -345,10 +345,7 @@ fn shaped(
         caption,
         label_header: String::new(),
         headers: headers.to_vec(),
-        money: headers
-            .iter()
-            .map(|h| !NOT_MONEY_HEADER.is_match(h))
-            .collect(),
+        money: headers.iter().map(|h| !names_no_money(h)).collect(),
         body,
         unit,
     }
@@ -468,11 +465,7 @@ fn pair_columns(
             caption: heading.unwrap_or_default(),
             label_header: above.label_header.clone(),
             headers: above.headers.clone(),
-            money: above
-                .headers
-                .iter()
-                .map(|h| !NOT_MONEY_HEADER.is_match(h))
-                .collect(),
+            money: above.headers.iter().map(|h| !names_no_money(h)).collect(),
             body,
             unit: Some(above.unit.clone()),
         });

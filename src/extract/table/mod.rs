@@ -217,15 +217,19 @@ pub(super) static SUM_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A column header naming something other than money: a share, a count, a rate.
 static NOT_MONEY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    // A header that is `Not` (`Noter`, `NOT`) alone heads a column of note numbers: OCR that read
-    // the label and note column apart from the value columns (`Verksamhetens intäkter 1` under
-    // `Not`, the figures in blocks of their own) leaves it the table's only column.
     Regex::new(
-        r"(?xi) % | procent | andel | antal | invånare | \b st \b | kr \s* / | per \s+ capita
-          | ^ \s* not (?: er | \. )? \s* $",
+        r"(?xi) % | procent | andel | antal | invånare | \b st \b | kr \s* / | per \s+ capita",
     )
     .expect("valid regex")
 });
+
+/// Whether a column header names something other than money ([`NOT_MONEY_HEADER`]), or is a
+/// note column's header alone (`Not`, `Noter`, as [`header::names_note`] knows them): OCR that
+/// read the label and note column apart from the value columns (`Verksamhetens intäkter 1` under
+/// `Not`, the figures in blocks of their own) leaves it the table's only column.
+pub(super) fn names_no_money(h: &str) -> bool {
+    NOT_MONEY_HEADER.is_match(h) || (h.split_whitespace().count() == 1 && header::names_note(h))
+}
 
 /// Headers of columns that count people, places, dwellings or hours (`Befolkning`, `Antal
 /// elever`, `Årsarbetare`, `Bostäder`): never money, unless the header states a unit of money
@@ -1928,7 +1932,7 @@ fn money_columns(
             let counts = |h: &str| COUNT_HEADER.is_match(h) && numeral::units_in(h).is_empty();
             let header_ok = headers
                 .get(c)
-                .is_none_or(|h| !(NOT_MONEY_HEADER.is_match(h) || counts(h)));
+                .is_none_or(|h| !(names_no_money(h) || counts(h)));
             let nums: Vec<&Num> = body
                 .iter()
                 .filter_map(|(_, r)| r.as_ref().ok()?.get(c))
@@ -1958,7 +1962,7 @@ mod tests {
             ("Not 2023", true),
             ("Anslag not 4", true),
         ] {
-            assert_eq!(!NOT_MONEY_HEADER.is_match(header), money, "{header}");
+            assert_eq!(!names_no_money(header), money, "{header}");
         }
     }
 
