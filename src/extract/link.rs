@@ -12,7 +12,7 @@
 //!   Phrases that only say which money (`i förstärkt stöd`, `av anslagets medel`), a source
 //!   (`från Polismyndigheten`) and auxiliaries (`ska användas`) are passed over; a year that
 //!   closes the clause right after the amount is its period; two consecutive years joined by
-//!   `och` are one period;
+//!   `och` are one period; so is one after `till` (`5 miljarder till 2022.`), never a recipient;
 //!   a purpose never runs on into a villkor's number (`i villkor 3`); `användas av X` names who disposes of it; a year that closes the clause
 //!   after the amount's phrases is its period (not one after a verb: `ökning med … sedan 2019`);
 //!   an aim (`för att …`) ends before a time; a passive verb joined by `och` (`… och betalas ut
@@ -29,7 +29,8 @@
 //!   föreningen X`), a share (`för Borås del`), a support's `till` phrase before `på`
 //!   (`stöd till idrotten på …`: purpose), and a period anywhere earlier in the sentence (`För
 //!   2020 avsätts …`), the nearest one, a time fronted in a later clause included (`… och år
-//!   2020 höjs anslaget med …`), and none past an open start (`och från och med 2021 …`);
+//!   2020 höjs anslaget med …`) or after `att` (`genom att 2020 tillskjuta …`), and none past
+//!   an open start (`och från och med 2021 …`);
 //!   a recipient after an inverted verb may be followed by an infinitive and its preposition
 //!   (`får Sveriges skolor dela på …`); a purpose runs on through a list of nouns that `och` or
 //!   `eller` closes (`krisstöd, samtalsstöd eller traumastöd`);
@@ -898,6 +899,14 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether a phrase ending before token `p` closes its clause: `p` is a comma, ends the
+    /// sentence, or is past the text.
+    fn closes_clause(&self, p: usize) -> bool {
+        self.toks
+            .get(p)
+            .is_none_or(|t| matches!(t.kind(), Kind::Punct(',')) || self.ends_sentence(p))
+    }
+
     /// The first token of the sentence that holds token `p`.
     fn sentence_start(&self, p: usize) -> usize {
         let mut s = (0..p)
@@ -1199,9 +1208,7 @@ impl<'a> Doc<'a> {
                 && matches!(self.word(end + 2).as_str(), "den" | "det" | "de")
                 && let Some(e) = self.purpose_at(end + 2)
                 && e > end + 2
-                && self.toks.get(e + 1).is_none_or(|t| {
-                    matches!(t.kind(), Kind::Punct(',')) || self.ends_sentence(e + 1)
-                })
+                && self.closes_clause(e + 1)
             {
                 end = e;
                 continue;
@@ -1307,11 +1314,7 @@ impl<'a> Doc<'a> {
         }
         // A time after the verb phrase dates the money, not the aim (`för att korta
         // vårdköerna under 2023`): the aim ends before it.
-        let closed = self
-            .toks
-            .get(e)
-            .is_none_or(|t| matches!(t.kind(), Kind::Punct(',')) || self.ends_sentence(e))
-            || self.cued_time_at(e).is_some();
+        let closed = self.closes_clause(e) || self.cued_time_at(e).is_some();
         if !(e > p && closed && e - p <= 12) {
             return None;
         }
@@ -1485,13 +1488,13 @@ impl<'a> Doc<'a> {
     }
 
     /// A time fronted in its clause at token `p`, the finite verb right after it (Swedish puts
-    /// the verb second): `och år 2020 höjs anslaget med …`, `och 2019 avsattes …`. Only at a
-    /// clause's start (the sentence's, or after `,`, `och`, `men`, `samt`), so `till år 2030` or
-    /// `2019 års budget` is none. Returns the link (cued by `år`, if written) and the last token.
+    /// the verb second): `och år 2020 höjs anslaget med …`, `och 2019 avsattes …`, `genom att
+    /// 2020 tillskjuta …`. Only at a clause's start (the sentence's, or after `,`, `och`, `men`,
+    /// `samt`, `att`), so `till år 2030` or `2019 års budget` is none. Returns the link (cued by `år`, if written) and the last token.
     fn fronted_time_at(&self, start: usize, p: usize) -> Option<(PeriodLink, usize)> {
         let opens = p == start
             || matches!(self.toks.get(p.checked_sub(1)?)?.kind(), Kind::Punct(','))
-            || matches!(self.word(p - 1).as_str(), "och" | "men" | "samt");
+            || matches!(self.word(p - 1).as_str(), "och" | "men" | "samt" | "att");
         if !opens {
             return None;
         }
@@ -1861,9 +1864,8 @@ impl<'a> Doc<'a> {
             if links.period.is_none()
                 && filler != Some(q - 1)
                 && let Some(y) = self.year(q)
-                && (self.toks.get(q + 1).is_none_or(|t| {
-                    matches!(t.kind(), Kind::Punct(',')) || self.ends_sentence(q + 1)
-                }) || (q == p + 1 && matches!(self.word(q + 1).as_str(), "för" | "till")))
+                && (self.closes_clause(q + 1)
+                    || (q == p + 1 && matches!(self.word(q + 1).as_str(), "för" | "till")))
             {
                 links.period = year_link(
                     self.text(t.start(), t.end()),
@@ -1895,6 +1897,20 @@ impl<'a> Doc<'a> {
                 continue;
             }
             match w.as_str() {
+                // `Det föreslås även 5 miljarder till 2022.`: a year `till` sets after the money,
+                // ending its clause, is the year the money goes to, never a recipient. After a
+                // verb it is the verb's (`förlängd till år 2029`), so only before any.
+                "till"
+                    if fillers == 0
+                        && let Some((l, e)) = self
+                            .time_at(q + 1, self.span(q, q))
+                            .filter(|&(_, e)| self.closes_clause(e + 1)) =>
+                {
+                    if links.period.is_none() {
+                        links.period = Some(l);
+                    }
+                    q = e + 1;
+                }
                 // A time limit on the money (`får till den 30 juni 2021 användas …`) is passed
                 // over: it says until when, not for whom.
                 "till" if let Some(d) = self.date_at(q + 1) => q = d + 1,
@@ -4473,6 +4489,20 @@ mod tests {
                 None,
             ),
             ("Enligt 2019 års budget får B 6 miljoner kronor.", None),
+            // A time fronted after `att`, its infinitive right after it; not a year that is the
+            // subject of a clause a `då` clause then ends, nor a year's genitive.
+            (
+                "Regeringen fortsätter satsningen genom att 2020 tillskjuta drygt 410 miljoner kronor till kommunerna.",
+                Some("2020 <2020>"),
+            ),
+            (
+                "Rapporten visar att 2019 var ett år då B fick 6 miljoner kronor.",
+                None,
+            ),
+            (
+                "Rapporten visar att 2019 års budget gav B 6 miljoner kronor.",
+                None,
+            ),
             (
                 "För år 2019 höjs anslaget med 2,3 miljarder och anslaget höjs sedan med 2,8 miljarder.",
                 Some("2019 <För>"),
@@ -4486,6 +4516,42 @@ mod tests {
             let got = last_period_cued(text);
             assert_eq!(got.as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_till_sets_after_the_money_is_its_period_both_ways() {
+        // (text, the last amount's period as `words <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            // `till` + a year closing the clause right after the money: the year it goes to.
+            (
+                "Det föreslås även 5 miljarder kronor till 2022.",
+                Some("2022 <till>"),
+            ),
+            (
+                "Kommunen får 2 miljoner kronor till år 2023, enligt beslutet.",
+                Some("2023 <till>"),
+            ),
+            (
+                "Regionerna får 3 miljoner kronor i stöd till 2021.",
+                Some("2021 <till>"),
+            ),
+            // Leaves alone: a year after a verb (its deadline), a year's genitive, and an
+            // inclusive end with no start.
+            ("Arbetet med 5 miljoner kronor förlängs till 2029.", None),
+            ("B får 5 miljoner kronor till 2022 års verksamhet.", None),
+            ("Regionerna får 3 miljoner kronor till och med 2024.", None),
+        ];
+        for &(text, want) in cases {
+            let got = last_period_cued(text);
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+        // `till` + a year is never a recipient.
+        assert_links(
+            "Det föreslås även 5 miljarder kronor till 2022.",
+            None,
+            Some("2022 2022-01-01–2022-12-31 <till>"),
+            None,
+        );
     }
 
     #[test]
