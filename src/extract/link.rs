@@ -16,8 +16,10 @@
 //!   a purpose never runs on into a villkor's number (`i villkor 3`); `användas av X` names who disposes of it; a year that closes the clause
 //!   after the amount's phrases is its period (not one after a verb: `ökning med … sedan 2019`);
 //!   an aim (`för att …`) ends before a time; a passive verb joined by `och` (`… och betalas ut
-//!   till Region Gotland`) gives its `till` recipient; an amount in apposition (`Medlen, 12
-//!   miljoner kronor, ska …`) reads on past its closing comma; money named as itself after
+//!   till Region Gotland`), or in a relative clause on the money (`som betalas ut till
+//!   kommunerna`), gives its `till` recipient, past a perfect's `har` as past a modal's `ska`;
+//!   an amount in apposition (`Medlen, 12 miljoner kronor, ska …`) reads on past its closing
+//!   comma; money named as itself after
 //!   `till` or `för` (`till ett särskilt stöd till föreningar`) is no purpose; a purpose runs
 //!   on through `och` and a second noun phrase that closes the clause (`… och den uppskjutna
 //!   vården`), never into a body (`… och regionerna får …`); a yearly amount with no period
@@ -2054,8 +2056,9 @@ impl<'a> Doc<'a> {
                     q = e + 1;
                 }
                 // `… och betalas ut till Region Gotland`: a passive verb joined to the amount's
-                // clause says where its money goes.
-                "och"
+                // clause says where its money goes, as one in a relative clause on the money
+                // does (`en miljard kronor som betalas ut till kommunerna`).
+                "och" | "som"
                     if self.is_lower_word(q + 1)
                         && self.word(q + 1).ends_with("as")
                         && let Some(t) = (q + 2..q + 4).find(|&t| {
@@ -2095,7 +2098,10 @@ impl<'a> Doc<'a> {
                 }
                 "per" | "år" | "årligen" | "kronor" => q += 1,
                 // An auxiliary before the verb (`25 000 kronor ska användas till …`).
-                "ska" | "skall" | "kan" if fillers < 3 && self.is_lower_word(q + 1) => {
+                // … or a perfect's (`80 miljoner kronor har fördelats till …`).
+                "ska" | "skall" | "kan" | "har" | "hade"
+                    if fillers < 3 && self.is_lower_word(q + 1) =>
+                {
                     fillers += 1;
                     filler = Some(q);
                     q += 1;
@@ -6301,6 +6307,45 @@ mod tests {
             ),
             (
                 "Bidraget uppgår till 8 miljoner kronor och ökas till 9 miljoner kronor.",
+                None,
+                None,
+                None,
+            ),
+            // The same verb in a relative clause on the money; not a verb whose `till` names
+            // no body.
+            (
+                "Stödet förstärks med en miljard kronor som betalas ut till kommunerna.",
+                Some("kommunerna <betalas ut till>"),
+                None,
+                None,
+            ),
+            (
+                "Stödet förstärks med en miljard kronor som fördelas till Region Skåne.",
+                Some("Region Skåne <fördelas till>"),
+                None,
+                None,
+            ),
+            (
+                "Stödet förstärks med en miljard kronor som används till lokaler.",
+                None,
+                None,
+                None,
+            ),
+            (
+                "Stödet förstärks med en miljard kronor som ökas till 2 miljarder kronor.",
+                None,
+                None,
+                None,
+            ),
+            // A perfect's auxiliary is passed over as a modal is; not before a name.
+            (
+                "80 miljoner kronor har fördelats till enskilda konstnärer.",
+                Some("enskilda konstnärer <till>"),
+                None,
+                None,
+            ),
+            (
+                "80 miljoner kronor har Kulturrådet fördelat till evenemang.",
                 None,
                 None,
                 None,
