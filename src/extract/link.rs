@@ -36,7 +36,9 @@
 //!   a recipient after an inverted verb may be followed by an infinitive and its preposition
 //!   (`får Sveriges skolor dela på …`); a purpose runs on through a list of nouns that `och` or
 //!   `eller` closes (`krisstöd, samtalsstöd eller traumastöd`);
-//!   `för att` + a short verb phrase is the purpose; a time right after another amount is that
+//!   `för att` (or `till att`) + a short verb phrase is the purpose, less a recipient that
+//!   closes it (`… stipendier till enskilda kulturskapare`), and `som kompensation för X`
+//!   closing the clause gives X; a time right after another amount is that
 //!   amount's; a list that is the genitive of a noun (`kommuner, landsting och länsstyrelsers
 //!   arbete`) is no recipient; `X fördelar AMOUNT` makes X the one who disposes of it;
 //!   a body paid after a fronted verb or `att` (`Enligt förslaget ska Region X ersättas med …`;
@@ -1307,8 +1309,8 @@ impl<'a> Doc<'a> {
             && (s..e).all(|k| MODIFIERS.contains(&self.word(k).as_str()))
     }
 
-    /// An aim after `för att` at token `p`: lower-case words (no item) up to punctuation or the
-    /// sentence's end, at most twelve. Returns the last token.
+    /// An aim after `för att` (or `till att`) at token `p`: lower-case words (no item) up to
+    /// punctuation or the sentence's end, at most twelve. Returns the last token.
     fn aim_at(&self, p: usize) -> Option<usize> {
         let mut e = p;
         while self.toks.get(e).is_some_and(|t| t.is_word()) && self.is_lower_word(e) {
@@ -1326,7 +1328,13 @@ impl<'a> Doc<'a> {
         // whole, clause included, is what must be short and closed: this only trims an aim.
         let relative = (p + 1..e)
             .find(|&q| self.word(q) == "som" && !matches!(self.word(q + 1).as_str(), "en" | "ett"));
-        Some(relative.map_or(e - 1, |q| q - 1))
+        let end = relative.map_or(e - 1, |q| q - 1);
+        // Who gets it, closing the aim (`till att stärka stöd och stipendier till enskilda
+        // kulturskapare`), is the money's recipient, not part of what it is for: the aim ends
+        // before its `till`, which the caller's chain then reads.
+        let to =
+            (p + 1..end).find(|&q| self.word(q) == "till" && self.recipient_at(q + 1) == Some(end));
+        Some(to.map_or(end, |q| q - 1))
     }
 
     /// A time at token `p` after a cue: a year (`2020`, `år 2020`) or a period. Returns the link
@@ -1923,7 +1931,8 @@ impl<'a> Doc<'a> {
                     }
                     q = k + 1;
                 }
-                "till" => {
+                // `till att` + a verb phrase is an aim, read below with `för att`.
+                "till" if self.word(q + 1) != "att" => {
                     if let Some(e) = self.recipient_at(q + 1) {
                         if links.recipient.is_none() {
                             links.recipient = Some(self.link(q + 1, e, self.span(q, q)));
@@ -1942,8 +1951,9 @@ impl<'a> Doc<'a> {
                     }
                 }
                 // `för att` + a verb phrase up to punctuation: the aim (`för att stärka deras
-                // arbete med civilt försvar`); a long one is left alone.
-                "för" if self.word(q + 1) == "att" => match self.aim_at(q + 2) {
+                // arbete med civilt försvar`), as after `går till att`, `används till att`; a
+                // long one is left alone.
+                "för" | "till" if self.word(q + 1) == "att" => match self.aim_at(q + 2) {
                     Some(e) => {
                         if links.purpose.is_none() {
                             links.purpose = Some(self.link(q + 2, e, self.span(q, q + 1)));
@@ -2018,6 +2028,23 @@ impl<'a> Doc<'a> {
                         links.recipient = Some(self.link(q + 1, e, self.span(v, v)));
                     }
                     return;
+                }
+                // `100 000 kronor … som kompensation för uteblivna hyresintäkter`: what the money
+                // makes good is what it is for, when the phrase closes the clause (`för
+                // merkostnader under pandemin` would be cut short at `under`).
+                "som"
+                    if matches!(self.word(q + 1).as_str(), "kompensation" | "ersättning")
+                        && self.word(q + 2) == "för" =>
+                {
+                    match self.purpose_at(q + 3) {
+                        Some(e) => {
+                            if links.purpose.is_none() && self.closes_clause(e + 1) {
+                                links.purpose = Some(self.link(q + 3, e, self.span(q, q + 2)));
+                            }
+                            q = e + 1;
+                        }
+                        None => return,
+                    }
                 }
                 "som" if self.word(q + 1) == "tillfaller" => match self.recipient_at(q + 2) {
                     Some(e) => {
@@ -4521,6 +4548,57 @@ mod tests {
         for &(text, want) in cases {
             let got = last_period_cued(text);
             assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_aim_after_till_att_and_compensation_both_ways() {
+        // (text, recipient, period, purpose) of the first amount, each as `words <cue>`.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            // `till att` + a verb phrase is an aim, as `för att`; who gets it, closing the aim,
+            // is the recipient.
+            (
+                "20 miljoner kronor kommer gå till att stärka stöd och stipendier till enskilda kulturskapare och konstnärer, som drabbats hårt.",
+                Some("enskilda kulturskapare och konstnärer <till>"),
+                None,
+                Some("stärka stöd och stipendier <till att>"),
+            ),
+            (
+                "Regeringen avsätter 5 miljoner kronor för att stärka stödet till kommunerna.",
+                Some("kommunerna <till>"),
+                None,
+                Some("stärka stödet <för att>"),
+            ),
+            // A `till` that names no body stays in the aim.
+            (
+                "Medlen om 5 miljoner kronor används till att bidra till ökad trygghet.",
+                None,
+                None,
+                Some("bidra till ökad trygghet <till att>"),
+            ),
+            // What the money makes good is what it is for; not a bare `som kompensation`.
+            (
+                "Kommunen avsatte 100 000 kronor till bygdegårdsföreningar som kompensation för uteblivna hyresintäkter.",
+                Some("bygdegårdsföreningar <till>"),
+                None,
+                Some("uteblivna hyresintäkter <som kompensation för>"),
+            ),
+            (
+                "Kommunen avsatte 100 000 kronor till bygdegårdsföreningar som kompensation för merkostnader under pandemin.",
+                Some("bygdegårdsföreningar <till>"),
+                None,
+                None,
+            ),
+            (
+                "Kommunen avsatte 100 000 kronor till bygdegårdsföreningar som kompensation.",
+                Some("bygdegårdsföreningar <till>"),
+                None,
+                None,
+            ),
+        ];
+        for &(text, r, p, u) in cases {
+            assert_links(text, r, p, u);
         }
     }
 
