@@ -119,7 +119,11 @@
 //! row that reads so only as OCR leaves it (`Jönköpings län 52387 555` under `Län Belopp, kr`)
 //! is read at that width, never at another its groups allow (`52387 | 555`), which would cut
 //! the other rows' figures in two; and a group that may be a code of the label (`län 52
-//! 387555`) is none where a dropped group space would make it a figure's first group.
+//! 387555`) is none where a dropped group space would make it a figure's first group. Where no
+//! width is stated and OCR dropped spaces beside a count column (`Gävleborgs län 899 24595 469`
+//! reads only as three figures as typeset), rows following each other that more than half read
+//! one way at another width they all allow (`742 27 321 604`: two ways at three, one at two)
+//! are one table at that width; the rest of them are unresolved.
 //!
 //! A caption between rows (`Tabell 2 …`, or a line stating its unit, `Anslag per myndighet
 //! (tkr)`) opens a new table; `(forts.)` continues the one above.
@@ -593,8 +597,8 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
         .filter_map(|r| gaps::spaced_lead(text, r))
         .collect();
     let mut head = run.head;
-    let mut rows = run.rows.into_iter().peekable();
-    while rows.peek().is_some() {
+    let mut rows = run.rows.into_iter();
+    while !rows.as_slice().is_empty() {
         let mut chunk: Vec<Row> = Vec::new();
         let mut mask = u64::MAX;
         // The width the header line (`Region Grundbelopp kronor  Prestationsdel kronor`) or a
@@ -605,7 +609,15 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
             .or(noted.take());
         // The width a header row of years states, while it is the one stated.
         let mut years_stated: Option<usize> = None;
-        while let Some(r) = rows.peek() {
+        // Rows OCR read with group spaces dropped beside a count column read one way at a width
+        // the strict grouping of their neighbours rules out: they are one table at that width.
+        // A width the header line states and none of the rows reads at (`Län fått startbesked.
+        // Statsbidrag, kr.`, OCR's one line of two headers) states nothing for them.
+        if let Some((len, w)) = dropped_width(text, rows.as_slice(), stated) {
+            chunk.extend(rows.by_ref().take(len));
+            (mask, stated) = (1 << w, None);
+        }
+        while let Some(r) = rows.as_slice().first() {
             let repeated_header = !chunk.is_empty()
                 && r.is_years(text)
                 && is_years_header(text, &chunk)
@@ -733,7 +745,11 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
             }
             chunk.extend(rows.next());
         }
-        let mut next_head = rows.peek().map(|r| r.before.clone()).unwrap_or_default();
+        let mut next_head = rows
+            .as_slice()
+            .first()
+            .map(|r| r.before.clone())
+            .unwrap_or_default();
         if let [lone] = chunk.as_slice() {
             // One row that fits no table (`mnkr Intäkter 2019Intäkter 2020 …`) is a header line,
             // under the caption above it (`Belopp i tkr` ⏎ `Nämnd  Budget 2019  Budget 2020`,
@@ -752,6 +768,49 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
         head = next_head;
     }
     out
+}
+
+/// The rows at the head of `ahead` that are one table whose width OCR's dropped group spaces
+/// hid, and that width: (how many rows, width). OCR drops the space in `24 595 469` beside a
+/// count column (`Gävleborgs län 899 24595 469`), which then reads only as three figures
+/// (`899 | 24595 | 469`), and the rows whose spaces it kept read two ways at three (`742 | 27 |
+/// 321 604` or `742 | 27 321 | 604`) but one way at two (`742 | 27 321 604`): cutting the rows
+/// where their strict widths part, or reading them at the width they share, leaves most of
+/// them unread. The rows follow each other with no text line or page break between, each reads
+/// at the width strictly or as OCR leaves it, and more than half of them read one way at it,
+/// more than at any other width they share; the strict widths all the rows share do not
+/// include it (those are read as they are). A row that reads there only as OCR leaves it, or
+/// several ways, is unresolved: no width is stated, so no row is read as OCR leaves it.
+fn dropped_width(text: &str, ahead: &[Row], stated: Option<usize>) -> Option<(usize, usize)> {
+    let mut shared = u64::MAX;
+    let mut strict = u64::MAX;
+    let mut once = [0usize; 64];
+    let mut len = 0;
+    for (k, r) in ahead.iter().enumerate() {
+        let plain = r.names.is_empty()
+            && !r.colon
+            && r.unit.is_none()
+            && r.doubt.is_none()
+            && r.dashes.is_empty()
+            && !r.lines_are_cells
+            && !r.is_years(text);
+        let joined = k == 0 || (r.before.is_empty() && !r.after_break);
+        let fits = shared & (r.widths | r.ocr_widths);
+        if !(plain && joined) || fits == 0 {
+            break;
+        }
+        (shared, strict, len) = (fits, strict & r.widths, len + 1);
+        let one = split::one_way(text, &r.groups, split::Grouping::Strict);
+        for (w, n) in once.iter_mut().enumerate() {
+            *n += usize::from(one & 1 << w != 0);
+        }
+    }
+    let count = |w: usize| if shared & 1 << w != 0 { once[w] } else { 0 };
+    let best = (2..64).max_by_key(|&w| count(w))?;
+    let unique = (1..64).all(|w| w == best || count(w) < count(best));
+    let unstated = stated.is_none_or(|s| s >= 64 || shared & 1 << s == 0);
+    (len >= 4 && 2 * count(best) > len && unique && unstated && strict & 1 << best == 0)
+        .then_some((len, best))
 }
 
 /// Whether `r`, a row that fits no width of the table above it, is a heading of a financial
@@ -3134,6 +3193,42 @@ Revisionen                      1 120         1 150            30
             // Spans are in characters.
             .map(|c| text.chars().skip(c.start).take(c.end - c.start).collect())
             .collect()
+    }
+
+    #[test]
+    fn rows_beside_a_count_column_ocr_dropped_group_spaces_in_read_at_their_one_way_width() {
+        let head = "Bidrag per län, kronor:\n\nTotalt antal bostäder som\n\
+                    Län fått startbesked. Statsbidrag, kr.\n";
+        // Most rows read one way at two (`742 | 27 321 604`), two ways at three; a dropped
+        // space (`24595 469`) reads only at three as typeset.
+        let rows = "Aa län 742 27 321 604\nBb län 458 11 616 140\nCc län 899 24595 469\n\
+                    Dd län 2913 70 854 684\nEe län 1558 37945775\n";
+        // (rows under the head, a row, its money cells (the count is none); `?`: unresolved)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (rows, "Aa län", &["27 321 604"]),
+            (rows, "Ee län", &["37945775"]),
+            // Read only as OCR leaves it at two: no width is stated, so no guess.
+            (rows, "Cc län", &["?"]),
+            // A row reading only at three, as typeset, keeps the table at three (where too few
+            // rows read to make one).
+            (
+                "Aa län 742 27 321 604\nBb län 458 11 616 140\nCc län 899 24595 469\n\
+                 Dd län 2913 70 854 684\nFf län 5 006 7 008 9 010\n",
+                "Aa län",
+                &["no table"],
+            ),
+            // Fewer than half the rows read one way at two: no width is taken from them.
+            (
+                "Aa län 742 27 321 604\nCc län 899 24595 469\nGg län 1756 52 387555\n\
+                 Hh län 1607 37 381143\nIi län 21509 470749 263\n",
+                "Aa län",
+                &["no table"],
+            ),
+        ];
+        for &(rows, label, want) in cases {
+            let text = format!("{head}{rows}");
+            assert_eq!(row_cells(&text, label), want, "{text}");
+        }
     }
 
     #[test]

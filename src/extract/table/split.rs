@@ -131,6 +131,14 @@ pub(super) fn widths(text: &str, g: &[Group], how: Grouping) -> u64 {
         .fold(0, |m, k| m | 1 << k)
 }
 
+/// The numbers of columns the groups read as in exactly one way, one bit per width.
+pub(super) fn one_way(text: &str, g: &[Group], how: Grouping) -> u64 {
+    let w = ways(text, g, how);
+    (1..=MAX_WIDTH.min(g.len()))
+        .filter(|&k| w[0][k] == 1)
+        .fold(0, |m, k| m | 1 << k)
+}
+
 /// The row's numbers as `width` columns, or why they cannot be read.
 pub(super) fn read(
     text: &str,
