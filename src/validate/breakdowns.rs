@@ -543,7 +543,9 @@ fn list_item(doc: &Doc<'_>, i: usize) -> bool {
 fn may_be_listed(doc: &Doc<'_>, role: &[Role], k: usize, total: usize, nested_ok: bool) -> bool {
     let i = doc.running[k];
     let a = &doc.amounts;
-    if !matches!(role[i], Role::Free | Role::Parent) || a[i].currency != a[total].currency {
+    if !matches!(role[i], Role::Free | Role::Parent | Role::Unsplit)
+        || a[i].currency != a[total].currency
+    {
         return false;
     }
     let w = wording(doc, k);
@@ -971,6 +973,9 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
             }
             Some((c, used)) => {
                 claim_parts(role, total, &used);
+                if used.is_empty() && c.status == TotalStatus::Unresolved {
+                    role[total] = Role::Unsplit;
+                }
                 out.push(c);
             }
             None => {}
@@ -1110,25 +1115,44 @@ fn parts_before(doc: &Doc<'_>, role: &[Role], k: usize) -> Option<TotalCheck> {
             period.other(doc, doc.slice(start, sentence_end(doc.text, pe)))
         }
     };
-    let ks: Vec<usize> = (0..k)
-        .rev()
-        .take_while(|&j| {
-            // Back over the paragraphs, a figure another check took ends the run: it and what
-            // is before it belong to that sum, unless it is a sum of another period's.
-            doc.spans[doc.running[j]].0 >= from
-                && (on_line > 0
-                    || match role[doc.running[j]] {
-                        Role::Part => false,
-                        Role::Total => earlier(j),
-                        Role::Free | Role::Parent => true,
-                    })
-        })
-        .filter(|&j| !earlier(j) && may_be_part(doc, role, j, total, false))
-        .take(MAX_PARTS)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let mut ks: Vec<usize> = Vec::new();
+    for j in (0..k).rev() {
+        let i = doc.running[j];
+        // A sum whose own parts are unstated, the next figure worded as an addition to it
+        // (`Tillsammans fick de drygt 63 miljoner kronor. Utöver detta … 209 mnkr`): it stands
+        // for whatever came before it, so it is a part and the run ends with it. Without such
+        // an addition (`Totalt 5 miljoner … och 1 miljon gick till A, totalt 6 miljoner`) the
+        // later figures may as well be its shares: it stays a total of its own.
+        let added = role[i] == Role::Unsplit
+            && !earlier(j)
+            && ks
+                .last()
+                .is_some_and(|&n| wording(doc, n) == Wording::Part(PartRole::Addition));
+        // Back over the paragraphs, a figure another check took ends the run: it and what is
+        // before it belong to that sum, unless it is a sum of another period's.
+        if doc.spans[i].0 < from
+            || (on_line == 0
+                && !added
+                && match role[i] {
+                    Role::Part => true,
+                    Role::Total | Role::Unsplit => !earlier(j),
+                    Role::Free | Role::Parent => false,
+                })
+        {
+            break;
+        }
+        let taken = match role[i] {
+            Role::Unsplit => added,
+            _ => !earlier(j),
+        };
+        if taken && may_be_part(doc, role, j, total, false) {
+            ks.push(j);
+        }
+        if ks.len() == MAX_PARTS || added {
+            break;
+        }
+    }
+    ks.reverse();
     if ks.is_empty() {
         return None;
     }
@@ -2916,8 +2940,9 @@ mod tests {
                     ("6 miljoner kronor", 6 * M),
                 ],
                 // The first sum ends its own sentence, so nothing in it says it is raised: it
-                // stays a total of its own, and the second is not settled either.
-                &[(5, Unresolved), (6, Unresolved)],
+                // stays a total of its own. Its parts are unstated, so it is one part of the
+                // second, which sums it up with the addition after it.
+                &[(5, Unresolved), (6, Fine)],
             ),
             // No addition between the two sums: both stay totals of their own.
             (
@@ -3086,6 +3111,78 @@ mod tests {
         for (text, items, want) in cases {
             let got = statuses(text, items);
             assert_eq!(got.first().map(|c| c.0), Some(*want), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_sum_with_unstated_parts_is_one_part_of_the_sum_after_it_and_ends_its_run() {
+        // (text, amounts, the last check's status and stated value in öre)
+        type Case<'a> = (&'a str, &'a [(&'a str, i64)], TotalStatus, i64);
+        let cases: &[Case<'_>] = &[
+            // `Tillsammans fick de …` names a sum whose parts are not given; the `Totalt …
+            // därmed` after it sums it up with the additions that follow it.
+            (
+                "Nämnden beviljade stöd till 14 projekt. Tillsammans fick de 41 miljoner kronor.\n\n\
+                 Utöver detta har nämnden beviljat 12,5 mnkr till A samt 6,2 mnkr till B.\n\n\
+                 Totalt beviljades därmed 59,7 mnkr under 2024.",
+                &[
+                    ("41 miljoner kronor", 41 * M),
+                    ("12,5 mnkr", 125 * M / 10),
+                    ("6,2 mnkr", 62 * M / 10),
+                    ("59,7 mnkr", 597 * M / 10),
+                ],
+                Fine,
+                597 * M / 10,
+            ),
+            // … in its paragraph too.
+            (
+                "Tillsammans fick de 63 miljoner kronor. Utöver detta har projekten beviljats \
+                 209 mnkr från EU samt 21,8 mnkr från privata aktörer. Totalt beviljades alltså \
+                 293,8 mnkr.",
+                &[
+                    ("63 miljoner kronor", 63 * M),
+                    ("209 mnkr", 209 * M),
+                    ("21,8 mnkr", 218 * M / 10),
+                    ("293,8 mnkr", 2938 * M / 10),
+                ],
+                Fine,
+                2938 * M / 10,
+            ),
+            // It stands for whatever came before it: figures before it are not summed again,
+            // though with them the sum would come out (10 + 25 + 15 = 50).
+            (
+                "A får 10 miljoner kronor. Tillsammans fick de 25 miljoner kronor.\n\n\
+                 Utöver detta går 15 miljoner kronor till C.\n\n\
+                 Totalt beviljades därmed 50 miljoner kronor.",
+                &[
+                    ("10 miljoner kronor", 10 * M),
+                    ("25 miljoner kronor", 25 * M),
+                    ("15 miljoner kronor", 15 * M),
+                    ("50 miljoner kronor", 50 * M),
+                ],
+                Unresolved,
+                50 * M,
+            ),
+            // Without an addition after it, the figures after it may be its own shares.
+            (
+                "Tillsammans fick de 25 miljoner kronor.\n\nC får 15 miljoner kronor.\n\n\
+                 Totalt beviljades därmed 40 miljoner kronor.",
+                &[
+                    ("25 miljoner kronor", 25 * M),
+                    ("15 miljoner kronor", 15 * M),
+                    ("40 miljoner kronor", 40 * M),
+                ],
+                Unresolved,
+                40 * M,
+            ),
+        ];
+        for &(text, items, want, stated) in cases {
+            let got = crate::validate::testing::statuses(text, items);
+            assert_eq!(
+                got.last().map(|c| (c.0, c.1)),
+                Some((want, stated)),
+                "{text}: {got:?}"
+            );
         }
     }
 }

@@ -34,6 +34,10 @@ pub(super) enum Role {
     /// The parent of a `varav` breakdown: a total of its own parts, and still a part of an
     /// enclosing total (`… 2 546 miljoner, varav 300 miljoner …`).
     Parent,
+    /// A named sum whose own parts are not stated (`Tillsammans fick de drygt 63 miljoner
+    /// kronor.`): checked, `unresolved`, and still one part of a sum that sums up what came
+    /// before it (`… Totalt beviljades alltså drygt 294 mnkr`), which it ends the run of.
+    Unsplit,
     Part,
 }
 
