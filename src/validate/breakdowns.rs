@@ -17,7 +17,8 @@
 //!   after two figures of its sentence) takes the figures before it in its paragraph instead. When the section's
 //!   figures do not add up, an enumeration is a `mismatch` and prose is searched for a contiguous
 //!   run that does; where a smaller share worded with a verb cut the section short and that
-//!   settled nothing, the run may go on through the section it cut (an `ok` only).
+//!   settled nothing, the run may go on through the section it cut (an `ok` only). An `ok` of a
+//!   rounded total moves onto its exact statement after the parts, if there is one.
 //!
 //! Only figures whose wording makes them parts are summed (see `roles.rs`): nested figures,
 //! changes, comparisons and asides never are, nor a restatement of the total (the same value), nor
@@ -36,6 +37,7 @@ use crate::pattern::Pattern;
 use crate::record::{PartRole, TotalCheck, TotalStatus};
 
 use super::doc::{Doc, has_blank_line, sentence_end};
+use super::interval::{is_soft, tolerance};
 use super::roles::{
     Wording, each_count, loss_total, multiplier, other_account_line, per_other_period, wording,
 };
@@ -880,7 +882,7 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
                 c
             };
             claim_parts(role, total, &wide);
-            out.push(c);
+            out.push(restated_exactly(doc, role, &cued, total, c));
             continue;
         }
         let scope_end = scope_end(doc, ends, total_end);
@@ -976,10 +978,73 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
                 if used.is_empty() && c.status == TotalStatus::Unresolved {
                     role[total] = Role::Unsplit;
                 }
-                out.push(c);
+                out.push(restated_exactly(doc, role, &cued, total, c));
             }
             None => {}
         }
+    }
+}
+
+/// The check `c` of a rounded total moved onto the exact sum stated after its parts: `Föreningar
+/// delar på 1,6 miljoner` ⏎ three grants ⏎ `Den totala summan uppgår till 1 607 000 kr`. The
+/// later figure is the next cued one after the parts, in the section of the last part, exact,
+/// stated more finely than the total and within its rounding: the same sum written out, which
+/// the parts must meet to its own precision. Meeting only the rounded figure proves nothing
+/// then, so the check is `unresolved`, not `ok` (nor `mismatch`: that the two figures are one
+/// sum is read from their values alone). The exact figure is taken as a total (no check of its
+/// own); any other check is returned as it is.
+fn restated_exactly(
+    doc: &Doc<'_>,
+    role: &mut [Role],
+    cued: &[(usize, Cue)],
+    total: usize,
+    c: TotalCheck,
+) -> TotalCheck {
+    if c.status != TotalStatus::Ok {
+        return c;
+    }
+    let Some(last) = c.components.iter().filter_map(|&i| doc.rank(i)).max() else {
+        return c;
+    };
+    let Some(&(j, _)) = cued.get(cued.partition_point(|&(j, _)| j <= last)) else {
+        return c;
+    };
+    let exact = doc.running[j];
+    let a = doc.amounts;
+    let (Some(v), Some(t)) = (a[exact].value, a[total].value) else {
+        return c;
+    };
+    let rounding = tolerance(&a[total]).ore();
+    if role[exact] != Role::Free
+        || a[exact].currency != a[total].currency
+        || is_soft(&a[exact])
+        || v == t
+        || doc.spans[exact].0 >= doc.section_end(doc.spans[doc.running[last]].0)
+        || tolerance(&a[exact]).ore() >= rounding
+        || (v.ore() - t.ore()).abs() > rounding
+    {
+        return c;
+    }
+    let claim = Claim {
+        stated: exact,
+        income: None,
+        components: &c.components,
+        negate_stated: false,
+        multipliers: &c.multipliers,
+    };
+    let Some(s) = sum(doc, &claim) else {
+        return c;
+    };
+    role[exact] = Role::Total;
+    let how = format!(
+        "{}; checked against `{}`, the exact sum stated after the parts, which restates the rounded `{}`",
+        c.method, a[exact].text, a[total].text
+    );
+    if s.ok {
+        check(doc, &claim, &s, TotalStatus::Ok, how)
+    } else {
+        let how = format!("{how}: the parts meet only the rounded figure");
+        check(doc, &claim, &s, TotalStatus::Unresolved, how)
     }
 }
 
@@ -3183,6 +3248,67 @@ mod tests {
                 Some((want, stated)),
                 "{text}: {got:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_rounded_total_is_checked_on_its_exact_statement_after_the_parts() {
+        const K: i64 = 100; // one krona in öre
+        let list = |closing: &str| {
+            format!(
+                "Föreningar delar på 1,6 miljoner\n\nNämnden beviljade föreningsbidrag enligt \
+                 följande:\n\nA får dela på 1 298 000 kr\n\nB får dela på 209 000 kr\n\nC får \
+                 dela på 100 000 kr\n\nBidraget är viktigt. {closing}"
+            )
+        };
+        let items = |exact: &'static str, v: i64| {
+            vec![
+                ("1,6 miljoner", 16 * M / 10),
+                ("1 298 000 kr", 1_298_000 * K),
+                ("209 000 kr", 209_000 * K),
+                ("100 000 kr", 100_000 * K),
+                (exact, v),
+            ]
+        };
+        type Case = (
+            String,
+            Vec<(&'static str, i64)>,
+            Vec<(TotalStatus, i64, i64)>,
+        );
+        let cases: Vec<Case> = vec![
+            // The exact sum after the parts is where the check sits.
+            (
+                list("Den totala summan uppgår till 1 607 000 kr."),
+                items("1 607 000 kr", 1_607_000 * K),
+                vec![(Fine, 1_607_000 * K, 0)],
+            ),
+            // Parts that meet only the rounded figure confirm nothing.
+            (
+                list("Den totala summan uppgår till 1 617 000 kr."),
+                items("1 617 000 kr", 1_617_000 * K),
+                vec![(Unresolved, 1_617_000 * K, -10_000 * K)],
+            ),
+            // A later figure beyond the rounding is another sum: the check stays.
+            (
+                list("Totalt fördelas i år 1 900 000 kr."),
+                items("1 900 000 kr", 1_900_000 * K),
+                vec![
+                    (Fine, 16 * M / 10, 7_000 * K),
+                    (Unresolved, 1_900_000 * K, -1_900_000 * K),
+                ],
+            ),
+            // So does one under the next heading.
+            (
+                format!(
+                    "{}\n\nVuxenföreningar\n\nDen totala summan uppgår till 1 607 000 kr.",
+                    list("")
+                ),
+                items("1 607 000 kr", 1_607_000 * K),
+                vec![(Fine, 16 * M / 10, 7_000 * K)],
+            ),
+        ];
+        for (text, items, want) in cases {
+            assert_checks(&text, &items, &want);
         }
     }
 }

@@ -41,9 +41,11 @@
 //!    not add up, the contiguous runs of following amounts (at least two) are searched for one that
 //!    does, and `method` says so. If none does, the verdict is `mismatch` when the section is
 //!    visibly an enumeration (a numbered or bulleted list, `följande`), else `unresolved`: in plain
-//!    prose the parts may simply not be stated. A named sum whose own parts are unstated
-//!    (`Tillsammans fick de drygt 63 miljoner`) is one part of a sum summing up after it, when
-//!    the next figure is worded as an addition to it (`Utöver detta … 209 mnkr`).
+//!    prose the parts may simply not be stated. A rounded total (`delar på 1,6 miljoner`) whose
+//!    parts are followed by its exact sum (`Den totala summan uppgår till 1 607 000 kr`) is
+//!    checked on the exact one. A named sum whose own parts are unstated (`Tillsammans fick de
+//!    drygt 63 miljoner`) is one part of a sum summing up after it, when the next figure is
+//!    worded as an addition to it (`Utöver detta … 209 mnkr`).
 //!
 //! 5. **Payment plans**: the dated instalments of a payment sentence (`Utbetalning av medlen ska
 //!    ske med 16 600 000 kronor den 10 januari 2013, …`) against the amount of the anslag or
