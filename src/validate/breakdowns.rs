@@ -19,6 +19,8 @@
 //!   run that does; where a smaller share worded with a verb cut the section short and that
 //!   settled nothing, the run may go on through the section it cut (an `ok` only). An `ok` of a
 //!   rounded total moves onto its exact statement after the parts, if there is one.
+//! - A **headline** opening on a figure (`Tre miljoner till badplatser`) is a total only where
+//!   the figures below it add up to it (`ok`, never `mismatch`).
 //!
 //! Only figures whose wording makes them parts are summed (see `roles.rs`): nested figures,
 //! changes, comparisons and asides never are, nor a restatement of the total (the same value), nor
@@ -981,6 +983,105 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
                 out.push(restated_exactly(doc, role, &cued, total, c));
             }
             None => {}
+        }
+    }
+}
+
+/// A headline that opens on a figure and names what it is for: `75 miljoner kronor till
+/// kommuner, landsting och länsstyrelsers arbete med civilt försvar`, `Tre miljoner till
+/// badplatser och spontanidrott`. `drygt` and the like may stand before it.
+static HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) ^ [\x20\t]* (?: (?: drygt | knappt | nästan | närmare | närapå | över | cirka | ca | omkring ) [\x20\t]+ )? $",
+    )
+});
+
+/// After a headline's figure: the word that says what the money is for (`till`, `för`, `i`,
+/// `ska`, `går`), then the rest of the line, no sentence end in it.
+static HEADLINE_REST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) ^ [\x20\t]+ (?: till | för | i | ska | går | satsas ) [\x20\t] [^.!?:\n]* $",
+    )
+});
+
+/// Whether running amount `running[k]` is the figure of a headline ([`HEADLINE`]): one line of
+/// at most 120 characters between blank lines (or the text's start), opening on it and holding
+/// no other figure.
+fn headline(doc: &Doc<'_>, k: usize) -> bool {
+    let (s, e) = doc.spans[doc.running[k]];
+    let (start, end) = (doc.line_start(s), line_end(doc, e));
+    let alone = |j: Option<usize>| {
+        j.and_then(|j| doc.running.get(j))
+            .is_none_or(|&i| doc.spans[i].0 >= end || doc.spans[i].1 <= start)
+    };
+    let before = doc.text[..start].trim_end_matches([' ', '\t']);
+    let after = doc.text[end..].trim_start_matches([' ', '\t']);
+    (start == 0 || before.ends_with("\n\n") || before.trim().is_empty())
+        && (after.is_empty() || after.starts_with("\n\n") || after.trim().is_empty())
+        && doc.slice(start, end).chars().count() <= 120
+        && alone(k.checked_sub(1))
+        && alone(Some(k + 1))
+        && HEADLINE.is_match(doc.width, doc.slice(start, s))
+        && HEADLINE_REST.is_match(doc.width, doc.slice(e, end))
+}
+
+/// 4b. A total stated only in a headline, its parts in the text below it (`75 miljoner kronor
+/// till … civilt försvar` ⏎ `… beslutat om 60 miljoner kronor …` ⏎ `Även länsstyrelserna får
+/// … 15 miljoner kronor`). Runs after the cued totals, so a figure they took is no part here.
+/// The parts are the figures of the first section holding any after the headline (a figureless
+/// `Publicerad` line between is passed), up to the next headline or named sum, none larger than
+/// the headline's: the whole section or a run from its start, as for a cued total in prose. A
+/// headline names no sum, so only an `ok` is a check: parts that do not add up may be a part of
+/// the story, never a mismatch.
+pub(super) fn headline_totals(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<TotalCheck>) {
+    for k in 0..doc.running.len() {
+        let total = doc.running[k];
+        if role[total] != Role::Free || !headline(doc, k) {
+            continue;
+        }
+        let Some(&first) = doc.running.get(k + 1) else {
+            continue;
+        };
+        let section_end = doc.section_end(doc.spans[first].0);
+        let mut end = section_end;
+        for j in k + 1..doc.running.len() {
+            let at = doc.spans[doc.running[j]].0;
+            if at >= section_end {
+                break;
+            }
+            let same = doc.amounts[doc.running[j]].value == doc.amounts[total].value;
+            if headline(doc, j) || (cue(doc, j) == Some(Cue::Strong) && !same) {
+                end = at;
+                break;
+            }
+        }
+        let total_end = doc.spans[total].1;
+        let asides = Asides::find(doc, total, total_end, end);
+        let listed: Vec<usize> = (k + 1..doc.running.len())
+            .take_while(|&j| {
+                doc.spans[doc.running[j]].0 < end && !per_other_period(doc, doc.running[j], total)
+            })
+            .filter(|&j| {
+                !asides.hold(doc, doc.running[j]) && may_be_listed(doc, role, j, total, false)
+            })
+            .map(|j| doc.running[j])
+            .take(MAX_PARTS)
+            .collect();
+        if listed.iter().any(|&i| larger(doc, i, total)) {
+            continue; // a larger figure below: the headline is not the whole of the story
+        }
+        let scope = Scope {
+            parts: listed.clone(),
+            listed,
+            text: doc.slice(total_end, end),
+            end,
+        };
+        if let Some((mut c, used)) =
+            reconcile_scope(doc, total, &scope).filter(|(c, _)| c.status == TotalStatus::Ok)
+        {
+            c.method = format!("headline: {}", c.method);
+            claim_parts(role, total, &used);
+            out.push(c);
         }
     }
 }
@@ -3305,6 +3406,76 @@ mod tests {
                 ),
                 items("1 607 000 kr", 1_607_000 * K),
                 vec![(Fine, 16 * M / 10, 7_000 * K)],
+            ),
+        ];
+        for (text, items, want) in cases {
+            assert_checks(&text, &items, &want);
+        }
+    }
+
+    #[test]
+    fn a_total_in_a_headline_is_checked_only_when_the_text_below_adds_up() {
+        const BODY: &str = "Tekniska nämnden har beslutat om satsningar inför sommaren.\n\n\
+            Två miljoner kronor går till badplatserna. En miljon kronor används för nya \
+            spontanidrottsplatser.\n\nFörra året lade nämnden 800 000 kronor på underhåll.";
+        let body = [
+            ("Två miljoner kronor", 2 * M),
+            ("En miljon kronor", M),
+            ("800 000 kronor", 8 * M / 10),
+        ];
+        let with = |head: &'static str, v: i64| {
+            let mut items = vec![(head, v)];
+            items.extend(body);
+            items
+        };
+        type Case = (
+            String,
+            Vec<(&'static str, i64)>,
+            Vec<(TotalStatus, i64, i64)>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                format!("Tre miljoner till badplatser och spontanidrott\n\n{BODY}"),
+                with("Tre miljoner", 3 * M),
+                vec![(Fine, 3 * M, 0)],
+            ),
+            (
+                format!(
+                    "Publicerad\n\n3 miljoner kronor till badplatser och spontanidrott\n\nPublicerad\n\n{BODY}"
+                ),
+                with("3 miljoner kronor", 3 * M),
+                vec![(Fine, 3 * M, 0)],
+            ),
+            // A headline names no sum: parts that do not add up are no mismatch.
+            (
+                format!("Fem miljoner till badplatser och spontanidrott\n\n{BODY}"),
+                with("Fem miljoner", 5 * M),
+                vec![],
+            ),
+            // The figure must open a line of its own: inside a sentence, or after other words,
+            // it is no headline.
+            (
+                format!("Tre miljoner till badplatser och spontanidrott. {BODY}"),
+                with("Tre miljoner", 3 * M),
+                vec![],
+            ),
+            (
+                format!("Nämnden ger tre miljoner till badplatser och spontanidrott\n\n{BODY}"),
+                with("tre miljoner", 3 * M),
+                vec![],
+            ),
+            // A larger figure below: the headline is not the whole of the story.
+            (
+                format!(
+                    "Tre miljoner till badplatser och spontanidrott\n\n{BODY} Nämndens budget \
+                     är 40 miljoner kronor."
+                ),
+                {
+                    let mut items = with("Tre miljoner", 3 * M);
+                    items.push(("40 miljoner kronor", 40 * M));
+                    items
+                },
+                vec![],
             ),
         ];
         for (text, items, want) in cases {

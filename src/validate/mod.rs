@@ -47,6 +47,11 @@
 //!    drygt 63 miljoner`) is one part of a sum summing up after it, when the next figure is
 //!    worded as an addition to it (`Utöver detta … 209 mnkr`).
 //!
+//!    **Headlines**: a line of its own that opens on a figure and names what it is for (`75
+//!    miljoner kronor till … civilt försvar`) is checked against the figures of the first
+//!    section below it holding any, after the cued totals took theirs; only an `ok` is a check,
+//!    since a headline names no sum.
+//!
 //! 5. **Payment plans**: the dated instalments of a payment sentence (`Utbetalning av medlen ska
 //!    ske med 16 600 000 kronor den 10 januari 2013, …`) against the amount of the anslag or
 //!    anslagspost whose heading the sentence stands under, only where that heading names exactly
@@ -124,7 +129,7 @@ mod testing;
 
 use crate::record::{Amount, TotalCheck, TotalStatus};
 
-use breakdowns::{breakdowns, totals_then_parts};
+use breakdowns::{breakdowns, headline_totals, totals_then_parts};
 use doc::Doc;
 use instalments::instalments;
 pub use interval::tolerance;
@@ -145,6 +150,7 @@ pub fn reconcile(text: &str, amounts: &[Amount]) -> Vec<TotalCheck> {
     closed_lists(&doc, &mut role, &mut checks);
     breakdowns(&doc, &mut role, &mut checks);
     totals_then_parts(&doc, &mut role, &mut checks);
+    headline_totals(&doc, &mut role, &mut checks);
     instalments(&doc, &mut role, &mut checks);
     for c in &mut checks {
         unconfirm_ranges(&doc, c);
