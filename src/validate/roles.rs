@@ -123,6 +123,20 @@ static CHANGE: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// Added money named as a thing right before its figure (`får ökade resurser om 15 miljoner
+/// kronor`, `utökade medel på 20 miljoner`): the participle describes the money, which is the
+/// figure itself, not a change of something else by it. `ett ökat anslag med 89 miljoner` (the
+/// anslag changed by the figure) is no match.
+static ADDED_MONEY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?xi) (?: ^ | [^\p{L}] )
+        (?: ökade | ökat | ökad | utökade | utökat | utökad )
+        \s+ (?: medel | resurser | anslag | bidrag | pengar )
+        \s+ (?: om | på ) \s+ (?: (?: cirka | ca\.? | drygt | närmare | omkring | ungefär ) \s+ )?
+        $",
+    )
+});
+
 /// A verb of splitting right before `med` and the figure (`Ökningen fördelas med 120 miljoner`):
 /// the figure is a share of the change named before, not a change itself.
 static SPLIT_WITH: LazyLock<Pattern> = LazyLock::new(|| {
@@ -480,7 +494,9 @@ fn own_wording(doc: &Doc<'_>, k: usize) -> Wording {
                 .captures(doc.width, gap)
                 .is_some_and(|c| c["w"].eq_ignore_ascii_case("från")));
     if (from_to && CHANGE_LEVELS.is_match(doc.width, gap))
-        || (CHANGE.is_match(doc.width, gap) && !SPLIT_WITH.is_match(doc.width, gap))
+        || (CHANGE.is_match(doc.width, gap)
+            && !SPLIT_WITH.is_match(doc.width, gap)
+            && !ADDED_MONEY.is_match(doc.width, gap))
         || CHANGE_AFTER.is_match(doc.width, after.get(..floor(after, 24)).unwrap_or(""))
     {
         return Wording::Change;
@@ -624,6 +640,23 @@ mod tests {
             ),
             (
                 "Anslaget höjs med 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                Change,
+            ),
+            // Added money named as a thing is the figure itself; a thing changed by the figure
+            // stays a change.
+            (
+                "Även länsstyrelserna får ökade resurser om 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                PLAIN,
+            ),
+            (
+                "Myndigheten får ett ökat anslag med 100 miljoner kronor.",
+                &one("100 miljoner kronor"),
+                Change,
+            ),
+            (
+                "Kostnaderna ökade under året på grund av resurser om 100 miljoner kronor.",
                 &one("100 miljoner kronor"),
                 Change,
             ),
