@@ -1044,6 +1044,7 @@ pub(super) fn headline_totals(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<To
         };
         let section_end = doc.section_end(doc.spans[first].0);
         let mut end = section_end;
+        let mut restated = false;
         for j in k + 1..doc.running.len() {
             let at = doc.spans[doc.running[j]].0;
             if at >= section_end {
@@ -1054,6 +1055,13 @@ pub(super) fn headline_totals(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<To
                 end = at;
                 break;
             }
+            restated |= same;
+        }
+        // The text below states the sum itself (`400 miljoner kronor …` over `staten avsätter
+        // 400 000 000 kronor`): the check is that statement's, to the krona; the headline's
+        // rounding would call `ok` what the exact statement finds wrong.
+        if restated {
+            continue;
         }
         let total_end = doc.spans[total].1;
         let asides = Asides::find(doc, total, total_end, end);
@@ -3476,6 +3484,24 @@ mod tests {
                     items
                 },
                 vec![],
+            ),
+            // The text below states the sum to the krona: the check is that statement's, and
+            // parts a krona off it are no `ok` under the headline's rounding.
+            (
+                "3 miljoner kronor till badplatser och spontanidrott\n\nNämnden avsätter \
+                 3 000 000 kronor, utöver de 2 000 002 kronor som avsattes 2024. Av dessa medel \
+                 går 2 000 000 kronor till badplatserna. Övriga 1 000 000 kronor går till nya \
+                 spontanidrottsplatser."
+                    .to_string(),
+                vec![
+                    ("3 miljoner kronor", 3 * M),
+                    ("3 000 000 kronor", 3 * M),
+                    ("2 000 002 kronor", 2 * M + 200),
+                    ("2 000 000 kronor", 2 * M),
+                    ("1 000 000 kronor", M),
+                ],
+                // The earlier year's figure is left open, not taken as a part.
+                vec![(Unresolved, 2 * M + 200, -200)],
             ),
         ];
         for (text, items, want) in cases {
