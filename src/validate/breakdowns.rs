@@ -36,7 +36,7 @@ use regex::Regex;
 
 use crate::extract::date::MONTH_NAMES;
 use crate::pattern::Pattern;
-use crate::record::{PartRole, TotalCheck, TotalStatus};
+use crate::record::{Amount, PartRole, TotalCheck, TotalStatus};
 
 use super::doc::{Doc, has_blank_line, sentence_end};
 use super::interval::{is_soft, tolerance};
@@ -989,12 +989,11 @@ pub(super) fn totals_then_parts(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<
 
 /// A headline that opens on a figure and names what it is for: `75 miljoner kronor till
 /// kommuner, landsting och länsstyrelsers arbete med civilt försvar`, `Tre miljoner till
-/// badplatser och spontanidrott`. `drygt` and the like may stand before it.
-static HEADLINE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?xi) ^ [\x20\t]* (?: (?: drygt | knappt | nästan | närmare | närapå | över | cirka | ca | omkring ) [\x20\t]+ )? $",
-    )
-});
+/// badplatser och spontanidrott`. The qualifiers the amount reader takes (`drygt`, `cirka` …)
+/// are inside the amount's span already; only the two it leaves out, `över` and `närapå`, may
+/// stand before the figure here.
+static HEADLINE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?xi) ^ [\x20\t]* (?: (?: närapå | över ) [\x20\t]+ )? $"));
 
 /// After a headline's figure: the word that says what the money is for (`till`, `för`, `i`,
 /// `ska`, `går`), then the rest of the line, no sentence end in it.
@@ -1050,7 +1049,9 @@ pub(super) fn headline_totals(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<To
             if at >= section_end {
                 break;
             }
-            let same = doc.amounts[doc.running[j]].value == doc.amounts[total].value;
+            let later = doc.running[j];
+            let same = doc.amounts[later].value == doc.amounts[total].value
+                || restates(doc.amounts, total, later);
             if headline(doc, j) || (cue(doc, j) == Some(Cue::Strong) && !same) {
                 end = at;
                 break;
@@ -1058,8 +1059,8 @@ pub(super) fn headline_totals(doc: &Doc<'_>, role: &mut [Role], out: &mut Vec<To
             restated |= same;
         }
         // The text below states the sum itself (`400 miljoner kronor …` over `staten avsätter
-        // 400 000 000 kronor`): the check is that statement's, to the krona; the headline's
-        // rounding would call `ok` what the exact statement finds wrong.
+        // 400 000 000 kronor`, see [`restates`]): the check is that statement's, to its own
+        // precision; the headline's rounding would call `ok` what that statement finds wrong.
         if restated {
             continue;
         }
@@ -1123,14 +1124,10 @@ fn restated_exactly(
     let (Some(v), Some(t)) = (a[exact].value, a[total].value) else {
         return c;
     };
-    let rounding = tolerance(&a[total]).ore();
     if role[exact] != Role::Free
-        || a[exact].currency != a[total].currency
-        || is_soft(&a[exact])
         || v == t
         || doc.spans[exact].0 >= doc.section_end(doc.spans[doc.running[last]].0)
-        || tolerance(&a[exact]).ore() >= rounding
-        || (v.ore() - t.ore()).abs() > rounding
+        || !restates(a, total, exact)
     {
         return c;
     }
@@ -1155,6 +1152,21 @@ fn restated_exactly(
         let how = format!("{how}: the parts meet only the rounded figure");
         check(doc, &claim, &s, TotalStatus::Unresolved, how)
     }
+}
+
+/// Whether amount `later` states the sum amount `total` states, written more finely: the same
+/// currency, exact, of a finer rounding than `total`'s and within it (`400 000 000 kronor` or
+/// `1 607 000 kr` after `400 miljoner` or `1,6 miljoner`). Such a statement takes the sum's check:
+/// parts that meet only the coarser figure are not shown to add up.
+fn restates(a: &[Amount], total: usize, later: usize) -> bool {
+    let (Some(v), Some(t)) = (a[later].value, a[total].value) else {
+        return false;
+    };
+    let rounding = tolerance(&a[total]).ore();
+    a[later].currency == a[total].currency
+        && !is_soft(&a[later])
+        && tolerance(&a[later]).ore() < rounding
+        && (v.ore() - t.ore()).abs() <= rounding
 }
 
 /// Whether the prose total `total` is stated again by a table's sum row in its section that a
@@ -3453,6 +3465,23 @@ mod tests {
                 ),
                 with("3 miljoner kronor", 3 * M),
                 vec![(Fine, 3 * M, 0)],
+            ),
+            // A qualifier the amount reader takes is inside the figure's span; `över`, which it
+            // leaves out, may stand before it.
+            (
+                format!("Drygt 3 miljoner kronor till badplatser och spontanidrott\n\n{BODY}"),
+                with("Drygt 3 miljoner kronor", 3 * M),
+                vec![(Fine, 3 * M, 0)],
+            ),
+            (
+                format!("Över 3 miljoner kronor till badplatser och spontanidrott\n\n{BODY}"),
+                with("3 miljoner kronor", 3 * M),
+                vec![(Fine, 3 * M, 0)],
+            ),
+            (
+                format!("Till badplatser går 3 miljoner kronor och spontanidrott\n\n{BODY}"),
+                with("3 miljoner kronor", 3 * M),
+                vec![],
             ),
             // A headline names no sum: parts that do not add up are no mismatch.
             (
