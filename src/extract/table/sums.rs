@@ -44,11 +44,15 @@ pub(super) fn decide(text: &str, body: &mut Body, width: usize) {
         .map(|(r, got)| Readings::of(text, r, got, width))
         .collect();
     // Each row read decides more: go on until nothing changes. Only the row read changes its
-    // readings.
-    while let Some((row, nums)) = next_decided(&options) {
+    // readings, so the sum rows above it, whose blocks do not hold it, decide no more than they
+    // did: the search goes on from that row, not from the top (from the top, a long statement
+    // cost the square of its length).
+    let mut from = 0;
+    while let Some((row, nums)) = next_decided(&options, from) {
         let got = Ok(nums);
         options[row] = Readings::of(text, &body[row].0, &got, width);
         body[row].1 = got;
+        from = row;
     }
 }
 
@@ -108,8 +112,8 @@ impl Readings {
     }
 }
 
-/// A row in doubt the sums decide, and its reading.
-fn next_decided(options: &[Option<Readings>]) -> Option<(usize, Vec<Num>)> {
+/// A row in doubt the sums decide, and its reading: the first found by sum rows from `from` on.
+fn next_decided(options: &[Option<Readings>], from: usize) -> Option<(usize, Vec<Num>)> {
     let count = |i: usize| options[i].as_ref().map_or(1, |o| o.nums.len());
     let columns = |i: usize, k: usize| -> Option<&[(i128, i128)]> {
         options[i].as_ref()?.columns.get(k)?.as_deref()
@@ -121,7 +125,7 @@ fn next_decided(options: &[Option<Readings>]) -> Option<(usize, Vec<Num>)> {
     // with one reading), `block` the figures of the rows tried.
     let mut pick = vec![0; options.len()];
     let mut block: Vec<&[(i128, i128)]> = Vec::new();
-    for s in first.max(2)..options.len() {
+    for s in first.max(2).max(from)..options.len() {
         if options[s].is_none() {
             continue;
         }
