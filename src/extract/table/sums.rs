@@ -48,7 +48,7 @@ pub(super) fn decide(text: &str, body: &mut Body, width: usize) {
     // did: the search goes on from that row, not from the top (from the top, a long statement
     // cost the square of its length).
     let mut from = 0;
-    while let Some((row, nums)) = next_decided(&options, from) {
+    while let Some((row, nums)) = next_decided(&options, width, from) {
         let got = Ok(nums);
         options[row] = Readings::of(text, &body[row].0, &got, width);
         body[row].1 = got;
@@ -113,18 +113,17 @@ impl Readings {
 }
 
 /// A row in doubt the sums decide, and its reading: the first found by sum rows from `from` on.
-fn next_decided(options: &[Option<Readings>], from: usize) -> Option<(usize, Vec<Num>)> {
+fn next_decided(
+    options: &[Option<Readings>],
+    width: usize,
+    from: usize,
+) -> Option<(usize, Vec<Num>)> {
     let count = |i: usize| options[i].as_ref().map_or(1, |o| o.nums.len());
-    let columns = |i: usize, k: usize| -> Option<&[(i128, i128)]> {
-        options[i].as_ref()?.columns.get(k)?.as_deref()
-    };
     // Only a block with a row in doubt in it can decide anything: sum rows above the first such
     // row are not tried.
     let first = (0..options.len()).find(|&i| count(i) > 1)?;
-    // Reused for every combination: `pick[i]` is the reading tried for row `i` (0 for a row
-    // with one reading), `block` the figures of the rows tried.
+    // Reused for every combination: `pick[i]` is the reading tried for row `i`.
     let mut pick = vec![0; options.len()];
-    let mut block: Vec<&[(i128, i128)]> = Vec::new();
     for s in first.max(2).max(from)..options.len() {
         if options[s].is_none() {
             continue;
@@ -158,26 +157,14 @@ fn next_decided(options: &[Option<Readings>], from: usize) -> Option<(usize, Vec
             // For each row in doubt, the readings some combination that adds up gives it.
             let mut agreed: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); doubtful.len()];
             let mut any = false;
-            for mut code in 0..combinations {
+            let mut sums = vec![0i128; (s - k + 1) * width];
+            let mut found = |pick: &[usize]| {
+                any = true;
                 for (j, &i) in doubtful.iter().enumerate() {
-                    pick[i] = code % counts[j];
-                    code /= counts[j];
+                    agreed[j].insert(pick[i]);
                 }
-                block.clear();
-                let read = (k..=s).all(|i| match columns(i, pick[i]) {
-                    Some(c) => {
-                        block.push(c);
-                        true
-                    }
-                    None => false,
-                });
-                if read && adds_up(&block) {
-                    any = true;
-                    for (j, &i) in doubtful.iter().enumerate() {
-                        agreed[j].insert(pick[i]);
-                    }
-                }
-            }
+            };
+            add_up_ways(options, (k, s, k), width, &mut sums, &mut pick, &mut found);
             if !any {
                 continue;
             }
@@ -193,6 +180,40 @@ fn next_decided(options: &[Option<Readings>], from: usize) -> Option<(usize, Vec
     None
 }
 
+/// Calls `found` with `pick` (the reading of each row) for each combination of readings of the
+/// rows `k..=s` whose rows `k..s` add up to row `s` ([`meets`]), from row `i` on, the rows above
+/// it picked already. Level `d` of `sums` holds the column sums of the rows `k..k + d`, added in
+/// the order [`adds_up`] adds them: a combination costs one row's addition, not its block's. A
+/// reading that does not fit the table ends its combinations.
+fn add_up_ways(
+    options: &[Option<Readings>],
+    (k, s, i): (usize, usize, usize),
+    width: usize,
+    sums: &mut [i128],
+    pick: &mut [usize],
+    found: &mut dyn FnMut(&[usize]),
+) {
+    let Some(o) = options[i].as_ref() else {
+        return;
+    };
+    let d = i - k;
+    for (r, c) in o.columns.iter().enumerate() {
+        let Some(c) = c.as_deref() else { continue };
+        pick[i] = r;
+        if i == s {
+            if meets(&sums[d * width..], c, s - k) {
+                found(pick);
+            }
+            continue;
+        }
+        let (done, next) = sums.split_at_mut((d + 1) * width);
+        for ((n, &a), &(v, _)) in next.iter_mut().zip(&done[d * width..]).zip(c) {
+            *n = a.saturating_add(v);
+        }
+        add_up_ways(options, (k, s, i + 1), width, sums, pick, found);
+    }
+}
+
 /// Whether the last row equals, in every column, the sum of the rows above it, with at least
 /// two columns not 0. Each figure is rounded to its last digit, so the sum may be off by one
 /// unit of the sum's last digit per addend (`110 080 + 4 271 - 7 304` is `107 046` or `107 047`).
@@ -200,15 +221,22 @@ fn adds_up(rows: &[&[(i128, i128)]]) -> bool {
     let Some((sum, above)) = rows.split_last() else {
         return false;
     };
-    if above.len() < 2 || sum.iter().filter(|&&(v, _)| v != 0).count() < 2 {
+    let total: Vec<i128> = (0..sum.len())
+        .map(|c| above.iter().map(|r| r[c].0).fold(0, i128::saturating_add))
+        .collect();
+    meets(&total, sum, above.len())
+}
+
+/// Whether `sum`, a row's figures with their units, is `total`, the column sums of `addends`
+/// rows, as [`adds_up`] tells.
+fn meets(total: &[i128], sum: &[(i128, i128)], addends: usize) -> bool {
+    if addends < 2 || sum.iter().filter(|&&(v, _)| v != 0).count() < 2 {
         return false;
     }
-    let addends = above.len() as i128;
-    (0..sum.len()).all(|c| {
-        let total: i128 = above.iter().map(|r| r[c].0).fold(0, i128::saturating_add);
-        let (want, unit) = sum[c];
-        total.abs_diff(want) <= addends.saturating_mul(unit).unsigned_abs()
-    })
+    let addends = addends as i128;
+    sum.iter()
+        .zip(total)
+        .all(|(&(want, unit), &t)| t.abs_diff(want) <= addends.saturating_mul(unit).unsigned_abs())
 }
 
 /// The readings of a row: its one reading when read, its readings with its note and without when
@@ -304,5 +332,53 @@ mod tests {
             let rows: Vec<&[(i128, i128)]> = rows.iter().map(Vec::as_slice).collect();
             assert_eq!(adds_up(&rows), *want, "{rows:?}");
         }
+    }
+
+    /// The row-by-row walk finds exactly the combinations that trying each one whole finds.
+    #[test]
+    fn the_walk_finds_the_combinations_that_add_up_and_no_others() {
+        // Rows of two readings each (`12 345` or `12 | 345` in doubt, as numbers), a reading that
+        // does not fit (None), and one row read.
+        let r = |a: i128, b: i128| Some(vec![(a, 1), (b, 1)]);
+        let rows: Vec<Option<Readings>> = vec![
+            vec![r(10, 20), r(1, 2)],
+            vec![r(5, 5)],
+            vec![r(30, 7), None, r(3, 0)],
+            vec![r(45, 32), r(18, 27)],
+            vec![r(27, 34), r(88, 64)],
+        ]
+        .into_iter()
+        .map(|columns: Vec<Option<Vec<(i128, i128)>>>| {
+            Some(Readings {
+                nums: vec![Vec::new(); columns.len()],
+                columns,
+            })
+        })
+        .collect();
+        let (k, s, width) = (0, 4, 2);
+        let mut walked = BTreeSet::new();
+        let mut pick = vec![0; rows.len()];
+        let mut sums = vec![0; (s - k + 1) * width];
+        let mut found = |p: &[usize]| {
+            walked.insert(p.to_vec());
+        };
+        add_up_ways(&rows, (k, s, k), width, &mut sums, &mut pick, &mut found);
+        let mut whole = BTreeSet::new();
+        let counts: Vec<usize> = rows.iter().flatten().map(|o| o.columns.len()).collect();
+        for code in 0..counts.iter().product() {
+            let (mut code, mut p) = (code, Vec::new());
+            for n in &counts {
+                p.push(code % n);
+                code /= n;
+            }
+            let block: Option<Vec<&[(i128, i128)]>> = (k..=s)
+                .map(|i| rows[i].as_ref()?.columns[p[i]].as_deref())
+                .collect();
+            if block.is_some_and(|b| adds_up(&b)) {
+                whole.insert(p);
+            }
+        }
+        assert_eq!(walked, whole);
+        assert!(!whole.is_empty(), "the cases hold combinations that add up");
     }
 }
