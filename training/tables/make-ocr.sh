@@ -35,6 +35,8 @@ pair $T scb-2008-brp-riksomraden 5 --measure 175
 pair $T scb-2020-regioner-resultatrakning-utdrag 6 --measure 175
 pair $T esv-2018-statens-balansrakning 7 --measure 175
 pair $T n-2017-byggbonus-lansvis 8
+pair $T gnesta-2013-driftredovisning 5 --measure 175
+pair $T rb-2022-sakerhetspolisen 6 --measure 175
 
 H=fixtures/tables
 pair $H rb-2006-hovstaten 101 --measure 175
