@@ -123,7 +123,8 @@
 //! width is stated and OCR dropped spaces beside a count column (`Gävleborgs län 899 24595 469`
 //! reads only as three figures as typeset), rows following each other that more than half read
 //! one way at another width they all allow (`742 27 321 604`: two ways at three, one at two)
-//! are one table at that width; the rest of them are unresolved.
+//! are one table at that width, under which a row is read as OCR leaves it as under a stated
+//! width (`899 | 24 595 469`); a row read several ways is unresolved.
 //!
 //! A caption between rows (`Tabell 2 …`, or a line stating its unit, `Anslag per myndighet
 //! (tkr)`) opens a new table; `(forts.)` continues the one above.
@@ -613,9 +614,13 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
         // the strict grouping of their neighbours rules out: they are one table at that width.
         // A width the header line states and none of the rows reads at (`Län fått startbesked.
         // Statsbidrag, kr.`, OCR's one line of two headers) states nothing for them.
+        // The width those rows establish is as firm as a stated one for reading them as OCR
+        // leaves them (`899 24595 469` at two is `899 | 24 595 469`, its one reading), but it
+        // names no header: the header line keeps its own say.
+        let mut dropped = None;
         if let Some((len, w)) = dropped_width(text, rows.as_slice(), stated) {
             chunk.extend(rows.by_ref().take(len));
-            (mask, stated) = (1 << w, None);
+            (mask, stated, dropped) = (1 << w, None, Some(w));
         }
         while let Some(r) = rows.as_slice().first() {
             let repeated_header = !chunk.is_empty()
@@ -764,7 +769,8 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
             next_head = lines_of;
         }
         let stated = stated.filter(|&w| mask & 1 << w != 0);
-        out.extend(table_of(text, lines, &head, chunk, (mask, stated)));
+        let dropped = dropped.filter(|&w| mask == 1 << w);
+        out.extend(table_of(text, lines, &head, chunk, (mask, stated), dropped));
         head = next_head;
     }
     out
@@ -779,8 +785,10 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
 /// them unread. The rows follow each other with no text line or page break between, each reads
 /// at the width strictly or as OCR leaves it, and more than half of them read one way at it,
 /// more than at any other width they share; the strict widths all the rows share do not
-/// include it (those are read as they are). A row that reads there only as OCR leaves it, or
-/// several ways, is unresolved: no width is stated, so no row is read as OCR leaves it.
+/// include it (those are read as they are). That width is then as firm as a stated one: a row
+/// that reads at it only as OCR leaves it, one way, is read so (`899 | 24 595 469`; OCR drops
+/// group spaces but adds none, so no other cut makes two numbers); one read several ways is
+/// unresolved.
 fn dropped_width(text: &str, ahead: &[Row], stated: Option<usize>) -> Option<(usize, usize)> {
     let mut shared = u64::MAX;
     let mut strict = u64::MAX;
@@ -1067,13 +1075,16 @@ fn run_together(field: &str) -> Vec<&str> {
     out
 }
 
-/// A table from rows of one width, or `None` when fewer than two body rows remain.
+/// A table from rows of one width, or `None` when fewer than two body rows remain. `dropped` is
+/// the width [`dropped_width`] established for rows beside a count column, under which a row is
+/// read as OCR leaves it as under a stated one.
 fn table_of(
     text: &str,
     lines: &[lines::Line<'_>],
     head: &[usize],
     mut rows: Vec<Row>,
     (mask, stated): (u64, Option<usize>),
+    dropped: Option<usize>,
 ) -> Option<Shaped> {
     let first_line = head
         .first()
@@ -1152,11 +1163,11 @@ fn table_of(
         sum_column,
         difference_column,
     };
-    // Only a width the header line or a header row of years states is firm enough to read a
-    // row as OCR leaves it.
+    // Only a width the header line or a header row of years states, or the rows beside a count
+    // column establish (`dropped_width`), is firm enough to read a row as OCR leaves it.
     // A single value column is read so whatever the layout: each row's figures are one number.
     let single = stated == Some(1) && years.is_none();
-    let ocr = stated.is_some() && (single || !natural);
+    let ocr = (stated.is_some() && (single || !natural)) || dropped.is_some();
     let note = header::names_note(&label_header);
     // Columns that stand apart by gaps: a short row's figures go where they line up.
     let edges = (!natural)
@@ -3207,8 +3218,9 @@ Revisionen                      1 120         1 150            30
         let cases: &[(&str, &str, &[&str])] = &[
             (rows, "Aa län", &["27 321 604"]),
             (rows, "Ee län", &["37945775"]),
-            // Read only as OCR leaves it at two: no width is stated, so no guess.
-            (rows, "Cc län", &["?"]),
+            // Read only as OCR leaves it at two, the width the other rows establish: one
+            // reading, the dropped group space restored.
+            (rows, "Cc län", &["24595 469"]),
             // A row reading only at three, as typeset, keeps the table at three (where too few
             // rows read to make one).
             (
