@@ -142,7 +142,9 @@
 //!
 //! A regleringsbrev's allocation table lists one anslag after another under one caption, each
 //! anslag's villkor prose between them: a later block of `Disponeras av`/`ap.` rows under an
-//! anslag heading (`… (Ramanslag)`) takes the unit of the allocation table read above it.
+//! anslag heading (`… (Ramanslag)`) takes the unit of the allocation table read above it. Under
+//! that caption a `Disponeras av`/`ap.` row holds one amount, so OCR's `Disponeras av
+//! Regeringskansliet 5580 760` is 5 580 760 with a group space dropped.
 //!
 //! ## Not money
 //!
@@ -607,7 +609,8 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
         // spaces.
         let mut stated = header_columns(&header_pieces(lines, &head))
             .map(|h| h.headers.len())
-            .or(noted.take());
+            .or(noted.take())
+            .or_else(|| allocation_width(lines, &head, rows.as_slice()));
         // The width a header row of years states, while it is the one stated.
         let mut years_stated: Option<usize> = None;
         // Rows OCR read with group spaces dropped beside a count column read one way at a width
@@ -774,6 +777,25 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
         head = next_head;
     }
     out
+}
+
+/// The width of a regleringsbrev's allocation table, one: under its caption (`Tilldelade
+/// anslag/anslagsposter (belopp angivna i tkr)`) each `Disponeras av …` or `ap.` row holds one
+/// amount (a disposer column holds names), so OCR's `Disponeras av Regeringskansliet 5580 760`
+/// is 5 580 760 with its group space dropped, not `5580 | 760`. The caption must head the rows
+/// and the first row be an allocation row: its `Finansiella villkor` table (`ap.1 167 423 542
+/// 400 0`) has rows of the same kind and several columns.
+fn allocation_width(lines: &[lines::Line<'_>], head: &[usize], ahead: &[Row]) -> Option<usize> {
+    let captioned = head.iter().any(|&l| {
+        lines[l]
+            .trimmed()
+            .to_lowercase()
+            .contains("tilldelade anslag")
+    });
+    let allocation = ahead
+        .first()
+        .is_some_and(|r| ALLOCATION_ROW.is_match(&r.label));
+    (captioned && allocation).then_some(1)
 }
 
 /// The rows at the head of `ahead` that are one table whose width OCR's dropped group spaces
@@ -3241,6 +3263,49 @@ Revisionen                      1 120         1 150            30
             let text = format!("{head}{rows}");
             assert_eq!(row_cells(&text, label), want, "{text}");
         }
+    }
+
+    #[test]
+    fn an_allocation_tables_rows_hold_one_amount_each_both_ways() {
+        let rows = "1:6 Bidrag till folkhälsa (Ramanslag)\n\
+                    Disponeras av Kammarkollegiet 20199 766\n\n\
+                    ap.1 Professionssatsningen (ram) 897 000\n\n\
+                    ap.4 Tillgänglighet (ram) 15 000\n";
+        // (caption over the rows, a row, its cells; `?`: unresolved)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // Under the allocation table's caption a row holds one amount: OCR dropped the group
+            // space of 20 199 766.
+            (
+                "4.1 Tilldelade anslag/anslagsposter (belopp angivna i tkr)\n",
+                "Disponeras av Kammarkollegiet",
+                &["20199 766"],
+            ),
+            (
+                "4.1 Tilldelade anslag/anslagsposter (belopp angivna i tkr)\n",
+                "ap.4 Tillgänglighet (ram)",
+                &["15 000"],
+            ),
+            // Under another caption nothing says how many figures a row has: `20199 766` may be
+            // `20199 | 766`, and no cell is read.
+            (
+                "Anslag (belopp angivna i tkr)\n",
+                "Disponeras av Kammarkollegiet",
+                &[],
+            ),
+        ];
+        for &(caption, label, want) in cases {
+            let text = format!("{caption}{rows}");
+            assert_eq!(row_cells(&text, label), want, "{text}");
+        }
+        // Rows the allocation's own words do not open (`Disponeras av`, `ap.`) may be another
+        // table under the caption: `20199 766` there is no figure.
+        let other = "4.1 Tilldelade anslag/anslagsposter (belopp angivna i tkr)\n\
+                     Bidrag till kommuner 20199 766\n\nBidrag till regioner 897 000\n\n\
+                     Övrigt 15 000\n";
+        assert!(
+            row_cells(other, "Bidrag till kommuner").is_empty(),
+            "{other}"
+        );
     }
 
     #[test]
