@@ -26,7 +26,10 @@
 //!   takes a span of years later in its sentence (`88 000 kronor/år … för åren 2024-2025`);
 //! - before it, an active giving verb's indirect object (`ger Boverket 40 miljoner kronor`),
 //!   a subject that receives (`Socialstyrelsen får …`, `Till regionerna avsätts …`,
-//!   `Fem regioner får …`), also past a relative clause or apposition set off by commas
+//!   `Fem regioner får …`) or disposes of it (`Delegationen mot segregation har fördelat …`,
+//!   `… hade i uppdrag att fördela …`, `Socialstyrelsen har 5 miljarder att fördela`, an
+//!   authority that `ska avsätta` it; not one setting its own money aside, `Kommunen avsätter
+//!   …`), also past a relative clause or apposition set off by commas
 //!   (`IOGT-NTO, som …, beviljas …`) and without a description before its name (`den ideella
 //!   föreningen X`), a share (`för Borås del`), a support's `till` phrase before `på`
 //!   (`stöd till idrotten på …`: purpose), and a period anywhere earlier in the sentence (`För
@@ -366,8 +369,26 @@ const GIVE: &[&str] = &[
 ];
 
 /// Active verbs whose subject disposes of the amount that follows (`Trafikverket fördelar 825
-/// miljoner`).
-const DISPOSE: &[&str] = &["fördelar", "disponerar", "förvaltar"];
+/// miljoner`, `Delegationen … har fördelat 85 miljoner`, `Skolverket ska fördela …`), in every
+/// tense an auxiliary may leave to them.
+const DISPOSE: &[&str] = &[
+    "fördelar",
+    "fördela",
+    "fördelade",
+    "fördelat",
+    "disponerar",
+    "disponera",
+    "disponerade",
+    "disponerat",
+    "förvaltar",
+    "förvalta",
+];
+
+/// The infinitive of setting money aside, whose subject disposes of it when an authority is
+/// told to (`Tillväxtverket ska avsätta totalt 108 miljoner`, as a decision on state money
+/// words it). Setting one's own money aside is paying it: `Regeringen avsätter …`, `Kommunen
+/// avsätter …`, `Nämnden avsätter …` name no recipient.
+const SET_ASIDE: &str = "avsätta";
 
 /// Sentence adverbs that may open a sentence before its subject.
 const SENTENCE_ADVERBS: &[&str] = &[
@@ -2380,7 +2401,10 @@ impl<'a> Doc<'a> {
         // verb, then the recipient, then the amount, after at most an infinitive and its own
         // preposition (`får Sveriges skolor dela på 4,9 miljarder`).
         for v in start + 1..p {
-            if RECEIVE.contains(&self.word(v).as_str())
+            // … as one that has it to distribute (`Inledningsvis hade Socialstyrelsen 5
+            // miljarder kronor att fördela`).
+            let has = matches!(self.word(v).as_str(), "har" | "hade") && self.to_dispose(p);
+            if (RECEIVE.contains(&self.word(v).as_str()) || has)
                 && let Some(e) = self.recipient_at(v + 1)
                 && e < p
                 && p - e <= 3
@@ -2418,17 +2442,78 @@ impl<'a> Doc<'a> {
         };
         let start = self.described_name(start).unwrap_or(start);
         let e = self.recipient_at(start)?;
+        // An authority named for its task (`Delegationen mot segregation har fördelat …`): its
+        // lower-case words run on to the first verb.
+        let e = (e + 2..p.min(e + 7))
+            .find(|&k| {
+                let w = self.word(k);
+                SUBJECT_LEADS.contains(&w.as_str())
+                    || RECEIVE.contains(&w.as_str())
+                    || DISPOSE.contains(&w.as_str())
+            })
+            .map_or(e, |k| self.named_for(start, e, k - 1));
         let c = self.past_insertion(e, p);
+        if self.tasked_to_dispose(c, p) {
+            return Some(self.link(start, e, self.span(p - 2, p - 1)));
+        }
         // The verb, after at most two auxiliaries (`har`, `ska`, `kommer att`); a subject that
-        // distributes the money disposes of it (`Trafikverket fördelar 825 miljoner`).
+        // distributes the money disposes of it (`Trafikverket fördelar 825 miljoner`), as one
+        // that has it to distribute (`Socialstyrelsen har 5 miljarder att fördela`) or sets it
+        // aside (`Tillväxtverket ska avsätta …`) does.
         let v = (c + 1..p.min(c + 5)).find(|&q| {
             let w = self.word(q);
             RECEIVE.contains(&w.as_str())
                 || DISPOSE.contains(&w.as_str())
                 || (COMPENSATED.contains(&w.as_str()) && self.names_body(start, e))
+                || (w == SET_ASIDE
+                    && matches!(self.word(q - 1).as_str(), "ska" | "skall")
+                    && self.names_authority_at(start, e))
+                || (matches!(w.as_str(), "har" | "hade") && q + 1 == p && self.to_dispose(p))
         })?;
         let words = (c + 1..p).all(|q| self.is_lower_word(q));
         (words && p - v <= 4).then(|| self.link(start, e, self.span(v, v)))
+    }
+
+    /// Whether tokens `s..=e` are an authority's name (`Delegationen mot segregation`).
+    fn names_authority_at(&self, s: usize, e: usize) -> bool {
+        names_authority(&self.text(self.toks[s].start(), self.toks[e].end()))
+    }
+
+    /// Whether the amount at token `p` is followed by `att` and a verb of distributing it (`har
+    /// 5 miljarder kronor att fördela`): the one who has it disposes of it.
+    fn to_dispose(&self, p: usize) -> bool {
+        self.word(p + 1) == "att" && DISPOSE.contains(&self.word(p + 2).as_str())
+    }
+
+    /// Whether a subject ending at token `c` was given the task of distributing the amount at
+    /// token `p` (`Delegationen mot segregation hade under 2021 i uppdrag att fördela 85
+    /// miljoner`): its verb (`har`, `hade`, `fick`, `har fått`), at most a time, then `i uppdrag
+    /// att` and a verb of distributing right before the amount. Who is tasked disposes of it.
+    fn tasked_to_dispose(&self, c: usize, p: usize) -> bool {
+        if p < c + 6
+            || !DISPOSE.contains(&self.word(p - 1).as_str())
+            || self.word(p - 2) != "att"
+            || self.word(p - 3) != "uppdrag"
+            || self.word(p - 4) != "i"
+        {
+            return false;
+        }
+        let i = p - 4;
+        let mut q = c + 1;
+        if !matches!(self.word(q).as_str(), "har" | "hade" | "fick" | "får") {
+            return false;
+        }
+        q += 1;
+        if self.word(q) == "fått" {
+            q += 1;
+        }
+        // A time between the verb and the task (`hade under 2021 i uppdrag …`).
+        if q < i
+            && let Some((_, e)) = self.cued_time_at(q)
+        {
+            q = e + 1;
+        }
+        q == i
     }
 
     /// Where a relative clause or an apposition set off by commas after a subject ending at
@@ -2632,13 +2717,14 @@ impl<'a> Doc<'a> {
     }
 
     /// Where a recipient that [`Doc::recipient_at`] read from token `p` to `e` ends when it is
-    /// an authority named for its field (`Nämnden för statligt stöd till trossamfund`,
-    /// `Myndigheten för delaktighet`): its lower-case words run on to `last`, the end of the
+    /// an authority named for its field or task (`Nämnden för statligt stöd till trossamfund`,
+    /// `Myndigheten för delaktighet`, `Delegationen mot segregation`): its lower-case words run
+    /// on to `last`, the end of the
     /// phrase the caller knows. Otherwise `e`.
     fn named_for(&self, p: usize, e: usize, last: usize) -> usize {
         let named = e == p
             && last > e + 1
-            && self.word(e + 1) == "för"
+            && matches!(self.word(e + 1).as_str(), "för" | "mot")
             && (e + 1..=last).all(|q| self.is_lower_word(q))
             && names_authority(&self.text(self.toks[p].start(), self.toks[last].end()));
         if named { last } else { e }
@@ -3848,6 +3934,8 @@ fn names_authority(label: &str) -> bool {
         "nämnden",
         "nämnd",
         "förbundet",
+        // `Delegationen mot segregation`, `Delegationen för unga och nyanlända till arbete`.
+        "delegationen",
     ];
     let l = label.trim().to_lowercase();
     let words: Vec<&str> = l.split_whitespace().collect();
@@ -3858,7 +3946,7 @@ fn names_authority(label: &str) -> bool {
     // An authority named for its field (`Myndigheten för delaktighet`, `Institutet för språk
     // och folkminnen`): its first word, definite, then `för`.
     let named_for = words.len() >= 3
-        && words[1] == "för"
+        && matches!(words[1], "för" | "mot")
         && authority(first)
         && (first.ends_with("en") || first.ends_with("et"));
     label.trim().starts_with(char::is_uppercase)
@@ -4908,6 +4996,65 @@ mod tests {
                 None,
             ),
             ("I år får Skolverket på 250 miljoner kronor.", None),
+        ];
+        for &(text, want) in cases {
+            let [got, _, _] = first(text);
+            assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_that_disposes_of_the_money_receives_it_both_ways() {
+        // (text, recipient as `words <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Delegationen mot segregation har fördelat 85 miljoner kronor för år 2021.",
+                Some("Delegationen mot segregation <fördelat>"),
+            ),
+            (
+                "Delegationen mot segregation hade under 2021 i uppdrag att fördela 85 miljoner kronor statsbidrag.",
+                Some("Delegationen mot segregation <att fördela>"),
+            ),
+            (
+                "Socialstyrelsen har fått i uppdrag att fördela 5 miljarder kronor.",
+                Some("Socialstyrelsen <att fördela>"),
+            ),
+            (
+                "Tillväxtverket ska avsätta totalt 108 000 000 kronor under perioden 2019–2022.",
+                Some("Tillväxtverket <avsätta>"),
+            ),
+            (
+                "Socialstyrelsen har 5 miljarder kronor att fördela.",
+                Some("Socialstyrelsen <har>"),
+            ),
+            (
+                "Inledningsvis hade Socialstyrelsen 5 miljarder kronor att fördela i den första omgången.",
+                Some("Socialstyrelsen <hade>"),
+            ),
+            // Leaves alone: the state setting money aside, a subject that names no body, money
+            // a body has but is not to distribute, a task that is not distributing, and a body
+            // the giver tasks (the giver is no recipient).
+            (
+                "Regeringen avsätter ytterligare 85 miljoner kronor 2020 för att minska segregationen.",
+                None,
+            ),
+            (
+                "Projektet ska avsätta 2 miljoner kronor för uppföljning.",
+                None,
+            ),
+            (
+                "Tillväxtverket avsätter 2 miljoner kronor av egna medel för uppföljning.",
+                None,
+            ),
+            ("Socialstyrelsen har 5 miljarder kronor i reserv.", None),
+            (
+                "Socialstyrelsen hade i uppdrag att granska 5 miljarder kronor.",
+                None,
+            ),
+            (
+                "Regeringen har gett Delegationen mot segregation i uppdrag att fördela 85 miljoner kronor.",
+                None,
+            ),
         ];
         for &(text, want) in cases {
             let [got, _, _] = first(text);
