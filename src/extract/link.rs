@@ -35,7 +35,10 @@
 //!   (`stöd till idrotten på …`: purpose), and a period anywhere earlier in the sentence (`För
 //!   2020 avsätts …`), the nearest one, a time fronted in a later clause included (`… och år
 //!   2020 höjs anslaget med …`) or after `att` (`genom att 2020 tillskjuta …`), and none past
-//!   an open start (`och från och med 2021 …`);
+//!   an open start (`och från och med 2021 …`); a budget document's year (`budgetpropositionen
+//!   för 2018`) names the document and dates only the money of the clause it is an adverbial
+//!   of (`Genom budgetpropositionen för 2018 höjs …`, `5 miljarder i höständringsbudgeten för
+//!   2020`), never past another amount nor as the clause's subject;
 //!   a recipient after an inverted verb may be followed by an infinitive and its preposition
 //!   (`får Sveriges skolor dela på …`); a purpose runs on through a list of nouns that `och` or
 //!   `eller` closes (`krisstöd, samtalsstöd eller traumastöd`);
@@ -1983,6 +1986,17 @@ impl<'a> Doc<'a> {
                     }
                     None => return,
                 },
+                // `5 miljarder kronor i höständringsbudgeten för 2020`: the budget the money is
+                // in, with its year, is the money's budget year.
+                "i" if is_budget_document(&self.word(q + 1))
+                    && self.word(q + 2) == "för"
+                    && let Some((l, e)) = self.cued_time_at(q + 2) =>
+                {
+                    if links.period.is_none() {
+                        links.period = Some(l);
+                    }
+                    q = e + 1;
+                }
                 // `i syfte att` + a verb phrase: the aim, as `för att`.
                 "i" if self.word(q + 1) == "syfte" && self.word(q + 2) == "att" => {
                     match self.aim_at(q + 3) {
@@ -2228,7 +2242,11 @@ impl<'a> Doc<'a> {
                     let owned = q > start
                         && matches!(self.toks[q - 1].kind(), Kind::Amount(_))
                         && q - 1 != p;
-                    if !owned {
+                    let document = q > start
+                        && self.word(q) == "för"
+                        && is_budget_document(&self.word(q - 1))
+                        && !self.dates_by_document(start, q - 1, e, p);
+                    if !owned && !document {
                         links.period = Some(l);
                     }
                     q = e + 1;
@@ -2237,6 +2255,32 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+    }
+
+    /// Whether a budget document's year (`budgetpropositionen för 2018`, the document's noun at
+    /// token `d`, its year ending at `e`) dates the amount at token `p` later in the sentence
+    /// that starts at `start`. The year names the document; it is the money's budget year only
+    /// when the document is how the amount's clause comes about (`Genom budgetpropositionen för
+    /// 2018 höjs anslaget med …`, `I vårändringsbudgeten för 2020 får …`): after a
+    /// preposition, and with no other amount before `p` to take it (`… 10 miljarder kronor
+    /// …, utöver höjningen på 12,5 miljarder` ) nor one right before the document (`5
+    /// miljarder kronor i höständringsbudgeten för 2020 uppgår summan till …`). As a clause's
+    /// subject (`Regeringens budgetproposition för 2021 innebar … en miljard kronor`) it only
+    /// names the document.
+    fn dates_by_document(&self, start: usize, d: usize, e: usize, p: usize) -> bool {
+        // The preposition before the noun, past at most two words that qualify it
+        // (`regeringens åttonde extra ändringsbudget`).
+        let Some(a) = (start.max(d.saturating_sub(3))..d).rev().find(|&a| {
+            let w = self.word(a);
+            !self.toks[a].is_word()
+                || (STOPS.contains(&w.as_str()) && !matches!(w.as_str(), "den" | "det" | "de"))
+        }) else {
+            return false;
+        };
+        let adverbial = matches!(self.word(a).as_str(), "i" | "genom" | "enligt" | "via");
+        let after_amount = a > 0 && matches!(self.toks[a - 1].kind(), Kind::Amount(_));
+        let between = (e + 1..p).any(|q| matches!(self.toks[q].kind(), Kind::Amount(_)));
+        adverbial && !after_amount && !between
     }
 
     /// An aim fronted before its verb (`För att stärka äldreomsorgen avsätts 50 miljoner`, `För
@@ -3675,6 +3719,16 @@ fn strip_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
 /// Whether `w` says money is being paid out, now or to come (`betalas`, `utbetalas`,
 /// `utbetalning`): a time it is tied to is a payment date. Past forms (`betalades ut i mars`)
 /// are left out: a monthly outcome report writes them for the month the spending is of.
+/// Whether a word names a budget document of the state (`budgetpropositionen`,
+/// `höständringsbudgeten`, `regleringsbrevet`), whose `för` + year names the document. A
+/// municipality's `budget för 2024` is not one: the plan is the year's money itself.
+fn is_budget_document(w: &str) -> bool {
+    w.starts_with("budgetproposition")
+        || w.contains("ändringsbudget")
+        || w.starts_with("vårbudget")
+        || w.starts_with("regleringsbrev")
+}
+
 fn pays_out(w: &str) -> bool {
     matches!(
         w,
@@ -5059,6 +5113,38 @@ mod tests {
         for &(text, want) in cases {
             let [got, _, _] = first(text);
             assert_eq!(got.as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_budget_documents_year_dates_only_the_money_of_its_clause_both_ways() {
+        // (text, the last amount's period as `words <cue>`)
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Genom budgetpropositionen för 2018 höjs anslaget för Polismyndigheten med 2 miljarder kronor.",
+                Some("2018 <för>"),
+            ),
+            (
+                "Regeringen föreslog ytterligare 5 miljarder kronor i höständringsbudgeten för 2020.",
+                Some("2020 <för>"),
+            ),
+            // Leaves alone: the document as its clause's subject, a year another amount takes
+            // first, and one the amount right before the document takes.
+            (
+                "Regeringens budgetproposition för 2021 innebar en förstärkning med en miljard kronor.",
+                None,
+            ),
+            (
+                "Kommunerna föreslås i budgetpropositionen för 2021 få 10 miljarder kronor, utöver höjningen på 12,5 miljarder kronor.",
+                None,
+            ),
+            (
+                "Först fanns 5 miljarder kronor, men sedan regeringen föreslagit ytterligare 5 miljarder kronor i höständringsbudgeten för 2020 uppgår summan till 10 miljarder kronor.",
+                None,
+            ),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(last_period_cued(text).as_deref(), want, "{text}");
         }
     }
 
