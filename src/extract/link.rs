@@ -19,7 +19,8 @@
 //!   till Region Gotland`), or in a relative clause on the money (`som betalas ut till
 //!   kommunerna`), gives its `till` recipient, past a perfect's `har` as past a modal's `ska`;
 //!   an amount in apposition (`Medlen, 12 miljoner kronor, ska …`) reads on past its closing
-//!   comma; money named as itself after
+//!   comma, as a share that glosses it (`, drygt 19 procent av det totala stödet,`, `(85
+//!   procent)`, `, det vill säga 41 procent`); money named as itself after
 //!   `till` or `för` (`till ett särskilt stöd till föreningar`) is no purpose; a purpose runs
 //!   on through `och` and a second noun phrase that closes the clause (`… och den uppskjutna
 //!   vården`), never into a body (`… och regionerna får …`); a yearly amount with no period
@@ -1269,8 +1270,11 @@ impl<'a> Doc<'a> {
         (end + 1 - p <= 12).then_some(end)
     }
 
-    /// A share set off by commas at token `p` (the comma): `, 32 procent,`, `, 12,5 %,`. Returns
-    /// the closing comma.
+    /// A share set off by commas or parentheses at token `p` (the comma or the opening
+    /// parenthesis): `, 32 procent,`, `, 12,5 %,`, `(85 procent)`, `, drygt 19 procent av det
+    /// totala stödbeloppet,`, or one that `det vill säga` opens and the sentence runs on past
+    /// (`, det vill säga 41 procent till projektmedel`). Returns the gloss's last token: the
+    /// closing mark, or `procent` in that last form.
     fn share_gloss_at(&self, p: usize) -> Option<usize> {
         let digits = |q: usize| {
             self.toks.get(q).is_some_and(|t| t.is_word())
@@ -1279,17 +1283,55 @@ impl<'a> Doc<'a> {
         };
         let punct =
             |q: usize, c: char| self.toks.get(q).is_some_and(|t| t.kind() == Kind::Punct(c));
-        if !punct(p, ',') || !digits(p + 1) {
+        let close = if punct(p, ',') {
+            ','
+        } else if punct(p, '(') {
+            ')'
+        } else {
+            return None;
+        };
+        let mut q = p + 1;
+        // `det vill säga`, `dvs.`: the share restates the amount, and needs no closing comma.
+        let restated = close == ','
+            && ((self.word(q) == "det"
+                && self.word(q + 1) == "vill"
+                && self.word(q + 2) == "säga")
+                || self.word(q) == "dvs");
+        if restated {
+            q += if self.word(q) == "dvs" { 1 } else { 3 };
+            if punct(q, '.') {
+                q += 1;
+            }
+        }
+        // A hedge before the figure (`drygt 19 procent`).
+        if matches!(
+            self.word(q).as_str(),
+            "drygt" | "cirka" | "ca" | "nära" | "knappt" | "omkring" | "ungefär"
+        ) {
+            q += 1;
+        }
+        if !digits(q) {
             return None;
         }
+        q += 1;
         // A decimal comma inside the figure (`12,5`).
-        let mut q = p + 2;
         if punct(q, ',') && digits(q + 1) && (self.word(q + 2) == "procent" || punct(q + 2, '%')) {
             q += 2;
         }
-        (self.word(q) == "procent" || punct(q, '%'))
-            .then_some(q + 1)
-            .filter(|&c| punct(c, ','))
+        if !(self.word(q) == "procent" || punct(q, '%')) {
+            return None;
+        }
+        if restated && !punct(q + 1, ',') {
+            return Some(q);
+        }
+        // Of what the share is (`av det totala stödet`): a few lower-case words.
+        let mut c = q + 1;
+        if self.word(c) == "av" {
+            c = (c + 1..c + 7).find(|&k| {
+                !(self.toks.get(k).is_some_and(|t| t.is_word()) && self.is_lower_word(k))
+            })?;
+        }
+        punct(c, close).then_some(c)
     }
 
     /// Whether a `för` or `till` phrase's words `s..=e` only name the money (`för ersättning till
@@ -1873,7 +1915,7 @@ impl<'a> Doc<'a> {
                 }
                 // The amount's share set off by commas (`och 5,9 miljarder, 32 procent, till
                 // kommunerna`): a gloss on the amount, read past.
-                Kind::Punct(',')
+                Kind::Punct(',' | '(')
                     if q == p + 1
                         && let Some(e) = self.share_gloss_at(q) =>
                 {
@@ -5145,6 +5187,45 @@ mod tests {
         ];
         for &(text, want) in cases {
             assert_eq!(last_period_cued(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_share_glossing_the_amount_is_read_past_both_ways() {
+        // (text, recipient, purpose), each as `words <cue>`
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case<'_>] = &[
+            (
+                "Av dem gick 840 miljoner kronor, det vill säga 41 procent till projektmedel.",
+                None,
+                Some("projektmedel <till>"),
+            ),
+            (
+                "Drygt 2,1 miljarder kronor (85 procent) har gått till enskilda regioner.",
+                Some("enskilda regioner <till>"),
+                None,
+            ),
+            (
+                "Sammanlagt 397 miljoner kronor, drygt 19 procent av det totala stödbeloppet, gick till transportbidrag.",
+                None,
+                Some("transportbidrag <till>"),
+            ),
+            // Leaves alone: a parenthesis that is no share, and a share that says more than
+            // how much of the whole.
+            (
+                "Sammanlagt 5 miljoner kronor (se tabell 3) gick till regionerna.",
+                None,
+                None,
+            ),
+            (
+                "Sammanlagt 5 miljoner kronor, 32 procent högre än i fjol, gick till regionerna.",
+                None,
+                None,
+            ),
+        ];
+        for &(text, r, u) in cases {
+            let [got_r, _, got_u] = first(text);
+            assert_eq!((got_r.as_deref(), got_u.as_deref()), (r, u), "{text}");
         }
     }
 
