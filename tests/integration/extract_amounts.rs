@@ -113,7 +113,8 @@ cases! {
     range_en_dash: "10–20 mnkr" => ["10000000..20000000"];
     range_hyphen: "10-20 mnkr" => ["10000000..20000000"];
     range_fran_till: "från 1 till 3 miljarder kronor" => ["1000000000..3000000000"];
-    och_without_mellan_is_not_a_range: "1 och 2 miljoner kronor" => ["2000000"];
+    // Not a range: two figures sharing the unit written once after the last (issue 14).
+    och_without_mellan_is_not_a_range: "1 och 2 miljoner kronor" => ["1000000", "2000000"];
     // Per.
     per_ar: "satsar 1,44 miljarder kronor per år, varav" => ["1440000000/år"];
     per_invanare: "5 kr per invånare" => ["5/invånare"];

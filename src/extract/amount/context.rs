@@ -11,7 +11,11 @@
 //!   B 12`; each later item with exactly one bare figure takes the first item's scale and currency;
 //! - **a passage in whole kronor**: after `omfattar totalt 1 535 000 000 kronor`, a figure written
 //!   the same way (`avsätts 1 357 000 000 utifrån befolkningsmängd`) in the same or the next
-//!   paragraph, no larger than the stated amount and no smaller than a thousandth of it.
+//!   paragraph, no larger than the stated amount and no smaller than a thousandth of it;
+//! - **figures listed before it** that share the unit written once after the last: `300 000
+//!   respektive 150 000 kronor`, `40, 30 och 20 miljoner kronor`, `1,5 respektive 2 miljarder
+//!   kronor`; each figure joined to the next by a comma, `och`, `samt` or `respektive` and nothing
+//!   else. (`2 respektive 3 procent` states no money, so nothing is carried there.)
 //!
 //! A bare figure is a plain numeral standing as a word of its own, followed by punctuation, the end
 //! of the line or one of a few function words (`till`, `för`, `utifrån` …), never by a noun: a
@@ -61,6 +65,7 @@ const AFTER: &[&str] = &[
     "medan",
     "men",
     "eller",
+    "respektive",
 ];
 
 /// Words after which a figure is a number of something else: a reference, a section, an item, a
@@ -137,7 +142,8 @@ pub(crate) fn carried(
 ) -> Vec<Amount> {
     let idx = CharIndex::new(text);
     let found = SpanIndex::new(amounts.iter().map(|a| (a.start, a.end)));
-    let figures: Vec<(usize, usize, i128)> = FIGURE
+    // Byte spans and values of the free standing figures, decimals included.
+    let plain: Vec<(usize, usize, number::Decimal)> = FIGURE
         .find_iter(text)
         .filter(|m| plain_figure(text, m.start(), m.end()))
         .filter_map(|m| {
@@ -146,8 +152,13 @@ pub(crate) fn carried(
                 return None;
             }
             let d = number::parse(m.as_str())?;
-            (d.decimals == 0 && d.mantissa > 0).then_some((m.start(), m.end(), d.mantissa))
+            (d.mantissa > 0).then_some((m.start(), m.end(), d))
         })
+        .collect();
+    let figures: Vec<(usize, usize, i128)> = plain
+        .iter()
+        .filter(|f| f.2.decimals == 0)
+        .map(|f| (f.0, f.1, f.2.mantissa))
         .collect();
     let anchors: Vec<Anchor> = amounts
         .iter()
@@ -158,6 +169,7 @@ pub(crate) fn carried(
         in_brackets(text, a, &figures, &mut out);
         in_list(text, a, &anchors, &figures, &mut out);
         in_passage(text, a, &figures, &mut out);
+        listed_before(text, a, &plain, &mut out);
     }
     out.sort_unstable_by_key(|&(s, ..)| s);
     out.dedup_by_key(|&mut (s, ..)| s);
@@ -335,6 +347,49 @@ fn in_passage(
     }
 }
 
+/// What may join a figure to the next of a list sharing one unit: `40, 30 och 20 miljoner`, `300
+/// 000 respektive 150 000 kronor`. One line only: a list broken over lines is a table's business.
+static JOINER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) ^ (?: , [\x20\x{A0}]+ | [\x20\x{A0}]+ (?: och | samt | respektive ) [\x20\x{A0}]+ ) $")
+        .expect("joiner pattern")
+});
+
+/// `300 000 respektive 150 000 kronor`: the figures listed right before the anchor, each joined to
+/// the next by a comma, `och`, `samt` or `respektive`, take the anchor's scale and currency. The
+/// list stops at the first gap of other words and at a figure whose value the scale does not
+/// give in whole öre.
+fn listed_before(
+    text: &str,
+    a: &Anchor,
+    plain: &[(usize, usize, number::Decimal)],
+    out: &mut Vec<(usize, usize, i128, &'static str)>,
+) {
+    // The anchor's own figure opens its span (not a range opener or a currency code).
+    if !text[a.start..].starts_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    let mut at = a.start;
+    let mut i = plain.partition_point(|f| f.1 <= at);
+    while let Some(f) = i.checked_sub(1).map(|j| &plain[j]) {
+        if !JOINER.is_match(&text[f.1..at]) {
+            break;
+        }
+        let Some(ore) = scaled(f.2, a.factor) else {
+            break;
+        };
+        out.push((f.0, f.1, ore, a.currency));
+        at = f.0;
+        i -= 1;
+    }
+}
+
+/// `d` units of `factor` öre each, when that is a whole number of öre.
+fn scaled(d: number::Decimal, factor: i128) -> Option<i128> {
+    let whole = d.mantissa.checked_mul(factor)?;
+    let div = 10i128.checked_pow(d.decimals)?;
+    (whole % div == 0).then_some(whole / div)
+}
+
 /// Whether the numeral at `start..end` stands alone as a figure: not part of a word, reference,
 /// date, decimal or percentage, not a year, and followed by punctuation or a function word.
 fn plain_figure(text: &str, start: usize, end: usize) -> bool {
@@ -500,5 +555,48 @@ mod tests {
             "Totalt 1 535 miljoner kronor. Till regionerna avsätts 1 357 utifrån befolkningsmängd.",
             &[],
         );
+    }
+
+    #[test]
+    fn figures_listed_before_an_amount_take_its_unit() {
+        assert_carried(
+            "Föreningarna får 300 000 respektive 150 000 kronor.",
+            &[("300 000", "300000", "SEK")],
+        );
+        assert_carried(
+            "Regionerna får 40, 30 och 20 miljoner kronor.",
+            &[("40", "40000000", "SEK"), ("30", "30000000", "SEK")],
+        );
+        assert_carried(
+            "Stödet är 1,5 respektive 2 miljarder kronor.",
+            &[("1,5", "1500000000", "SEK")],
+        );
+        assert_carried(
+            "A får 12 samt B 4 miljoner euro, C 3 och 5 miljoner euro.",
+            &[("3", "3000000", "EUR")],
+        );
+    }
+
+    #[test]
+    fn figures_listed_before_no_money_stay_bare() {
+        for text in [
+            // Percentages, years and counts are no money, even beside an amount.
+            "Bidraget höjs med 2 respektive 3 procent.",
+            "Under 2021 respektive 2022 avsätts 50 miljoner kronor.",
+            "Medlen för 2021 och 50 miljoner kronor för 2022.",
+            "Det gäller 34 föreningar och 2 miljoner kronor.",
+            // Another word between the figure and the amount breaks the list.
+            "Stockholm 12 och Uppsala 40 miljoner kronor.",
+            // A range is one amount, not a list.
+            "Stödet är mellan 10 och 20 miljoner kronor.",
+            // A line break ends the list.
+            "Rad 12 och\n40 miljoner kronor.",
+            // Sections and dates are never money.
+            "Enligt punkt 3 och 5 miljoner kronor.",
+            // A qualified amount carries nothing: `cirka` may not reach the figures before it.
+            "Det blir 2 och cirka 3 miljoner kronor.",
+        ] {
+            assert_carried(text, &[]);
+        }
     }
 }
