@@ -49,9 +49,12 @@
 //! years (`2017`, `2018`) is the header; otherwise the text lines above the first row are the
 //! headers, one per column, after the label column's header and below the caption; a header
 //! line whose last year reads as a row's number (`Nämnd  Budget 2024  Budget 2025`) is a header
-//! line still, under the caption above it. Names above column headers that repeat head the
-//! columns they span (`Kommunen` `Koncernen` over `2018 2017 2018 2017`: `Kommunen 2018`; `TKR
-//! KOMMUN KONCERN` over `NOT 12/31/2021 …`; `(mnkr) Not Kommunen Sammanställd redovisning` over
+//! line still, under the caption above it. A header line of single spaces is cut at its
+//! capitals, a first word heading the label column (`Län`, or the unit: `(tkr) Utfall2013 …
+//! Budget 2013`), a year run into a name written apart (`Utfall 2013`). Names above column
+//! headers that repeat head the columns they span (`Kommunen` `Koncernen` over `2018 2017
+//! 2018 2017`: `Kommunen 2018`; `TKR KOMMUN KONCERN` over `NOT 12/31/2021 …`; `(mnkr) Not
+//! Kommunen Sammanställd redovisning` over
 //! stacked `Bokslut 2015` `Bokslut 2016` `Budget 2016` `Bokslut 2015` `Bokslut 2016`, where the
 //! second group starts at the first column's header again), and a line under repeating years
 //! that writes each name once per year it spans (`verksamhetens kostnaderverksamhetens
@@ -1023,7 +1026,9 @@ fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
             if f.is_empty() {
                 continue;
             }
-            let continues = k == 0 && f.starts_with(|c: char| c.is_lowercase() || c == '(');
+            let continues = k == 0
+                && f.starts_with(|c: char| c.is_lowercase() || c == '(')
+                && !opens_with_unit_header(f);
             match out.last_mut() {
                 Some(prev) if continues => {
                     prev.push(' ');
@@ -1034,6 +1039,26 @@ fn header_pieces(lines: &[lines::Line<'_>], head: &[usize]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a header line opens with its unit in parentheses, then names columns at capitals
+/// (`(tkr) Utfall2013 Budget 2013`): the unit heads the label column there, as `Kommun` does,
+/// so the line is a header line of its own, not the rest of the line above (`Medel i` ⏎
+/// `(kronor)`).
+fn opens_with_unit_header(field: &str) -> bool {
+    let mut words = field.split_whitespace();
+    let first = words.next().unwrap_or("");
+    is_unit_in_parentheses(first)
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A unit alone in parentheses (`(tkr)`, `(mnkr)`).
+fn is_unit_in_parentheses(word: &str) -> bool {
+    word.strip_prefix('(')
+        .and_then(|w| w.strip_suffix(')'))
+        .is_some_and(|u| u.chars().all(char::is_alphabetic) && numeral::units_in(u).len() == 1)
 }
 
 /// The headers on the header line nearest the rows, where that line runs two headers together
@@ -1581,14 +1606,42 @@ fn headers_at_capitals(
     if parts.iter().any(|p| p.len() > 4) {
         return None; // a sentence, not headers
     }
-    let joined: Vec<String> = parts.iter().map(|p| p.join(" ")).collect();
+    // A year run into its header's name (`Utfall2013`) is that header's year, written apart as
+    // the other headers write theirs (`Budget 2013`).
+    let joined: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            p.iter()
+                .map(|w| year_apart(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
     if joined.len() == width {
         return Some((String::new(), joined));
     }
+    // The label column's header: a name (`Län`) or the table's unit (`(tkr)`).
     let label_word = joined.len() == width + 1
         && parts[0].len() == 1
-        && joined[0].chars().all(char::is_alphabetic);
+        && (joined[0].chars().all(char::is_alphabetic) || is_unit_in_parentheses(&joined[0]));
     label_word.then(|| (joined[0].clone(), joined[1..].to_vec()))
+}
+
+/// A header word with its year run into its name (`Utfall2013`) as the name and the year apart
+/// (`Utfall 2013`); any other word as written.
+fn year_apart(word: &str) -> std::borrow::Cow<'_, str> {
+    let cut = word.len().saturating_sub(4);
+    match (word.get(..cut), word.get(cut..)) {
+        (Some(name), Some(year))
+            if numeral::is_year(year)
+                && name.chars().count() >= 2
+                && name.chars().all(char::is_alphabetic)
+                && name.ends_with(char::is_lowercase) =>
+        {
+            format!("{name} {year}").into()
+        }
+        _ => word.into(),
+    }
 }
 
 /// Where a header closed by its unit (`Belopp (kr)`, `Beviljat belopp, kr`) is followed by the
@@ -2555,6 +2608,19 @@ ap.4 Stöd (ram) 3 000
                 "Ny skola 45,0 60,0 105,0\nReningsverk 30,0 30,0 60,0\n",
                 "Projekt",
                 vec!["2025", "2026", "Totalt"],
+            ),
+            // The unit heads the label column; a year run into its name is written apart.
+            (
+                "(tkr) Utfall2013 Förändring 2012/2013 Förändring 2012/2013 Budget 2013 Budget-avvikelse",
+                "Revision – 614 – 9 1,6 % – 620 6\nÖverförmyndare – 819 50 – 5,7 % – 847 28\n",
+                "(tkr)",
+                vec![
+                    "Utfall 2013",
+                    "Förändring 2012/2013",
+                    "Förändring 2012/2013",
+                    "Budget 2013",
+                    "Budget-avvikelse",
+                ],
             ),
         ] {
             let caption = if line.contains("(kr)") {
@@ -3678,6 +3744,31 @@ Revisionen                      1 120         1 150            30
                     Cc\n\n-2 330\n\n \n\n-2 330\n\n2 288\n";
         let got = row_cells(text, "Cc");
         assert!(!got.iter().any(|c| c == "2" || c == "288"), "{got:?}");
+    }
+
+    #[test]
+    fn a_year_run_into_a_headers_name_is_written_apart_both_ways() {
+        for (word, want) in [
+            ("Utfall2013", "Utfall 2013"),
+            ("Budget2025", "Budget 2025"),
+            // Not a year, a code, or no name before it: as written.
+            ("Utfall1234", "Utfall1234"),
+            ("SNI2007", "SNI2007"),
+            ("2013", "2013"),
+            ("a2013", "a2013"),
+        ] {
+            assert_eq!(year_apart(word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_line_opening_with_its_unit_in_parentheses_is_a_header_line_both_ways() {
+        assert!(opens_with_unit_header("(tkr) Utfall 2013 Budget 2013"));
+        assert!(opens_with_unit_header("(mnkr) Bokslut"));
+        // The unit under a header name, or words in parentheses: the line above goes on.
+        assert!(!opens_with_unit_header("(kronor)"));
+        assert!(!opens_with_unit_header("(tkr) och budget"));
+        assert!(!opens_with_unit_header("(exkl. moms) Belopp"));
     }
 
     fn header_of(pieces: &[&str]) -> Option<(String, Vec<String>)> {
