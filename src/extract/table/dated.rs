@@ -211,6 +211,15 @@ mod tests {
                 "Datum Belopp (tkr)\n\n2012-02-29 310\n\n2012-06-30 1 002\n",
                 &[("2012-02-29", "310"), ("2012-06-30", "1 002")],
             ),
+            // Six-digit amounts: the day's two digits, then `156 532`.
+            (
+                "UtbetalningsdatumBelopp\n2022-01-25156 532\n2022-02-25156 530\nSumma313 062\nBelopp angivna i tkr\n",
+                &[
+                    ("2022-01-25", "156 532"),
+                    ("2022-02-25", "156 530"),
+                    ("Summa", "313 062"),
+                ],
+            ),
             // A `0` day-run amount is a zero, not part of the day.
             (
                 "Belopp i tkr\n2011-01-010\n2011-07-0150\nTotalt 50\n",

@@ -66,7 +66,10 @@ pub(super) fn opens_with_caption_word(lower: &str) -> bool {
 /// it under their tables): the first line after the last row, past blank lines and at most one
 /// text line (a row whose cell is empty), that opens as a caption and states one unit. It is the
 /// table's only when nothing but prose, a numbered section heading or the end of the text
-/// follows it: above another table, the same line would be that table's caption.
+/// follows it: above another table, the same line would be that table's caption. A sentence
+/// short enough to pass for a label (`Räntebärande anslag … som står till myndighetens
+/// disposition är:`) is prose too: it closes on `:` or `.` after five words or more, as no
+/// caption or header does.
 pub(super) fn below(lines: &[Line<'_>], end_line: usize) -> Option<TableUnit> {
     let mut rest = lines
         .iter()
@@ -80,8 +83,12 @@ pub(super) fn below(lines: &[Line<'_>], end_line: usize) -> Option<TableUnit> {
     let t = line.trimmed();
     let found = written(t).filter(|_| is_caption_opener(t) && t.split_whitespace().count() <= 6)?;
     let after = lines[at + 1..].iter().find(|l| l.kind != Kind::Blank);
+    let sentence = |t: &str| t.ends_with([':', '.']) && t.split_whitespace().count() >= 5;
     let closes = after.is_none_or(|l| {
-        l.page_break || l.kind == Kind::Prose || SECTION_NUMBER.is_match(l.trimmed())
+        l.page_break
+            || l.kind == Kind::Prose
+            || SECTION_NUMBER.is_match(l.trimmed())
+            || sentence(l.trimmed())
     });
     closes.then_some(found)
 }
@@ -223,7 +230,19 @@ mod tests {
                 1,
                 Some(1_000),
             ),
+            // A sentence after it introducing a list: short, but prose all the same.
+            (
+                "Drift 1 200\nSumma 1 200\nBelopp angivna i tkr\nRäntebärande anslag som står \
+                 till myndighetens disposition är:\n1:2 ap.1Myndigheten",
+                2,
+                Some(1_000),
+            ),
             // Above another table the line is that table's caption.
+            (
+                "Drift 1 200\nInvest 300\nBelopp i tkr\nTabell 2 Fördelning:\nLöner 500\nHyror 200",
+                2,
+                None,
+            ),
             (
                 "Drift 1 200\nInvest 300\nBelopp i tkr\nLöner 500\nHyror 200",
                 2,
