@@ -32,7 +32,10 @@
 //!   holds, within one unit of the last decimal, the difference of the two before it: of the
 //!   cuts a row of single spaces allows, only one where it holds is read, and a row cut at a
 //!   single space after a whole figure where it does not hold (and holds in two other rows)
-//!   is unresolved. OCR's em dash glued to a figure (`—3 180`) is its minus sign.
+//!   is unresolved. A budget deviation (`Budget-avvikelse`, `Avvikelse mot budget`) is the
+//!   outcome column (`Utfall`, `Bokslut`, `Prognos`) less the budget column, wherever they
+//!   stand, and cuts a row the same way (`– 4 937 291` is −4 937 and 291 under `Budget 2013
+//!   Budget-avvikelse`). OCR's em dash glued to a figure (`—3 180`) is its minus sign.
 //!   A label ending in a word a sentence goes on after (`och`, `till`) is prose broken before a
 //!   number, unless the figures stand a column gap away and the label's rest, starting lower
 //!   case, is the next line (`2 Samhällsekonomi och      17 412,9` ⏎ `finansförvaltning`);
@@ -1206,9 +1209,19 @@ fn table_of(
         .iter()
         .position(|h| glued::DIFFERENCE_HEADER.is_match(h))
         .filter(|&d| d >= 2);
+    // `Utfall 2013 … Budget 2013 Budget-avvikelse`: a budget deviation is the outcome less the
+    // budget, wherever those columns stand.
+    let (difference_column, difference_of) = match difference_column {
+        Some(d) => (Some(d), None),
+        None => match budget_deviation(&headers) {
+            Some((a, b, d)) => (Some(d), Some((a, b))),
+            None => (None, None),
+        },
+    };
     let arithmetic = Arithmetic {
         sum_column,
         difference_column,
+        difference_of,
     };
     // Only a width the header line or a header row of years states, or the rows beside a count
     // column establish (`dropped_width`), is firm enough to read a row as OCR leaves it.
@@ -1285,8 +1298,8 @@ fn table_of(
     }
     sums::decide(text, &mut body, width);
     sums::grand_totals(text, &mut body, width);
-    if let Some(d) = difference_column {
-        doubt_broken_differences(text, &mut body, d);
+    if let Some(t) = arithmetic.difference() {
+        doubt_broken_differences(text, &mut body, t);
     }
     let read_ok = body.iter().filter(|(_, r)| r.is_ok()).count();
     if read_ok < 2 {
@@ -1929,12 +1942,14 @@ fn read_row(
             // Read as OCR left it, a row is a guess at where spaces were lost (`7 104 220 191
             // 8380`, a digit added, is `7 104 220 191 | 8380`); where the headers name a
             // difference column, the guess must make it the difference, or the row is left.
-            match arithmetic.difference_column {
-                Some(d) if !split::differs(&nums, d) => Err(format!(
-                    "read as OCR left it, `{}` does not make column {} the difference of the \
-                     two before it",
+            match arithmetic.difference() {
+                Some(t) if !split::differs(&nums, t) => Err(format!(
+                    "read as OCR left it, `{}` does not make column {} the difference of \
+                     columns {} and {}",
                     &text[nums[0].start..nums[nums.len() - 1].end],
-                    d + 1
+                    t.2 + 1,
+                    t.0 + 1,
+                    t.1 + 1
                 )),
                 _ => Ok(nums),
             }
@@ -1949,17 +1964,24 @@ fn read_row(
 /// having dropped the spaces of `61 200 48 300 52 100` (`48 | 30052100`); `7 104 220 191 8380`
 /// (a digit added) was `7 104 220 191 | 8380`. Rows whose figures stand apart (a tab, a wide
 /// gap, a line each, decimals ending a figure) are read as written: nothing there was guessed.
-fn doubt_broken_differences(text: &str, body: &mut [(Row, Result<Vec<Num>, String>)], d: usize) {
+fn doubt_broken_differences(
+    text: &str,
+    body: &mut [(Row, Result<Vec<Num>, String>)],
+    (a, b, d): (usize, usize, usize),
+) {
     let holds = body
         .iter()
-        .filter(|(_, got)| got.as_ref().is_ok_and(|nums| split::differs(nums, d)))
+        .filter(|(_, got)| {
+            got.as_ref()
+                .is_ok_and(|nums| split::differs(nums, (a, b, d)))
+        })
         .count();
     if holds < 2 {
         return;
     }
     for (row, got) in body.iter_mut() {
         let Ok(nums) = got else { continue };
-        if !row.placed.is_empty() || split::differs(nums, d) {
+        if !row.placed.is_empty() || split::differs(nums, (a, b, d)) {
             continue;
         }
         // A figure with decimals ends at them (`-415,9 -410,1 -5,7`): a cut after it is no
@@ -1974,13 +1996,39 @@ fn doubt_broken_differences(text: &str, body: &mut [(Row, Result<Vec<Num>, Strin
         if cut_at_space {
             let span = &text[nums[0].start..nums[nums.len() - 1].end];
             *got = Err(format!(
-                "`{span}` does not make column {} the difference of the two before it, as the \
+                "`{span}` does not make column {} the difference of columns {} and {}, as the \
                  other rows do: a group space OCR dropped or a digit it added may have moved a cut",
-                d + 1
+                d + 1,
+                a + 1,
+                b + 1
             ));
         }
     }
 }
+
+/// A budget deviation column (`Budget-avvikelse`, `Budgetavvikelse`, `Avvikelse mot budget`)
+/// and the columns it is the difference of: the nearest before it headed by the outcome
+/// (`Utfall`, `Bokslut`, `Prognos`) and the nearest headed by the budget, as (outcome, budget,
+/// deviation). `None` unless each is there once before it, apart.
+fn budget_deviation(headers: &[String]) -> Option<(usize, usize, usize)> {
+    let d = headers.iter().position(|h| BUDGET_DEVIATION.is_match(h))?;
+    let opens = |h: &str, words: &[&str]| {
+        let first = h.split_whitespace().next().unwrap_or("").to_lowercase();
+        words.contains(&first.as_str())
+    };
+    let last_of = |words: &[&str]| headers[..d].iter().rposition(|h| opens(h, words));
+    let outcome = last_of(&["utfall", "bokslut", "prognos"])?;
+    let budget = last_of(&["budget"])?;
+    (outcome != budget).then_some((outcome, budget, d))
+}
+
+/// A header naming a budget deviation: the outcome less the budget.
+static BUDGET_DEVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi) ^ \s* (?: budget \s* -? \s* avvikelse | avvikelse \s+ (?: mot | från ) \s+ budget )",
+    )
+    .expect("valid regex")
+});
 
 /// Total rows whose digit groups split several ways (`Summa 99 849 104 053`), read the one way
 /// in which every column is at least the largest figure above it in its section: a sum of
@@ -3744,6 +3792,49 @@ Revisionen                      1 120         1 150            30
                     Cc\n\n-2 330\n\n \n\n-2 330\n\n2 288\n";
         let got = row_cells(text, "Cc");
         assert!(!got.iter().any(|c| c == "2" || c == "288"), "{got:?}");
+    }
+
+    #[test]
+    fn a_budget_deviation_cuts_a_row_where_it_is_the_outcome_less_the_budget() {
+        let table = |deviation: &str| {
+            format!(
+                "Driftredovisning\n\n(tkr) Utfall2013 Förändring 2012/2013 Förändring \
+                 2012/2013 Budget 2013 {deviation}\n\
+                 Revision – 614 – 9 1,6 % – 620 6\n\
+                 Överförmyndare – 819 50 – 5,7 % – 847 28\n\
+                 Övriga förtroendevalda – 4 646 – 76 1,7 % – 4 937 291\n"
+            )
+        };
+        // −4 646 − (−4 937) = 291: one cut of three makes it so.
+        for deviation in ["Budget-avvikelse", "Avvikelse mot budget"] {
+            assert_eq!(
+                row_cells(&table(deviation), "Övriga förtroendevalda"),
+                ["– 4 646", "– 76", "– 4 937", "291"],
+                "{deviation}"
+            );
+        }
+        // No deviation named: the three cuts stand, the row is unresolved.
+        assert_eq!(
+            row_cells(&table("Kommentar"), "Övriga förtroendevalda"),
+            ["?"]
+        );
+        assert_eq!(
+            budget_deviation(&[
+                "Utfall 2013".into(),
+                "Budget 2013".into(),
+                "Budgetavvikelse".into()
+            ]),
+            Some((0, 1, 2))
+        );
+        // No budget column to subtract: no rule.
+        assert_eq!(
+            budget_deviation(&[
+                "Utfall 2013".into(),
+                "Utfall 2012".into(),
+                "Budgetavvikelse".into()
+            ]),
+            None
+        );
     }
 
     #[test]

@@ -42,6 +42,21 @@ pub(super) struct Arithmetic {
     /// A column that is the difference of the two on its left (`Budget 2025 Budget 2026
     /// Förändring`), either way round.
     pub difference_column: Option<usize>,
+    /// The two columns the difference column subtracts, where its header names them apart
+    /// (`Utfall 2013 … Budget 2013 Budget-avvikelse`); `None` for the two on its left.
+    pub difference_of: Option<(usize, usize)>,
+}
+
+impl Arithmetic {
+    /// The difference column's operands and itself, as (left, right, difference).
+    pub(super) fn difference(&self) -> Option<(usize, usize, usize)> {
+        let d = self.difference_column?;
+        let (a, b) = match self.difference_of {
+            Some(of) => of,
+            None => (d.checked_sub(2)?, d - 1),
+        };
+        Some((a, b, d))
+    }
 }
 
 /// Which digit groupings make one number.
@@ -172,7 +187,7 @@ pub(super) fn read(
             let fits: Vec<Vec<Num>> = all
                 .into_iter()
                 .filter(|r| arithmetic.sum_column.is_none_or(|sum| adds_up(r, sum)))
-                .filter(|r| arithmetic.difference_column.is_none_or(|d| differs(r, d)))
+                .filter(|r| arithmetic.difference().is_none_or(|t| differs(r, t)))
                 .collect();
             match fits.len() {
                 1 => Ok(fits.into_iter().next().unwrap_or_default()),
@@ -310,16 +325,12 @@ pub(super) fn adds_up(row: &[Num], sum: usize) -> bool {
     at(stated).is_some_and(|(v, _)| (total - v).abs() <= tolerance)
 }
 
-/// Whether column `d` of `row` is the difference of the two columns on its left, either way
-/// round (`2025 − 2026` or `2026 − 2025`), within one unit of the last decimal: official tables
+/// Whether column `d` of `row` is the difference of columns `a` and `b` (the two on its left,
+/// or those its header names apart), either way round (`2025 − 2026` or `2026 − 2025`), within one unit of the last decimal: official tables
 /// round each figure on its own (`-415,9 -410,1 -5,7`), while a cut in the wrong place or a digit
 /// OCR added is off by a factor of ten or more.
-pub(super) fn differs(row: &[Num], d: usize) -> bool {
-    let (Some(a), Some(b), Some(diff)) = (
-        d.checked_sub(2).and_then(|i| row.get(i)),
-        d.checked_sub(1).and_then(|i| row.get(i)),
-        row.get(d),
-    ) else {
+pub(super) fn differs(row: &[Num], (a, b, d): (usize, usize, usize)) -> bool {
+    let (Some(a), Some(b), Some(diff)) = (row.get(a), row.get(b), row.get(d)) else {
         return false;
     };
     if a.percent || b.percent || diff.percent {
@@ -363,6 +374,7 @@ mod tests {
             Arithmetic {
                 sum_column: sum,
                 difference_column: None,
+                difference_of: None,
             },
             Grouping::Strict,
         )
@@ -408,6 +420,7 @@ mod tests {
             let arithmetic = Arithmetic {
                 sum_column: None,
                 difference_column: Some(2),
+                difference_of: None,
             };
             let got = read(text, &g, *width, arithmetic, Grouping::Strict)
                 .map(|ns| ns.iter().map(|n| &text[n.start..n.end]).collect::<Vec<_>>())
