@@ -12,7 +12,9 @@
 //! 2021 2020`, or under them, each written once per column) join each column's header. A one-column table whose line above its rows is a sub-heading (an anslag heading
 //! `1:1` ⏎ `Biståndsverksamhet (Ramanslag)`, a sentence-long `Utgiftsområde …` line) has no
 //! header row: its column is headed by the caption, the title of its numbered section
-//! (`2.1.1Tilldelade anslag`, `4.1` ⏎ `Tilldelade anslag …`). **Deliberately not done:** reading a note number when the export does not show
+//! (`2.1.1Tilldelade anslag`, `4.1` ⏎ `Tilldelade anslag …`); a one-column header that is a
+//! numbered section's heading (`2.2.1Låneram och krediter`) heads it by its title.
+//! **Deliberately not done:** reading a note number when the export does not show
 //! how it writes an empty note cell, a header name cut where the rows do not ask for it, or
 //! group names over groups whose spans the repeated headers do not show (a group that does not
 //! open with the first column's header).
@@ -35,6 +37,13 @@ static SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x) ^ \s* [0-9]+ (?: \. [0-9]+ )+ \s* (?P<title> \p{Lu} .* )? $")
         .expect("valid regex")
 });
+
+/// The title of a numbered section heading that has one on its line (`2.2.1Låneram och
+/// krediter`, `4.1 Tilldelade anslag`); `None` for any other piece, and for a bare number.
+pub(super) fn section_title(piece: &str) -> Option<&str> {
+    let title = SECTION.captures(piece)?.name("title")?;
+    Some(title.as_str().trim())
+}
 
 /// A piece that opens with an anslag code (`1:1`, `90:1Kungliga hov- och slottsstaten`).
 static ANSLAG_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -561,6 +570,21 @@ mod tests {
             caption_header_of(&sentence).as_deref(),
             Some("Tilldelade anslag")
         );
+    }
+
+    #[test]
+    fn a_section_headings_title_is_found_both_ways() {
+        for (piece, want) in [
+            ("2.2.1Låneram och krediter", Some("Låneram och krediter")),
+            ("4.1 Tilldelade anslag", Some("Tilldelade anslag")),
+            // A bare number, a figure, an anslag code, a year's name: no section's title.
+            ("4.1", None),
+            ("2 500 Belopp", None),
+            ("1:1 Biståndsverksamhet", None),
+            ("Budget 2025", None),
+        ] {
+            assert_eq!(section_title(piece), want, "{piece}");
+        }
     }
 
     #[test]

@@ -1566,6 +1566,13 @@ fn columns(
     {
         only.truncate(cut);
     }
+    // `2.2.1Låneram och krediter` over `Låneram …100 000`: a numbered section's heading heads
+    // the one column by its title; its number is the section's, not the column's.
+    if let [only] = headers.as_mut_slice()
+        && let Some(title) = header::section_title(only)
+    {
+        *only = title.to_string();
+    }
     (width, label_header, headers, caption)
 }
 
@@ -3835,6 +3842,24 @@ Revisionen                      1 120         1 150            30
             ]),
             None
         );
+    }
+
+    #[test]
+    fn a_numbered_section_heading_heads_a_one_column_table_by_its_title() {
+        let table = |heading: &str| {
+            let text = format!(
+                "2.2Övriga villkor\n{heading}\nLåneram (enl 20 § budgetlagen)100 000\n\
+                 Räntekontokredit (enl 21 § budgetlagen)65 301\nBelopp angivna i tkr\n"
+            );
+            read(&text, &[]).tables.first().map(|t| t.headers.clone())
+        };
+        for heading in ["2.2.1Låneram och krediter", "Låneram och krediter"] {
+            assert_eq!(
+                table(heading),
+                Some(vec!["Låneram och krediter".to_string()]),
+                "{heading}"
+            );
+        }
     }
 
     #[test]
