@@ -432,6 +432,11 @@ static ALLOCATION_ROW: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A regleringsbrev's allocation table caption (`4.1 Tilldelade anslag/anslagsposter (belopp
+/// angivna i tkr)`).
+static ALLOCATION_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)tilldelade anslag").expect("valid regex"));
+
 /// The unit of a regleringsbrev's later anslag block: the allocation table lists its anslag one
 /// block after another under one caption (`Tilldelade anslag/anslagsposter (belopp angivna i
 /// tkr)`), each anslag's villkor prose in between, so a block of allocation rows under an anslag
@@ -454,7 +459,7 @@ fn anslag_unit(lines: &[lines::Line<'_>], shaped: &Shaped, tables: &[Table]) -> 
             .body
             .iter()
             .all(|(r, _)| ALLOCATION_ROW.is_match(&r.label));
-    let allocation = last.caption.to_lowercase().contains("tilldelade anslag")
+    let allocation = ALLOCATION_CAPTION.is_match(&last.caption)
         && !last.unit.inferred
         && last.rows.iter().all(|r| ALLOCATION_ROW.is_match(&r.label));
     (blocks && allocation).then(|| last.unit.clone())
@@ -792,16 +797,16 @@ fn shape(text: &str, lines: &[lines::Line<'_>], mut run: Run) -> Vec<Shaped> {
 /// and the first row be an allocation row: its `Finansiella villkor` table (`ap.1 167 423 542
 /// 400 0`) has rows of the same kind and several columns.
 fn allocation_width(lines: &[lines::Line<'_>], head: &[usize], ahead: &[Row]) -> Option<usize> {
-    let captioned = head.iter().any(|&l| {
-        lines[l]
-            .trimmed()
-            .to_lowercase()
-            .contains("tilldelade anslag")
-    });
+    // The row first: it rules out almost every run at a chunk's start, before any caption line
+    // is read.
     let allocation = ahead
         .first()
         .is_some_and(|r| ALLOCATION_ROW.is_match(&r.label));
-    (captioned && allocation).then_some(1)
+    (allocation
+        && head
+            .iter()
+            .any(|&l| ALLOCATION_CAPTION.is_match(lines[l].trimmed())))
+    .then_some(1)
 }
 
 /// The rows at the head of `ahead` that are one table whose width OCR's dropped group spaces
